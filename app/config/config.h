@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <chrono>
+
+namespace Stackscope {
+
+/// How a request to a backend authenticates. The secret itself is never in the file: only the
+/// name of the environment variable that holds it.
+struct AuthConfig
+{
+    enum class Type { None, Basic, Bearer };
+    Type type = Type::None;
+    QString username;  ///< basic auth only
+    QString secretEnv; ///< name of the environment variable holding the password or token
+
+    friend bool operator==(const AuthConfig &, const AuthConfig &) = default;
+};
+
+/// One HTTP backend (Prometheus, one Alertmanager, Jaeger, Grafana).
+struct EndpointConfig
+{
+    QUrl url;
+    AuthConfig auth;
+    QString caFile;                  ///< PEM bundle added to the trusted CAs; empty = system CAs
+    bool insecureSkipVerify = false; ///< off by default; on only when the user says so
+    std::chrono::milliseconds timeout{10000};
+
+    friend bool operator==(const EndpointConfig &, const EndpointConfig &) = default;
+};
+
+/// The docker compose project Stackscope supervises.
+struct StackConfig
+{
+    QStringList composeFiles;   ///< absolute paths (relative ones are resolved against the config file's folder)
+    QString project = QStringLiteral("stackscope");
+    QString envFile;            ///< absolute path or empty
+    QStringList profiles;
+    QStringList composeCommand; ///< empty = detect (`docker compose`, else `docker-compose`)
+    QString dockerHost;         ///< empty = find the daemon the way the docker CLI does
+
+    friend bool operator==(const StackConfig &, const StackConfig &) = default;
+};
+
+struct RefreshConfig
+{
+    std::chrono::milliseconds status{10000};  ///< backend reachability
+    std::chrono::milliseconds stack{5000};    ///< container stats
+    std::chrono::milliseconds metrics{15000}; ///< dashboards
+    std::chrono::milliseconds alerts{15000};
+    std::chrono::milliseconds traces{60000};  ///< Jaeger service list
+
+    friend bool operator==(const RefreshConfig &, const RefreshConfig &) = default;
+};
+
+struct NotificationConfig
+{
+    bool enabled = true;
+    QString minSeverity = QStringLiteral("warning"); ///< info, warning or critical
+    bool notifyResolved = false;
+    int stormThreshold = 5; ///< more new alerts than this in one poll become one summary
+
+    friend bool operator==(const NotificationConfig &, const NotificationConfig &) = default;
+};
+
+struct SelfMetricsConfig
+{
+    bool enabled = true;
+    QString listen = QStringLiteral("127.0.0.1:9465"); ///< host:port of the /metrics exposer
+
+    friend bool operator==(const SelfMetricsConfig &, const SelfMetricsConfig &) = default;
+};
+
+struct HttpConfig
+{
+    qint64 maxBodyBytes = 64ll * 1024 * 1024; ///< a larger response is cut off and reported
+
+    friend bool operator==(const HttpConfig &, const HttpConfig &) = default;
+};
+
+/// The whole configuration file (`version: 1`), as plain values.
+struct Config
+{
+    int version = 1;
+    StackConfig stack;
+    EndpointConfig prometheus;
+    QList<EndpointConfig> alertmanagers; ///< several for an HA pair; may be empty
+    EndpointConfig jaeger;
+    EndpointConfig grafana;
+    RefreshConfig refresh;
+    NotificationConfig notifications;
+    SelfMetricsConfig selfMetrics;
+    HttpConfig http;
+
+    friend bool operator==(const Config &, const Config &) = default;
+};
+
+/// One problem found in a configuration file. Line and column are 1-based; 0 when unknown.
+struct ConfigProblem
+{
+    int line = 0;
+    int column = 0;
+    QString message;
+
+    /// `FILE:LINE:COLUMN: message`, the form compilers use, so editors can jump to it.
+    QString format(const QString &fileName) const;
+
+    friend bool operator==(const ConfigProblem &, const ConfigProblem &) = default;
+};
+
+} // namespace Stackscope
