@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -37,9 +38,10 @@ struct EndpointConfig
 /// The docker compose project Stackscope supervises.
 struct StackConfig
 {
-    QStringList composeFiles;   ///< absolute paths (relative ones are resolved against the config file's folder)
+    QStringList composeFiles; ///< absolute paths (relative ones are resolved against the config
+                              ///< file's folder)
     QString project = QStringLiteral("stackscope");
-    QString envFile;            ///< absolute path or empty
+    QString envFile; ///< absolute path or empty
     QStringList profiles;
     QStringList composeCommand; ///< empty = detect (`docker compose`, else `docker-compose`)
     QString dockerHost;         ///< empty = find the daemon the way the docker CLI does
@@ -53,7 +55,7 @@ struct RefreshConfig
     std::chrono::milliseconds stack{5000};    ///< container stats
     std::chrono::milliseconds metrics{15000}; ///< dashboards
     std::chrono::milliseconds alerts{15000};
-    std::chrono::milliseconds traces{60000};  ///< Jaeger service list
+    std::chrono::milliseconds traces{60000}; ///< Jaeger service list
 
     friend bool operator==(const RefreshConfig &, const RefreshConfig &) = default;
 };
@@ -114,3 +116,7 @@ struct ConfigProblem
 };
 
 } // namespace Stackscope
+
+// Declared here, once, so that every module can queue these through signals and QVariant.
+Q_DECLARE_METATYPE(Stackscope::Config)
+Q_DECLARE_METATYPE(Stackscope::ConfigProblem)
