@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fixtures.h"
+
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope::Test {
+
+QString sharedDir()
+{
+    return QFileInfo(QStringLiteral(STACKSCOPE_SHARED_DIR)).canonicalFilePath();
+}
+
+QString sharedPath(const QString &relativePath)
+{
+    const QString shared = sharedDir();
+    const QString base
+        = shared.isEmpty() ? QDir::cleanPath(QStringLiteral(STACKSCOPE_SHARED_DIR)) : shared;
+    return base + u'/' + relativePath;
+}
+
+QString jaegerFixture(const QString &name)
+{
+    const QString path = sharedPath(u"fixtures/jaeger/"_s + name);
+    return QFileInfo(path).isFile() ? path : QString();
+}
+
+QString testDataDir()
+{
+    return QDir::cleanPath(QStringLiteral(STACKSCOPE_TEST_DATA_DIR));
+}
+
+QString sharedAbsentMessage(const QString &path)
+{
+    return u"../shared is absent: %1 not found; this test needs the real fixtures"_s.arg(
+        path.isEmpty() ? u"(no path)"_s : path);
+}
+
+} // namespace Stackscope::Test
