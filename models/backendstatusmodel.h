@@ -1,1 +1,48 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "backendstatus.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+namespace Stackscope {
+
+/// One row per backend, in the order they were first seen. Updates are merged by id: a changed
+/// row emits dataChanged for that row only, a new one is inserted, and rows never reset, so views
+/// keep their selection.
+class BackendStatusModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1, ///< QString: BackendStatus::id
+        StateRole,                 ///< int: BackendStatus::State
+        ReasonRole,                ///< QString: why it is down, empty when up
+        EndpointRole,              ///< QString: the URL or socket asked
+        VersionRole,               ///< QString: server version, when known
+        SinceRole,                 ///< QDateTime: when the state last changed
+        LatencyRole,               ///< qint64: milliseconds of the last check, -1 unknown
+        StatusRole,                ///< QVariant<BackendStatus>: the whole value
+    };
+    Q_ENUM(Role)
+
+    explicit BackendStatusModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Inserts or updates the row with `status.id`; keeps `since` when the state did not change.
+    void update(const BackendStatus &status);
+    /// Removes rows whose id is not in `ids` (an Alertmanager removed from the configuration).
+    void retain(const QStringList &ids);
+
+    const QList<BackendStatus> &statuses() const { return m_rows; }
+    int rowOf(const QString &id) const;
+
+private:
+    QList<BackendStatus> m_rows;
+};
+
+} // namespace Stackscope
