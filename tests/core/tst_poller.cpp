@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "faultserver.h"
+#include "http/poller.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using Stackscope::Poller;
+
+class TestPoller : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void neverOverlaps()
+    {
+        Poller poller;
+        poller.setInterval(5ms);
+        int running = 0;
+        int maxRunning = 0;
+        int runs = 0;
+        poller.setTask([&](Poller::Report report) {
+            ++running;
+            ++runs;
+            maxRunning = std::max(maxRunning, running);
+            // Each run takes 30 ms, six times the interval.
+            QTimer::singleShot(30, this, [&running, report] {
+                --running;
+                report({});
+            });
+        });
+        poller.start();
+        poller.pollNow(); // while a run is under way: must queue, not overlap
+        QTRY_VERIFY_WITH_TIMEOUT(runs >= 5, 3000);
+        poller.stop();
+        QCOMPARE(maxRunning, 1);
+    }
+
+    void pollNowDuringRunRunsAgainRightAfter()
+    {
+        Poller poller;
+        poller.setInterval(10s);
+        int runs = 0;
+        Poller::Report pending;
+        poller.setTask([&](Poller::Report report) {
+            ++runs;
+            pending = report;
+        });
+        poller.start();
+        QCOMPARE(runs, 1);
+        poller.pollNow();
+        QCOMPARE(runs, 1);
+        pending({});
+        QTRY_COMPARE_WITH_TIMEOUT(runs, 2, 500); // not after the 10 s interval
+    }
+
+    void backsOffWhileFailingAndResetsOnSuccess()
+    {
+        Poller poller;
+        poller.setInterval(40ms);
+        poller.setMaxBackoff(200ms);
+        bool fail = true;
+        QList<qint64> gaps;
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = -1;
+        poller.setTask([&](Poller::Report report) {
+            const qint64 now = clock.elapsed();
+            if (last >= 0)
+                gaps.append(now - last);
+            last = now;
+            report({!fail, false});
+        });
+        poller.start();
+        QTRY_VERIFY_WITH_TIMEOUT(poller.consecutiveFailures() >= 6, 5000);
+        // 20, 40, 80, 160, 200 (capped), 200 ...
+        QCOMPARE(poller.currentDelay(), 200ms);
+        QVERIFY2(gaps.size() >= 5, qPrintable(QString::number(gaps.size())));
+        for (int i = 1; i < 4; ++i)
+            QVERIFY2(gaps.at(i) >= gaps.at(i - 1), "the delay grows while failing");
+        fail = false;
+        QTRY_COMPARE_WITH_TIMEOUT(poller.consecutiveFailures(), 0, 2000);
+        QCOMPARE(poller.currentDelay(), 40ms);
+        poller.stop();
+    }
+
+    void lateReportAfterStopIsIgnored()
+    {
+        Poller poller;
+        poller.setInterval(10ms);
+        Poller::Report pending;
+        QSignalSpy finished(&poller, &Poller::cycleFinished);
+        poller.setTask([&](Poller::Report report) { pending = report; });
+        poller.start();
+        poller.stop();
+        pending({});
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(!poller.isRunning());
+    }
+
+    void retriesPromptlyWhenThePortAcceptsAgain()
+    {
+        Stackscope::Test::FaultServer server;
+        QVERIFY(server.listen());
+        const quint16 port = server.port();
+        server.close();
+
+        Poller poller;
+        poller.setInterval(20s); // back-off alone would wait 10 s and more
+        poller.setProbeInterval(100ms);
+        poller.setWatchAddress(u"127.0.0.1"_s, port);
+        bool serverUp = false;
+        int runs = 0;
+        poller.setTask([&](Poller::Report report) {
+            ++runs;
+            report({serverUp, !serverUp});
+        });
+        poller.start();
+        QCOMPARE(runs, 1);
+        QTest::qWait(300);
+        QCOMPARE(runs, 1); // a closed port does not trigger runs
+
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(server.listen(port));
+        serverUp = true;
+        QTRY_COMPARE_WITH_TIMEOUT(runs, 2, 2000);
+        qInfo("noticed the port's return after %lld ms", clock.elapsed());
+        QCOMPARE(poller.consecutiveFailures(), 0);
+        QCOMPARE(poller.currentDelay(), 20s);
+        poller.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPoller)
+#include "tst_poller.moc"
