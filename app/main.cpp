@@ -1,2 +1,83 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-int main() { return 0; }
+//
+// Stackscope's entry point: the headless modes (--help, --version, --validate-config) run on a
+// QCoreApplication so that they need no display; everything else opens the window.
+
+#include "application.h"
+#include "cli/commandline.h"
+#include "config/validateconfig.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void setIdentity()
+{
+    // QSettings then lives in $XDG_CONFIG_HOME/stackscope/stackscope.conf, beside config.yaml.
+    QCoreApplication::setOrganizationName(u"stackscope"_s);
+    QCoreApplication::setApplicationName(u"stackscope"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(STACKSCOPE_VERSION));
+}
+
+QStringList argumentsOf(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+int runHeadless(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    Stackscope::CommandLine commandLine;
+    commandLine.process(app.arguments()); // exits for --help and --version
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (const QString file = commandLine.validateConfigFile(); !file.isEmpty())
+        return Stackscope::runValidateConfig(file, out, err);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (Stackscope::CommandLine::isHeadless(argumentsOf(argc, argv)))
+        return runHeadless(argc, argv);
+
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(u"Stackscope"_s);
+    QApplication::setDesktopFileName(QStringLiteral(STACKSCOPE_APP_ID));
+    QApplication::setWindowIcon(QIcon(u":/icons/stackscope.svg"_s));
+    QApplication::setQuitOnLastWindowClosed(false); // the tray icon may outlive a hidden window
+
+    Stackscope::CommandLine commandLine;
+    commandLine.process(app.arguments());
+
+    Stackscope::Application stackscope(commandLine.configFile());
+    QObject::connect(&stackscope, &Stackscope::Application::quitRequested, &app,
+                     &QApplication::quit);
+
+    // For benchmarks and launch tests: print when the window has first been painted, and exit
+    // at once if asked to.
+    if (qEnvironmentVariableIsSet("STACKSCOPE_REPORT_FIRST_PAINT")) {
+        QObject::connect(stackscope.window(), &Stackscope::MainWindow::firstPaint, &app, [] {
+            std::fputs("stackscope: first paint\n", stdout);
+            std::fflush(stdout);
+            if (qEnvironmentVariable("STACKSCOPE_REPORT_FIRST_PAINT") == "exit"_L1)
+                QCoreApplication::exit(0);
+        });
+    }
+
+    stackscope.start();
+    return app.exec();
+}

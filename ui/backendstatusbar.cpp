@@ -1,1 +1,123 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "backendstatusbar.h"
+
+#include "backendstatusmodel.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+namespace {
+
+QColor colorFor(BackendStatus::State state)
+{
+    switch (state) {
+    case BackendStatus::State::Up:
+        return QColor(0x2e, 0xa0, 0x43);
+    case BackendStatus::State::Down:
+        return QColor(0xd1, 0x24, 0x2f);
+    case BackendStatus::State::Disabled:
+        return QColor(0x8c, 0x95, 0x9f);
+    case BackendStatus::State::Unknown:
+        break;
+    }
+    return QColor(0xbf, 0x87, 0x00);
+}
+
+} // namespace
+
+BackendStatusBar::BackendStatusBar(QAbstractItemModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_layout(new QHBoxLayout(this))
+    , m_checkNow(new QToolButton(this))
+{
+    m_layout->setContentsMargins(4, 0, 4, 0);
+    m_layout->setSpacing(14);
+    m_checkNow->setText(tr("Check now"));
+    m_checkNow->setToolTip(tr("Ask every backend again now"));
+    m_checkNow->setAutoRaise(true);
+    m_checkNow->setIcon(QIcon::fromTheme(u"view-refresh"_s));
+    m_checkNow->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(m_checkNow, &QToolButton::clicked, this, &BackendStatusBar::checkNowRequested);
+
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &BackendStatusBar::rebuild);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &BackendStatusBar::rebuild);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &BackendStatusBar::rebuild);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+                    refreshRow(row);
+            });
+    rebuild();
+}
+
+QLabel *BackendStatusBar::indicator(const QString &id) const
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->index(row, 0).data(BackendStatusModel::IdRole).toString() == id)
+            return row < m_labels.size() ? m_labels.at(row) : nullptr;
+    }
+    return nullptr;
+}
+
+void BackendStatusBar::rebuild()
+{
+    qDeleteAll(m_labels);
+    m_labels.clear();
+    m_layout->removeWidget(m_checkNow);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        auto *label = new QLabel(this);
+        label->setTextFormat(Qt::RichText); // our own markup around escaped text, see refreshRow
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_labels.append(label);
+        m_layout->addWidget(label);
+        refreshRow(row);
+    }
+    m_layout->addWidget(m_checkNow);
+}
+
+void BackendStatusBar::refreshRow(int row)
+{
+    if (row < 0 || row >= m_labels.size())
+        return;
+    const QModelIndex idx = m_model->index(row, 0);
+    const auto status = idx.data(BackendStatusModel::StatusRole).value<BackendStatus>();
+    QLabel *label = m_labels.at(row);
+    label->setObjectName(u"backend-"_s + status.id);
+
+    // Everything a server or the user's configuration supplied is escaped: the dot is ours.
+    QString text = u"<span style=\"color:%1\">\u25CF</span>&nbsp;%2"_s.arg(
+        colorFor(status.state).name(), status.displayName.toHtmlEscaped());
+    if (status.state == BackendStatus::State::Down && !status.reason.isEmpty())
+        text += u": "_s + status.reason.toHtmlEscaped();
+    else if (status.state == BackendStatus::State::Disabled)
+        text += u" ("_s + status.reason.toHtmlEscaped() + u")"_s;
+    label->setText(text);
+    label->setAccessibleName(idx.data(Qt::DisplayRole).toString());
+
+    QStringList tip;
+    tip << u"%1: %2"_s.arg(status.displayName, stateText(status.state));
+    if (!status.endpoint.isEmpty())
+        tip << tr("Endpoint: %1").arg(status.endpoint);
+    if (!status.version.isEmpty())
+        tip << tr("Version: %1").arg(status.version);
+    if (!status.reason.isEmpty())
+        tip << tr("Reason: %1").arg(status.reason);
+    if (status.since.isValid())
+        tip << tr("Since: %1").arg(QLocale().toString(status.since, QLocale::ShortFormat));
+    if (status.latencyMs >= 0)
+        tip << tr("Last check took %1 ms").arg(status.latencyMs);
+    // A tooltip is rich text when it looks like it: escape and use <br>.
+    QStringList escaped;
+    for (const QString &line : std::as_const(tip))
+        escaped << line.toHtmlEscaped();
+    label->setToolTip(u"<p style=\"white-space:pre\">"_s + escaped.join(u"<br>"_s) + u"</p>"_s);
+}
+
+} // namespace Stackscope

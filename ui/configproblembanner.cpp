@@ -1,1 +1,72 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "configproblembanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+ConfigProblemBanner::ConfigProblemBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_summary(new QLabel(this))
+    , m_list(new QLabel(this))
+    , m_open(new QPushButton(tr("Open file"), this))
+{
+    setObjectName(u"configProblemBanner"_s);
+    setFrameShape(QFrame::StyledPanel);
+    setStyleSheet(u"#configProblemBanner { background: #fdecea; border: 1px solid #e0a39e; "
+                  u"border-radius: 4px; }"
+                  " #configProblemBanner QLabel { color: #611a15; }"_s);
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    QFont bold = m_summary->font();
+    bold.setBold(true);
+    m_summary->setFont(bold);
+    m_list->setTextFormat(Qt::PlainText);
+    m_list->setWordWrap(true);
+    m_list->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont mono(u"monospace"_s);
+    mono.setStyleHint(QFont::Monospace);
+    m_list->setFont(mono);
+
+    auto *text = new QVBoxLayout;
+    text->addWidget(m_summary);
+    text->addWidget(m_list);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(12, 8, 12, 8);
+    layout->addLayout(text, 1);
+    layout->addWidget(m_open, 0, Qt::AlignTop);
+    connect(m_open, &QPushButton::clicked, this, [this] { Q_EMIT openFileRequested(m_path); });
+    setVisible(false);
+}
+
+void ConfigProblemBanner::setProblems(const QString &path, const QList<ConfigProblem> &problems)
+{
+    m_path = path;
+    if (problems.isEmpty()) {
+        setVisible(false);
+        return;
+    }
+    m_summary->setText(tr("The configuration file has %n problem(s). Stackscope keeps running with "
+                          "the last good configuration and has not changed the file.",
+                          nullptr, int(problems.size())));
+    QStringList lines;
+    constexpr int shown = 8;
+    for (int i = 0; i < problems.size() && i < shown; ++i)
+        lines << problems.at(i).format(path);
+    if (problems.size() > shown)
+        lines << tr("… and %n more", nullptr, int(problems.size() - shown));
+    m_list->setText(lines.join(u'\n'));
+    setVisible(true);
+}
+
+QString ConfigProblemBanner::text() const
+{
+    return m_summary->text() + u'\n' + m_list->text();
+}
+
+} // namespace Stackscope

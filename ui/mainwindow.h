@@ -1,1 +1,69 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/config.h"
+
+#include <QMainWindow>
+
+class QAbstractItemModel;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace Stackscope {
+
+class BackendStatusBar;
+class ConfigProblemBanner;
+
+/// The one window: navigation between the pages (Stack, Metrics, Alerts, Traces), a banner for
+/// configuration problems, and the live backend status bar. Pages are built by the composition
+/// root and handed in; the window remembers its geometry and last page (QSettings).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QAbstractItemModel *backendStatus, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Adds a page under a stable id ("stack", "metrics"...); Ctrl+N selects the N-th page.
+    void addPage(const QString &id, const QString &title, const QIcon &icon, QWidget *page);
+    void showPage(const QString &id);
+    QString currentPageId() const;
+    QStringList pageIds() const { return m_pageIds; }
+
+    void setConfigProblems(const QString &path, const QList<ConfigProblem> &problems);
+    ConfigProblemBanner *configProblemBanner() const { return m_banner; }
+    /// A short warning kept in the status bar until cleared (e.g. self-metrics cannot listen).
+    void setNotice(const QString &text);
+    QString notice() const;
+    BackendStatusBar *backendStatusBar() const { return m_statusBar; }
+
+    /// Restores geometry and the last page from QSettings (call after the pages are added).
+    void restoreState();
+    void saveState() const;
+
+Q_SIGNALS:
+    void checkBackendsRequested();
+    void reloadConfigRequested();
+    void openConfigRequested();
+    void quitRequested();
+    void firstPaint();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void buildMenus();
+    void showAbout();
+
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    ConfigProblemBanner *m_banner;
+    BackendStatusBar *m_statusBar;
+    QLabel *m_notice;
+    QStringList m_pageIds;
+    bool m_painted = false;
+};
+
+} // namespace Stackscope

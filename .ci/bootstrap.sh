@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# One script for the README's two commands, on a fresh Debian 12 (bookworm):
+#   bash .ci/bootstrap.sh run    install what is missing, build (release), launch Stackscope
+#   bash .ci/bootstrap.sh test   install what is missing, build (ci preset, -Werror), run every test
+#   bash .ci/bootstrap.sh bench  as test, then build and run the benchmarks
+# Extra arguments after `run` go to stackscope (e.g. --config FILE).
+set -euo pipefail
+
+mode=${1:-run}
+shift || true
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+# What building needs. qt6-charts-dev does not configure without the OpenGL, GL and xkbcommon
+# development packages, so they are named here.
+build_packages=(
+  cmake ninja-build g++ pkg-config git
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
+  qt6-qpa-plugins libqt6svg6
+  libyaml-cpp-dev prometheus-cpp-dev
+)
+# What the tests start or call: real Prometheus and Alertmanager, an X server, compose v1 for
+# checking the bundled stack, validators for the desktop files, screenshot tools.
+test_packages=(
+  prometheus prometheus-alertmanager
+  docker-compose
+  xvfb xauth xdotool imagemagick curl python3
+  desktop-file-utils appstream
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing_packages() {
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || echo "$p"
+  done
+}
+
+install_packages() {
+  local missing
+  mapfile -t missing < <(missing_packages "$@")
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  echo "== installing: ${missing[*]}"
+  as_root apt-get update -qq
+  # Test machines want the packages, not their services (Prometheus on :9090, dockerd...): the
+  # tests start their own. A policy-rc.d that we create (and only that) keeps them from starting.
+  local policy=/usr/sbin/policy-rc.d created=""
+  if [ "${STACKSCOPE_NO_SERVICES:-0}" = 1 ] && [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod +x "$policy"
+    created=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || { [ -n "$created" ] && as_root rm -f "$policy"; return 1; }
+  [ -n "$created" ] && as_root rm -f "$policy"
+  return 0
+}
+
+configure_and_build() {
+  local preset=$1
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$(nproc)"
+}
+
+case "$mode" in
+  run)
+    install_packages "${build_packages[@]}"
+    if ! command -v docker >/dev/null 2>&1; then
+      # Stackscope supervises the stack through docker compose; without Docker it still opens
+      # and says so in its status bar.
+      install_packages docker.io docker-compose
+    fi
+    configure_and_build release
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      echo "Built build/release/app/stackscope, but there is no display to open it on (DISPLAY is unset)." >&2
+      exit 1
+    fi
+    exec "$root/build/release/app/stackscope" "$@"
+    ;;
+  test|bench)
+    STACKSCOPE_NO_SERVICES=1 install_packages "${build_packages[@]}" "${test_packages[@]}"
+    start=$(date +%s)
+    configure_and_build ci
+    echo "== build took $(( $(date +%s) - start )) s"
+    tests_start=$(date +%s)
+    status=0
+    ctest --preset ci || status=$?
+    echo "== tests took $(( $(date +%s) - tests_start )) s (total $(( $(date +%s) - start )) s)"
+    if [ "$mode" = bench ] && [ "$status" -eq 0 ]; then
+      cmake --build --preset ci --target bench
+    fi
+    exit "$status"
+    ;;
+  *)
+    echo "usage: bash .ci/bootstrap.sh run|test|bench [stackscope arguments]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace Stackscope {
+
+/// The command line, shared by the window and the headless modes so that --help lists both.
+class CommandLine
+{
+public:
+    CommandLine();
+
+    QCommandLineParser &parser() { return m_parser; }
+    /// Parses and handles --help and --version itself (printing and exiting).
+    void process(const QStringList &arguments);
+
+    QString configFile() const;         ///< --config FILE, empty = the default location
+    QString validateConfigFile() const; ///< --validate-config FILE, empty when not asked
+
+    /// True when `arguments` ask for a mode that prints and exits: no window, no display needed.
+    static bool isHeadless(const QStringList &arguments);
+
+private:
+    QCommandLineParser m_parser;
+    QCommandLineOption m_config;
+    QCommandLineOption m_validate;
+};
+
+} // namespace Stackscope
