@@ -68,12 +68,18 @@ Application::Application(const QString &configPath, QObject *parent)
         = new PlaceholderPage(tr("Traces"), tr("Search Jaeger for traces and open them as a "
                                                "timeline: span tree, zoom, span details, and "
                                                "traces far larger than the Jaeger UI can open."));
-    m_window->addPage(u"stack"_s, tr("Stack"), QIcon::fromTheme(u"network-server"_s), m_stackPage);
-    m_window->addPage(u"metrics"_s, tr("Metrics"), QIcon::fromTheme(u"utilities-system-monitor"_s),
-                      m_metricsPage);
-    m_window->addPage(u"alerts"_s, tr("Alerts"), QIcon::fromTheme(u"dialog-warning"_s),
+    m_window->addPage(u"stack"_s, tr("Stack"),
+                      QIcon::fromTheme(u"network-server"_s, QIcon(u":/icons/page-stack.svg"_s)),
+                      m_stackPage);
+    m_window->addPage(
+        u"metrics"_s, tr("Metrics"),
+        QIcon::fromTheme(u"utilities-system-monitor"_s, QIcon(u":/icons/page-metrics.svg"_s)),
+        m_metricsPage);
+    m_window->addPage(u"alerts"_s, tr("Alerts"),
+                      QIcon::fromTheme(u"dialog-warning"_s, QIcon(u":/icons/page-alerts.svg"_s)),
                       m_alertsPage);
-    m_window->addPage(u"traces"_s, tr("Traces"), QIcon::fromTheme(u"view-list-tree"_s),
+    m_window->addPage(u"traces"_s, tr("Traces"),
+                      QIcon::fromTheme(u"view-list-tree"_s, QIcon(u":/icons/page-traces.svg"_s)),
                       m_tracesPage);
 
     connect(m_window.get(), &MainWindow::checkBackendsRequested, m_monitor.get(),

@@ -27,6 +27,7 @@ public:
     QString endpoint;    ///< what was asked: "http://127.0.0.1:9091", "unix:///var/run/docker.sock"
     State state = State::Unknown;
     QString reason;      ///< why it is down, in words a person understands; empty when up
+    QString hint;        ///< what the person can do about it, when known
     QString version;     ///< server version when known
     QDateTime since;     ///< when `state` last changed
     QDateTime lastCheck; ///< when it was last asked
@@ -36,7 +37,8 @@ public:
     bool sameAs(const BackendStatus &other) const
     {
         return id == other.id && displayName == other.displayName && endpoint == other.endpoint
-               && state == other.state && reason == other.reason && version == other.version;
+               && state == other.state && reason == other.reason && hint == other.hint
+               && version == other.version;
     }
 };
 

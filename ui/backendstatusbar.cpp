@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QResizeEvent>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -91,14 +92,6 @@ void BackendStatusBar::refreshRow(int row)
     QLabel *label = m_labels.at(row);
     label->setObjectName(u"backend-"_s + status.id);
 
-    // Everything a server or the user's configuration supplied is escaped: the dot is ours.
-    QString text = u"<span style=\"color:%1\">\u25CF</span>&nbsp;%2"_s.arg(
-        colorFor(status.state).name(), status.displayName.toHtmlEscaped());
-    if (status.state == BackendStatus::State::Down && !status.reason.isEmpty())
-        text += u": "_s + status.reason.toHtmlEscaped();
-    else if (status.state == BackendStatus::State::Disabled)
-        text += u" ("_s + status.reason.toHtmlEscaped() + u")"_s;
-    label->setText(text);
     label->setAccessibleName(idx.data(Qt::DisplayRole).toString());
 
     QStringList tip;
@@ -109,6 +102,8 @@ void BackendStatusBar::refreshRow(int row)
         tip << tr("Version: %1").arg(status.version);
     if (!status.reason.isEmpty())
         tip << tr("Reason: %1").arg(status.reason);
+    if (!status.hint.isEmpty())
+        tip << status.hint;
     if (status.since.isValid())
         tip << tr("Since: %1").arg(QLocale().toString(status.since, QLocale::ShortFormat));
     if (status.latencyMs >= 0)
@@ -118,6 +113,68 @@ void BackendStatusBar::refreshRow(int row)
     for (const QString &line : std::as_const(tip))
         escaped << line.toHtmlEscaped();
     label->setToolTip(u"<p style=\"white-space:pre\">"_s + escaped.join(u"<br>"_s) + u"</p>"_s);
+    fitTexts();
+}
+
+void BackendStatusBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTexts();
+}
+
+void BackendStatusBar::fitTexts()
+{
+    const int rows = int(std::min<qsizetype>(m_labels.size(), m_model->rowCount()));
+    if (rows == 0)
+        return;
+    const QFontMetrics metrics(font());
+    struct Part
+    {
+        BackendStatus status;
+        QString prefix; ///< "● Prometheus"
+        QString detail; ///< ": connection refused at ..." or " (not configured)"
+    };
+    QList<Part> parts;
+    int fixedWidth = 0;
+    int detailWidth = 0;
+    int detailed = 0;
+    for (int row = 0; row < rows; ++row) {
+        Part part;
+        part.status
+            = m_model->index(row, 0).data(BackendStatusModel::StatusRole).value<BackendStatus>();
+        part.prefix = u"\u25CF "_s + part.status.displayName;
+        if (part.status.state == BackendStatus::State::Down && !part.status.reason.isEmpty())
+            part.detail = u": "_s + part.status.reason;
+        else if (part.status.state == BackendStatus::State::Disabled)
+            part.detail = u" ("_s + part.status.reason + u")"_s;
+        fixedWidth += metrics.horizontalAdvance(part.prefix);
+        if (!part.detail.isEmpty()) {
+            detailWidth += metrics.horizontalAdvance(part.detail);
+            ++detailed;
+        }
+        parts.append(part);
+    }
+    const QMargins margins = m_layout->contentsMargins();
+    const int available = width() - margins.left() - margins.right()
+                          - m_checkNow->sizeHint().width() - m_layout->spacing() * rows - 8;
+    // Share what is left after the names equally among the reasons, when they do not all fit.
+    const int perDetail = detailed > 0 && fixedWidth + detailWidth > available
+                              ? std::max(metrics.horizontalAdvance(u"\u2026"_s) * 4,
+                                         (available - fixedWidth) / detailed)
+                              : -1;
+
+    for (int row = 0; row < rows; ++row) {
+        const Part &part = parts.at(row);
+        QString detail = part.detail;
+        if (perDetail >= 0 && !detail.isEmpty())
+            detail = metrics.elidedText(detail, Qt::ElideMiddle, perDetail);
+        // Everything a server or the configuration supplied is escaped: only the dot is markup.
+        QLabel *label = m_labels.at(row);
+        label->setText(u"<span style=\"color:%1\">\u25CF</span>&nbsp;%2%3"_s.arg(
+            colorFor(part.status.state).name(), part.status.displayName.toHtmlEscaped(),
+            detail.toHtmlEscaped()));
+        label->setMinimumWidth(metrics.horizontalAdvance(part.prefix));
+    }
 }
 
 } // namespace Stackscope

@@ -27,9 +27,15 @@ public:
 Q_SIGNALS:
     void checkNowRequested();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void rebuild();
     void refreshRow(int row);
+    /// Sets every label's text so that all fit: reasons of down backends are shortened in the
+    /// middle (the tooltip keeps them whole) rather than clipped.
+    void fitTexts();
 
     QAbstractItemModel *m_model;
     QHBoxLayout *m_layout;

@@ -173,6 +173,7 @@ void BackendMonitor::addEntry(std::unique_ptr<Entry> entry)
             s.endpoint = probe->endpointText();
             s.state = result.up ? BackendStatus::State::Up : BackendStatus::State::Down;
             s.reason = result.reason;
+            s.hint = result.hint;
             s.version = result.version;
             s.since = QDateTime::currentDateTime();
             s.lastCheck = s.since;

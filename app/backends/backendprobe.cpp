@@ -17,6 +17,7 @@ ProbeResult failure(const HttpError &error, qint64 latencyMs)
     r.up = false;
     r.serverAbsent = error.isConnectionLevel();
     r.reason = error.message;
+    r.hint = error.hint;
     r.latencyMs = latencyMs;
     return r;
 }

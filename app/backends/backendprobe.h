@@ -18,6 +18,7 @@ struct ProbeResult
     bool up = false;
     bool serverAbsent = false; ///< refused, not found, timed out: the poller watches the port
     QString reason;            ///< why not, for a person
+    QString hint;              ///< what to do about it, when known
     QString version;
     qint64 latencyMs = -1;
 };

@@ -22,19 +22,19 @@ HttpError UnixSocketRequest::socketError(int localSocketError, const QString &so
     switch (QLocalSocket::LocalSocketError(localSocketError)) {
     case QLocalSocket::ServerNotFoundError:
         error.kind = HttpError::Kind::Refused;
-        error.message = QObject::tr("no Docker socket at %1: is Docker installed and running?")
-                            .arg(socketPath);
+        error.message = QObject::tr("no Docker socket at %1").arg(socketPath);
+        error.hint = QObject::tr("Is Docker installed and running?");
         break;
     case QLocalSocket::ConnectionRefusedError:
         error.kind = HttpError::Kind::Refused;
-        error.message
-            = QObject::tr("Docker is not running: connection refused at %1").arg(socketPath);
+        error.message = QObject::tr("connection refused at %1").arg(socketPath);
+        error.hint = QObject::tr("The Docker daemon is not running.");
         break;
     case QLocalSocket::SocketAccessError:
         error.kind = HttpError::Kind::Network;
-        error.message = QObject::tr("permission denied on %1: add your user to the 'docker' group "
-                                    "(sudo usermod -aG docker $USER) and log in again")
-                            .arg(socketPath);
+        error.message = QObject::tr("permission denied on %1").arg(socketPath);
+        error.hint = QObject::tr("Add your user to the 'docker' group (sudo usermod -aG docker "
+                                 "$USER) and log in again.");
         break;
     case QLocalSocket::SocketTimeoutError:
         error.kind = HttpError::Kind::Timeout;

@@ -33,6 +33,7 @@ public:
     int httpStatus = 0;
     QString detail;  ///< the server's own error text, or the transport's
     QString message; ///< one sentence for a person: "connection refused at 127.0.0.1:9091"
+    QString hint;    ///< what the person can do about it, when we know ("add your user to ...")
 
     bool isError() const { return kind != Kind::None; }
     /// The server is not there at all (as opposed to there and answering badly).

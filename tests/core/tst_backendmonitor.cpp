@@ -191,8 +191,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(model, u"docker"_s).state, BackendStatus::State::Down,
                                   5000);
         QCOMPARE(statusOf(model, u"docker"_s).reason,
-                 u"no Docker socket at %1: is Docker installed and running?"_s.arg(
-                     m_dir.filePath(u"absent.sock"_s)));
+                 u"no Docker socket at %1"_s.arg(m_dir.filePath(u"absent.sock"_s)));
+        QCOMPARE(statusOf(model, u"docker"_s).hint, u"Is Docker installed and running?"_s);
     }
 
     void prometheusKilledAndBackPromptly()

@@ -125,6 +125,9 @@ private Q_SLOTS:
         s.reason = u"HTTP 502: Bad Gateway \u2014 <img src=\"http://127.0.0.1:1/x\"><b>bold</b>"_s;
         model.update(s);
         MainWindow window(&model);
+        window.resize(1600, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         QLabel *label = window.backendStatusBar()->indicator(u"prometheus"_s);
         QVERIFY(label);
         QVERIFY2(label->text().contains(
@@ -139,6 +142,33 @@ private Q_SLOTS:
         model.update(s);
         QVERIFY(!label->text().contains(u"Bad Gateway"_s));
         QVERIFY(label->toolTip().contains(u"2.42.0+ds"_s));
+    }
+
+    void longReasonsAreElidedNotClipped()
+    {
+        BackendStatusModel model;
+        for (const QString &id : {u"docker"_s, u"prometheus"_s, u"jaeger"_s}) {
+            BackendStatus s;
+            s.id = id;
+            s.displayName = id;
+            s.state = BackendStatus::State::Down;
+            s.reason
+                = u"connection refused at 127.0.0.1:%1 with a long explanation"_s.arg(id.size());
+            model.update(s);
+        }
+        MainWindow window(&model);
+        window.resize(700, 500);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QLabel *label = window.backendStatusBar()->indicator(u"prometheus"_s);
+        QVERIFY2(label->text().contains(u"\u2026"_s), qPrintable(label->text()));
+        QVERIFY(label->toolTip().contains(
+            u"connection refused at 127.0.0.1:10 with a long explanation"_s));
+
+        window.resize(2400, 500);
+        QTRY_VERIFY(!label->text().contains(u"\u2026"_s));
+        QVERIFY(label->text().contains(
+            u"connection refused at 127.0.0.1:10 with a long explanation"_s));
     }
 
     void noticeInStatusBar()
