@@ -5,16 +5,14 @@
 #include "backendstatusmodel.h"
 #include "config/configmanager.h"
 #include "config/paths.h"
-#include "docker/dockerendpoint.h"
+#include "features/feature.h"
 #include "mainwindow.h"
 #include "metrics/selfmetrics.h"
-#include "placeholderpage.h"
 #include "trayicon.h"
 
 #include <QDesktopServices>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QTimer>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -22,15 +20,6 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcApp, "stackscope.app", QtInfoMsg)
 
 namespace Stackscope {
-
-namespace {
-
-QString seconds(std::chrono::milliseconds ms)
-{
-    return ms.count() % 1000 == 0 ? u"%1 s"_s.arg(ms.count() / 1000) : u"%1 ms"_s.arg(ms.count());
-}
-
-} // namespace
 
 Application::Application(const QString &configPath, QObject *parent)
     : QObject(parent)
@@ -40,6 +29,7 @@ Application::Application(const QString &configPath, QObject *parent)
     , m_backendStatus(std::make_unique<BackendStatusModel>())
     , m_monitor(std::make_unique<BackendMonitor>(m_network.get(), m_backendStatus.get()))
     , m_selfMetrics(std::make_unique<SelfMetrics>())
+    , m_window(std::make_unique<MainWindow>(m_backendStatus.get()))
 {
     connect(m_monitor.get(), &BackendMonitor::requestFinished, m_selfMetrics.get(),
             &SelfMetrics::recordRequest);
@@ -49,38 +39,24 @@ Application::Application(const QString &configPath, QObject *parent)
                 m_selfMetrics->setBackendUp(backend, ok);
             });
 
-    m_window = std::make_unique<MainWindow>(m_backendStatus.get());
-    m_stackPage = new PlaceholderPage(
-        tr("Stack"),
-        tr("Start, stop and restart the whole compose project or one service by button, with every "
-           "service's state, health, uptime, restarts, ports, CPU and memory live, and the logs of "
-           "each container."));
-    m_metricsPage = new PlaceholderPage(
-        tr("Metrics"),
-        tr("Live charts of Prometheus queries: dashboards defined in the configuration or imported "
-           "from Grafana dashboard JSON, an Explore box for ad-hoc PromQL, and the health of every "
-           "scrape target."));
-    m_alertsPage = new PlaceholderPage(
-        tr("Alerts"),
-        tr("Firing and pending alerts from Alertmanager (Prometheus as the fallback), grouped by "
-           "severity, with silences, and desktop notifications you can act on."));
-    m_tracesPage
-        = new PlaceholderPage(tr("Traces"), tr("Search Jaeger for traces and open them as a "
-                                               "timeline: span tree, zoom, span details, and "
-                                               "traces far larger than the Jaeger UI can open."));
-    m_window->addPage(u"stack"_s, tr("Stack"),
-                      QIcon::fromTheme(u"network-server"_s, QIcon(u":/icons/page-stack.svg"_s)),
-                      m_stackPage);
-    m_window->addPage(
-        u"metrics"_s, tr("Metrics"),
-        QIcon::fromTheme(u"utilities-system-monitor"_s, QIcon(u":/icons/page-metrics.svg"_s)),
-        m_metricsPage);
-    m_window->addPage(u"alerts"_s, tr("Alerts"),
-                      QIcon::fromTheme(u"dialog-warning"_s, QIcon(u":/icons/page-alerts.svg"_s)),
-                      m_alertsPage);
-    m_window->addPage(u"traces"_s, tr("Traces"),
-                      QIcon::fromTheme(u"view-list-tree"_s, QIcon(u":/icons/page-traces.svg"_s)),
-                      m_tracesPage);
+    const AppContext context{m_network.get(), m_config.get(), m_backendStatus.get(),
+                             m_selfMetrics.get(), m_window.get()};
+    m_features.push_back(makeStackFeature(context));
+    m_features.push_back(makeMetricsFeature(context));
+    m_features.push_back(makeAlertsFeature(context));
+    m_features.push_back(makeTracesFeature(context));
+    for (const auto &feature : m_features) {
+        m_window->addPage(feature->id(), feature->title(), feature->icon(), feature->createPage());
+        connect(feature.get(), &Feature::showRequested, this,
+                [this](const QString &id, const QVariantMap &arguments) {
+                    m_window->showPage(id);
+                    if (Feature *target = this->feature(id))
+                        target->show(arguments);
+                    m_window->show();
+                    m_window->raise();
+                    m_window->activateWindow();
+                });
+    }
 
     connect(m_window.get(), &MainWindow::checkBackendsRequested, m_monitor.get(),
             &BackendMonitor::checkNow);
@@ -89,7 +65,7 @@ Application::Application(const QString &configPath, QObject *parent)
             &ConfigManager::reload);
     connect(m_window.get(), &MainWindow::quitRequested, this, &Application::quitRequested);
     // Ask the backends only once the window is on screen: the first paint must not wait for them.
-    connect(m_window.get(), &MainWindow::firstPaint, m_monitor.get(), &BackendMonitor::start,
+    connect(m_window.get(), &MainWindow::firstPaint, this, &Application::startFeatures,
             Qt::QueuedConnection);
 
     connect(m_config.get(), &ConfigManager::configChanged, this, &Application::applyConfig);
@@ -113,10 +89,29 @@ Application::Application(const QString &configPath, QObject *parent)
 
 Application::~Application()
 {
-    // The window's models and the monitor go before the network manager they use.
+    // Features and the window go before the models and the network manager they use.
     m_tray.reset();
+    m_features.clear();
     m_window.reset();
     m_monitor.reset();
+}
+
+Feature *Application::feature(const QString &id) const
+{
+    for (const auto &feature : m_features) {
+        if (feature->id() == id)
+            return feature.get();
+    }
+    return nullptr;
+}
+
+bool Application::openFile(const QString &featureId, const QString &path)
+{
+    Feature *target = feature(featureId);
+    if (!target || !target->openFile(path))
+        return false;
+    m_window->showPage(featureId);
+    return true;
 }
 
 void Application::start()
@@ -131,6 +126,16 @@ void Application::start()
     m_tray->show();
 }
 
+void Application::startFeatures()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_monitor->start();
+    for (const auto &feature : m_features)
+        feature->start();
+}
+
 void Application::applyConfig(const Config &config)
 {
     m_monitor->setConfig(config);
@@ -143,33 +148,8 @@ void Application::applyConfig(const Config &config)
         m_selfMetrics->stopListening();
         m_window->setNotice({});
     }
-    updatePageDetails(config);
-}
-
-void Application::updatePageDetails(const Config &config)
-{
-    const DockerEndpoint docker = resolveDockerEndpoint(config.stack.dockerHost);
-    m_stackPage->setDetails({
-        tr("Compose project: %1").arg(config.stack.project),
-        tr("Compose files: %1").arg(config.stack.composeFiles.join(u", "_s)),
-        tr("Docker: %1 (%2)").arg(docker.host, docker.source),
-    });
-    m_metricsPage->setDetails({
-        tr("Prometheus: %1").arg(config.prometheus.url.toString()),
-        tr("Refresh: every %1").arg(seconds(config.refresh.metrics)),
-    });
-    QStringList alertmanagers;
-    for (const EndpointConfig &e : config.alertmanagers)
-        alertmanagers << e.url.toString();
-    m_alertsPage->setDetails({
-        tr("Alertmanager: %1")
-            .arg(alertmanagers.isEmpty() ? tr("none (Prometheus alerts are used)")
-                                         : alertmanagers.join(u", "_s)),
-        tr("Notifications: %1, from severity %2")
-            .arg(config.notifications.enabled ? tr("on") : tr("off"),
-                 config.notifications.minSeverity),
-    });
-    m_tracesPage->setDetails({tr("Jaeger: %1").arg(config.jaeger.url.toString())});
+    for (const auto &feature : m_features)
+        feature->applyConfig(config);
 }
 
 void Application::openConfigFile()

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 class QNetworkAccessManager;
 
@@ -14,13 +15,14 @@ namespace Stackscope {
 class BackendMonitor;
 class BackendStatusModel;
 class ConfigManager;
+class Feature;
 class MainWindow;
-class PlaceholderPage;
 class SelfMetrics;
 class TrayIcon;
 
 /// The composition root: builds the configuration manager, the network layer, the backend
-/// monitor, self-metrics and the window, and connects them. Nothing else knows all of them.
+/// monitor, self-metrics, the window and one Feature per page, and connects them. Nothing else
+/// knows all of them.
 class Application : public QObject
 {
     Q_OBJECT
@@ -32,13 +34,17 @@ public:
     /// Shows the window; backends are first asked right after the first paint.
     void start();
     MainWindow *window() const { return m_window.get(); }
+    ConfigManager *configManager() const { return m_config.get(); }
+    Feature *feature(const QString &id) const;
+    /// Hands a file to the feature that opens it (e.g. --open-trace FILE); false if none did.
+    bool openFile(const QString &featureId, const QString &path);
 
 Q_SIGNALS:
     void quitRequested();
 
 private:
     void applyConfig(const Config &config);
-    void updatePageDetails(const Config &config);
+    void startFeatures();
     void openConfigFile();
 
     std::unique_ptr<ConfigManager> m_config;
@@ -48,10 +54,8 @@ private:
     std::unique_ptr<SelfMetrics> m_selfMetrics;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
-    PlaceholderPage *m_stackPage = nullptr;
-    PlaceholderPage *m_metricsPage = nullptr;
-    PlaceholderPage *m_alertsPage = nullptr;
-    PlaceholderPage *m_tracesPage = nullptr;
+    std::vector<std::unique_ptr<Feature>> m_features;
+    bool m_started = false;
 };
 
 } // namespace Stackscope

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Stackscope's entry point: the headless modes (--help, --version, --validate-config) run on a
-// QCoreApplication so that they need no display; everything else opens the window.
+// Stackscope's entry point: the headless modes (--help, --version, --validate-config, --status,
+// --import-dashboard) run on a QCoreApplication so that they need no display; everything else
+// opens the window.
 
 #include "application.h"
 #include "cli/commandline.h"
+#include "cli/headless.h"
 #include "config/validateconfig.h"
 #include "mainwindow.h"
+
+#include <QDebug>
 
 #include <QApplication>
 #include <QTextStream>
@@ -43,6 +47,10 @@ int runHeadless(int argc, char **argv)
     QTextStream err(stderr);
     if (const QString file = commandLine.validateConfigFile(); !file.isEmpty())
         return Stackscope::runValidateConfig(file, out, err);
+    if (commandLine.status())
+        return Stackscope::runStatus(commandLine, out, err);
+    if (!commandLine.importDashboardFile().isEmpty())
+        return Stackscope::runImportDashboard(commandLine, out, err);
     return 0;
 }
 
@@ -79,5 +87,8 @@ int main(int argc, char **argv)
     }
 
     stackscope.start();
+    if (const QString trace = commandLine.openTraceFile();
+        !trace.isEmpty() && !stackscope.openFile(u"traces"_s, trace))
+        qWarning().noquote() << "stackscope: cannot open the trace" << trace;
     return app.exec();
 }

@@ -19,6 +19,21 @@ CommandLine::CommandLine()
                                     "every problem as FILE:LINE:COLUMN: message on stderr. "
                                     "The file is never changed."),
                  u"FILE"_s)
+    , m_status(u"status"_s,
+               QCoreApplication::translate("CommandLine",
+                                           "Print the stack's services with state and health and "
+                                           "each backend's reachability, without opening a window. "
+                                           "Exit 0 when everything runs and is healthy, else 1."))
+    , m_json(u"json"_s, QCoreApplication::translate("CommandLine", "With --status: print JSON."))
+    , m_importDashboard(u"import-dashboard"_s,
+                        QCoreApplication::translate(
+                            "CommandLine", "Import a Grafana dashboard JSON FILE next to the "
+                                           "configuration and exit."),
+                        u"FILE"_s)
+    , m_openTrace(u"open-trace"_s,
+                  QCoreApplication::translate("CommandLine",
+                                              "Open a Jaeger trace JSON FILE in the Traces page."),
+                  u"FILE"_s)
 {
     m_parser.setApplicationDescription(QCoreApplication::translate(
         "CommandLine", "Stackscope: a desktop console for the observability stack on this machine "
@@ -27,6 +42,10 @@ CommandLine::CommandLine()
     m_parser.addVersionOption();
     m_parser.addOption(m_config);
     m_parser.addOption(m_validate);
+    m_parser.addOption(m_status);
+    m_parser.addOption(m_json);
+    m_parser.addOption(m_importDashboard);
+    m_parser.addOption(m_openTrace);
 }
 
 void CommandLine::process(const QStringList &arguments)
@@ -44,11 +63,37 @@ QString CommandLine::validateConfigFile() const
     return m_parser.value(m_validate);
 }
 
+bool CommandLine::status() const
+{
+    return m_parser.isSet(m_status);
+}
+
+bool CommandLine::json() const
+{
+    return m_parser.isSet(m_json);
+}
+
+QString CommandLine::importDashboardFile() const
+{
+    return m_parser.value(m_importDashboard);
+}
+
+QString CommandLine::openTraceFile() const
+{
+    return m_parser.value(m_openTrace);
+}
+
 bool CommandLine::isHeadless(const QStringList &arguments)
 {
-    static const QStringList headless{
-        u"-h"_s,        u"--help"_s,           u"-?"_s, u"--help-all"_s, u"-v"_s,
-        u"--version"_s, u"--validate-config"_s};
+    static const QStringList headless{u"-h"_s,
+                                      u"--help"_s,
+                                      u"-?"_s,
+                                      u"--help-all"_s,
+                                      u"-v"_s,
+                                      u"--version"_s,
+                                      u"--validate-config"_s,
+                                      u"--status"_s,
+                                      u"--import-dashboard"_s};
     for (const QString &arg : arguments) {
         if (arg == "--"_L1)
             break;

@@ -17,8 +17,12 @@ public:
     /// Parses and handles --help and --version itself (printing and exiting).
     void process(const QStringList &arguments);
 
-    QString configFile() const;         ///< --config FILE, empty = the default location
-    QString validateConfigFile() const; ///< --validate-config FILE, empty when not asked
+    QString configFile() const;          ///< --config FILE, empty = the default location
+    QString validateConfigFile() const;  ///< --validate-config FILE, empty when not asked
+    bool status() const;                 ///< --status: print the stack and backends, exit
+    bool json() const;                   ///< --json (with --status)
+    QString importDashboardFile() const; ///< --import-dashboard FILE
+    QString openTraceFile() const;       ///< --open-trace FILE (opens the window on it)
 
     /// True when `arguments` ask for a mode that prints and exits: no window, no display needed.
     static bool isHeadless(const QStringList &arguments);
@@ -27,6 +31,10 @@ private:
     QCommandLineParser m_parser;
     QCommandLineOption m_config;
     QCommandLineOption m_validate;
+    QCommandLineOption m_status;
+    QCommandLineOption m_json;
+    QCommandLineOption m_importDashboard;
+    QCommandLineOption m_openTrace;
 };
 
 } // namespace Stackscope

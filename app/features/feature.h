@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/config.h"
+
+#include <QIcon>
+#include <QObject>
+#include <QVariantMap>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Stackscope {
+
+class BackendStatusModel;
+class ConfigManager;
+class MainWindow;
+class SelfMetrics;
+
+/// What the composition root shares with every feature: created once, outliving the features.
+struct AppContext
+{
+    QNetworkAccessManager *network = nullptr;
+    ConfigManager *config = nullptr;
+    BackendStatusModel *backendStatus = nullptr;
+    SelfMetrics *selfMetrics = nullptr;
+    MainWindow *window = nullptr;
+};
+
+/// One page of the window with the core objects behind it (clients, pollers, models). The
+/// composition root creates each feature through its factory, adds its page, passes every new
+/// configuration on, and starts it after the window's first paint.
+class Feature : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    virtual QString id() const = 0;    ///< "stack", "metrics", "alerts", "traces"
+    virtual QString title() const = 0; ///< shown in the navigation
+    virtual QIcon icon() const = 0;
+    /// The page; the window takes ownership. Called once.
+    virtual QWidget *createPage() = 0;
+    /// A new valid configuration (also called once before start()).
+    virtual void applyConfig(const Config &config) = 0;
+    /// The window is on screen: start polling.
+    virtual void start() {}
+    /// The command line asked this feature to open something (a trace file, a dashboard).
+    virtual bool openFile(const QString &path)
+    {
+        Q_UNUSED(path);
+        return false;
+    }
+    /// Another feature asked for this page with arguments (see showRequested()).
+    virtual void show(const QVariantMap &arguments) { Q_UNUSED(arguments); }
+
+Q_SIGNALS:
+    /// Ask the window to show another feature's page with an argument, e.g. the metrics page
+    /// with a PromQL expression and a time window ("metrics", {expr, start, end}).
+    void showRequested(const QString &featureId, const QVariantMap &arguments);
+};
+
+/// One factory per page, each in its own file (stackfeature.cpp, ...).
+std::unique_ptr<Feature> makeStackFeature(const AppContext &context);
+std::unique_ptr<Feature> makeMetricsFeature(const AppContext &context);
+std::unique_ptr<Feature> makeAlertsFeature(const AppContext &context);
+std::unique_ptr<Feature> makeTracesFeature(const AppContext &context);
+
+} // namespace Stackscope
