@@ -19,13 +19,14 @@ build_packages=(
   cmake ninja-build g++ pkg-config git
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
   qt6-qpa-plugins libqt6svg6
-  libyaml-cpp-dev prometheus-cpp-dev
+  libyaml-cpp-dev prometheus-cpp-dev libsimdjson-dev
 )
 # What the tests start or call: real Prometheus and Alertmanager, an X server, compose v1 for
 # checking the bundled stack, validators for the desktop files, screenshot tools.
 test_packages=(
   prometheus prometheus-alertmanager
-  docker-compose
+  docker.io docker-compose busybox-static
+  dunst libnotify-bin dbus-x11
   xvfb xauth xdotool imagemagick curl python3
   desktop-file-utils appstream
 )
