@@ -27,7 +27,7 @@ test_packages=(
   prometheus prometheus-alertmanager
   docker.io docker-compose busybox-static
   dunst libnotify-bin dbus-x11
-  xvfb xauth xdotool imagemagick curl python3
+  xvfb xauth xdotool imagemagick curl python3 openssl
   desktop-file-utils appstream
 )
 

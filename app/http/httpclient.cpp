@@ -79,8 +79,16 @@ void HttpClient::setEndpoint(const EndpointConfig &endpoint)
 {
     if (m_endpoint == endpoint)
         return;
+    const bool tlsChanged = m_endpoint.url.host() != endpoint.url.host()
+                            || m_endpoint.url.port() != endpoint.url.port()
+                            || m_endpoint.caFile != endpoint.caFile
+                            || m_endpoint.insecureSkipVerify != endpoint.insecureSkipVerify;
     m_endpoint = endpoint;
     abortAll();
+    // The manager keeps connections per host and port, whatever the TLS settings they were made
+    // with: without this, a corrected ca_file would only take effect after a restart.
+    if (tlsChanged && endpoint.url.scheme() == "https"_L1)
+        m_network->clearConnectionCache();
 }
 
 QUrl HttpClient::urlFor(const HttpRequest &request) const
