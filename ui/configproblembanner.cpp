@@ -51,15 +51,19 @@ void ConfigProblemBanner::setProblems(const QString &path, const QList<ConfigPro
         setVisible(false);
         return;
     }
-    m_summary->setText(tr("The configuration file has %n problem(s). Stackscope keeps running with "
-                          "the last good configuration and has not changed the file.",
-                          nullptr, int(problems.size())));
+    const QString count = problems.size() == 1
+                              ? tr("The configuration file has 1 problem.")
+                              : tr("The configuration file has %1 problems.").arg(problems.size());
+    m_summary->setText(
+        count
+        + tr(" Stackscope keeps running with the last good configuration and has not "
+             "changed the file."));
     QStringList lines;
     constexpr int shown = 8;
     for (int i = 0; i < problems.size() && i < shown; ++i)
         lines << problems.at(i).format(path);
     if (problems.size() > shown)
-        lines << tr("… and %n more", nullptr, int(problems.size() - shown));
+        lines << tr("… and %1 more").arg(problems.size() - shown);
     m_list->setText(lines.join(u'\n'));
     setVisible(true);
 }
