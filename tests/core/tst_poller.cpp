@@ -18,6 +18,7 @@ class TestPoller : public QObject
 private Q_SLOTS:
     void neverOverlaps()
     {
+        QObject scope; // the delayed reports die with this test, not with the test object
         Poller poller;
         poller.setInterval(5ms);
         int running = 0;
@@ -28,7 +29,7 @@ private Q_SLOTS:
             ++runs;
             maxRunning = std::max(maxRunning, running);
             // Each run takes 30 ms, six times the interval.
-            QTimer::singleShot(30, this, [&running, report] {
+            QTimer::singleShot(30, &scope, [&running, report] {
                 --running;
                 report({});
             });
