@@ -28,7 +28,7 @@ test_packages=(
   docker.io docker-compose busybox-static
   dunst libnotify-bin dbus-x11
   xvfb xauth xdotool imagemagick curl python3 openssl
-  desktop-file-utils appstream
+  desktop-file-utils appstream dpkg-dev lintian
 )
 
 as_root() {
