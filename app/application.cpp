@@ -3,6 +3,7 @@
 
 #include "backends/backendmonitor.h"
 #include "backendstatusmodel.h"
+#include "cli/commandline.h"
 #include "config/configmanager.h"
 #include "config/paths.h"
 #include "features/feature.h"
@@ -112,6 +113,21 @@ bool Application::openFile(const QString &featureId, const QString &path)
         return false;
     m_window->showPage(featureId);
     return true;
+}
+
+void Application::activate(const QStringList &arguments)
+{
+    qCInfo(lcApp).noquote() << "activated by a second launch:" << arguments.mid(1).join(u' ');
+    m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+    CommandLine commandLine;
+    if (!commandLine.parse(arguments))
+        return;
+    if (const QString trace = commandLine.openTraceFile();
+        !trace.isEmpty() && !openFile(u"traces"_s, trace))
+        qCWarning(lcApp).noquote() << "cannot open the trace" << trace;
 }
 
 void Application::start()

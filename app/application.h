@@ -38,6 +38,8 @@ public:
     Feature *feature(const QString &id) const;
     /// Hands a file to the feature that opens it (e.g. --open-trace FILE); false if none did.
     bool openFile(const QString &featureId, const QString &path);
+    /// A second launch handed over its command line: raise the window and act on it.
+    void activate(const QStringList &arguments);
 
 Q_SIGNALS:
     void quitRequested();

@@ -7,7 +7,9 @@
 #include "application.h"
 #include "cli/commandline.h"
 #include "cli/headless.h"
+#include "config/paths.h"
 #include "config/validateconfig.h"
+#include "desktop/singleinstance.h"
 #include "mainwindow.h"
 
 #include <QDebug>
@@ -71,7 +73,18 @@ int main(int argc, char **argv)
     Stackscope::CommandLine commandLine;
     commandLine.process(app.arguments());
 
+    // One window per user and configuration: a second launch hands its arguments over and exits.
+    const QString configPath = commandLine.configFile().isEmpty() ? Stackscope::Paths::configFile()
+                                                                  : commandLine.configFile();
+    Stackscope::SingleInstance instance(configPath);
+    if (!instance.claimOrForward(app.arguments())) {
+        std::fputs("stackscope: handed over to the running window\n", stdout);
+        return 0;
+    }
+
     Stackscope::Application stackscope(commandLine.configFile());
+    QObject::connect(&instance, &Stackscope::SingleInstance::activated, &stackscope,
+                     &Stackscope::Application::activate);
     QObject::connect(&stackscope, &Stackscope::Application::quitRequested, &app,
                      &QApplication::quit);
 

@@ -53,6 +53,11 @@ void CommandLine::process(const QStringList &arguments)
     m_parser.process(arguments);
 }
 
+bool CommandLine::parse(const QStringList &arguments)
+{
+    return m_parser.parse(arguments);
+}
+
 QString CommandLine::configFile() const
 {
     return m_parser.value(m_config);

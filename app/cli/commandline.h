@@ -16,6 +16,8 @@ public:
     QCommandLineParser &parser() { return m_parser; }
     /// Parses and handles --help and --version itself (printing and exiting).
     void process(const QStringList &arguments);
+    /// Parses without printing or exiting (a command line handed over by a second launch).
+    bool parse(const QStringList &arguments);
 
     QString configFile() const;          ///< --config FILE, empty = the default location
     QString validateConfigFile() const;  ///< --validate-config FILE, empty when not asked
