@@ -6,14 +6,18 @@
 #include "cli/commandline.h"
 #include "config/configmanager.h"
 #include "config/paths.h"
+#include "desktop/autostart.h"
 #include "features/feature.h"
 #include "mainwindow.h"
 #include "metrics/selfmetrics.h"
+#include "settingsdialog.h"
 #include "trayicon.h"
 
 #include <QDesktopServices>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QTimer>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -62,6 +66,7 @@ Application::Application(const QString &configPath, QObject *parent)
     connect(m_window.get(), &MainWindow::checkBackendsRequested, m_monitor.get(),
             &BackendMonitor::checkNow);
     connect(m_window.get(), &MainWindow::openConfigRequested, this, &Application::openConfigFile);
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &Application::openSettings);
     connect(m_window.get(), &MainWindow::reloadConfigRequested, m_config.get(),
             &ConfigManager::reload);
     connect(m_window.get(), &MainWindow::quitRequested, this, &Application::quitRequested);
@@ -130,7 +135,7 @@ void Application::activate(const QStringList &arguments)
         qCWarning(lcApp).noquote() << "cannot open the trace" << trace;
 }
 
-void Application::start()
+void Application::start(bool minimized)
 {
     m_config->start();
     if (m_config->wroteDefault())
@@ -138,8 +143,40 @@ void Application::start()
     applyConfig(m_config->config());
     m_window->setConfigProblems(m_config->path(), m_config->problems());
     m_window->restoreState();
-    m_window->show();
     m_tray->show();
+    if (minimized && m_tray->isAvailable()) {
+        QTimer::singleShot(0, this, &Application::startFeatures); // no paint will come
+        return;
+    }
+    if (minimized)
+        m_window->showMinimized();
+    else
+        m_window->show();
+}
+
+void Application::openSettings()
+{
+    SettingsDialog dialog(m_config->config(), Autostart::isEnabled(), m_window.get());
+    connect(&dialog, &SettingsDialog::saveRequested, &dialog, [this, &dialog] {
+        QList<ConfigProblem> problems;
+        QString error;
+        if (!m_config->saveEdits(dialog.edits(), &problems, &error)) {
+            QStringList lines;
+            for (const ConfigProblem &problem : std::as_const(problems))
+                lines << problem.format(QFileInfo(m_config->path()).fileName());
+            if (!error.isEmpty())
+                lines << error;
+            dialog.showProblems(lines);
+            return;
+        }
+        if (dialog.startAtLogin() != Autostart::isEnabled()
+            && !Autostart::setEnabled(dialog.startAtLogin(), &error)) {
+            dialog.showProblems({tr("start at login: %1").arg(error)});
+            return;
+        }
+        dialog.accept();
+    });
+    dialog.exec();
 }
 
 void Application::startFeatures()

@@ -31,8 +31,11 @@ public:
     explicit Application(const QString &configPath, QObject *parent = nullptr);
     ~Application() override;
 
-    /// Shows the window; backends are first asked right after the first paint.
-    void start();
+    /// Shows the window (or only the tray icon when `minimized` and a tray exists); backends are
+    /// first asked right after the first paint.
+    void start(bool minimized = false);
+    /// The settings dialog: edits the configuration file in place, validated before it saves.
+    void openSettings();
     MainWindow *window() const { return m_window.get(); }
     ConfigManager *configManager() const { return m_config.get(); }
     Feature *feature(const QString &id) const;

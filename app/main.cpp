@@ -99,7 +99,7 @@ int main(int argc, char **argv)
         });
     }
 
-    stackscope.start();
+    stackscope.start(commandLine.minimized());
     if (const QString trace = commandLine.openTraceFile();
         !trace.isEmpty() && !stackscope.openFile(u"traces"_s, trace))
         qWarning().noquote() << "stackscope: cannot open the trace" << trace;

@@ -89,6 +89,9 @@ void MainWindow::buildMenus()
                     &MainWindow::openConfigRequested);
     file->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("&Reload configuration"), this,
                     &MainWindow::reloadConfigRequested);
+    QAction *settings = file->addAction(QIcon::fromTheme(u"configure"_s), tr("&Settings…"), this,
+                                        &MainWindow::settingsRequested);
+    settings->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this,
                                     &MainWindow::quitRequested);

@@ -46,6 +46,7 @@ Q_SIGNALS:
     void checkBackendsRequested();
     void reloadConfigRequested();
     void openConfigRequested();
+    void settingsRequested();
     void quitRequested();
     void firstPaint();
 

@@ -34,6 +34,8 @@ CommandLine::CommandLine()
                   QCoreApplication::translate("CommandLine",
                                               "Open a Jaeger trace JSON FILE in the Traces page."),
                   u"FILE"_s)
+    , m_minimized(u"minimized"_s, QCoreApplication::translate(
+                                      "CommandLine", "Start minimised to the tray (as at login)."))
 {
     m_parser.setApplicationDescription(QCoreApplication::translate(
         "CommandLine", "Stackscope: a desktop console for the observability stack on this machine "
@@ -46,6 +48,7 @@ CommandLine::CommandLine()
     m_parser.addOption(m_json);
     m_parser.addOption(m_importDashboard);
     m_parser.addOption(m_openTrace);
+    m_parser.addOption(m_minimized);
 }
 
 void CommandLine::process(const QStringList &arguments)
@@ -86,6 +89,11 @@ QString CommandLine::importDashboardFile() const
 QString CommandLine::openTraceFile() const
 {
     return m_parser.value(m_openTrace);
+}
+
+bool CommandLine::minimized() const
+{
+    return m_parser.isSet(m_minimized);
 }
 
 bool CommandLine::isHeadless(const QStringList &arguments)

@@ -25,6 +25,7 @@ public:
     bool json() const;                   ///< --json (with --status)
     QString importDashboardFile() const; ///< --import-dashboard FILE
     QString openTraceFile() const;       ///< --open-trace FILE (opens the window on it)
+    bool minimized() const;              ///< --minimized: start in the tray (used at login)
 
     /// True when `arguments` ask for a mode that prints and exits: no window, no display needed.
     static bool isHeadless(const QStringList &arguments);
@@ -37,6 +38,7 @@ private:
     QCommandLineOption m_json;
     QCommandLineOption m_importDashboard;
     QCommandLineOption m_openTrace;
+    QCommandLineOption m_minimized;
 };
 
 } // namespace Stackscope

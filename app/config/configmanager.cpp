@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "configmanager.h"
 
+#include "configeditor.h"
+
 #include "configloader.h"
 #include "paths.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QLoggingCategory>
@@ -101,6 +104,37 @@ void ConfigManager::watch()
         m_watcher->addPath(folder);
     if (!m_watcher->files().contains(m_path) && fileIsThere(m_path))
         m_watcher->addPath(m_path);
+}
+
+bool ConfigManager::saveEdits(const QList<ConfigEdit> &edits, QList<ConfigProblem> *problems,
+                              QString *error)
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1: %2").arg(m_path, file.errorString());
+        return false;
+    }
+    ConfigEditor editor(file.readAll());
+    file.close();
+    if (!editor.apply(edits)) {
+        *error = tr("the file's layout cannot be changed safely (%1); edit it by hand")
+                     .arg(editor.errorString());
+        return false;
+    }
+    const ConfigLoadResult result
+        = parseConfig(editor.text(), QFileInfo(m_path).absolutePath(), m_stackDir);
+    if (!result.ok()) {
+        *problems = result.problems;
+        return false;
+    }
+    QSaveFile out(m_path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(editor.text()) != editor.text().size()
+        || !out.commit()) {
+        *error = tr("cannot write %1: %2").arg(m_path, out.errorString());
+        return false;
+    }
+    reload();
+    return true;
 }
 
 void ConfigManager::reload()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config.h"
+#include "configeditor.h"
 
 #include <QByteArray>
 #include <QList>
@@ -30,6 +31,10 @@ public:
 
     /// Re-reads the file now; start() and the file watch call it. Emits as a reload from disk.
     void reload();
+    /// Applies `edits` to the file as a person would (comments stay; see ConfigEditor), checks
+    /// the result, and only when it is valid replaces the file atomically and reloads. Otherwise
+    /// the file is untouched and `problems` (positions in the edited text) or `error` say why.
+    bool saveEdits(const QList<ConfigEdit> &edits, QList<ConfigProblem> *problems, QString *error);
 
     QString path() const; ///< absolute
     QString stackDir() const;
