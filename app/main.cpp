@@ -15,7 +15,10 @@
 #include <QDebug>
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -31,6 +34,18 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(STACKSCOPE_VERSION));
 }
 
+/// The language follows the system locale (LANG, LC_MESSAGES): our strings from :/i18n, Qt's own
+/// from its translations folder when the distribution installed them.
+void installTranslations(QCoreApplication &app)
+{
+    static QTranslator ours;
+    static QTranslator qt;
+    if (ours.load(QLocale(), u"stackscope"_s, u"_"_s, u":/i18n"_s))
+        app.installTranslator(&ours);
+    if (qt.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(&qt);
+}
+
 QStringList argumentsOf(int argc, char **argv)
 {
     QStringList arguments;
@@ -43,6 +58,7 @@ int runHeadless(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     setIdentity();
+    installTranslations(app);
     Stackscope::CommandLine commandLine;
     commandLine.process(app.arguments()); // exits for --help and --version
     QTextStream out(stdout);
@@ -65,6 +81,7 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     setIdentity();
+    installTranslations(app);
     QApplication::setApplicationDisplayName(u"Stackscope"_s);
     QApplication::setDesktopFileName(QStringLiteral(STACKSCOPE_APP_ID));
     QApplication::setWindowIcon(QIcon(u":/icons/stackscope.svg"_s));

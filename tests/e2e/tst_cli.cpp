@@ -83,6 +83,20 @@ private Q_SLOTS:
             QVERIFY2(r.out.contains(option), qPrintable(r.out));
     }
 
+    void helpFollowsTheSystemLanguage()
+    {
+        // LC_ALL wins over LANG (CTest pins it to C.UTF-8): set both, as a German desktop does.
+        const QByteArray lcAll = qgetenv("LC_ALL");
+        const QByteArray lang = qgetenv("LANG");
+        qputenv("LC_ALL", "de_DE.UTF-8");
+        qputenv("LANG", "de_DE.UTF-8");
+        const Run r = run({u"--help"_s});
+        qputenv("LC_ALL", lcAll);
+        qputenv("LANG", lang);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"FILE prüfen und beenden"_s), qPrintable(r.out));
+    }
+
     void validateConfigAcceptsTheDefault()
     {
         QTemporaryDir dir;
