@@ -1,13 +1,215 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `--status`: owned by the stack supervision feature, which replaces this file.
+// `--status [--json]`: the same StackSupervisor and BackendMonitor as the window, run until
+// they have an answer, printed, exit 0 when every declared service runs and is healthy.
+#include "backends/backendmonitor.h"
+#include "backendstatusmodel.h"
+#include "cli/commandline.h"
 #include "cli/headless.h"
+#include "compose/stacksupervisor.h"
+#include "config/configloader.h"
+#include "config/paths.h"
+#include "stack/servicemodel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 namespace Stackscope {
 
-int runStatus(const CommandLine &, QTextStream &, QTextStream &err)
+namespace {
+
+QString tr(const char *text)
 {
-    err << "stackscope: --status is not available in this version yet\n";
-    return 2;
+    return QCoreApplication::translate("Status", text);
+}
+
+QString pad(const QString &s, int width)
+{
+    return s.leftJustified(width, u' ');
+}
+
+QString backendStateName(BackendStatus::State s)
+{
+    switch (s) {
+    case BackendStatus::State::Up:
+        return u"up"_s;
+    case BackendStatus::State::Down:
+        return u"down"_s;
+    case BackendStatus::State::Disabled:
+        return u"disabled"_s;
+    case BackendStatus::State::Unknown:
+        break;
+    }
+    return u"unknown"_s;
+}
+
+} // namespace
+
+int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
+{
+    const QString path
+        = commandLine.configFile().isEmpty() ? Paths::configFile() : commandLine.configFile();
+    Config config;
+    if (QFileInfo::exists(path)) {
+        const ConfigLoadResult loaded = loadConfigFile(path);
+        if (!loaded.ok()) {
+            for (const ConfigProblem &p : loaded.problems)
+                err << p.format(path) << '\n';
+            err.flush();
+            return 2;
+        }
+        config = loaded.config;
+    } else if (!commandLine.configFile().isEmpty()) {
+        err << "stackscope: " << tr("no configuration file at %1").arg(path) << '\n';
+        return 2;
+    } else {
+        config = defaultConfig({});
+    }
+
+    QNetworkAccessManager network;
+    BackendStatusModel backends;
+    BackendMonitor monitor(&network, &backends);
+    monitor.setConfig(config);
+    StackSupervisor supervisor;
+    supervisor.setConfig(config);
+    monitor.start();
+    supervisor.start();
+
+    // Wait until the stack has been listed (or Docker failed) and every backend has answered.
+    QEventLoop loop;
+    QElapsedTimer clock;
+    clock.start();
+    QTimer check;
+    check.setInterval(50);
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        const bool stackKnown = supervisor.hasSnapshot()
+                                || supervisor.connection() == StackSupervisor::Connection::Failed;
+        bool backendsKnown = !backends.statuses().isEmpty();
+        for (const BackendStatus &b : backends.statuses()) {
+            if (b.state == BackendStatus::State::Unknown)
+                backendsKnown = false;
+        }
+        if ((stackKnown && backendsKnown) || clock.elapsed() > 20000)
+            loop.quit();
+    });
+    check.start();
+    loop.exec();
+    supervisor.stop();
+    monitor.stop();
+
+    const bool ok = supervisor.allGood();
+    const DockerEndpoint &endpoint = supervisor.endpoint();
+    const QList<ServiceStatus> &services = supervisor.model()->services();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+
+    if (commandLine.json()) {
+        QJsonObject root;
+        root.insert("project"_L1, config.stack.project);
+        QJsonObject docker;
+        docker.insert("endpoint"_L1, endpoint.host);
+        docker.insert("source"_L1, endpoint.source);
+        docker.insert("connected"_L1,
+                      supervisor.connection() == StackSupervisor::Connection::Connected);
+        docker.insert("version"_L1, supervisor.daemonDescription());
+        if (supervisor.connection() == StackSupervisor::Connection::Failed) {
+            docker.insert("error"_L1, supervisor.connectionError().message);
+            docker.insert("hint"_L1, supervisor.connectionError().hint);
+        }
+        root.insert("docker"_L1, docker);
+        if (!supervisor.composeFileError().isEmpty())
+            root.insert("composeFileError"_L1, supervisor.composeFileError());
+        QJsonArray rows;
+        for (const ServiceStatus &s : services) {
+            QJsonObject o;
+            o.insert("service"_L1, s.service);
+            o.insert("declared"_L1, s.declared);
+            o.insert("state"_L1, s.hasContainer() ? s.container.state : u"not created"_s);
+            o.insert("health"_L1, s.container.health);
+            if (s.hasContainer()) {
+                o.insert("containerId"_L1, s.container.id);
+                o.insert("restarts"_L1, s.container.restartCount);
+                if (s.isRunning() && s.container.startedAt.isValid())
+                    o.insert("uptimeSeconds"_L1, s.container.startedAt.secsTo(now));
+                else
+                    o.insert("exitCode"_L1, s.container.exitCode);
+            }
+            o.insert("image"_L1, s.container.image.isEmpty() ? s.spec.image : s.container.image);
+            o.insert("ok"_L1, s.isGood());
+            rows.append(o);
+        }
+        root.insert("services"_L1, rows);
+        QJsonArray list;
+        for (const BackendStatus &b : backends.statuses()) {
+            QJsonObject o;
+            o.insert("id"_L1, b.id);
+            o.insert("name"_L1, b.displayName);
+            o.insert("state"_L1, backendStateName(b.state));
+            o.insert("endpoint"_L1, b.endpoint);
+            if (!b.reason.isEmpty())
+                o.insert("reason"_L1, b.reason);
+            if (!b.version.isEmpty())
+                o.insert("version"_L1, b.version);
+            list.append(o);
+        }
+        root.insert("backends"_L1, list);
+        root.insert("ok"_L1, ok);
+        out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+        out.flush();
+        return ok ? 0 : 1;
+    }
+
+    out << tr("Stack \"%1\" \u2014 Docker %2 via %3")
+               .arg(config.stack.project, endpoint.host, endpoint.source);
+    if (!supervisor.daemonDescription().isEmpty())
+        out << ", " << supervisor.daemonDescription();
+    out << '\n';
+    if (supervisor.connection() == StackSupervisor::Connection::Failed) {
+        const HttpError e = supervisor.connectionError();
+        out << "  " << tr("Docker cannot be reached: %1").arg(e.message) << '\n';
+        if (!e.hint.isEmpty())
+            out << "  " << e.hint << '\n';
+    }
+    if (!supervisor.composeFileError().isEmpty())
+        out << "  " << tr("compose file problem: %1").arg(supervisor.composeFileError()) << '\n';
+    int width = 8;
+    for (const ServiceStatus &s : services)
+        width = std::max(width, int(s.service.size()) + 2);
+    out << pad(tr("SERVICE"), width) << pad(tr("STATE"), 14) << pad(tr("HEALTH"), 11)
+        << tr("UPTIME/EXIT") << '\n';
+    for (const ServiceStatus &s : services) {
+        const QModelIndex uptime
+            = supervisor.model()->index(supervisor.model()->rowOf(s.service), ServiceModel::Uptime);
+        out << pad(s.service, width) << pad(s.stateText(), 14)
+            << pad(s.container.health.isEmpty() ? u"-"_s : s.container.health, 11)
+            << uptime.data().toString() << '\n';
+    }
+    if (services.isEmpty())
+        out << "  " << tr("(no services)") << '\n';
+    out << '\n' << tr("Backends:") << '\n';
+    int nameWidth = 8;
+    for (const BackendStatus &b : backends.statuses())
+        nameWidth = std::max(nameWidth, int(b.displayName.size()) + 2);
+    for (const BackendStatus &b : backends.statuses()) {
+        out << "  " << pad(b.displayName, nameWidth) << pad(backendStateName(b.state), 10)
+            << b.endpoint;
+        if (!b.reason.isEmpty())
+            out << " \u2014 " << b.reason;
+        out << '\n';
+    }
+    out << '\n'
+        << (ok ? tr("OK: every service runs and is healthy.")
+               : tr("NOT OK: not every service runs and is healthy."))
+        << '\n';
+    out.flush();
+    return ok ? 0 : 1;
 }
 
 } // namespace Stackscope

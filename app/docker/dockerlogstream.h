@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "docker/dockerlogdecoder.h"
+#include "http/httperror.h"
+#include "stack/logline.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace Stackscope {
+
+class DockerClient;
+class DockerStream;
+
+/// The logs of one container: the last `tail` lines, then (with follow) every new line as it is
+/// written, decoded from the multiplexed frames (or raw for a TTY), always with timestamps.
+class DockerLogStream : public QObject
+{
+    Q_OBJECT
+public:
+    DockerLogStream(DockerClient *client, const QString &containerId, bool tty, int tail,
+                    bool follow, QObject *parent = nullptr);
+    ~DockerLogStream() override;
+
+    void start();
+    void stop();
+    QString containerId() const { return m_containerId; }
+    bool isActive() const { return m_stream != nullptr; }
+
+Q_SIGNALS:
+    void lines(const QList<Stackscope::LogLine> &lines);
+    /// The stream ended: the container stopped (error.kind None), or it failed.
+    void ended(const Stackscope::HttpError &error);
+
+private:
+    QPointer<DockerClient> m_client;
+    QString m_containerId;
+    int m_tail;
+    bool m_follow;
+    DockerLogDecoder m_decoder;
+    DockerStream *m_stream = nullptr;
+};
+
+} // namespace Stackscope

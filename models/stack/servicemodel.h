@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "stack/servicestatus.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+
+namespace Stackscope {
+
+/// The services table: one row per service of the compose project. Updates are merged by
+/// service name: changed cells emit dataChanged for their row, new services are inserted,
+/// vanished ones removed; the model never resets, so views keep selection and scroll.
+class ServiceModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Service,
+        State,
+        Health,
+        Uptime,
+        Restarts,
+        Ports,
+        Image,
+        Cpu,
+        Memory,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+    enum Role {
+        ServiceRole = Qt::UserRole + 1, ///< QString: the compose service
+        ConditionRole,                  ///< int: ServiceStatus::Condition
+        ContainerIdRole,                ///< QString: empty when not created
+        UrlsRole,                       ///< QStringList: links to the service's web UI
+        StatusRole,                     ///< QVariant<ServiceStatus>
+        SortRole,                       ///< a value that sorts the column naturally
+    };
+    Q_ENUM(Role)
+
+    explicit ServiceModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    /// Merges a new full list (see class comment).
+    void setServices(const QList<ServiceStatus> &services);
+    /// Replaces one row's container (an event or an inspect arrived); false when unknown.
+    bool updateContainer(const QString &service, const ContainerInfo &container);
+    /// A resource sample for the container `containerId`.
+    void updateStats(const QString &containerId, double cpuPercent, qint64 memoryBytes,
+                     qint64 memoryLimit);
+    /// Uptime is relative to now: refreshes that column.
+    void tick();
+    /// For tests: the time uptime is measured against (invalid = the clock).
+    void setNow(const QDateTime &now) { m_now = now; }
+
+    const QList<ServiceStatus> &services() const { return m_rows; }
+    int rowOf(const QString &service) const;
+    const ServiceStatus *service(const QString &name) const;
+
+    /// Human sizes and durations as the table shows them.
+    static QString formatBytes(qint64 bytes);
+    static QString formatDuration(qint64 seconds);
+
+private:
+    QDateTime now() const;
+    void replaceRow(int row, const ServiceStatus &status);
+
+    QList<ServiceStatus> m_rows;
+    QDateTime m_now;
+};
+
+} // namespace Stackscope

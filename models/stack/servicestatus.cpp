@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "servicestatus.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+ServiceStatus::Condition ServiceStatus::condition() const
+{
+    if (!hasContainer())
+        return Condition::NotCreated;
+    const QString &s = container.state;
+    if (s == "running"_L1) {
+        if (container.health == "healthy"_L1)
+            return Condition::Healthy;
+        if (container.health == "unhealthy"_L1)
+            return Condition::Unhealthy;
+        if (container.health == "starting"_L1)
+            return Condition::Starting;
+        return Condition::Running;
+    }
+    if (s == "restarting"_L1)
+        return Condition::Starting;
+    if (s == "exited"_L1 || s == "dead"_L1)
+        return container.exitCode == 0 ? Condition::Stopped : Condition::Exited;
+    return Condition::Stopped;
+}
+
+QString ServiceStatus::stateText() const
+{
+    if (!hasContainer())
+        return QCoreApplication::translate("ServiceStatus", "not created");
+    if (container.state == "exited"_L1 || container.state == "dead"_L1)
+        return u"%1 (%2)"_s.arg(container.state).arg(container.exitCode);
+    return container.state;
+}
+
+QList<int> ServiceStatus::ports() const
+{
+    QList<int> ports = container.hostPorts;
+    for (int p : spec.hostPorts) {
+        if (!ports.contains(p))
+            ports << p;
+    }
+    return ports;
+}
+
+QList<ServiceStatus> joinServices(const QList<ComposeService> &declared,
+                                  const QList<ContainerInfo> &containers,
+                                  const QList<ServiceStatus> &previous)
+{
+    QHash<QString, ContainerInfo> newest;
+    QHash<QString, int> counts;
+    QStringList undeclaredOrder;
+    for (const ContainerInfo &c : containers) {
+        counts[c.service] += 1;
+        auto it = newest.find(c.service);
+        if (it == newest.end() || c.created > it->created)
+            newest.insert(c.service, c);
+        const bool isDeclared
+            = std::any_of(declared.begin(), declared.end(),
+                          [&](const ComposeService &s) { return s.name == c.service; });
+        if (!isDeclared && !undeclaredOrder.contains(c.service))
+            undeclaredOrder << c.service;
+    }
+    QHash<QString, const ServiceStatus *> before;
+    for (const ServiceStatus &s : previous)
+        before.insert(s.service, &s);
+
+    QList<ServiceStatus> rows;
+    auto add = [&](const QString &name, bool isDeclared, const ComposeService &spec) {
+        ServiceStatus row;
+        row.service = name;
+        row.declared = isDeclared;
+        row.spec = spec;
+        row.container = newest.value(name);
+        row.containerCount = counts.value(name);
+        if (const ServiceStatus *old = before.value(name);
+            old && row.isRunning() && old->container.id == row.container.id) {
+            row.cpuPercent = old->cpuPercent;
+            row.memoryBytes = old->memoryBytes;
+            row.memoryLimit = old->memoryLimit;
+        }
+        rows << row;
+    };
+    for (const ComposeService &s : declared)
+        add(s.name, true, s);
+    for (const QString &name : std::as_const(undeclaredOrder)) {
+        ComposeService spec;
+        spec.name = name;
+        spec.image = newest.value(name).image;
+        add(name, false, spec);
+    }
+    return rows;
+}
+
+} // namespace Stackscope

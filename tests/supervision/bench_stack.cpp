@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Two figures of the Stack page against a private dockerd (see DockerDaemon):
+//   stack_click_to_healthy_ratio: click Start until the table shows every service healthy,
+//     divided by `docker-compose up -d` plus polling `docker-compose ps` every 500 ms until all
+//     are healthy, on the same three-service project (median of 3 rounds each; < 1 = faster).
+//   stack_event_to_table_ms: a container is killed through the API (from another thread) until
+//     the table shows it exited (median of 7; includes the daemon's own kill handling).
+#include "compose/stacksupervisor.h"
+#include "config/configloader.h"
+#include "dockerdaemon.h"
+#include "features/stackfeature.h"
+#include "stack/servicemodel.h"
+#include "stack/stackpage.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+using namespace Stackscope;
+
+namespace {
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v.at(v.size() / 2);
+}
+
+void say(const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stdout);
+    std::fflush(stdout);
+}
+
+bool allHealthy(const ServiceModel *model)
+{
+    if (model->rowCount() != 3)
+        return false;
+    for (const ServiceStatus &s : model->services()) {
+        if (s.condition() != ServiceStatus::Condition::Healthy)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    DockerDaemon daemon;
+    QString why;
+    if (!daemon.start(&why)) {
+        say(u"# stack benchmarks skipped: cannot start a private dockerd: "_s + why);
+        return 0;
+    }
+    if (!daemon.importBusybox(u"stackscope-test/busybox:1"_s, &why)) {
+        say(u"# stack benchmarks skipped: "_s + why);
+        return 0;
+    }
+    const QString composeProgram = QStandardPaths::findExecutable(u"docker-compose"_s);
+    if (composeProgram.isEmpty()) {
+        say(u"# stack benchmarks skipped: docker-compose is not installed"_s);
+        return 0;
+    }
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"docker-compose.yml"_s);
+    QFile::copy(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/supervision/bench-compose.yml"), file);
+    const QStringList global{u"-p"_s, u"bench"_s, u"-f"_s, file};
+    auto down = [&] {
+        daemon.run(composeProgram, global + QStringList{u"down"_s, u"-t"_s, u"0"_s});
+    };
+
+    // The CLI way: up -d, then poll ps.
+    QList<double> cli;
+    for (int round = 0; round < 3; ++round) {
+        down();
+        QElapsedTimer clock;
+        clock.start();
+        daemon.run(composeProgram, global + QStringList{u"up"_s, u"-d"_s});
+        for (;;) {
+            QString out;
+            daemon.run(composeProgram, global + QStringList{u"ps"_s}, &out);
+            if (out.count(u"(healthy)"_s) == 3)
+                break;
+            if (clock.elapsed() > 60000) {
+                say(u"# stack benchmarks skipped: the CLI never saw three healthy services"_s);
+                return 0;
+            }
+            QThread::msleep(500);
+        }
+        cli << double(clock.elapsed());
+    }
+    down();
+
+    // The page's way.
+    Config config;
+    config.stack.project = u"bench"_s;
+    config.stack.composeFiles = {file};
+    config.stack.dockerHost = daemon.host();
+    StackFeature feature{AppContext{}};
+    std::unique_ptr<QWidget> page(feature.createPage());
+    auto *stackPage = static_cast<StackPage *>(page.get());
+    feature.applyConfig(config);
+    page->show();
+    feature.start();
+    StackSupervisor *supervisor = feature.supervisor();
+    ServiceModel *model = supervisor->model();
+    if (!QTest::qWaitFor([&] { return supervisor->hasSnapshot(); }, 10000)) {
+        say(u"# stack benchmarks skipped: the page did not connect"_s);
+        return 0;
+    }
+    supervisor->detectCompose();
+    QList<double> gui;
+    for (int round = 0; round < 3; ++round) {
+        down();
+        (void)QTest::qWaitFor(
+            [&] {
+                return !model->services().isEmpty() && !model->services().first().hasContainer();
+            },
+            10000);
+        QElapsedTimer clock;
+        qint64 reached = -1;
+        QEventLoop loop;
+        auto check = [&] {
+            if (reached < 0 && allHealthy(model)) {
+                reached = clock.elapsed();
+                loop.quit();
+            }
+        };
+        auto c = QObject::connect(model, &QAbstractItemModel::dataChanged, &loop, check);
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        clock.start();
+        QTest::mouseClick(stackPage->startStackButton(), Qt::LeftButton);
+        loop.exec();
+        QObject::disconnect(c);
+        if (reached < 0) {
+            say(u"# stack benchmarks skipped: the page never showed three healthy services"_s);
+            return 0;
+        }
+        (void)QTest::qWaitFor([&] { return !supervisor->isComposeRunning(); }, 30000);
+        gui << double(reached);
+    }
+
+    // Event to table: kill from another thread, time until the row says exited.
+    QList<double> latency;
+    for (int i = 0; i < 7; ++i) {
+        (void)QTest::qWaitFor([&] { return allHealthy(model); }, 20000);
+        const QString id = model->services().first().container.id;
+        QElapsedTimer clock;
+        qint64 shown = -1;
+        QEventLoop loop;
+        auto c = QObject::connect(model, &QAbstractItemModel::dataChanged, &loop, [&] {
+            if (shown < 0 && model->services().first().container.state == "exited"_L1) {
+                shown = clock.elapsed();
+                loop.quit();
+            }
+        });
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        clock.start();
+        std::thread killer(
+            [&] { daemon.request("POST", "/containers/" + id.toLatin1() + "/kill"); });
+        loop.exec();
+        killer.join();
+        QObject::disconnect(c);
+        if (shown >= 0)
+            latency << double(shown);
+        daemon.request("POST", "/containers/" + id.toLatin1() + "/start");
+    }
+    down();
+
+    const double cliMs = median(cli), guiMs = median(gui);
+    say(u"# docker-compose up -d + ps polling (500 ms): median %1 ms; page click to all healthy: "
+        "median %2 ms (3 rounds each)"_s.arg(cliMs)
+            .arg(guiMs));
+    say(u"stack_click_to_healthy_ms: %1 ms"_s.arg(guiMs));
+    say(u"stack_cli_up_poll_healthy_ms: %1 ms"_s.arg(cliMs));
+    say(u"stack_click_to_healthy_ratio: %1 ratio"_s.arg(guiMs / cliMs, 0, 'f', 2));
+    if (latency.isEmpty())
+        say(u"# stack_event_to_table_ms: no kill was seen"_s);
+    else
+        say(u"stack_event_to_table_ms: %1 ms"_s.arg(median(latency), 0, 'f', 0));
+    page.reset();
+    daemon.stop();
+    return 0;
+}
