@@ -1,0 +1,847 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "traceparser.h"
+
+#include <simdjson.h>
+
+#include <QHash>
+
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <unordered_map>
+
+using namespace Qt::StringLiterals;
+using namespace simdjson;
+
+namespace Stackscope {
+
+namespace {
+
+std::string_view text(ondemand::value value)
+{
+    if (value.type() == ondemand::json_type::string)
+        return value.get_string();
+    if (value.type() == ondemand::json_type::null)
+        return {};
+    return value.raw_json_token();
+}
+
+qint64 toInt64(std::string_view text, bool *ok)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '"'))
+        text.remove_prefix(1);
+    qint64 v = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    *ok = r.ec == std::errc();
+    return v;
+}
+
+qint64 numberOrString(ondemand::value value)
+{
+    bool ok = false;
+    const qint64 v = toInt64(text(value), &ok);
+    return ok ? v : 0;
+}
+
+/// A tag held only until its type is known (JSON does not promise the order of keys).
+struct PendingValue
+{
+    ondemand::json_type json = ondemand::json_type::null;
+    std::string_view text;
+    bool boolean = false;
+};
+
+PendingValue pendingValue(ondemand::value value)
+{
+    PendingValue p;
+    p.json = value.type();
+    switch (p.json) {
+    case ondemand::json_type::string:
+        p.text = value.get_string();
+        break;
+    case ondemand::json_type::boolean:
+        p.boolean = value.get_bool();
+        break;
+    case ondemand::json_type::number:
+        p.text = value.raw_json_token();
+        break;
+    case ondemand::json_type::null:
+        break;
+    default:
+        p.text = value.raw_json_token();
+        break;
+    }
+    return p;
+}
+
+SpanTag makeTag(Trace &trace, std::string_view key, std::string_view type, const PendingValue &v)
+{
+    SpanTag tag;
+    tag.key = trace.strings.intern(key);
+    auto asText = [&] {
+        tag.textual = tag.type != SpanTag::Type::String && tag.type != SpanTag::Type::Binary;
+        tag.text = trace.strings.intern(v.json == ondemand::json_type::boolean
+                                            ? std::string_view(v.boolean ? "true" : "false")
+                                            : v.text);
+    };
+    if (type == "bool") {
+        tag.type = SpanTag::Type::Bool;
+        if (v.json == ondemand::json_type::boolean)
+            tag.boolean = v.boolean;
+        else if (v.text == "true" || v.text == "false")
+            tag.boolean = v.text == "true";
+        else
+            asText();
+    } else if (type == "int64") {
+        tag.type = SpanTag::Type::Int64;
+        bool ok = false;
+        tag.integer = toInt64(v.text, &ok);
+        if (!ok)
+            asText();
+    } else if (type == "float64") {
+        tag.type = SpanTag::Type::Float64;
+        std::string_view t = v.text;
+        const auto r = std::from_chars(t.data(), t.data() + t.size(), tag.real);
+        if (r.ec != std::errc())
+            asText();
+    } else if (type == "binary") {
+        tag.type = SpanTag::Type::Binary;
+        asText();
+    } else {
+        tag.type = SpanTag::Type::String;
+        asText();
+    }
+    return tag;
+}
+
+bool isErrorTag(const Trace &trace, const SpanTag &tag)
+{
+    static const QString error = u"error"_s;
+    if (trace.strings.at(tag.key) != error)
+        return false;
+    if (tag.type == SpanTag::Type::Bool && !tag.textual)
+        return tag.boolean;
+    return trace.tagText(tag).compare("true"_L1, Qt::CaseInsensitive) == 0;
+}
+
+/// Jaeger v1 tags: [{"key": .., "type": .., "value": ..}]
+void parseV1Tags(Trace &trace, ondemand::array tags, quint32 *count)
+{
+    for (ondemand::object tag : tags) {
+        std::string_view key, type;
+        PendingValue value;
+        for (auto field : tag) {
+            const std::string_view name = field.unescaped_key();
+            if (name == "key")
+                key = field.value().get_string();
+            else if (name == "type")
+                type = field.value().get_string();
+            else if (name == "value")
+                value = pendingValue(field.value());
+        }
+        trace.tags.push_back(makeTag(trace, key, type, value));
+        ++*count;
+    }
+}
+
+/// OTLP attributes: [{"key": .., "value": {"stringValue": ..}}]
+void parseOtlpAttributes(Trace &trace, ondemand::array attributes, quint32 *count)
+{
+    for (ondemand::object attribute : attributes) {
+        std::string_view key, type = "string";
+        PendingValue value;
+        for (auto field : attribute) {
+            const std::string_view name = field.unescaped_key();
+            if (name == "key") {
+                key = field.value().get_string();
+            } else if (name == "value") {
+                ondemand::object any = field.value().get_object();
+                for (auto inner : any) {
+                    const std::string_view kind = inner.unescaped_key();
+                    value = pendingValue(inner.value());
+                    if (kind == "boolValue")
+                        type = "bool";
+                    else if (kind == "intValue")
+                        type = "int64";
+                    else if (kind == "doubleValue")
+                        type = "float64";
+                    else if (kind == "bytesValue")
+                        type = "binary";
+                    else
+                        type = "string"; // stringValue; arrays and maps as their JSON text
+                }
+            }
+        }
+        trace.tags.push_back(makeTag(trace, key, type, value));
+        ++*count;
+    }
+}
+
+quint16 clamp16(quint32 v)
+{
+    return quint16(std::min<quint32>(v, 65535));
+}
+
+void finishSpanTags(Trace &trace, Span &span)
+{
+    for (quint32 i = 0; i < span.tagCount; ++i) {
+        if (isErrorTag(trace, trace.tags[span.firstTag + i]))
+            span.flags |= Span::Error;
+    }
+}
+
+// --- Jaeger v1 ----------------------------------------------------------------------------
+
+void parseV1Span(Trace &trace, ondemand::object object)
+{
+    Span span;
+    span.firstTag = quint32(trace.tags.size());
+    span.firstLog = quint32(trace.logs.size());
+    span.firstRef = quint32(trace.refs.size());
+    span.firstWarning = quint32(trace.spanWarnings.size());
+    quint32 tagCount = 0, logCount = 0, refCount = 0, warningCount = 0;
+    for (auto field : object) {
+        const std::string_view name = field.unescaped_key();
+        ondemand::value value = field.value();
+        if (name == "spanID") {
+            span.spanId = trace.addId(value.get_string());
+        } else if (name == "operationName") {
+            span.operation = trace.strings.intern(text(value));
+        } else if (name == "startTime") {
+            span.startUs = numberOrString(value);
+        } else if (name == "duration") {
+            span.durationUs = numberOrString(value);
+        } else if (name == "processID") {
+            span.process = trace.strings.intern(text(value)); // resolved in finishV1()
+        } else if (name == "tags" && value.type() == ondemand::json_type::array) {
+            // Log fields may come before the tags (keys in any order): each is contiguous.
+            span.firstTag = quint32(trace.tags.size());
+            parseV1Tags(trace, value.get_array(), &tagCount);
+        } else if (name == "logs" && value.type() == ondemand::json_type::array) {
+            for (ondemand::object log : value.get_array()) {
+                SpanLog entry;
+                entry.firstField = quint32(trace.tags.size());
+                for (auto lf : log) {
+                    const std::string_view ln = lf.unescaped_key();
+                    if (ln == "timestamp") {
+                        entry.timestampUs = numberOrString(lf.value());
+                    } else if (ln == "fields" && lf.value().type() == ondemand::json_type::array) {
+                        entry.firstField = quint32(trace.tags.size());
+                        parseV1Tags(trace, lf.value().get_array(), &entry.fieldCount);
+                    }
+                }
+                trace.logs.push_back(entry);
+                ++logCount;
+            }
+        } else if (name == "references" && value.type() == ondemand::json_type::array) {
+            for (ondemand::object ref : value.get_array()) {
+                SpanRef r;
+                for (auto rf : ref) {
+                    const std::string_view rn = rf.unescaped_key();
+                    if (rn == "refType")
+                        r.kind = rf.value().get_string().value() == "FOLLOWS_FROM"
+                                     ? SpanRef::Kind::FollowsFrom
+                                     : SpanRef::Kind::ChildOf;
+                    else if (rn == "traceID")
+                        r.traceId = trace.addId(rf.value().get_string());
+                    else if (rn == "spanID")
+                        r.spanId = trace.addId(rf.value().get_string());
+                }
+                if (refCount == 0)
+                    span.parentId = r.spanId;
+                if (refCount < 255) {
+                    trace.refs.push_back(r);
+                    ++refCount;
+                }
+            }
+        } else if (name == "warnings" && value.type() == ondemand::json_type::array) {
+            for (auto w : value.get_array()) {
+                const std::string_view t = w.get_string();
+                trace.spanWarnings.push_back(QString::fromUtf8(t.data(), qsizetype(t.size())));
+                ++warningCount;
+            }
+        }
+    }
+    span.tagCount = clamp16(tagCount);
+    span.logCount = clamp16(logCount);
+    span.refCount = quint8(refCount);
+    span.warningCount = quint8(std::min<quint32>(warningCount, 255));
+    trace.spans.push_back(span);
+}
+
+TracePtr parseV1Trace(ondemand::object object)
+{
+    auto trace = std::make_shared<Trace>();
+    trace->format = Trace::Format::JaegerV1;
+    std::unordered_map<quint32, quint32> processByKey; // StringPool id of the key → index
+    for (auto field : object) {
+        const std::string_view name = field.unescaped_key();
+        ondemand::value value = field.value();
+        if (name == "traceID") {
+            const std::string_view id = value.get_string();
+            trace->traceId = QString::fromLatin1(id.data(), qsizetype(id.size()));
+        } else if (name == "spans" && value.type() == ondemand::json_type::array) {
+            for (ondemand::object span : value.get_array()) {
+                parseV1Span(*trace, span);
+                finishSpanTags(*trace, trace->spans.back());
+            }
+        } else if (name == "processes" && value.type() == ondemand::json_type::object) {
+            for (auto p : value.get_object()) {
+                TraceProcess process;
+                const std::string_view key = p.unescaped_key();
+                process.key = QString::fromUtf8(key.data(), qsizetype(key.size()));
+                process.firstTag = quint32(trace->tags.size());
+                for (auto pf : p.value().get_object()) {
+                    const std::string_view pn = pf.unescaped_key();
+                    if (pn == "serviceName")
+                        process.service = trace->strings.intern(text(pf.value()));
+                    else if (pn == "tags" && pf.value().type() == ondemand::json_type::array)
+                        parseV1Tags(*trace, pf.value().get_array(), &process.tagCount);
+                }
+                processByKey[trace->strings.intern(key)] = quint32(trace->processes.size());
+                trace->processes.push_back(process);
+            }
+        } else if (name == "warnings" && value.type() == ondemand::json_type::array) {
+            for (auto w : value.get_array()) {
+                const std::string_view t = w.get_string();
+                trace->warnings.append(QString::fromUtf8(t.data(), qsizetype(t.size())));
+            }
+        }
+    }
+    int unknownProcess = 0;
+    for (Span &span : trace->spans) {
+        const auto it = processByKey.find(span.process);
+        if (it == processByKey.end()) {
+            ++unknownProcess;
+            TraceProcess process;
+            process.key = trace->strings.at(span.process);
+            process.service = trace->strings.intern(u"(unknown service)"_s);
+            processByKey[span.process] = quint32(trace->processes.size());
+            trace->processes.push_back(process);
+            span.process = quint32(trace->processes.size() - 1);
+        } else {
+            span.process = it->second;
+        }
+        span.service = trace->processes[span.process].service;
+    }
+    if (unknownProcess > 0)
+        trace->warnings.append(
+            u"%1 span(s) name a process that the trace does not list"_s.arg(unknownProcess));
+    if (trace->traceId.isEmpty() && !trace->spans.empty())
+        trace->traceId = trace->idText(trace->spans.front().spanId);
+    trace->finish();
+    return trace;
+}
+
+// --- OTLP (Jaeger v2 /api/v3) -------------------------------------------------------------
+
+struct OtlpBuilder
+{
+    std::map<std::string, std::shared_ptr<Trace>, std::less<>> traces;
+    std::vector<std::shared_ptr<Trace>> order;
+    Trace scratch; ///< a span's tags before its trace is known
+
+    Trace &traceFor(std::string_view id)
+    {
+        auto it = traces.find(id);
+        if (it != traces.end())
+            return *it->second;
+        auto trace = std::make_shared<Trace>();
+        trace->format = Trace::Format::OtlpV3;
+        trace->traceId = QString::fromLatin1(id.data(), qsizetype(id.size()));
+        traces.emplace(std::string(id), trace);
+        order.push_back(trace);
+        return *trace;
+    }
+};
+
+/// One span of a resource; returns the trace it went to (its process is set by the caller).
+Trace *parseOtlpSpan(OtlpBuilder &builder, ondemand::object object, std::string_view scope)
+{
+    // Fields can come in any order and the trace ID decides which trace gets the tags: collect
+    // into a scratch trace, then move into the right one.
+    Trace &scratch = builder.scratch;
+    scratch.tags.clear();
+    scratch.logs.clear();
+    scratch.refs.clear();
+    scratch.ids.clear();
+    Span span;
+    std::string_view traceId, name;
+    qint64 startNs = 0, endNs = 0;
+    quint32 tagCount = 0;
+    std::vector<SpanTag> &tags = scratch.tags;
+    std::vector<std::pair<SpanLog, std::vector<SpanTag>>> events;
+    std::vector<std::pair<std::string_view, std::string_view>> links;
+    std::string_view parent, spanId, kind;
+    bool error = false;
+    std::string_view statusMessage;
+    for (auto field : object) {
+        const std::string_view key = field.unescaped_key();
+        ondemand::value value = field.value();
+        if (key == "traceId") {
+            traceId = value.get_string();
+        } else if (key == "spanId") {
+            spanId = value.get_string();
+        } else if (key == "parentSpanId") {
+            parent = value.get_string();
+        } else if (key == "name") {
+            name = value.get_string();
+        } else if (key == "kind") {
+            kind = text(value);
+        } else if (key == "startTimeUnixNano") {
+            startNs = numberOrString(value);
+        } else if (key == "endTimeUnixNano") {
+            endNs = numberOrString(value);
+        } else if (key == "attributes" && value.type() == ondemand::json_type::array) {
+            parseOtlpAttributes(scratch, value.get_array(), &tagCount);
+        } else if (key == "events" && value.type() == ondemand::json_type::array) {
+            for (ondemand::object event : value.get_array()) {
+                SpanLog log;
+                std::vector<SpanTag> fields;
+                std::string_view eventName;
+                const size_t before = scratch.tags.size();
+                for (auto ef : event) {
+                    const std::string_view en = ef.unescaped_key();
+                    if (en == "timeUnixNano") {
+                        log.timestampUs = numberOrString(ef.value()) / 1000;
+                    } else if (en == "name") {
+                        eventName = ef.value().get_string();
+                    } else if (en == "attributes"
+                               && ef.value().type() == ondemand::json_type::array) {
+                        quint32 n = 0;
+                        parseOtlpAttributes(scratch, ef.value().get_array(), &n);
+                    }
+                }
+                fields.assign(scratch.tags.begin() + qsizetype(before), scratch.tags.end());
+                scratch.tags.resize(before);
+                PendingValue v;
+                v.json = ondemand::json_type::string;
+                v.text = eventName;
+                fields.insert(fields.begin(), makeTag(scratch, "event", "string", v));
+                events.emplace_back(log, std::move(fields));
+            }
+        } else if (key == "links" && value.type() == ondemand::json_type::array) {
+            for (ondemand::object link : value.get_array()) {
+                std::string_view lt, ls;
+                for (auto lf : link) {
+                    const std::string_view ln = lf.unescaped_key();
+                    if (ln == "traceId")
+                        lt = lf.value().get_string();
+                    else if (ln == "spanId")
+                        ls = lf.value().get_string();
+                }
+                links.emplace_back(lt, ls);
+            }
+        } else if (key == "status" && value.type() == ondemand::json_type::object) {
+            for (auto sf : value.get_object()) {
+                const std::string_view sn = sf.unescaped_key();
+                if (sn == "code") {
+                    const std::string_view code = text(sf.value());
+                    error = code == "2" || code == "STATUS_CODE_ERROR";
+                } else if (sn == "message") {
+                    statusMessage = sf.value().get_string();
+                }
+            }
+        }
+    }
+    // The scratch trace's string pool is not used: tags were interned into scratch.strings,
+    // so re-intern into the destination.
+    Trace &trace = builder.traceFor(traceId);
+    auto move = [&](const SpanTag &tag) {
+        SpanTag t = tag;
+        t.key = trace.strings.intern(scratch.strings.at(tag.key));
+        if (tag.textual || tag.type == SpanTag::Type::String || tag.type == SpanTag::Type::Binary)
+            t.text = trace.strings.intern(scratch.strings.at(tag.text));
+        trace.tags.push_back(t);
+    };
+    span.spanId = trace.addId(spanId);
+    span.parentId = trace.addId(parent);
+    span.operation = trace.strings.intern(name);
+    span.startUs = startNs / 1000;
+    span.durationUs = std::max<qint64>(0, (endNs - startNs) / 1000);
+    span.firstTag = quint32(trace.tags.size());
+    for (const SpanTag &tag : tags)
+        move(tag);
+    auto addTag = [&](std::string_view key, std::string_view value) {
+        PendingValue v;
+        v.json = ondemand::json_type::string;
+        v.text = value;
+        trace.tags.push_back(makeTag(trace, key, "string", v));
+    };
+    if (!kind.empty()) {
+        static const std::map<std::string_view, std::string_view> kinds
+            = {{"1", "internal"},
+               {"2", "server"},
+               {"3", "client"},
+               {"4", "producer"},
+               {"5", "consumer"},
+               {"SPAN_KIND_INTERNAL", "internal"},
+               {"SPAN_KIND_SERVER", "server"},
+               {"SPAN_KIND_CLIENT", "client"},
+               {"SPAN_KIND_PRODUCER", "producer"},
+               {"SPAN_KIND_CONSUMER", "consumer"}};
+        const auto it = kinds.find(kind);
+        if (it != kinds.end())
+            addTag("span.kind", it->second);
+    }
+    if (!scope.empty())
+        addTag("otel.scope.name", scope);
+    if (error) {
+        addTag("otel.status_code", "ERROR");
+        if (!statusMessage.empty())
+            addTag("otel.status_description", statusMessage);
+        span.flags |= Span::Error;
+    }
+    span.tagCount = clamp16(quint32(trace.tags.size() - span.firstTag));
+    span.firstLog = quint32(trace.logs.size());
+    for (auto &[log, fields] : events) {
+        SpanLog entry = log;
+        entry.firstField = quint32(trace.tags.size());
+        entry.fieldCount = quint32(fields.size());
+        for (const SpanTag &f : fields)
+            move(f);
+        trace.logs.push_back(entry);
+    }
+    span.logCount = clamp16(quint32(events.size()));
+    span.firstRef = quint32(trace.refs.size());
+    if (!parent.empty()) {
+        SpanRef r;
+        r.kind = SpanRef::Kind::ChildOf;
+        r.traceId = trace.addId(traceId);
+        r.spanId = span.parentId;
+        trace.refs.push_back(r);
+    }
+    for (const auto &[lt, ls] : links) {
+        SpanRef r;
+        r.kind = SpanRef::Kind::FollowsFrom;
+        r.traceId = trace.addId(lt);
+        r.spanId = trace.addId(ls);
+        trace.refs.push_back(r);
+    }
+    span.refCount = quint8(std::min<size_t>(255, trace.refs.size() - span.firstRef));
+    span.firstWarning = quint32(trace.spanWarnings.size());
+    finishSpanTags(trace, span);
+    trace.spans.push_back(span);
+    return &trace;
+}
+
+void parseResourceSpans(OtlpBuilder &builder, ondemand::array resourceSpans)
+{
+    for (ondemand::object rs : resourceSpans) {
+        Trace resource; // scratch for the resource's attributes
+        quint32 resourceTagCount = 0;
+        // spans added in this resource, per trace: their indexes
+        std::vector<std::pair<Trace *, size_t>> added;
+        for (auto field : rs) {
+            const std::string_view key = field.unescaped_key();
+            ondemand::value value = field.value();
+            if (key == "resource" && value.type() == ondemand::json_type::object) {
+                for (auto rf : value.get_object()) {
+                    if (rf.unescaped_key().value() == "attributes"
+                        && rf.value().type() == ondemand::json_type::array)
+                        parseOtlpAttributes(resource, rf.value().get_array(), &resourceTagCount);
+                }
+            } else if ((key == "scopeSpans" || key == "instrumentationLibrarySpans")
+                       && value.type() == ondemand::json_type::array) {
+                for (ondemand::object ss : value.get_array()) {
+                    std::string_view scope;
+                    for (auto sf : ss) {
+                        const std::string_view sn = sf.unescaped_key();
+                        if ((sn == "scope" || sn == "instrumentationLibrary")
+                            && sf.value().type() == ondemand::json_type::object) {
+                            for (auto scf : sf.value().get_object()) {
+                                if (scf.unescaped_key().value() == "name")
+                                    scope = scf.value().get_string();
+                            }
+                        } else if (sn == "spans"
+                                   && sf.value().type() == ondemand::json_type::array) {
+                            for (ondemand::object span : sf.value().get_array()) {
+                                Trace *t = parseOtlpSpan(builder, span, scope);
+                                added.emplace_back(t, t->spans.size() - 1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // One process per (resource, trace), made once the resource is known.
+        static const QString serviceKey = u"service.name"_s;
+        QString serviceName = u"(unknown service)"_s;
+        for (const SpanTag &tag : resource.tags) {
+            if (resource.strings.at(tag.key) == serviceKey)
+                serviceName = resource.tagText(tag);
+        }
+        std::unordered_map<Trace *, quint32> processOf;
+        for (const auto &[trace, index] : added) {
+            auto it = processOf.find(trace);
+            if (it == processOf.end()) {
+                TraceProcess process;
+                process.service = trace->strings.intern(serviceName);
+                process.firstTag = quint32(trace->tags.size());
+                for (const SpanTag &tag : resource.tags) {
+                    SpanTag t = tag;
+                    t.key = trace->strings.intern(resource.strings.at(tag.key));
+                    if (tag.textual || tag.type == SpanTag::Type::String
+                        || tag.type == SpanTag::Type::Binary)
+                        t.text = trace->strings.intern(resource.strings.at(tag.text));
+                    trace->tags.push_back(t);
+                }
+                process.tagCount = quint32(resource.tags.size());
+                trace->processes.push_back(process);
+                it = processOf.emplace(trace, quint32(trace->processes.size() - 1)).first;
+            }
+            Span &span = trace->spans[index];
+            span.process = it->second;
+            span.service = trace->processes[it->second].service;
+        }
+    }
+}
+
+QString describe(const simdjson_error &e)
+{
+    switch (e.error()) {
+    case INCOMPLETE_ARRAY_OR_OBJECT:
+    case UNCLOSED_STRING:
+        return u"the JSON stops early (truncated?)"_s;
+    default:
+        return u"not valid JSON: %1"_s.arg(QString::fromUtf8(error_message(e.error())));
+    }
+}
+
+} // namespace
+
+TraceParseResult parseTraces(const QByteArray &json)
+{
+    TraceParseResult result;
+    // simdjson reads up to 64 bytes past the end: reuse the buffer when it has room, else copy.
+    padded_string copy;
+    padded_string_view view;
+    if (size_t(json.capacity()) >= size_t(json.size()) + SIMDJSON_PADDING) {
+        view = padded_string_view(json.constData(), size_t(json.size()), size_t(json.capacity()));
+    } else {
+        copy = padded_string(json.constData(), size_t(json.size()));
+        view = padded_string_view(copy);
+    }
+    qsizetype first = 0;
+    while (first < json.size() && std::isspace(uchar(json.at(first))))
+        ++first;
+    if (first == json.size() || (json.at(first) != '{' && json.at(first) != '[')) {
+        result.error = first == json.size() ? u"the document is empty"_s
+                                            : u"not valid JSON: it starts with \"%1\""_s.arg(
+                                                QString::fromUtf8(json.mid(first, 16)));
+        return result;
+    }
+    ondemand::parser parser;
+    try {
+        ondemand::document doc = parser.iterate(view);
+        if (doc.type() != ondemand::json_type::object) {
+            result.error = u"expected a JSON object"_s;
+            return result;
+        }
+        OtlpBuilder otlp;
+        for (auto field : doc.get_object()) {
+            const std::string_view key = field.unescaped_key();
+            ondemand::value value = field.value();
+            if (key == "data") {
+                result.shape = TraceParseResult::Shape::JaegerEnvelope;
+                switch (value.type()) {
+                case ondemand::json_type::null:
+                    result.dataNull = true;
+                    break;
+                case ondemand::json_type::array:
+                    for (auto item : value.get_array()) {
+                        if (item.type() == ondemand::json_type::object)
+                            result.traces.append(parseV1Trace(item.get_object()));
+                    }
+                    break;
+                case ondemand::json_type::object:
+                    result.traces.append(parseV1Trace(value.get_object()));
+                    break;
+                default:
+                    result.error = u"`data` is neither traces nor null"_s;
+                    return result;
+                }
+            } else if (key == "errors" && value.type() == ondemand::json_type::array) {
+                for (ondemand::object e : value.get_array()) {
+                    qint64 code = 0;
+                    QString msg;
+                    for (auto ef : e) {
+                        const std::string_view en = ef.unescaped_key();
+                        if (en == "code") {
+                            code = numberOrString(ef.value());
+                        } else if (en == "msg") {
+                            const std::string_view m = text(ef.value());
+                            msg = QString::fromUtf8(m.data(), qsizetype(m.size()));
+                        }
+                    }
+                    result.serverErrors.append(code ? u"%1: %2"_s.arg(code).arg(msg) : msg);
+                }
+            } else if (key == "result" && value.type() == ondemand::json_type::object) {
+                result.shape = TraceParseResult::Shape::OtlpResult;
+                for (auto rf : value.get_object()) {
+                    if (rf.unescaped_key().value() == "resourceSpans"
+                        && rf.value().type() == ondemand::json_type::array)
+                        parseResourceSpans(otlp, rf.value().get_array());
+                }
+            } else if (key == "resourceSpans" && value.type() == ondemand::json_type::array) {
+                result.shape = TraceParseResult::Shape::OtlpExport;
+                parseResourceSpans(otlp, value.get_array());
+            } else if (key == "spans" || key == "traceID" || key == "processes") {
+                // A bare trace object: start over on it as a whole.
+                result.shape = TraceParseResult::Shape::JaegerTrace;
+                break;
+            }
+        }
+        if (result.shape == TraceParseResult::Shape::JaegerTrace) {
+            ondemand::document again = parser.iterate(view);
+            result.traces.append(parseV1Trace(again.get_object()));
+        }
+        for (auto &trace : otlp.order) {
+            trace->finish();
+            result.traces.append(trace);
+        }
+        if (result.shape == TraceParseResult::Shape::Unknown)
+            result.error = u"neither a Jaeger trace, its `data` envelope, nor OTLP JSON"_s;
+    } catch (const simdjson_error &e) {
+        result.error = describe(e);
+        result.traces.clear();
+    }
+    return result;
+}
+
+namespace {
+
+void appendString(QByteArray &out, QStringView text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (char c : utf8) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (uchar(c) < 0x20) {
+                char buf[16];
+                std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(uchar(c)));
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+void appendId(QByteArray &out, const Trace &trace, IdText id)
+{
+    out += '"';
+    out.append(trace.ids.data() + id.offset, id.length);
+    out += '"';
+}
+
+void appendTags(QByteArray &out, const Trace &trace, quint32 first, quint32 count)
+{
+    out += '[';
+    for (quint32 i = 0; i < count; ++i) {
+        const SpanTag &tag = trace.tags[first + i];
+        if (i)
+            out += ',';
+        out += "{\"key\":";
+        appendString(out, trace.strings.at(tag.key));
+        out += ",\"type\":\"" + Trace::typeName(tag.type).toLatin1() + "\",\"value\":";
+        if (tag.textual || tag.type == SpanTag::Type::String || tag.type == SpanTag::Type::Binary)
+            appendString(out, trace.strings.at(tag.text));
+        else
+            out += trace.tagText(tag).toLatin1();
+        out += '}';
+    }
+    out += ']';
+}
+
+} // namespace
+
+QByteArray toJaegerJson(const Trace &trace)
+{
+    QByteArray out;
+    out.reserve(qsizetype(trace.spans.size() * 400 + 1024));
+    out += "{\"traceID\":";
+    appendString(out, trace.traceId);
+    out += ",\"spans\":[";
+    for (size_t i = 0; i < trace.spans.size(); ++i) {
+        const Span &span = trace.spans[i];
+        if (i)
+            out += ",\n";
+        out += "{\"traceID\":";
+        appendString(out, trace.traceId);
+        out += ",\"spanID\":";
+        appendId(out, trace, span.spanId);
+        out += ",\"operationName\":";
+        appendString(out, trace.strings.at(span.operation));
+        out += ",\"references\":[";
+        for (quint32 r = 0; r < span.refCount; ++r) {
+            const SpanRef &ref = trace.refs[span.firstRef + r];
+            if (r)
+                out += ',';
+            out += ref.kind == SpanRef::Kind::FollowsFrom ? "{\"refType\":\"FOLLOWS_FROM\""
+                                                          : "{\"refType\":\"CHILD_OF\"";
+            out += ",\"traceID\":";
+            appendId(out, trace, ref.traceId);
+            out += ",\"spanID\":";
+            appendId(out, trace, ref.spanId);
+            out += '}';
+        }
+        out += "],\"startTime\":" + QByteArray::number(span.startUs)
+               + ",\"duration\":" + QByteArray::number(span.durationUs) + ",\"tags\":";
+        appendTags(out, trace, span.firstTag, span.tagCount);
+        out += ",\"logs\":[";
+        for (quint32 l = 0; l < span.logCount; ++l) {
+            const SpanLog &log = trace.logs[span.firstLog + l];
+            if (l)
+                out += ',';
+            out += "{\"timestamp\":" + QByteArray::number(log.timestampUs) + ",\"fields\":";
+            appendTags(out, trace, log.firstField, log.fieldCount);
+            out += '}';
+        }
+        out += "],\"processID\":\"p" + QByteArray::number(span.process + 1) + "\",\"warnings\":";
+        if (span.warningCount == 0) {
+            out += "null";
+        } else {
+            out += '[';
+            for (quint32 w = 0; w < span.warningCount; ++w) {
+                if (w)
+                    out += ',';
+                appendString(out, trace.spanWarnings[span.firstWarning + w]);
+            }
+            out += ']';
+        }
+        out += '}';
+    }
+    out += "],\"processes\":{";
+    for (size_t p = 0; p < trace.processes.size(); ++p) {
+        const TraceProcess &process = trace.processes[p];
+        if (p)
+            out += ',';
+        out += "\"p" + QByteArray::number(qulonglong(p + 1)) + "\":{\"serviceName\":";
+        appendString(out, trace.strings.at(process.service));
+        out += ",\"tags\":";
+        appendTags(out, trace, process.firstTag, process.tagCount);
+        out += '}';
+    }
+    out += "},\"warnings\":null}\n";
+    return out;
+}
+
+} // namespace Stackscope

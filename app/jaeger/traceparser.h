@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "traces/trace.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Stackscope {
+
+/// What one Jaeger JSON document held: the traces, and the envelope's errors.
+struct TraceParseResult
+{
+    enum class Shape { Unknown, JaegerTrace, JaegerEnvelope, OtlpResult, OtlpExport };
+    Shape shape = Shape::Unknown;
+    QList<TracePtr> traces;
+    QStringList
+        serverErrors; ///< the envelope's `errors[].msg`, with their code: "404: trace not found"
+    QString error;    ///< why the document could not be read (empty when it could)
+    bool dataNull = false; ///< the envelope said `"data": null`
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+/// Reads the Jaeger query API's JSON (one trace object, the `data` envelope of /api/traces and
+/// /api/traces/{id}) and Jaeger v2's /api/v3 OTLP JSON (`result.resourceSpans`, or a bare
+/// `resourceSpans` export) into compact traces. Thread-safe (no shared state): runs on workers.
+/// A span's parent is its first reference (CHILD_OF or FOLLOWS_FROM) or OTLP `parentSpanId`.
+TraceParseResult parseTraces(const QByteArray &json);
+
+/// The trace as a Jaeger v1 JSON trace object (the shape /api/traces/{id} puts under `data`),
+/// for "Save as JSON". Reads back into an equal trace.
+QByteArray toJaegerJson(const Trace &trace);
+
+} // namespace Stackscope

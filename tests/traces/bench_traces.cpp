@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Trace timeline benchmarks (offscreen): JSON bytes to the first painted timeline for 50,000 and
+// 250,000 generated spans, the resident memory with 250,000 spans open, and the time of one
+// repaint while scrolling and while hovering. The 250k figures run in a child process so that
+// its memory is its own.
+#include "jaeger/traceloader.h"
+#include "traces/tracetimeline.h"
+
+#include "tracegenerator.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMouseEvent>
+#include <QProcess>
+#include <QScrollBar>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace Stackscope;
+
+namespace {
+
+double statusMb(const char *field)
+{
+    QFile file(u"/proc/self/status"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArrayList lines = file.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith(field))
+            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').value(0).toDouble()
+                   / 1024.0;
+    }
+    return -1;
+}
+
+QByteArray generate(int spans)
+{
+    Test::TraceGenerator g;
+    g.spans = spans;
+    g.services = 30;
+    g.maxDepth = 30;
+    g.seed = 42;
+    return g.traceJson();
+}
+
+/// JSON bytes to the first painted timeline, in milliseconds.
+double openOnce(TraceTimeline &timeline, QByteArray json, TraceLoader::Timing *timing = nullptr)
+{
+    TraceLoader loader;
+    bool ready = false;
+    QObject::connect(&loader, &TraceLoader::traceReady, &timeline,
+                     [&](const TraceLayoutPtr &layout, const QString &, const QStringList &) {
+                         timeline.setTraceLayout(layout);
+                         timeline.viewport()->repaint();
+                         ready = true;
+                     });
+    QElapsedTimer timer;
+    timer.start();
+    loader.openJson(std::move(json), u"bench"_s);
+    while (!ready)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    if (timing)
+        *timing = loader.lastTiming();
+    return ms;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
+}
+
+double mean(const std::vector<double> &values)
+{
+    double sum = 0;
+    for (double v : values)
+        sum += v;
+    return sum / double(values.size());
+}
+
+int run250k(TraceTimeline &timeline)
+{
+    QByteArray json = generate(250000);
+    std::printf("# 250k: %.1f MB of JSON\n", double(json.size()) / 1e6);
+    TraceLoader::Timing timing;
+    const double ms = openOnce(timeline, std::move(json), &timing);
+    std::printf("trace_open_250k_ms: %.0f ms\n", ms);
+    std::printf("# 250k: parse %lld ms, layout %lld ms\n", timing.parseMs, timing.layoutMs);
+    std::printf("trace_rss_250k_mb: %.0f MB\n", statusMb("VmRSS:"));
+    std::printf("# 250k: peak resident %.0f MB (including the generator's JSON)\n",
+                statusMb("VmHWM:"));
+
+    // Frames: scroll by three rows at a time, then hover from row to row.
+    std::vector<double> scroll, hover;
+    QScrollBar *bar = timeline.verticalScrollBar();
+    bar->setValue(bar->maximum() / 3);
+    QElapsedTimer timer;
+    for (int i = 0; i < 200; ++i) {
+        timer.start();
+        bar->setValue(bar->value() + 3 * timeline.rowHeight());
+        timeline.viewport()->repaint();
+        scroll.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    const QRect first = timeline.rowRect(2);
+    for (int i = 0; i < 200; ++i) {
+        const QPointF at(first.center().x(), first.center().y() + (i % 25) * timeline.rowHeight());
+        timer.start();
+        QMouseEvent move(QEvent::MouseMove, at, timeline.viewport()->mapToGlobal(at), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(timeline.viewport(), &move);
+        timeline.viewport()->repaint();
+        hover.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::printf("# frames (full viewport repaint): scroll mean %.2f ms p95 %.2f ms max %.2f ms; "
+                "hover mean %.2f ms p95 %.2f ms max %.2f ms\n",
+                mean(scroll), percentile(scroll, 0.95), percentile(scroll, 1.0), mean(hover),
+                percentile(hover, 0.95), percentile(hover, 1.0));
+    std::vector<double> all = scroll;
+    all.insert(all.end(), hover.begin(), hover.end());
+    std::printf("timeline_frame_250k_ms: %.2f ms\n", percentile(all, 0.95));
+    std::fflush(stdout);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    TraceTimeline timeline;
+    timeline.resize(1280, 800);
+    timeline.show();
+    QCoreApplication::processEvents();
+
+    if (app.arguments().contains(u"--250k"_s))
+        return run250k(timeline);
+
+    std::vector<double> runs;
+    TraceLoader::Timing timing;
+    for (int i = 0; i < 5; ++i)
+        runs.push_back(openOnce(timeline, generate(50000), &timing));
+    std::printf("# 50k: %.1f MB of JSON; last run parse %lld ms, layout %lld ms\n",
+                double(generate(50000).size()) / 1e6, timing.parseMs, timing.layoutMs);
+    std::printf("trace_open_50k_ms: %.0f ms\n", percentile(runs, 0.5));
+    std::fflush(stdout);
+
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {u"--250k"_s});
+    if (!child.waitForFinished(300000) || child.exitCode() != 0) {
+        std::printf("# the 250k run failed\n");
+        return 1;
+    }
+    return 0;
+}

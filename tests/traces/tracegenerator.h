@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace Stackscope::Test {
+
+/// Writes large, realistic Jaeger v1 traces for tests and benchmarks: many services with their
+/// processes, a span tree 10 to 30 levels deep with fan-out, tags of every type, logs, errors,
+/// and children inside their parents' time. Deterministic for a seed.
+struct TraceGenerator
+{
+    int spans = 1000;
+    int services = 24;
+    int maxDepth = 24; ///< between 10 and 30
+    quint32 seed = 1;
+    double errorRate = 0.01;
+    double logRate = 0.2;
+    qint64 startUs = 1700000000000000;
+    QString traceId = QStringLiteral("5af7183fb1d4cf5f3f1e2d3c4b5a6978");
+
+    /// One trace object (no envelope), with SIMDJSON padding room in the buffer's capacity.
+    QByteArray traceJson() const;
+    /// The `data` envelope of /api/traces/{id} around traceJson().
+    QByteArray envelopeJson() const;
+    /// The span count at each depth is not returned; the deepest level reached is.
+    int depthReached() const { return m_depthReached; }
+
+private:
+    mutable int m_depthReached = 0;
+};
+
+} // namespace Stackscope::Test

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Renders the Traces page for packaging/screenshots/: the search page with results from a fake
+// Jaeger, a real fixture's timeline, and a generated 50,000-span timeline. Not a test; run by
+// hand: traces_screenshots OUTPUT_DIR
+#include "features/tracesfeature.h"
+#include "traces/tracesearchpage.h"
+#include "traces/tracespage.h"
+#include "traces/tracetimeline.h"
+#include "traces/traceview.h"
+
+#include "fakejaeger.h"
+#include "fixtures.h"
+#include "tracegenerator.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Stackscope;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const QString out = app.arguments().value(1, u"."_s);
+    QDir().mkpath(out);
+
+    Test::FaultServer server;
+    server.listen();
+    Test::FakeJaeger jaeger;
+    jaeger.services = {u"frontend"_s, u"checkout"_s, u"payment"_s, u"shipping"_s};
+    jaeger.operations[u"frontend"_s] = {u"GET /api/orders/{id}"_s, u"POST /api/carts"_s};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
+    for (int i = 0; i < 14; ++i) {
+        Test::TraceGenerator g;
+        g.spans = 40 + (i * 97) % 900;
+        g.seed = quint32(100 + i);
+        g.errorRate = i % 4 == 0 ? 0.02 : 0.0;
+        g.startUs = now - qint64(i) * 170 * 1000000 - (i * 7919 % 60) * 1000000;
+        g.traceId = u"%1"_s.arg(0x5af7183fb1d4cf00ull + quint64(i) * 0x9e3779b97f4a7ull, 16, 16,
+                                QChar(u'0'));
+        jaeger.traces[g.traceId] = g.traceJson();
+    }
+    server.setHandler(jaeger.handler());
+
+    QNetworkAccessManager network;
+    AppContext context;
+    context.network = &network;
+    TracesFeature feature(context);
+    Config config;
+    config.jaeger.url = server.url();
+    feature.applyConfig(config);
+    std::unique_ptr<QWidget> page(feature.createPage());
+    page->resize(1280, 800);
+    page->show();
+    feature.start();
+    TraceSearchPage *search = feature.page()->search();
+    if (!QTest::qWaitFor([&] { return search->serviceBox()->count() == 4; }, 5000))
+        return 1;
+    search->serviceBox()->setCurrentText(u"frontend"_s);
+    QTest::qWait(200);
+    search->submit();
+    if (!QTest::qWaitFor([&] { return search->model()->rowCount() == 14; }, 10000))
+        return 2;
+    QTest::qWait(300);
+    page->grab().save(out + u"/traces-search.png"_s);
+
+    TraceView *view = feature.page()->traceView();
+    const QString fixture = Test::sharedPath(
+        u"fixtures/jaeger/jaeger-ui_trace_statistics_spanAmongEachOtherGroupedAndSpans.json"_s);
+    if (feature.openFile(fixture)) {
+        if (!QTest::qWaitFor([&] { return view->traceLayout() != nullptr; }, 5000))
+            return 3;
+        view->timeline()->selectSpan(view->timeline()->spanAtRow(3));
+        QTest::qWait(200);
+        page->grab().save(out + u"/traces-timeline-fixture.png"_s);
+    }
+
+    Test::TraceGenerator big;
+    big.spans = 50000;
+    big.services = 30;
+    big.maxDepth = 28;
+    big.seed = 2026;
+    const QString path = QDir::temp().filePath(u"traces-50k.json"_s);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(big.traceJson());
+        file.close();
+    }
+    feature.openFile(path);
+    if (!QTest::qWaitFor(
+            [&] { return view->traceLayout() && view->traceLayout()->spanCount() == 50000; },
+            20000))
+        return 4;
+    view->findEdit()->setText(u"http.status_code=500"_s);
+    view->timeline()->findNext();
+    view->timeline()->findNext();
+    QTest::qWait(200);
+    page->grab().save(out + u"/traces-timeline-50k.png"_s);
+    QFile::remove(path);
+    return 0;
+}

@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jaeger/traceparser.h"
+#include "traces/tracelayout.h"
+
+#include "fixtures.h"
+#include "printers.h"
+#include "tracegenerator.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Stackscope;
+using Stackscope::Test::sharedPath;
+
+STACKSCOPE_PRINTABLE_ENUM(Stackscope::SpanTag::Type)
+STACKSCOPE_PRINTABLE_ENUM(Stackscope::SpanRef::Kind)
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+int spanById(const Trace &trace, const QString &id)
+{
+    for (size_t i = 0; i < trace.spans.size(); ++i) {
+        if (trace.spanId(int(i)) == id)
+            return int(i);
+    }
+    return -1;
+}
+
+const SpanTag *tagOf(const Trace &trace, int span, const QString &key)
+{
+    const Span &s = trace.spans[size_t(span)];
+    for (quint32 i = 0; i < s.tagCount; ++i) {
+        if (trace.strings.at(trace.tags[s.firstTag + i].key) == key)
+            return &trace.tags[s.firstTag + i];
+    }
+    return nullptr;
+}
+
+int rootCount(const Trace &trace)
+{
+    int roots = 0;
+    for (const Span &s : trace.spans)
+        roots += s.parent < 0;
+    return roots;
+}
+
+} // namespace
+
+class TestTraceParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fixtures_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("traceId");
+        QTest::addColumn<int>("spans");
+        QTest::addColumn<int>("roots");
+        QTest::addColumn<int>("services");
+        QTest::addColumn<int>("tags");
+        QTest::addColumn<int>("logs");
+        QTest::newRow("ui_01 (bare trace, all tag types, duplicate ID)")
+            << u"jaeger_v1.51.0_model_converter_json_ui_01.json"_s << u"0000000000000001"_s << 5
+            << 3 << 2 << 6 << 2;
+        QTest::newRow("issue115 (envelope, FOLLOWS_FROM only)")
+            << u"jaeger-ui_issue115_follows_from_2992f2a5.json"_s
+            << u"2992f2a5b5d037a8aabffd08ef384237"_s << 2 << 1 << 1 << 0 << 0;
+        QTest::newRow("analytics (envelope, 15-character span ID)")
+            << u"jaeger-analytics-java_ui-trace.json"_s << u"2db17286b3e6b148"_s << 2 << 1 << 1 << 9
+            << 0;
+        QTest::newRow("statistics (31-character trace ID)")
+            << u"jaeger-ui_trace_statistics_spanAmongEachOtherGroupedAndSpans.json"_s
+            << u"df84e36b9e2ee3815d07f0867a5be1f"_s << 17 << 1 << 2 << 31 << 0;
+    }
+
+    void fixtures()
+    {
+        QFETCH(QString, file);
+        const QString path = sharedPath(u"fixtures/jaeger/"_s + file);
+        STACKSCOPE_REQUIRE_SHARED(path);
+        const TraceParseResult result = parseTraces(readFile(path));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.traces.size(), 1);
+        const Trace &trace = *result.traces.first();
+        QTEST(trace.traceId, "traceId");
+        QTEST(int(trace.spans.size()), "spans");
+        QTEST(rootCount(trace), "roots");
+        QTEST(int(trace.processes.size()), "services");
+        size_t tags = 0, logs = 0;
+        for (const Span &s : trace.spans) {
+            tags += s.tagCount;
+            logs += s.logCount;
+        }
+        QTEST(int(tags), "tags");
+        QTEST(int(logs), "logs");
+        // Every span is laid out exactly once, whatever the parents.
+        const auto layout = TraceLayout::build(result.traces.first());
+        QCOMPARE(layout->spanCount(), int(trace.spans.size()));
+        std::vector<int> seen(trace.spans.size(), 0);
+        for (qint32 s : layout->order)
+            ++seen[size_t(s)];
+        QVERIFY(std::all_of(seen.begin(), seen.end(), [](int n) { return n == 1; }));
+    }
+
+    void ui01TagTypesParentsAndWarnings()
+    {
+        const QString path
+            = sharedPath(u"fixtures/jaeger/jaeger_v1.51.0_model_converter_json_ui_01.json"_s);
+        STACKSCOPE_REQUIRE_SHARED(path);
+        const TraceParseResult result = parseTraces(readFile(path));
+        QVERIFY(result.ok());
+        QCOMPARE(result.shape, TraceParseResult::Shape::JaegerTrace);
+        const Trace &trace = *result.traces.first();
+        // The second span repeats ID ...02: the first keeps it, the second is flagged.
+        QVERIFY(!trace.spans[0].has(Span::DuplicateId));
+        QVERIFY(trace.spans[1].has(Span::DuplicateId));
+        const int tagged = 1;
+        QCOMPARE(trace.service(tagged), u"service-x"_s);
+        const SpanTag *big = tagOf(trace, tagged, u"javascript_limit"_s);
+        QVERIFY(big);
+        QCOMPARE(big->type, SpanTag::Type::Int64);
+        QCOMPARE(trace.tagValue(*big).toLongLong(), 9223372036854775222ll);
+        const SpanTag *ipv4 = tagOf(trace, tagged, u"peer.ipv4"_s);
+        QCOMPARE(ipv4->type, SpanTag::Type::Int64);
+        QCOMPARE(trace.tagValue(*ipv4).toLongLong(), 23456);
+        const SpanTag *temperature = tagOf(trace, tagged, u"temperature"_s);
+        QCOMPARE(temperature->type, SpanTag::Type::Float64);
+        QCOMPARE(trace.tagValue(*temperature).toDouble(), 72.5);
+        const SpanTag *blob = tagOf(trace, tagged, u"blob"_s);
+        QCOMPARE(blob->type, SpanTag::Type::Binary);
+        QCOMPARE(trace.tagText(*blob), u"AAAwOQ=="_s);
+        const SpanTag *error = tagOf(trace, tagged, u"error"_s);
+        QCOMPARE(error->type, SpanTag::Type::Bool);
+        QCOMPARE(trace.tagValue(*error).toBool(), true);
+        QVERIFY(trace.spans[size_t(tagged)].has(Span::Error));
+        QCOMPARE(trace.tagText(*tagOf(trace, tagged, u"peer.service"_s)), u"service-y"_s);
+        // Logs of the first span.
+        QCOMPARE(trace.spans[0].logCount, 2);
+        const SpanLog &log = trace.logs[trace.spans[0].firstLog];
+        QCOMPARE(log.timestampUs, 1485467191639875ll);
+        QCOMPARE(trace.tagText(trace.tags[log.firstField]), u"some-event"_s);
+        // ...03 is a child of the first ...02; ...04's first reference is to another trace, so it
+        // is a root even though its second reference is in this trace.
+        const int s3 = spanById(trace, u"0000000000000003"_s);
+        const int s4 = spanById(trace, u"0000000000000004"_s);
+        const int s5 = spanById(trace, u"0000000000000005"_s);
+        QCOMPARE(trace.spans[size_t(s3)].parent, 0);
+        QCOMPARE(trace.spans[size_t(s4)].parent, -1);
+        QVERIFY(trace.spans[size_t(s4)].has(Span::ParentMissing));
+        QCOMPARE(trace.spans[size_t(s4)].refCount, 3);
+        QCOMPARE(trace.refs[trace.spans[size_t(s4)].firstRef + 2].kind, SpanRef::Kind::FollowsFrom);
+        QCOMPARE(trace.spans[size_t(s5)].parent, s4);
+        QCOMPARE(trace.spans[size_t(s4)].warningCount, 1);
+        QCOMPARE(trace.spanWarnings[trace.spans[size_t(s4)].firstWarning], u"some span warning"_s);
+        QVERIFY(trace.warnings.contains(u"some trace warning"_s));
+        QCOMPARE(trace.service(s4), u"service-y"_s);
+    }
+
+    void followsFromAndShortIds()
+    {
+        const QString issue
+            = sharedPath(u"fixtures/jaeger/jaeger-ui_issue115_follows_from_2992f2a5.json"_s);
+        STACKSCOPE_REQUIRE_SHARED(issue);
+        TraceParseResult result = parseTraces(readFile(issue));
+        QCOMPARE(result.shape, TraceParseResult::Shape::JaegerEnvelope);
+        const Trace &t1 = *result.traces.first();
+        const int child = spanById(t1, u"1bdf4201221bb2ac"_s);
+        const int parent = spanById(t1, u"ea7cfaca83f0724b"_s);
+        QCOMPARE(t1.spans[size_t(child)].parent, parent);
+        QCOMPARE(t1.refs[t1.spans[size_t(child)].firstRef].kind, SpanRef::Kind::FollowsFrom);
+
+        const QString analytics
+            = sharedPath(u"fixtures/jaeger/jaeger-analytics-java_ui-trace.json"_s);
+        STACKSCOPE_REQUIRE_SHARED(analytics);
+        result = parseTraces(readFile(analytics));
+        const Trace &t2 = *result.traces.first();
+        const int shortId = spanById(t2, u"ec2b4e0bcea566d"_s);
+        QVERIFY(shortId >= 0);
+        QCOMPARE(t2.spans[size_t(shortId)].parent, spanById(t2, u"2db17286b3e6b148"_s));
+        QCOMPARE(trace_operation(t2, shortId), u"GetOperations"_s);
+        const SpanTag *status
+            = tagOf(t2, spanById(t2, u"2db17286b3e6b148"_s), u"http.status_code"_s);
+        QCOMPARE(status->type, SpanTag::Type::Int64);
+        QCOMPARE(t2.tagValue(*status).toLongLong(), 200);
+        const SpanTag *param = tagOf(t2, spanById(t2, u"2db17286b3e6b148"_s), u"sampler.param"_s);
+        QCOMPARE(param->type, SpanTag::Type::Float64);
+        QCOMPARE(t2.tagValue(*param).toDouble(), 1.0);
+    }
+
+    void otlpV3()
+    {
+        const TraceParseResult result = parseTraces(
+            readFile(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/traces/otlp_v3_trace.json")));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.shape, TraceParseResult::Shape::OtlpResult);
+        QCOMPARE(result.traces.size(), 1);
+        const Trace &trace = *result.traces.first();
+        QCOMPARE(trace.format, Trace::Format::OtlpV3);
+        QCOMPARE(trace.traceId, u"4bf92f3577b34da6a3ce929d0e0e4736"_s);
+        QCOMPARE(int(trace.spans.size()), 4);
+        QCOMPARE(rootCount(trace), 2); // the orphan's parent is not in the trace
+        const int root = spanById(trace, u"00f067aa0ba902b7"_s);
+        QCOMPARE(trace.service(root), u"frontend"_s);
+        QCOMPARE(trace.spans[size_t(root)].startUs, 1700000000000000ll);
+        QCOMPARE(trace.spans[size_t(root)].durationUs, 250000ll);
+        QVERIFY(trace.spans[size_t(root)].has(Span::Error));
+        QCOMPARE(trace.tagValue(*tagOf(trace, root, u"http.status_code"_s)).toLongLong(), 500);
+        QCOMPARE(trace.tagValue(*tagOf(trace, root, u"big"_s)).toLongLong(), 9223372036854775222ll);
+        QCOMPARE(tagOf(trace, root, u"ratio"_s)->type, SpanTag::Type::Float64);
+        QCOMPARE(tagOf(trace, root, u"cached"_s)->type, SpanTag::Type::Bool);
+        QCOMPARE(tagOf(trace, root, u"blob"_s)->type, SpanTag::Type::Binary);
+        QCOMPARE(trace.tagText(*tagOf(trace, root, u"span.kind"_s)), u"server"_s);
+        QCOMPARE(trace.spans[size_t(root)].logCount, 1);
+        const SpanLog &event = trace.logs[trace.spans[size_t(root)].firstLog];
+        QCOMPARE(event.timestampUs, 1700000000100000ll);
+        QCOMPARE(trace.tagText(trace.tags[event.firstField]), u"exception"_s);
+        QCOMPARE(event.fieldCount, 2u);
+        const int render = spanById(trace, u"1111111111111111"_s);
+        QCOMPARE(trace.spans[size_t(render)].parent, root);
+        QCOMPARE(trace.spans[size_t(render)].refCount, 2); // parent + link
+        QCOMPARE(trace.refs[trace.spans[size_t(render)].firstRef + 1].kind,
+                 SpanRef::Kind::FollowsFrom);
+        const int db = spanById(trace, u"2222222222222222"_s);
+        QCOMPARE(trace.service(db), u"postgres"_s);
+        QCOMPARE(trace.spans[size_t(db)].parent, root);
+        // Process tags come from the resource.
+        const TraceProcess &process = trace.processes[trace.spans[size_t(root)].process];
+        QCOMPARE(process.tagCount, 2u);
+    }
+
+    void badDocuments_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("truncated")
+            << QByteArray("{\"data\":[{\"traceID\":\"1\",\"spans\":[{\"spanID\":")
+            << u"stops early"_s;
+        QTest::newRow("garbage") << QByteArray("hello world") << u"not valid JSON"_s;
+        QTest::newRow("html") << QByteArray("<!doctype html><html></html>") << u"not valid JSON"_s;
+        QTest::newRow("array") << QByteArray("[1,2]") << u"expected a JSON object"_s;
+        QTest::newRow("unknown object")
+            << QByteArray("{\"status\":\"success\"}") << u"neither a Jaeger trace"_s;
+        QTest::newRow("data is a number") << QByteArray("{\"data\":5}") << u"`data` is neither"_s;
+    }
+
+    void badDocuments()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const TraceParseResult result = parseTraces(json);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.contains(expected), qPrintable(result.error));
+        QVERIFY(result.traces.isEmpty());
+    }
+
+    void errorEnvelope()
+    {
+        const TraceParseResult result = parseTraces(
+            "{\"data\":null,\"total\":0,\"limit\":0,\"offset\":0,\"errors\":[{\"code\":404,"
+            "\"msg\":\"trace not found\"}]}");
+        QVERIFY(result.ok());
+        QVERIFY(result.dataNull);
+        QVERIFY(result.traces.isEmpty());
+        QCOMPARE(result.serverErrors, QStringList{u"404: trace not found"_s});
+    }
+
+    void generatedTraceAndRoundTrip()
+    {
+        Test::TraceGenerator generator;
+        generator.spans = 5000;
+        generator.maxDepth = 20;
+        generator.seed = 7;
+        const QByteArray json = generator.traceJson();
+        QCOMPARE(generator.depthReached(), 19);
+        const TraceParseResult result = parseTraces(json);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        const TracePtr trace = result.traces.first();
+        QCOMPARE(int(trace->spans.size()), 5000);
+        QCOMPARE(rootCount(*trace), 1);
+        const auto layout = TraceLayout::build(trace);
+        QCOMPARE(layout->maxDepth, 19);
+        QVERIFY(layout->services.size() > 10);
+        QVERIFY(layout->critical[size_t(layout->roots.front())]);
+
+        // Saved as JSON and read back: the same spans, parents, tags.
+        const TraceParseResult again = parseTraces(toJaegerJson(*trace));
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        const Trace &copy = *again.traces.first();
+        QCOMPARE(copy.spans.size(), trace->spans.size());
+        QCOMPARE(copy.traceId, trace->traceId);
+        for (size_t i = 0; i < copy.spans.size(); i += 97) {
+            QCOMPARE(copy.spans[i].parent, trace->spans[i].parent);
+            QCOMPARE(copy.spans[i].startUs, trace->spans[i].startUs);
+            QCOMPARE(copy.spans[i].tagCount, trace->spans[i].tagCount);
+            QCOMPARE(copy.service(int(i)), trace->service(int(i)));
+            QCOMPARE(copy.operation(int(i)), trace->operation(int(i)));
+            QCOMPARE(copy.spans[i].flags, trace->spans[i].flags);
+        }
+    }
+
+    void fixtureRoundTrip()
+    {
+        const QString path
+            = sharedPath(u"fixtures/jaeger/jaeger_v1.51.0_model_converter_json_ui_01.json"_s);
+        STACKSCOPE_REQUIRE_SHARED(path);
+        const TracePtr trace = parseTraces(readFile(path)).traces.first();
+        const TraceParseResult again = parseTraces(toJaegerJson(*trace));
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        const Trace &copy = *again.traces.first();
+        const int tagged = 1;
+        QCOMPARE(copy.tagValue(*tagOf(copy, tagged, u"javascript_limit"_s)).toLongLong(),
+                 9223372036854775222ll);
+        QCOMPARE(copy.tagText(*tagOf(copy, tagged, u"blob"_s)), u"AAAwOQ=="_s);
+        QCOMPARE(copy.spans[3].refCount, 3);
+        QCOMPARE(copy.spans[3].parent, -1);
+    }
+
+private:
+    static QString trace_operation(const Trace &trace, int span) { return trace.operation(span); }
+};
+
+QTEST_GUILESS_MAIN(TestTraceParser)
+#include "tst_traceparser.moc"

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "features/tracesfeature.h"
+#include "jaeger/traceloader.h"
+#include "traces/spandetailsview.h"
+#include "traces/tracesearchpage.h"
+#include "traces/tracespage.h"
+#include "traces/tracetimeline.h"
+#include "traces/traceview.h"
+
+#include "fakejaeger.h"
+#include "faultserver.h"
+#include "fixtures.h"
+#include "tracegenerator.h"
+
+#include <QChart>
+#include <QComboBox>
+#include <QDropEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace Stackscope;
+using Stackscope::Test::FakeJaeger;
+using Stackscope::Test::FaultRequest;
+using Stackscope::Test::FaultServer;
+
+class TestTracesGui : public QObject
+{
+    Q_OBJECT
+
+    QNetworkAccessManager m_network;
+
+    static QByteArray generated(int spans, quint32 seed, const QString &id)
+    {
+        Test::TraceGenerator g;
+        g.spans = spans;
+        g.seed = seed;
+        g.traceId = id;
+        g.errorRate = 0.05;
+        return g.traceJson();
+    }
+
+    std::unique_ptr<TracesFeature> feature(const FaultServer &server)
+    {
+        AppContext context;
+        context.network = &m_network;
+        auto f = std::make_unique<TracesFeature>(context);
+        Config config;
+        config.jaeger.url = server.url();
+        config.jaeger.timeout = std::chrono::milliseconds(5000);
+        f->applyConfig(config);
+        return f;
+    }
+
+    static QTreeWidgetItem *findItem(QTreeWidget *tree, const QString &key)
+    {
+        const auto items = tree->findItems(key, Qt::MatchExactly | Qt::MatchRecursive, 0);
+        return items.isEmpty() ? nullptr : items.first();
+    }
+
+private Q_SLOTS:
+    void searchOpenCollapseFindAndDetails()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        FakeJaeger jaeger;
+        jaeger.services = {u"frontend"_s, u"checkout"_s};
+        jaeger.operations[u"frontend"_s] = {u"GET /api/orders/{id}"_s};
+        jaeger.traces[u"aaaa000000000001"_s] = generated(1200, 11, u"aaaa000000000001"_s);
+        jaeger.traces[u"aaaa000000000002"_s] = generated(800, 12, u"aaaa000000000002"_s);
+        server.setHandler(jaeger.handler());
+
+        auto f = feature(server);
+        std::unique_ptr<QWidget> page(f->createPage());
+        page->resize(1200, 800);
+        page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+        f->start();
+        TraceSearchPage *search = f->page()->search();
+        QTRY_COMPARE(search->serviceBox()->count(), 2);
+        search->serviceBox()->setCurrentText(u"frontend"_s);
+        QTRY_COMPARE(search->operationBox()->count(), 2);
+
+        search->tagsEdit()->setText(u"error=true"_s);
+        QTest::mouseClick(search->findButton(), Qt::LeftButton);
+        QTRY_COMPARE(search->model()->rowCount(), 2);
+        const FaultRequest request = server.requests().last();
+        QCOMPARE(request.path, u"/api/traces"_s);
+        QCOMPARE(request.query.queryItemValue(u"tags"_s, QUrl::FullyDecoded),
+                 u"{\"error\":\"true\"}"_s);
+        // Each trace is a point of the chart (errors in their own series).
+        QVERIFY(search->scatter()->count() <= 2);
+
+        // A point of the chart opens its trace.
+        {
+            QSignalSpy fromChart(search, &TraceSearchPage::openRequested);
+            const TraceSummary small
+                = search->model()->results().at(search->model()->rowOf(u"aaaa000000000002"_s));
+            QScatterSeries *series
+                = small.errorCount > 0
+                      ? qobject_cast<QScatterSeries *>(search->scatter()->chart()->series().at(1))
+                      : search->scatter();
+            Q_EMIT series->clicked(
+                QPointF(double(small.startUs / 1000), double(small.durationUs) / 1000.0 + 0.01));
+            QCOMPARE(fromChart.count(), 1);
+            QCOMPARE(fromChart.at(0).at(0).value<TraceSummary>().traceId, small.traceId);
+        }
+
+        // Open the 1200-span trace from the (sorted) table.
+        QTableView *table = search->table();
+        table->sortByColumn(TraceResultsModel::SpansColumn, Qt::DescendingOrder);
+        const QModelIndex first = table->model()->index(0, 0);
+        QCOMPARE(table->model()->index(0, TraceResultsModel::SpansColumn).data().toInt(), 1200);
+        QSignalSpy opened(search, &TraceSearchPage::openRequested);
+        table->setFocus();
+        table->setCurrentIndex(first);
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_COMPARE(opened.count(), 1);
+        TraceView *view = f->page()->traceView();
+        QTRY_VERIFY(view->traceLayout() != nullptr);
+        QVERIFY(view->isVisible());
+        QCOMPARE(view->traceLayout()->spanCount(), 1200);
+        QVERIFY2(view->header()->text().contains(u"1200 spans"_s),
+                 qPrintable(view->header()->text()));
+
+        // Collapse all, expand all, one level, by keyboard.
+        TraceTimeline *timeline = view->timeline();
+        timeline->setFocus();
+        QCOMPARE(timeline->visibleRowCount(), 1200);
+        QTest::keyClick(timeline, Qt::Key_Left, Qt::ControlModifier);
+        QCOMPARE(timeline->visibleRowCount(), 1);
+        QTest::keyClick(timeline, Qt::Key_Right, Qt::ShiftModifier);
+        const int oneLevel = timeline->visibleRowCount();
+        QVERIFY(oneLevel > 1 && oneLevel < 1200);
+        QTest::keyClick(timeline, Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(timeline->visibleRowCount(), 1200);
+        // Clicking the root's expander collapses it.
+        const QRect rootRow = timeline->rowRect(0);
+        QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {},
+                          QPoint(8, rootRow.center().y()));
+        QCOMPARE(timeline->visibleRowCount(), 1);
+        QCOMPARE(timeline->selectedSpan(), timeline->traceLayout()->roots.front());
+
+        // Find by tag: expands the way to the match, selects it and shows its details.
+        QTest::keyClicks(view->findEdit(), u"http.status_code=500"_s);
+        QVERIFY(timeline->matchCount() > 0);
+        const int match = timeline->selectedSpan();
+        QVERIFY(timeline->isMatch(match));
+        QVERIFY(timeline->rowOfSpan(match) >= 0);
+        QCOMPARE(view->details()->span(), match);
+        QTreeWidgetItem *status = findItem(view->details()->tree(), u"http.status_code"_s);
+        QVERIFY(status);
+        QCOMPARE(status->text(1), u"int64"_s);
+        QCOMPARE(status->text(2), u"500"_s);
+        QVERIFY(view->details()->text().contains(u"http.status_code\tint64\t500"_s));
+        const int count = timeline->matchCount();
+        QTest::keyClick(view->findEdit(), Qt::Key_Return);
+        if (count > 1)
+            QVERIFY(timeline->selectedSpan() != match);
+        QCOMPARE(timeline->currentMatch(), count > 1 ? 1 : 0);
+
+        // Zoom with the keyboard, back with 0.
+        timeline->setFocus();
+        QTest::keyClick(timeline, Qt::Key_W);
+        QVERIFY(timeline->viewTo() - timeline->viewFrom() < 0.9);
+        QTest::keyClick(timeline, Qt::Key_0);
+        QCOMPARE(timeline->viewTo() - timeline->viewFrom(), 1.0);
+
+        // Save and open again from the file.
+        QTemporaryDir dir;
+        const QString saved = dir.filePath(u"trace.json"_s);
+        QVERIFY(f->saveTrace(saved));
+        QVERIFY(f->openFile(saved));
+        QTRY_VERIFY(view->header()->text().contains(u"from trace.json"_s));
+        QCOMPARE(view->traceLayout()->spanCount(), 1200);
+    }
+
+    void openFilesAndKeepTheLastGoodTrace()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        server.setHandler(FakeJaeger().handler());
+        auto f = feature(server);
+        std::unique_ptr<QWidget> page(f->createPage());
+        page->resize(1000, 700);
+        page->show();
+        TraceView *view = f->page()->traceView();
+        QVERIFY(f->openFile(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/traces/otlp_v3_trace.json")));
+        QTRY_VERIFY(view->traceLayout() != nullptr);
+        QCOMPARE(view->traceLayout()->spanCount(), 4);
+        QVERIFY(view->header()->text().contains(u"frontend: GET /checkout"_s));
+
+        QTemporaryDir dir;
+        const QString broken = dir.filePath(u"broken.json"_s);
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"data\":[{\"traceID\":\"1\",\"spans\":[");
+        file.close();
+        QVERIFY(f->openFile(broken));
+        QTRY_VERIFY(view->notice()->text().contains(u"Could not open broken.json"_s));
+        QVERIFY(view->notice()->text().contains(u"stops early"_s));
+        QCOMPARE(view->traceLayout()->spanCount(), 4); // the last good trace stays
+        QVERIFY(!f->openFile(dir.filePath(u"missing.json"_s)));
+
+        // A file dropped on the page opens.
+        Test::TraceGenerator g;
+        g.spans = 300;
+        const QString dropped = dir.filePath(u"dropped.json"_s);
+        QFile out(dropped);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(g.envelopeJson());
+        out.close();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(dropped)});
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QSignalSpy requested(f->page(), &TracesPage::openFileRequested);
+        // Straight to the widget: QApplication only delivers drops during a real drag.
+        static_cast<QObject *>(f->page())->event(&drop);
+        QCOMPARE(requested.count(), 1);
+        QTRY_COMPARE(view->traceLayout()->spanCount(), 300);
+
+        const QString fixture
+            = Test::sharedPath(u"fixtures/jaeger/jaeger_v1.51.0_model_converter_json_ui_01.json"_s);
+        STACKSCOPE_REQUIRE_SHARED(fixture);
+        QVERIFY(f->openFile(fixture));
+        QTRY_COMPARE(view->traceLayout() ? view->traceLayout()->spanCount() : 0, 5);
+        QVERIFY(view->notice()->text().contains(u"repeat an earlier span ID"_s));
+    }
+
+    void tracesAroundHereAndServerErrors()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        FakeJaeger jaeger;
+        server.setHandler(jaeger.handler());
+        auto f = feature(server);
+        std::unique_ptr<QWidget> page(f->createPage());
+        page->show();
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+        f->show(
+            {{u"service"_s, u"checkout"_s}, {u"start"_s, start}, {u"end"_s, start.addSecs(600)}});
+        QTRY_VERIFY(!server.requests().isEmpty()
+                    && server.requests().last().path == "/api/traces"_L1);
+        const FaultRequest request = server.requests().last();
+        QCOMPARE(request.query.queryItemValue(u"service"_s), u"checkout"_s);
+        QCOMPARE(request.query.queryItemValue(u"start"_s), u"1700000000000000"_s);
+        QCOMPARE(request.query.queryItemValue(u"end"_s), u"1700000600000000"_s);
+        QTRY_COMPARE(f->page()->search()->status()->text(), u"No traces found."_s);
+
+        // A failing Jaeger: the message is on the page.
+        jaeger.failStatus = 500;
+        server.setHandler(jaeger.handler());
+        f->page()->search()->submit();
+        QTRY_VERIFY(f->page()->search()->status()->text().contains(u"storage unavailable"_s));
+    }
+
+    void staleResultsAreDropped()
+    {
+        TraceLoader loader;
+        QList<QString> delivered;
+        connect(&loader, &TraceLoader::traceReady, this,
+                [&](const TraceLayoutPtr &, const QString &source, const QStringList &) {
+                    delivered.append(source);
+                });
+        loader.openJson(generated(20000, 5, u"bbbb000000000001"_s), u"big"_s);
+        loader.openJson(generated(10, 6, u"bbbb000000000002"_s), u"small"_s);
+        QTRY_VERIFY(!loader.isOpening());
+        QTest::qWait(300); // let the first job finish too
+        QCOMPARE(delivered, QList<QString>{u"small"_s});
+    }
+};
+
+QTEST_MAIN(TestTracesGui)
+#include "tst_tracesgui.moc"

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "spandetailsview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+SpanDetailsView::SpanDetailsView(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+{
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    auto *copyButton = new QPushButton(tr("Copy"), this);
+    copyButton->setToolTip(tr("Copy the span's details (or the selected line) as text"));
+    connect(copyButton, &QPushButton::clicked, this, &SpanDetailsView::copy);
+
+    m_tree->setColumnCount(3);
+    m_tree->setHeaderLabels({tr("Key"), tr("Type"), tr("Value")});
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->setWordWrap(false);
+    auto *copyAction = new QAction(tr("Copy"), m_tree);
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyAction, &QAction::triggered, this, &SpanDetailsView::copy);
+    m_tree->addAction(copyAction);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    top->addWidget(copyButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_tree);
+    setSpan(nullptr, -1);
+}
+
+void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
+{
+    m_tree->clear();
+    m_span = layout && spanIndex >= 0 && spanIndex < layout->spanCount() ? spanIndex : -1;
+    if (m_span < 0) {
+        m_title->setText(tr("Select a span to see its details."));
+        return;
+    }
+    const Trace &trace = *layout->trace;
+    const Span &span = trace.spans[size_t(spanIndex)];
+    m_title->setText(trace.service(spanIndex) + u": "_s + trace.operation(spanIndex));
+
+    auto add = [](QTreeWidgetItem *parent, const QString &key, const QString &type,
+                  const QString &value) {
+        auto *item = new QTreeWidgetItem(parent, {key, type, value});
+        item->setToolTip(2, value.left(2000));
+        return item;
+    };
+    auto section = [this](const QString &title, int count) {
+        auto *item = new QTreeWidgetItem(m_tree,
+                                         {count >= 0 ? u"%1 (%2)"_s.arg(title).arg(count) : title});
+        QFont f = item->font(0);
+        f.setBold(true);
+        item->setFont(0, f);
+        item->setFirstColumnSpanned(true);
+        return item;
+    };
+    auto addTags = [&](QTreeWidgetItem *parent, quint32 first, quint32 count) {
+        for (quint32 i = 0; i < count; ++i) {
+            const SpanTag &tag = trace.tags[first + i];
+            add(parent, trace.strings.at(tag.key), Trace::typeName(tag.type), trace.tagText(tag));
+        }
+    };
+
+    QTreeWidgetItem *general = section(tr("Span"), -1);
+    add(general, tr("Service"), {}, trace.service(spanIndex));
+    add(general, tr("Operation"), {}, trace.operation(spanIndex));
+    add(general, tr("Span ID"), {}, trace.spanId(spanIndex));
+    add(general, tr("Trace ID"), {}, trace.traceId);
+    if (span.parent >= 0)
+        add(general, tr("Parent span ID"), {}, trace.spanId(span.parent));
+    else if (span.has(Span::ParentMissing))
+        add(general, tr("Parent span ID"), {},
+            tr("%1 (not in this trace)").arg(trace.idText(span.parentId)));
+    add(general, tr("Start"), {},
+        tr("+%1 (%2)")
+            .arg(formatDurationUs(span.startUs - trace.startUs),
+                 QDateTime::fromMSecsSinceEpoch(span.startUs / 1000)
+                     .toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s)));
+    add(general, tr("Duration"), {}, formatDurationUs(span.durationUs));
+    add(general, tr("Depth"), {}, QString::number(layout->depth[size_t(spanIndex)]));
+    if (layout->critical[size_t(spanIndex)])
+        add(general, tr("Critical path"), {}, tr("yes"));
+
+    if (span.warningCount > 0 || span.has(Span::ClockSkew) || span.has(Span::DuplicateId)) {
+        QTreeWidgetItem *warnings = section(tr("Warnings"), span.warningCount);
+        for (quint32 w = 0; w < span.warningCount; ++w)
+            add(warnings, tr("warning"), {}, trace.spanWarnings[span.firstWarning + w]);
+        if (span.has(Span::ClockSkew) && span.parent >= 0
+            && span.startUs < trace.spans[size_t(span.parent)].startUs)
+            add(warnings, tr("clock skew"), {},
+                tr("starts %1 before its parent")
+                    .arg(
+                        formatDurationUs(trace.spans[size_t(span.parent)].startUs - span.startUs)));
+        if (span.has(Span::DuplicateId))
+            add(warnings, tr("duplicate ID"), {},
+                tr("an earlier span has the same ID; children attach to that one"));
+    }
+    QTreeWidgetItem *tags = section(tr("Tags"), span.tagCount);
+    addTags(tags, span.firstTag, span.tagCount);
+    const TraceProcess &process = trace.processes[span.process];
+    QTreeWidgetItem *processItem = section(tr("Process"), int(process.tagCount));
+    add(processItem, tr("service"), {}, trace.strings.at(process.service));
+    addTags(processItem, process.firstTag, process.tagCount);
+    QTreeWidgetItem *logs = section(tr("Logs"), span.logCount);
+    for (quint32 l = 0; l < span.logCount; ++l) {
+        const SpanLog &log = trace.logs[span.firstLog + l];
+        QTreeWidgetItem *entry
+            = add(logs, u"+"_s + formatDurationUs(log.timestampUs - trace.startUs), {},
+                  tr("%n field(s)", nullptr, int(log.fieldCount)));
+        addTags(entry, log.firstField, log.fieldCount);
+    }
+    QTreeWidgetItem *refs = section(tr("References"), span.refCount);
+    for (quint32 r = 0; r < span.refCount; ++r) {
+        const SpanRef &ref = trace.refs[span.firstRef + r];
+        add(refs, ref.kind == SpanRef::Kind::FollowsFrom ? u"FOLLOWS_FROM"_s : u"CHILD_OF"_s, {},
+            tr("span %1 in trace %2").arg(trace.idText(ref.spanId), trace.idText(ref.traceId)));
+    }
+    m_tree->expandAll();
+    logs->setExpanded(span.logCount <= 20);
+}
+
+QString SpanDetailsView::text() const
+{
+    QStringList lines;
+    lines << m_title->text();
+    std::function<void(QTreeWidgetItem *, int)> walk = [&](QTreeWidgetItem *item, int level) {
+        QStringList cells;
+        for (int c = 0; c < 3; ++c) {
+            if (!item->text(c).isEmpty())
+                cells << item->text(c);
+        }
+        lines << QString(level * 2, u' ') + cells.join(u'\t');
+        for (int i = 0; i < item->childCount(); ++i)
+            walk(item->child(i), level + 1);
+    };
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        walk(m_tree->topLevelItem(i), 0);
+    return lines.join(u'\n');
+}
+
+void SpanDetailsView::copy()
+{
+    const QList<QTreeWidgetItem *> selected = m_tree->selectedItems();
+    if (!selected.isEmpty() && m_tree->hasFocus()) {
+        QTreeWidgetItem *item = selected.first();
+        QApplication::clipboard()->setText(item->text(2).isEmpty() ? item->text(0) : item->text(2));
+        return;
+    }
+    QApplication::clipboard()->setText(text());
+}
+
+} // namespace Stackscope

@@ -1,0 +1,821 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tracetimeline.h"
+
+#include <QKeyEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+#include <QScrollBar>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+namespace {
+const QColor errorColor(0xd62728);
+const QColor criticalColor(0x202020);
+constexpr double minimumWindow = 1e-6;
+} // namespace
+
+TraceTimeline::TraceTimeline(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setMouseTracking(true);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_rowHeight = std::max(18, fontMetrics().height() + 6);
+    m_rulerHeight = fontMetrics().height() + 6;
+    verticalScrollBar()->setSingleStep(m_rowHeight);
+    setAccessibleName(tr("Trace timeline"));
+}
+
+TraceTimeline::~TraceTimeline() = default;
+
+void TraceTimeline::setTraceLayout(TraceLayoutPtr layout)
+{
+    m_layout = std::move(layout);
+    const size_t n = m_layout ? size_t(m_layout->spanCount()) : 0;
+    m_collapsed.assign(n, 0);
+    m_matchFlags.assign(n, 0);
+    m_matches.clear();
+    m_currentMatch = -1;
+    m_selected = -1;
+    m_hovered = -1;
+    m_viewFrom = 0;
+    m_viewTo = 1;
+    rebuildRows();
+    verticalScrollBar()->setValue(0);
+    viewport()->update();
+    Q_EMIT viewRangeChanged(m_viewFrom, m_viewTo);
+    Q_EMIT selectedSpanChanged(-1);
+}
+
+void TraceTimeline::rebuildRows()
+{
+    m_rows = m_layout ? visiblePositions(*m_layout, m_collapsed) : std::vector<qint32>();
+    updateScrollBar();
+}
+
+void TraceTimeline::updateScrollBar()
+{
+    const int area = viewport()->height() - rowsTop();
+    const qint64 total = qint64(m_rows.size()) * m_rowHeight;
+    verticalScrollBar()->setPageStep(std::max(1, area));
+    verticalScrollBar()->setRange(0, int(std::clamp<qint64>(total - area, 0, INT_MAX)));
+}
+
+bool TraceTimeline::isCollapsed(int span) const
+{
+    if (!m_layout || span < 0 || span >= m_layout->spanCount())
+        return false;
+    return m_collapsed[size_t(m_layout->positionOf[size_t(span)])];
+}
+
+void TraceTimeline::setCollapsed(int span, bool collapsed)
+{
+    if (!m_layout || span < 0 || span >= m_layout->spanCount())
+        return;
+    const qint32 position = m_layout->positionOf[size_t(span)];
+    if (!m_layout->hasChildren(position) || bool(m_collapsed[size_t(position)]) == collapsed)
+        return;
+    m_collapsed[size_t(position)] = collapsed;
+    rebuildRows();
+    viewport()->update();
+}
+
+void TraceTimeline::toggle(int span)
+{
+    setCollapsed(span, !isCollapsed(span));
+}
+
+void TraceTimeline::collapseAll()
+{
+    if (!m_layout)
+        return;
+    for (qint32 p = 0; p < m_layout->spanCount(); ++p)
+        m_collapsed[size_t(p)] = m_layout->hasChildren(p);
+    rebuildRows();
+    if (m_selected >= 0 && rowOfSpan(m_selected) < 0) {
+        int root = m_selected; // roots stay visible: select the selected span's root
+        while (m_layout->trace->spans[size_t(root)].parent >= 0)
+            root = m_layout->trace->spans[size_t(root)].parent;
+        selectSpan(root);
+    }
+    viewport()->update();
+}
+
+void TraceTimeline::expandAll()
+{
+    std::fill(m_collapsed.begin(), m_collapsed.end(), 0);
+    rebuildRows();
+    if (m_selected >= 0)
+        ensureVisible(rowOfSpan(m_selected));
+    viewport()->update();
+}
+
+void TraceTimeline::collapseOneLevel()
+{
+    if (!m_layout)
+        return;
+    // The deepest depth at which a visible span shows its children.
+    int deepest = -1;
+    for (qint32 position : m_rows) {
+        if (m_layout->hasChildren(position) && !m_collapsed[size_t(position)])
+            deepest = std::max(deepest,
+                               int(m_layout->depth[size_t(m_layout->order[size_t(position)])]));
+    }
+    if (deepest < 0)
+        return;
+    for (qint32 position : m_rows) {
+        if (m_layout->hasChildren(position)
+            && m_layout->depth[size_t(m_layout->order[size_t(position)])] == deepest)
+            m_collapsed[size_t(position)] = 1;
+    }
+    rebuildRows();
+    viewport()->update();
+}
+
+void TraceTimeline::expandOneLevel()
+{
+    if (!m_layout)
+        return;
+    int shallowest = INT_MAX;
+    for (qint32 position : m_rows) {
+        if (m_collapsed[size_t(position)])
+            shallowest = std::min(shallowest,
+                                  int(m_layout->depth[size_t(m_layout->order[size_t(position)])]));
+    }
+    if (shallowest == INT_MAX)
+        return;
+    for (qint32 position : m_rows) {
+        if (m_collapsed[size_t(position)]
+            && m_layout->depth[size_t(m_layout->order[size_t(position)])] == shallowest)
+            m_collapsed[size_t(position)] = 0;
+    }
+    rebuildRows();
+    viewport()->update();
+}
+
+int TraceTimeline::rowOfSpan(int span) const
+{
+    if (!m_layout || span < 0 || span >= m_layout->spanCount())
+        return -1;
+    const qint32 position = m_layout->positionOf[size_t(span)];
+    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), position);
+    return it != m_rows.end() && *it == position ? int(it - m_rows.begin()) : -1;
+}
+
+int TraceTimeline::spanAtRow(int row) const
+{
+    if (!m_layout || row < 0 || row >= int(m_rows.size()))
+        return -1;
+    return m_layout->order[size_t(m_rows[size_t(row)])];
+}
+
+void TraceTimeline::selectSpan(int span)
+{
+    if (!m_layout || span < 0 || span >= m_layout->spanCount())
+        return;
+    bool changed = false;
+    for (qint32 a = m_layout->trace->spans[size_t(span)].parent; a >= 0;
+         a = m_layout->trace->spans[size_t(a)].parent) {
+        auto &flag = m_collapsed[size_t(m_layout->positionOf[size_t(a)])];
+        if (flag) {
+            flag = 0;
+            changed = true;
+        }
+    }
+    if (changed)
+        rebuildRows();
+    const bool differs = m_selected != span;
+    m_selected = span;
+    ensureVisible(rowOfSpan(span));
+    viewport()->update();
+    if (differs)
+        Q_EMIT selectedSpanChanged(span);
+}
+
+void TraceTimeline::selectRow(int row)
+{
+    row = std::clamp(row, 0, int(m_rows.size()) - 1);
+    if (row >= 0)
+        selectSpan(spanAtRow(row));
+}
+
+void TraceTimeline::ensureVisible(int row)
+{
+    if (row < 0)
+        return;
+    const int area = viewport()->height() - rowsTop();
+    const int top = row * m_rowHeight;
+    QScrollBar *bar = verticalScrollBar();
+    if (top < bar->value())
+        bar->setValue(top);
+    else if (top + m_rowHeight > bar->value() + area)
+        bar->setValue(top + m_rowHeight - area);
+}
+
+void TraceTimeline::setViewRange(double from, double to)
+{
+    from = std::clamp(from, 0.0, 1.0);
+    to = std::clamp(to, 0.0, 1.0);
+    if (to - from < minimumWindow) {
+        const double mid = (from + to) / 2;
+        from = std::max(0.0, mid - minimumWindow / 2);
+        to = std::min(1.0, from + minimumWindow);
+    }
+    if (from == m_viewFrom && to == m_viewTo)
+        return;
+    m_viewFrom = from;
+    m_viewTo = to;
+    viewport()->update();
+    Q_EMIT viewRangeChanged(from, to);
+}
+
+void TraceTimeline::zoomBy(double factor, double anchor)
+{
+    const double width = m_viewTo - m_viewFrom;
+    const double at = m_viewFrom + anchor * width;
+    const double newWidth = std::clamp(width / factor, minimumWindow, 1.0);
+    double from = at - anchor * newWidth;
+    from = std::clamp(from, 0.0, 1.0 - newWidth);
+    setViewRange(from, from + newWidth);
+}
+
+void TraceTimeline::panBy(double fraction)
+{
+    const double width = m_viewTo - m_viewFrom;
+    const double from = std::clamp(m_viewFrom + fraction * width, 0.0, 1.0 - width);
+    setViewRange(from, from + width);
+}
+
+bool TraceTimeline::isMatch(int span) const
+{
+    return span >= 0 && size_t(span) < m_matchFlags.size() && m_matchFlags[size_t(span)];
+}
+
+int TraceTimeline::find(const QString &rawText)
+{
+    m_matches.clear();
+    m_currentMatch = -1;
+    std::fill(m_matchFlags.begin(), m_matchFlags.end(), 0);
+    const QString text = rawText.trimmed();
+    if (!m_layout || text.isEmpty()) {
+        viewport()->update();
+        Q_EMIT findChanged(-1, 0);
+        return 0;
+    }
+    const Trace &trace = *m_layout->trace;
+    // "key=value" matches one tag; anything else matches names, keys, values and IDs.
+    const qsizetype eq = text.indexOf(u'=');
+    const QString keyNeedle = eq > 0 ? text.left(eq).trimmed() : QString();
+    const QString valueNeedle = eq > 0 ? text.mid(eq + 1).trimmed() : text;
+    std::vector<bool> keyExact;
+    if (eq > 0) {
+        keyExact.assign(size_t(trace.strings.size()), false);
+        for (qsizetype i = 0; i < trace.strings.size(); ++i)
+            keyExact[size_t(i)]
+                = trace.strings.at(quint32(i)).compare(keyNeedle, Qt::CaseInsensitive) == 0;
+    }
+    const std::vector<bool> contains = trace.strings.matching(valueNeedle);
+    const QByteArray idNeedle = text.toLower().toLatin1();
+    auto tagMatches = [&](const SpanTag &tag) {
+        if (eq > 0 && !keyExact[tag.key])
+            return false;
+        if (eq <= 0 && contains[tag.key])
+            return true;
+        if (tag.textual || tag.type == SpanTag::Type::String || tag.type == SpanTag::Type::Binary)
+            return bool(contains[tag.text]);
+        return trace.tagText(tag).contains(valueNeedle, Qt::CaseInsensitive);
+    };
+    for (qint32 span : m_layout->order) {
+        const Span &s = trace.spans[size_t(span)];
+        bool match = false;
+        if (eq <= 0) {
+            match = contains[s.operation] || contains[s.service];
+            if (!match) {
+                const std::string_view id = trace.idView(s.spanId);
+                match = !idNeedle.isEmpty() && id.size() >= size_t(idNeedle.size())
+                        && std::equal(
+                            idNeedle.begin(), idNeedle.end(), id.begin(),
+                            [](char a, char b) { return a == char(std::tolower(uchar(b))); });
+            }
+        }
+        for (quint32 t = 0; !match && t < s.tagCount; ++t)
+            match = tagMatches(trace.tags[s.firstTag + t]);
+        const TraceProcess &process = trace.processes[s.process];
+        for (quint32 t = 0; !match && t < process.tagCount; ++t)
+            match = tagMatches(trace.tags[process.firstTag + t]);
+        if (match) {
+            m_matchFlags[size_t(span)] = 1;
+            m_matches.push_back(span);
+        }
+    }
+    if (!m_matches.empty())
+        goToMatch(0);
+    else
+        Q_EMIT findChanged(-1, 0);
+    viewport()->update();
+    return int(m_matches.size());
+}
+
+void TraceTimeline::goToMatch(int index)
+{
+    if (m_matches.empty())
+        return;
+    const int count = int(m_matches.size());
+    m_currentMatch = ((index % count) + count) % count;
+    selectSpan(m_matches[size_t(m_currentMatch)]);
+    Q_EMIT findChanged(m_currentMatch, count);
+}
+
+void TraceTimeline::findNext()
+{
+    goToMatch(m_currentMatch + 1);
+}
+
+void TraceTimeline::findPrevious()
+{
+    goToMatch(m_currentMatch - 1);
+}
+
+void TraceTimeline::setShowCriticalPath(bool show)
+{
+    if (m_showCritical == show)
+        return;
+    m_showCritical = show;
+    viewport()->update();
+}
+
+int TraceTimeline::rowsTop() const
+{
+    return m_minimapHeight + m_rulerHeight;
+}
+
+int TraceTimeline::treeWidth() const
+{
+    return std::clamp(viewport()->width() * 35 / 100, 120, 520);
+}
+
+QRect TraceTimeline::minimapRect() const
+{
+    return QRect(treeWidth(), 0, viewport()->width() - treeWidth(), m_minimapHeight);
+}
+
+QRect TraceTimeline::barsRect() const
+{
+    const int left = treeWidth() + 4;
+    return QRect(left, rowsTop(), std::max(10, viewport()->width() - left - 8),
+                 viewport()->height() - rowsTop());
+}
+
+QRect TraceTimeline::rowRect(int row) const
+{
+    return QRect(0, rowsTop() + row * m_rowHeight - verticalScrollBar()->value(),
+                 viewport()->width(), m_rowHeight);
+}
+
+int TraceTimeline::rowAt(int y) const
+{
+    if (y < rowsTop())
+        return -1;
+    const int row = (y - rowsTop() + verticalScrollBar()->value()) / m_rowHeight;
+    return row < int(m_rows.size()) ? row : -1;
+}
+
+double TraceTimeline::timeToX(qint64 us, const QRect &bars) const
+{
+    const Trace &trace = *m_layout->trace;
+    const double total = double(std::max<qint64>(1, trace.durationUs()));
+    const double f = double(us - trace.startUs) / total;
+    return bars.left() + (f - m_viewFrom) / (m_viewTo - m_viewFrom) * bars.width();
+}
+
+void TraceTimeline::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(viewport());
+    const QRect dirty = event->rect();
+    painter.fillRect(dirty, palette().base());
+    if (!m_layout) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect(), Qt::AlignCenter,
+                         tr("No trace open. Search for one, or open a Jaeger JSON file."));
+        return;
+    }
+    const int top = rowsTop();
+    if (dirty.top() < top) {
+        paintMinimap(painter, QRect(0, 0, viewport()->width(), m_minimapHeight));
+        paintRuler(painter, QRect(0, m_minimapHeight, viewport()->width(), m_rulerHeight));
+    }
+    painter.setClipRect(QRect(0, top, viewport()->width(), viewport()->height() - top));
+    const int first = std::max(0, rowAt(std::max(dirty.top(), top)));
+    const int scroll = verticalScrollBar()->value();
+    const int last
+        = std::min(int(m_rows.size()) - 1, (dirty.bottom() - top + scroll) / m_rowHeight);
+    for (int row = first; row <= last; ++row)
+        paintRow(painter, row, rowRect(row));
+    // The tree column's edge.
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawLine(treeWidth(), top, treeWidth(), viewport()->height());
+}
+
+void TraceTimeline::paintMinimap(QPainter &painter, const QRect &rect)
+{
+    painter.fillRect(rect, palette().window());
+    const QRect map = minimapRect().adjusted(4, 3, -8, -3);
+    painter.setPen(palette().color(QPalette::WindowText));
+    const Trace &trace = *m_layout->trace;
+    painter.drawText(
+        QRect(6, 0, treeWidth() - 12, rect.height()),
+        Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap,
+        tr("%1 spans · %2").arg(trace.spans.size()).arg(formatDurationUs(trace.durationUs())));
+    painter.fillRect(map, palette().base());
+    if (!m_layout->minimap.isNull()) {
+        // Scaled once per size and trace, smoothly, so that no row of the overview is dropped.
+        if (m_minimapCache.size() != map.size() || m_minimapCacheKey != m_layout.get()) {
+            m_minimapCache = QPixmap::fromImage(m_layout->minimap.scaled(
+                map.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+            m_minimapCacheKey = m_layout.get();
+        }
+        painter.drawPixmap(map.topLeft(), m_minimapCache);
+    }
+    // Shade what is outside the window on screen.
+    const int x0 = map.left() + int(m_viewFrom * map.width());
+    const int x1 = map.left() + int(std::ceil(m_viewTo * map.width()));
+    const QColor shade(0, 0, 0, 60);
+    painter.fillRect(QRect(map.left(), map.top(), x0 - map.left(), map.height()), shade);
+    painter.fillRect(QRect(x1, map.top(), map.right() - x1 + 1, map.height()), shade);
+    // The rows on screen, as a band.
+    if (!m_rows.empty()) {
+        const int n = m_layout->spanCount();
+        const int scroll = verticalScrollBar()->value();
+        const int firstRow = std::clamp(scroll / m_rowHeight, 0, int(m_rows.size()) - 1);
+        const int lastRow = std::clamp((scroll + viewport()->height() - rowsTop()) / m_rowHeight, 0,
+                                       int(m_rows.size()) - 1);
+        const int y0 = map.top() + int(double(m_rows[size_t(firstRow)]) / n * map.height());
+        const int y1 = map.top() + int(double(m_rows[size_t(lastRow)] + 1) / n * map.height());
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 1));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRect(x0, y0, std::max(2, x1 - x0 - 1), std::max(2, y1 - y0)));
+    }
+    if (m_dragging && m_dragArea == minimapRect()) {
+        painter.fillRect(QRect(QPoint(std::min(m_dragStartX, m_dragX), map.top()),
+                               QPoint(std::max(m_dragStartX, m_dragX), map.bottom())),
+                         QColor(30, 120, 220, 70));
+    }
+}
+
+void TraceTimeline::paintRuler(QPainter &painter, const QRect &rect)
+{
+    painter.fillRect(rect, palette().alternateBase());
+    const QRect bars = barsRect();
+    const Trace &trace = *m_layout->trace;
+    const double windowUs = double(trace.durationUs()) * (m_viewTo - m_viewFrom);
+    const double fromUs = double(trace.durationUs()) * m_viewFrom;
+    painter.setPen(palette().color(QPalette::WindowText));
+    painter.drawText(QRect(6, rect.top(), treeWidth() - 12, rect.height()),
+                     Qt::AlignVCenter | Qt::AlignLeft, tr("Service & operation"));
+    constexpr int ticks = 5;
+    for (int i = 0; i < ticks; ++i) {
+        const int x = bars.left() + bars.width() * i / ticks;
+        const qint64 at = qint64(fromUs + windowUs * i / ticks);
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawLine(x, rect.top(), x, rect.bottom());
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(QRect(x + 3, rect.top(), bars.width() / ticks - 4, rect.height()),
+                         Qt::AlignVCenter | Qt::AlignLeft, formatDurationUs(at));
+    }
+    if (m_dragging && m_dragArea != minimapRect()) {
+        painter.fillRect(QRect(QPoint(std::min(m_dragStartX, m_dragX), rect.top()),
+                               QPoint(std::max(m_dragStartX, m_dragX), rect.bottom())),
+                         QColor(30, 120, 220, 70));
+    }
+}
+
+void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
+{
+    const int position = m_rows[size_t(row)];
+    const int spanIndex = m_layout->order[size_t(position)];
+    const Trace &trace = *m_layout->trace;
+    const Span &span = trace.spans[size_t(spanIndex)];
+    const QColor service = m_layout->serviceColor(span.service);
+
+    QColor background
+        = row % 2 ? palette().color(QPalette::AlternateBase) : palette().color(QPalette::Base);
+    if (m_matchFlags[size_t(spanIndex)])
+        background = m_currentMatch >= 0 && m_matches[size_t(m_currentMatch)] == spanIndex
+                         ? QColor(0xffd54f)
+                         : QColor(0xfff3c4);
+    if (spanIndex == m_hovered)
+        background = background.darker(108);
+    if (spanIndex == m_selected)
+        background = palette().color(QPalette::Highlight).lighter(170);
+    painter.fillRect(rect, background);
+
+    // Tree column: indentation, the expander, the service's colour, then the names.
+    const QFontMetrics metrics = painter.fontMetrics();
+    const int tree = treeWidth();
+    const int indent = std::min(int(m_layout->depth[size_t(spanIndex)]) * 10, tree / 2);
+    const int midY = rect.top() + rect.height() / 2;
+    int x = 4 + indent;
+    if (m_layout->hasChildren(position)) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(palette().color(QPalette::WindowText));
+        QPolygon arrow;
+        if (m_collapsed[size_t(position)])
+            arrow << QPoint(x + 2, midY - 4) << QPoint(x + 7, midY) << QPoint(x + 2, midY + 4);
+        else
+            arrow << QPoint(x, midY - 2) << QPoint(x + 8, midY - 2) << QPoint(x + 4, midY + 3);
+        painter.drawPolygon(arrow);
+    }
+    x += 11;
+    painter.fillRect(QRect(x, rect.top() + 3, 3, rect.height() - 6), service);
+    x += 6;
+    const bool error = span.has(Span::Error);
+    QString label = trace.service(spanIndex) + u"  "_s + trace.operation(spanIndex);
+    if (m_collapsed[size_t(position)])
+        label += u"  (+%1)"_s.arg(m_layout->subtreeEnd[size_t(position)] - position - 1);
+    painter.setPen(error ? errorColor : palette().color(QPalette::Text));
+    const int textWidth = tree - x - (error ? 16 : 4);
+    painter.drawText(QRect(x, rect.top(), textWidth, rect.height()), Qt::AlignVCenter,
+                     metrics.elidedText(label, Qt::ElideRight, textWidth));
+    if (error) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(errorColor);
+        painter.drawEllipse(QPoint(tree - 9, midY), 5, 5);
+        painter.setPen(Qt::white);
+        painter.drawText(QRect(tree - 14, midY - 6, 10, 12), Qt::AlignCenter, u"!"_s);
+    }
+
+    // The bar.
+    const QRect bars = barsRect();
+    const double x0 = timeToX(span.startUs, bars);
+    const double x1 = timeToX(span.endUs(), bars);
+    if (x1 >= bars.left() - 1 && x0 <= bars.right() + 1) {
+        const int left = int(std::max(x0, double(bars.left() - 2)));
+        const int right = int(std::min(x1, double(bars.right() + 2)));
+        const QRect bar(left, rect.top() + 4, std::max(1, right - left), rect.height() - 8);
+        painter.fillRect(bar, service);
+        if (error) {
+            painter.setPen(QPen(errorColor, 2));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(bar.adjusted(0, 0, -1, -1));
+        }
+        if (m_showCritical && m_layout->critical[size_t(spanIndex)])
+            painter.fillRect(QRect(bar.left(), midY - 1, bar.width(), 2), criticalColor);
+        // The duration beside the bar, where there is room.
+        QString text = formatDurationUs(span.durationUs);
+        if (span.has(Span::ClockSkew))
+            text += u" ⚠"_s;
+        const int w = metrics.horizontalAdvance(text) + 6;
+        painter.setPen(palette().color(QPalette::Text));
+        if (bar.right() + w < bars.right())
+            painter.drawText(QRect(bar.right() + 4, rect.top(), w, rect.height()), Qt::AlignVCenter,
+                             text);
+        else if (bar.left() - w > bars.left())
+            painter.drawText(QRect(bar.left() - w, rect.top(), w - 2, rect.height()),
+                             Qt::AlignVCenter | Qt::AlignRight, text);
+    }
+    // Log events as ticks.
+    if (span.logCount > 0 && span.logCount < 64) {
+        painter.setPen(palette().color(QPalette::Text));
+        for (quint32 l = 0; l < span.logCount; ++l) {
+            const double lx = timeToX(trace.logs[span.firstLog + l].timestampUs, bars);
+            if (lx >= bars.left() && lx <= bars.right())
+                painter.drawLine(QPointF(lx, rect.top() + 3), QPointF(lx, rect.top() + 6));
+        }
+    }
+}
+
+void TraceTimeline::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBar();
+}
+
+void TraceTimeline::scrollContentsBy(int, int)
+{
+    viewport()->update();
+}
+
+void TraceTimeline::setHovered(int span)
+{
+    if (span == m_hovered)
+        return;
+    const int oldRow = rowOfSpan(m_hovered);
+    m_hovered = span;
+    // Repaint just the two rows that changed.
+    if (oldRow >= 0)
+        viewport()->update(rowRect(oldRow));
+    if (const int row = rowOfSpan(span); row >= 0)
+        viewport()->update(rowRect(row));
+    Q_EMIT hoveredSpanChanged(span);
+}
+
+void TraceTimeline::mousePressEvent(QMouseEvent *event)
+{
+    if (!m_layout || event->button() != Qt::LeftButton)
+        return;
+    const QPoint pos = event->position().toPoint();
+    if (pos.y() < rowsTop()) {
+        if (pos.x() > treeWidth()) {
+            m_dragging = true;
+            m_dragArea = pos.y() < m_minimapHeight ? minimapRect() : QRect();
+            m_dragStartX = m_dragX = pos.x();
+        }
+        return;
+    }
+    const int row = rowAt(pos.y());
+    if (row < 0)
+        return;
+    const int span = spanAtRow(row);
+    const int indent = std::min(int(m_layout->depth[size_t(span)]) * 10, treeWidth() / 2);
+    if (pos.x() >= indent && pos.x() < indent + 16)
+        toggle(span);
+    selectSpan(span);
+}
+
+void TraceTimeline::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_dragging) {
+        m_dragX = pos.x();
+        viewport()->update(QRect(0, 0, viewport()->width(), rowsTop()));
+        return;
+    }
+    const int row = rowAt(pos.y());
+    setHovered(row >= 0 ? spanAtRow(row) : -1);
+}
+
+void TraceTimeline::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (!m_dragging)
+        return;
+    m_dragging = false;
+    const QPoint pos = event->position().toPoint();
+    if (m_dragArea == minimapRect()) {
+        const QRect map = minimapRect().adjusted(4, 3, -8, -3);
+        const double a = double(m_dragStartX - map.left()) / map.width();
+        const double b = double(pos.x() - map.left()) / map.width();
+        if (std::abs(pos.x() - m_dragStartX) < 3) {
+            // A click centres the current window there.
+            const double width = m_viewTo - m_viewFrom;
+            const double from = std::clamp(a - width / 2, 0.0, 1.0 - width);
+            setViewRange(from, from + width);
+        } else {
+            setViewRange(std::min(a, b), std::max(a, b));
+        }
+    } else {
+        const QRect bars = barsRect();
+        if (std::abs(pos.x() - m_dragStartX) >= 3) {
+            const double w = m_viewTo - m_viewFrom;
+            const double a = m_viewFrom + double(m_dragStartX - bars.left()) / bars.width() * w;
+            const double b = m_viewFrom + double(pos.x() - bars.left()) / bars.width() * w;
+            setViewRange(std::min(a, b), std::max(a, b));
+        }
+    }
+    viewport()->update();
+}
+
+void TraceTimeline::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (pos.y() < rowsTop()) {
+        setViewRange(0, 1);
+        return;
+    }
+    if (const int row = rowAt(pos.y()); row >= 0)
+        toggle(spanAtRow(row));
+}
+
+void TraceTimeline::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const QRect bars = barsRect();
+        const double anchor
+            = std::clamp((event->position().x() - bars.left()) / bars.width(), 0.0, 1.0);
+        zoomBy(std::pow(1.2, event->angleDelta().y() / 120.0), anchor);
+        event->accept();
+        return;
+    }
+    if (event->modifiers() & Qt::ShiftModifier || event->angleDelta().x() != 0) {
+        const int delta
+            = event->angleDelta().x() != 0 ? event->angleDelta().x() : event->angleDelta().y();
+        panBy(-delta / 1200.0);
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void TraceTimeline::keyPressEvent(QKeyEvent *event)
+{
+    const int row = rowOfSpan(m_selected);
+    const bool shift = event->modifiers() & Qt::ShiftModifier;
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    const int page = std::max(1, (viewport()->height() - rowsTop()) / m_rowHeight - 1);
+    switch (event->key()) {
+    case Qt::Key_Down:
+        selectRow(row + 1);
+        break;
+    case Qt::Key_Up:
+        selectRow(std::max(0, row - 1));
+        break;
+    case Qt::Key_PageDown:
+        selectRow(row + page);
+        break;
+    case Qt::Key_PageUp:
+        selectRow(std::max(0, row - page));
+        break;
+    case Qt::Key_Home:
+        selectRow(0);
+        break;
+    case Qt::Key_End:
+        selectRow(int(m_rows.size()) - 1);
+        break;
+    case Qt::Key_Left:
+        if (ctrl)
+            collapseAll();
+        else if (shift)
+            collapseOneLevel();
+        else if (m_selected >= 0 && m_layout->hasChildren(m_layout->positionOf[size_t(m_selected)])
+                 && !isCollapsed(m_selected))
+            setCollapsed(m_selected, true);
+        else if (m_selected >= 0 && m_layout->trace->spans[size_t(m_selected)].parent >= 0)
+            selectSpan(m_layout->trace->spans[size_t(m_selected)].parent);
+        break;
+    case Qt::Key_Right:
+        if (ctrl)
+            expandAll();
+        else if (shift)
+            expandOneLevel();
+        else if (m_selected >= 0)
+            setCollapsed(m_selected, false);
+        break;
+    case Qt::Key_Space:
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (m_selected >= 0)
+            toggle(m_selected);
+        break;
+    case Qt::Key_W:
+    case Qt::Key_Plus:
+        zoomBy(1.5);
+        break;
+    case Qt::Key_S:
+    case Qt::Key_Minus:
+        zoomBy(1 / 1.5);
+        break;
+    case Qt::Key_A:
+        panBy(-0.2);
+        break;
+    case Qt::Key_D:
+        panBy(0.2);
+        break;
+    case Qt::Key_0:
+        setViewRange(0, 1);
+        break;
+    case Qt::Key_C:
+        setShowCriticalPath(!m_showCritical);
+        break;
+    case Qt::Key_F3:
+        if (shift)
+            findPrevious();
+        else
+            findNext();
+        break;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+bool TraceTimeline::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::Leave)
+        setHovered(-1);
+    if (event->type() == QEvent::ToolTip && m_layout) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int row = rowAt(help->pos().y());
+        if (row >= 0) {
+            const int span = spanAtRow(row);
+            const Trace &trace = *m_layout->trace;
+            const Span &s = trace.spans[size_t(span)];
+            viewport()->setToolTip(tr("%1: %2\n%3 at +%4")
+                                       .arg(trace.service(span), trace.operation(span),
+                                            formatDurationUs(s.durationUs),
+                                            formatDurationUs(s.startUs - trace.startUs)));
+        } else {
+            viewport()->setToolTip({});
+        }
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+} // namespace Stackscope

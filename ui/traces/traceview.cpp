@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "traceview.h"
+
+#include "traces/spandetailsview.h"
+#include "traces/tracetimeline.h"
+
+#include <QCheckBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QShortcut>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+TraceView::TraceView(QWidget *parent)
+    : QWidget(parent)
+    , m_header(new QLabel(this))
+    , m_notice(new QLabel(this))
+    , m_find(new QLineEdit(this))
+    , m_findLabel(new QLabel(this))
+    , m_critical(new QCheckBox(tr("Critical path"), this))
+    , m_timeline(new TraceTimeline(this))
+    , m_details(new SpanDetailsView(this))
+{
+    m_header->setTextFormat(Qt::PlainText);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setWordWrap(true);
+    QFont big = m_header->font();
+    big.setBold(true);
+    m_header->setFont(big);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+
+    m_find->setPlaceholderText(tr("Find: operation, service, tag key or key=value, span ID"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setAccessibleName(tr("Find in trace"));
+    auto *previous = new QToolButton(this);
+    previous->setText(tr("▲"));
+    previous->setToolTip(tr("Previous match (Shift+F3)"));
+    auto *next = new QToolButton(this);
+    next->setText(tr("▼"));
+    next->setToolTip(tr("Next match (F3, Enter)"));
+    auto button = [this](const QString &text, const QString &tip, auto slot) {
+        auto *b = new QToolButton(this);
+        b->setText(text);
+        b->setToolTip(tip);
+        connect(b, &QToolButton::clicked, m_timeline, slot);
+        return b;
+    };
+    m_critical->setChecked(true);
+    m_critical->setToolTip(tr("Draw the critical path through the bars (C)"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_find, 2);
+    bar->addWidget(previous);
+    bar->addWidget(next);
+    bar->addWidget(m_findLabel);
+    bar->addSpacing(12);
+    bar->addWidget(button(tr("Collapse all"), tr("Ctrl+Left"), &TraceTimeline::collapseAll));
+    bar->addWidget(button(tr("− level"), tr("Collapse one level (Shift+Left)"),
+                          &TraceTimeline::collapseOneLevel));
+    bar->addWidget(button(tr("+ level"), tr("Expand one level (Shift+Right)"),
+                          &TraceTimeline::expandOneLevel));
+    bar->addWidget(button(tr("Expand all"), tr("Ctrl+Right"), &TraceTimeline::expandAll));
+    auto *reset = new QToolButton(this);
+    reset->setText(tr("Reset zoom"));
+    reset->setToolTip(tr("Whole trace (0). Zoom: Ctrl+wheel, W/S, drag on the ruler or the "
+                         "minimap; pan: Shift+wheel, A/D"));
+    connect(reset, &QToolButton::clicked, m_timeline, [this] { m_timeline->setViewRange(0, 1); });
+    bar->addWidget(reset);
+    bar->addWidget(m_critical);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_timeline);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({460, 260});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_notice);
+    layout->addLayout(bar);
+    layout->addWidget(splitter, 1);
+
+    connect(m_find, &QLineEdit::textChanged, m_timeline, &TraceTimeline::find);
+    connect(m_find, &QLineEdit::returnPressed, m_timeline, &TraceTimeline::findNext);
+    connect(next, &QToolButton::clicked, m_timeline, &TraceTimeline::findNext);
+    connect(previous, &QToolButton::clicked, m_timeline, &TraceTimeline::findPrevious);
+    connect(m_timeline, &TraceTimeline::findChanged, this, &TraceView::updateFindLabel);
+    connect(m_critical, &QCheckBox::toggled, m_timeline, &TraceTimeline::setShowCriticalPath);
+    connect(m_timeline, &TraceTimeline::selectedSpanChanged, this,
+            [this](int span) { m_details->setSpan(m_timeline->traceLayout(), span); });
+    auto *findShortcut = new QShortcut(QKeySequence::Find, this);
+    findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(findShortcut, &QShortcut::activated, this, [this] {
+        m_find->setFocus();
+        m_find->selectAll();
+    });
+    auto *nextShortcut = new QShortcut(QKeySequence::FindNext, this);
+    nextShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(nextShortcut, &QShortcut::activated, m_timeline, &TraceTimeline::findNext);
+    auto *previousShortcut = new QShortcut(QKeySequence::FindPrevious, this);
+    previousShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(previousShortcut, &QShortcut::activated, m_timeline, &TraceTimeline::findPrevious);
+    setTraceLayout(nullptr, {});
+}
+
+TraceLayoutPtr TraceView::traceLayout() const
+{
+    return m_timeline->traceLayout();
+}
+
+void TraceView::setTraceLayout(const TraceLayoutPtr &layout, const QString &source,
+                               const QStringList &warnings)
+{
+    m_timeline->setTraceLayout(layout);
+    m_details->setSpan(layout, -1);
+    m_findLabel->clear();
+    if (!layout) {
+        m_header->setText(tr("No trace open"));
+        return;
+    }
+    const Trace &trace = *layout->trace;
+    const QString start = QDateTime::fromMSecsSinceEpoch(trace.startUs / 1000)
+                              .toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
+    m_header->setText(
+        tr("%1\nTrace %2 · start %3 · duration %4 · %5 services · depth %6 · %7 "
+           "spans%8%9")
+            .arg(layout->name(), trace.traceId, start, formatDurationUs(trace.durationUs()))
+            .arg(layout->services.size())
+            .arg(layout->maxDepth + 1)
+            .arg(trace.spans.size())
+            .arg(layout->errorCount ? tr(" · %n error(s)", nullptr, layout->errorCount) : QString(),
+                 source.isEmpty() ? QString() : tr(" · from %1").arg(source)));
+    setNotice(warnings.join(u'\n'), false);
+    if (!m_find->text().isEmpty())
+        m_timeline->find(m_find->text());
+}
+
+void TraceView::setNotice(const QString &text, bool problem)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+    m_notice->setStyleSheet(problem ? u"color: #b00020;"_s : u"color: #8a6d00;"_s);
+}
+
+void TraceView::updateFindLabel(int current, int count)
+{
+    if (m_find->text().trimmed().isEmpty())
+        m_findLabel->clear();
+    else if (count == 0)
+        m_findLabel->setText(tr("no match"));
+    else
+        m_findLabel->setText(tr("%1 of %2").arg(current + 1).arg(count));
+}
+
+} // namespace Stackscope

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "traces/tracelayout.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace Stackscope {
+
+class SpanDetailsView;
+class TraceTimeline;
+
+/// One open trace: the header (name, start, duration, services, depth, span count), the find
+/// bar, the timeline, and the details of the selected span.
+class TraceView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TraceView(QWidget *parent = nullptr);
+
+    void setTraceLayout(const TraceLayoutPtr &layout, const QString &source,
+                        const QStringList &warnings = {});
+    TraceLayoutPtr traceLayout() const;
+    /// A line under the header: loading, a failure (the trace on screen stays).
+    void setNotice(const QString &text, bool problem);
+
+    TraceTimeline *timeline() const { return m_timeline; }
+    SpanDetailsView *details() const { return m_details; }
+    QLineEdit *findEdit() const { return m_find; }
+    QLabel *header() const { return m_header; }
+    QLabel *notice() const { return m_notice; }
+
+private:
+    void updateFindLabel(int current, int count);
+
+    QLabel *m_header;
+    QLabel *m_notice;
+    QLineEdit *m_find;
+    QLabel *m_findLabel;
+    QCheckBox *m_critical;
+    TraceTimeline *m_timeline;
+    SpanDetailsView *m_details;
+};
+
+} // namespace Stackscope
