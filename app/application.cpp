@@ -7,6 +7,7 @@
 #include "config/configmanager.h"
 #include "config/paths.h"
 #include "desktop/autostart.h"
+#include "features/alertsfeature.h"
 #include "features/feature.h"
 #include "mainwindow.h"
 #include "metrics/selfmetrics.h"
@@ -81,6 +82,9 @@ Application::Application(const QString &configPath, QObject *parent)
             });
 
     m_tray = std::make_unique<TrayIcon>(m_backendStatus.get());
+    // The tray shows the firing alerts, mutes notifications and is their fallback.
+    if (auto *alerts = qobject_cast<AlertsFeature *>(feature(u"alerts"_s)))
+        alerts->setTrayIcon(m_tray.get());
     connect(m_tray.get(), &TrayIcon::toggleWindowRequested, this, [this] {
         if (m_window->isVisible() && m_window->isActiveWindow()) {
             m_window->hide();

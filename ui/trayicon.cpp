@@ -1,15 +1,80 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trayicon.h"
 
+#include "alerts/alertmodel.h"
 #include "backendstatusmodel.h"
 
 #include <QAbstractItemModel>
+#include <QFontMetrics>
 #include <QMenu>
+#include <QPainter>
+#include <QPixmap>
 #include <QSystemTrayIcon>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
+
+namespace {
+
+QColor rankColor(int rank)
+{
+    switch (rank) {
+    case 3:
+        return QColor(0xc6, 0x28, 0x28);
+    case 2:
+        return QColor(0xef, 0x8a, 0x00);
+    case 1:
+        return QColor(0x1e, 0x6f, 0xd9);
+    default:
+        return QColor(0x61, 0x61, 0x61);
+    }
+}
+
+/// The application icon with a badge: the firing count on the highest severity's colour.
+QIcon badgeIcon(int count, int rank)
+{
+    const QIcon base(u":/icons/stackscope.svg"_s);
+    if (count <= 0)
+        return base;
+    QPixmap pixmap = base.pixmap(64, 64);
+    if (pixmap.isNull()) {
+        pixmap = QPixmap(64, 64);
+        pixmap.fill(Qt::transparent);
+    }
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF badge(24, 24, 40, 40);
+    painter.setPen(QPen(Qt::white, 3));
+    painter.setBrush(rankColor(rank));
+    painter.drawEllipse(badge.adjusted(1.5, 1.5, -1.5, -1.5));
+    QFont font = painter.font();
+    font.setBold(true);
+    font.setPixelSize(count > 99 ? 15 : 24);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(badge, Qt::AlignCenter, count > 99 ? u"99+"_s : QString::number(count));
+    painter.end();
+    return QIcon(pixmap);
+}
+
+/// A dot in the severity's colour, for the menu's alert entries.
+QIcon dotIcon(int rank)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(rankColor(rank));
+    painter.drawEllipse(QRectF(6, 6, 20, 20));
+    painter.end();
+    return QIcon(pixmap);
+}
+
+} // namespace
 
 TrayIcon::TrayIcon(QAbstractItemModel *backends, QObject *parent)
     : QObject(parent)
@@ -18,6 +83,17 @@ TrayIcon::TrayIcon(QAbstractItemModel *backends, QObject *parent)
     , m_menu(new QMenu)
 {
     m_menu->addAction(tr("Show or hide Stackscope"), this, &TrayIcon::toggleWindowRequested);
+    m_menu->addSeparator();
+    m_alertsHeader = m_menu->addAction(tr("No alerts followed"));
+    m_alertsHeader->setEnabled(false);
+    m_alertsHeader->setVisible(false);
+    m_alertsEnd = m_menu->addSeparator();
+    m_alertsEnd->setVisible(false);
+    m_mute = m_menu->addAction(QIcon::fromTheme(u"notifications-disabled"_s),
+                               tr("Mute notifications"));
+    m_mute->setCheckable(true);
+    m_mute->setVisible(false);
+    connect(m_mute, &QAction::toggled, this, &TrayIcon::muteToggled);
     m_menu->addSeparator();
     m_menu->addAction(QIcon::fromTheme(u"application-exit"_s), tr("Quit"), this,
                       &TrayIcon::quitRequested);
@@ -49,9 +125,112 @@ void TrayIcon::show()
         m_tray->show();
 }
 
+void TrayIcon::setAlertModel(AlertModel *alerts)
+{
+    if (m_alerts)
+        disconnect(m_alerts, nullptr, this, nullptr);
+    m_alerts = alerts;
+    m_mute->setVisible(alerts != nullptr);
+    if (alerts) {
+        connect(alerts, &QAbstractItemModel::dataChanged, this, &TrayIcon::updateAlerts);
+        connect(alerts, &QAbstractItemModel::rowsInserted, this, &TrayIcon::updateAlerts);
+        connect(alerts, &QAbstractItemModel::rowsRemoved, this, &TrayIcon::updateAlerts);
+        connect(alerts, &QAbstractItemModel::modelReset, this, &TrayIcon::updateAlerts);
+    }
+    updateAlerts();
+}
+
+void TrayIcon::setMuted(bool muted)
+{
+    m_mute->setChecked(muted);
+}
+
+bool TrayIcon::isMuted() const
+{
+    return m_mute->isChecked();
+}
+
+QStringList TrayIcon::menuAlertTexts() const
+{
+    QStringList texts;
+    for (const QAction *a : m_alertActions)
+        texts << a->text();
+    return texts;
+}
+
+void TrayIcon::showMessage(const QString &title, const QString &body, int urgency)
+{
+    const auto icon = urgency >= 2   ? QSystemTrayIcon::Critical
+                      : urgency <= 0 ? QSystemTrayIcon::Information
+                                     : QSystemTrayIcon::Warning;
+    if (!m_tray->isVisible() && isAvailable())
+        m_tray->show();
+    m_tray->showMessage(title, body, icon, 10000);
+}
+
+void TrayIcon::updateAlerts()
+{
+    for (QAction *a : std::as_const(m_alertActions)) {
+        m_menu->removeAction(a);
+        a->deleteLater();
+    }
+    m_alertActions.clear();
+    if (!m_alerts) {
+        m_alertsHeader->setVisible(false);
+        m_alertsEnd->setVisible(false);
+        m_alertSummary.clear();
+        m_tray->setIcon(QIcon(u":/icons/stackscope.svg"_s));
+        updateToolTip();
+        return;
+    }
+    QList<Alert> firing;
+    for (const Alert &a : m_alerts->items()) {
+        if (a.state == Alert::State::Firing && !a.isSuppressed())
+            firing << a;
+    }
+    std::stable_sort(firing.begin(), firing.end(), [](const Alert &a, const Alert &b) {
+        const int ra = severityRank(a.severity());
+        const int rb = severityRank(b.severity());
+        if (ra != rb)
+            return ra > rb;
+        return a.startsAt > b.startsAt; // the newest first
+    });
+    const int rank = m_alerts->highestFiringRank();
+    m_alertSummary = firing.isEmpty()     ? tr("No alerts firing")
+                     : firing.size() == 1 ? tr("1 alert firing")
+                                          : tr("%1 alerts firing").arg(firing.size());
+    m_alertsHeader->setText(m_alertSummary);
+    m_alertsHeader->setVisible(true);
+    m_alertsEnd->setVisible(true);
+    for (int i = 0; i < firing.size() && i < maxMenuAlerts; ++i) {
+        const Alert &a = firing.at(i);
+        // QAction text is plain text, but '&' marks a mnemonic: double it.
+        QString text = a.severity().isEmpty() ? a.name() : u"%1 (%2)"_s.arg(a.name(), a.severity());
+        text.replace(u'&', u"&&"_s);
+        auto *action = new QAction(text, m_menu);
+        action->setIcon(dotIcon(severityRank(a.severity())));
+        action->setToolTip(a.summary());
+        const QString fingerprint = a.fingerprint;
+        connect(action, &QAction::triggered, this,
+                [this, fingerprint] { Q_EMIT alertActivated(fingerprint); });
+        m_menu->insertAction(m_alertsEnd, action);
+        m_alertActions << action;
+    }
+    if (firing.size() > maxMenuAlerts) {
+        auto *more = new QAction(tr("… and %1 more").arg(firing.size() - maxMenuAlerts), m_menu);
+        more->setEnabled(false);
+        m_menu->insertAction(m_alertsEnd, more);
+        m_alertActions << more;
+    }
+    m_tray->setIcon(badgeIcon(int(firing.size()), rank));
+    updateToolTip();
+}
+
 void TrayIcon::updateToolTip()
 {
     QStringList lines{u"Stackscope"_s};
+    if (!m_alertSummary.isEmpty())
+        lines << m_alertSummary;
     for (int row = 0; row < m_backends->rowCount(); ++row)
         lines << m_backends->index(row, 0).data(Qt::DisplayRole).toString();
     m_tray->setToolTip(lines.join(u'\n'));

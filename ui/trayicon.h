@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 
 class QAbstractItemModel;
 class QAction;
@@ -10,8 +11,12 @@ class QSystemTrayIcon;
 
 namespace Stackscope {
 
+class AlertModel;
+
 /// The tray icon: shows and hides the window, summarises backend reachability in its tooltip,
-/// and quits. Absent (and harmless) where the desktop has no tray.
+/// and quits. With an alert model it also shows the number of firing alerts on the icon,
+/// coloured by the highest severity, lists the top alerts in its menu, and offers the
+/// notifications' mute toggle. Absent (and harmless) where the desktop has no tray.
 class TrayIcon : public QObject
 {
     Q_OBJECT
@@ -24,16 +29,38 @@ public:
     QSystemTrayIcon *systemTrayIcon() const { return m_tray; }
     QMenu *menu() const { return m_menu; }
 
+    /// Follow these alerts (count, colour, top alerts in the menu); null stops following.
+    void setAlertModel(AlertModel *alerts);
+    void setMuted(bool muted);
+    bool isMuted() const;
+    QAction *muteAction() const { return m_mute; }
+    /// The alerts the menu lists now, as "name (severity)" lines, highest severity first.
+    QStringList menuAlertTexts() const;
+    /// The balloon message, the notifications' fallback when no notification server runs.
+    void showMessage(const QString &title, const QString &body, int urgency);
+    /// How many alerts the menu lists at most.
+    static constexpr int maxMenuAlerts = 5;
+
 Q_SIGNALS:
     void toggleWindowRequested();
     void quitRequested();
+    /// The person picked an alert in the menu.
+    void alertActivated(const QString &fingerprint);
+    void muteToggled(bool muted);
 
 private:
     void updateToolTip();
+    void updateAlerts();
 
     QAbstractItemModel *m_backends;
     QSystemTrayIcon *m_tray;
     QMenu *m_menu;
+    QPointer<AlertModel> m_alerts;
+    QAction *m_alertsHeader;
+    QAction *m_alertsEnd;
+    QAction *m_mute;
+    QList<QAction *> m_alertActions;
+    QString m_alertSummary;
 };
 
 } // namespace Stackscope

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `--status [--json]`: the same StackSupervisor and BackendMonitor as the window, run until
 // they have an answer, printed, exit 0 when every declared service runs and is healthy.
+#include "alerts/alertsservice.h"
 #include "backends/backendmonitor.h"
 #include "backendstatusmodel.h"
 #include "cli/commandline.h"
@@ -13,12 +14,15 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTimer>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -82,6 +86,10 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     supervisor.setConfig(config);
     monitor.start();
     supervisor.start();
+    // The firing alerts, from the same client the Alerts page uses.
+    std::optional<FiringAlertsResult> alerts;
+    fetchFiringAlerts(config, &network, &supervisor,
+                      [&alerts](const FiringAlertsResult &result) { alerts = result; });
 
     // Wait until the stack has been listed (or Docker failed) and every backend has answered.
     QEventLoop loop;
@@ -97,7 +105,7 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
             if (b.state == BackendStatus::State::Unknown)
                 backendsKnown = false;
         }
-        if ((stackKnown && backendsKnown) || clock.elapsed() > 20000)
+        if ((stackKnown && backendsKnown && alerts) || clock.elapsed() > 20000)
             loop.quit();
     });
     check.start();
@@ -160,6 +168,20 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
             list.append(o);
         }
         root.insert("backends"_L1, list);
+        QJsonArray firing;
+        for (const Alert &a : alerts ? alerts->firing : QList<Alert>()) {
+            QJsonObject o;
+            o.insert("name"_L1, a.name());
+            o.insert("severity"_L1, a.severity());
+            o.insert("summary"_L1, a.summary());
+            o.insert("fingerprint"_L1, a.fingerprint);
+            o.insert("since"_L1, a.startsAt.toString(Qt::ISODate));
+            o.insert("silenced"_L1, a.silenced);
+            firing.append(o);
+        }
+        root.insert("firingAlerts"_L1, firing);
+        if (alerts && !alerts->errors.isEmpty())
+            root.insert("alertErrors"_L1, QJsonArray::fromStringList(alerts->errors));
         root.insert("ok"_L1, ok);
         out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
         out.flush();
@@ -203,6 +225,23 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
         if (!b.reason.isEmpty())
             out << " \u2014 " << b.reason;
         out << '\n';
+    }
+    out << '\n' << tr("Firing alerts:") << '\n';
+    if (!alerts) {
+        out << "  " << tr("(no answer in time)") << '\n';
+    } else {
+        for (const Alert &a : alerts->firing) {
+            out << "  " << pad(a.severity().isEmpty() ? u"-"_s : a.severity(), 10) << a.name();
+            if (!a.summary().isEmpty())
+                out << " \u2014 " << a.summary();
+            if (a.silenced)
+                out << ' ' << tr("(silenced)");
+            out << '\n';
+        }
+        if (alerts->firing.isEmpty())
+            out << "  " << tr("(none)") << '\n';
+        for (const QString &e : alerts->errors)
+            out << "  " << e << '\n';
     }
     out << '\n'
         << (ok ? tr("OK: every service runs and is healthy.")

@@ -1,44 +1,224 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The Alerts page's factory. Until the feature lands it is a placeholder that says what the
-// page will show; the feature replaces this file's body.
-#include "feature.h"
-#include "placeholderfeature.h"
+// The Alerts page's factory and feature.
+#include "alertsfeature.h"
 
-#include <QCoreApplication>
+#include "alerts/alertmodel.h"
+#include "alerts/alertnotifications.h"
+#include "alerts/alertspage.h"
+#include "alerts/alertsservice.h"
+#include "alerts/desktopnotifier.h"
+#include "mainwindow.h"
+#include "metrics/selfmetrics.h"
+#include "trayicon.h"
+
+#include <QDesktopServices>
+#include <QLoggingCategory>
+#include <QSystemTrayIcon>
 
 using namespace Qt::StringLiterals;
 
+Q_LOGGING_CATEGORY(lcAlerts, "stackscope.alerts", QtInfoMsg)
+
 namespace Stackscope {
 
-namespace {
-QString tr(const char *text)
+AlertsFeature::AlertsFeature(const AppContext &context, QObject *parent)
+    : Feature(parent)
+    , m_context(context)
+    , m_service(new AlertsService(context.network, this))
+    , m_notifier(new DesktopNotifier(this))
+    , m_notifications(new AlertNotifications(m_service, m_notifier, this))
 {
-    return QCoreApplication::translate("AlertsFeature", text);
+    if (context.selfMetrics) {
+        connect(m_service, &AlertsService::requestFinished, context.selfMetrics,
+                &SelfMetrics::recordRequest);
+    }
+    connect(m_service, &AlertsService::updated, this, &AlertsFeature::onUpdated);
+    connect(m_notifier, &DesktopNotifier::openRequested, this, &AlertsFeature::raiseOnAlert);
+    connect(
+        m_notifications, &AlertNotifications::silenceFinished, this,
+        [this](const Alert &alert, const QStringList &ids, const QStringList &errors) {
+            if (!m_page)
+                return;
+            if (errors.isEmpty())
+                m_page->setActionMessage(
+                    tr("%1 silenced for 1 h (%2).").arg(alert.name(), ids.join(u", "_s)), false);
+            else
+                m_page->setActionMessage(
+                    tr("Silencing %1 failed: %2").arg(alert.name(), errors.join(u"; "_s)), true);
+        });
+    m_notifier->setFallback([this](const QString &summary, const QString &body, int urgency) {
+        fallbackMessage(summary, body, urgency);
+    });
 }
-} // namespace
+
+AlertsFeature::~AlertsFeature() = default;
+
+QString AlertsFeature::id() const
+{
+    return u"alerts"_s;
+}
+
+QString AlertsFeature::title() const
+{
+    return tr("Alerts");
+}
+
+QIcon AlertsFeature::icon() const
+{
+    return QIcon::fromTheme(u"dialog-warning"_s, QIcon(u":/icons/page-alerts.svg"_s));
+}
+
+QWidget *AlertsFeature::createPage()
+{
+    auto *page = new AlertsPage(m_service->alertModel(), m_service->silenceModel(),
+                                m_service->ruleModel());
+    m_page = page;
+    page->setAuthor(AlertsService::loginName());
+    connect(page, &AlertsPage::refreshRequested, m_service, &AlertsService::refreshNow);
+    connect(page, &AlertsPage::openUrlRequested, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(page, &AlertsPage::openChartRequested, this, [this](const Alert &alert) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QDateTime start
+            = alert.startsAt.isValid() ? alert.startsAt.addSecs(-15 * 60) : now.addSecs(-3600);
+        if (start.secsTo(now) < 3600)
+            start = now.addSecs(-3600);
+        const QDateTime end = alert.endsAt.isValid() && alert.endsAt < now ? alert.endsAt : now;
+        Q_EMIT showRequested(
+            u"metrics"_s, {{u"expr"_s, alert.expression()}, {u"start"_s, start}, {u"end"_s, end}});
+    });
+    connect(page, &AlertsPage::createSilenceRequested, this, [this](const Silence &silence) {
+        QPointer<AlertsPage> p = m_page;
+        m_service->createSilence(silence, [p](const QStringList &ids, const QStringList &errors) {
+            if (!p)
+                return;
+            if (!errors.isEmpty())
+                p->setActionMessage(
+                    tr("The silence could not be created everywhere: %1").arg(errors.join(u"; "_s)),
+                    true);
+            else
+                p->setActionMessage(tr("Silence %1 created.").arg(ids.join(u", "_s)), false);
+        });
+    });
+    connect(page, &AlertsPage::expireSilenceRequested, this, [this](const QString &id) {
+        QPointer<AlertsPage> p = m_page;
+        m_service->expireSilence(id, [p, id](const QStringList &errors) {
+            if (!p)
+                return;
+            if (!errors.isEmpty())
+                p->setActionMessage(
+                    tr("The silence %1 could not be expired: %2").arg(id, errors.join(u"; "_s)),
+                    true);
+            else
+                p->setActionMessage(tr("Silence %1 expired.").arg(id), false);
+        });
+    });
+    page->setStatus(tr("Waiting for the first answer from the alert sources…"), false);
+    return page;
+}
+
+void AlertsFeature::applyConfig(const Config &config)
+{
+    m_service->applyConfig(config);
+    m_notifications->setConfig(config.notifications);
+}
+
+void AlertsFeature::start()
+{
+    m_service->start();
+}
+
+void AlertsFeature::show(const QVariantMap &arguments)
+{
+    const QString fingerprint = arguments.value(u"fingerprint"_s).toString();
+    if (!fingerprint.isEmpty() && m_page)
+        m_page->showAlert(fingerprint);
+}
+
+void AlertsFeature::setTrayIcon(TrayIcon *tray)
+{
+    if (m_tray)
+        disconnect(m_tray, nullptr, this, nullptr);
+    m_tray = tray;
+    if (!tray)
+        return;
+    tray->setAlertModel(m_service->alertModel());
+    tray->setMuted(m_notifications->isMuted());
+    connect(tray, &TrayIcon::muteToggled, this, &AlertsFeature::setMuted);
+    connect(tray, &TrayIcon::alertActivated, this, &AlertsFeature::raiseOnAlert);
+}
+
+void AlertsFeature::setMuted(bool muted)
+{
+    m_notifications->setMuted(muted);
+    if (m_tray && m_tray->isMuted() != muted)
+        m_tray->setMuted(muted);
+}
+
+bool AlertsFeature::isMuted() const
+{
+    return m_notifications->isMuted();
+}
+
+void AlertsFeature::raiseOnAlert(const QString &fingerprint)
+{
+    if (MainWindow *window = m_context.window) {
+        window->showPage(id());
+        window->show();
+        window->setWindowState((window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+        window->raise();
+        window->activateWindow();
+    }
+    show({{u"fingerprint"_s, fingerprint}});
+}
+
+void AlertsFeature::onUpdated()
+{
+    const AlertsSnapshot &snapshot = m_service->lastSnapshot();
+    if (m_page) {
+        QStringList problems;
+        for (const AlertSourceState &s : snapshot.sources) {
+            if (s.ok)
+                continue;
+            // Prometheus only matters for pending alerts when an Alertmanager answers.
+            const QString since
+                = s.lastSuccess.isValid()
+                      ? tr("showing its answer from %1")
+                            .arg(s.lastSuccess.toLocalTime().toString(u"HH:mm:ss"_s))
+                      : tr("nothing from it yet");
+            problems << u"%1: %2 (%3)"_s.arg(s.name, s.message, since);
+        }
+        if (!snapshot.anyAnswered && !problems.isEmpty())
+            m_page->setStatus(tr("No alert source answers; what is shown is stale. %1")
+                                  .arg(problems.join(u"; "_s)),
+                              true);
+        else
+            m_page->setStatus(problems.join(u"; "_s), !problems.isEmpty());
+    }
+}
+
+void AlertsFeature::fallbackMessage(const QString &summary, const QString &body, int urgency)
+{
+    if (m_tray) {
+        m_tray->showMessage(summary, body, urgency);
+        return;
+    }
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        qCInfo(lcAlerts).noquote() << "alert:" << summary << "-" << body;
+        return;
+    }
+    if (!m_ownTray) {
+        m_ownTray = new QSystemTrayIcon(QIcon(u":/icons/stackscope.svg"_s), this);
+        m_ownTray->show();
+    }
+    m_ownTray->showMessage(summary, body,
+                           urgency >= 2 ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
+}
 
 std::unique_ptr<Feature> makeAlertsFeature(const AppContext &context)
 {
-    Q_UNUSED(context);
-    const QIcon icon = QIcon::fromTheme(u"dialog-warning"_s, QIcon(u":/icons/page-alerts.svg"_s));
-    const QString description
-        = tr("Firing and pending alerts from Alertmanager (Prometheus as the fallback), grouped by "
-             "severity, with silences, and desktop notifications you can act on.");
-    return std::make_unique<PlaceholderFeature>(
-        u"alerts"_s, tr("Alerts"), icon, description, [](const Config &config) {
-            QStringList urls;
-            for (const EndpointConfig &e : config.alertmanagers)
-                urls << e.url.toString();
-            return QStringList{
-                tr("Alertmanager: %1")
-                    .arg(urls.isEmpty() ? tr("none (Prometheus alerts are used)")
-                                        : urls.join(u", "_s)),
-                tr("Notifications: %1, from severity %2")
-                    .arg(config.notifications.enabled ? tr("on") : tr("off"),
-                         config.notifications.minSeverity),
-            };
-        });
+    return std::make_unique<AlertsFeature>(context);
 }
 
 } // namespace Stackscope

@@ -314,8 +314,9 @@ void TestStackSupervision::statusCommand()
         const int code = runStatus(cl, out, err);
         out.flush();
         QCOMPARE(code, 1); // crash exited, sick unhealthy
-        for (const QString &expected : {u"web"_s, u"healthy"_s, u"exited (3)"_s, u"unhealthy"_s,
-                                        u"Backends:"_s, u"Prometheus"_s, u"down"_s})
+        for (const QString &expected :
+             {u"web"_s, u"healthy"_s, u"exited (3)"_s, u"unhealthy"_s, u"Backends:"_s,
+              u"Prometheus"_s, u"down"_s, u"Firing alerts:"_s})
             QVERIFY2(outText.contains(expected), qPrintable(outText));
     }
     {
@@ -328,6 +329,7 @@ void TestStackSupervision::statusCommand()
         const QJsonObject root = QJsonDocument::fromJson(outText.toUtf8()).object();
         QCOMPARE(root.value("ok"_L1).toBool(true), false);
         QVERIFY(root.value("docker"_L1).toObject().value("connected"_L1).toBool());
+        QVERIFY(root.value("firingAlerts"_L1).isArray());
         const QJsonArray services = root.value("services"_L1).toArray();
         QCOMPARE(services.size(), 3);
         QCOMPARE(services.at(1).toObject().value("exitCode"_L1).toInt(), 3);

@@ -1,0 +1,493 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alertsservice.h"
+
+#include "alerts/alertmodel.h"
+#include "alerts/rulemodel.h"
+#include "alerts/silencemodel.h"
+#include "http/poller.h"
+
+#include <QHash>
+#include <QPointer>
+
+#include <algorithm>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+struct AlertsService::Source
+{
+    std::unique_ptr<HttpClient> http;
+    AlertSourceState state;
+    QList<Alert> alerts;
+    QList<Silence> silences;
+    QList<Rule> rules;
+    bool everAnswered = false;
+};
+
+AlertsService::AlertsService(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_poller(new Poller(this))
+    , m_alerts(new AlertModel(this))
+    , m_silences(new SilenceModel(this))
+    , m_rules(new RuleModel(this))
+{
+    m_poller->setTask([this](Poller::Report report) {
+        poll([report](bool ok, bool absent) { report({ok, absent}); });
+    });
+}
+
+AlertsService::~AlertsService()
+{
+    m_poller->stop();
+    for (auto &s : m_alertmanagers)
+        s->http->abortAll();
+    if (m_prometheus)
+        m_prometheus->http->abortAll();
+}
+
+void AlertsService::applyConfig(const Config &config)
+{
+    const bool endpointsChanged = !m_prometheus || config.prometheus != m_config.prometheus
+                                  || config.alertmanagers != m_config.alertmanagers
+                                  || config.http != m_config.http;
+    m_config = config;
+    m_poller->setInterval(config.refresh.alerts);
+    m_poller->setMaxBackoff(
+        std::max<std::chrono::milliseconds>(config.refresh.alerts * 4, std::chrono::seconds(60)));
+    if (!endpointsChanged)
+        return;
+    const auto make = [this, &config](const QString &backend, const EndpointConfig &endpoint) {
+        auto source = std::make_unique<Source>();
+        source->http = std::make_unique<HttpClient>(backend, m_network);
+        source->http->setEndpoint(endpoint);
+        source->http->setMaxBodyBytes(config.http.maxBodyBytes);
+        connect(source->http.get(), &HttpClient::requestFinished, this,
+                &AlertsService::requestFinished);
+        source->state.name = backend + u' ' + source->http->hostPort();
+        return source;
+    };
+    for (auto &s : m_alertmanagers)
+        s->http->abortAll();
+    m_alertmanagers.clear();
+    for (const EndpointConfig &endpoint : config.alertmanagers)
+        m_alertmanagers.push_back(make(u"alertmanager"_s, endpoint));
+    if (m_prometheus)
+        m_prometheus->http->abortAll();
+    m_prometheus = make(u"prometheus"_s, config.prometheus);
+
+    const QUrl watch
+        = config.alertmanagers.isEmpty() ? config.prometheus.url : config.alertmanagers.first().url;
+    m_poller->setWatchAddress(watch.host(),
+                              quint16(watch.port(watch.scheme() == "https"_L1 ? 443 : 80)));
+    if (m_poller->isActive())
+        m_poller->pollNow();
+}
+
+void AlertsService::start()
+{
+    m_poller->start();
+}
+
+void AlertsService::stop()
+{
+    m_poller->stop();
+}
+
+void AlertsService::refreshNow()
+{
+    m_poller->pollNow();
+}
+
+void AlertsService::poll(std::function<void(bool ok, bool absent)> report)
+{
+    fetchOnce([this, report](const AlertsSnapshot &snapshot) {
+        apply(snapshot);
+        bool absent = !snapshot.anyAnswered;
+        report(snapshot.anyAnswered, absent);
+    });
+}
+
+void AlertsService::fetchOnce(std::function<void(const AlertsSnapshot &)> done)
+{
+    if (!m_prometheus) {
+        AlertsSnapshot empty;
+        done(empty);
+        return;
+    }
+    // Every request of this round reports here; the last one to finish merges.
+    struct Round
+    {
+        int pending = 0;
+        std::function<void()> finish;
+    };
+    auto round = std::make_shared<Round>();
+    const auto answered = [round] {
+        if (--round->pending == 0)
+            round->finish();
+    };
+    const auto fail = [](Source *s, const HttpError &error) {
+        s->state.ok = false;
+        s->state.message = error.message.isEmpty() ? error.detail : error.message;
+    };
+    const auto succeed = [](Source *s) {
+        s->state.ok = true;
+        s->state.message.clear();
+        s->state.lastSuccess = QDateTime::currentDateTimeUtc();
+        s->everAnswered = true;
+    };
+
+    QList<Source *> sources;
+    for (auto &s : m_alertmanagers)
+        sources << s.get();
+    round->pending = int(sources.size()) * 2 + 2;
+    round->finish = [this, done, sources] {
+        AlertsSnapshot snapshot;
+        QList<QList<Alert>> amAlerts;
+        QList<QList<Silence>> amSilences;
+        snapshot.complete = true;
+        for (Source *s : sources) {
+            s->state.polled = true;
+            snapshot.sources << s->state;
+            snapshot.anyAnswered = snapshot.anyAnswered || s->state.ok;
+            snapshot.complete = snapshot.complete && s->state.ok;
+            amAlerts << s->alerts;
+            amSilences << s->silences;
+        }
+        Source *p = m_prometheus.get();
+        p->state.polled = true;
+        snapshot.sources << p->state;
+        const bool promIsSource = sources.isEmpty();
+        if (promIsSource) {
+            snapshot.anyAnswered = p->state.ok;
+            snapshot.complete = p->state.ok;
+        }
+        snapshot.rules = p->rules;
+        snapshot.alerts = mergeAlerts(amAlerts, p->alerts, promIsSource, p->rules);
+        snapshot.silences = mergeSilences(amSilences);
+        done(snapshot);
+    };
+
+    for (Source *s : sources) {
+        AlertmanagerClient client(s->http.get());
+        client.fetchAlerts(
+            {}, this,
+            [s, answered, fail, succeed](const QList<Alert> &alerts, const HttpError &error) {
+                if (error.isError()) {
+                    fail(s, error);
+                } else {
+                    succeed(s);
+                    s->alerts = alerts;
+                }
+                answered();
+            });
+        client.fetchSilences(this,
+                             [s, answered](const QList<Silence> &silences, const HttpError &error) {
+                                 if (!error.isError())
+                                     s->silences = silences;
+                                 answered();
+                             });
+    }
+    Source *p = m_prometheus.get();
+    PrometheusAlertsClient prom(p->http.get());
+    prom.fetchAlerts(
+        this, [p, answered, fail, succeed](const QList<Alert> &alerts, const HttpError &error) {
+            if (error.isError()) {
+                fail(p, error);
+            } else {
+                succeed(p);
+                QList<Alert> named = alerts;
+                for (Alert &a : named)
+                    a.sources = {p->state.name};
+                p->alerts = named;
+            }
+            answered();
+        });
+    prom.fetchRules(this, [p, answered](const QList<Rule> &rules, const HttpError &error) {
+        if (!error.isError())
+            p->rules = rules;
+        answered();
+    });
+}
+
+void AlertsService::apply(const AlertsSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    m_alerts->setAlerts(snapshot.alerts);
+    m_silences->setSilences(snapshot.silences);
+    m_rules->setRules(snapshot.rules);
+    Q_EMIT updated(m_snapshot);
+}
+
+QList<Alert> AlertsService::mergeAlerts(const QList<QList<Alert>> &alertmanagers,
+                                        const QList<Alert> &prometheus, bool prometheusFiring,
+                                        const QList<Rule> &rules)
+{
+    QList<Alert> merged;
+    QHash<QString, qsizetype> byFingerprint;
+    qsizetype total = prometheus.size();
+    for (const QList<Alert> &list : alertmanagers)
+        total += list.size();
+    merged.reserve(total);
+    byFingerprint.reserve(total);
+
+    const auto unite = [](QStringList &into, const QStringList &more) {
+        for (const QString &s : more) {
+            if (!into.contains(s))
+                into << s;
+        }
+    };
+    for (const QList<Alert> &list : alertmanagers) {
+        for (const Alert &a : list) {
+            const auto found = byFingerprint.constFind(a.fingerprint);
+            if (found == byFingerprint.cend()) {
+                byFingerprint.insert(a.fingerprint, merged.size());
+                merged.append(a);
+                continue;
+            }
+            Alert &m = merged[*found];
+            unite(m.sources, a.sources);
+            unite(m.silencedBy, a.silencedBy);
+            unite(m.inhibitedBy, a.inhibitedBy);
+            unite(m.receivers, a.receivers);
+            m.silenced = m.silenced || a.silenced;
+            m.inhibited = m.inhibited || a.inhibited;
+            if (a.updatedAt > m.updatedAt)
+                m.updatedAt = a.updatedAt;
+            if (!a.startsAt.isNull() && (m.startsAt.isNull() || a.startsAt < m.startsAt))
+                m.startsAt = a.startsAt;
+        }
+    }
+    for (const Alert &a : prometheus) {
+        const auto found = byFingerprint.constFind(a.fingerprint);
+        if (found != byFingerprint.cend()) {
+            Alert &m = merged[*found];
+            m.value = a.value;
+            unite(m.sources, a.sources);
+            continue;
+        }
+        if (a.state == Alert::State::Firing && !prometheusFiring)
+            continue; // Alertmanager has not listed it yet, or it is being resolved there
+        byFingerprint.insert(a.fingerprint, merged.size());
+        merged.append(a);
+    }
+    if (!rules.isEmpty()) {
+        QHash<QString, QString> queryByName;
+        for (const Rule &r : rules) {
+            if (r.alerting && !queryByName.contains(r.name))
+                queryByName.insert(r.name, r.query);
+        }
+        for (Alert &a : merged) {
+            if (a.generatorUrl.isEmpty() && a.query.isEmpty())
+                a.query = queryByName.value(a.name());
+        }
+    }
+    return merged;
+}
+
+QList<Silence> AlertsService::mergeSilences(const QList<QList<Silence>> &alertmanagers)
+{
+    QList<Silence> merged;
+    QHash<QString, qsizetype> byId;
+    for (const QList<Silence> &list : alertmanagers) {
+        for (const Silence &s : list) {
+            const auto found = byId.constFind(s.id);
+            if (found == byId.cend()) {
+                byId.insert(s.id, merged.size());
+                merged.append(s);
+                continue;
+            }
+            Silence &m = merged[*found];
+            for (const QString &src : s.sources) {
+                if (!m.sources.contains(src))
+                    m.sources << src;
+            }
+            if (s.updatedAt > m.updatedAt) { // the newer state wins (expired on one peer)
+                const QStringList sources = m.sources;
+                m = s;
+                m.sources = sources;
+            }
+        }
+    }
+    return merged;
+}
+
+void AlertsService::forEachCluster(std::function<void(const QList<int> &clusters)> done)
+{
+    // Asks every Alertmanager for its cluster peers and returns one index per cluster (the
+    // first member); Alertmanagers that do not answer count as clusters of their own.
+    struct Round
+    {
+        int pending = 0;
+        QList<AlertmanagerStatus> statuses;
+        QList<bool> ok;
+    };
+    auto round = std::make_shared<Round>();
+    const int count = int(m_alertmanagers.size());
+    if (count == 0) {
+        done({});
+        return;
+    }
+    round->pending = count;
+    round->statuses.resize(count);
+    round->ok.resize(count);
+    for (int i = 0; i < count; ++i) {
+        AlertmanagerClient client(m_alertmanagers[size_t(i)]->http.get());
+        client.fetchStatus(
+            this, [round, i, done](const AlertmanagerStatus &status, const HttpError &error) {
+                round->statuses[i] = status;
+                round->ok[i] = !error.isError();
+                if (--round->pending > 0)
+                    return;
+                QList<int> firsts;
+                for (int a = 0; a < round->statuses.size(); ++a) {
+                    bool joined = false;
+                    for (const int b : std::as_const(firsts)) {
+                        const AlertmanagerStatus &sa = round->statuses.at(a);
+                        const AlertmanagerStatus &sb = round->statuses.at(b);
+                        if (round->ok.at(a) && round->ok.at(b) && !sa.peerName.isEmpty()
+                            && (sb.peerNames.contains(sa.peerName)
+                                || sa.peerNames.contains(sb.peerName))) {
+                            joined = true;
+                            break;
+                        }
+                    }
+                    if (!joined)
+                        firsts << a;
+                }
+                done(firsts);
+            });
+    }
+}
+
+void AlertsService::createSilence(const Silence &silence, SilenceDone done)
+{
+    if (m_alertmanagers.empty()) {
+        done({}, {tr("no Alertmanager is configured: silences live in Alertmanager")});
+        return;
+    }
+    QPointer<AlertsService> self(this);
+    forEachCluster([self, silence, done](const QList<int> &clusters) {
+        if (!self)
+            return;
+        struct Round
+        {
+            int pending = 0;
+            QStringList ids;
+            QStringList errors;
+        };
+        auto round = std::make_shared<Round>();
+        round->pending = int(clusters.size());
+        for (const int index : clusters) {
+            AlertmanagerClient client(self->m_alertmanagers[size_t(index)]->http.get());
+            const QString name = client.name();
+            client.createSilence(silence, self,
+                                 [round, done, name](const QString &id, const HttpError &error) {
+                                     if (error.isError())
+                                         round->errors << name + u": "_s + error.message;
+                                     else
+                                         round->ids << id;
+                                     if (--round->pending == 0)
+                                         done(round->ids, round->errors);
+                                 });
+        }
+        self->refreshNow();
+    });
+}
+
+void AlertsService::silenceAlert(const Alert &alert, std::chrono::seconds duration,
+                                 const QString &author, const QString &comment, SilenceDone done)
+{
+    Silence s;
+    s.matchers = Silence::exactMatchers(alert.labels);
+    s.startsAt = QDateTime::currentDateTimeUtc();
+    s.endsAt = s.startsAt.addSecs(duration.count());
+    s.createdBy = author.isEmpty() ? loginName() : author;
+    s.comment = comment;
+    createSilence(s, std::move(done));
+}
+
+void AlertsService::expireSilence(const QString &id, ExpireDone done)
+{
+    if (m_alertmanagers.empty()) {
+        done({tr("no Alertmanager is configured")});
+        return;
+    }
+    QPointer<AlertsService> self(this);
+    forEachCluster([self, id, done](const QList<int> &clusters) {
+        if (!self)
+            return;
+        struct Round
+        {
+            int pending = 0;
+            int expired = 0;
+            QStringList errors;
+        };
+        auto round = std::make_shared<Round>();
+        round->pending = int(clusters.size());
+        for (const int index : clusters) {
+            AlertmanagerClient client(self->m_alertmanagers[size_t(index)]->http.get());
+            const QString name = client.name();
+            client.expireSilence(id, self, [round, done, name, id](const HttpError &error) {
+                if (!error.isError())
+                    ++round->expired;
+                else if (!AlertmanagerClient::isNotFound(error))
+                    round->errors << name + u": "_s + error.message;
+                if (--round->pending > 0)
+                    return;
+                if (round->expired == 0 && round->errors.isEmpty())
+                    round->errors << tr("no Alertmanager knows the silence %1").arg(id);
+                done(round->errors);
+            });
+        }
+        self->refreshNow();
+    });
+}
+
+QString AlertsService::loginName()
+{
+    QString name = qEnvironmentVariable("USER");
+#ifdef Q_OS_UNIX
+    if (name.isEmpty()) {
+        if (const passwd *pw = getpwuid(getuid()))
+            name = QString::fromLocal8Bit(pw->pw_name);
+    }
+#endif
+    return name.isEmpty() ? u"stackscope"_s : name;
+}
+
+void fetchFiringAlerts(const Config &config, QNetworkAccessManager *network, QObject *context,
+                       std::function<void(const FiringAlertsResult &)> done)
+{
+    auto *service = new AlertsService(network);
+    service->applyConfig(config);
+    QPointer<QObject> guard(context);
+    service->fetchOnce([service, guard, done](const AlertsSnapshot &snapshot) {
+        FiringAlertsResult result;
+        for (const Alert &a : snapshot.alerts) {
+            if (a.state == Alert::State::Firing)
+                result.firing << a;
+        }
+        std::stable_sort(result.firing.begin(), result.firing.end(),
+                         [](const Alert &a, const Alert &b) {
+                             const int ra = severityRank(a.severity());
+                             const int rb = severityRank(b.severity());
+                             return ra != rb ? ra > rb : a.name() < b.name();
+                         });
+        for (const AlertSourceState &s : snapshot.sources) {
+            if (!s.ok)
+                result.errors << s.name + u": "_s + s.message;
+        }
+        service->deleteLater();
+        if (guard)
+            done(result);
+    });
+}
+
+} // namespace Stackscope

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desktopnotifier.h"
+
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QDBusReply>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcNotify, "stackscope.alerts.notify", QtInfoMsg)
+
+namespace Stackscope {
+
+namespace {
+const QString objectPath = u"/org/freedesktop/Notifications"_s;
+const QString actionOpen = u"open"_s;
+const QString actionDefault = u"default"_s;
+const QString actionSilence = u"silence-1h"_s;
+} // namespace
+
+NotificationsInterface::NotificationsInterface(const QDBusConnection &bus, QObject *parent)
+    : QDBusAbstractInterface(DesktopNotifier::serviceName(), objectPath,
+                             "org.freedesktop.Notifications", bus, parent)
+{}
+
+QString DesktopNotifier::serviceName()
+{
+    return u"org.freedesktop.Notifications"_s;
+}
+
+DesktopNotifier::DesktopNotifier(QObject *parent)
+    : DesktopNotifier(QDBusConnection::sessionBus(), parent)
+{}
+
+DesktopNotifier::DesktopNotifier(const QDBusConnection &bus, QObject *parent)
+    : QObject(parent)
+    , m_bus(bus)
+    , m_interface(new NotificationsInterface(bus, this))
+{
+    connect(m_interface, &NotificationsInterface::ActionInvoked, this,
+            &DesktopNotifier::onActionInvoked);
+    connect(m_interface, &NotificationsInterface::NotificationClosed, this,
+            [this](uint id, uint) { m_sent.remove(id); });
+}
+
+bool DesktopNotifier::serverAvailable() const
+{
+    if (!m_bus.isConnected() || !m_bus.interface())
+        return false;
+    if (m_bus.interface()->isServiceRegistered(serviceName()))
+        return true;
+    const QDBusReply<QStringList> activatable = m_bus.interface()->activatableServiceNames();
+    return activatable.isValid() && activatable.value().contains(serviceName());
+}
+
+QStringList DesktopNotifier::capabilities()
+{
+    if (m_capabilities)
+        return *m_capabilities;
+    QDBusMessage call = QDBusMessage::createMethodCall(serviceName(), objectPath, serviceName(),
+                                                       u"GetCapabilities"_s);
+    const QDBusMessage reply = m_bus.call(call, QDBus::Block, 2000);
+    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty())
+        return {}; // asked again next time
+    m_capabilities = reply.arguments().constFirst().toStringList();
+    return *m_capabilities;
+}
+
+void DesktopNotifier::notify(const AlertNotification &n)
+{
+    const auto fallback = [this, n] {
+        if (m_fallback)
+            m_fallback(n.summary, n.body, n.urgency);
+        Q_EMIT notified(n, false);
+    };
+    if (!serverAvailable()) {
+        fallback();
+        return;
+    }
+    const QStringList caps = capabilities();
+    // The spec lets the body hold markup; the body is someone else's text, so it is escaped
+    // wherever the server would read markup. The summary is plain text by the spec.
+    const QString body = caps.contains("body-markup"_L1) ? n.body.toHtmlEscaped() : n.body;
+    QStringList actions;
+    if (caps.contains("actions"_L1) && n.kind != AlertNotification::Kind::Resolved) {
+        actions << actionDefault << tr("Open") << actionOpen << tr("Open");
+        if (n.kind == AlertNotification::Kind::Firing)
+            actions << actionSilence << tr("Silence 1 h");
+    }
+    QVariantMap hints;
+    hints.insert(u"urgency"_s, QVariant::fromValue(uchar(std::clamp(n.urgency, 0, 2))));
+    hints.insert(u"category"_s, u"alert"_s);
+    hints.insert(u"desktop-entry"_s, u"stackscope"_s);
+    const QString icon = n.kind == AlertNotification::Kind::Resolved ? u"dialog-information"_s
+                         : n.urgency >= 2                            ? u"dialog-error"_s
+                                                                     : u"dialog-warning"_s;
+    QDBusMessage call
+        = QDBusMessage::createMethodCall(serviceName(), objectPath, serviceName(), u"Notify"_s);
+    call << u"Stackscope"_s << uint(0) << icon << n.summary << body << actions << hints
+         << int(n.kind == AlertNotification::Kind::Resolved ? 10000 : -1);
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    const Alert alert = n.kind == AlertNotification::Kind::Storm ? n.alerts.value(0) : n.alert;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, alert, n] {
+        watcher->deleteLater();
+        const QDBusPendingReply<uint> reply = *watcher;
+        if (reply.isError()) {
+            qCWarning(lcNotify).noquote()
+                << "the notification server refused the notification:" << reply.error().message();
+            if (m_fallback)
+                m_fallback(n.summary, n.body, n.urgency);
+            return;
+        }
+        m_sent.insert(reply.value(), alert);
+    });
+    Q_EMIT notified(n, true);
+}
+
+QHash<uint, QString> DesktopNotifier::openNotifications() const
+{
+    QHash<uint, QString> out;
+    for (auto it = m_sent.cbegin(); it != m_sent.cend(); ++it)
+        out.insert(it.key(), it->fingerprint);
+    return out;
+}
+
+void DesktopNotifier::onActionInvoked(uint id, const QString &key)
+{
+    const auto it = m_sent.constFind(id);
+    if (it == m_sent.cend())
+        return; // another application's notification
+    const Alert alert = *it;
+    if (key == actionOpen || key == actionDefault)
+        Q_EMIT openRequested(alert.fingerprint);
+    else if (key == actionSilence)
+        Q_EMIT silenceRequested(alert);
+}
+
+} // namespace Stackscope

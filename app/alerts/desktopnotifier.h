@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "alerts/notificationpolicy.h"
+
+#include <QDBusAbstractInterface>
+#include <QDBusConnection>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+namespace Stackscope {
+
+/// The freedesktop notification service's interface, with its two signals declared so that
+/// pointer-to-member connections subscribe to them on the bus.
+class NotificationsInterface : public QDBusAbstractInterface
+{
+    Q_OBJECT
+public:
+    NotificationsInterface(const QDBusConnection &bus, QObject *parent = nullptr);
+
+Q_SIGNALS:
+    void ActionInvoked(uint id, const QString &actionKey);
+    void NotificationClosed(uint id, uint reason);
+};
+
+/// Sends AlertNotifications to `org.freedesktop.Notifications` (summary = alert name and
+/// severity, body = the summary annotation escaped where the server reads markup, urgency by
+/// severity, actions "Open" and "Silence 1 h" where the server supports actions), and turns the
+/// actions the person invokes into signals. With no notification server on the bus, or when a
+/// call fails, the fallback (the tray icon's balloon) shows it instead.
+class DesktopNotifier : public QObject
+{
+    Q_OBJECT
+public:
+    using Fallback = std::function<void(const QString &summary, const QString &body, int urgency)>;
+
+    explicit DesktopNotifier(QObject *parent = nullptr);
+    DesktopNotifier(const QDBusConnection &bus, QObject *parent = nullptr);
+
+    void setFallback(Fallback fallback) { m_fallback = std::move(fallback); }
+    /// A notification server owns (or can be activated as) org.freedesktop.Notifications.
+    bool serverAvailable() const;
+    /// The server's capabilities, asked once (cached).
+    QStringList capabilities();
+
+    void notify(const AlertNotification &notification);
+    /// Ids of notifications sent and not yet closed, with their alert's fingerprint.
+    QHash<uint, QString> openNotifications() const;
+
+    static QString serviceName();
+
+Q_SIGNALS:
+    /// "Open" (or a click on the notification).
+    void openRequested(const QString &fingerprint);
+    /// "Silence 1 h": the labels of exactly the alert notified.
+    void silenceRequested(const Stackscope::Alert &alert);
+    /// The notification was handed over: to the bus (`viaBus`) or to the fallback.
+    void notified(const Stackscope::AlertNotification &notification, bool viaBus);
+
+private:
+    void onActionInvoked(uint id, const QString &key);
+
+    QDBusConnection m_bus;
+    NotificationsInterface *m_interface;
+    Fallback m_fallback;
+    std::optional<QStringList> m_capabilities;
+    QHash<uint, Alert> m_sent;
+};
+
+} // namespace Stackscope

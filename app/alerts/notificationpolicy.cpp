@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "notificationpolicy.h"
+
+#include "alerts/alertsjson.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSet>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+NotifiedState::NotifiedState(const QString &path)
+    : m_path(path)
+{}
+
+QString NotifiedState::defaultPath()
+{
+    QString base = qEnvironmentVariable("XDG_STATE_HOME");
+    if (base.isEmpty() || QDir::isRelativePath(base))
+        base = QDir::homePath() + u"/.local/state"_s;
+    return base + u"/stackscope/notified.json"_s;
+}
+
+bool NotifiedState::load(QString *error)
+{
+    m_entries.clear();
+    QFile file(m_path);
+    if (m_path.isEmpty() || !file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QObject::tr("cannot read %1: %2").arg(m_path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!doc.isObject() || doc.object().value("version"_L1).toInt() != 1) {
+        if (error)
+            *error
+                = QObject::tr("%1 is not a notification state file; starting afresh").arg(m_path);
+        return false;
+    }
+    for (const QJsonValue v : doc.object().value("notified"_L1).toArray()) {
+        const QJsonObject o = v.toObject();
+        Entry e;
+        e.startsAt = AlertsJson::parseTime(o.value("startsAt"_L1).toString());
+        e.alert.fingerprint = o.value("fingerprint"_L1).toString();
+        e.alert.startsAt = e.startsAt;
+        const QJsonObject labels = o.value("labels"_L1).toObject();
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+            e.alert.labels.insert(it.key(), it.value().toString());
+        e.alert.annotations.insert(u"summary"_s, o.value("summary"_L1).toString());
+        if (!e.alert.fingerprint.isEmpty())
+            m_entries.insert(e.alert.fingerprint, e);
+    }
+    return true;
+}
+
+bool NotifiedState::save(QString *error) const
+{
+    if (m_path.isEmpty())
+        return true;
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QJsonArray entries;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        QJsonObject labels;
+        for (auto l = it->alert.labels.cbegin(); l != it->alert.labels.cend(); ++l)
+            labels.insert(l.key(), l.value());
+        entries.append(QJsonObject{{"fingerprint"_L1, it.key()},
+                                   {"startsAt"_L1, AlertsJson::formatTime(it->startsAt)},
+                                   {"labels"_L1, labels},
+                                   {"summary"_L1, it->alert.summary()}});
+    }
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QObject::tr("cannot write %1: %2").arg(m_path, file.errorString());
+        return false;
+    }
+    file.write(QJsonDocument(QJsonObject{{"version"_L1, 1}, {"notified"_L1, entries}}).toJson());
+    if (!file.commit()) {
+        if (error)
+            *error = QObject::tr("cannot write %1: %2").arg(m_path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool NotifiedState::contains(const QString &fingerprint, const QDateTime &startsAt) const
+{
+    const auto it = m_entries.constFind(fingerprint);
+    // Compare at millisecond precision: that is what the file keeps.
+    return it != m_entries.cend()
+           && it->startsAt.toMSecsSinceEpoch() == startsAt.toMSecsSinceEpoch();
+}
+
+void NotifiedState::insert(const Alert &alert)
+{
+    Entry e;
+    e.startsAt = alert.startsAt;
+    e.alert.fingerprint = alert.fingerprint;
+    e.alert.labels = alert.labels;
+    e.alert.startsAt = alert.startsAt;
+    e.alert.annotations.insert(u"summary"_s, alert.summary());
+    m_entries.insert(alert.fingerprint, e);
+}
+
+Alert NotifiedState::alert(const QString &fingerprint) const
+{
+    return m_entries.value(fingerprint).alert;
+}
+
+void NotifiedState::remove(const QString &fingerprint)
+{
+    m_entries.remove(fingerprint);
+}
+
+int NotificationPolicy::urgencyFor(const QString &severity)
+{
+    const int rank = severityRank(severity);
+    return rank >= 3 ? 2 : rank <= 1 ? 0 : 1;
+}
+
+AlertNotification NotificationPolicy::firingNotification(const Alert &alert)
+{
+    AlertNotification n;
+    n.kind = AlertNotification::Kind::Firing;
+    n.alert = alert;
+    const QString severity
+        = alert.severity().isEmpty() ? QObject::tr("no severity") : alert.severity();
+    n.summary = QObject::tr("%1 (%2)").arg(alert.name(), severity);
+    n.body = alert.summary();
+    if (n.body.isEmpty())
+        n.body = labelsText(alert.labels);
+    n.urgency = urgencyFor(alert.severity());
+    return n;
+}
+
+QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts,
+                                                      NotifiedState *state, bool *changed) const
+{
+    QList<AlertNotification> out;
+    bool dirty = false;
+    const int minimumRank = severityRank(m_config.minSeverity);
+    const bool sending = m_config.enabled && !m_muted;
+
+    QSet<QString> present;
+    present.reserve(alerts.size());
+    QList<Alert> fresh;
+    for (const Alert &a : alerts) {
+        present.insert(a.fingerprint);
+        if (a.state != Alert::State::Firing || a.isSuppressed())
+            continue;
+        if (severityRank(a.severity()) < minimumRank)
+            continue;
+        if (state->contains(a.fingerprint, a.startsAt))
+            continue;
+        fresh << a;
+        state->insert(a);
+        dirty = true;
+    }
+
+    const QStringList known = state->fingerprints();
+    for (const QString &fp : known) {
+        if (present.contains(fp))
+            continue;
+        // Gone: resolved (or silenced away from Alertmanager's active list).
+        if (sending && m_config.notifyResolved) {
+            const Alert last = state->alert(fp);
+            if (severityRank(last.severity()) >= minimumRank) {
+                AlertNotification n;
+                n.kind = AlertNotification::Kind::Resolved;
+                n.alert = last;
+                n.summary = QObject::tr("Resolved: %1").arg(last.name());
+                n.body = last.summary();
+                n.urgency = 0;
+                out << n;
+            }
+        }
+        state->remove(fp);
+        dirty = true;
+    }
+
+    if (sending && !fresh.isEmpty()) {
+        if (m_config.stormThreshold > 0 && fresh.size() > m_config.stormThreshold) {
+            AlertNotification n;
+            n.kind = AlertNotification::Kind::Storm;
+            n.alerts = fresh;
+            std::stable_sort(n.alerts.begin(), n.alerts.end(), [](const Alert &a, const Alert &b) {
+                return severityRank(a.severity()) > severityRank(b.severity());
+            });
+            n.summary = QObject::tr("%1 new alerts firing").arg(fresh.size());
+            QStringList lines;
+            int top = 0;
+            for (const Alert &a : std::as_const(n.alerts)) {
+                if (++top > 5)
+                    break;
+                lines << (a.severity().isEmpty() ? a.name()
+                                                 : a.name() + u" (" + a.severity() + u')');
+            }
+            if (n.alerts.size() > 5)
+                lines << QObject::tr("and %1 more").arg(n.alerts.size() - 5);
+            n.body = lines.join(u'\n');
+            n.urgency = urgencyFor(n.alerts.first().severity());
+            n.alert = n.alerts.first();
+            out.prepend(n);
+        } else {
+            QList<AlertNotification> firing;
+            for (const Alert &a : std::as_const(fresh))
+                firing << firingNotification(a);
+            out = firing + out;
+        }
+    }
+    if (changed)
+        *changed = dirty;
+    return out;
+}
+
+} // namespace Stackscope

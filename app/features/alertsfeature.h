@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "alerts/alertspage.h"
+#include "feature.h"
+#include "trayicon.h"
+
+#include <QPointer>
+
+class QSystemTrayIcon;
+
+namespace Stackscope {
+
+class AlertsService;
+class AlertModel;
+class AlertNotifications;
+class DesktopNotifier;
+
+/// The Alerts page with the service that polls Alertmanager and Prometheus, and the desktop
+/// notifications: each answered poll goes through the NotificationPolicy, what is new is sent
+/// through the DesktopNotifier, and the notified state is saved atomically. "Open" raises the
+/// window on the alert; "Silence 1 h" silences exactly that alert in every Alertmanager.
+class AlertsFeature : public Feature
+{
+    Q_OBJECT
+public:
+    explicit AlertsFeature(const AppContext &context, QObject *parent = nullptr);
+    ~AlertsFeature() override;
+
+    QString id() const override;
+    QString title() const override;
+    QIcon icon() const override;
+    QWidget *createPage() override;
+    void applyConfig(const Config &config) override;
+    void start() override;
+    /// {"fingerprint": QString}: select that alert.
+    void show(const QVariantMap &arguments) override;
+
+    /// Let the tray follow the alerts and drive the mute toggle; the tray's balloon is then the
+    /// fallback for notifications.
+    void setTrayIcon(TrayIcon *tray);
+    void setMuted(bool muted);
+    bool isMuted() const;
+
+    AlertsService *service() const { return m_service; }
+    DesktopNotifier *notifier() const { return m_notifier; }
+    AlertNotifications *notifications() const { return m_notifications; }
+    AlertsPage *page() const { return m_page; }
+
+    /// Raise the window on the Alerts page with this alert selected.
+    void raiseOnAlert(const QString &fingerprint);
+
+private:
+    void onUpdated();
+    void fallbackMessage(const QString &summary, const QString &body, int urgency);
+
+    AppContext m_context;
+    AlertsService *m_service;
+    DesktopNotifier *m_notifier;
+    AlertNotifications *m_notifications;
+    QPointer<AlertsPage> m_page;
+    QPointer<TrayIcon> m_tray;
+    QSystemTrayIcon *m_ownTray = nullptr;
+};
+
+} // namespace Stackscope

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alertdata.h"
+
+#include <QObject>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+QString Alert::summary() const
+{
+    const QString summary = annotations.value(u"summary"_s);
+    if (!summary.isEmpty())
+        return summary;
+    return annotations.value(u"message"_s);
+}
+
+QString Alert::runbookUrl() const
+{
+    for (const QString &key : {u"runbook_url"_s, u"runbook"_s, u"runbookUrl"_s}) {
+        const QString url = annotations.value(key);
+        if (!url.isEmpty())
+            return url;
+    }
+    return {};
+}
+
+QString Alert::expression() const
+{
+    if (!generatorUrl.isEmpty()) {
+        // Prometheus encodes the query form-style: '+' is a space there.
+        const QUrlQuery items(QUrl(generatorUrl, QUrl::TolerantMode));
+        QByteArray raw = items.queryItemValue(u"g0.expr"_s, QUrl::FullyEncoded).toLatin1();
+        raw.replace('+', ' ');
+        const QString expr = QUrl::fromPercentEncoding(raw);
+        if (!expr.isEmpty())
+            return expr;
+    }
+    return query;
+}
+
+QString SilenceMatcher::text() const
+{
+    const QString op = isEqual ? (isRegex ? u"=~"_s : u"="_s) : (isRegex ? u"!~"_s : u"!="_s);
+    QString escaped = value;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
+    return name + op + u'"' + escaped + u'"';
+}
+
+QString Silence::matchersText() const
+{
+    QStringList parts;
+    parts.reserve(matchers.size());
+    for (const SilenceMatcher &m : matchers)
+        parts << m.text();
+    return parts.join(u", "_s);
+}
+
+QList<SilenceMatcher> Silence::exactMatchers(const LabelSet &labels)
+{
+    QList<SilenceMatcher> matchers;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        matchers.append({it.key(), it.value(), false, true});
+    return matchers;
+}
+
+int severityRank(const QString &severity)
+{
+    const QString s = severity.toLower();
+    if (s == "critical"_L1 || s == "error"_L1 || s == "page"_L1 || s == "high"_L1)
+        return 3;
+    if (s == "warning"_L1 || s == "warn"_L1 || s == "medium"_L1)
+        return 2;
+    if (s == "info"_L1 || s == "low"_L1 || s == "notice"_L1)
+        return 1;
+    return 0;
+}
+
+QString labelsFingerprint(const LabelSet &labels)
+{
+    // QMap iterates its keys sorted by QString's operator<, which for the ASCII label names
+    // Prometheus allows is the same byte order Go's sort.Strings uses.
+    quint64 hash = 14695981039346656037ull;
+    const auto add = [&hash](const QByteArray &bytes) {
+        for (const char c : bytes) {
+            hash ^= quint8(c);
+            hash *= 1099511628211ull;
+        }
+    };
+    const auto addSeparator = [&hash] {
+        hash ^= 0xffu;
+        hash *= 1099511628211ull;
+    };
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+        add(it.key().toUtf8());
+        addSeparator();
+        add(it.value().toUtf8());
+        addSeparator();
+    }
+    return u"%1"_s.arg(hash, 16, 16, QLatin1Char('0'));
+}
+
+QString parseMatchers(const QString &text, QList<SilenceMatcher> *matchers)
+{
+    static const QRegularExpression one(
+        u"\\G\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s\"]*))\\s*(,|$)"_s);
+    QList<SilenceMatcher> out;
+    qsizetype pos = 0;
+    const QString trimmed = text.trimmed();
+    while (pos < trimmed.size()) {
+        const QRegularExpressionMatch m = one.match(trimmed, pos);
+        if (!m.hasMatch() || m.capturedLength() == 0)
+            return QObject::tr("cannot read a matcher at \"%1\"").arg(trimmed.mid(pos, 30));
+        SilenceMatcher matcher;
+        matcher.name = m.captured(1);
+        const QString op = m.captured(2);
+        matcher.isRegex = op.endsWith(u'~');
+        matcher.isEqual = op.startsWith(u'=');
+        QString value = m.captured(3).isNull() ? m.captured(4) : m.captured(3);
+        static const QRegularExpression escape(u"\\\\(.)"_s);
+        value.replace(escape, u"\\1"_s);
+        matcher.value = value;
+        out << matcher;
+        pos = m.capturedEnd(0);
+    }
+    if (out.isEmpty())
+        return QObject::tr("a silence needs at least one matcher");
+    *matchers = out;
+    return {};
+}
+
+QString labelsText(const LabelSet &labels)
+{
+    QStringList parts;
+    parts.reserve(labels.size());
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        parts << it.key() + u'=' + it.value();
+    return parts.join(u", "_s);
+}
+
+} // namespace Stackscope

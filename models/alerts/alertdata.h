@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace Stackscope {
+
+using LabelSet = QMap<QString, QString>;
+
+/// One alert as Stackscope shows it, merged from every source that reported it (each
+/// Alertmanager of an HA pair, Prometheus for pending ones). Everything textual in it comes from
+/// whoever wrote the rule: it is untrusted and shown as plain text.
+struct Alert
+{
+    enum class State { Pending, Firing };
+
+    QString fingerprint; ///< Alertmanager's, or computed the same way from the labels
+    LabelSet labels;
+    LabelSet annotations;
+    State state = State::Firing;
+    QDateTime startsAt;
+    QDateTime endsAt;
+    QDateTime updatedAt;
+    QString generatorUrl;
+    QString value; ///< Prometheus' sample value when the source was Prometheus
+    QString query; ///< the rule's expression, when generatorURL does not carry it
+    bool silenced = false;
+    bool inhibited = false;
+    QStringList silencedBy;
+    QStringList inhibitedBy;
+    QStringList receivers;
+    QStringList sources; ///< "alertmanager 127.0.0.1:9093", "prometheus"
+
+    QString name() const { return labels.value(QStringLiteral("alertname")); }
+    QString severity() const { return labels.value(QStringLiteral("severity")); }
+    QString summary() const;
+    QString description() const { return annotations.value(QStringLiteral("description")); }
+    QString runbookUrl() const;
+    /// The PromQL expression: generatorURL's g0.expr, else the rule's query; empty when unknown.
+    QString expression() const;
+    bool isSuppressed() const { return silenced || inhibited; }
+
+    friend bool operator==(const Alert &, const Alert &) = default;
+};
+
+/// One matcher of a silence, as Alertmanager's API v2 has it.
+struct SilenceMatcher
+{
+    QString name;
+    QString value;
+    bool isRegex = false;
+    bool isEqual = true;
+
+    /// "name=value", "name=~re", "name!=value", "name!~re"
+    QString text() const;
+
+    friend bool operator==(const SilenceMatcher &, const SilenceMatcher &) = default;
+};
+
+struct Silence
+{
+    enum class State { Pending, Active, Expired };
+
+    QString id;
+    QList<SilenceMatcher> matchers;
+    QDateTime startsAt;
+    QDateTime endsAt;
+    QDateTime updatedAt;
+    QString createdBy;
+    QString comment;
+    State state = State::Active;
+    QStringList sources; ///< the Alertmanagers that hold it
+
+    QString matchersText() const;
+    /// Matchers that select exactly the alert with these labels (isEqual, not regex).
+    static QList<SilenceMatcher> exactMatchers(const LabelSet &labels);
+
+    friend bool operator==(const Silence &, const Silence &) = default;
+};
+
+/// One rule of Prometheus' /api/v1/rules.
+struct Rule
+{
+    QString group;
+    QString file;
+    QString name;
+    bool alerting = true;
+    QString query;
+    double durationSeconds = 0; ///< `for:`
+    QString state;              ///< alerting rules: inactive, pending or firing
+    QString health;             ///< ok, err, unknown
+    QString lastError;
+    QDateTime lastEvaluation;
+    double evaluationSeconds = 0;
+    LabelSet labels;
+    LabelSet annotations;
+    int activeAlerts = 0;
+
+    QString key() const { return file + u'\x1f' + group + u'\x1f' + name + u'\x1f' + query; }
+
+    friend bool operator==(const Rule &, const Rule &) = default;
+};
+
+/// Rank of a severity label for ordering and thresholds: critical (and error, page) 3, warning 2,
+/// info 1, anything else or none 0.
+int severityRank(const QString &severity);
+
+/// Alertmanager's fingerprint of a label set (FNV-1a 64 over the sorted names and values with
+/// 0xff separators, as 16 hex digits), so that Prometheus' alerts, which carry none, merge with
+/// Alertmanager's.
+QString labelsFingerprint(const LabelSet &labels);
+
+/// Parses `name="value", name=~"re", name!="v", name!~"re"` (quotes optional without spaces or
+/// commas). Returns an empty string and fills `matchers`, or says what is wrong.
+QString parseMatchers(const QString &text, QList<SilenceMatcher> *matchers);
+
+/// "name=value, ..." in label order: how a label set is shown on one line.
+QString labelsText(const LabelSet &labels);
+
+} // namespace Stackscope
+
+Q_DECLARE_METATYPE(Stackscope::Alert)
+Q_DECLARE_METATYPE(Stackscope::Silence)
+Q_DECLARE_METATYPE(Stackscope::Rule)

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alertfilterproxy.h"
+
+#include "alerts/alertmodel.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+AlertFilterProxy::AlertFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(AlertModel::SortRole);
+    setDynamicSortFilter(true);
+    sort(AlertModel::SeverityColumn, Qt::AscendingOrder);
+}
+
+void AlertFilterProxy::setMinimumSeverity(int rank)
+{
+    if (rank == m_minimumRank)
+        return;
+    m_minimumRank = rank;
+    invalidateFilter();
+}
+
+bool AlertFilterProxy::setLabelFilter(const QString &text)
+{
+    static const QRegularExpression term(
+        u"^([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|=)\\s*\"?([^\"]*)\"?$"_s);
+    QList<Term> terms;
+    const QStringList parts = text.split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        const QRegularExpressionMatch m = term.match(part);
+        if (!m.hasMatch())
+            return false;
+        terms.append({m.captured(1), m.captured(3), m.captured(2) == "="_L1});
+    }
+    m_terms = terms;
+    invalidateFilter();
+    return true;
+}
+
+void AlertFilterProxy::setTextFilter(const QString &text)
+{
+    m_text = text.trimmed();
+    invalidateFilter();
+}
+
+void AlertFilterProxy::setShowPending(bool show)
+{
+    m_showPending = show;
+    invalidateFilter();
+}
+
+bool AlertFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const auto *model = qobject_cast<const AlertModel *>(sourceModel());
+    if (!model || sourceParent.isValid())
+        return true;
+    const Alert &a = model->at(sourceRow);
+    if (!m_showPending && a.state == Alert::State::Pending)
+        return false;
+    if (severityRank(a.severity()) < m_minimumRank)
+        return false;
+    for (const Term &t : m_terms) {
+        if ((a.labels.value(t.name) == t.value) != t.equal)
+            return false;
+    }
+    if (m_text.isEmpty())
+        return true;
+    const auto has = [this](const QString &s) {
+        return s.contains(m_text, Qt::CaseInsensitive);
+    };
+    if (has(a.name()) || has(a.summary()) || has(a.description()))
+        return true;
+    for (auto it = a.labels.cbegin(); it != a.labels.cend(); ++it) {
+        if (has(it.value()) || has(it.key()))
+            return true;
+    }
+    return false;
+}
+
+} // namespace Stackscope
+
+namespace Stackscope {
+
+bool AlertFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const auto *model = qobject_cast<const AlertModel *>(sourceModel());
+    if (!model)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const Alert &a = model->at(left.row());
+    const Alert &b = model->at(right.row());
+    switch (left.column()) {
+    case AlertModel::SeverityColumn: {
+        // severity (worst first), then firing before pending, then name, then age
+        const int ra = severityRank(a.severity());
+        const int rb = severityRank(b.severity());
+        if (ra != rb)
+            return ra > rb;
+        if (a.state != b.state)
+            return a.state == Alert::State::Firing;
+        const int byName = QString::compare(a.name(), b.name());
+        if (byName != 0)
+            return byName < 0;
+        return a.startsAt < b.startsAt;
+    }
+    case AlertModel::SinceColumn:
+        return a.startsAt < b.startsAt;
+    default:
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+}
+
+} // namespace Stackscope

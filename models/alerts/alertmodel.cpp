@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alertmodel.h"
+
+#include <QBrush>
+#include <QColor>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+AlertModel::AlertModel(QObject *parent)
+    : KeyedTableModel<Alert>(parent)
+{}
+
+int AlertModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString durationSince(const QDateTime &since, const QDateTime &now)
+{
+    if (!since.isValid())
+        return {};
+    const qint64 s = std::max<qint64>(0, since.secsTo(now));
+    if (s < 60)
+        return QObject::tr("%1 s").arg(s);
+    if (s < 3600)
+        return QObject::tr("%1 min").arg(s / 60);
+    if (s < 86400)
+        return QObject::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return QObject::tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+}
+
+static QString stateText(const Alert &a)
+{
+    QString text
+        = a.state == Alert::State::Pending ? QObject::tr("pending") : QObject::tr("firing");
+    if (a.silenced)
+        text += QObject::tr(", silenced");
+    if (a.inhibited)
+        text += QObject::tr(", inhibited");
+    return text;
+}
+
+static QColor severityColor(int rank)
+{
+    switch (rank) {
+    case 3:
+        return QColor(0xc6, 0x28, 0x28);
+    case 2:
+        return QColor(0xef, 0x8a, 0x00);
+    case 1:
+        return QColor(0x1e, 0x6f, 0xd9);
+    default:
+        return QColor(0x75, 0x75, 0x75);
+    }
+}
+
+QVariant AlertModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Alert &a = at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case SeverityColumn:
+            return a.severity().isEmpty() ? tr("none") : a.severity();
+        case NameColumn:
+            return a.name();
+        case StateColumn:
+            return stateText(a);
+        case SummaryColumn:
+            return role == Qt::ToolTipRole && !a.description().isEmpty()
+                       ? a.summary() + u'\n' + a.description()
+                       : a.summary();
+        case SinceColumn:
+            return role == Qt::ToolTipRole
+                       ? a.startsAt.toLocalTime().toString(Qt::ISODate)
+                       : durationSince(a.startsAt, QDateTime::currentDateTimeUtc());
+        case LabelsColumn:
+            return labelsText(a.labels);
+        case ValueColumn:
+            return a.value;
+        case SourcesColumn:
+            return a.sources.join(u", "_s);
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == SeverityColumn)
+            return QBrush(severityColor(severityRank(a.severity())));
+        if (a.isSuppressed() || a.state == Alert::State::Pending)
+            return QBrush(QColor(0x75, 0x75, 0x75));
+        return {};
+    case SortRole:
+        switch (index.column()) {
+        case SeverityColumn:
+            // severity, then firing before pending, then name: the page's grouping
+            return u"%1%2%3"_s.arg(9 - severityRank(a.severity()))
+                .arg(a.state == Alert::State::Firing ? 0 : 1)
+                .arg(a.name());
+        case SinceColumn:
+            return a.startsAt;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case AlertRole:
+        return QVariant::fromValue(a);
+    case FingerprintRole:
+        return a.fingerprint;
+    case SeverityRankRole:
+        return severityRank(a.severity());
+    case StateRole:
+        return int(a.state);
+    default:
+        return {};
+    }
+}
+
+QVariant AlertModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SeverityColumn:
+        return tr("Severity");
+    case NameColumn:
+        return tr("Alert");
+    case StateColumn:
+        return tr("State");
+    case SummaryColumn:
+        return tr("Summary");
+    case SinceColumn:
+        return tr("Active for");
+    case LabelsColumn:
+        return tr("Labels");
+    case ValueColumn:
+        return tr("Value");
+    case SourcesColumn:
+        return tr("Reported by");
+    }
+    return {};
+}
+
+bool AlertModel::sameForViews(const Alert &a, const Alert &b) const
+{
+    if (a.updatedAt == b.updatedAt)
+        return a == b;
+    Alert c = b;
+    c.updatedAt = a.updatedAt;
+    return a == c;
+}
+
+int AlertModel::firingCount() const
+{
+    int count = 0;
+    for (const Alert &a : items()) {
+        if (a.state == Alert::State::Firing && !a.isSuppressed())
+            ++count;
+    }
+    return count;
+}
+
+int AlertModel::highestFiringRank() const
+{
+    int rank = -1;
+    for (const Alert &a : items()) {
+        if (a.state == Alert::State::Firing && !a.isSuppressed())
+            rank = std::max(rank, severityRank(a.severity()));
+    }
+    return rank;
+}
+
+} // namespace Stackscope

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rulemodel.h"
+
+#include <QBrush>
+#include <QColor>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+RuleModel::RuleModel(QObject *parent)
+    : KeyedTableModel<Rule>(parent)
+{}
+
+int RuleModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RuleModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Rule &r = at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case GroupColumn:
+            return r.group;
+        case NameColumn:
+            return r.name;
+        case StateColumn:
+            return r.alerting ? r.state : tr("recording");
+        case HealthColumn:
+            return r.health;
+        case ForColumn:
+            return r.alerting ? u"%1 s"_s.arg(r.durationSeconds) : QString();
+        case LastEvaluationColumn:
+            return r.lastEvaluation.isValid()
+                       ? r.lastEvaluation.toLocalTime().toString(u"HH:mm:ss"_s)
+                       : QString();
+        case EvaluationTimeColumn:
+            return u"%1 ms"_s.arg(r.evaluationSeconds * 1000, 0, 'f', 2);
+        case QueryColumn:
+            return r.query;
+        case ErrorColumn:
+            return r.lastError;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == HealthColumn && r.health == "err"_L1)
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        if (index.column() == StateColumn && r.state == "firing"_L1)
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        if (index.column() == StateColumn && r.state == "pending"_L1)
+            return QBrush(QColor(0xef, 0x8a, 0x00));
+        return {};
+    case RuleRole:
+        return QVariant::fromValue(r);
+    default:
+        return {};
+    }
+}
+
+QVariant RuleModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case GroupColumn:
+        return tr("Group");
+    case NameColumn:
+        return tr("Rule");
+    case StateColumn:
+        return tr("State");
+    case HealthColumn:
+        return tr("Health");
+    case ForColumn:
+        return tr("For");
+    case LastEvaluationColumn:
+        return tr("Last evaluation");
+    case EvaluationTimeColumn:
+        return tr("Took");
+    case QueryColumn:
+        return tr("Expression");
+    case ErrorColumn:
+        return tr("Error");
+    }
+    return {};
+}
+
+} // namespace Stackscope

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakenotificationserver.h"
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusError>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope::Test {
+
+QStringList FakeNotificationServer::GetCapabilities()
+{
+    return {u"actions"_s, u"body"_s, u"body-markup"_s};
+}
+
+uint FakeNotificationServer::Notify(const QString &appName, uint replacesId, const QString &appIcon,
+                                    const QString &summary, const QString &body,
+                                    const QStringList &actions, const QVariantMap &hints,
+                                    int expireTimeout)
+{
+    Q_UNUSED(replacesId);
+    const uint id = m_next++;
+    m_calls.append(
+        QJsonObject{{"id"_L1, qint64(id)},
+                    {"app"_L1, appName},
+                    {"icon"_L1, appIcon},
+                    {"summary"_L1, summary},
+                    {"body"_L1, body},
+                    {"actions"_L1, QJsonArray::fromStringList(actions)},
+                    {"urgency"_L1, hints.value(u"urgency"_s).toInt()},
+                    {"urgencyType"_L1, QString::fromLatin1(hints.value(u"urgency"_s).typeName())},
+                    {"timeout"_L1, expireTimeout}});
+    return id;
+}
+
+void FakeNotificationServer::CloseNotification(uint id)
+{
+    Q_EMIT NotificationClosed(id, 3);
+}
+
+QString FakeNotificationServer::GetServerInformation(QString &vendor, QString &version,
+                                                     QString &specVersion)
+{
+    vendor = u"Stackscope tests"_s;
+    version = u"1"_s;
+    specVersion = u"1.2"_s;
+    return u"fake-notifications"_s;
+}
+
+QString FakeNotificationServer::RecordedCalls()
+{
+    return QString::fromUtf8(QJsonDocument(m_calls).toJson(QJsonDocument::Compact));
+}
+
+void FakeNotificationServer::InvokeAction(uint id, const QString &key)
+{
+    Q_EMIT ActionInvoked(id, key);
+}
+
+int runFakeNotificationServer(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    FakeNotificationServer server;
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.registerObject(u"/org/freedesktop/Notifications"_s, &server,
+                            QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals)
+        || !bus.registerService(u"org.freedesktop.Notifications"_s)) {
+        std::fprintf(stderr, "cannot register the fake notification server: %s\n",
+                     qPrintable(bus.lastError().message()));
+        return 2;
+    }
+    std::fprintf(stdout, "ready\n");
+    std::fflush(stdout);
+    return app.exec();
+}
+
+} // namespace Stackscope::Test

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Alerts page, the silence dialog and the tray icon: untrusted text stays plain text, an
+// alert can be shown by fingerprint, actions come out as signals, the tray counts and lists the
+// firing alerts and carries the mute toggle.
+#include "alerts/alertmodel.h"
+#include "alerts/alertspage.h"
+#include "alerts/rulemodel.h"
+#include "alerts/silencedialog.h"
+#include "alerts/silencemodel.h"
+#include "backendstatusmodel.h"
+#include "trayicon.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using namespace Stackscope;
+
+namespace {
+
+const QString markup
+    = u"<b>bold</b><img src=\"http://127.0.0.1:1/x\"> <a href=\"http://127.0.0.1:1/p\">x</a>"_s;
+
+Alert alert(const QString &name, const QString &severity)
+{
+    Alert a;
+    a.labels = {{u"alertname"_s, name}, {u"severity"_s, severity}, {u"note"_s, markup}};
+    a.annotations = {{u"summary"_s, markup}, {u"runbook_url"_s, u"https://runbooks.example/x"_s}};
+    a.fingerprint = labelsFingerprint(a.labels);
+    a.startsAt = QDateTime::currentDateTimeUtc().addSecs(-300);
+    a.generatorUrl = u"http://prom:9090/graph?g0.expr=up+%3D%3D+0&g0.tab=1"_s;
+    return a;
+}
+
+} // namespace
+
+class TestAlertsPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void untrustedTextIsPlain();
+    void showAlertAndActions();
+    void silenceDialog();
+    void trayCountsListsAndMutes();
+};
+
+void TestAlertsPage::untrustedTextIsPlain()
+{
+    AlertModel alerts;
+    SilenceModel silences;
+    RuleModel rules;
+    AlertsPage page(&alerts, &silences, &rules);
+    alerts.setAlerts({alert(u"A"_s, u"critical"_s)});
+    QVERIFY(page.showAlert(alerts.at(0).fingerprint));
+    const QList<QLabel *> labels = page.findChildren<QLabel *>();
+    bool sawMarkup = false;
+    for (QLabel *label : labels) {
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+        sawMarkup = sawMarkup || label->text().contains(markup);
+    }
+    QVERIFY(sawMarkup); // shown, as the characters it is
+    page.setStatus(markup, true);
+    QCOMPARE(page.statusText(), markup);
+}
+
+void TestAlertsPage::showAlertAndActions()
+{
+    AlertModel alerts;
+    SilenceModel silences;
+    RuleModel rules;
+    AlertsPage page(&alerts, &silences, &rules);
+    alerts.setAlerts({alert(u"A"_s, u"critical"_s), alert(u"B"_s, u"info"_s)});
+    page.severityFilter()->setCurrentIndex(3); // critical only: B is hidden
+    const QString b = alerts.at(1).fingerprint;
+    page.tabs()->setCurrentIndex(2);
+    QVERIFY(page.showAlert(b)); // clears the filter that hid it
+    QCOMPARE(page.tabs()->currentIndex(), 0);
+    QCOMPARE(page.currentFingerprint(), b);
+    QCOMPARE(page.alertView()->currentIndex().data(AlertModel::FingerprintRole).toString(), b);
+    QVERIFY(!page.showAlert(u"nope"_s));
+
+    QSignalSpy chart(&page, &AlertsPage::openChartRequested);
+    QSignalSpy url(&page, &AlertsPage::openUrlRequested);
+    QPushButton *chartButton = nullptr;
+    QPushButton *runbookButton = nullptr;
+    for (QPushButton *button : page.detailsPanel()->findChildren<QPushButton *>()) {
+        if (button->text() == "Open as chart"_L1)
+            chartButton = button;
+        if (button->text() == "Runbook"_L1)
+            runbookButton = button;
+    }
+    QVERIFY(chartButton && runbookButton);
+    QVERIFY(chartButton->isEnabled());
+    chartButton->click();
+    QCOMPARE(chart.size(), 1);
+    QCOMPARE(chart.first().first().value<Alert>().expression(), u"up == 0"_s);
+    runbookButton->click();
+    QCOMPARE(url.first().first().toUrl(), QUrl(u"https://runbooks.example/x"_s));
+
+    // the alert resolves while selected: the details say so, nothing crashes
+    alerts.setAlerts({alerts.at(0)});
+    QVERIFY(page.currentFingerprint() != b);
+    page.alertView()->setCurrentIndex({});
+    QVERIFY(page.currentFingerprint().isEmpty());
+    QVERIFY(!chartButton->isEnabled());
+}
+
+void TestAlertsPage::silenceDialog()
+{
+    const Alert a = alert(u"A"_s, u"critical"_s);
+    SilenceDialog dialog(a.labels, u"ana"_s);
+    QCOMPARE(dialog.authorEdit()->text(), u"ana"_s);
+    dialog.accept(); // no comment yet: refused
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!dialog.isVisible() || dialog.result() != QDialog::Accepted);
+    dialog.commentEdit()->setPlainText(u"deploying"_s);
+    dialog.hoursEdit()->setValue(2);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const Silence s = dialog.silence();
+    QCOMPARE(s.matchers, Silence::exactMatchers(a.labels)); // the labels, markup and all
+    QCOMPARE(s.startsAt.secsTo(s.endsAt), 7200);
+    QCOMPARE(s.createdBy, u"ana"_s);
+    QCOMPARE(s.comment, u"deploying"_s);
+}
+
+void TestAlertsPage::trayCountsListsAndMutes()
+{
+    BackendStatusModel backends;
+    TrayIcon tray(&backends);
+    AlertModel alerts;
+    tray.setAlertModel(&alerts);
+    QVERIFY(tray.muteAction()->isVisible());
+    QVERIFY(tray.menuAlertTexts().isEmpty());
+    QList<Alert> list;
+    for (int i = 0; i < 7; ++i)
+        list << alert(u"W%1 & co"_s.arg(i), u"warning"_s);
+    list << alert(u"Crit"_s, u"critical"_s);
+    Alert silenced = alert(u"Hushed"_s, u"critical"_s);
+    silenced.silenced = true;
+    list << silenced;
+    alerts.setAlerts(list);
+    const QStringList texts = tray.menuAlertTexts();
+    QCOMPARE(texts.size(), TrayIcon::maxMenuAlerts + 1);
+    QCOMPARE(texts.first(), u"Crit (critical)"_s);    // the worst first
+    QCOMPARE(texts.at(1).contains(u"&& co"_s), true); // '&' is not a mnemonic
+    QVERIFY(texts.last().contains(u"3 more"_s));
+    QVERIFY(tray.systemTrayIcon()->toolTip().contains(u"8 alerts firing"_s));
+
+    QSignalSpy activated(&tray, &TrayIcon::alertActivated);
+    for (QAction *action : tray.menu()->actions()) {
+        if (action->text() == "Crit (critical)"_L1)
+            action->trigger();
+    }
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.first().first().toString(), alerts.at(7).fingerprint);
+
+    // STACKSCOPE_SCREENSHOT_DIR=... saves the menu as alerts-tray-menu.png (packaging/screenshots)
+    const QString shots = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        tray.menu()->popup(QPoint(40, 40));
+        QVERIFY(QTest::qWaitForWindowExposed(tray.menu()));
+        const QPixmap menu = tray.menu()->grab();
+        const QPixmap icon = tray.systemTrayIcon()->icon().pixmap(64, 64);
+        QPixmap shot(menu.width() + 96, std::max(menu.height(), 96) + 16);
+        shot.fill(QColor(0x2b, 0x2b, 0x2b));
+        QPainter painter(&shot);
+        painter.drawPixmap(16, 16, icon);
+        painter.drawPixmap(96, 8, menu);
+        painter.end();
+        QVERIFY(shot.save(shots + u"/alerts-tray-menu.png"_s));
+        tray.menu()->hide();
+    }
+
+    QSignalSpy muted(&tray, &TrayIcon::muteToggled);
+    tray.muteAction()->trigger();
+    QCOMPARE(muted.size(), 1);
+    QVERIFY(tray.isMuted());
+    alerts.setAlerts({});
+    QVERIFY(tray.systemTrayIcon()->toolTip().contains(u"No alerts firing"_s));
+}
+
+QTEST_MAIN(TestAlertsPage)
+#include "tst_alertspage.moc"
