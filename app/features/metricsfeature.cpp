@@ -1,36 +1,151 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The Metrics page's factory. Until the feature lands it is a placeholder that says what the
-// page will show; the feature replaces this file's body.
-#include "feature.h"
-#include "placeholderfeature.h"
+// The Metrics page's factory and feature.
+#include "metricsfeature.h"
 
-#include <QCoreApplication>
+#include "config/configmanager.h"
+#include "metrics/metricspage.h"
+#include "metrics/selfmetrics.h"
+#include "prometheus/dashboardstore.h"
+#include "prometheus/metricscontroller.h"
+#include "prometheus/prometheusclient.h"
+
+#include <QFileInfo>
+#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
 
-namespace {
-QString tr(const char *text)
+QString MetricsFeature::lastDashboardKey()
 {
-    return QCoreApplication::translate("MetricsFeature", text);
+    return u"metrics/dashboard"_s;
 }
-} // namespace
+
+MetricsFeature::MetricsFeature(const AppContext &context, QObject *parent)
+    : Feature(parent)
+    , m_context(context)
+    , m_http(new HttpClient(u"prometheus"_s, context.network, this))
+    , m_client(new PrometheusClient(m_http, this))
+    , m_controller(new MetricsController(m_client, this))
+{
+    if (context.selfMetrics)
+        connect(m_http, &HttpClient::requestFinished, context.selfMetrics,
+                &SelfMetrics::recordRequest);
+}
+
+MetricsFeature::~MetricsFeature()
+{
+    m_controller->stop();
+    m_http->abortAll();
+}
+
+QString MetricsFeature::id() const
+{
+    return u"metrics"_s;
+}
+
+QString MetricsFeature::title() const
+{
+    return tr("Metrics");
+}
+
+QIcon MetricsFeature::icon() const
+{
+    return QIcon::fromTheme(u"utilities-system-monitor"_s, QIcon(u":/icons/page-metrics.svg"_s));
+}
+
+QWidget *MetricsFeature::createPage()
+{
+    m_page = new MetricsPage(m_controller);
+    connect(m_page, &MetricsPage::importRequested, this,
+            [this](const QString &path) { openFile(path); });
+    connect(m_page, &MetricsPage::dashboardShown, this,
+            [](const QString &uid) { QSettings().setValue(lastDashboardKey(), uid); });
+    reloadDashboards();
+    return m_page;
+}
+
+QString MetricsFeature::dashboardsDirectory() const
+{
+    const QString configPath = m_context.config ? m_context.config->path() : QString();
+    return configPath.isEmpty() ? QString() : DashboardStore::directoryFor(configPath);
+}
+
+void MetricsFeature::reloadDashboards(const QString &preferredUid)
+{
+    QStringList problems;
+    const QList<Dashboard> dashboards = DashboardStore::loadAll(dashboardsDirectory(), &problems);
+    if (!m_page)
+        return;
+    m_page->setDashboards(dashboards, preferredUid.isEmpty()
+                                          ? QSettings().value(lastDashboardKey()).toString()
+                                          : preferredUid);
+    if (!problems.isEmpty())
+        m_page->showMessage(tr("Some dashboards could not be read:\n%1").arg(problems.join(u'\n')),
+                            true);
+}
+
+void MetricsFeature::applyConfig(const Config &config)
+{
+    const bool changed = m_http->endpoint() != config.prometheus;
+    if (changed) {
+        m_http->abortAll();
+        m_http->setEndpoint(config.prometheus);
+        m_controller->endpointChanged();
+    }
+    m_http->setMaxBodyBytes(config.http.maxBodyBytes);
+    m_controller->setRefreshInterval(config.refresh.metrics);
+    if (m_page)
+        m_page->setRefreshInterval(config.refresh.metrics);
+}
+
+void MetricsFeature::start()
+{
+    m_started = true;
+    m_controller->start();
+    m_controller->fetchMetricNames();
+}
+
+bool MetricsFeature::openFile(const QString &path)
+{
+    Dashboard dashboard;
+    QString saved;
+    QString error;
+    const QString directory = dashboardsDirectory();
+    if (directory.isEmpty()
+        || !DashboardStore::importGrafana(path, directory, &dashboard, &saved, &error)) {
+        if (m_page)
+            m_page->showMessage(tr("Could not import %1: %2")
+                                    .arg(QFileInfo(path).fileName(),
+                                         error.isEmpty() ? tr("no configuration folder") : error),
+                                true);
+        return false;
+    }
+    reloadDashboards(dashboard.uid);
+    if (m_page) {
+        QString text
+            = tr("Imported \"%1\" (%n panel(s)) as %2", nullptr, int(dashboard.dataPanelCount()))
+                  .arg(dashboard.title, saved);
+        if (!dashboard.warnings.isEmpty())
+            text += u"\n"_s + dashboard.warnings.join(u'\n');
+        m_page->showMessage(text, false);
+    }
+    return true;
+}
+
+void MetricsFeature::show(const QVariantMap &arguments)
+{
+    const QString expr = arguments.value(u"expr"_s).toString();
+    if (!m_page || expr.isEmpty())
+        return;
+    m_page->exploreExpression(expr, arguments.value(u"start"_s).toDateTime(),
+                              arguments.value(u"end"_s).toDateTime());
+}
 
 std::unique_ptr<Feature> makeMetricsFeature(const AppContext &context)
 {
-    Q_UNUSED(context);
-    const QIcon icon
-        = QIcon::fromTheme(u"utilities-system-monitor"_s, QIcon(u":/icons/page-metrics.svg"_s));
-    const QString description = tr(
-        "Live charts of Prometheus queries: dashboards defined in the configuration or imported "
-        "from Grafana dashboard JSON, an Explore box for ad-hoc PromQL, and the health of every "
-        "scrape target.");
-    return std::make_unique<PlaceholderFeature>(
-        u"metrics"_s, tr("Metrics"), icon, description, [](const Config &config) {
-            return QStringList{tr("Prometheus: %1").arg(config.prometheus.url.toString())};
-        });
+    return std::make_unique<MetricsFeature>(context);
 }
 
 } // namespace Stackscope

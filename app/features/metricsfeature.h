@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "feature.h"
+#include "metrics/metricspage.h"
+
+#include <QPointer>
+
+namespace Stackscope {
+
+class HttpClient;
+class MetricsController;
+class PrometheusClient;
+
+/// The Metrics page joined with its core objects: one HttpClient for Prometheus, the API client,
+/// the controller that runs dashboards, Explore and the targets, and the dashboards from
+/// `<config dir>/dashboards` plus the bundled ones.
+class MetricsFeature : public Feature
+{
+    Q_OBJECT
+public:
+    explicit MetricsFeature(const AppContext &context, QObject *parent = nullptr);
+    ~MetricsFeature() override;
+
+    QString id() const override;
+    QString title() const override;
+    QIcon icon() const override;
+    QWidget *createPage() override;
+    void applyConfig(const Config &config) override;
+    void start() override;
+    /// Imports a Grafana dashboard file and shows it.
+    bool openFile(const QString &path) override;
+    /// {"expr", "start", "end"}: opens the expression in Explore over that window.
+    void show(const QVariantMap &arguments) override;
+
+    MetricsController *controller() const { return m_controller; }
+    MetricsPage *page() const { return m_page; }
+    /// Where imported dashboards are saved.
+    QString dashboardsDirectory() const;
+    void reloadDashboards(const QString &preferredUid = {});
+    /// The QSettings key of the dashboard shown last (also set by --import-dashboard).
+    static QString lastDashboardKey();
+
+private:
+    AppContext m_context;
+    HttpClient *m_http;
+    PrometheusClient *m_client;
+    MetricsController *m_controller;
+    QPointer<MetricsPage> m_page;
+    bool m_started = false;
+};
+
+} // namespace Stackscope

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "metrics/dashboard.h"
+
+#include <QList>
+#include <QString>
+
+namespace Stackscope {
+
+/// Where dashboards live: the bundled ones (resource `:/metrics/dashboards/*.yaml`) and the
+/// user's, `<config dir>/dashboards/*.{json,yaml,yml}`. Imports are written there atomically.
+namespace DashboardStore {
+/// `<folder of configFile>/dashboards`.
+QString directoryFor(const QString &configFile);
+/// The bundled dashboards, then the folder's (sorted by file name). Files that cannot be read
+/// are left out and described in `problems` as "FILE: message".
+QList<Dashboard> loadAll(const QString &directory, QStringList *problems);
+/// Reads a Grafana dashboard (either JSON form) and saves it as `<directory>/<uid>.json` in the
+/// plain form, replacing an earlier import of the same uid. Returns false with `error` set.
+bool importGrafana(const QString &path, const QString &directory, Dashboard *dashboard,
+                   QString *savedPath, QString *error);
+/// The same, from JSON bytes (drag and drop of text, tests).
+bool importGrafanaJson(const QByteArray &json, const QString &directory, Dashboard *dashboard,
+                       QString *savedPath, QString *error);
+} // namespace DashboardStore
+
+} // namespace Stackscope

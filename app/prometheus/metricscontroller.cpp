@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "prometheus/metricscontroller.h"
+#include "prometheus/querytime.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Stackscope {
+
+namespace {
+constexpr auto offInterval = std::chrono::hours(24 * 365);
+} // namespace
+
+MetricsController::MetricsController(PrometheusClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+    qRegisterMetaType<Stackscope::PanelData>();
+    m_poller.setTask([this](Poller::Report report) { runDashboard(std::move(report)); });
+    m_poller.setInterval(m_interval);
+    m_targetsPoller.setTask([this](Poller::Report report) { runTargets(std::move(report)); });
+    m_targetsPoller.setInterval(m_interval);
+    endpointChanged();
+}
+
+void MetricsController::endpointChanged()
+{
+    const QUrl url = m_client->http()->endpoint().url;
+    if (!url.isValid())
+        return;
+    const auto port = quint16(url.port(url.scheme() == "https"_L1 ? 443 : 80));
+    m_poller.setWatchAddress(url.host(), port);
+    m_targetsPoller.setWatchAddress(url.host(), port);
+    m_resolvedVariables.clear();
+    ++m_generation;
+    refreshNow();
+}
+
+void MetricsController::setDashboard(const Dashboard &dashboard)
+{
+    m_dashboard = dashboard;
+    m_panels = QList<PanelState>(dashboard.panels.size());
+    m_resolvedVariables.clear();
+    ++m_generation;
+    resolveVariables();
+    Q_EMIT variablesChanged();
+    refreshNow();
+}
+
+void MetricsController::setRelativeRange(double seconds)
+{
+    m_rangeSeconds = std::max(seconds, 1.0);
+    m_absolute = false;
+    ++m_generation;
+    refreshNow();
+}
+
+void MetricsController::setAbsoluteRange(const QDateTime &start, const QDateTime &end)
+{
+    if (!start.isValid() || !end.isValid() || start >= end)
+        return;
+    m_absStart = start.toUTC();
+    m_absEnd = end.toUTC();
+    m_absolute = true;
+    ++m_generation;
+    refreshNow();
+}
+
+double MetricsController::rangeSeconds() const
+{
+    return m_absolute ? double(m_absStart.msecsTo(m_absEnd)) / 1000.0 : m_rangeSeconds;
+}
+
+void MetricsController::currentWindow(QDateTime *start, QDateTime *end) const
+{
+    if (m_absolute) {
+        *start = m_absStart;
+        *end = m_absEnd;
+        return;
+    }
+    *end = QDateTime::currentDateTimeUtc();
+    *start = end->addMSecs(-qint64(m_rangeSeconds * 1000));
+}
+
+void MetricsController::setRefreshInterval(std::chrono::milliseconds interval)
+{
+    m_interval = interval;
+    const auto effective
+        = (interval.count() <= 0 || m_paused) ? std::chrono::milliseconds(offInterval) : interval;
+    m_poller.setInterval(effective);
+    m_targetsPoller.setInterval(effective);
+}
+
+void MetricsController::setPaused(bool paused)
+{
+    m_paused = paused;
+    setRefreshInterval(m_interval);
+    if (!paused)
+        refreshNow();
+}
+
+void MetricsController::setPanelWidth(int panel, int pixels)
+{
+    if (panel < 0 || panel >= m_panels.size() || pixels <= 0)
+        return;
+    m_panels[panel].width = pixels;
+}
+
+void MetricsController::setVariable(const QString &name, const QString &value)
+{
+    for (DashboardVariable &v : m_dashboard.variables) {
+        if (v.name == name && v.current != value) {
+            v.current = value;
+            ++m_generation;
+            refreshNow();
+        }
+    }
+}
+
+QMap<QString, QString> MetricsController::variableValues() const
+{
+    QMap<QString, QString> values;
+    for (const DashboardVariable &v : m_dashboard.variables) {
+        QString value = v.current;
+        if (value == "$__all"_L1) {
+            QStringList escaped;
+            for (const QString &o : v.options)
+                escaped << QRegularExpression::escape(o);
+            value = escaped.isEmpty() ? u".*"_s : u"("_s + escaped.join(u'|') + u')';
+        }
+        values.insert(v.name, value);
+    }
+    return values;
+}
+
+void MetricsController::start()
+{
+    m_started = true;
+    m_poller.start();
+    if (m_targetsActive)
+        m_targetsPoller.start();
+}
+
+void MetricsController::stop()
+{
+    m_started = false;
+    m_poller.stop();
+    m_targetsPoller.stop();
+    ++m_generation;
+}
+
+void MetricsController::refreshNow()
+{
+    if (!m_started)
+        return;
+    m_poller.pollNow();
+    if (m_targetsActive)
+        m_targetsPoller.pollNow();
+}
+
+void MetricsController::setTargetsActive(bool active)
+{
+    if (m_targetsActive == active)
+        return;
+    m_targetsActive = active;
+    if (!m_started)
+        return;
+    if (active)
+        m_targetsPoller.start();
+    else
+        m_targetsPoller.stop();
+}
+
+double MetricsController::panelStep(const Panel &panel, int width) const
+{
+    double minStep = m_scrapeSeconds;
+    const double panelMin = QueryTime::parseDuration(panel.interval);
+    if (panelMin > 0)
+        minStep = std::max(minStep, panelMin);
+    return QueryTime::stepFor(rangeSeconds(), width, minStep);
+}
+
+QString MetricsController::interpolated(const QString &expr, double stepSeconds) const
+{
+    return QueryTime::interpolate(expr, variableValues(), stepSeconds, rangeSeconds(),
+                                  m_scrapeSeconds);
+}
+
+void MetricsController::runDashboard(Poller::Report report)
+{
+    Q_EMIT refreshStarted();
+    // Variables whose values could not be fetched yet (no endpoint, server down) are tried again.
+    resolveVariables();
+    struct Run
+    {
+        quint64 generation = 0;
+        int outstanding = 0;
+        bool ok = true;
+        bool absent = false;
+        Poller::Report report;
+    };
+    auto run = std::make_shared<Run>();
+    run->generation = m_generation;
+    run->report = std::move(report);
+    QDateTime windowStart, windowEnd;
+    currentWindow(&windowStart, &windowEnd);
+
+    struct PanelRun
+    {
+        int pending = 0;
+        PanelData data;
+        QStringList errors;
+    };
+    auto finishOne = [this, run]() {
+        if (--run->outstanding == 0) {
+            run->report({run->ok, run->absent});
+            Q_EMIT refreshFinished(run->ok);
+        }
+    };
+    for (int index = 0; index < m_dashboard.panels.size(); ++index) {
+        const Panel &panel = m_dashboard.panels.at(index);
+        if (panel.type == Panel::Type::Row || panel.type == Panel::Type::Unsupported
+            || panel.queries.isEmpty())
+            continue;
+        const double step = panelStep(panel, m_panels.at(index).width);
+        QDateTime start = windowStart;
+        QDateTime end = windowEnd;
+        QueryTime::alignToStep(&start, &end, step);
+        auto panelRun = std::make_shared<PanelRun>();
+        panelRun->pending = int(panel.queries.size());
+        panelRun->data.start = start;
+        panelRun->data.end = end;
+        panelRun->data.stepSeconds = step;
+        for (const PanelQuery &query : panel.queries) {
+            ++run->outstanding;
+            const QString expr = interpolated(query.expr, step);
+            const QString legend = query.legendFormat;
+            auto done = [this, run, panelRun, index, legend, finishOne](const QueryReply &reply) {
+                if (reply.ok()) {
+                    for (const Series &s : reply.result.series) {
+                        panelRun->data.series.append(s);
+                        panelRun->data.names.append(formatLegend(legend, s.labels));
+                    }
+                    panelRun->data.warnings += reply.result.warnings;
+                    if (reply.result.histogramSamples > 0)
+                        panelRun->data.warnings << tr("%n native histogram sample(s) not drawn",
+                                                      nullptr, int(reply.result.histogramSamples));
+                    panelRun->data.parseMs += reply.parseMs;
+                } else {
+                    run->ok = false;
+                    run->absent = run->absent || reply.error.isConnectionLevel();
+                    panelRun->errors << reply.error.message;
+                }
+                if (--panelRun->pending == 0 && run->generation == m_generation
+                    && index < m_panels.size()) {
+                    PanelState &state = m_panels[index];
+                    PanelData data = panelRun->data;
+                    if (!panelRun->errors.isEmpty()) {
+                        panelRun->errors.removeDuplicates();
+                        data.error = panelRun->errors.join(u'\n');
+                        if (state.hasGood && data.series.isEmpty()) {
+                            const QString error = data.error;
+                            data = state.lastGood;
+                            data.error = error;
+                            data.stale = true;
+                        }
+                    } else {
+                        state.lastGood = data;
+                        state.hasGood = true;
+                    }
+                    Q_EMIT panelUpdated(index, data);
+                }
+                finishOne();
+            };
+            if (query.instant || panel.type == Panel::Type::Table)
+                m_client->query(expr, m_absolute ? end : QDateTime(), this, done);
+            else
+                m_client->queryRange(expr, start, end, step, this, done);
+        }
+    }
+    if (run->outstanding == 0) {
+        run->report({true, false});
+        Q_EMIT refreshFinished(true);
+    }
+}
+
+void MetricsController::runTargets(Poller::Report report)
+{
+    m_client->targets(this,
+                      [this, report](const QList<ScrapeTarget> &targets, const HttpError &error) {
+                          if (!error.isError())
+                              m_targets.setTargets(targets);
+                          Q_EMIT targetsUpdated(error.isError() ? error.message : QString());
+                          report({!error.isError(), error.isConnectionLevel()});
+                      });
+}
+
+void MetricsController::resolveVariables()
+{
+    static const QRegularExpression labelValues(
+        u"^\\s*label_values\\s*\\(\\s*(?:(.+?)\\s*,\\s*)?([A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$"_s);
+    const quint64 generation = m_generation;
+    for (int i = 0; i < m_dashboard.variables.size(); ++i) {
+        const DashboardVariable &v = m_dashboard.variables.at(i);
+        if (v.kind != DashboardVariable::Kind::Query || m_resolvedVariables.contains(v.name))
+            continue;
+        const auto match = labelValues.match(v.query);
+        if (!match.hasMatch())
+            continue;
+        const QString name = v.name;
+        auto apply = [this, generation, name](const QStringList &values) {
+            // No values yet (a fresh server, nothing scraped): ask again on the next refresh.
+            if (generation != m_generation || values.isEmpty())
+                return;
+            m_resolvedVariables.insert(name);
+            bool changed = false;
+            for (DashboardVariable &variable : m_dashboard.variables) {
+                if (variable.name != name || variable.options == values)
+                    continue;
+                variable.options = values;
+                if (variable.current != "$__all"_L1 && !values.contains(variable.current))
+                    variable.current = values.first();
+                changed = true;
+            }
+            if (!changed)
+                return;
+            ++m_generation;
+            Q_EMIT variablesChanged();
+            refreshNow();
+        };
+        const QString label = match.captured(2);
+        const QString metric = match.captured(1);
+        if (metric.isEmpty()) {
+            m_client->labelValues(label, this,
+                                  [apply](const QStringList &values, const HttpError &e) {
+                                      if (!e.isError())
+                                          apply(values);
+                                  });
+        } else {
+            QDateTime start, end;
+            currentWindow(&start, &end);
+            m_client->series({interpolated(metric, 60)}, start, end, this,
+                             [apply, label](const QList<Labels> &series, const HttpError &e) {
+                                 if (e.isError())
+                                     return;
+                                 QSet<QString> seen;
+                                 QStringList values;
+                                 for (const Labels &l : series) {
+                                     const QString value = l.value(label);
+                                     if (!value.isEmpty() && !seen.contains(value)) {
+                                         seen.insert(value);
+                                         values << value;
+                                     }
+                                 }
+                                 values.sort();
+                                 apply(values);
+                             });
+        }
+    }
+}
+
+void MetricsController::explore(const QString &expr, int pixelWidth)
+{
+    const quint64 generation = ++m_exploreGeneration;
+    QDateTime start, end;
+    currentWindow(&start, &end);
+    const double step = QueryTime::stepFor(rangeSeconds(), pixelWidth, m_scrapeSeconds);
+    QueryTime::alignToStep(&start, &end, step);
+    const QString resolved = interpolated(expr, step);
+    auto range = std::make_shared<PanelData>();
+    range->start = start;
+    range->end = end;
+    range->stepSeconds = step;
+    m_client->queryRange(resolved, start, end, step, this,
+                         [this, generation, range, resolved](const QueryReply &reply) {
+                             if (generation != m_exploreGeneration)
+                                 return;
+                             if (!reply.ok()) {
+                                 range->error = reply.error.message;
+                             } else {
+                                 range->series = reply.result.series;
+                                 for (const Series &s : reply.result.series)
+                                     range->names << seriesSignature(s.labels);
+                                 range->parseMs = reply.parseMs;
+                                 range->warnings = reply.result.warnings;
+                             }
+                             m_client->query(resolved, m_absolute ? range->end : QDateTime(), this,
+                                             [this, generation, range](const QueryReply &instant) {
+                                                 if (generation != m_exploreGeneration)
+                                                     return;
+                                                 Q_EMIT exploreFinished(
+                                                     *range, instant.result,
+                                                     instant.ok() ? QString()
+                                                                  : instant.error.message);
+                                             });
+                         });
+}
+
+void MetricsController::fetchMetricNames()
+{
+    m_client->labelValues(u"__name__"_s, this,
+                          [this](const QStringList &names, const HttpError &error) {
+                              if (!error.isError())
+                                  Q_EMIT metricNamesChanged(names);
+                          });
+}
+
+} // namespace Stackscope

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "http/poller.h"
+#include "metrics/dashboard.h"
+#include "metrics/series.h"
+#include "metrics/targetsmodel.h"
+#include "prometheus/prometheusclient.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+namespace Stackscope {
+
+/// What one panel shows after a refresh: its series with legend names, or why there are none.
+/// On an error the last good series are kept and `stale` is set.
+struct PanelData
+{
+    QList<Series> series;
+    QStringList names; ///< legend text per series
+    QString error;     ///< empty when the last refresh succeeded
+    QStringList warnings;
+    bool stale = false;
+    QDateTime start;
+    QDateTime end;
+    double stepSeconds = 0;
+    qint64 parseMs = 0;
+};
+
+/// The Metrics page's engine, without widgets: runs the current dashboard's queries on a Poller
+/// (no overlap, back-off), computes each panel's step from its pixel width, resolves template
+/// variables, runs Explore queries and polls the scrape targets. Results of a superseded
+/// refresh (a newer range, dashboard or variable) are dropped by a generation counter.
+class MetricsController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MetricsController(PrometheusClient *client, QObject *parent = nullptr);
+
+    PrometheusClient *client() const { return m_client; }
+    TargetsModel *targetsModel() { return &m_targets; }
+
+    /// The client's endpoint changed: watch its port while it is down, and query again.
+    void endpointChanged();
+    void setDashboard(const Dashboard &dashboard);
+    const Dashboard &dashboard() const { return m_dashboard; }
+    /// The last `seconds` up to now, or an absolute window (then refreshes keep it fixed).
+    void setRelativeRange(double seconds);
+    void setAbsoluteRange(const QDateTime &start, const QDateTime &end);
+    bool isAbsolute() const { return m_absolute; }
+    double rangeSeconds() const;
+    /// The window a refresh starting now would ask for.
+    void currentWindow(QDateTime *start, QDateTime *end) const;
+    /// 0 = off. Also applies to the targets view.
+    void setRefreshInterval(std::chrono::milliseconds interval);
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    /// The scrape interval assumed for step and $__rate_interval (Grafana's default 15 s).
+    void setScrapeInterval(double seconds) { m_scrapeSeconds = seconds; }
+    /// The pixel width of a panel's plot area, for its step.
+    void setPanelWidth(int panel, int pixels);
+    void setVariable(const QString &name, const QString &value);
+    QMap<QString, QString> variableValues() const;
+
+    /// Starts polling the dashboard (and the targets when `withTargets`).
+    void start();
+    void stop();
+    void refreshNow();
+    void setTargetsActive(bool active);
+
+    /// Runs an Explore query: a range query over the current window and an instant query.
+    void explore(const QString &expr, int pixelWidth);
+    void fetchMetricNames();
+
+    quint64 generation() const { return m_generation; }
+
+Q_SIGNALS:
+    void panelUpdated(int panel, const Stackscope::PanelData &data);
+    void refreshStarted();
+    void refreshFinished(bool ok);
+    void variablesChanged();
+    void exploreFinished(const Stackscope::PanelData &range, const Stackscope::QueryResult &instant,
+                         const QString &instantError);
+    void metricNamesChanged(const QStringList &names);
+    void targetsUpdated(const QString &error);
+
+private:
+    struct PanelState
+    {
+        int width = 800;
+        PanelData lastGood;
+        bool hasGood = false;
+    };
+    void runDashboard(Poller::Report report);
+    void runTargets(Poller::Report report);
+    void resolveVariables();
+    QString interpolated(const QString &expr, double stepSeconds) const;
+    double panelStep(const Panel &panel, int width) const;
+
+    PrometheusClient *m_client;
+    Poller m_poller;
+    Poller m_targetsPoller;
+    TargetsModel m_targets;
+    Dashboard m_dashboard;
+    QList<PanelState> m_panels;
+    double m_rangeSeconds = 3600;
+    QDateTime m_absStart;
+    QDateTime m_absEnd;
+    bool m_absolute = false;
+    bool m_paused = false;
+    bool m_started = false;
+    bool m_targetsActive = false;
+    std::chrono::milliseconds m_interval{15000};
+    double m_scrapeSeconds = 15;
+    quint64 m_generation = 0;
+    quint64 m_exploreGeneration = 0;
+    QSet<QString> m_resolvedVariables; ///< query variables whose values came from the server
+};
+
+} // namespace Stackscope
+
+Q_DECLARE_METATYPE(Stackscope::PanelData)

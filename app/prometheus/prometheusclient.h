@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "http/httpclient.h"
+#include "prometheus/promparser.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <functional>
+
+namespace Stackscope {
+
+/// The answer to one query: the result, or why there is none.
+struct QueryReply
+{
+    QueryResult result;
+    HttpError error;
+    qint64 elapsedMs = 0; ///< network
+    qint64 parseMs = 0;
+    bool ok() const { return !error.isError(); }
+};
+
+/// The Prometheus HTTP API (v1) on top of an HttpClient. Bodies larger than offThreadBytes()
+/// are parsed on the global thread pool; every callback runs on the GUI thread, and only while
+/// `context` is alive (a destroyed page never hears of its old requests). Errors carry the
+/// server's own `errorType: error` in HttpError::detail and the message.
+class PrometheusClient : public QObject
+{
+    Q_OBJECT
+public:
+    template<typename T>
+    using Done = std::function<void(const T &value, const HttpError &error)>;
+
+    explicit PrometheusClient(HttpClient *http, QObject *parent = nullptr);
+
+    HttpClient *http() const { return m_http; }
+    static constexpr qsizetype offThreadBytes() { return 256 * 1024; }
+
+    /// /api/v1/query (GET); an invalid time means "now".
+    void query(const QString &expr, const QDateTime &time, QObject *context,
+               std::function<void(const QueryReply &)> done);
+    /// /api/v1/query_range (POST, form-encoded).
+    void queryRange(const QString &expr, const QDateTime &start, const QDateTime &end,
+                    double stepSeconds, QObject *context,
+                    std::function<void(const QueryReply &)> done);
+    void targets(QObject *context, Done<QList<ScrapeTarget>> done);
+    void rules(QObject *context, Done<QList<PromRule>> done);
+    void labels(QObject *context, Done<QStringList> done);
+    void labelValues(const QString &label, QObject *context, Done<QStringList> done);
+    void series(const QStringList &matchers, const QDateTime &start, const QDateTime &end,
+                QObject *context, Done<QList<Labels>> done);
+    void buildInfo(QObject *context, Done<PromBuildInfo> done);
+
+    /// Turns a finished response into a reply, on the calling thread (the tests and the
+    /// benchmark use it directly).
+    static QueryReply parseQueryResponse(const HttpResponse &response, const QString &hostPort);
+
+private:
+    template<typename T>
+    using Parser = bool (*)(const QByteArray &, T *, PromApiError *, QString *);
+
+    /// Checks a response's transport outcome and body, and parses it with `parse`.
+    template<typename T>
+    static HttpError decode(const HttpResponse &response, const QString &hostPort, Parser<T> parse,
+                            T *value);
+    static HttpError bodyError(const HttpResponse &response, const QString &hostPort,
+                               const QString &problem, const PromApiError &apiError);
+
+    template<typename T>
+    void fetch(const HttpRequest &request, QObject *context, Parser<T> parse, Done<T> done)
+    {
+        const QString where = m_http->hostPort();
+        QPointer<QObject> guard(context);
+        m_http->send(request, context, [where, guard, parse, done](const HttpResponse &response) {
+            auto work = [where, guard, parse, done, response](bool queued) {
+                T value{};
+                const HttpError error = decode<T>(response, where, parse, &value);
+                if (!queued) {
+                    done(value, error);
+                    return;
+                }
+                QMetaObject::invokeMethod(
+                    QCoreApplication::instance(),
+                    [guard, done, value, error] {
+                        if (guard)
+                            done(value, error);
+                    },
+                    Qt::QueuedConnection);
+            };
+            if (response.body.size() > offThreadBytes())
+                QThreadPool::globalInstance()->start([work] { work(true); });
+            else
+                work(false);
+        });
+    }
+
+    HttpClient *m_http;
+};
+
+} // namespace Stackscope

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "prometheus/querytime.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope::QueryTime {
+
+double parseDuration(const QString &text)
+{
+    static const QRegularExpression part(u"(\\d+(?:\\.\\d+)?)(ms|s|m|h|d|w|y)"_s);
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return -1;
+    bool plain = false;
+    const double bare = t.toDouble(&plain);
+    if (plain)
+        return bare;
+    double total = 0;
+    qsizetype consumed = 0;
+    auto it = part.globalMatch(t);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (m.capturedStart() != consumed)
+            return -1;
+        consumed = m.capturedEnd();
+        const double n = m.captured(1).toDouble();
+        const QString unit = m.captured(2);
+        const double factor = unit == "ms"_L1  ? 0.001
+                              : unit == "s"_L1 ? 1
+                              : unit == "m"_L1 ? 60
+                              : unit == "h"_L1 ? 3600
+                              : unit == "d"_L1 ? 86400
+                              : unit == "w"_L1 ? 7 * 86400
+                                               : 365 * 86400;
+        total += n * factor;
+    }
+    return consumed == t.size() ? total : -1;
+}
+
+QString formatDuration(double seconds)
+{
+    if (seconds < 1)
+        return QString::number(std::max<qint64>(1, std::llround(seconds * 1000))) + u"ms"_s;
+    qint64 s = std::llround(seconds);
+    QString out;
+    const struct
+    {
+        qint64 size;
+        const char *unit;
+    } units[] = {{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}};
+    for (const auto &u : units) {
+        if (s >= u.size) {
+            out += QString::number(s / u.size) + QLatin1StringView(u.unit);
+            s %= u.size;
+        }
+    }
+    return out;
+}
+
+double snapInterval(double seconds)
+{
+    static const double steps[]
+        = {0.001, 0.01, 0.1, 0.5,  1,    2,    5,     10,    15,    30,    60,    120,
+           300,   600,  900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 604800};
+    for (double step : steps) {
+        if (seconds <= step * 1.0000001)
+            return step;
+    }
+    return std::ceil(seconds / 604800) * 604800;
+}
+
+double stepFor(double rangeSeconds, int pixelWidth, double minStep)
+{
+    const double width = std::max(pixelWidth, 1);
+    double step = rangeSeconds / width;
+    step = std::max(step, minStep > 0 ? minStep : 1.0);
+    step = snapInterval(step);
+    while (rangeSeconds / step > maxPoints)
+        step = snapInterval(step * 1.5);
+    return step;
+}
+
+void alignToStep(QDateTime *start, QDateTime *end, double stepSeconds)
+{
+    const qint64 stepMs = std::max<qint64>(1, std::llround(stepSeconds * 1000));
+    const qint64 s = start->toMSecsSinceEpoch();
+    const qint64 e = end->toMSecsSinceEpoch();
+    *start = QDateTime::fromMSecsSinceEpoch(s - (s % stepMs), Qt::UTC);
+    *end = QDateTime::fromMSecsSinceEpoch(e % stepMs ? e - (e % stepMs) + stepMs : e, Qt::UTC);
+}
+
+double rateInterval(double intervalSeconds, double scrapeSeconds)
+{
+    return std::max(intervalSeconds + scrapeSeconds, 4 * scrapeSeconds);
+}
+
+QString interpolate(const QString &expr, const QMap<QString, QString> &variables,
+                    double intervalSeconds, double rangeSeconds, double scrapeSeconds)
+{
+    QMap<QString, QString> all = variables;
+    all.insert(u"__interval"_s, formatDuration(intervalSeconds));
+    all.insert(u"__interval_ms"_s, QString::number(std::llround(intervalSeconds * 1000)));
+    all.insert(u"__rate_interval"_s, formatDuration(rateInterval(intervalSeconds, scrapeSeconds)));
+    all.insert(u"__range"_s, formatDuration(rangeSeconds));
+    all.insert(u"__range_s"_s, QString::number(std::llround(rangeSeconds)));
+    all.insert(u"__range_ms"_s, QString::number(std::llround(rangeSeconds * 1000)));
+    static const QRegularExpression reference(
+        u"\\$\\{([A-Za-z0-9_]+)(?::[^}]*)?\\}|\\[\\[([A-Za-z0-9_]+)\\]\\]|\\$([A-Za-z0-9_]+)"_s);
+    QString out;
+    qsizetype last = 0;
+    auto it = reference.globalMatch(expr);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        QString name = m.captured(1);
+        if (name.isEmpty())
+            name = m.captured(2);
+        if (name.isEmpty())
+            name = m.captured(3);
+        out += expr.mid(last, m.capturedStart() - last);
+        const auto found = all.constFind(name);
+        out += found != all.constEnd() ? *found : m.captured(0);
+        last = m.capturedEnd();
+    }
+    out += expr.mid(last);
+    return out;
+}
+
+} // namespace Stackscope::QueryTime

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Stackscope {
+
+/// One PromQL query of a panel.
+struct PanelQuery
+{
+    QString expr;
+    QString legendFormat; ///< "{{label}}" placeholders; empty = the series' signature
+    QString refId;
+    bool instant = false;
+
+    friend bool operator==(const PanelQuery &, const PanelQuery &) = default;
+};
+
+/// A threshold step: from `value` upwards the colour is `color` (the first step's value is
+/// -Inf, Grafana's "Base").
+struct Threshold
+{
+    double value = 0;
+    QColor color;
+
+    friend bool operator==(const Threshold &, const Threshold &) = default;
+};
+
+/// Where a panel sits on the 24-column grid (Grafana's gridPos; one row unit ≈ 30 px).
+struct GridPos
+{
+    int x = 0;
+    int y = 0;
+    int w = 12;
+    int h = 8;
+
+    friend bool operator==(const GridPos &, const GridPos &) = default;
+};
+
+/// One panel of a dashboard, already normalised: Grafana's graph becomes TimeSeries, singlestat
+/// becomes Stat, bargauge becomes Gauge. A type we cannot draw is Unsupported and keeps its
+/// original name in `sourceType`, so the page shows a titled placeholder instead of dropping it.
+struct Panel
+{
+    enum class Type { TimeSeries, Stat, Gauge, Table, Row, Unsupported };
+    Type type = Type::TimeSeries;
+    QString sourceType; ///< the type as written ("graph", "singlestat", "piechart"...)
+    QString title;
+    QList<PanelQuery> queries;
+    QString unit;
+    std::optional<double> min;
+    std::optional<double> max;
+    int decimals = -1;
+    QList<Threshold> thresholds;
+    GridPos grid;
+    QString interval;       ///< the panel's minimum step ("30s"), empty = the scrape interval
+    bool collapsed = false; ///< rows only
+
+    friend bool operator==(const Panel &, const Panel &) = default;
+};
+
+/// A dashboard variable shown as a drop-down above the panels.
+struct DashboardVariable
+{
+    enum class Kind { Query, Custom, Interval, Constant, TextBox, Unsupported };
+    Kind kind = Kind::Custom;
+    QString name;
+    QString label;
+    QString query;       ///< Query: "label_values(up, job)" / "label_values(job)"
+    QStringList options; ///< Custom and Interval options, Query values once resolved
+    QString current;     ///< the selected value
+    bool includeAll = false;
+    bool multi = false;
+
+    friend bool operator==(const DashboardVariable &, const DashboardVariable &) = default;
+};
+
+/// A dashboard: panels in grid order (rows flattened, a collapsed row's panels following it),
+/// variables, and where it came from.
+struct Dashboard
+{
+    QString uid;
+    QString title;
+    QString refresh; ///< Grafana's "10s", informative
+    QString source;  ///< the file it was read from, empty for built-in
+    QList<Panel> panels;
+    QList<DashboardVariable> variables;
+    QStringList warnings; ///< what the import could not take over, for the user to read
+
+    /// Panels that draw data (everything except rows).
+    qsizetype dataPanelCount() const;
+
+    friend bool operator==(const Dashboard &, const Dashboard &) = default;
+};
+
+/// Grafana's named colours ("green", "red", "semi-dark-orange", "#ff0000", "rgba(...)").
+QColor grafanaColor(const QString &name);
+
+} // namespace Stackscope
+
+Q_DECLARE_METATYPE(Stackscope::Dashboard)

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/seriestablemodel.h"
+#include "metrics/unitformat.h"
+
+#include <QDateTime>
+
+namespace Stackscope {
+
+SeriesTableModel::SeriesTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+int SeriesTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int SeriesTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SeriesTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SeriesColumn:
+        return tr("Series");
+    case ValueColumn:
+        return tr("Value");
+    case TimeColumn:
+        return tr("Time");
+    default:
+        return {};
+    }
+}
+
+QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    if (role == ValueRole)
+        return row.value;
+    if (role == LabelsRole)
+        return seriesSignature(row.labels);
+    if (role == Qt::TextAlignmentRole && index.column() == ValueColumn)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == SeriesColumn)
+        return seriesSignature(row.labels);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case SeriesColumn:
+        return row.name;
+    case ValueColumn:
+        return UnitFormat::format(row.value, m_unit, 4);
+    case TimeColumn:
+        return QDateTime::fromMSecsSinceEpoch(row.timeMs)
+            .toLocalTime()
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    default:
+        return {};
+    }
+}
+
+void SeriesTableModel::setResult(const QueryResult &result, const QString &legendFormat,
+                                 const QString &unit)
+{
+    QList<Row> rows;
+    for (const Series &s : result.series) {
+        if (s.size() == 0)
+            continue;
+        Row row;
+        row.labels = s.labels;
+        row.name = formatLegend(legendFormat, s.labels);
+        row.value = s.values.constLast();
+        row.timeMs = s.times.constLast();
+        rows.append(row);
+    }
+    bool sameShape = rows.size() == m_rows.size() && unit == m_unit;
+    for (qsizetype i = 0; sameShape && i < rows.size(); ++i)
+        sameShape
+            = rows.at(i).labels == m_rows.at(i).labels && rows.at(i).name == m_rows.at(i).name;
+    if (sameShape) {
+        m_rows = rows;
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, ValueColumn), index(int(m_rows.size()) - 1, TimeColumn));
+        return;
+    }
+    beginResetModel();
+    m_rows = rows;
+    m_unit = unit;
+    endResetModel();
+}
+
+void SeriesTableModel::clear()
+{
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+} // namespace Stackscope

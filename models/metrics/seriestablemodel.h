@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "metrics/series.h"
+
+#include <QAbstractTableModel>
+
+namespace Stackscope {
+
+/// The latest value of each series of a query result, one row per series: the table panel and
+/// Explore's table. Rows with the same signatures in the same order are updated in place
+/// (dataChanged); a different set of series resets the model.
+class SeriesTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { SeriesColumn, ValueColumn, TimeColumn, ColumnCount };
+    Q_ENUM(Column)
+    enum Role { ValueRole = Qt::UserRole + 1, LabelsRole };
+
+    explicit SeriesTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    void setResult(const QueryResult &result, const QString &legendFormat = {},
+                   const QString &unit = {});
+    void clear();
+
+private:
+    struct Row
+    {
+        QString name;
+        Labels labels;
+        double value = 0;
+        qint64 timeMs = 0;
+    };
+    QList<Row> m_rows;
+    QString m_unit;
+};
+
+} // namespace Stackscope

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/unitformat.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope::UnitFormat {
+
+namespace {
+
+QString number(double value, int significant)
+{
+    if (value == 0)
+        return u"0"_s;
+    // Enough decimals for `significant` digits, never scientific for the ranges we scale into.
+    const double magnitude = std::floor(std::log10(std::abs(value)));
+    int decimals = std::max(0, significant - 1 - int(magnitude));
+    decimals = std::min(decimals, 6);
+    QString text = QString::number(value, 'f', decimals);
+    if (text.contains(u'.')) {
+        while (text.endsWith(u'0'))
+            text.chop(1);
+        if (text.endsWith(u'.'))
+            text.chop(1);
+    }
+    return text;
+}
+
+QString scaled(double value, double base, const char *const *prefixes, int count, int zeroIndex,
+               const QString &suffix, int significant)
+{
+    int index = zeroIndex;
+    double v = value;
+    if (v != 0) {
+        while (std::abs(v) >= base && index + 1 < count) {
+            v /= base;
+            ++index;
+        }
+        while (std::abs(v) < 1 && index > zeroIndex) {
+            v *= base;
+            --index;
+        }
+    }
+    const QString prefix = QString::fromUtf8(prefixes[index]);
+    const QString unit = prefix + suffix;
+    return unit.isEmpty() ? number(v, significant) : number(v, significant) + u' ' + unit;
+}
+
+const char *const siPrefixes[] = {"n", "µ", "m", "", "k", "M", "G", "T", "P", "E"};
+constexpr int siZero = 3;
+const char *const iecPrefixes[] = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+const char *const siUp[] = {"", "k", "M", "G", "T", "P", "E"};
+
+QString duration(double seconds, int significant)
+{
+    const double a = std::abs(seconds);
+    if (a == 0)
+        return u"0 s"_s;
+    if (a < 1e-6)
+        return number(seconds * 1e9, significant) + u" ns"_s;
+    if (a < 1e-3)
+        return number(seconds * 1e6, significant) + u" µs"_s;
+    if (a < 1)
+        return number(seconds * 1e3, significant) + u" ms"_s;
+    if (a < 60)
+        return number(seconds, significant) + u" s"_s;
+    if (a < 3600)
+        return number(seconds / 60, significant) + u" min"_s;
+    if (a < 86400)
+        return number(seconds / 3600, significant) + u" h"_s;
+    return number(seconds / 86400, significant) + u" d"_s;
+}
+
+} // namespace
+
+QString format(double value, const QString &unit, int significant)
+{
+    if (std::isnan(value))
+        return u"NaN"_s;
+    if (std::isinf(value))
+        return value > 0 ? u"+Inf"_s : u"-Inf"_s;
+    const QString u = unit.trimmed();
+    if (u == "bytes"_L1 || u == "decbytes"_L1 || u == "bits"_L1) {
+        const bool iec = u == "bytes"_L1;
+        const QString suffix = u == "bits"_L1 ? u"b"_s : u"B"_s;
+        return iec ? scaled(value, 1024, iecPrefixes, 7, 0, suffix, significant)
+                   : scaled(value, 1000, siUp, 7, 0, suffix, significant);
+    }
+    if (u == "Bps"_L1 || u == "binBps"_L1)
+        return scaled(value, u == "binBps"_L1 ? 1024 : 1000, u == "binBps"_L1 ? iecPrefixes : siUp,
+                      7, 0, u"B/s"_s, significant);
+    if (u == "s"_L1 || u == "dtdurations"_L1)
+        return duration(value, significant);
+    if (u == "ms"_L1)
+        return duration(value / 1e3, significant);
+    if (u == "µs"_L1 || u == "us"_L1)
+        return duration(value / 1e6, significant);
+    if (u == "ns"_L1)
+        return duration(value / 1e9, significant);
+    if (u == "percent"_L1)
+        return number(value, significant) + u" %"_s;
+    if (u == "percentunit"_L1)
+        return number(value * 100, significant) + u" %"_s;
+    if (u == "ops"_L1 || u == "opsps"_L1)
+        return scaled(value, 1000, siPrefixes, 10, siZero, u"ops/s"_s, significant);
+    if (u == "reqps"_L1 || u == "rps"_L1)
+        return scaled(value, 1000, siPrefixes, 10, siZero, u"req/s"_s, significant);
+    if (u.isEmpty() || u == "short"_L1 || u == "none"_L1 || u == "si"_L1)
+        return scaled(value, 1000, siPrefixes, 10, siZero, QString(), significant);
+    return number(value, significant) + u' ' + u;
+}
+
+QString axisLabel(const QString &unit)
+{
+    const QString u = unit.trimmed();
+    if (u.isEmpty() || u == "short"_L1 || u == "none"_L1)
+        return {};
+    if (u == "percent"_L1 || u == "percentunit"_L1)
+        return u"%"_s;
+    if (u == "ops"_L1)
+        return u"ops/s"_s;
+    if (u == "reqps"_L1 || u == "rps"_L1)
+        return u"req/s"_s;
+    return u;
+}
+
+} // namespace Stackscope::UnitFormat

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Dashboards: the seed Grafana dashboards (from ../shared/seeds, extracted from their Markdown),
+// the bundled stack's xg2g copy, rows (collapsed with nested panels), variables, legacy panel
+// types, the bundled YAML dashboard, YAML errors, and the atomic save of an import.
+#include "fixtures.h"
+#include "prometheus/dashboardloader.h"
+#include "prometheus/dashboardstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Stackscope;
+
+namespace {
+
+QString seedPath(const QString &prefix)
+{
+    const QDir seeds(Test::sharedPath(u"seeds"_s));
+    const QStringList matches = seeds.entryList({prefix + u"_*.txt"_s}, QDir::Files, QDir::Name);
+    return matches.isEmpty() ? Test::sharedPath(u"seeds/"_s + prefix + u"_*.txt"_s)
+                             : seeds.filePath(matches.first());
+}
+
+QByteArray seedDashboard(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return DashboardLoader::extractJsonBlock(QString::fromUtf8(file.readAll()), u"\"dashboard\""_s);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QStringList exprs(const Panel &panel)
+{
+    QStringList out;
+    for (const PanelQuery &q : panel.queries)
+        out << q.expr;
+    return out;
+}
+
+} // namespace
+
+class TestDashboardLoader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void xg2gSeed();
+    void codeAgentSeed();
+    void bundledXg2gCopy();
+    void rowsAndVariables();
+    void bundledYaml();
+    void yamlErrors_data();
+    void yamlErrors();
+    void notADashboard_data();
+    void notADashboard();
+    void importSavesAtomically();
+};
+
+void TestDashboardLoader::xg2gSeed()
+{
+    const QString path = seedPath(u"000"_s);
+    STACKSCOPE_REQUIRE_SHARED(path);
+    const QByteArray json = seedDashboard(path);
+    QVERIFY2(!json.isEmpty(), "no ```json block with a dashboard in the 000 seed");
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
+    QCOMPARE(d.title, u"xg2g Production Overview"_s);
+    QCOMPARE(d.uid, u"xg2g-overview"_s);
+    QCOMPARE(d.panels.size(), 5);
+    QCOMPARE(d.dataPanelCount(), 5);
+    QVERIFY(d.panels.at(0).type == Panel::Type::TimeSeries);
+    QCOMPARE(d.panels.at(0).sourceType, u"graph"_s);
+    QCOMPARE(exprs(d.panels.at(0)),
+             (QStringList{u"rate(xg2g_openwebif_request_success_total[5m])"_s,
+                          u"rate(xg2g_openwebif_request_failures_total[5m])"_s}));
+    QCOMPARE(d.panels.at(0).queries.at(1).legendFormat, u"Failures"_s);
+    QCOMPARE(d.panels.at(1).queries.at(0).legendFormat, u"{{ mode }}"_s);
+    QCOMPARE(exprs(d.panels.at(2)), QStringList{u"rate(xg2g_ratelimit_exceeded_total[5m])"_s});
+    QVERIFY(d.panels.at(3).type == Panel::Type::Gauge);
+    QCOMPARE(d.panels.at(3).unit, u"percent"_s);
+    QCOMPARE(d.panels.at(3).min.value_or(-1), 0.0);
+    QCOMPARE(d.panels.at(3).max.value_or(-1), 100.0);
+    QVERIFY(d.panels.at(4).type == Panel::Type::Stat);
+    QCOMPARE(exprs(d.panels.at(4)), QStringList{u"xg2g_circuit_breaker_state"_s});
+    QVERIFY(d.panels.at(4).grid == (GridPos{18, 8, 6, 8}));
+    QVERIFY(d.warnings.isEmpty());
+}
+
+void TestDashboardLoader::codeAgentSeed()
+{
+    const QString path = seedPath(u"002"_s);
+    STACKSCOPE_REQUIRE_SHARED(path);
+    const QByteArray json = seedDashboard(path);
+    QVERIFY2(!json.isEmpty(), "no ```json block with a dashboard in the 002 seed");
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
+    QCOMPARE(d.title, u"Code Agent MVP - Production Dashboard"_s);
+    QCOMPARE(d.uid, u"code-agent-mvp-production-dashboard"_s);
+    QCOMPARE(d.panels.size(), 5);
+    QVERIFY(d.panels.at(0).type == Panel::Type::Stat);
+    QCOMPARE(exprs(d.panels.at(0)),
+             QStringList{u"up{job=~\"gateway|orchestrator|adapter|llm-patch\"}"_s});
+    QCOMPARE(
+        exprs(d.panels.at(2)),
+        QStringList{u"histogram_quantile(0.95, rate(http_request_duration_seconds_bucket[5m]))"_s});
+    QCOMPARE(
+        exprs(d.panels.at(4)),
+        QStringList{u"rate(container_cpu_usage_seconds_total{name=~\"agent-.*\"}[5m]) * 100"_s});
+    // No gridPos in this seed: laid out two per row.
+    QVERIFY(d.panels.at(0).grid == (GridPos{0, 0, 12, 8}));
+    QVERIFY(d.panels.at(1).grid == (GridPos{12, 0, 12, 8}));
+    QVERIFY(d.panels.at(4).grid == (GridPos{0, 16, 12, 8}));
+}
+
+void TestDashboardLoader::bundledXg2gCopy()
+{
+    Dashboard d;
+    QString error;
+    QVERIFY2(
+        DashboardLoader::fromFile(QStringLiteral(STACKSCOPE_SOURCE_DIR)
+                                      + u"/resources/stack/grafana/dashboards/xg2g-overview.json"_s,
+                                  &d, &error),
+        qPrintable(error));
+    QCOMPARE(d.uid, u"xg2g-overview"_s);
+    QCOMPARE(d.dataPanelCount(), 5);
+}
+
+void TestDashboardLoader::rowsAndVariables()
+{
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromFile(Test::testDataDir() + u"/metrics/grafana-rows.json"_s, &d,
+                                       &error),
+             qPrintable(error));
+    QCOMPARE(d.uid, u"rows-test-1"_s);
+    // Two rows, four top-level panels, two nested in the collapsed row: nothing dropped.
+    QCOMPARE(d.panels.size(), 8);
+    QCOMPARE(d.dataPanelCount(), 6);
+    QStringList titles;
+    for (const Panel &p : d.panels)
+        titles << p.title;
+    QCOMPARE(titles, (QStringList{u"Overview"_s, u"Up by job"_s, u"Old stat"_s, u"Pie"_s,
+                                  u"Details"_s, u"Bars"_s, u"Table"_s, u"Range"_s}));
+    QVERIFY(d.panels.at(4).type == Panel::Type::Row);
+    QVERIFY(d.panels.at(4).collapsed);
+    // Types, units, thresholds.
+    const Panel &up = d.panels.at(1);
+    QCOMPARE(up.unit, u"percentunit"_s);
+    QCOMPARE(up.interval, u"30s"_s);
+    QCOMPARE(up.queries.size(), 1); // the hidden query is not run
+    QCOMPARE(up.thresholds.size(), 2);
+    QVERIFY(std::isinf(up.thresholds.at(0).value));
+    QCOMPARE(up.thresholds.at(1).value, 0.5);
+    QCOMPARE(up.thresholds.at(1).color, grafanaColor(u"red"_s));
+    const Panel &old = d.panels.at(2);
+    QVERIFY(old.type == Panel::Type::Stat);
+    QCOMPARE(old.unit, u"bytes"_s);
+    QCOMPARE(old.thresholds.size(), 3);
+    QCOMPARE(old.thresholds.at(2).value, 80.0);
+    QVERIFY(d.panels.at(3).type == Panel::Type::Unsupported);
+    QCOMPARE(d.panels.at(3).sourceType, u"piechart"_s);
+    QVERIFY(d.panels.at(5).type == Panel::Type::Gauge);
+    QVERIFY(d.panels.at(6).type == Panel::Type::Table);
+    QVERIFY(d.panels.at(6).queries.at(0).instant);
+    QCOMPARE(d.panels.at(7).unit, u"s"_s);
+    // Variables: query (label_values), custom, interval; a datasource one is reported.
+    QCOMPARE(d.variables.size(), 4);
+    QVERIFY(d.variables.at(0).kind == DashboardVariable::Kind::Query);
+    QCOMPARE(d.variables.at(0).query, u"label_values(up, job)"_s);
+    QCOMPARE(d.variables.at(0).current, u"$__all"_s);
+    QCOMPARE(d.variables.at(1).options, (QStringList{u"idle"_s, u"user"_s, u"system"_s}));
+    QCOMPARE(d.variables.at(1).current, u"user"_s);
+    QVERIFY(d.variables.at(2).kind == DashboardVariable::Kind::Interval);
+    QCOMPARE(d.variables.at(2).current, u"5m"_s);
+    QCOMPARE(d.warnings.size(), 2);
+    QVERIFY(d.warnings.join(u'\n').contains(u"piechart"_s));
+    QVERIFY(d.warnings.join(u'\n').contains(u"datasource"_s));
+}
+
+void TestDashboardLoader::bundledYaml()
+{
+    QStringList problems;
+    const QList<Dashboard> all = DashboardStore::loadAll(QString(), &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QCOMPARE(all.size(), 1);
+    const Dashboard &d = all.first();
+    QCOMPARE(d.uid, u"stackscope-overview"_s);
+    QVERIFY(d.source.isEmpty());
+    QCOMPARE(d.dataPanelCount(), 11);
+    QCOMPARE(d.variables.size(), 1);
+    QCOMPARE(d.variables.first().query, u"label_values(up, job)"_s);
+    QVERIFY(d.panels.at(0).type == Panel::Type::Stat);
+    QCOMPARE(d.panels.at(0).thresholds.size(), 2);
+    QCOMPARE(d.panels.at(3).unit, u"bytes"_s);
+    QCOMPARE(d.panels.at(3).queries.at(0).legendFormat, u"{{job}}"_s);
+    QVERIFY(d.panels.at(5).type == Panel::Type::Gauge);
+    QVERIFY(d.panels.at(10).type == Panel::Type::Table);
+    QVERIFY(d.panels.at(10).queries.at(0).instant);
+}
+
+void TestDashboardLoader::yamlErrors_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("broken-syntax") << QByteArray("title: x\npanels: [\n") << u"line 3"_s;
+    QTest::newRow("not-a-map") << QByteArray("- a\n- b\n") << u"mapping"_s;
+    QTest::newRow("panels-not-list") << QByteArray("title: x\npanels: 3\n") << u"must be a list"_s;
+    QTest::newRow("panel-without-query")
+        << QByteArray("title: x\npanels:\n  - title: A\n    type: stat\n")
+        << u"line 3, column 5: panel \"A\" has no expr"_s;
+    QTest::newRow("bad-number") << QByteArray(
+        "panels:\n  - title: A\n    expr: up\n    min: lots\n")
+                                << u"line 4"_s;
+}
+
+void TestDashboardLoader::yamlErrors()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, error);
+    Dashboard d;
+    QString message;
+    QVERIFY(!DashboardLoader::fromYaml(yaml, &d, &message));
+    QVERIFY2(message.contains(error), qPrintable(message));
+}
+
+void TestDashboardLoader::notADashboard_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("not-json") << QByteArray("{\"dashboard\": ") << u"not JSON"_s;
+    QTest::newRow("no-panels") << QByteArray("{\"title\": \"x\"}") << u"neither"_s;
+    QTest::newRow("html") << QByteArray("<html></html>") << u"not JSON"_s;
+}
+
+void TestDashboardLoader::notADashboard()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    Dashboard d;
+    QString message;
+    QVERIFY(!DashboardLoader::fromGrafanaJson(json, &d, &message));
+    QVERIFY2(message.contains(error), qPrintable(message));
+}
+
+void TestDashboardLoader::importSavesAtomically()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString target = dir.filePath(u"dashboards"_s);
+    Dashboard d;
+    QString saved;
+    QString error;
+    QVERIFY2(DashboardStore::importGrafana(Test::testDataDir() + u"/metrics/grafana-rows.json"_s,
+                                           target, &d, &saved, &error),
+             qPrintable(error));
+    QCOMPARE(saved, target + u"/rows-test-1.json"_s);
+    // Saved in the plain form, readable again, listed after the bundled one.
+    const QByteArray written = readFile(saved);
+    QVERIFY(!written.contains("\"dashboard\":"));
+    QStringList problems;
+    const QList<Dashboard> all = DashboardStore::loadAll(target, &problems);
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(1).uid, u"rows-test-1"_s);
+    QCOMPARE(all.at(1).source, saved);
+    QCOMPARE(all.at(1).panels.size(), d.panels.size());
+    // Importing again replaces, a broken file is reported and loses nothing.
+    QVERIFY(DashboardStore::importGrafana(saved, target, &d, &saved, &error));
+    QFile broken(target + u"/broken.yaml"_s);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("panels: [");
+    broken.close();
+    problems.clear();
+    QCOMPARE(DashboardStore::loadAll(target, &problems).size(), 2);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY(problems.first().contains(u"broken.yaml"_s));
+    QVERIFY(!DashboardStore::importGrafana(dir.filePath(u"missing.json"_s), target, &d, &saved,
+                                           &error));
+    QVERIFY(error.contains(u"cannot read"_s));
+}
+
+QTEST_GUILESS_MAIN(TestDashboardLoader)
+#include "tst_dashboardloader.moc"

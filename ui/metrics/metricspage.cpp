@@ -1,0 +1,521 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/metricspage.h"
+#include "metrics/panelwidget.h"
+#include "metrics/seriestablemodel.h"
+#include "metrics/timeserieschart.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStringListModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Stackscope {
+
+namespace {
+constexpr int rowUnitPx = 30;
+struct RangeChoice
+{
+    const char *label;
+    int seconds;
+};
+const RangeChoice rangeChoices[] = {
+    {"Last 5 minutes", 300},  {"Last 15 minutes", 900}, {"Last 30 minutes", 1800},
+    {"Last 1 hour", 3600},    {"Last 3 hours", 10800},  {"Last 6 hours", 21600},
+    {"Last 12 hours", 43200}, {"Last 24 hours", 86400}, {"Last 2 days", 172800},
+    {"Last 7 days", 604800},
+};
+struct RefreshChoice
+{
+    const char *label;
+    int ms;
+};
+const RefreshChoice refreshChoices[]
+    = {{"Off", 0},     {"5s", 5000},  {"10s", 10000}, {"15s", 15000},
+       {"30s", 30000}, {"1m", 60000}, {"5m", 300000}};
+} // namespace
+
+MetricsPage::MetricsPage(MetricsController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_tabs(new QTabWidget(this))
+{
+    setObjectName(u"metricsPage"_s);
+    setAcceptDrops(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    // The bar shared by every tab: range, refresh, pause.
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(8, 6, 8, 0);
+    m_dashboardBox = new QComboBox(this);
+    m_dashboardBox->setObjectName(u"dashboardBox"_s);
+    m_dashboardBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *importButton = new QPushButton(tr("Import…"), this);
+    importButton->setToolTip(tr("Import a Grafana dashboard JSON file (or drop one here)"));
+    m_rangeBox = new QComboBox(this);
+    m_rangeBox->setObjectName(u"rangeBox"_s);
+    for (const RangeChoice &c : rangeChoices)
+        m_rangeBox->addItem(tr(c.label), c.seconds);
+    m_rangeBox->addItem(tr("Custom…"), -1);
+    m_rangeBox->setCurrentIndex(m_lastRangeIndex);
+    m_refreshBox = new QComboBox(this);
+    m_refreshBox->setObjectName(u"refreshBox"_s);
+    for (const RefreshChoice &c : refreshChoices)
+        m_refreshBox->addItem(tr(c.label), c.ms);
+    m_refreshBox->setCurrentIndex(3);
+    m_pause = new QToolButton(this);
+    m_pause->setText(tr("Pause"));
+    m_pause->setCheckable(true);
+    auto *refresh = new QToolButton(this);
+    refresh->setText(tr("Refresh"));
+    bar->addWidget(new QLabel(tr("Dashboard:"), this));
+    bar->addWidget(m_dashboardBox);
+    bar->addWidget(importButton);
+    bar->addStretch(1);
+    bar->addWidget(m_rangeBox);
+    bar->addWidget(new QLabel(tr("Refresh:"), this));
+    bar->addWidget(m_refreshBox);
+    bar->addWidget(m_pause);
+    bar->addWidget(refresh);
+    layout->addLayout(bar);
+    m_message = new QLabel(this);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setContentsMargins(8, 0, 8, 0);
+    m_message->hide();
+    layout->addWidget(m_message);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(buildDashboardTab(), tr("Dashboard"));
+    m_tabs->addTab(buildExploreTab(), tr("Explore"));
+    m_tabs->addTab(buildTargetsTab(), tr("Targets"));
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_dashboardBox, &QComboBox::activated, this,
+            [this](int index) { showDashboard(m_dashboardBox->itemData(index).toString()); });
+    connect(importButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import a Grafana dashboard"),
+                                                          {}, tr("Grafana dashboard (*.json)"));
+        if (!path.isEmpty())
+            Q_EMIT importRequested(path);
+    });
+    connect(m_rangeBox, &QComboBox::activated, this, &MetricsPage::applyRangeChoice);
+    connect(m_refreshBox, &QComboBox::activated, this, [this](int index) {
+        m_controller->setRefreshInterval(
+            std::chrono::milliseconds(m_refreshBox->itemData(index).toInt()));
+    });
+    connect(m_pause, &QToolButton::toggled, m_controller, &MetricsController::setPaused);
+    connect(refresh, &QToolButton::clicked, m_controller, &MetricsController::refreshNow);
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this](int index) { m_controller->setTargetsActive(index == 2); });
+    connect(m_controller, &MetricsController::panelUpdated, this,
+            [this](int index, const PanelData &data) {
+                if (index >= 0 && index < m_panels.size())
+                    m_panels.at(index)->setData(data);
+            });
+    connect(m_controller, &MetricsController::variablesChanged, this,
+            &MetricsPage::rebuildVariables);
+}
+
+QWidget *MetricsPage::buildDashboardTab()
+{
+    auto *tab = new QWidget(this);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_variablesBar = new QWidget(tab);
+    m_variablesLayout = new QHBoxLayout(m_variablesBar);
+    m_variablesLayout->setContentsMargins(4, 0, 4, 0);
+    m_variablesBar->hide();
+    layout->addWidget(m_variablesBar);
+    m_scroll = new QScrollArea(tab);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_grid = new QWidget;
+    m_grid->setObjectName(u"panelGrid"_s);
+    m_scroll->setWidget(m_grid);
+    layout->addWidget(m_scroll, 1);
+    return tab;
+}
+
+QWidget *MetricsPage::buildExploreTab()
+{
+    auto *tab = new QWidget(this);
+    auto *layout = new QVBoxLayout(tab);
+    auto *row = new QHBoxLayout;
+    m_exploreBox = new QComboBox(tab);
+    m_exploreBox->setObjectName(u"exploreBox"_s);
+    m_exploreBox->setEditable(true);
+    m_exploreBox->setInsertPolicy(QComboBox::NoInsert);
+    m_exploreBox->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_exploreBox->lineEdit()->setPlaceholderText(
+        tr("PromQL expression, e.g. rate(prometheus_http_requests_total[5m])"));
+    auto *completer = new QCompleter(new QStringListModel(this), this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_exploreBox->setCompleter(completer);
+    auto *run = new QPushButton(tr("Run"), tab);
+    row->addWidget(m_exploreBox, 1);
+    row->addWidget(run);
+    layout->addLayout(row);
+    m_exploreStatus = new QLabel(tab);
+    m_exploreStatus->setObjectName(u"exploreStatus"_s);
+    m_exploreStatus->setTextFormat(Qt::PlainText);
+    m_exploreStatus->setWordWrap(true);
+    m_exploreStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_exploreStatus);
+    auto *split = new QSplitter(Qt::Vertical, tab);
+    m_exploreChart = new TimeSeriesChart(split);
+    m_exploreTable = new SeriesTableModel(this);
+    auto *table = new QTableView(split);
+    table->setModel(m_exploreTable);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    connect(run, &QPushButton::clicked, this, &MetricsPage::runExplore);
+    connect(m_exploreBox->lineEdit(), &QLineEdit::returnPressed, this, &MetricsPage::runExplore);
+    connect(m_exploreChart, &TimeSeriesChart::zoomRequested, this,
+            [this](const QDateTime &s, const QDateTime &e) {
+                m_controller->setAbsoluteRange(s, e);
+                runExplore();
+            });
+    connect(m_exploreChart, &TimeSeriesChart::resetZoomRequested, this, [this] {
+        applyRangeChoice(m_lastRangeIndex);
+        runExplore();
+    });
+    connect(m_controller, &MetricsController::metricNamesChanged, this,
+            [completer](const QStringList &names) {
+                static_cast<QStringListModel *>(completer->model())->setStringList(names);
+            });
+    connect(m_controller, &MetricsController::exploreFinished, this,
+            [this](const PanelData &range, const QueryResult &instant, const QString &error) {
+                m_exploreChart->setData(range);
+                if (error.isEmpty())
+                    m_exploreTable->setResult(instant);
+                QString status;
+                if (!range.error.isEmpty())
+                    status = range.error;
+                else if (!error.isEmpty())
+                    status = error;
+                else
+                    status = tr("%n series", nullptr, int(range.series.size()))
+                             + tr(", step %1 s").arg(range.stepSeconds);
+                m_exploreStatus->setText(status);
+            });
+    return tab;
+}
+
+QWidget *MetricsPage::buildTargetsTab()
+{
+    auto *tab = new QWidget(this);
+    auto *layout = new QVBoxLayout(tab);
+    auto *row = new QHBoxLayout;
+    m_targetsFilter = new QLineEdit(tab);
+    m_targetsFilter->setObjectName(u"targetsFilter"_s);
+    m_targetsFilter->setPlaceholderText(tr("Filter by job, instance, health or error"));
+    m_targetsFilter->setClearButtonEnabled(true);
+    m_targetsStatus = new QLabel(tab);
+    m_targetsStatus->setTextFormat(Qt::PlainText);
+    row->addWidget(m_targetsFilter, 1);
+    row->addWidget(m_targetsStatus);
+    layout->addLayout(row);
+    m_targetsProxy = new QSortFilterProxyModel(this);
+    m_targetsProxy->setSourceModel(m_controller->targetsModel());
+    m_targetsProxy->setFilterKeyColumn(-1);
+    m_targetsProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_targetsView = new QTableView(tab);
+    m_targetsView->setObjectName(u"targetsView"_s);
+    m_targetsView->setModel(m_targetsProxy);
+    m_targetsView->verticalHeader()->hide();
+    m_targetsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_targetsView->setWordWrap(false);
+    m_targetsView->horizontalHeader()->setStretchLastSection(true);
+    m_targetsView->setColumnWidth(TargetsModel::JobColumn, 140);
+    m_targetsView->setColumnWidth(TargetsModel::InstanceColumn, 200);
+    layout->addWidget(m_targetsView, 1);
+    connect(m_targetsFilter, &QLineEdit::textChanged, m_targetsProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_controller, &MetricsController::targetsUpdated, this, [this](const QString &error) {
+        const TargetsModel *model = m_controller->targetsModel();
+        QString text = tr("%1 of %2 targets up").arg(model->upCount()).arg(model->rowCount());
+        if (!error.isEmpty())
+            text = tr("%1 (stale: %2)").arg(text, error);
+        m_targetsStatus->setText(text);
+        m_targetsView->resizeColumnToContents(TargetsModel::HealthColumn);
+    });
+    return tab;
+}
+
+void MetricsPage::setDashboards(const QList<Dashboard> &dashboards, const QString &preferredUid)
+{
+    const QString current = currentDashboardUid();
+    m_dashboards = dashboards;
+    m_dashboardBox->clear();
+    for (const Dashboard &d : dashboards)
+        m_dashboardBox->addItem(d.source.isEmpty() ? d.title : d.title + tr(" (imported)"), d.uid);
+    QString uid = preferredUid;
+    if (uid.isEmpty() || m_dashboardBox->findData(uid) < 0)
+        uid = current;
+    if (uid.isEmpty() || m_dashboardBox->findData(uid) < 0)
+        uid = dashboards.isEmpty() ? QString() : dashboards.first().uid;
+    if (uid != current || !preferredUid.isEmpty())
+        showDashboard(uid);
+    else
+        m_dashboardBox->setCurrentIndex(m_dashboardBox->findData(uid));
+}
+
+void MetricsPage::showDashboard(const QString &uid)
+{
+    for (const Dashboard &d : std::as_const(m_dashboards)) {
+        if (d.uid != uid)
+            continue;
+        m_dashboardBox->setCurrentIndex(m_dashboardBox->findData(uid));
+        m_controller->setDashboard(d);
+        buildPanels();
+        if (!d.warnings.isEmpty())
+            showMessage(d.warnings.join(u'\n'), false);
+        Q_EMIT dashboardShown(uid);
+        return;
+    }
+}
+
+QString MetricsPage::currentDashboardUid() const
+{
+    return m_controller->dashboard().uid;
+}
+
+void MetricsPage::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    QPalette pal = m_message->palette();
+    pal.setColor(QPalette::WindowText,
+                 error ? QColor(0xc6, 0x28, 0x28) : palette().color(QPalette::WindowText));
+    m_message->setPalette(pal);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void MetricsPage::setRefreshInterval(std::chrono::milliseconds interval)
+{
+    int best = 0;
+    for (int i = 0; i < m_refreshBox->count(); ++i) {
+        const qint64 ms = m_refreshBox->itemData(i).toInt();
+        if (std::abs(ms - interval.count())
+            < std::abs(m_refreshBox->itemData(best).toInt() - interval.count()))
+            best = i;
+    }
+    m_refreshBox->setCurrentIndex(best);
+}
+
+void MetricsPage::buildPanels()
+{
+    qDeleteAll(m_panels);
+    m_panels.clear();
+    const Dashboard &d = m_controller->dashboard();
+    m_hidden = QList<bool>(d.panels.size(), false);
+    for (int i = 0; i < d.panels.size(); ++i) {
+        auto *panel = new PanelWidget(d.panels.at(i), m_grid);
+        m_panels.append(panel);
+        connect(panel, &PanelWidget::zoomRequested, m_controller,
+                &MetricsController::setAbsoluteRange);
+        connect(panel, &PanelWidget::resetZoomRequested, this,
+                [this] { applyRangeChoice(m_lastRangeIndex); });
+        connect(panel, &PanelWidget::toggled, this, [this](bool) { layoutPanels(); });
+        panel->show();
+    }
+    rebuildVariables();
+    layoutPanels();
+}
+
+void MetricsPage::layoutPanels()
+{
+    const int width = std::max(m_scroll->viewport()->width(), 200);
+    const double column = double(width) / 24;
+    // Panels under a collapsed row are hidden and the rows below move up.
+    int shift = 0;
+    bool hiding = false;
+    int bottom = 0;
+    for (int i = 0; i < m_panels.size(); ++i) {
+        PanelWidget *panel = m_panels.at(i);
+        const Panel &p = panel->panel();
+        if (p.type == Panel::Type::Row) {
+            const bool collapsed = panel->findChild<QToolButton *>()
+                                   && panel->findChild<QToolButton *>()->isChecked();
+            int hiddenHeight = 0;
+            if (collapsed) {
+                int maxBottom = p.grid.y + 1;
+                for (int j = i + 1; j < m_panels.size(); ++j) {
+                    const Panel &q = m_panels.at(j)->panel();
+                    if (q.type == Panel::Type::Row)
+                        break;
+                    maxBottom = std::max(maxBottom, q.grid.y + q.grid.h);
+                }
+                // Grafana keeps a collapsed row's panels inside it: only expanded rows move.
+                const bool nestedInJson = maxBottom > p.grid.y + 1 && i + 1 < m_panels.size()
+                                          && m_panels.at(i + 1)->panel().grid.y <= p.grid.y + 1;
+                hiddenHeight = nestedInJson ? 0 : maxBottom - (p.grid.y + 1);
+            }
+            panel->setGeometry(0, (p.grid.y - shift) * rowUnitPx, width, rowUnitPx);
+            panel->show();
+            hiding = collapsed;
+            shift += hiddenHeight;
+            bottom = std::max(bottom, (p.grid.y - shift + 1) * rowUnitPx);
+            continue;
+        }
+        panel->setVisible(!hiding);
+        if (hiding)
+            continue;
+        const QRect r(int(p.grid.x * column), (p.grid.y - shift) * rowUnitPx + 1,
+                      int(p.grid.w * column) - 4, p.grid.h * rowUnitPx - 4);
+        panel->setGeometry(r);
+        bottom = std::max(bottom, r.bottom() + 4);
+    }
+    m_grid->setMinimumHeight(bottom);
+    QTimer::singleShot(0, this, &MetricsPage::reportWidths);
+}
+
+void MetricsPage::reportWidths()
+{
+    for (int i = 0; i < m_panels.size(); ++i)
+        m_controller->setPanelWidth(i, m_panels.at(i)->plotWidth());
+}
+
+void MetricsPage::rebuildVariables()
+{
+    while (QLayoutItem *item = m_variablesLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const auto variables = m_controller->dashboard().variables;
+    for (const DashboardVariable &v : variables) {
+        if (v.kind == DashboardVariable::Kind::Constant)
+            continue;
+        auto *label = new QLabel(v.label.isEmpty() ? v.name : v.label, m_variablesBar);
+        label->setTextFormat(Qt::PlainText);
+        auto *box = new QComboBox(m_variablesBar);
+        box->setObjectName(u"variable_"_s + v.name);
+        if (v.includeAll)
+            box->addItem(tr("All"), u"$__all"_s);
+        for (const QString &o : v.options)
+            box->addItem(o, o);
+        if (box->findData(v.current) < 0 && !v.current.isEmpty())
+            box->addItem(v.current, v.current);
+        box->setCurrentIndex(std::max(0, box->findData(v.current)));
+        const QString name = v.name;
+        connect(box, &QComboBox::activated, this, [this, box, name](int index) {
+            m_controller->setVariable(name, box->itemData(index).toString());
+        });
+        m_variablesLayout->addWidget(label);
+        m_variablesLayout->addWidget(box);
+    }
+    m_variablesLayout->addStretch(1);
+    m_variablesBar->setVisible(!variables.isEmpty());
+}
+
+void MetricsPage::applyRangeChoice(int index)
+{
+    const int seconds = m_rangeBox->itemData(index).toInt();
+    if (seconds > 0) {
+        m_lastRangeIndex = index;
+        m_rangeBox->setCurrentIndex(index);
+        m_controller->setRelativeRange(seconds);
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Custom time range"));
+    auto *form = new QFormLayout(&dialog);
+    auto *from = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(-3600), &dialog);
+    auto *to = new QDateTimeEdit(QDateTime::currentDateTime(), &dialog);
+    from->setCalendarPopup(true);
+    to->setCalendarPopup(true);
+    form->addRow(tr("From"), from);
+    form->addRow(tr("To"), to);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() == QDialog::Accepted && from->dateTime() < to->dateTime())
+        m_controller->setAbsoluteRange(from->dateTime(), to->dateTime());
+    else
+        m_rangeBox->setCurrentIndex(m_lastRangeIndex);
+}
+
+void MetricsPage::runExplore()
+{
+    const QString expr = m_exploreBox->currentText().trimmed();
+    if (expr.isEmpty())
+        return;
+    m_history.removeAll(expr);
+    m_history.prepend(expr);
+    while (m_history.size() > 50)
+        m_history.removeLast();
+    m_exploreBox->blockSignals(true);
+    m_exploreBox->clear();
+    m_exploreBox->addItems(m_history);
+    m_exploreBox->setCurrentIndex(0);
+    m_exploreBox->blockSignals(false);
+    m_exploreStatus->setText(tr("Running…"));
+    m_controller->explore(expr, m_exploreChart->plotWidth());
+}
+
+void MetricsPage::exploreExpression(const QString &expr, const QDateTime &start,
+                                    const QDateTime &end)
+{
+    m_tabs->setCurrentIndex(1);
+    if (start.isValid() && end.isValid() && start < end) {
+        m_controller->setAbsoluteRange(start, end);
+        m_rangeBox->setCurrentIndex(m_rangeBox->count() - 1);
+    }
+    m_exploreBox->setCurrentText(expr);
+    runExplore();
+}
+
+QString MetricsPage::exploreError() const
+{
+    return m_exploreStatus->text();
+}
+
+void MetricsPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MetricsPage::dropEvent(QDropEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile())
+            Q_EMIT importRequested(url.toLocalFile());
+    }
+    event->acceptProposedAction();
+}
+
+void MetricsPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    QTimer::singleShot(0, this, &MetricsPage::layoutPanels);
+}
+
+} // namespace Stackscope

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "metrics/dashboard.h"
+#include "prometheus/metricscontroller.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QScrollArea;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+class QHBoxLayout;
+class QSortFilterProxyModel;
+
+namespace Stackscope {
+
+class PanelWidget;
+class SeriesTableModel;
+class TimeSeriesChart;
+
+/// The Metrics page: a dashboard (panels on Grafana's 24-column grid, variables as drop-downs),
+/// the time range picker, refresh and pause, an Explore tab for ad-hoc PromQL and a Targets tab.
+/// It drives a MetricsController (never HTTP itself); importing a dashboard file (button or drag
+/// and drop) is asked of the feature through importRequested().
+class MetricsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MetricsPage(MetricsController *controller, QWidget *parent = nullptr);
+
+    /// The dashboards to offer; keeps the current one when its uid is still there, else shows
+    /// `preferredUid` or the first.
+    void setDashboards(const QList<Dashboard> &dashboards, const QString &preferredUid = {});
+    void showDashboard(const QString &uid);
+    QString currentDashboardUid() const;
+    /// A line above the panels: import results, dashboard files that could not be read.
+    void showMessage(const QString &text, bool error);
+    /// Shows the configured refresh interval in the refresh picker (the closest choice).
+    void setRefreshInterval(std::chrono::milliseconds interval);
+    /// Explore with an expression over a window (the Alerts page's "open as chart").
+    void exploreExpression(const QString &expr, const QDateTime &start, const QDateTime &end);
+
+    QList<PanelWidget *> panelWidgets() const { return m_panels; }
+    TimeSeriesChart *exploreChart() const { return m_exploreChart; }
+    QString exploreError() const;
+    QTableView *targetsView() const { return m_targetsView; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    void importRequested(const QString &path);
+    /// A dashboard is on screen now (for remembering it).
+    void dashboardShown(const QString &uid);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    QWidget *buildDashboardTab();
+    QWidget *buildExploreTab();
+    QWidget *buildTargetsTab();
+    void buildPanels();
+    void layoutPanels();
+    void rebuildVariables();
+    void applyRangeChoice(int index);
+    void runExplore();
+    void reportWidths();
+
+    MetricsController *m_controller;
+    QList<Dashboard> m_dashboards;
+    QTabWidget *m_tabs;
+    QComboBox *m_dashboardBox;
+    QComboBox *m_rangeBox;
+    QComboBox *m_refreshBox;
+    QToolButton *m_pause;
+    QLabel *m_message;
+    QHBoxLayout *m_variablesLayout;
+    QWidget *m_variablesBar;
+    QScrollArea *m_scroll;
+    QWidget *m_grid;
+    QList<PanelWidget *> m_panels;
+    QList<bool> m_hidden;
+    // Explore
+    QComboBox *m_exploreBox;
+    QLabel *m_exploreStatus;
+    TimeSeriesChart *m_exploreChart;
+    SeriesTableModel *m_exploreTable;
+    QStringList m_history;
+    // Targets
+    QLineEdit *m_targetsFilter;
+    QSortFilterProxyModel *m_targetsProxy;
+    QTableView *m_targetsView;
+    QLabel *m_targetsStatus;
+    int m_lastRangeIndex = 3;
+};
+
+} // namespace Stackscope

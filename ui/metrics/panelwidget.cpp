@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/panelwidget.h"
+#include "metrics/seriestablemodel.h"
+#include "metrics/timeserieschart.h"
+#include "metrics/unitformat.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+ValueView::ValueView(Style style, const Panel &panel, QWidget *parent)
+    : QWidget(parent)
+    , m_style(style)
+    , m_panel(panel)
+{
+    setMinimumSize(80, 50);
+}
+
+void ValueView::setData(const PanelData &data)
+{
+    m_data = data;
+    update();
+}
+
+QColor ValueView::colorFor(double value) const
+{
+    QColor color = palette().color(QPalette::Highlight);
+    if (m_panel.thresholds.isEmpty())
+        return m_style == Style::Gauge ? QColor(0x73, 0xbf, 0x69) : color;
+    color = m_panel.thresholds.first().color;
+    for (const Threshold &t : m_panel.thresholds) {
+        if (value >= t.value)
+            color = t.color;
+    }
+    return color;
+}
+
+QStringList ValueView::texts() const
+{
+    QStringList out;
+    for (const Series &s : m_data.series)
+        out << (s.size() ? UnitFormat::format(s.values.constLast(), m_panel.unit) : u"–"_s);
+    return out;
+}
+
+void ValueView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const qsizetype count = m_data.series.size();
+    if (count == 0) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter, tr("No data"));
+        return;
+    }
+    bool hasLegend = false;
+    for (const PanelQuery &q : m_panel.queries)
+        hasLegend = hasLegend || !q.legendFormat.isEmpty();
+    // Several series share the area side by side (at most 8, the rest are counted).
+    const int shown = int(std::min<qsizetype>(count, 8));
+    const double cellWidth = double(width()) / shown;
+    for (int i = 0; i < shown; ++i) {
+        const Series &s = m_data.series.at(i);
+        const QRectF cell(i * cellWidth, 0, cellWidth, height());
+        const double value = s.size() ? s.values.constLast() : std::nan("");
+        const QColor color = colorFor(value);
+        const QString text = s.size() ? UnitFormat::format(value, m_panel.unit) : u"–"_s;
+        const QString name = shown > 1 || hasLegend ? m_data.names.value(i) : QString();
+        QRectF textArea = cell.adjusted(4, 4, -4, -4);
+        if (m_style == Style::Stat) {
+            // Sparkline over the window, under the number.
+            double lo = std::numeric_limits<double>::infinity();
+            double hi = -lo;
+            for (double v : s.values) {
+                if (std::isfinite(v)) {
+                    lo = std::min(lo, v);
+                    hi = std::max(hi, v);
+                }
+            }
+            if (s.size() > 1 && std::isfinite(lo)) {
+                if (hi <= lo)
+                    hi = lo + 1;
+                const qint64 t0 = s.times.constFirst();
+                const double span = double(std::max<qint64>(1, s.times.constLast() - t0));
+                QPainterPath path;
+                const QRectF spark = cell.adjusted(2, cell.height() * 0.55, -2, -2);
+                bool started = false;
+                for (qsizetype k = 0; k < s.size(); ++k) {
+                    const double v = s.values.at(k);
+                    if (!std::isfinite(v)) {
+                        started = false;
+                        continue;
+                    }
+                    const QPointF pt(spark.left()
+                                         + spark.width() * double(s.times.at(k) - t0) / span,
+                                     spark.bottom() - spark.height() * (v - lo) / (hi - lo));
+                    if (started)
+                        path.lineTo(pt);
+                    else
+                        path.moveTo(pt);
+                    started = true;
+                }
+                QColor fill = color;
+                fill.setAlpha(60);
+                p.setPen(QPen(color, 1.5));
+                p.drawPath(path);
+            }
+        } else {
+            // Gauge: a 240° arc from min to max, filled to the value.
+            const double min = m_panel.min.value_or(0);
+            const double max = m_panel.max.value_or(100);
+            const double side = std::min(cell.width(), cell.height() * 1.2) - 16;
+            const QRectF arc(cell.center().x() - side / 2, cell.top() + 8, side, side);
+            const double fraction
+                = std::isfinite(value)
+                      ? std::clamp((value - min) / std::max(max - min, 1e-12), 0.0, 1.0)
+                      : 0.0;
+            const double thickness = std::max(6.0, side / 10);
+            const QRectF ring
+                = arc.adjusted(thickness / 2, thickness / 2, -thickness / 2, -thickness / 2);
+            p.setPen(QPen(palette().color(QPalette::Mid), thickness, Qt::SolidLine, Qt::FlatCap));
+            p.drawArc(ring, 210 * 16, -240 * 16);
+            p.setPen(QPen(color, thickness, Qt::SolidLine, Qt::FlatCap));
+            p.drawArc(ring, 210 * 16, int(-240 * 16 * fraction));
+            textArea = ring.adjusted(thickness, thickness, -thickness, -thickness);
+        }
+        QFont big = font();
+        big.setBold(true);
+        big.setPixelSize(
+            int(std::clamp(std::min(textArea.height() / 3, textArea.width() / 5), 10.0, 48.0)));
+        p.setFont(big);
+        p.setPen(m_style == Style::Stat ? color : palette().color(QPalette::Text));
+        p.drawText(textArea, Qt::AlignCenter, text);
+        if (!name.isEmpty()) {
+            QFont small = font();
+            small.setPointSizeF(small.pointSizeF() * 0.85);
+            p.setFont(small);
+            p.setPen(palette().color(QPalette::Text));
+            p.drawText(cell.adjusted(2, 2, -2, -2), Qt::AlignTop | Qt::AlignHCenter,
+                       p.fontMetrics().elidedText(name, Qt::ElideRight, int(cell.width()) - 4));
+        }
+    }
+}
+
+PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
+    : QFrame(parent)
+    , m_panel(panel)
+    , m_title(new QLabel(this))
+    , m_status(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(2);
+    auto *header = new QHBoxLayout;
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setText(panel.title.isEmpty() ? tr("(untitled)") : panel.title);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(false);
+    QPalette warn = m_status->palette();
+    warn.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_status->setPalette(warn);
+    using Type = Stackscope::Panel::Type;
+    if (panel.type == Type::Row) {
+        setFrameShape(QFrame::NoFrame);
+        m_rowButton = new QToolButton(this);
+        m_rowButton->setAutoRaise(true);
+        m_rowButton->setArrowType(panel.collapsed ? Qt::RightArrow : Qt::DownArrow);
+        m_rowButton->setCheckable(true);
+        m_rowButton->setChecked(panel.collapsed);
+        connect(m_rowButton, &QToolButton::toggled, this, [this](bool collapsed) {
+            m_rowButton->setArrowType(collapsed ? Qt::RightArrow : Qt::DownArrow);
+            Q_EMIT toggled(collapsed);
+        });
+        header->addWidget(m_rowButton);
+        header->addWidget(m_title, 1);
+        layout->addLayout(header);
+        return;
+    }
+    setFrameShape(QFrame::StyledPanel);
+    header->addWidget(m_title);
+    header->addStretch(1);
+    header->addWidget(m_status);
+    layout->addLayout(header);
+    switch (panel.type) {
+    case Type::TimeSeries:
+        m_chart = new TimeSeriesChart(this);
+        m_chart->setUnit(panel.unit);
+        m_chart->setBounds(panel.min, panel.max);
+        connect(m_chart, &TimeSeriesChart::zoomRequested, this, &PanelWidget::zoomRequested);
+        connect(m_chart, &TimeSeriesChart::resetZoomRequested, this,
+                &PanelWidget::resetZoomRequested);
+        layout->addWidget(m_chart, 1);
+        break;
+    case Type::Stat:
+    case Type::Gauge:
+        m_value = new ValueView(panel.type == Type::Stat ? ValueView::Style::Stat
+                                                         : ValueView::Style::Gauge,
+                                panel, this);
+        layout->addWidget(m_value, 1);
+        break;
+    case Type::Table: {
+        m_table = new SeriesTableModel(this);
+        auto *view = new QTableView(this);
+        view->setModel(m_table);
+        view->verticalHeader()->hide();
+        view->horizontalHeader()->setStretchLastSection(true);
+        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        layout->addWidget(view, 1);
+        break;
+    }
+    default: {
+        auto *note = new QLabel(this);
+        note->setTextFormat(Qt::PlainText);
+        note->setAlignment(Qt::AlignCenter);
+        note->setWordWrap(true);
+        note->setText(tr("Panel type \"%1\" cannot be drawn here yet.").arg(panel.sourceType));
+        layout->addWidget(note, 1);
+        m_status->setText(tr("not drawn"));
+        break;
+    }
+    }
+}
+
+int PanelWidget::plotWidth() const
+{
+    if (m_chart)
+        return m_chart->plotWidth();
+    return std::max(width() - 12, 50);
+}
+
+QString PanelWidget::statusText() const
+{
+    return m_status->text();
+}
+
+void PanelWidget::setData(const PanelData &data)
+{
+    QString status;
+    QString tip;
+    if (!data.error.isEmpty()) {
+        status = data.stale ? tr("stale: %1").arg(data.error) : data.error;
+        tip = data.error;
+    } else if (data.series.isEmpty()) {
+        status = tr("no data");
+    } else if (!data.warnings.isEmpty()) {
+        status = tr("warning");
+        tip = data.warnings.join(u'\n');
+    }
+    m_status->setText(
+        m_status->fontMetrics().elidedText(status, Qt::ElideRight, std::max(60, width() / 2)));
+    m_status->setToolTip(tip.isEmpty() ? status : tip);
+    if (m_chart)
+        m_chart->setData(data);
+    if (m_value)
+        m_value->setData(data);
+    if (m_table) {
+        QueryResult result;
+        result.type = QueryResult::Type::Vector;
+        result.series = data.series;
+        m_table->setResult(result, {}, m_panel.unit);
+    }
+}
+
+} // namespace Stackscope

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "metrics/dashboard.h"
+#include "prometheus/metricscontroller.h"
+
+#include <QFrame>
+
+class QLabel;
+class QTableView;
+class QToolButton;
+
+namespace Stackscope {
+
+class SeriesTableModel;
+class TimeSeriesChart;
+
+/// A stat's big number with a sparkline behind it, or a gauge's arc, coloured by threshold.
+class ValueView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Style { Stat, Gauge };
+    explicit ValueView(Style style, const Panel &panel, QWidget *parent = nullptr);
+
+    void setData(const PanelData &data);
+    /// The colour the thresholds give a value (the base colour when there are none).
+    QColor colorFor(double value) const;
+    QStringList texts() const; ///< what is written, one per series (tests)
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    Style m_style;
+    Panel m_panel;
+    PanelData m_data;
+};
+
+/// One dashboard panel: a title bar with the panel's status (error, stale, no data, warnings)
+/// and the drawing for its type; a type we cannot draw says so.
+class PanelWidget : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit PanelWidget(const Stackscope::Panel &panel, QWidget *parent = nullptr);
+
+    const Stackscope::Panel &panel() const { return m_panel; }
+    void setData(const PanelData &data);
+    /// The width the panel's drawing has, for the query step.
+    int plotWidth() const;
+    QString statusText() const; ///< "no data", an error, empty when fine (tests)
+    TimeSeriesChart *chart() const { return m_chart; }
+    ValueView *valueView() const { return m_value; }
+    SeriesTableModel *tableModel() const { return m_table; }
+
+Q_SIGNALS:
+    void zoomRequested(const QDateTime &start, const QDateTime &end);
+    void resetZoomRequested();
+    void toggled(bool collapsed); ///< rows only
+
+private:
+    Stackscope::Panel m_panel; // qualified: QFrame has an enum value named Panel
+    QLabel *m_title;
+    QLabel *m_status;
+    TimeSeriesChart *m_chart = nullptr;
+    ValueView *m_value = nullptr;
+    SeriesTableModel *m_table = nullptr;
+    QToolButton *m_rowButton = nullptr;
+};
+
+} // namespace Stackscope

@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/timeserieschart.h"
+#include "metrics/decimate.h"
+#include "metrics/unitformat.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QGraphicsLayout>
+#include <QGraphicsLineItem>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QRubberBand>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+namespace {
+
+const QColor seriesPalette[] = {
+    QColor(0x73, 0xbf, 0x69), QColor(0xf2, 0xcc, 0x0c), QColor(0x8a, 0xb8, 0xff),
+    QColor(0xff, 0x78, 0x0a), QColor(0xf2, 0x49, 0x5c), QColor(0x57, 0x94, 0xf2),
+    QColor(0xb8, 0x77, 0xd9), QColor(0x70, 0x5d, 0xa0), QColor(0x37, 0x87, 0x2d),
+    QColor(0xfa, 0xde, 0x2a), QColor(0x1f, 0x78, 0xc1), QColor(0xba, 0x43, 0xa9),
+};
+
+} // namespace
+
+QColor TimeSeriesChart::colorFor(const QString &signature)
+{
+    // qHash is seeded per process; a fixed FNV-1a keeps colours the same across runs.
+    quint32 hash = 2166136261u;
+    for (const QChar c : signature) {
+        hash ^= c.unicode();
+        hash *= 16777619u;
+    }
+    return seriesPalette[hash % std::size(seriesPalette)];
+}
+
+TimeSeriesChart::TimeSeriesChart(QWidget *parent)
+    : QChartView(new QChart, parent)
+    , m_timeAxis(new QCategoryAxis)
+    , m_valueAxis(new QCategoryAxis)
+    , m_readout(new QLabel(this))
+    , m_cursorLine(new QGraphicsLineItem)
+{
+    QChart *c = chart();
+    c->setMargins(QMargins(2, 2, 2, 2));
+    c->setBackgroundRoundness(0);
+    c->layout()->setContentsMargins(0, 0, 0, 0);
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->legend()->setShowToolTips(true);
+    c->addAxis(m_timeAxis, Qt::AlignBottom);
+    c->addAxis(m_valueAxis, Qt::AlignLeft);
+    m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_valueAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_timeAxis->setLabelsFont(small);
+    m_valueAxis->setLabelsFont(small);
+    c->legend()->setFont(small);
+    setRenderHint(QPainter::Antialiasing, false);
+    setMouseTracking(true);
+    setRubberBand(QChartView::NoRubberBand);
+    m_readout->setTextFormat(Qt::PlainText);
+    m_readout->setAutoFillBackground(true);
+    m_readout->setFrameShape(QFrame::StyledPanel);
+    m_readout->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_readout->hide();
+    m_cursorLine->setPen(QPen(QColor(128, 128, 128, 160), 1));
+    m_cursorLine->setZValue(50);
+    m_cursorLine->hide();
+    scene()->addItem(m_cursorLine);
+}
+
+void TimeSeriesChart::setUnit(const QString &unit)
+{
+    m_unit = unit;
+}
+
+void TimeSeriesChart::setBounds(std::optional<double> min, std::optional<double> max)
+{
+    m_min = min;
+    m_max = max;
+}
+
+void TimeSeriesChart::setData(const PanelData &data)
+{
+    m_data = data;
+    rebuild();
+}
+
+void TimeSeriesChart::clearData()
+{
+    m_data = PanelData();
+    rebuild();
+}
+
+int TimeSeriesChart::plotWidth() const
+{
+    const int w = int(chart()->plotArea().width());
+    return w > 10 ? w : std::max(width() - 60, 100);
+}
+
+QLineSeries *TimeSeriesChart::takeLine()
+{
+    if (!m_pool.isEmpty())
+        return m_pool.takeLast();
+    auto *line = new QLineSeries;
+    chart()->addSeries(line);
+    line->attachAxis(m_timeAxis);
+    line->attachAxis(m_valueAxis);
+    line->setUseOpenGL(false);
+    return line;
+}
+
+void TimeSeriesChart::rebuild()
+{
+    // Remember which series the user hid, by name.
+    QSet<QString> hidden;
+    for (const Entry &e : std::as_const(m_entries)) {
+        if (!e.visible)
+            hidden.insert(e.name);
+        for (QLineSeries *line : e.segments)
+            m_pool.append(line);
+    }
+    m_entries.clear();
+
+    const qint64 startMs = m_data.start.isValid() ? m_data.start.toMSecsSinceEpoch() : 0;
+    const qint64 endMs = m_data.end.isValid() ? m_data.end.toMSecsSinceEpoch() : 1;
+    const int columns = plotWidth();
+    m_builtWidth = columns;
+    // A missing sample is a gap: more than two steps without one.
+    const qint64 gapMs = m_data.stepSeconds > 0 ? qint64(m_data.stepSeconds * 1000 * 2.5) : 0;
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+    for (int i = 0; i < m_data.series.size(); ++i) {
+        const Series &s = m_data.series.at(i);
+        Entry entry;
+        entry.name = m_data.names.value(i, seriesSignature(s.labels));
+        entry.color = colorFor(seriesSignature(s.labels) + entry.name);
+        entry.visible = !hidden.contains(entry.name);
+        entry.dataIndex = i;
+        const auto segments = decimateSeries(s, startMs, endMs, columns, gapMs);
+        for (const QList<QPointF> &points : segments) {
+            QLineSeries *line = takeLine();
+            line->replace(points);
+            for (const QPointF &p : points) {
+                lo = std::min(lo, p.y());
+                hi = std::max(hi, p.y());
+            }
+            entry.segments.append(line);
+        }
+        m_entries.append(entry);
+    }
+    // Lines not needed any more are emptied and hidden (kept for the next refresh).
+    for (QLineSeries *line : std::as_const(m_pool)) {
+        line->clear();
+        line->setVisible(false);
+    }
+    for (int i = 0; i < m_entries.size(); ++i) {
+        Entry &entry = m_entries[i];
+        QPen pen(entry.color, 1.5);
+        for (int s = 0; s < entry.segments.size(); ++s) {
+            QLineSeries *line = entry.segments.at(s);
+            line->setPen(pen);
+            line->setName(entry.name);
+            line->setVisible(entry.visible);
+        }
+    }
+    // One legend entry per logical series: the first segment's marker; clicking toggles all.
+    const auto markers = chart()->legend()->markers();
+    for (QLegendMarker *marker : markers) {
+        marker->setVisible(false);
+        QObject::disconnect(marker, &QLegendMarker::clicked, this, nullptr);
+    }
+    for (int i = 0; i < m_entries.size(); ++i) {
+        const Entry &entry = m_entries.at(i);
+        if (entry.segments.isEmpty())
+            continue;
+        const auto own = chart()->legend()->markers(entry.segments.first());
+        for (QLegendMarker *marker : own) {
+            marker->setVisible(true);
+            QFont f = marker->font();
+            f.setStrikeOut(!entry.visible);
+            marker->setFont(f);
+            marker->setBrush(entry.color);
+            connect(marker, &QLegendMarker::clicked, this,
+                    [this, i] { setSeriesVisible(i, !isSeriesVisible(i)); });
+        }
+    }
+    chart()->legend()->setVisible(!m_entries.isEmpty() && m_entries.size() <= 20);
+    if (!std::isfinite(lo)) {
+        lo = 0;
+        hi = 1;
+    }
+    m_yMin = m_min.value_or(std::min(lo, 0.0));
+    m_yMax = m_max.value_or(hi);
+    if (m_yMax <= m_yMin)
+        m_yMax = m_yMin + 1;
+    updateAxes();
+}
+
+namespace {
+
+void clearCategories(QCategoryAxis *axis)
+{
+    const QStringList labels = axis->categoriesLabels();
+    for (const QString &label : labels)
+        axis->remove(label);
+}
+
+/// Labels must be unique on a category axis; equal texts get invisible suffixes.
+void appendUnique(QCategoryAxis *axis, QString label, double value)
+{
+    while (axis->categoriesLabels().contains(label))
+        label += QChar(0x200b);
+    axis->append(label, value);
+}
+
+double niceStep(double raw)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    const double fraction = raw / magnitude;
+    const double nice = fraction <= 1     ? 1
+                        : fraction <= 2   ? 2
+                        : fraction <= 2.5 ? 2.5
+                        : fraction <= 5   ? 5
+                                          : 10;
+    return nice * magnitude;
+}
+
+} // namespace
+
+void TimeSeriesChart::updateAxes()
+{
+    const qint64 startMs = m_data.start.isValid() ? m_data.start.toMSecsSinceEpoch() : 0;
+    const qint64 endMs = m_data.end.isValid() ? m_data.end.toMSecsSinceEpoch() : 1;
+    clearCategories(m_timeAxis);
+    m_timeAxis->setRange(double(startMs), double(std::max(endMs, startMs + 1)));
+    m_timeAxis->setStartValue(double(startMs));
+    if (m_data.start.isValid() && m_data.end.isValid()) {
+        // A readable tick interval with about one label per 110 px.
+        static const qint64 intervals[]
+            = {1000,     5000,     10000,    15000,     30000,    60000,   120000,
+               300000,   600000,   900000,   1800000,   3600000,  7200000, 10800000,
+               21600000, 43200000, 86400000, 172800000, 604800000};
+        const int maxTicks = std::max(2, plotWidth() / 110);
+        const qint64 span = endMs - startMs;
+        qint64 interval = intervals[std::size(intervals) - 1];
+        for (qint64 candidate : intervals) {
+            if (span / candidate <= maxTicks) {
+                interval = candidate;
+                break;
+            }
+        }
+        const QString format = span > 2 * 86400000ll ? u"MM-dd HH:mm"_s
+                               : interval < 60000    ? u"HH:mm:ss"_s
+                                                     : u"HH:mm"_s;
+        // Ticks fall on local wall-clock multiples of the interval.
+        const qint64 offset
+            = qint64(QDateTime::fromMSecsSinceEpoch(startMs).offsetFromUtc()) * 1000;
+        qint64 tick = ((startMs + offset) / interval + 1) * interval - offset;
+        for (; tick < endMs; tick += interval)
+            appendUnique(m_timeAxis, QDateTime::fromMSecsSinceEpoch(tick).toString(format),
+                         double(tick));
+    }
+    // Values: a little headroom, nice ticks, labels in the panel's unit.
+    const double pad = (m_yMax - m_yMin) * 0.05;
+    const double lo = m_min ? m_yMin : m_yMin - (m_yMin < 0 ? pad : 0);
+    const double hi = m_max ? m_yMax : m_yMax + pad;
+    clearCategories(m_valueAxis);
+    m_valueAxis->setRange(lo, hi);
+    m_valueAxis->setStartValue(lo);
+    const double step = niceStep((hi - lo) / 4);
+    for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+        appendUnique(m_valueAxis, UnitFormat::format(std::abs(v) < step * 1e-9 ? 0 : v, m_unit), v);
+    m_valueAxis->setTitleText(QString());
+}
+
+int TimeSeriesChart::segmentCount(int series) const
+{
+    return series >= 0 && series < m_entries.size() ? int(m_entries.at(series).segments.size()) : 0;
+}
+
+qsizetype TimeSeriesChart::drawnPointCount() const
+{
+    qsizetype count = 0;
+    for (const Entry &e : m_entries) {
+        for (const QLineSeries *line : e.segments)
+            count += line->count();
+    }
+    return count;
+}
+
+bool TimeSeriesChart::isSeriesVisible(int series) const
+{
+    return series >= 0 && series < m_entries.size() && m_entries.at(series).visible;
+}
+
+void TimeSeriesChart::setSeriesVisible(int series, bool visible)
+{
+    if (series < 0 || series >= m_entries.size())
+        return;
+    Entry &entry = m_entries[series];
+    entry.visible = visible;
+    for (QLineSeries *line : entry.segments)
+        line->setVisible(visible);
+    if (!entry.segments.isEmpty()) {
+        for (QLegendMarker *marker : chart()->legend()->markers(entry.segments.first())) {
+            marker->setVisible(true);
+            QFont f = marker->font();
+            f.setStrikeOut(!visible);
+            marker->setFont(f);
+        }
+    }
+    // Hidden segments' own markers reappear when a series is shown: hide them again.
+    for (const Entry &e : std::as_const(m_entries)) {
+        for (int s = 1; s < e.segments.size(); ++s) {
+            for (QLegendMarker *marker : chart()->legend()->markers(e.segments.at(s)))
+                marker->setVisible(false);
+        }
+    }
+}
+
+QString TimeSeriesChart::readoutAt(qint64 timeMs) const
+{
+    QStringList lines;
+    lines << QDateTime::fromMSecsSinceEpoch(timeMs).toLocalTime().toString(
+        u"yyyy-MM-dd HH:mm:ss"_s);
+    for (const Entry &entry : m_entries) {
+        if (!entry.visible)
+            continue;
+        const Series &s = m_data.series.at(entry.dataIndex);
+        if (s.size() == 0)
+            continue;
+        const auto it = std::lower_bound(s.times.cbegin(), s.times.cend(), timeMs);
+        qsizetype index = it - s.times.cbegin();
+        if (index >= s.size())
+            index = s.size() - 1;
+        if (index > 0
+            && std::abs(s.times.at(index - 1) - timeMs) < std::abs(s.times.at(index) - timeMs))
+            --index;
+        const qint64 tolerance = qint64(std::max(m_data.stepSeconds, 1.0) * 1000 * 1.5);
+        const QString value = std::abs(s.times.at(index) - timeMs) <= tolerance
+                                  ? UnitFormat::format(s.values.at(index), m_unit, 4)
+                                  : tr("no sample");
+        lines << entry.name + u": "_s + value;
+        if (lines.size() > 16) {
+            lines << tr("… and more");
+            break;
+        }
+    }
+    return lines.join(u'\n');
+}
+
+void TimeSeriesChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    const int w = plotWidth();
+    // Re-decimate only when the column count changed noticeably.
+    if (std::abs(w - m_builtWidth) > std::max(8, m_builtWidth / 10) && !m_data.series.isEmpty())
+        rebuild();
+    Q_EMIT plotWidthChanged(w);
+}
+
+void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
+{
+    const QRectF plot = chart()->plotArea();
+    const QPointF scenePos = mapToScene(event->position().toPoint());
+    if (m_dragging && m_band) {
+        m_band->setGeometry(QRect(QPoint(std::min(m_pressPos.x(), event->position().toPoint().x()),
+                                         int(plot.top())),
+                                  QPoint(std::max(m_pressPos.x(), event->position().toPoint().x()),
+                                         int(plot.bottom())))
+                                .normalized());
+    }
+    if (!plot.contains(scenePos) || m_entries.isEmpty()) {
+        m_readout->hide();
+        m_cursorLine->hide();
+        QChartView::mouseMoveEvent(event);
+        return;
+    }
+    const QPointF value = chart()->mapToValue(chart()->mapFromScene(scenePos));
+    m_readout->setText(readoutAt(qint64(value.x())));
+    m_readout->adjustSize();
+    QPoint pos = event->position().toPoint() + QPoint(14, 10);
+    if (pos.x() + m_readout->width() > width())
+        pos.setX(event->position().toPoint().x() - m_readout->width() - 14);
+    if (pos.y() + m_readout->height() > height())
+        pos.setY(std::max(0, height() - m_readout->height()));
+    m_readout->move(pos);
+    m_readout->show();
+    m_readout->raise();
+    m_cursorLine->setLine(scenePos.x(), plot.top(), scenePos.x(), plot.bottom());
+    m_cursorLine->show();
+    QChartView::mouseMoveEvent(event);
+}
+
+void TimeSeriesChart::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton
+        && chart()->plotArea().contains(mapToScene(event->position().toPoint()))) {
+        m_dragging = true;
+        m_pressPos = event->position().toPoint();
+        if (!m_band)
+            m_band = new QRubberBand(QRubberBand::Rectangle, this);
+        m_band->setGeometry(QRect(m_pressPos, QSize(1, 1)));
+        m_band->show();
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void TimeSeriesChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_dragging && event->button() == Qt::LeftButton) {
+        m_dragging = false;
+        m_band->hide();
+        const int x1 = std::min(m_pressPos.x(), event->position().toPoint().x());
+        const int x2 = std::max(m_pressPos.x(), event->position().toPoint().x());
+        if (x2 - x1 >= 5) {
+            const auto toTime = [this](int x) {
+                const QPointF scene = mapToScene(QPoint(x, 0));
+                return qint64(chart()->mapToValue(chart()->mapFromScene(scene)).x());
+            };
+            Q_EMIT zoomRequested(QDateTime::fromMSecsSinceEpoch(toTime(x1), Qt::UTC),
+                                 QDateTime::fromMSecsSinceEpoch(toTime(x2), Qt::UTC));
+        }
+    }
+    QChartView::mouseReleaseEvent(event);
+}
+
+void TimeSeriesChart::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    Q_EMIT resetZoomRequested();
+    QChartView::mouseDoubleClickEvent(event);
+}
+
+void TimeSeriesChart::leaveEvent(QEvent *event)
+{
+    m_readout->hide();
+    m_cursorLine->hide();
+    QChartView::leaveEvent(event);
+}
+
+} // namespace Stackscope

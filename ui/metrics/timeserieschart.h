@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "prometheus/metricscontroller.h"
+
+#include <QChartView>
+#include <QDateTime>
+
+#include <optional>
+
+class QLabel;
+class QLineSeries;
+class QCategoryAxis;
+class QGraphicsLineItem;
+class QRubberBand;
+
+namespace Stackscope {
+
+/// A time-series chart (QtCharts): time axis, legend (click to hide a series), a read-out of
+/// every series at the cursor's time, units on the axis, NaN and missing samples as gaps,
+/// stable colours per label set. Each series is decimated to two points per pixel column before
+/// QtCharts sees it and handed over with replace(). Drag to zoom (zoomRequested), double-click
+/// to reset (resetZoomRequested).
+class TimeSeriesChart : public QChartView
+{
+    Q_OBJECT
+public:
+    explicit TimeSeriesChart(QWidget *parent = nullptr);
+
+    void setUnit(const QString &unit);
+    void setBounds(std::optional<double> min, std::optional<double> max);
+    void setData(const PanelData &data);
+    void clearData();
+
+    /// Logical series drawn (one per label set).
+    int seriesCount() const { return int(m_entries.size()); }
+    /// Line segments drawn for a series (1 + the number of gaps).
+    int segmentCount(int series) const;
+    /// Points handed to QtCharts across all segments.
+    qsizetype drawnPointCount() const;
+    bool isSeriesVisible(int series) const;
+    void setSeriesVisible(int series, bool visible);
+    /// The read-out text at a time (what the hover shows).
+    QString readoutAt(qint64 timeMs) const;
+    /// The plot area's width in pixels (for the step).
+    int plotWidth() const;
+
+    /// The colour a label set always gets.
+    static QColor colorFor(const QString &signature);
+
+Q_SIGNALS:
+    void zoomRequested(const QDateTime &start, const QDateTime &end);
+    void resetZoomRequested();
+    void plotWidthChanged(int pixels);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    struct Entry
+    {
+        QString name;
+        QColor color;
+        QList<QLineSeries *> segments;
+        bool visible = true;
+        int dataIndex = 0;
+    };
+    void rebuild();
+    QLineSeries *takeLine();
+    void updateAxes();
+
+    PanelData m_data;
+    QString m_unit;
+    std::optional<double> m_min;
+    std::optional<double> m_max;
+    QList<Entry> m_entries;
+    QList<QLineSeries *> m_pool;
+    // Category axes with labels on values: QDateTimeAxis draws no labels in Qt 6.4 here, and
+    // QValueAxis cannot format units.
+    QCategoryAxis *m_timeAxis;
+    QCategoryAxis *m_valueAxis;
+    QLabel *m_readout;
+    QGraphicsLineItem *m_cursorLine;
+    QRubberBand *m_band = nullptr;
+    QPoint m_pressPos;
+    bool m_dragging = false;
+    int m_builtWidth = 0;
+    double m_yMin = 0;
+    double m_yMax = 1;
+};
+
+} // namespace Stackscope
