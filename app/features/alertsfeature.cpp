@@ -88,6 +88,15 @@ QWidget *AlertsFeature::createPage()
         Q_EMIT showRequested(
             u"metrics"_s, {{u"expr"_s, alert.expression()}, {u"start"_s, start}, {u"end"_s, end}});
     });
+    connect(page, &AlertsPage::openTracesRequested, this, [this](const Alert &alert) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime start
+            = alert.startsAt.isValid() ? alert.startsAt.addSecs(-15 * 60) : now.addSecs(-3600);
+        const QDateTime end = alert.endsAt.isValid() && alert.endsAt < now ? alert.endsAt : now;
+        const QString service = alert.labels.value(u"service"_s, alert.labels.value(u"job"_s));
+        Q_EMIT showRequested(u"traces"_s,
+                             {{u"service"_s, service}, {u"start"_s, start}, {u"end"_s, end}});
+    });
     connect(page, &AlertsPage::createSilenceRequested, this, [this](const Silence &silence) {
         QPointer<AlertsPage> p = m_page;
         m_service->createSilence(silence, [p](const QStringList &ids, const QStringList &errors) {

@@ -104,6 +104,15 @@ void TestAlertsFeature::pageFillsAndActionsReachTheApp()
     QVERIFY(args.value(u"start"_s).toDateTime() < model->at(0).startsAt);
     QVERIFY(args.value(u"end"_s).toDateTime() > args.value(u"start"_s).toDateTime());
 
+    // "Traces around here" → the traces page for the alert's job, around the alert
+    show.clear();
+    Q_EMIT feature->page()->openTracesRequested(model->at(model->rowOf(u"0a1b2c3d4e5f6789"_s)));
+    QCOMPARE(show.size(), 1);
+    QCOMPARE(show.first().at(0).toString(), u"traces"_s);
+    const QVariantMap traces = show.first().at(1).toMap();
+    QCOMPARE(traces.value(u"service"_s).toString(), u"api"_s);
+    QVERIFY(traces.value(u"start"_s).toDateTime() < traces.value(u"end"_s).toDateTime());
+
     // the tray's mute toggle reaches the notifications
     QVERIFY(!feature->isMuted());
     tray.muteAction()->trigger();

@@ -176,6 +176,13 @@ QWidget *AlertsPage::buildAlertsTab()
         = new QPushButton(QIcon::fromTheme(u"office-chart-line"_s), tr("Open as chart"), m_details);
     m_runbookButton
         = new QPushButton(QIcon::fromTheme(u"help-contents"_s), tr("Runbook"), m_details);
+    m_tracesButton = new QPushButton(QIcon::fromTheme(u"view-list-tree"_s),
+                                     tr("Traces around here"), m_details);
+    connect(m_tracesButton, &QPushButton::clicked, this, [this] {
+        const int row = m_alerts->rowOf(m_current);
+        if (row >= 0)
+            Q_EMIT openTracesRequested(m_alerts->at(row));
+    });
     m_silenceButton
         = new QPushButton(QIcon::fromTheme(u"notifications-disabled"_s), tr("Silence…"), m_details);
     connect(m_chartButton, &QPushButton::clicked, this, [this] {
@@ -194,6 +201,7 @@ QWidget *AlertsPage::buildAlertsTab()
     connect(m_silenceButton, &QPushButton::clicked, this, &AlertsPage::silenceCurrent);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_chartButton);
+    buttons->addWidget(m_tracesButton);
     buttons->addWidget(m_runbookButton);
     buttons->addWidget(m_silenceButton);
     buttons->addStretch(1);
@@ -337,6 +345,7 @@ void AlertsPage::updateDetails()
     m_chartButton->setEnabled(has);
     m_silenceButton->setEnabled(has);
     m_runbookButton->setEnabled(false);
+    m_tracesButton->setEnabled(false);
     if (!has) {
         m_title->setText(m_current.isEmpty() ? tr("Select an alert to see its details.")
                                              : tr("The selected alert has resolved."));
@@ -367,6 +376,11 @@ void AlertsPage::updateDetails()
         facts << tr("Reported by %1").arg(a.sources.join(u", "_s));
     m_facts->setText(facts.join(u" · "_s));
     m_labels->setText(labelsText(a.labels));
+    const QString service = a.labels.value(u"service"_s, a.labels.value(u"job"_s));
+    m_tracesButton->setEnabled(!service.isEmpty());
+    m_tracesButton->setToolTip(service.isEmpty()
+                                   ? tr("The alert has no 'service' or 'job' label")
+                                   : tr("Search Jaeger for %1 around this alert").arg(service));
     m_chartButton->setEnabled(!a.expression().isEmpty());
     m_chartButton->setToolTip(a.expression());
     const QUrl runbook(a.runbookUrl(), QUrl::StrictMode);

@@ -54,6 +54,9 @@ public:
 
 Q_SIGNALS:
     void openChartRequested(const Stackscope::Alert &alert);
+    /// "Traces around here": Jaeger's search for the alert's service (label `service`, else
+    /// `job`) over the alert's time window.
+    void openTracesRequested(const Stackscope::Alert &alert);
     void openUrlRequested(const QUrl &url);
     void createSilenceRequested(const Stackscope::Silence &silence);
     void expireSilenceRequested(const QString &id);
@@ -89,6 +92,7 @@ private:
     QLabel *m_labels = nullptr;
     QPushButton *m_chartButton = nullptr;
     QPushButton *m_runbookButton = nullptr;
+    QPushButton *m_tracesButton = nullptr;
     QPushButton *m_silenceButton = nullptr;
     QString m_current;
     QString m_author;
