@@ -58,6 +58,11 @@ QIcon MetricsFeature::icon() const
 QWidget *MetricsFeature::createPage()
 {
     m_page = new MetricsPage(m_controller);
+    connect(m_page, &MetricsPage::tracesRequested, this,
+            [this](const QString &service, const QDateTime &start, const QDateTime &end) {
+                Q_EMIT showRequested(
+                    u"traces"_s, {{u"service"_s, service}, {u"start"_s, start}, {u"end"_s, end}});
+            });
     connect(m_page, &MetricsPage::importRequested, this,
             [this](const QString &path) { openFile(path); });
     connect(m_page, &MetricsPage::dashboardShown, this,

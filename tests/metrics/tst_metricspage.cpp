@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -127,6 +128,14 @@ void TestMetricsPage::bundledDashboardDraws()
     QTRY_VERIFY_WITH_TIMEOUT(scrape->chart()->seriesCount() == 1, 20000);
     QVERIFY(scrape->chart()->drawnPointCount() > 0);
     QVERIFY(scrape->statusText().isEmpty());
+    // "Traces around here" from the chart: the series' job, over the panel's range.
+    QCOMPARE(scrape->tracedServices(), QStringList{u"prometheus"_s});
+    QSignalSpy traces(m_feature.get(), &Feature::showRequested);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Q_EMIT scrape->tracesRequested(u"prometheus"_s, now.addSecs(-300), now);
+    QCOMPARE(traces.size(), 1);
+    QCOMPARE(traces.first().at(0).toString(), u"traces"_s);
+    QCOMPARE(traces.first().at(1).toMap().value(u"service"_s).toString(), u"prometheus"_s);
     PanelWidget *up = panel(u"Targets up"_s);
     QVERIFY(up && up->valueView());
     QTRY_COMPARE_WITH_TIMEOUT(up->valueView()->texts(), QStringList{u"1"_s}, 20000);

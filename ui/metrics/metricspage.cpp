@@ -342,6 +342,7 @@ void MetricsPage::buildPanels()
         connect(panel, &PanelWidget::resetZoomRequested, this,
                 [this] { applyRangeChoice(m_lastRangeIndex); });
         connect(panel, &PanelWidget::toggled, this, [this](bool) { layoutPanels(); });
+        connect(panel, &PanelWidget::tracesRequested, this, &MetricsPage::tracesRequested);
         panel->show();
     }
     rebuildVariables();

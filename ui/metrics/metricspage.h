@@ -52,6 +52,8 @@ public:
 
 Q_SIGNALS:
     void importRequested(const QString &path);
+    /// A panel asked for the traces of a service over its time range.
+    void tracesRequested(const QString &service, const QDateTime &start, const QDateTime &end);
     /// A dashboard is on screen now (for remembering it).
     void dashboardShown(const QString &uid);
 

@@ -4,8 +4,10 @@
 #include "metrics/timeserieschart.h"
 #include "metrics/unitformat.h"
 
+#include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTableView>
@@ -246,8 +248,35 @@ QString PanelWidget::statusText() const
     return m_status->text();
 }
 
+QStringList PanelWidget::tracedServices() const
+{
+    QStringList services;
+    for (const Series &s : m_data.series) {
+        const QString service = s.labels.value(u"service"_s, s.labels.value(u"job"_s));
+        if (!service.isEmpty() && !services.contains(service))
+            services.append(service);
+    }
+    return services;
+}
+
+void PanelWidget::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    const QStringList services = tracedServices();
+    for (const QString &service : services) {
+        menu.addAction(
+            QIcon::fromTheme(u"view-list-tree"_s), tr("Traces for %1 around here").arg(service),
+            this, [this, service] { Q_EMIT tracesRequested(service, m_data.start, m_data.end); });
+    }
+    if (services.isEmpty())
+        menu.addAction(tr("Traces around here (no series has a 'service' or 'job' label)"))
+            ->setEnabled(false);
+    menu.exec(event->globalPos());
+}
+
 void PanelWidget::setData(const PanelData &data)
 {
+    m_data = data;
     QString status;
     QString tip;
     if (!data.error.isEmpty()) {

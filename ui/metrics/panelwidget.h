@@ -58,6 +58,16 @@ Q_SIGNALS:
     void zoomRequested(const QDateTime &start, const QDateTime &end);
     void resetZoomRequested();
     void toggled(bool collapsed); ///< rows only
+    /// "Traces around here": a series' service (label `service`, else `job`) over the panel's
+    /// range.
+    void tracesRequested(const QString &service, const QDateTime &start, const QDateTime &end);
+
+public:
+    /// The services the panel's series name (label `service`, else `job`), for the context menu.
+    QStringList tracedServices() const;
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     Stackscope::Panel m_panel; // qualified: QFrame has an enum value named Panel
@@ -67,6 +77,7 @@ private:
     ValueView *m_value = nullptr;
     SeriesTableModel *m_table = nullptr;
     QToolButton *m_rowButton = nullptr;
+    PanelData m_data;
 };
 
 } // namespace Stackscope
