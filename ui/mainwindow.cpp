@@ -116,8 +116,8 @@ void MainWindow::showAbout()
     box.setText(
         tr("<h3>Stackscope %1</h3><p>A native desktop console for the observability stack "
            "on your machine.</p><p>Licensed under the GNU General Public License, version 3 "
-           "or later. Built with Qt %2 (LGPL-3 / GPL-3), Qt Charts (GPL-3), yaml-cpp (MIT) and "
-           "prometheus-cpp (MIT).</p>")
+           "or later. Built with Qt %2 (LGPL-3 / GPL-3), Qt Charts (GPL-3), yaml-cpp (MIT), "
+           "prometheus-cpp (MIT) and simdjson (Apache-2.0).</p>")
             .arg(QStringLiteral(STACKSCOPE_VERSION), QString::fromLatin1(qVersion())));
     box.exec();
 }

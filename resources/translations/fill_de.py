@@ -111,8 +111,8 @@ DE = {
     '&About Stackscope': '&Über Stackscope',
     'About &Qt': 'Über &Qt',
     'About Stackscope': 'Über Stackscope',
-    '<h3>Stackscope %1</h3><p>A native desktop console for the observability stack on your machine.</p><p>Licensed under the GNU General Public License, version 3 or later. Built with Qt %2 (LGPL-3 / GPL-3), Qt Charts (GPL-3), yaml-cpp (MIT) and prometheus-cpp (MIT).</p>':
-        '<h3>Stackscope %1</h3><p>Eine native Desktop-Konsole für den Observability-Stack auf Ihrem Rechner.</p><p>Lizenziert unter der GNU General Public License, Version 3 oder später. Erstellt mit Qt %2 (LGPL-3 / GPL-3), Qt Charts (GPL-3), yaml-cpp (MIT) und prometheus-cpp (MIT).</p>',
+    '<h3>Stackscope %1</h3><p>A native desktop console for the observability stack on your machine.</p><p>Licensed under the GNU General Public License, version 3 or later. Built with Qt %2 (LGPL-3 / GPL-3), Qt Charts (GPL-3), yaml-cpp (MIT), prometheus-cpp (MIT) and simdjson (Apache-2.0).</p>':
+        '<h3>Stackscope %1</h3><p>Eine native Desktop-Konsole für den Observability-Stack auf Ihrem Rechner.</p><p>Lizenziert unter der GNU General Public License, Version 3 oder später. Erstellt mit Qt %2 (LGPL-3 / GPL-3), Qt Charts (GPL-3), yaml-cpp (MIT), prometheus-cpp (MIT) und simdjson (Apache-2.0).</p>',
     '%1 (Ctrl+%2)': '%1 (Strg+%2)',
     'Not available in this version yet: this page shows no data until the feature lands.':
         'In dieser Version noch nicht verfügbar: Diese Seite zeigt keine Daten, bis die Funktion fertig ist.',

@@ -397,8 +397,8 @@
         <translation>Über Stackscope</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Stackscope %1&lt;/h3&gt;&lt;p&gt;A native desktop console for the observability stack on your machine.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later. Built with Qt %2 (LGPL-3 / GPL-3), Qt Charts (GPL-3), yaml-cpp (MIT) and prometheus-cpp (MIT).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Stackscope %1&lt;/h3&gt;&lt;p&gt;Eine native Desktop-Konsole für den Observability-Stack auf Ihrem Rechner.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später. Erstellt mit Qt %2 (LGPL-3 / GPL-3), Qt Charts (GPL-3), yaml-cpp (MIT) und prometheus-cpp (MIT).&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Stackscope %1&lt;/h3&gt;&lt;p&gt;A native desktop console for the observability stack on your machine.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later. Built with Qt %2 (LGPL-3 / GPL-3), Qt Charts (GPL-3), yaml-cpp (MIT), prometheus-cpp (MIT) and simdjson (Apache-2.0).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Stackscope %1&lt;/h3&gt;&lt;p&gt;Eine native Desktop-Konsole für den Observability-Stack auf Ihrem Rechner.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später. Erstellt mit Qt %2 (LGPL-3 / GPL-3), Qt Charts (GPL-3), yaml-cpp (MIT), prometheus-cpp (MIT) und simdjson (Apache-2.0).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
