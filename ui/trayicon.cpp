@@ -19,20 +19,6 @@ namespace Stackscope {
 
 namespace {
 
-QColor rankColor(int rank)
-{
-    switch (rank) {
-    case 3:
-        return QColor(0xc6, 0x28, 0x28);
-    case 2:
-        return QColor(0xef, 0x8a, 0x00);
-    case 1:
-        return QColor(0x1e, 0x6f, 0xd9);
-    default:
-        return QColor(0x61, 0x61, 0x61);
-    }
-}
-
 /// The application icon with a badge: the firing count on the highest severity's colour.
 QIcon badgeIcon(int count, int rank)
 {
@@ -48,7 +34,7 @@ QIcon badgeIcon(int count, int rank)
     painter.setRenderHint(QPainter::Antialiasing);
     const QRectF badge(24, 24, 40, 40);
     painter.setPen(QPen(Qt::white, 3));
-    painter.setBrush(rankColor(rank));
+    painter.setBrush(severityColor(rank));
     painter.drawEllipse(badge.adjusted(1.5, 1.5, -1.5, -1.5));
     QFont font = painter.font();
     font.setBold(true);
@@ -68,7 +54,7 @@ QIcon dotIcon(int rank)
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(rankColor(rank));
+    painter.setBrush(severityColor(rank));
     painter.drawEllipse(QRectF(6, 6, 20, 20));
     painter.end();
     return QIcon(pixmap);

@@ -141,4 +141,18 @@ QString labelsText(const LabelSet &labels)
     return parts.join(u", "_s);
 }
 
+QColor severityColor(int rank)
+{
+    switch (rank) {
+    case 3:
+        return QColor(0xc6, 0x28, 0x28);
+    case 2:
+        return QColor(0xef, 0x8a, 0x00);
+    case 1:
+        return QColor(0x1e, 0x6f, 0xd9);
+    default:
+        return QColor(0x75, 0x75, 0x75);
+    }
+}
+
 } // namespace Stackscope

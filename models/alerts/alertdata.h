@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QColor>
 #include <QDateTime>
 #include <QList>
 #include <QMap>
@@ -109,6 +110,8 @@ struct Rule
 /// Rank of a severity label for ordering and thresholds: critical (and error, page) 3, warning 2,
 /// info 1, anything else or none 0.
 int severityRank(const QString &severity);
+/// The colour of a severity rank (see severityRank()), the same in the table and the tray.
+QColor severityColor(int rank);
 
 /// Alertmanager's fingerprint of a label set (FNV-1a 64 over the sorted names and values with
 /// 0xff separators, as 16 hex digits), so that Prometheus' alerts, which carry none, merge with

@@ -42,20 +42,6 @@ static QString stateText(const Alert &a)
     return text;
 }
 
-static QColor severityColor(int rank)
-{
-    switch (rank) {
-    case 3:
-        return QColor(0xc6, 0x28, 0x28);
-    case 2:
-        return QColor(0xef, 0x8a, 0x00);
-    case 1:
-        return QColor(0x1e, 0x6f, 0xd9);
-    default:
-        return QColor(0x75, 0x75, 0x75);
-    }
-}
-
 QVariant AlertModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
