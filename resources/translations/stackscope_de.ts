@@ -406,13 +406,6 @@
     </message>
 </context>
 <context>
-    <name>Stackscope::PlaceholderPage</name>
-    <message>
-        <source>Not available in this version yet: this page shows no data until the feature lands.</source>
-        <translation>In dieser Version noch nicht verfügbar: Diese Seite zeigt keine Daten, bis die Funktion fertig ist.</translation>
-    </message>
-</context>
-<context>
     <name>Stackscope::SelfMetrics</name>
     <message>
         <source>cannot serve self-metrics on %1: the address is in use or not local (%2)</source>
