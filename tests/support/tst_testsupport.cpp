@@ -3,6 +3,7 @@
 #include "fixtures.h"
 #include "freeport.h"
 #include "serverprocess.h"
+#include "stallwatchdog.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -111,6 +112,26 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { m_network.setProxy(QNetworkProxy::NoProxy); }
+
+    void stallWatchdogSeesABlockedEventLoop()
+    {
+        StallWatchdog watchdog;
+        watchdog.start();
+        QTest::qWait(100);
+        const double idle = watchdog.worstStallMs();
+        QVERIFY2(idle < 40, qPrintable(QString::number(idle)));
+        QVERIFY(watchdog.ticks() > 5);
+
+        // A slot that blocks the loop for 120 ms must show as a stall of about that length.
+        QTimer::singleShot(0, this, [] { QTest::qSleep(120); });
+        QTest::qWait(60);
+        watchdog.stop();
+        QVERIFY2(watchdog.worstStallMs() >= 100,
+                 qPrintable(QString::number(watchdog.worstStallMs())));
+
+        watchdog.reset();
+        QCOMPARE(watchdog.worstStallMs(), 0.0);
+    }
 
     void freePortIsBindable()
     {
