@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "faultserver.h"
 
+#include "freeport.h"
+
 #include <QFile>
 #include <QHostAddress>
 #include <QTcpServer>
@@ -224,17 +226,12 @@ quint16 FaultServer::port() const
 
 QUrl FaultServer::url() const
 {
-    QUrl u;
-    u.setScheme(u"http"_s);
-    u.setHost(u"127.0.0.1"_s);
-    u.setPort(m_port);
-    u.setPath(u"/"_s);
-    return u;
+    return loopbackUrl(m_port);
 }
 
 QUrl FaultServer::url(const QString &pathAndQuery) const
 {
-    return url().resolved(QUrl(pathAndQuery));
+    return loopbackUrl(m_port, pathAndQuery);
 }
 
 void FaultServer::setRoute(const QByteArray &method, const QString &path, FaultResponse response)

@@ -30,4 +30,14 @@ quint16 freeLoopbackTcpUdpPort()
     return 0;
 }
 
+QUrl loopbackUrl(quint16 port, const QString &pathAndQuery)
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("http"));
+    u.setHost(QStringLiteral("127.0.0.1"));
+    u.setPort(port);
+    u.setPath(QStringLiteral("/"));
+    return pathAndQuery.isEmpty() ? u : u.resolved(QUrl(pathAndQuery));
+}
+
 } // namespace Stackscope::Test

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QString>
+#include <QUrl>
 #include <QtGlobal>
 
 namespace Stackscope::Test {
@@ -12,5 +14,8 @@ quint16 freeLoopbackPort();
 /// Like freeLoopbackPort(), but the port was free for both TCP and UDP (Alertmanager's gossip
 /// uses the same number for both).
 quint16 freeLoopbackTcpUdpPort();
+
+/// http://127.0.0.1:PORT/ resolved against pathAndQuery (for example "/api/v1/query?query=up").
+QUrl loopbackUrl(quint16 port, const QString &pathAndQuery = QString());
 
 } // namespace Stackscope::Test

@@ -218,17 +218,12 @@ quint16 ServerProcess::port() const
 
 QUrl ServerProcess::url() const
 {
-    QUrl u;
-    u.setScheme(u"http"_s);
-    u.setHost(u"127.0.0.1"_s);
-    u.setPort(m_port);
-    u.setPath(u"/"_s);
-    return u;
+    return loopbackUrl(m_port);
 }
 
 QUrl ServerProcess::url(const QString &pathAndQuery) const
 {
-    return url().resolved(QUrl(pathAndQuery));
+    return loopbackUrl(m_port, pathAndQuery);
 }
 
 QString ServerProcess::directory() const
