@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
 
+#include "backendstatusbar.h"
+
 #include "backends/backendmonitor.h"
 #include "backendstatusmodel.h"
 #include "cli/commandline.h"
@@ -196,6 +198,7 @@ void Application::startFeatures()
 void Application::applyConfig(const Config &config)
 {
     m_monitor->setConfig(config);
+    m_window->backendStatusBar()->setUnverifiedTls(BackendStatusBar::unverifiedTlsBackends(config));
     if (config.selfMetrics.enabled) {
         if (!m_selfMetrics->listen(config.selfMetrics.listen))
             m_window->setNotice(m_selfMetrics->errorString());

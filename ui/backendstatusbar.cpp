@@ -67,6 +67,33 @@ QLabel *BackendStatusBar::indicator(const QString &id) const
     return nullptr;
 }
 
+void BackendStatusBar::setUnverifiedTls(const QStringList &ids)
+{
+    const QSet<QString> set(ids.cbegin(), ids.cend());
+    if (set == m_unverifiedTls)
+        return;
+    m_unverifiedTls = set;
+    for (int row = 0; row < m_labels.size(); ++row)
+        refreshRow(row);
+}
+
+QStringList BackendStatusBar::unverifiedTlsBackends(const Config &config)
+{
+    auto unverified = [](const EndpointConfig &e) {
+        return e.insecureSkipVerify && e.url.scheme() == "https"_L1;
+    };
+    QStringList ids;
+    if (unverified(config.prometheus))
+        ids << u"prometheus"_s;
+    for (qsizetype i = 0; i < config.alertmanagers.size(); ++i) {
+        if (unverified(config.alertmanagers.at(i)))
+            ids << u"alertmanager-%1"_s.arg(i);
+    }
+    if (unverified(config.jaeger))
+        ids << u"jaeger"_s;
+    return ids;
+}
+
 void BackendStatusBar::rebuild()
 {
     qDeleteAll(m_labels);
@@ -108,6 +135,9 @@ void BackendStatusBar::refreshRow(int row)
         tip << tr("Since: %1").arg(QLocale().toString(status.since, QLocale::ShortFormat));
     if (status.latencyMs >= 0)
         tip << tr("Last check took %1 ms").arg(status.latencyMs);
+    if (m_unverifiedTls.contains(status.id))
+        tip << tr("TLS certificates are NOT verified for this endpoint "
+                  "(insecure_skip_verify: true in the configuration)");
     // A tooltip is rich text when it looks like it: escape and use <br>.
     QStringList escaped;
     for (const QString &line : std::as_const(tip))
@@ -143,6 +173,8 @@ void BackendStatusBar::fitTexts()
         part.status
             = m_model->index(row, 0).data(BackendStatusModel::StatusRole).value<BackendStatus>();
         part.prefix = u"\u25CF "_s + part.status.displayName;
+        if (m_unverifiedTls.contains(part.status.id))
+            part.prefix += u" \u26A0 "_s + tr("TLS unverified");
         if (part.status.state == BackendStatus::State::Down && !part.status.reason.isEmpty())
             part.detail = u": "_s + part.status.reason;
         else if (part.status.state == BackendStatus::State::Disabled)
@@ -170,8 +202,12 @@ void BackendStatusBar::fitTexts()
             detail = metrics.elidedText(detail, Qt::ElideMiddle, perDetail);
         // Everything a server or the configuration supplied is escaped: only the dot is markup.
         QLabel *label = m_labels.at(row);
-        label->setText(u"<span style=\"color:%1\">\u25CF</span>&nbsp;%2%3"_s.arg(
-            colorFor(part.status.state).name(), part.status.displayName.toHtmlEscaped(),
+        const QString tls = m_unverifiedTls.contains(part.status.id)
+                                ? u" <span style=\"color:#d1242f\">\u26A0&nbsp;%1</span>"_s.arg(
+                                    tr("TLS unverified").toHtmlEscaped())
+                                : QString();
+        label->setText(u"<span style=\"color:%1\">\u25CF</span>&nbsp;%2%3%4"_s.arg(
+            colorFor(part.status.state).name(), part.status.displayName.toHtmlEscaped(), tls,
             detail.toHtmlEscaped()));
         label->setMinimumWidth(metrics.horizontalAdvance(part.prefix));
     }

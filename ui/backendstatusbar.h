@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/config.h"
+
 #include <QHash>
 #include <QPersistentModelIndex>
+#include <QSet>
 #include <QWidget>
 
 class QAbstractItemModel;
@@ -24,6 +27,13 @@ public:
     /// The label showing backend `id`, for tests.
     QLabel *indicator(const QString &id) const;
 
+    /// Backends whose TLS certificates are not verified (`insecure_skip_verify: true` on an
+    /// https endpoint): their indicator says so in its text and tooltip, with a warning sign.
+    void setUnverifiedTls(const QStringList &ids);
+    QStringList unverifiedTls() const { return m_unverifiedTls.values(); }
+    /// The ids ("prometheus", "alertmanager-N", "jaeger") of `config`'s unverified endpoints.
+    static QStringList unverifiedTlsBackends(const Config &config);
+
 Q_SIGNALS:
     void checkNowRequested();
 
@@ -41,6 +51,7 @@ private:
     QHBoxLayout *m_layout;
     QToolButton *m_checkNow;
     QList<QLabel *> m_labels;
+    QSet<QString> m_unverifiedTls;
 };
 
 } // namespace Stackscope

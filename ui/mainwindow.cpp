@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "plaintooltips.h"
 
 #include "backendstatusbar.h"
 #include "configproblembanner.h"
@@ -160,7 +161,7 @@ void MainWindow::setConfigProblems(const QString &path, const QList<ConfigProble
 void MainWindow::setNotice(const QString &text)
 {
     m_notice->setText(text);
-    m_notice->setToolTip(text.toHtmlEscaped());
+    m_notice->setToolTip(plainToolTip(text));
     m_notice->setVisible(!text.isEmpty());
 }
 

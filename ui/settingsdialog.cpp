@@ -180,9 +180,33 @@ QList<ConfigEdit> SettingsDialog::edits() const
             now << line.trimmed();
     }
     if (now != before) {
+        // The list is written anew: an Alertmanager that stays keeps its timeout, auth (the
+        // variable's name, never a secret) and TLS settings, instead of losing them.
         QVariantList list;
-        for (const QString &url : std::as_const(now))
-            list << QVariantMap{{u"url"_s, url}};
+        for (const QString &url : std::as_const(now)) {
+            QVariantMap entry{{u"url"_s, url}};
+            for (const EndpointConfig &e : c.alertmanagers) {
+                if (e.url.toString() != url)
+                    continue;
+                if (e.timeout != EndpointConfig().timeout)
+                    entry.insert(u"timeout"_s, formatDuration(e.timeout));
+                if (!e.caFile.isEmpty())
+                    entry.insert(u"ca_file"_s, e.caFile);
+                if (e.insecureSkipVerify)
+                    entry.insert(u"insecure_skip_verify"_s, true);
+                if (e.auth.type != AuthConfig::Type::None) {
+                    QVariantMap auth{{u"type"_s, e.auth.type == AuthConfig::Type::Basic
+                                                     ? u"basic"_s
+                                                     : u"bearer"_s},
+                                     {u"secret_env"_s, e.auth.secretEnv}};
+                    if (!e.auth.username.isEmpty())
+                        auth.insert(u"username"_s, e.auth.username);
+                    entry.insert(u"auth"_s, auth);
+                }
+                break;
+            }
+            list << entry;
+        }
         out.append({{u"endpoints"_s, u"alertmanagers"_s}, list});
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trayicon.h"
+#include "plaintooltips.h"
 
 #include "alerts/alertmodel.h"
 #include "backendstatusmodel.h"
@@ -151,7 +152,8 @@ void TrayIcon::showMessage(const QString &title, const QString &body, int urgenc
                                      : QSystemTrayIcon::Warning;
     if (!m_tray->isVisible() && isAvailable())
         m_tray->show();
-    m_tray->showMessage(title, body, icon, 10000);
+    // X11's balloon guesses the format: alert texts must not become markup there.
+    m_tray->showMessage(plainForAutoText(title), plainForAutoText(body), icon, 10000);
 }
 
 void TrayIcon::updateAlerts()
@@ -195,7 +197,7 @@ void TrayIcon::updateAlerts()
         text.replace(u'&', u"&&"_s);
         auto *action = new QAction(text, m_menu);
         action->setIcon(dotIcon(severityRank(a.severity())));
-        action->setToolTip(a.summary());
+        action->setToolTip(plainToolTip(a.summary()));
         const QString fingerprint = a.fingerprint;
         connect(action, &QAction::triggered, this,
                 [this, fingerprint] { Q_EMIT alertActivated(fingerprint); });

@@ -43,13 +43,15 @@ void AlertNotifications::onUpdated()
     }
     bool changed = false;
     const QList<AlertNotification> notes = m_policy.evaluate(snapshot.alerts, &m_state, &changed);
-    for (const AlertNotification &n : notes)
-        m_notifier->notify(n);
+    // Save before sending: a crash (kill -9) between the two then loses at most these
+    // notifications instead of repeating them all after a restart.
     if (changed) {
         QString error;
         if (!m_state.save(&error))
             qCWarning(lcAlertNotifications).noquote() << error;
     }
+    for (const AlertNotification &n : notes)
+        m_notifier->notify(n);
     if (!notes.isEmpty())
         Q_EMIT notificationsSent(int(notes.size()));
 }

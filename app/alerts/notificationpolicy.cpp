@@ -3,6 +3,7 @@
 
 #include "alerts/alertsjson.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -43,9 +44,18 @@ bool NotifiedState::load(QString *error)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!doc.isObject() || doc.object().value("version"_L1).toInt() != 1) {
+        // Never overwrite what cannot be read (a newer version's file, a hand edit): keep it
+        // beside, under a name of its own, before the next save replaces it.
+        file.close();
+        const QString aside = m_path + u".invalid-"_s
+                              + QDateTime::currentDateTimeUtc().toString(u"yyyyMMddTHHmmsszzz"_s);
+        const bool kept = QFile::rename(m_path, aside);
         if (error)
-            *error
-                = QObject::tr("%1 is not a notification state file; starting afresh").arg(m_path);
+            *error = kept ? QObject::tr("%1 is not a notification state file; kept it as %2 and "
+                                        "starting afresh")
+                                .arg(m_path, aside)
+                          : QObject::tr("%1 is not a notification state file; starting afresh")
+                                .arg(m_path);
         return false;
     }
     for (const QJsonValue v : doc.object().value("notified"_L1).toArray()) {

@@ -98,6 +98,66 @@ QStringList ComposeCommand::globalArguments(const StackConfig &stack)
     return args;
 }
 
+bool ComposeCommand::isValidProjectName(const QString &name)
+{
+    static const QRegularExpression re(u"^[a-z0-9][a-z0-9_-]*\\z"_s);
+    return re.match(name).hasMatch();
+}
+
+bool ComposeCommand::isValidServiceName(const QString &name)
+{
+    static const QRegularExpression re(u"^[a-zA-Z0-9][a-zA-Z0-9_.-]*\\z"_s);
+    return re.match(name).hasMatch();
+}
+
+QString ComposeCommand::namesProblem(const StackConfig &stack, const QString &service)
+{
+    if (!stack.project.isEmpty() && !isValidProjectName(stack.project))
+        return QObject::tr("refused to run compose: '%1' is not a valid compose project name "
+                           "(lowercase letters, digits, '_' and '-', starting with a letter or "
+                           "digit)")
+            .arg(stack.project);
+    if (!service.isEmpty() && !isValidServiceName(service))
+        return QObject::tr("refused to run compose: '%1' is not a valid compose service name "
+                           "(letters, digits, '_', '.' and '-', starting with a letter or digit)")
+            .arg(service);
+    return {};
+}
+
+QString ComposeCommand::argumentsProblem(const QStringList &arguments)
+{
+    static const QStringList actions = {u"up"_s, u"down"_s, u"stop"_s, u"start"_s, u"restart"_s};
+    static const QStringList withValue = {u"-f"_s, u"--env-file"_s, u"--profile"_s};
+    static const QStringList actionOptions
+        = {u"-d"_s, u"--wait"_s, u"--no-deps"_s, u"--remove-orphans"_s};
+    StackConfig names;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == "-p"_L1) {
+            if (i + 1 >= arguments.size())
+                return QObject::tr("refused to run compose: '-p' without a project name");
+            names.project = arguments.at(++i);
+            if (names.project.isEmpty())
+                names.project = u"-"_s; // an empty -p value is not a name either
+            if (const QString problem = namesProblem(names); !problem.isEmpty())
+                return problem;
+        } else if (withValue.contains(a)) {
+            ++i;
+        } else if (actions.contains(a)) {
+            for (qsizetype j = i + 1; j < arguments.size(); ++j) {
+                const QString &s = arguments.at(j);
+                if (actionOptions.contains(s))
+                    continue;
+                if (const QString problem = namesProblem({}, s.isEmpty() ? u"-"_s : s);
+                    !problem.isEmpty())
+                    return problem;
+            }
+            return {};
+        }
+    }
+    return {};
+}
+
 QStringList ComposeCommand::arguments(const StackConfig &stack, Action action,
                                       const QString &service) const
 {

@@ -35,7 +35,21 @@ public:
     /// "docker compose 2.27.0", for the page.
     QString describe() const;
 
+    /// Compose's own rules (the Compose specification): a project name is
+    /// `^[a-z0-9][a-z0-9_-]*$`, a service name `^[a-zA-Z0-9][a-zA-Z0-9_.-]*$`. Nothing else
+    /// (`--privileged`, `-f`, `a;rm -rf /`, `$(x)`) may reach an argument list.
+    static bool isValidProjectName(const QString &name);
+    static bool isValidServiceName(const QString &name);
+    /// Why `stack.project` or `service` must not be passed to compose, in words; empty when both
+    /// are valid (an empty project or service means none).
+    static QString namesProblem(const StackConfig &stack, const QString &service = {});
+    /// The same check on a finished argument list (as arguments() builds it): the value of `-p`
+    /// and every service after the action. ComposeRunner refuses a list that fails it.
+    static QString argumentsProblem(const QStringList &arguments);
+
     /// The whole argument list (after the program) for `action` on the stack, or on one service.
+    /// Check namesProblem() first; ComposeRunner refuses to start a list that fails
+    /// argumentsProblem(), so an invalid name never reaches a process.
     QStringList arguments(const StackConfig &stack, Action action,
                           const QString &service = {}) const;
     /// -p, -f..., --env-file, --profile... as every invocation carries them.

@@ -43,6 +43,20 @@ bool ComposeRunner::run(const QString &program, const QStringList &arguments,
 {
     if (m_process)
         return false;
+    // Names from a compose file or a container's labels never reach compose unchecked: a
+    // service called "--privileged" or "a;rm -rf /" is refused here, whoever built the list.
+    if (QString problem = arguments.isEmpty() ? tr("refused to run compose: no valid argument list")
+                                              : ComposeCommand::argumentsProblem(arguments);
+        !problem.isEmpty()) {
+        Result r;
+        r.failedToStart = true;
+        r.exitCode = -1;
+        r.error = problem;
+        r.description = description;
+        m_commandLine.clear();
+        Q_EMIT finished(r);
+        return false;
+    }
     m_partial.clear();
     m_lastLines.clear();
     m_cancelled = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "configeditor.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <yaml-cpp/yaml.h>
@@ -153,6 +154,13 @@ QByteArray ConfigEditor::renderScalar(const QVariant &value)
             items << renderScalar(s);
         return '[' + items.join(", ") + ']';
     }
+    case QMetaType::QVariantMap: { // a flow mapping: {type: bearer, secret_env: TOKEN}
+        QByteArrayList items;
+        const QVariantMap map = value.toMap();
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            items << it.key().toUtf8() + ": " + renderScalar(it.value());
+        return '{' + items.join(", ") + '}';
+    }
     default:
         break;
     }
@@ -187,7 +195,8 @@ bool ConfigEditor::apply(const ConfigEdit &edit)
         return false;
     }
     if (!root.IsMap() && !root.IsNull()) {
-        m_error = u"the file is not a mapping"_s;
+        m_error
+            = QCoreApplication::translate("Stackscope::ConfigEditor", "the file is not a mapping");
         return false;
     }
 
@@ -243,7 +252,9 @@ bool ConfigEditor::apply(const ConfigEdit &edit)
         const qsizetype from = node.Mark().pos;
         const qsizetype to = valueEnd(m_text, from);
         if (to < 0) {
-            m_error = u"the value of '%1' spans several lines"_s.arg(edit.path.join(u'.'));
+            m_error = QCoreApplication::translate("Stackscope::ConfigEditor",
+                                                  "the value of '%1' spans several lines")
+                          .arg(edit.path.join(u'.'));
             return false;
         }
         m_text.replace(from, to - from, renderScalar(edit.value));
@@ -251,11 +262,14 @@ bool ConfigEditor::apply(const ConfigEdit &edit)
     }
 
     if (!node.IsMap() && !(depth == 0 && node.IsNull())) {
-        m_error = u"'%1' is not a mapping"_s.arg(edit.path.mid(0, depth).join(u'.'));
+        m_error = QCoreApplication::translate("Stackscope::ConfigEditor", "'%1' is not a mapping")
+                      .arg(edit.path.mid(0, depth).join(u'.'));
         return false;
     }
     if (depth > 0 && node.Style() == YAML::EmitterStyle::Flow) {
-        m_error = u"'%1' is written in flow style"_s.arg(edit.path.mid(0, depth).join(u'.'));
+        m_error = QCoreApplication::translate("Stackscope::ConfigEditor",
+                                              "'%1' is written in flow style")
+                      .arg(edit.path.mid(0, depth).join(u'.'));
         return false;
     }
     // The key is missing: add it (and the missing parents) at the end of its parent's block.

@@ -32,6 +32,9 @@ bool setEnabled(bool enabled, QString *error)
         }
         return true;
     }
+    // An entry that is there already (perhaps the user's own, with other arguments) stays.
+    if (QFileInfo::exists(path))
+        return true;
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         *error = QObject::tr("cannot create %1").arg(QFileInfo(path).absolutePath());
         return false;

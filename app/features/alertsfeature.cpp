@@ -10,6 +10,7 @@
 #include "alerts/desktopnotifier.h"
 #include "mainwindow.h"
 #include "metrics/selfmetrics.h"
+#include "plaintooltips.h"
 #include "trayicon.h"
 
 #include <QDesktopServices>
@@ -221,7 +222,7 @@ void AlertsFeature::fallbackMessage(const QString &summary, const QString &body,
         m_ownTray = new QSystemTrayIcon(QIcon(u":/icons/stackscope.svg"_s), this);
         m_ownTray->show();
     }
-    m_ownTray->showMessage(summary, body,
+    m_ownTray->showMessage(plainForAutoText(summary), plainForAutoText(body),
                            urgency >= 2 ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
 }
 

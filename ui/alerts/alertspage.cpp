@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alertspage.h"
+#include "plaintooltips.h"
 
 #include "alerts/alertfilterproxy.h"
 #include "alerts/alertmodel.h"
@@ -48,6 +49,7 @@ QTreeView *tableView(QWidget *parent)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setTextElideMode(Qt::ElideRight);
+    showItemToolTipsAsPlainText(view); // labels and annotations are the server's text
     return view;
 }
 
@@ -144,7 +146,7 @@ QWidget *AlertsPage::buildAlertsTab()
     m_alertView->sortByColumn(AlertModel::SeverityColumn, Qt::AscendingOrder);
     m_alertView->header()->setStretchLastSection(false);
     m_alertView->header()->setSectionResizeMode(AlertModel::SummaryColumn, QHeaderView::Stretch);
-    m_alertView->setColumnWidth(AlertModel::SeverityColumn, 75);
+    m_alertView->setColumnWidth(AlertModel::SeverityColumn, 100); // "Schweregrad" fits
     m_alertView->setColumnWidth(AlertModel::NameColumn, 170);
     m_alertView->setColumnWidth(AlertModel::StateColumn, 105);
     m_alertView->setColumnWidth(AlertModel::SinceColumn, 75);
@@ -378,15 +380,15 @@ void AlertsPage::updateDetails()
     m_labels->setText(labelsText(a.labels));
     const QString service = a.labels.value(u"service"_s, a.labels.value(u"job"_s));
     m_tracesButton->setEnabled(!service.isEmpty());
-    m_tracesButton->setToolTip(service.isEmpty()
-                                   ? tr("The alert has no 'service' or 'job' label")
-                                   : tr("Search Jaeger for %1 around this alert").arg(service));
+    m_tracesButton->setToolTip(plainToolTip(
+        service.isEmpty() ? tr("The alert has no 'service' or 'job' label")
+                          : tr("Search Jaeger for %1 around this alert").arg(service)));
     m_chartButton->setEnabled(!a.expression().isEmpty());
-    m_chartButton->setToolTip(a.expression());
+    m_chartButton->setToolTip(plainToolTip(a.expression()));
     const QUrl runbook(a.runbookUrl(), QUrl::StrictMode);
     m_runbookButton->setEnabled(
         runbook.isValid() && (runbook.scheme() == "https"_L1 || runbook.scheme() == "http"_L1));
-    m_runbookButton->setToolTip(a.runbookUrl());
+    m_runbookButton->setToolTip(plainToolTip(a.runbookUrl()));
 }
 
 void AlertsPage::silenceCurrent()

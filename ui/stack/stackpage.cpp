@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stackpage.h"
+#include "plaintooltips.h"
 
 #include "stack/composeprogresspanel.h"
 #include "stack/logview.h"
@@ -62,6 +63,7 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     , m_logs(new LogView(this))
 {
     setObjectName(u"stackPage"_s);
+    showItemToolTipsAsPlainText(m_table); // health output, container names
     auto *title = new QLabel(tr("Stack"), this);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
@@ -168,10 +170,11 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const int w = m_table->fontMetrics().averageCharWidth();
     m_table->setColumnWidth(ServiceModel::Service, w * 18);
-    m_table->setColumnWidth(ServiceModel::State, w * 19);
-    m_table->setColumnWidth(ServiceModel::Health, w * 12);
+    // Wide enough for the German texts too ("nicht angelegt", "nicht gesund").
+    m_table->setColumnWidth(ServiceModel::State, w * 24);
+    m_table->setColumnWidth(ServiceModel::Health, w * 17);
     m_table->setColumnWidth(ServiceModel::Uptime, w * 17);
-    m_table->setColumnWidth(ServiceModel::Restarts, w * 10);
+    m_table->setColumnWidth(ServiceModel::Restarts, w * 12);
     m_table->setColumnWidth(ServiceModel::Ports, w * 12);
     m_table->setColumnWidth(ServiceModel::Cpu, w * 9);
     m_table->setColumnWidth(ServiceModel::Memory, w * 12);

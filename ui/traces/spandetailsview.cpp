@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "spandetailsview.h"
+#include "plaintooltips.h"
 
 #include <QAction>
 #include <QApplication>
@@ -70,7 +71,7 @@ void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
     auto add = [](QTreeWidgetItem *parent, const QString &key, const QString &type,
                   const QString &value) {
         auto *item = new QTreeWidgetItem(parent, {key, type, value});
-        item->setToolTip(2, value.left(2000));
+        item->setToolTip(2, plainToolTip(value.left(2000))); // tags are the traced app's text
         return item;
     };
     auto section = [this](const QString &title, int count) {
