@@ -15,6 +15,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -469,6 +470,10 @@ void StackSupervisor::detectComposeInBackground()
                     m_composeDetected = true;
                 }
                 Q_EMIT composeDetected();
+                if (m_composeDetected && m_pendingRun) {
+                    const PendingRun run = *std::exchange(m_pendingRun, std::nullopt);
+                    runCompose(run.action, run.service);
+                }
             },
             Qt::QueuedConnection);
     });
@@ -485,15 +490,29 @@ void StackSupervisor::detectComposeInBackground()
 
 bool StackSupervisor::isComposeRunning() const
 {
-    return m_runner->isRunning();
+    return m_runner->isRunning() || m_pendingRun.has_value();
 }
 
 bool StackSupervisor::runCompose(ComposeCommand::Action action, const QString &service)
 {
-    if (m_runner->isRunning())
+    if (m_runner->isRunning() || m_pendingRun)
         return false;
-    if (!m_composeDetected)
+    if (!m_composeDetected) {
+        // Detecting runs `docker compose version` / `docker-compose version`: a blocking
+        // detection here froze the window for seconds (fault suite, compose run fails). Only a
+        // configured program that is not there is known at once (no process to run).
+        const QString program = m_stack.composeCommand.value(0);
+        const bool configuredMissing
+            = !program.isEmpty()
+              && (program.contains(u'/') ? !QFileInfo(program).isExecutable()
+                                         : QStandardPaths::findExecutable(program).isEmpty());
+        if (!configuredMissing) {
+            m_pendingRun = PendingRun{action, service};
+            detectComposeInBackground();
+            return true;
+        }
         detectCompose();
+    }
     QString description = ComposeCommand::actionName(action);
     if (!service.isEmpty())
         description += u' ' + service;
@@ -510,6 +529,15 @@ bool StackSupervisor::runCompose(ComposeCommand::Action action, const QString &s
     // Compose talks to the daemon this page shows, whichever way it was found.
     env.insert(u"DOCKER_HOST"_s, m_endpoint.host);
     env.remove(u"DOCKER_CONTEXT"_s);
+    // docker-compose 1.x deadlocks when a project has more services than its parallel limit
+    // (default 64): the per-service tasks hold every slot that their own container tasks wait
+    // for (docker/compose#7486, #8161; seen here with 300 services). Room for both, unless the
+    // user set a limit.
+    if (m_compose.flavor == ComposeCommand::Flavor::V1Standalone
+        && !env.contains(u"COMPOSE_PARALLEL_LIMIT"_s)) {
+        env.insert(u"COMPOSE_PARALLEL_LIMIT"_s, QString::number(std::max<qsizetype>(
+                                                    64, 2 * m_composeFile.services.size() + 16)));
+    }
     if (m_endpoint.tls) {
         env.insert(u"DOCKER_TLS_VERIFY"_s, u"1"_s);
         if (!m_endpoint.certPath.isEmpty())

@@ -17,6 +17,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <optional>
+
 namespace Stackscope {
 
 class DockerClient;
@@ -71,6 +73,8 @@ public:
     /// False until detectCompose() ran for the current `compose_command`.
     bool isComposeDetected() const { return m_composeDetected; }
     /// Runs `compose <action> [service]`; false when a run is under way or compose is missing.
+    /// Before compose is detected the run waits for the detection in the background (it runs
+    /// the compose program, seconds for the Python docker-compose: never on this thread).
     bool runCompose(ComposeCommand::Action action, const QString &service = {});
     void cancelCompose();
     bool isComposeRunning() const;
@@ -128,6 +132,12 @@ private:
     QTimer m_tickTimer;
     QFileSystemWatcher m_watcher;
     QThread *m_detectThread = nullptr;
+    struct PendingRun
+    {
+        ComposeCommand::Action action;
+        QString service;
+    };
+    std::optional<PendingRun> m_pendingRun; ///< asked for before compose was detected
     int m_statsInFlight = 0;
     int m_reconnectDelayMs = 500;
     quint64 m_generation = 0; ///< bumps on every (re)connect: late answers are dropped

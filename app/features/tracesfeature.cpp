@@ -17,6 +17,7 @@
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSaveFile>
@@ -160,11 +161,18 @@ void TracesFeature::loadServices(std::function<void(bool, bool)> report)
 {
     m_client->services(this, [this, report](const QStringList &names, const HttpError &error) {
         if (m_page) {
-            if (error.isError())
-                m_page->search()->setStatus(
-                    tr("Cannot list Jaeger's services: %1").arg(error.message), true);
-            else
-                m_page->search()->setServices(names);
+            TraceSearchPage *search = m_page->search();
+            if (error.isError()) {
+                m_servicesProblem = tr("Cannot list Jaeger's services: %1").arg(error.message);
+                search->setStatus(m_servicesProblem, true);
+            } else {
+                search->setServices(names);
+                // Jaeger answers again: the problem it had must not stay on the page.
+                if (!m_servicesProblem.isEmpty()
+                    && search->status()->text().startsWith(m_servicesProblem))
+                    search->setStatus({}, false);
+                m_servicesProblem.clear();
+            }
         }
         report(!error.isError(), error.isConnectionLevel());
     });

@@ -54,6 +54,7 @@ private:
     QPointer<TracesPage> m_page;
     bool m_started = false;
     QString m_pendingSearchService; ///< a show() that came before the page's services
+    QString m_servicesProblem;      ///< the services error shown on the page, empty when none
 };
 
 } // namespace Stackscope

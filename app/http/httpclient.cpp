@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpclient.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -27,7 +28,7 @@ QString formatBytes(qint64 bytes)
                                bytes % (1024 * 1024) ? 1 : 0);
     if (bytes >= 1024)
         return u"%1 KiB"_s.arg(double(bytes) / 1024.0, 0, 'f', bytes % 1024 ? 1 : 0);
-    return u"%1 bytes"_s.arg(bytes);
+    return QCoreApplication::translate("Stackscope::HttpClient", "%1 bytes").arg(bytes);
 }
 
 QString formatDuration(std::chrono::milliseconds ms)
@@ -186,6 +187,11 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
         reply = m_network->sendCustomRequest(nr, request.method, request.body);
 
     pending->setParent(reply);
+    // Without a read buffer limit, Qt's HTTP thread keeps reading a huge answer into memory
+    // until the GUI thread gets round to the abort below: one byte past the limit is enough to
+    // know that the answer is too large, so that is all Qt may hold.
+    if (m_maxBodyBytes > 0)
+        reply->setReadBufferSize(m_maxBodyBytes + 1);
     reply->setProperty(kPendingProperty, QVariant::fromValue<QObject *>(pending));
     m_inFlight.append(reply);
 

@@ -11,6 +11,9 @@ namespace Stackscope::Test {
 // thread that owns the watchdog ticks every `intervalMs`; the longest gap between two ticks, less
 // the interval, is the worst stall. Only time spent in the event loop counts: run the code under
 // test through the event loop (signals, QTest::qWait, QTRY_*), not by calling it between waits.
+// QTest::qWait and QTRY_* sleep up to 10 ms between rounds of events, during which no timer fires:
+// figures measured under them include that sleep (an upper bound); a QEventLoop with a QTimer
+// quit (tests/load/loadsupport.h) does not add it.
 class StallWatchdog : public QObject
 {
     Q_OBJECT
