@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alertmanagerclient.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
+#include <QPointer>
+#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
@@ -9,8 +12,18 @@ namespace Stackscope {
 
 namespace {
 
-const QString amApi = u"Alertmanager API"_s;
-const QString promApi = u"Prometheus API"_s;
+/// Answers larger than this are parsed on a worker thread.
+constexpr qsizetype offThreadBytes = 256 * 1024;
+
+QString amApiName()
+{
+    return QObject::tr("Alertmanager API");
+}
+
+QString promApiName()
+{
+    return QObject::tr("Prometheus API");
+}
 
 /// Runs the body through parseJsonBody and then `parse`; a parser's complaint becomes
 /// UnexpectedBody with a message naming the server.
@@ -59,14 +72,35 @@ void AlertmanagerClient::fetchAlerts(
         request.query.addQueryItem(u"receiver"_s, query.receiver);
     const QString where = m_http->hostPort();
     const QString source = name();
-    m_http->send(request, context, [done, where, source](const HttpResponse &response) {
-        QList<Alert> alerts;
-        const HttpError error
-            = parseInto(response, amApi, where, AlertsJson::parseAlertmanagerAlerts, &alerts);
-        for (Alert &a : alerts)
-            a.sources = {source};
-        done(alerts, error);
-    });
+    const bool hasContext = context != nullptr;
+    QPointer<QObject> guard(context);
+    m_http->send(
+        request, context, [done, where, source, hasContext, guard](const HttpResponse &response) {
+            auto work = [done, where, source, hasContext, guard, response](bool queued) {
+                QList<Alert> alerts;
+                const HttpError error = parseInto(response, amApiName(), where,
+                                                  AlertsJson::parseAlertmanagerAlerts, &alerts);
+                for (Alert &a : alerts)
+                    a.sources = {source};
+                if (!queued) {
+                    done(alerts, error);
+                    return;
+                }
+                QMetaObject::invokeMethod(
+                    QCoreApplication::instance(),
+                    [done, hasContext, guard, alerts, error] {
+                        if (!hasContext || guard)
+                            done(alerts, error);
+                    },
+                    Qt::QueuedConnection);
+            };
+            // Thousands of alerts take tens of milliseconds to parse: off the GUI thread, like the
+            // Prometheus client's large answers (the load benchmark's 2,000 alerts stalled it).
+            if (response.body.size() > offThreadBytes)
+                QThreadPool::globalInstance()->start([work] { work(true); });
+            else
+                work(false);
+        });
 }
 
 void AlertmanagerClient::fetchAlertGroups(
@@ -76,7 +110,7 @@ void AlertmanagerClient::fetchAlertGroups(
     m_http->get(u"/api/v2/alerts/groups"_s, context, [done, where](const HttpResponse &response) {
         QList<AlertGroup> groups;
         const HttpError error
-            = parseInto(response, amApi, where, AlertsJson::parseAlertmanagerGroups, &groups);
+            = parseInto(response, amApiName(), where, AlertsJson::parseAlertmanagerGroups, &groups);
         done(groups, error);
     });
 }
@@ -86,15 +120,15 @@ void AlertmanagerClient::fetchSilences(
 {
     const QString where = m_http->hostPort();
     const QString source = name();
-    m_http->get(u"/api/v2/silences"_s, context,
-                [done, where, source](const HttpResponse &response) {
-                    QList<Silence> silences;
-                    const HttpError error = parseInto(
-                        response, amApi, where, AlertsJson::parseAlertmanagerSilences, &silences);
-                    for (Silence &s : silences)
-                        s.sources = {source};
-                    done(silences, error);
-                });
+    m_http->get(
+        u"/api/v2/silences"_s, context, [done, where, source](const HttpResponse &response) {
+            QList<Silence> silences;
+            const HttpError error = parseInto(response, amApiName(), where,
+                                              AlertsJson::parseAlertmanagerSilences, &silences);
+            for (Silence &s : silences)
+                s.sources = {source};
+            done(silences, error);
+        });
 }
 
 void AlertmanagerClient::fetchStatus(
@@ -104,7 +138,7 @@ void AlertmanagerClient::fetchStatus(
     m_http->get(u"/api/v2/status"_s, context, [done, where](const HttpResponse &response) {
         AlertmanagerStatus status;
         const HttpError error
-            = parseInto(response, amApi, where, AlertsJson::parseAlertmanagerStatus, &status);
+            = parseInto(response, amApiName(), where, AlertsJson::parseAlertmanagerStatus, &status);
         done(status, error);
     });
 }
@@ -120,7 +154,8 @@ void AlertmanagerClient::createSilence(const Silence &silence, QObject *context,
     const QString where = m_http->hostPort();
     m_http->send(request, context, [done, where](const HttpResponse &response) {
         QString id;
-        const HttpError error = parseInto(response, amApi, where, AlertsJson::parseSilenceId, &id);
+        const HttpError error
+            = parseInto(response, amApiName(), where, AlertsJson::parseSilenceId, &id);
         done(id, error);
     });
 }
@@ -152,7 +187,7 @@ void PrometheusAlertsClient::fetchAlerts(
     m_http->get(u"/api/v1/alerts"_s, context, [done, where](const HttpResponse &response) {
         QList<Alert> alerts;
         const HttpError error
-            = parseInto(response, promApi, where, AlertsJson::parsePrometheusAlerts, &alerts);
+            = parseInto(response, promApiName(), where, AlertsJson::parsePrometheusAlerts, &alerts);
         done(alerts, error);
     });
 }
@@ -164,7 +199,7 @@ void PrometheusAlertsClient::fetchRules(
     m_http->get(u"/api/v1/rules"_s, context, [done, where](const HttpResponse &response) {
         QList<Rule> rules;
         const HttpError error
-            = parseInto(response, promApi, where, AlertsJson::parsePrometheusRules, &rules);
+            = parseInto(response, promApiName(), where, AlertsJson::parsePrometheusRules, &rules);
         done(rules, error);
     });
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracetimeline.h"
+#include "plaintooltips.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -8,6 +9,7 @@
 #include <QScrollBar>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -275,15 +277,34 @@ int TraceTimeline::find(const QString &rawText)
     const qsizetype eq = text.indexOf(u'=');
     const QString keyNeedle = eq > 0 ? text.left(eq).trimmed() : QString();
     const QString valueNeedle = eq > 0 ? text.mid(eq + 1).trimmed() : text;
-    std::vector<bool> keyExact;
+    std::vector<quint8> keyExact;
     if (eq > 0) {
-        keyExact.assign(size_t(trace.strings.size()), false);
+        keyExact.assign(size_t(trace.strings.size()), 0);
         for (qsizetype i = 0; i < trace.strings.size(); ++i)
             keyExact[size_t(i)]
                 = trace.strings.at(quint32(i)).compare(keyNeedle, Qt::CaseInsensitive) == 0;
     }
-    const std::vector<bool> contains = trace.strings.matching(valueNeedle);
-    const QByteArray idNeedle = text.toLower().toLatin1();
+    // Bytes, not std::vector<bool>: looked up for every tag of every span.
+    const std::vector<bool> matching = trace.strings.matching(valueNeedle);
+    const std::vector<quint8> contains(matching.begin(), matching.end());
+    // Span IDs are hex: a needle with anything else never matches one.
+    QByteArray idNeedle = text.toLower().toLatin1();
+    if (!std::all_of(idNeedle.begin(), idNeedle.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
+        idNeedle.clear();
+    // Booleans print as true/false and numbers with digits, sign, point and exponent only (or
+    // inf, nan): decided once here, so that most needles never format a numeric tag (250,000
+    // spans hold millions of them).
+    const bool inTrue = u"true"_s.contains(valueNeedle, Qt::CaseInsensitive);
+    const bool inFalse = u"false"_s.contains(valueNeedle, Qt::CaseInsensitive);
+    const bool mayBeInNumber
+        = std::all_of(valueNeedle.begin(), valueNeedle.end(),
+                      [](QChar c) { return u"0123456789+-.e"_s.contains(c.toLower()); })
+          || u"inf"_s.contains(valueNeedle, Qt::CaseInsensitive)
+          || u"nan"_s.contains(valueNeedle, Qt::CaseInsensitive);
+    const QByteArray numberNeedleBytes = valueNeedle.toLower().toLatin1();
+    const std::string_view numberNeedle(numberNeedleBytes.constData(),
+                                        size_t(numberNeedleBytes.size()));
     auto tagMatches = [&](const SpanTag &tag) {
         if (eq > 0 && !keyExact[tag.key])
             return false;
@@ -291,10 +312,30 @@ int TraceTimeline::find(const QString &rawText)
             return true;
         if (tag.textual || tag.type == SpanTag::Type::String || tag.type == SpanTag::Type::Binary)
             return bool(contains[tag.text]);
+        if (tag.type == SpanTag::Type::Bool)
+            return tag.boolean ? inTrue : inFalse;
+        if (!mayBeInNumber)
+            return false;
+        if (tag.type == SpanTag::Type::Int64) { // as QString::number() prints it, unallocated
+            char digits[24];
+            const auto end = std::to_chars(digits, digits + sizeof digits, tag.integer).ptr;
+            return std::string_view(digits, size_t(end - digits)).find(numberNeedle)
+                   != std::string_view::npos;
+        }
         return trace.tagText(tag).contains(valueNeedle, Qt::CaseInsensitive);
     };
-    for (qint32 span : m_layout->order) {
-        const Span &s = trace.spans[size_t(span)];
+    // A process's tags are the same for each of its spans: matched once.
+    std::vector<quint8> processMatches(trace.processes.size(), 0);
+    for (size_t p = 0; p < trace.processes.size(); ++p) {
+        const TraceProcess &process = trace.processes[p];
+        for (quint32 t = 0; !processMatches[p] && t < process.tagCount; ++t)
+            processMatches[p] = tagMatches(trace.tags[process.firstTag + t]);
+    }
+    // Spans in storage order, where their tags follow each other in memory (in display order
+    // the reads jump about and wait for memory); then the matches in display order.
+    std::vector<quint8> hits(trace.spans.size(), 0);
+    for (size_t span = 0; span < trace.spans.size(); ++span) {
+        const Span &s = trace.spans[span];
         bool match = false;
         if (eq <= 0) {
             match = contains[s.operation] || contains[s.service];
@@ -302,16 +343,17 @@ int TraceTimeline::find(const QString &rawText)
                 const std::string_view id = trace.idView(s.spanId);
                 match = !idNeedle.isEmpty() && id.size() >= size_t(idNeedle.size())
                         && std::equal(
-                            idNeedle.begin(), idNeedle.end(), id.begin(),
-                            [](char a, char b) { return a == char(std::tolower(uchar(b))); });
+                            idNeedle.begin(), idNeedle.end(), id.begin(), [](char a, char b) {
+                                return a == (b >= 'A' && b <= 'Z' ? char(b - 'A' + 'a') : b);
+                            });
             }
         }
         for (quint32 t = 0; !match && t < s.tagCount; ++t)
             match = tagMatches(trace.tags[s.firstTag + t]);
-        const TraceProcess &process = trace.processes[s.process];
-        for (quint32 t = 0; !match && t < process.tagCount; ++t)
-            match = tagMatches(trace.tags[process.firstTag + t]);
-        if (match) {
+        hits[span] = match || processMatches[s.process];
+    }
+    for (qint32 span : m_layout->order) {
+        if (hits[size_t(span)]) {
             m_matchFlags[size_t(span)] = 1;
             m_matches.push_back(span);
         }
@@ -807,10 +849,10 @@ bool TraceTimeline::viewportEvent(QEvent *event)
             const int span = spanAtRow(row);
             const Trace &trace = *m_layout->trace;
             const Span &s = trace.spans[size_t(span)];
-            viewport()->setToolTip(tr("%1: %2\n%3 at +%4")
-                                       .arg(trace.service(span), trace.operation(span),
-                                            formatDurationUs(s.durationUs),
-                                            formatDurationUs(s.startUs - trace.startUs)));
+            viewport()->setToolTip(plainToolTip(
+                tr("%1: %2\n%3 at +%4")
+                    .arg(trace.service(span), trace.operation(span), formatDurationUs(s.durationUs),
+                         formatDurationUs(s.startUs - trace.startUs))));
         } else {
             viewport()->setToolTip({});
         }
