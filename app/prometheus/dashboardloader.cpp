@@ -19,9 +19,10 @@ namespace Stackscope::DashboardLoader {
 
 namespace {
 
+// lupdate files these tr() calls under the enclosing namespace: the same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("DashboardLoader", text);
+    return QCoreApplication::translate("Stackscope::DashboardLoader", text);
 }
 
 Panel::Type panelType(const QString &type)
@@ -151,6 +152,8 @@ DashboardVariable grafanaVariable(const QJsonObject &object, QStringList *warnin
     v.query = queryText(object.value("query"_L1));
     if (v.query.isEmpty())
         v.query = queryText(object.value("definition"_L1));
+    v.regex = object.value("regex"_L1).toString();
+    v.allValue = object.value("allValue"_L1).toString();
     v.includeAll = object.value("includeAll"_L1).toBool();
     v.multi = object.value("multi"_L1).toBool();
     const QJsonArray options = object.value("options"_L1).toArray();
@@ -167,14 +170,21 @@ DashboardVariable grafanaVariable(const QJsonObject &object, QStringList *warnin
             v.options << part.trimmed();
     }
     const QJsonValue current = object.value("current"_L1).toObject().value("value"_L1);
-    if (current.isArray())
-        v.current = current.toArray().at(0).toString();
-    else
-        v.current = current.toString();
-    if (v.current == "$__all"_L1)
-        v.current = v.includeAll ? u"$__all"_s : QString();
+    const QJsonArray values = current.isArray() ? current.toArray() : QJsonArray{current};
+    for (const QJsonValue &value : values) {
+        const QString text = value.toString();
+        if (text.isEmpty() || v.current.contains(text))
+            continue;
+        if (text == "$__all"_L1 && !v.includeAll)
+            continue;
+        v.current << text;
+    }
+    if (v.current.contains(u"$__all"_s))
+        v.current = QStringList{u"$__all"_s};
+    if (!v.multi && v.current.size() > 1)
+        v.current = v.current.mid(0, 1);
     if (v.current.isEmpty() && !v.options.isEmpty())
-        v.current = v.options.first();
+        v.current = QStringList{v.options.first()};
     if (v.kind == DashboardVariable::Kind::Unsupported)
         *warnings << tr("variable \"%1\": type \"%2\" is not supported").arg(v.name, type);
     return v;
@@ -184,19 +194,27 @@ DashboardVariable grafanaVariable(const QJsonObject &object, QStringList *warnin
 
 QString safeUid(const QString &uid, const QString &title)
 {
-    static const QRegularExpression unsafe(u"[^A-Za-z0-9_-]+"_s);
-    QString out = uid;
-    static const QRegularExpression dashes(u"-{2,}"_s);
-    out.replace(unsafe, u"-"_s);
-    if (out.isEmpty() || out == "-"_L1) {
-        out = title.toLower();
-        out.replace(unsafe, u"-"_s);
-    }
-    out.replace(dashes, u"-"_s);
-    while (out.startsWith(u'-'))
-        out.remove(0, 1);
-    while (out.endsWith(u'-'))
-        out.chop(1);
+    // A loop, not QRegularExpression: a regular expression does not match at all on invalid
+    // UTF-16 (a lone surrogate from "\ud800" in the JSON), which let '/' and ".." through.
+    const auto clean = [](const QString &text) {
+        QString out;
+        for (const QChar c : text) {
+            const char16_t u = c.unicode();
+            if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
+                || u == '_')
+                out += c;
+            else if (!out.endsWith(u'-')) // '-' and every run of anything else: one '-'
+                out += u'-';
+        }
+        while (out.startsWith(u'-'))
+            out.remove(0, 1);
+        while (out.endsWith(u'-'))
+            out.chop(1);
+        return out;
+    };
+    QString out = clean(uid);
+    if (out.isEmpty())
+        out = clean(title.toLower());
     return out.isEmpty() ? u"dashboard"_s : out.left(80);
 }
 
@@ -387,8 +405,18 @@ bool fromYaml(const QByteArray &yaml, Dashboard *dashboard, QString *error)
                     for (const YAML::Node &o : options)
                         variable.options << QString::fromStdString(o.as<std::string>());
                 }
+                variable.regex = yamlString(v, "regex");
+                variable.allValue = yamlString(v, "all_value");
                 variable.includeAll = v["include_all"] && v["include_all"].as<bool>();
-                variable.current = yamlString(v, "default", variable.options.value(0));
+                variable.multi = v["multi"] && v["multi"].as<bool>();
+                if (const YAML::Node d = v["default"]; d && d.IsSequence()) {
+                    for (const YAML::Node &value : d)
+                        variable.current << QString::fromStdString(value.as<std::string>());
+                } else {
+                    const QString value = yamlString(v, "default", variable.options.value(0));
+                    if (!value.isEmpty())
+                        variable.current << value;
+                }
                 out.variables.append(variable);
             }
         }

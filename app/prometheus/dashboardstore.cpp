@@ -15,9 +15,10 @@ using namespace Qt::StringLiterals;
 namespace Stackscope::DashboardStore {
 
 namespace {
+// lupdate files these tr() calls under the enclosing namespace: the same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("DashboardStore", text);
+    return QCoreApplication::translate("Stackscope::DashboardStore", text);
 }
 } // namespace
 
@@ -66,6 +67,18 @@ bool importGrafanaJson(const QByteArray &json, const QString &directory, Dashboa
         return false;
     }
     const QString path = directory + u'/' + parsed.uid + u".json"_s;
+    // An earlier import (or any dashboard) of that name is replaced; a file that is something
+    // else (the user's notes, a broken edit) is left alone.
+    const bool replacing = QFileInfo::exists(path);
+    if (replacing) {
+        Dashboard existing;
+        QString problem;
+        if (!DashboardLoader::fromFile(path, &existing, &problem)) {
+            *error = tr("%1 exists and is not a dashboard Stackscope can read (%2); not replaced")
+                         .arg(path, problem);
+            return false;
+        }
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = tr("cannot write %1: %2").arg(path, file.errorString());
@@ -77,6 +90,8 @@ bool importGrafanaJson(const QByteArray &json, const QString &directory, Dashboa
         return false;
     }
     parsed.source = path;
+    if (replacing) // shown with the import's other notes (Metrics page message, CLI "note:")
+        parsed.warnings.prepend(tr("replaced the earlier %1").arg(path));
     *dashboard = parsed;
     if (savedPath)
         *savedPath = path;

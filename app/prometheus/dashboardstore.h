@@ -17,7 +17,10 @@ QString directoryFor(const QString &configFile);
 /// are left out and described in `problems` as "FILE: message".
 QList<Dashboard> loadAll(const QString &directory, QStringList *problems);
 /// Reads a Grafana dashboard (either JSON form) and saves it as `<directory>/<uid>.json` in the
-/// plain form, replacing an earlier import of the same uid. Returns false with `error` set.
+/// plain form. An existing file of that name is replaced only when it is a dashboard
+/// DashboardLoader can read (an earlier import): then the returned dashboard's warnings start
+/// with "replaced the earlier <path>". Anything else there is left untouched and the import
+/// fails. Returns false with `error` set.
 bool importGrafana(const QString &path, const QString &directory, Dashboard *dashboard,
                    QString *savedPath, QString *error);
 /// The same, from JSON bytes (drag and drop of text, tests).

@@ -37,6 +37,7 @@ void MetricsController::endpointChanged()
     m_poller.setWatchAddress(url.host(), port);
     m_targetsPoller.setWatchAddress(url.host(), port);
     m_resolvedVariables.clear();
+    m_scrapeKnown = false;
     ++m_generation;
     refreshNow();
 }
@@ -113,9 +114,14 @@ void MetricsController::setPanelWidth(int panel, int pixels)
 
 void MetricsController::setVariable(const QString &name, const QString &value)
 {
+    setVariable(name, QStringList{value});
+}
+
+void MetricsController::setVariable(const QString &name, const QStringList &values)
+{
     for (DashboardVariable &v : m_dashboard.variables) {
-        if (v.name == name && v.current != value) {
-            v.current = value;
+        if (v.name == name && v.current != values) {
+            v.current = values;
             ++m_generation;
             refreshNow();
         }
@@ -126,14 +132,8 @@ QMap<QString, QString> MetricsController::variableValues() const
 {
     QMap<QString, QString> values;
     for (const DashboardVariable &v : m_dashboard.variables) {
-        QString value = v.current;
-        if (value == "$__all"_L1) {
-            QStringList escaped;
-            for (const QString &o : v.options)
-                escaped << QRegularExpression::escape(o);
-            value = escaped.isEmpty() ? u".*"_s : u"("_s + escaped.join(u'|') + u')';
-        }
-        values.insert(v.name, value);
+        values.insert(v.name, QueryTime::variableText(v.current, v.options, v.multi || v.includeAll,
+                                                      v.allValue));
     }
     return values;
 }
@@ -194,6 +194,22 @@ QString MetricsController::interpolated(const QString &expr, double stepSeconds)
 void MetricsController::runDashboard(Poller::Report report)
 {
     Q_EMIT refreshStarted();
+    // The steps need the scrape interval: ask the server first (once it answers, never again
+    // for this endpoint; while it cannot, on every refresh, going on with the assumption).
+    if (!m_scrapeKnown) {
+        fetchScrapeInterval([this, report = std::move(report)]() mutable {
+            if (m_started)
+                runQueries(std::move(report));
+            else
+                report({true, false}); // stopped meanwhile: the poller ignores it
+        });
+        return;
+    }
+    runQueries(std::move(report));
+}
+
+void MetricsController::runQueries(Poller::Report report)
+{
     // Variables whose values could not be fetched yet (no endpoint, server down) are tried again.
     resolveVariables();
     struct Run
@@ -300,20 +316,74 @@ void MetricsController::runTargets(Poller::Report report)
                       });
 }
 
+namespace {
+
+/// Grafana's variable regex ("/pattern/flags" or a bare pattern) over query values: values that
+/// do not match are dropped; the group named "value", else the first group, is the value.
+QStringList applyVariableRegex(const QStringList &texts, const QString &regex)
+{
+    QString pattern = regex.trimmed();
+    if (pattern.isEmpty())
+        return texts;
+    QRegularExpression::PatternOptions options;
+    if (pattern.startsWith(u'/')) {
+        const qsizetype end = pattern.lastIndexOf(u'/');
+        if (end > 0) {
+            if (pattern.mid(end + 1).contains(u'i'))
+                options |= QRegularExpression::CaseInsensitiveOption;
+            pattern = pattern.mid(1, end - 1);
+        }
+    }
+    const QRegularExpression re(pattern, options);
+    if (!re.isValid())
+        return texts;
+    const bool named = re.namedCaptureGroups().contains(u"value"_s);
+    QStringList out;
+    for (const QString &text : texts) {
+        const auto match = re.match(text);
+        if (!match.hasMatch())
+            continue;
+        const QString value = named                    ? match.captured(u"value")
+                              : re.captureCount() >= 1 ? match.captured(1)
+                                                       : text;
+        if (!value.isEmpty() && !out.contains(value))
+            out << value;
+    }
+    return out;
+}
+
+/// A query_result() line as Grafana writes it: `name{a="1",b="2"} value timestamp_ms`.
+QString queryResultText(const Series &s)
+{
+    QStringList labels;
+    for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it) {
+        if (it.key() != "__name__"_L1)
+            labels << it.key() + u"=\""_s + it.value() + u'"';
+    }
+    QString text = s.metricName() + u'{' + labels.join(u',') + u'}';
+    if (s.size() > 0)
+        text += u' ' + QString::number(s.values.constLast(), 'g', 15) + u' '
+                + QString::number(s.times.constLast());
+    return text;
+}
+
+} // namespace
+
 void MetricsController::resolveVariables()
 {
     static const QRegularExpression labelValues(
         u"^\\s*label_values\\s*\\(\\s*(?:(.+?)\\s*,\\s*)?([A-Za-z_][A-Za-z0-9_]*)\\s*\\)\\s*$"_s);
+    static const QRegularExpression metricNames(u"^\\s*metrics\\s*\\((.*)\\)\\s*$"_s);
+    static const QRegularExpression queryResult(u"^\\s*query_result\\s*\\((.*)\\)\\s*$"_s);
     const quint64 generation = m_generation;
     for (int i = 0; i < m_dashboard.variables.size(); ++i) {
         const DashboardVariable &v = m_dashboard.variables.at(i);
         if (v.kind != DashboardVariable::Kind::Query || m_resolvedVariables.contains(v.name))
             continue;
-        const auto match = labelValues.match(v.query);
-        if (!match.hasMatch())
-            continue;
         const QString name = v.name;
-        auto apply = [this, generation, name](const QStringList &values) {
+        const QString regex = v.regex;
+        auto apply = [this, generation, name, regex](const QStringList &found) {
+            const QStringList values = applyVariableRegex(found, regex);
             // No values yet (a fresh server, nothing scraped): ask again on the next refresh.
             if (generation != m_generation || values.isEmpty())
                 return;
@@ -323,8 +393,15 @@ void MetricsController::resolveVariables()
                 if (variable.name != name || variable.options == values)
                     continue;
                 variable.options = values;
-                if (variable.current != "$__all"_L1 && !values.contains(variable.current))
-                    variable.current = values.first();
+                if (!variable.current.contains(u"$__all"_s)) {
+                    // Selected values the server no longer has are dropped.
+                    QStringList kept;
+                    for (const QString &c : std::as_const(variable.current)) {
+                        if (values.contains(c))
+                            kept << c;
+                    }
+                    variable.current = kept.isEmpty() ? QStringList{values.first()} : kept;
+                }
                 changed = true;
             }
             if (!changed)
@@ -333,15 +410,17 @@ void MetricsController::resolveVariables()
             Q_EMIT variablesChanged();
             refreshNow();
         };
-        const QString label = match.captured(2);
-        const QString metric = match.captured(1);
-        if (metric.isEmpty()) {
-            m_client->labelValues(label, this,
-                                  [apply](const QStringList &values, const HttpError &e) {
-                                      if (!e.isError())
-                                          apply(values);
-                                  });
-        } else {
+        if (const auto match = labelValues.match(v.query); match.hasMatch()) {
+            const QString label = match.captured(2);
+            const QString metric = match.captured(1);
+            if (metric.isEmpty()) {
+                m_client->labelValues(label, this,
+                                      [apply](const QStringList &values, const HttpError &e) {
+                                          if (!e.isError())
+                                              apply(values);
+                                      });
+                continue;
+            }
             QDateTime start, end;
             currentWindow(&start, &end);
             m_client->series({interpolated(metric, 60)}, start, end, this,
@@ -360,8 +439,51 @@ void MetricsController::resolveVariables()
                                  values.sort();
                                  apply(values);
                              });
+        } else if (const auto names = metricNames.match(v.query); names.hasMatch()) {
+            // metrics(regex): the metric names that match (a partial match, as in Grafana).
+            const QString pattern = names.captured(1).trimmed();
+            m_client->labelValues(u"__name__"_s, this,
+                                  [apply, pattern](const QStringList &all, const HttpError &e) {
+                                      if (e.isError())
+                                          return;
+                                      const QRegularExpression re(pattern);
+                                      QStringList matching;
+                                      for (const QString &n : all) {
+                                          if (!re.isValid() || re.match(n).hasMatch())
+                                              matching << n;
+                                      }
+                                      apply(matching);
+                                  });
+        } else if (const auto result = queryResult.match(v.query); result.hasMatch()) {
+            // query_result(expr): one line per series of an instant query, which the
+            // variable's regex usually cuts down to a label's value.
+            const QString expr = interpolated(result.captured(1).trimmed(), m_scrapeSeconds);
+            m_client->query(expr, m_absolute ? m_absEnd : QDateTime(), this,
+                            [apply](const QueryReply &reply) {
+                                if (!reply.ok())
+                                    return;
+                                QStringList texts;
+                                for (const Series &s : reply.result.series)
+                                    texts << queryResultText(s);
+                                apply(texts);
+                            });
         }
     }
+}
+
+void MetricsController::fetchScrapeInterval(std::function<void()> then)
+{
+    m_client->scrapeInterval(this, [this, then](double seconds, const HttpError &error) {
+        // Unknown (an old server, or it is down): keep the assumption and ask again next time.
+        if (!error.isError() && seconds > 0) {
+            m_scrapeKnown = true;
+            if (seconds != m_scrapeSeconds) {
+                m_scrapeSeconds = seconds;
+                Q_EMIT scrapeIntervalChanged(seconds);
+            }
+        }
+        then();
+    });
 }
 
 void MetricsController::explore(const QString &expr, int pixelWidth)

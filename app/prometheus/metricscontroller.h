@@ -57,11 +57,18 @@ public:
     void setRefreshInterval(std::chrono::milliseconds interval);
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
-    /// The scrape interval assumed for step and $__rate_interval (Grafana's default 15 s).
+    /// The scrape interval for the step and $__rate_interval: Grafana's default 15 s until
+    /// the server's global scrape_interval (/api/v1/status/config) is known, which then
+    /// replaces whatever was set here.
     void setScrapeInterval(double seconds) { m_scrapeSeconds = seconds; }
+    double scrapeInterval() const { return m_scrapeSeconds; }
+    /// Whether scrapeInterval() came from the server.
+    bool isScrapeIntervalFromServer() const { return m_scrapeKnown; }
     /// The pixel width of a panel's plot area, for its step.
     void setPanelWidth(int panel, int pixels);
     void setVariable(const QString &name, const QString &value);
+    /// Several values of a multi-value variable (or {"$__all"}).
+    void setVariable(const QString &name, const QStringList &values);
     QMap<QString, QString> variableValues() const;
 
     /// Starts polling the dashboard (and the targets when `withTargets`).
@@ -85,6 +92,7 @@ Q_SIGNALS:
                          const QString &instantError);
     void metricNamesChanged(const QStringList &names);
     void targetsUpdated(const QString &error);
+    void scrapeIntervalChanged(double seconds);
 
 private:
     struct PanelState
@@ -94,8 +102,10 @@ private:
         bool hasGood = false;
     };
     void runDashboard(Poller::Report report);
+    void runQueries(Poller::Report report);
     void runTargets(Poller::Report report);
     void resolveVariables();
+    void fetchScrapeInterval(std::function<void()> then);
     QString interpolated(const QString &expr, double stepSeconds) const;
     double panelStep(const Panel &panel, int width) const;
 
@@ -114,6 +124,7 @@ private:
     bool m_targetsActive = false;
     std::chrono::milliseconds m_interval{15000};
     double m_scrapeSeconds = 15;
+    bool m_scrapeKnown = false;
     quint64 m_generation = 0;
     quint64 m_exploreGeneration = 0;
     QSet<QString> m_resolvedVariables; ///< query variables whose values came from the server

@@ -178,4 +178,14 @@ void PrometheusClient::buildInfo(QObject *context, Done<PromBuildInfo> done)
     fetch<PromBuildInfo>(request, context, &PromParser::parseBuildInfo, std::move(done));
 }
 
+void PrometheusClient::scrapeInterval(QObject *context, Done<double> done)
+{
+    HttpRequest request;
+    request.path = u"/api/v1/status/config"_s;
+    fetch<QString>(request, context, &PromParser::parseConfig,
+                   [done](const QString &yaml, const HttpError &error) {
+                       done(error.isError() ? -1.0 : PromParser::globalScrapeInterval(yaml), error);
+                   });
+}
+
 } // namespace Stackscope

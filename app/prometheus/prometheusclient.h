@@ -55,6 +55,9 @@ public:
     void series(const QStringList &matchers, const QDateTime &start, const QDateTime &end,
                 QObject *context, Done<QList<Labels>> done);
     void buildInfo(QObject *context, Done<PromBuildInfo> done);
+    /// The global scrape interval from /api/v1/status/config, in seconds (-1 when the
+    /// configuration does not say).
+    void scrapeInterval(QObject *context, Done<double> done);
 
     /// Turns a finished response into a reply, on the calling thread (the tests and the
     /// benchmark use it directly).

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prometheus/promparser.h"
+#include "prometheus/querytime.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -26,9 +27,10 @@ namespace PromParser {
 
 namespace {
 
+// lupdate files these tr() calls under the enclosing namespace: the same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("PromParser", text);
+    return QCoreApplication::translate("Stackscope::PromParser", text);
 }
 
 QString qs(std::string_view view)
@@ -348,6 +350,49 @@ bool parseBuildInfo(const QByteArray &body, PromBuildInfo *info, PromApiError *a
     info->revision = stringField(object, "revision");
     info->goVersion = stringField(object, "goVersion");
     return true;
+}
+
+bool parseConfig(const QByteArray &body, QString *yaml, PromApiError *apiError, QString *problem)
+{
+    simdjson::dom::parser parser;
+    simdjson::dom::element data;
+    if (!envelope(parser, body, &data, apiError, problem))
+        return false;
+    std::string_view text;
+    if (data["yaml"].get_string().get(text)) {
+        *problem = tr("the answer has no configuration");
+        return false;
+    }
+    *yaml = qs(text);
+    return true;
+}
+
+double globalScrapeInterval(const QString &yaml)
+{
+    // Prometheus prints its configuration normalised: a top-level "global:" block with its
+    // keys indented below it.
+    bool inGlobal = false;
+    const QStringList lines = yaml.split(u'\n');
+    for (const QString &line : lines) {
+        if (line.trimmed().isEmpty() || line.trimmed().startsWith(u'#'))
+            continue;
+        const bool indented = line.front().isSpace();
+        if (!indented) {
+            inGlobal = line.trimmed() == "global:"_L1;
+            continue;
+        }
+        if (!inGlobal)
+            continue;
+        const QString entry = line.trimmed();
+        if (!entry.startsWith("scrape_interval:"_L1))
+            continue;
+        QString value = entry.mid(16).trimmed();
+        if (value.size() >= 2 && (value.front() == u'"' || value.front() == u'\''))
+            value = value.mid(1, value.size() - 2);
+        const double seconds = QueryTime::parseDuration(value);
+        return seconds > 0 ? seconds : -1;
+    }
+    return -1;
 }
 
 bool parseRules(const QByteArray &body, QList<PromRule> *rules, PromApiError *apiError,

@@ -62,6 +62,11 @@ bool parseBuildInfo(const QByteArray &body, PromBuildInfo *info, PromApiError *a
                     QString *problem);
 bool parseRules(const QByteArray &body, QList<PromRule> *rules, PromApiError *apiError,
                 QString *problem);
+/// /api/v1/status/config: the loaded configuration as YAML text.
+bool parseConfig(const QByteArray &body, QString *yaml, PromApiError *apiError, QString *problem);
+/// The `global: scrape_interval:` of a configuration as Prometheus prints it, in seconds; -1
+/// when it is absent or unreadable.
+double globalScrapeInterval(const QString &yaml);
 /// The error fields of an error body (any status); empty when the body is not one.
 PromApiError parseError(const QByteArray &body);
 /// RFC 3339 with up to nanoseconds, as Prometheus writes times.

@@ -94,6 +94,43 @@ void alignToStep(QDateTime *start, QDateTime *end, double stepSeconds)
     *end = QDateTime::fromMSecsSinceEpoch(e % stepMs ? e - (e % stepMs) + stepMs : e, Qt::UTC);
 }
 
+QString regexEscape(const QString &value)
+{
+    static const QString specials = u"$^*{}[]'+?.()|"_s;
+    QString out;
+    out.reserve(value.size() * 2);
+    for (const QChar c : value) {
+        if (c == u'\\')
+            out += u"\\\\\\\\"_s;
+        else if (specials.contains(c))
+            out += u"\\\\"_s + c;
+        else
+            out += c;
+    }
+    return out;
+}
+
+QString variableText(const QStringList &selected, const QStringList &options, bool multiOrAll,
+                     const QString &allValue)
+{
+    QStringList values = selected;
+    if (values.contains(u"$__all"_s)) {
+        if (!allValue.isEmpty())
+            return allValue;
+        if (options.isEmpty())
+            return u".*"_s;
+        values = options;
+    }
+    if (!multiOrAll)
+        return values.value(0);
+    QStringList escaped;
+    for (const QString &v : std::as_const(values))
+        escaped << regexEscape(v);
+    if (escaped.size() == 1)
+        return escaped.first();
+    return escaped.isEmpty() ? QString() : u"("_s + escaped.join(u'|') + u')';
+}
+
 double rateInterval(double intervalSeconds, double scrapeSeconds)
 {
     return std::max(intervalSeconds + scrapeSeconds, 4 * scrapeSeconds);

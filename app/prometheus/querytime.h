@@ -27,6 +27,15 @@ double stepFor(double rangeSeconds, int pixelWidth, double minStep);
 /// start rounded down and end rounded up to a multiple of the step (so that refreshes reuse
 /// Prometheus' cached points and charts do not shimmer).
 void alignToStep(QDateTime *start, QDateTime *end, double stepSeconds);
+/// A value escaped for a regex inside a PromQL string, as Grafana does for multi-value and
+/// include-All variables: regex specials get a backslash, itself escaped for the string
+/// ("a.b" → `a\\.b` in the query text, which PromQL reads as the regex `a\.b`).
+QString regexEscape(const QString &value);
+/// The text a variable puts into a query: the value as it is for a plain variable; for a
+/// multi-value or include-All one the values regex-escaped, several as "(a|b)", All as the
+/// variable's allValue or every option.
+QString variableText(const QStringList &selected, const QStringList &options, bool multiOrAll,
+                     const QString &allValue);
 /// Grafana's $__rate_interval: max($__interval + scrape interval, 4 × scrape interval).
 double rateInterval(double intervalSeconds, double scrapeSeconds);
 

@@ -72,9 +72,16 @@ struct DashboardVariable
     Kind kind = Kind::Custom;
     QString name;
     QString label;
-    QString query;       ///< Query: "label_values(up, job)" / "label_values(job)"
+    /// Query: "label_values(up, job)", "label_values(job)", "metrics(regex)",
+    /// "query_result(expr)"
+    QString query;
+    /// Grafana's regex for query values ("/pattern/flags"): values that do not match are
+    /// dropped; its first capture group, when it has one, is the value.
+    QString regex;
     QStringList options; ///< Custom and Interval options, Query values once resolved
-    QString current;     ///< the selected value
+    /// The selected values ("$__all" for All); one unless `multi`.
+    QStringList current;
+    QString allValue; ///< what All stands for when set (".*"); else every option
     bool includeAll = false;
     bool multi = false;
 

@@ -2,6 +2,7 @@
 #include "metrics/decimate.h"
 
 #include <cmath>
+#include <limits>
 
 namespace Stackscope {
 
@@ -67,6 +68,59 @@ QList<QList<QPointF>> decimateSeries(const Series &series, qint64 startMs, qint6
     }
     flushSegment();
     return segments;
+}
+
+QList<QPointF> simplifyForPixels(const QList<QPointF> &points, double xScale, double yScale,
+                                 double tolerancePx)
+{
+    const qsizetype n = points.size();
+    if (n <= 2 || !(xScale > 0) || !(yScale > 0) || !std::isfinite(xScale)
+        || !std::isfinite(yScale))
+        return points;
+    QList<QPointF> kept;
+    kept.reserve(std::min<qsizetype>(n, 1024));
+    const QPointF *p = points.constData();
+    const double inf = std::numeric_limits<double>::infinity();
+    // The anchor is the last kept point; [lower, upper] the slopes (pixels per pixel) from it
+    // that pass within the tolerance of every point skipped since.
+    qsizetype anchor = 0;
+    qsizetype last = 0; // the last point accepted into the current run
+    double lower = -inf;
+    double upper = inf;
+    kept.append(p[0]);
+    for (qsizetype i = 1; i < n; ++i) {
+        double dx = (p[i].x() - p[anchor].x()) * xScale;
+        double dy = (p[i].y() - p[anchor].y()) * yScale;
+        const double slope = dy / dx;
+        // A point can replace the run's end only when the line to it passes every skipped one.
+        if (dx > 0 && slope >= lower && slope <= upper) {
+            lower = std::max(lower, (dy - tolerancePx) / dx);
+            upper = std::min(upper, (dy + tolerancePx) / dx);
+            last = i;
+            continue;
+        }
+        // The door closed: keep the run's end and start a new run from it.
+        if (last != anchor) {
+            kept.append(p[last]);
+            anchor = last;
+        }
+        dx = (p[i].x() - p[anchor].x()) * xScale;
+        dy = (p[i].y() - p[anchor].y()) * yScale;
+        if (dx > 0) {
+            lower = (dy - tolerancePx) / dx;
+            upper = (dy + tolerancePx) / dx;
+            last = i;
+        } else {
+            // Same x as the anchor: nothing can replace it.
+            kept.append(p[i]);
+            anchor = last = i;
+            lower = -inf;
+            upper = inf;
+        }
+    }
+    if (last != anchor)
+        kept.append(p[last]);
+    return kept;
 }
 
 } // namespace Stackscope

@@ -15,4 +15,12 @@ namespace Stackscope {
 QList<QList<QPointF>> decimateSeries(const Series &series, qint64 startMs, qint64 endMs,
                                      int columns, qint64 gapMs);
 
+/// Drops the points of a polyline that do not change what is drawn: every point removed lies
+/// within `tolerancePx` pixels (vertically) of the line that replaces it. `xScale` and `yScale`
+/// convert the points' coordinates to pixels. Runs in one pass (a "swinging door": the range of
+/// slopes from the last kept point that still passes every skipped point narrows until the next
+/// point falls outside it). Points must be in ascending x order; the first and last are kept.
+QList<QPointF> simplifyForPixels(const QList<QPointF> &points, double xScale, double yScale,
+                                 double tolerancePx = 0.5);
+
 } // namespace Stackscope

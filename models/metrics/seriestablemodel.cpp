@@ -68,13 +68,24 @@ QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
 void SeriesTableModel::setResult(const QueryResult &result, const QString &legendFormat,
                                  const QString &unit)
 {
+    QStringList names;
+    names.reserve(result.series.size());
+    for (const Series &s : result.series)
+        names << formatLegend(legendFormat, s.labels);
+    setSeries(result.series, names, unit);
+}
+
+void SeriesTableModel::setSeries(const QList<Series> &series, const QStringList &names,
+                                 const QString &unit)
+{
     QList<Row> rows;
-    for (const Series &s : result.series) {
+    for (qsizetype i = 0; i < series.size(); ++i) {
+        const Series &s = series.at(i);
         if (s.size() == 0)
             continue;
         Row row;
         row.labels = s.labels;
-        row.name = formatLegend(legendFormat, s.labels);
+        row.name = i < names.size() ? names.at(i) : formatLegend(QString(), s.labels);
         row.value = s.values.constLast();
         row.timeMs = s.times.constLast();
         rows.append(row);

@@ -28,6 +28,9 @@ public:
 
     void setResult(const QueryResult &result, const QString &legendFormat = {},
                    const QString &unit = {});
+    /// Series named already (a panel's legend format per query); a missing name is the
+    /// series' signature.
+    void setSeries(const QList<Series> &series, const QStringList &names, const QString &unit = {});
     void clear();
 
 private:

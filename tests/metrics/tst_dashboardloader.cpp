@@ -57,11 +57,17 @@ private Q_SLOTS:
     void bundledXg2gCopy();
     void rowsAndVariables();
     void bundledYaml();
+    void multiValueVariables();
     void yamlErrors_data();
     void yamlErrors();
     void notADashboard_data();
     void notADashboard();
     void importSavesAtomically();
+    void safeUid_data();
+    void safeUid();
+    void fuzzRegressions_data();
+    void fuzzRegressions();
+    void importKeepsForeignFile();
 };
 
 void TestDashboardLoader::xg2gSeed()
@@ -177,14 +183,51 @@ void TestDashboardLoader::rowsAndVariables()
     QCOMPARE(d.variables.size(), 4);
     QVERIFY(d.variables.at(0).kind == DashboardVariable::Kind::Query);
     QCOMPARE(d.variables.at(0).query, u"label_values(up, job)"_s);
-    QCOMPARE(d.variables.at(0).current, u"$__all"_s);
+    QCOMPARE(d.variables.at(0).current, QStringList{u"$__all"_s});
+    QVERIFY(d.variables.at(0).multi);
     QCOMPARE(d.variables.at(1).options, (QStringList{u"idle"_s, u"user"_s, u"system"_s}));
-    QCOMPARE(d.variables.at(1).current, u"user"_s);
+    QCOMPARE(d.variables.at(1).current, QStringList{u"user"_s});
     QVERIFY(d.variables.at(2).kind == DashboardVariable::Kind::Interval);
-    QCOMPARE(d.variables.at(2).current, u"5m"_s);
+    QCOMPARE(d.variables.at(2).current, QStringList{u"5m"_s});
     QCOMPARE(d.warnings.size(), 2);
     QVERIFY(d.warnings.join(u'\n').contains(u"piechart"_s));
     QVERIFY(d.warnings.join(u'\n').contains(u"datasource"_s));
+}
+
+void TestDashboardLoader::multiValueVariables()
+{
+    // Grafana: several selected values, a regex, a custom All value; a single-value variable
+    // keeps one value even when the file lists more.
+    QFile file(QStringLiteral(STACKSCOPE_TEST_DATA_DIR) + u"/metrics/grafana-multi.json"_s);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray json = file.readAll();
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
+    QCOMPARE(d.variables.size(), 3);
+    QCOMPARE(d.variables.at(0).current, (QStringList{u"a"_s, u"b.c"_s}));
+    QVERIFY(d.variables.at(0).multi);
+    QCOMPARE(d.variables.at(1).current, QStringList{u"$__all"_s});
+    QCOMPARE(d.variables.at(1).allValue, u".*"_s);
+    QCOMPARE(d.variables.at(1).regex, u"/instance=\"([^\"]+)\"/"_s);
+    QCOMPARE(d.variables.at(2).current, QStringList{u"y"_s});
+    // The YAML form: `multi`, a list as the default, `regex`, `all_value`.
+    const QByteArray yaml
+        = "title: y\n"
+          "variables:\n"
+          "  - {name: inst, type: custom, options: [a, b, c], multi: true,\n"
+          "     default: [a, c]}\n"
+          "  - {name: m, type: query, query: 'metrics(^go_)', regex: '/go_(.*)/',\n"
+          "     include_all: true, all_value: '.+', default: $__all}\n"
+          "panels: []\n";
+    QVERIFY2(DashboardLoader::fromYaml(yaml, &d, &error), qPrintable(error));
+    QCOMPARE(d.variables.size(), 2);
+    QVERIFY(d.variables.at(0).multi);
+    QCOMPARE(d.variables.at(0).current, (QStringList{u"a"_s, u"c"_s}));
+    QCOMPARE(d.variables.at(1).query, u"metrics(^go_)"_s);
+    QCOMPARE(d.variables.at(1).regex, u"/go_(.*)/"_s);
+    QCOMPARE(d.variables.at(1).allValue, u".+"_s);
+    QCOMPARE(d.variables.at(1).current, QStringList{u"$__all"_s});
 }
 
 void TestDashboardLoader::bundledYaml()
@@ -252,6 +295,59 @@ void TestDashboardLoader::notADashboard()
     QVERIFY2(message.contains(error), qPrintable(message));
 }
 
+void TestDashboardLoader::safeUid_data()
+{
+    QTest::addColumn<QString>("uid");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << u"my_dash-1"_s << u"t"_s << u"my_dash-1"_s;
+    // A lone surrogate once made the filter (a regular expression) not match at all, which let
+    // the '/' and '..' through (found by tests/fuzz/fuzz_dashboard_json).
+    QTest::newRow("lone surrogate then traversal")
+        << QString(QChar(0xD800)) + u"../../x"_s << u"t"_s << u"x"_s;
+    QTest::newRow("low surrogate in the title")
+        << QString() << QString(QChar(0xDC00)) + u"/etc/passwd"_s << u"etc-passwd"_s;
+    QTest::newRow("only dashes: the title") << u"--"_s << u"t"_s << u"t"_s;
+    QTest::newRow("nothing usable") << u"../"_s << u"/"_s << u"dashboard"_s;
+    QTest::newRow("runs become one dash") << u"a / b..c"_s << u"t"_s << u"a-b-c"_s;
+    QTest::newRow("at most 80") << QString(100, u'u') << u"t"_s << QString(80, u'u');
+}
+
+void TestDashboardLoader::safeUid()
+{
+    QFETCH(QString, uid);
+    QFETCH(QString, title);
+    QFETCH(QString, expected);
+    QCOMPARE(DashboardLoader::safeUid(uid, title), expected);
+}
+
+void TestDashboardLoader::fuzzRegressions_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("uid");
+    QTest::newRow("uid traversal") << u"lone-surrogate-uid-traversal.json"_s << u"tmp-evil"_s;
+    QTest::newRow("title traversal") << u"lone-surrogate-title.json"_s << u"etc-passwd"_s;
+    QTest::newRow("uid with space and slash")
+        << u"crash-afcfa44d29d6b469654c6aa5bb871770e4ac4f1b"_s << u"rows-test-1"_s;
+}
+
+// The fuzzer's inputs, loaded as a Grafana import: the uid (the file name the import saves to)
+// has no '/' and no "..".
+void TestDashboardLoader::fuzzRegressions()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, uid);
+    const QByteArray json = readFile(
+        QStringLiteral(STACKSCOPE_SOURCE_DIR "/tests/fuzz/regressions/dashboard_json/") + file);
+    QVERIFY(!json.isEmpty());
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
+    QCOMPARE(d.uid, uid);
+    QVERIFY(!d.uid.contains(u'/'));
+    QVERIFY(!d.uid.contains(u".."_s));
+}
+
 void TestDashboardLoader::importSavesAtomically()
 {
     QTemporaryDir dir;
@@ -286,6 +382,50 @@ void TestDashboardLoader::importSavesAtomically()
     QVERIFY(!DashboardStore::importGrafana(dir.filePath(u"missing.json"_s), target, &d, &saved,
                                            &error));
     QVERIFY(error.contains(u"cannot read"_s));
+}
+
+void TestDashboardLoader::importKeepsForeignFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString target = dir.filePath(u"dashboards"_s);
+    QVERIFY(QDir().mkpath(target));
+    const QString source = Test::testDataDir() + u"/metrics/grafana-rows.json"_s;
+    const QString path = target + u"/rows-test-1.json"_s; // the dashboard's uid
+    // Something else under that name (not a dashboard): refused, its bytes untouched.
+    const QByteArray foreign = "{\"notes\": \"mine, not a dashboard\"}\n";
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(foreign);
+    }
+    Dashboard d;
+    QString saved;
+    QString error;
+    QVERIFY(!DashboardStore::importGrafana(source, target, &d, &saved, &error));
+    QVERIFY2(error.contains(u"not a dashboard Stackscope can read"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"not replaced"_s), qPrintable(error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QCOMPARE(readFile(path), foreign);
+    // Not JSON at all: the same.
+    const QByteArray garbage = "panels: [ not json";
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(garbage);
+    }
+    QVERIFY(!DashboardStore::importGrafana(source, target, &d, &saved, &error));
+    QCOMPARE(readFile(path), garbage);
+    // No file: imported, nothing said about replacing.
+    QVERIFY(QFile::remove(path));
+    QVERIFY2(DashboardStore::importGrafana(source, target, &d, &saved, &error), qPrintable(error));
+    QCOMPARE(saved, path);
+    QVERIFY(!d.warnings.join(u'\n').contains(u"replaced"_s));
+    // An earlier import (a dashboard): replaced, and the import says so.
+    QVERIFY2(DashboardStore::importGrafana(source, target, &d, &saved, &error), qPrintable(error));
+    QVERIFY(!d.warnings.isEmpty());
+    QVERIFY2(d.warnings.first().contains(u"replaced"_s), qPrintable(d.warnings.first()));
+    QVERIFY(d.warnings.first().contains(path));
 }
 
 QTEST_GUILESS_MAIN(TestDashboardLoader)

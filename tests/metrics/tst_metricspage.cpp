@@ -28,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void variableSubstituted();
     void chartSeriesAndGaps();
     void legendHidesSeries();
+    void chartDrawsOnlyWhatChanged();
     void badQueryError();
     void targetsTab();
     void importSeedDashboards();
@@ -160,7 +162,8 @@ void TestMetricsPage::variableSubstituted()
     // label_values(up, job) resolved from the server.
     QTRY_VERIFY_WITH_TIMEOUT(
         controller->dashboard().variables.first().options.contains(u"prometheus"_s), 20000);
-    QCOMPARE(controller->variableValues().value(u"job"_s), u"(prometheus)"_s);
+    // All of one value: that value, regex-escaped (Grafana's form).
+    QCOMPARE(controller->variableValues().value(u"job"_s), u"prometheus"_s);
     auto *box = m_page->findChild<QComboBox *>(u"variable_job"_s);
     QVERIFY(box);
     QVERIFY(box->findData(u"prometheus"_s) >= 0);
@@ -202,6 +205,47 @@ void TestMetricsPage::legendHidesSeries()
     QVERIFY(chart->isSeriesVisible(0));
 }
 
+void TestMetricsPage::chartDrawsOnlyWhatChanged()
+{
+    // A straight line of 11,000 samples reaches QtCharts as its two ends; a zig-zag of
+    // many pixels keeps its corners; a refresh with the same data draws nothing again.
+    TimeSeriesChart chart;
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    PanelData data;
+    data.start = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+    data.end = data.start.addSecs(11000);
+    data.stepSeconds = 1;
+    Series line;
+    Series zigzag;
+    line.labels = {{u"s"_s, u"line"_s}};
+    zigzag.labels = {{u"s"_s, u"zigzag"_s}};
+    for (int i = 0; i < 11000; ++i) {
+        line.times << (1700000000LL + i) * 1000;
+        line.values << 2.0 * i;
+        zigzag.times << (1700000000LL + i) * 1000;
+        zigzag.values << ((i / 500) % 2 ? 20000.0 : 0.0);
+    }
+    data.series = {line, zigzag};
+    data.names = {u"line"_s, u"zigzag"_s};
+    chart.setData(data);
+    const int built = chart.rebuildCount();
+    QCOMPARE(chart.seriesCount(), 2);
+    const qsizetype points = chart.drawnPointCount();
+    // The zig-zag's 21 jumps (two corners each) and ends, plus the line's two ends, give or
+    // take a point where a jump shares a pixel column with its neighbours.
+    QVERIFY2(points >= 40 && points <= 2 + 4 * 22 + 4, qPrintable(QString::number(points)));
+    chart.setData(data);
+    QCOMPARE(chart.rebuildCount(), built);
+    data.series[0].values.last() = -5000;
+    chart.setData(data);
+    QCOMPARE(chart.rebuildCount(), built + 1);
+    chart.setUnit(u"bytes"_s);
+    chart.setData(data);
+    QCOMPARE(chart.rebuildCount(), built + 2);
+}
+
 void TestMetricsPage::badQueryError()
 {
     m_page->exploreExpression(u"rate(up[5m"_s, {}, {});
@@ -214,25 +258,53 @@ void TestMetricsPage::badQueryError()
 void TestMetricsPage::targetsTab()
 {
     m_page->tabs()->setCurrentIndex(2);
-    QTableView *view = m_page->targetsView();
-    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 20000);
-    QCOMPARE(view->model()->index(0, TargetsModel::JobColumn).data().toString(), u"prometheus"_s);
-    QCOMPARE(view->model()->index(0, TargetsModel::InstanceColumn).data().toString(),
+    QTreeView *view = m_page->targetsView();
+    QAbstractItemModel *model = view->model();
+    // One job, "prometheus", with its one target (Prometheus scraping itself) below it.
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 20000);
+    const QModelIndex job = model->index(0, 0);
+    QCOMPARE(job.data().toString(), u"prometheus"_s);
+    QCOMPARE(model->rowCount(job), 1);
+    QVERIFY(view->isExpanded(job));
+    QCOMPARE(model->index(0, TargetsModel::InstanceColumn).data().toString(), u"1 target(s)"_s);
+    QCOMPARE(model->index(0, TargetsModel::InstanceColumn, job).data().toString(),
              m_prometheus.url().authority());
-    QTRY_COMPARE(view->model()->index(0, TargetsModel::HealthColumn).data().toString(), u"up"_s);
-    QVERIFY(view->model()
-                ->index(0, TargetsModel::LastScrapeColumn)
-                .data()
-                .toString()
-                .endsWith(u"ago"_s));
+    QTRY_COMPARE(model->index(0, TargetsModel::HealthColumn, job).data().toString(), u"up"_s);
+    QTRY_COMPARE(model->index(0, TargetsModel::HealthColumn).data().toString(), u"1 up"_s);
+    QVERIFY(
+        model->index(0, TargetsModel::LastScrapeColumn, job).data().toString().endsWith(u"ago"_s));
     QAbstractItemModelTester tester(m_feature->controller()->targetsModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(model,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     auto *filter = m_page->findChild<QLineEdit *>(u"targetsFilter"_s);
     filter->setText(u"nomatch"_s);
-    QCOMPARE(view->model()->rowCount(), 0);
+    QCOMPARE(model->rowCount(), 0);
+    // The job's name keeps the job and its targets.
     filter->setText(u"PROM"_s);
-    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->rowCount(model->index(0, 0)), 1);
+    QVERIFY(view->isExpanded(model->index(0, 0)));
+    // A target's text keeps the target and its job; the job's counts ("1 up") do not match.
+    // The selected target stays selected (and current) when a new filter still shows it.
+    view->setCurrentIndex(model->index(0, TargetsModel::InstanceColumn, model->index(0, 0)));
+    QCOMPARE(view->selectionModel()->selectedRows().size(), 1);
+    filter->setText(m_prometheus.url().authority());
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->rowCount(model->index(0, 0)), 1);
+    const QModelIndex target = model->index(0, 0, model->index(0, 0));
+    QCOMPARE(view->selectionModel()->selectedRows(), QModelIndexList{target});
+    QCOMPARE(view->currentIndex().parent(), model->index(0, 0));
+    QCOMPARE(view->currentIndex().row(), 0);
+    filter->setText(u"down"_s);
+    QCOMPARE(model->rowCount(), 0);
     filter->clear();
+    // A job the user closes stays closed across refreshes.
+    view->collapse(model->index(0, 0));
+    QSignalSpy updated(m_feature->controller(), &MetricsController::targetsUpdated);
+    QVERIFY(updated.wait(10000));
+    QVERIFY(!view->isExpanded(model->index(0, 0)));
+    view->expand(model->index(0, 0));
     m_page->tabs()->setCurrentIndex(0);
 }
 

@@ -33,7 +33,10 @@ private Q_SLOTS:
     void align();
     void interpolate_data();
     void interpolate();
+    void variableText_data();
+    void variableText();
     void decimation();
+    void simplification();
     void targetsModel();
     void seriesTableModel();
 };
@@ -180,6 +183,39 @@ void TestMetricsValues::interpolate()
     QCOMPARE(QueryTime::interpolate(expr, vars, 30, 3600, 15), expected);
 }
 
+void TestMetricsValues::variableText_data()
+{
+    QTest::addColumn<QStringList>("selected");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<bool>("multiOrAll");
+    QTest::addColumn<QString>("allValue");
+    QTest::addColumn<QString>("expected");
+    const QStringList opts{u"10.0.0.1:9100"_s, u"db"_s};
+    QTest::newRow("plain") << QStringList{u"a.b"_s} << opts << false << QString() << u"a.b"_s;
+    QTest::newRow("multi-one") << QStringList{u"10.0.0.1:9100"_s} << opts << true << QString()
+                               << u"10\\\\.0\\\\.0\\\\.1:9100"_s;
+    QTest::newRow("multi-two") << QStringList{u"api"_s, u"db"_s} << opts << true << QString()
+                               << u"(api|db)"_s;
+    QTest::newRow("all") << QStringList{u"$__all"_s} << opts << true << QString()
+                         << u"(10\\\\.0\\\\.0\\\\.1:9100|db)"_s;
+    QTest::newRow("all-value") << QStringList{u"$__all"_s} << opts << true << u".*"_s << u".*"_s;
+    QTest::newRow("all-unresolved")
+        << QStringList{u"$__all"_s} << QStringList() << true << QString() << u".*"_s;
+    QTest::newRow("specials") << QStringList{u"a\\b(c)|d"_s} << opts << true << QString()
+                              << u"a\\\\\\\\b\\\\(c\\\\)\\\\|d"_s;
+    QTest::newRow("none") << QStringList() << opts << true << QString() << QString();
+}
+
+void TestMetricsValues::variableText()
+{
+    QFETCH(QStringList, selected);
+    QFETCH(QStringList, options);
+    QFETCH(bool, multiOrAll);
+    QFETCH(QString, allValue);
+    QFETCH(QString, expected);
+    QCOMPARE(QueryTime::variableText(selected, options, multiOrAll, allValue), expected);
+}
+
 void TestMetricsValues::decimation()
 {
     Series s;
@@ -216,6 +252,56 @@ void TestMetricsValues::decimation()
     QCOMPARE(decimateSeries(Series(), start, end, 100, 0).size(), 0);
 }
 
+void TestMetricsValues::simplification()
+{
+    // A straight line needs its two ends only.
+    QList<QPointF> line;
+    for (int i = 0; i < 1000; ++i)
+        line << QPointF(i, 3.0 * i);
+    QCOMPARE(simplifyForPixels(line, 1, 1), (QList<QPointF>{line.first(), line.last()}));
+    // Jitter below half a pixel disappears, a 10-pixel spike stays.
+    QList<QPointF> flat;
+    for (int i = 0; i < 500; ++i)
+        flat << QPointF(i, (i % 2) * 0.4 + (i == 250 ? 10 : 0));
+    const QList<QPointF> spike = simplifyForPixels(flat, 1, 1);
+    QVERIFY2(spike.size() <= 6, qPrintable(QString::number(spike.size())));
+    QVERIFY(spike.contains(flat.at(250)));
+    // A random walk: every dropped point lies within the tolerance of the line drawn instead,
+    // the kept points are original points in order, the ends are kept.
+    QList<QPointF> walk;
+    quint32 seed = 12345;
+    double y = 0;
+    for (int i = 0; i < 4000; ++i) {
+        seed = seed * 1664525u + 1013904223u;
+        y += (double(seed >> 8) / double(1u << 24) - 0.5) * 3;
+        walk << QPointF(1000.0 + i * 15000.0, y);
+    }
+    const double xScale = 1.0 / 15000.0 / 4; // 4 samples per pixel column
+    const double yScale = 2.0;
+    const QList<QPointF> kept = simplifyForPixels(walk, xScale, yScale, 0.5);
+    QVERIFY(kept.size() < walk.size());
+    QVERIFY(kept.size() > 10);
+    QCOMPARE(kept.first(), walk.first());
+    QCOMPARE(kept.last(), walk.last());
+    qsizetype k = 0;
+    for (const QPointF &p : walk) {
+        while (k + 1 < kept.size() && kept.at(k + 1).x() < p.x())
+            ++k;
+        const QPointF a = kept.at(k);
+        const QPointF b = kept.at(std::min(k + 1, kept.size() - 1));
+        const double onLine
+            = b.x() > a.x() ? a.y() + (b.y() - a.y()) * (p.x() - a.x()) / (b.x() - a.x()) : a.y();
+        QVERIFY2(
+            std::abs(onLine - p.y()) * yScale <= 0.5 + 1e-9,
+            qPrintable(u"x=%1 off by %2 px"_s.arg(p.x()).arg(std::abs(onLine - p.y()) * yScale)));
+    }
+    for (const QPointF &p : kept)
+        QVERIFY(walk.contains(p));
+    // Too few points, or no scale: unchanged.
+    QCOMPARE(simplifyForPixels(line.mid(0, 2), 1, 1).size(), 2);
+    QCOMPARE(simplifyForPixels(line, 0, 1).size(), line.size());
+}
+
 void TestMetricsValues::targetsModel()
 {
     TargetsModel model;
@@ -231,33 +317,129 @@ void TestMetricsValues::targetsModel()
         t.lastScrapeDurationSeconds = 0.0042;
         return t;
     };
+    auto text = [&model](const QModelIndex &parent, int row, int column) {
+        return model.index(row, column, parent).data().toString();
+    };
     model.setNow(QDateTime::fromSecsSinceEpoch(1700000003, Qt::UTC));
-    model.setTargets(
-        {target(u"node"_s, u"b:9100"_s, u"up"_s), target(u"api"_s, u"a:80"_s, u"down"_s)});
+    model.setTargets({target(u"node"_s, u"b:9100"_s, u"up"_s),
+                      target(u"api"_s, u"a:80"_s, u"down"_s),
+                      target(u"node"_s, u"a:9100"_s, u"down"_s)});
+    // Two jobs, sorted, each a group row with its counts; targets below, sorted by instance.
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(0, TargetsModel::JobColumn).data().toString(), u"api"_s);
-    QCOMPARE(model.index(0, TargetsModel::LastScrapeColumn).data().toString(), u"3 s ago"_s);
-    QCOMPARE(model.index(0, TargetsModel::DurationColumn).data().toString(), u"4.2 ms"_s);
+    QCOMPARE(model.targetCount(), 3);
+    QCOMPARE(text({}, 0, TargetsModel::JobColumn), u"api"_s);
+    QCOMPARE(text({}, 1, TargetsModel::JobColumn), u"node"_s);
+    QCOMPARE(text({}, 1, TargetsModel::InstanceColumn), u"2 target(s)"_s);
+    QCOMPARE(text({}, 1, TargetsModel::HealthColumn), u"1 up, 1 down"_s);
+    QCOMPARE(text({}, 0, TargetsModel::HealthColumn), u"0 up, 1 down"_s);
+    QVERIFY(model.index(1, 0).data(TargetsModel::IsJobRole).toBool());
+    const QModelIndex node = model.jobIndex(u"node"_s);
+    QCOMPARE(node, model.index(1, 0));
+    QCOMPARE(model.rowCount(node), 2);
+    QCOMPARE(text(node, 0, TargetsModel::InstanceColumn), u"a:9100"_s);
+    QCOMPARE(text(node, 1, TargetsModel::InstanceColumn), u"b:9100"_s);
+    QCOMPARE(model.index(0, 0, node).parent(), node);
+    QVERIFY(!model.index(0, 0, node).data(TargetsModel::IsJobRole).toBool());
+    const QModelIndex api = model.jobIndex(u"api"_s);
+    QCOMPARE(text(api, 0, TargetsModel::LastScrapeColumn), u"3 s ago"_s);
+    QCOMPARE(text(api, 0, TargetsModel::DurationColumn), u"4.2 ms"_s);
+    QCOMPARE(text(api, 0, TargetsModel::HealthColumn), u"down"_s);
+    QCOMPARE(model.index(0, TargetsModel::HealthColumn, api).data(TargetsModel::HealthRole),
+             QVariant(u"down"_s));
+    // The filter text, in the job column only: a job row matches on its name only, a target on
+    // its job, instance, health and error (not on the times, which move every scrape).
+    QCOMPARE(model.index(1, TargetsModel::HealthColumn).data(TargetsModel::FilterRole).toString(),
+             QString());
+    QCOMPARE(model.index(1, TargetsModel::JobColumn).data(TargetsModel::FilterRole).toString(),
+             u"node"_s);
+    const QString nodeFilter
+        = model.index(0, TargetsModel::JobColumn, node).data(TargetsModel::FilterRole).toString();
+    QVERIFY2(nodeFilter.contains(u"node"_s) && nodeFilter.contains(u"a:9100"_s)
+                 && nodeFilter.contains(u"down"_s) && !nodeFilter.contains(u"ago"_s),
+             qPrintable(nodeFilter));
+    QCOMPARE(model.index(0, TargetsModel::InstanceColumn, node).data(TargetsModel::FilterRole),
+             QVariant(QString()));
     QCOMPARE(model.upCount(), 1);
+    QCOMPARE(model.targets().size(), 3);
+    QCOMPARE(model.targets().first().instance, u"a:80"_s);
 
-    // Merge: one changes health, one is added in between, none reset.
+    // Merge: one changes health (its row and its job's counts change), a job is added in
+    // between, nothing is reset.
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    const QPersistentModelIndex kept(model.index(1, 0, node)); // node b:9100
     model.setTargets({target(u"node"_s, u"b:9100"_s, u"up"_s), target(u"api"_s, u"a:80"_s, u"up"_s),
+                      target(u"node"_s, u"a:9100"_s, u"down"_s),
                       target(u"blackbox"_s, u"c:9115"_s, u"unknown"_s)});
     QCOMPARE(reset.count(), 0);
-    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.count(), 2); // the api target and the api job's counts
     QCOMPARE(inserted.count(), 1);
-    QCOMPARE(model.index(1, TargetsModel::JobColumn).data().toString(), u"blackbox"_s);
+    QCOMPARE(inserted.first().at(0).value<QModelIndex>(), QModelIndex());
+    QCOMPARE(text({}, 1, TargetsModel::JobColumn), u"blackbox"_s);
+    QCOMPARE(text({}, 1, TargetsModel::HealthColumn), u"0 up, 1 unknown"_s);
+    QCOMPARE(text({}, 0, TargetsModel::HealthColumn), u"1 up"_s);
     QCOMPARE(model.upCount(), 2);
-    // Removal.
+    QVERIFY(kept.isValid());
+    QCOMPARE(kept.parent(), model.jobIndex(u"node"_s));
+    QCOMPARE(kept.data().toString(), QString()); // job column of a target: the group names it
+    QCOMPARE(kept.sibling(kept.row(), TargetsModel::InstanceColumn).data().toString(), u"b:9100"_s);
+    // A target moves to another job.
+    inserted.clear();
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.setTargets({target(u"node"_s, u"b:9100"_s, u"up"_s), target(u"api"_s, u"a:80"_s, u"up"_s),
+                      target(u"api"_s, u"a:9100"_s, u"down"_s),
+                      target(u"blackbox"_s, u"c:9115"_s, u"unknown"_s)});
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(model.jobIndex(u"api"_s)), 2);
+    QCOMPARE(model.rowCount(model.jobIndex(u"node"_s)), 1);
+    // Removal of targets and of whole jobs.
+    removed.clear();
     model.setTargets({target(u"node"_s, u"b:9100"_s, u"up"_s)});
-    QCOMPARE(removed.count(), 2);
+    QCOMPARE(removed.count(), 2); // the api and blackbox jobs
     QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.targetCount(), 1);
+    QCOMPARE(reset.count(), 0);
     model.setTargets({});
     QCOMPARE(model.rowCount(), 0);
+
+    // Many changed targets: one dataChanged per contiguous run of changed rows, not per row.
+    QList<ScrapeTarget> many;
+    for (int i = 0; i < 10; ++i)
+        many << target(u"node"_s, u"h%1:9100"_s.arg(i), u"up"_s);
+    model.setTargets(many);
+    const QModelIndex nodeJob = model.jobIndex(u"node"_s);
+    changed.clear();
+    for (int i : {1, 2, 3, 6, 7})
+        many[i].lastScrape = many[i].lastScrape.addSecs(15);
+    model.setTargets(many);
+    QCOMPARE(changed.count(), 2); // rows 1-3 and 6-7; the job's counts are unchanged
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), model.index(1, 0, nodeJob));
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>(),
+             model.index(3, TargetsModel::ColumnCount - 1, nodeJob));
+    QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 6);
+    QCOMPARE(changed.at(1).at(1).value<QModelIndex>().row(), 7);
+    // Only the scrape time moved: the roles name what changed, and not the filter text.
+    auto roles = changed.at(0).at(2).value<QList<int>>();
+    QVERIFY(!roles.isEmpty());
+    QVERIFY(roles.contains(Qt::DisplayRole));
+    QVERIFY(!roles.contains(TargetsModel::FilterRole));
+    // A health change changes the filter text: that run names every role (an empty list),
+    // and the job's counts change too.
+    changed.clear();
+    many[4].health = u"down"_s;
+    model.setTargets(many);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), model.index(4, 0, nodeJob));
+    QVERIFY(changed.at(0).at(2).value<QList<int>>().isEmpty());
+    QVERIFY(
+        model.index(4, 0, nodeJob).data(TargetsModel::FilterRole).toString().contains(u"down"_s));
+    QCOMPARE(changed.at(1).at(0).value<QModelIndex>(), nodeJob);
+    // Nothing changed: nothing emitted.
+    changed.clear();
+    model.setTargets(many);
+    QCOMPARE(changed.count(), 0);
 }
 
 void TestMetricsValues::seriesTableModel()
@@ -283,6 +465,16 @@ void TestMetricsValues::seriesTableModel()
     QCOMPARE(model.index(0, SeriesTableModel::ValueColumn).data().toString(), u"4 KiB"_s);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+    // A table panel names its rows by each query's legend format (the names the controller
+    // made); a series without a name gets its signature.
+    Series b;
+    b.labels = {{u"__name__"_s, u"up"_s}, {u"job"_s, u"db"_s}};
+    b.times = {1700000000000};
+    b.values = {1};
+    model.setSeries({a, empty, b}, {u"backend api"_s, u"unused"_s}, u"bytes"_s);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, SeriesTableModel::SeriesColumn).data().toString(), u"backend api"_s);
+    QCOMPARE(model.index(1, SeriesTableModel::SeriesColumn).data().toString(), u"up{job=\"db\"}"_s);
 }
 
 QTEST_GUILESS_MAIN(TestMetricsValues)

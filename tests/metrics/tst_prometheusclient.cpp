@@ -2,11 +2,13 @@
 // PrometheusClient against Debian's real Prometheus 2.42 on loopback (scraping itself every
 // second, with a recording rule), and against the FaultServer for what a real one rarely does.
 #include "faultserver.h"
+#include "prometheus/metricscontroller.h"
 #include "prometheus/prometheusclient.h"
 #include "prometheus/querytime.h"
 #include "serverprocess.h"
 
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
@@ -23,6 +25,8 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void buildInfo();
+    void scrapeIntervalFromServer();
+    void variablesFromServer();
     void instantAndRangeQueries();
     void recordingRuleSeries();
     void specialValues();
@@ -106,6 +110,103 @@ void TestPrometheusClient::buildInfo()
     QTRY_VERIFY(info.has_value());
     QVERIFY2(!error.isError(), qPrintable(error.message));
     QCOMPARE(info->version, u"2.42.0+ds"_s);
+}
+
+void TestPrometheusClient::scrapeIntervalFromServer()
+{
+    // The test server scrapes every second (its global scrape_interval).
+    std::optional<double> seconds;
+    m_client->scrapeInterval(this, [&](double s, const HttpError &e) {
+        QVERIFY2(!e.isError(), qPrintable(e.message));
+        seconds = s;
+    });
+    QTRY_VERIFY(seconds.has_value());
+    QCOMPARE(*seconds, 1.0);
+
+    // The controller starts from Grafana's 15 s and takes the server's: the step of a 5-minute
+    // range 800 pixels wide is then 1 s, not 15 s.
+    MetricsController controller(m_client.get());
+    QCOMPARE(controller.scrapeInterval(), 15.0);
+    Dashboard dashboard;
+    Panel panel;
+    panel.title = u"up"_s;
+    panel.queries = {{u"up"_s, {}, u"A"_s, false}};
+    dashboard.panels << panel;
+    controller.setDashboard(dashboard);
+    controller.setPanelWidth(0, 800);
+    controller.setRelativeRange(300);
+    controller.setRefreshInterval(std::chrono::seconds(0));
+    QSignalSpy changed(&controller, &MetricsController::scrapeIntervalChanged);
+    QList<double> steps;
+    connect(&controller, &MetricsController::panelUpdated, this,
+            [&steps](int, const PanelData &data) { steps << data.stepSeconds; });
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!steps.isEmpty(), 10000);
+    QVERIFY(controller.isScrapeIntervalFromServer());
+    QCOMPARE(controller.scrapeInterval(), 1.0);
+    QCOMPARE(changed.size(), 1);
+    // The refresh begun with the assumed interval is dropped, never drawn.
+    QCOMPARE(steps, QList<double>{1.0});
+    controller.stop();
+}
+
+void TestPrometheusClient::variablesFromServer()
+{
+    // query_result() cut down by the regex to the instance, metrics() filtered by name, a
+    // multi-value custom variable; the instance (dots and all) substituted regex-escaped into a
+    // real query that Prometheus accepts and matches.
+    MetricsController controller(m_client.get());
+    Dashboard dashboard;
+    DashboardVariable instance;
+    instance.kind = DashboardVariable::Kind::Query;
+    instance.name = u"instance"_s;
+    instance.query = u"query_result(up{job=\"prometheus\"})"_s;
+    instance.regex = u"/instance=\"([^\"]+)\"/"_s;
+    instance.multi = true;
+    instance.includeAll = true;
+    instance.current = {u"$__all"_s};
+    DashboardVariable metric;
+    metric.kind = DashboardVariable::Kind::Query;
+    metric.name = u"metric"_s;
+    metric.query = u"metrics(^prometheus_tsdb_head_)"_s;
+    metric.regex = u"/prometheus_tsdb_(head_series)$/"_s;
+    DashboardVariable pick;
+    pick.kind = DashboardVariable::Kind::Custom;
+    pick.name = u"pick"_s;
+    pick.options = {u"a"_s, u"b"_s, u"c"_s};
+    pick.multi = true;
+    pick.current = {u"a"_s};
+    dashboard.variables = {instance, metric, pick};
+    Panel panel;
+    panel.title = u"up"_s;
+    panel.queries = {{u"up{instance=~\"$instance\"}"_s, {}, u"A"_s, true}};
+    dashboard.panels << panel;
+    controller.setRefreshInterval(std::chrono::seconds(0));
+    controller.setDashboard(dashboard);
+    std::optional<PanelData> last;
+    connect(&controller, &MetricsController::panelUpdated, this,
+            [&last](int, const PanelData &data) { last = data; });
+    controller.start();
+    const QString authority = m_prometheus.url().authority();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.dashboard().variables.at(0).options,
+                              QStringList{authority}, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.dashboard().variables.at(1).options,
+                              QStringList{u"head_series"_s}, 10000);
+    QCOMPARE(controller.variableValues().value(u"instance"_s), QueryTime::regexEscape(authority));
+    QVERIFY(controller.variableValues().value(u"instance"_s).contains(u"\\\\."_s));
+    QTRY_VERIFY_WITH_TIMEOUT(last && last->error.isEmpty() && last->series.size() == 1, 10000);
+    // Several values: a regex alternation; the query still matches the one that exists.
+    controller.setVariable(u"pick"_s, QStringList{u"a"_s, u"c"_s});
+    QCOMPARE(controller.variableValues().value(u"pick"_s), u"(a|c)"_s);
+    controller.setVariable(u"instance"_s, QStringList{authority, u"nothere:1"_s});
+    QCOMPARE(controller.variableValues().value(u"instance"_s),
+             u"("_s + QueryTime::regexEscape(authority) + u"|nothere:1)"_s);
+    last.reset();
+    controller.refreshNow();
+    QTRY_VERIFY_WITH_TIMEOUT(last.has_value(), 10000);
+    QVERIFY2(last->error.isEmpty(), qPrintable(last->error));
+    QCOMPARE(last->series.size(), 1);
+    controller.stop();
 }
 
 void TestPrometheusClient::instantAndRangeQueries()

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void errorsThroughClient();
     void targets();
     void buildInfoRulesLabels();
+    void scrapeInterval_data();
+    void scrapeInterval();
     void parseTime();
 };
 
@@ -232,6 +234,40 @@ void TestPromParser::buildInfoRulesLabels()
     QVERIFY(labels.contains(u"__name__"_s));
     QVERIFY(labels.contains(u"job"_s));
     QVERIFY(!PromParser::parseStringList(fixture(u"vector-up.json"_s), &labels, nullptr, &problem));
+}
+
+void TestPromParser::scrapeInterval_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<double>("seconds");
+    // From the captured answer: the global interval, not the job's 5 s.
+    QString captured;
+    QString problem;
+    QVERIFY(
+        PromParser::parseConfig(fixture(u"status-config.json"_s), &captured, nullptr, &problem));
+    QTest::newRow("captured") << captured << 20.0;
+    QTest::newRow("minutes") << u"global:\n  scrape_interval: 1m\n"_s << 60.0;
+    QTest::newRow("quoted") << u"global:\n  scrape_interval: \"250ms\"\n"_s << 0.25;
+    QTest::newRow("compound") << u"global:\n  evaluation_interval: 1m\n  scrape_interval: 1m30s\n"_s
+                              << 90.0;
+    QTest::newRow("only-in-a-job")
+        << u"global:\n  evaluation_interval: 1m\nscrape_configs:\n- job_name: x\n  "
+           "scrape_interval: 5s\n"_s
+        << -1.0;
+    QTest::newRow("unreadable") << u"global:\n  scrape_interval: soon\n"_s << -1.0;
+    QTest::newRow("empty") << QString() << -1.0;
+}
+
+void TestPromParser::scrapeInterval()
+{
+    QFETCH(QString, yaml);
+    QFETCH(double, seconds);
+    QCOMPARE(PromParser::globalScrapeInterval(yaml), seconds);
+    // Not a configuration answer.
+    QString text;
+    QString problem;
+    QVERIFY(!PromParser::parseConfig(fixture(u"vector-up.json"_s), &text, nullptr, &problem));
+    QVERIFY(!problem.isEmpty());
 }
 
 void TestPromParser::parseTime()

@@ -3,6 +3,7 @@
 #include "metrics/panelwidget.h"
 #include "metrics/seriestablemodel.h"
 #include "metrics/timeserieschart.h"
+#include "plaintooltips.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -13,8 +14,10 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollArea>
@@ -25,6 +28,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -34,25 +38,77 @@ namespace Stackscope {
 
 namespace {
 constexpr int rowUnitPx = 30;
+
+/// The Targets tab's filter: a row matches when its TargetsModel::FilterRole (in the job column:
+/// a job's name, or a target's precomputed texts) contains the text, case-insensitively; a job
+/// whose targets match stays (recursive), a job that matches keeps all of its targets. A new
+/// text resets the proxy instead of filtering in place: with 5,000 targets, going from none to
+/// a few hundred shown otherwise removes hundreds of row ranges one by one, each walking every
+/// persistent index (~120 ms on the GUI thread). Refreshes stay incremental.
+class TargetsFilterProxy : public QSortFilterProxyModel
+{
+public:
+    explicit TargetsFilterProxy(QObject *parent)
+        : QSortFilterProxyModel(parent)
+    {
+        setRecursiveFilteringEnabled(true);
+        setAutoAcceptChildRows(true);
+    }
+    void setText(const QString &text)
+    {
+        if (text == m_text)
+            return;
+        beginResetModel();
+        m_text = text;
+        endResetModel();
+    }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override
+    {
+        if (m_text.isEmpty())
+            return true;
+        return sourceModel()
+            ->index(sourceRow, TargetsModel::JobColumn, sourceParent)
+            .data(TargetsModel::FilterRole)
+            .toString()
+            .contains(m_text, Qt::CaseInsensitive);
+    }
+
+private:
+    QString m_text;
+};
+
 struct RangeChoice
 {
     const char *label;
     int seconds;
 };
+// The labels are translated where they are shown (tr(label)); the macro lets lupdate find them.
 const RangeChoice rangeChoices[] = {
-    {"Last 5 minutes", 300},  {"Last 15 minutes", 900}, {"Last 30 minutes", 1800},
-    {"Last 1 hour", 3600},    {"Last 3 hours", 10800},  {"Last 6 hours", 21600},
-    {"Last 12 hours", 43200}, {"Last 24 hours", 86400}, {"Last 2 days", 172800},
-    {"Last 7 days", 604800},
+    {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 5 minutes"), 300},
+    {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 15 minutes"), 900},
+    {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 30 minutes"), 1800},
+    {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 1 hour"), 3600},
+    {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 3 hours"), 10800},
+    {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 6 hours"), 21600},
+    {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 12 hours"), 43200},
+    {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 24 hours"), 86400},
+    {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 2 days"), 172800},
+    {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 7 days"), 604800},
 };
 struct RefreshChoice
 {
     const char *label;
     int ms;
 };
-const RefreshChoice refreshChoices[]
-    = {{"Off", 0},     {"5s", 5000},  {"10s", 10000}, {"15s", 15000},
-       {"30s", 30000}, {"1m", 60000}, {"5m", 300000}};
+const RefreshChoice refreshChoices[] = {{QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Off"), 0},
+                                        {"5s", 5000},
+                                        {"10s", 10000},
+                                        {"15s", 15000},
+                                        {"30s", 30000},
+                                        {"1m", 60000},
+                                        {"5m", 300000}};
 } // namespace
 
 MetricsPage::MetricsPage(MetricsController *controller, QWidget *parent)
@@ -189,6 +245,8 @@ QWidget *MetricsPage::buildExploreTab()
     m_exploreTable = new SeriesTableModel(this);
     auto *table = new QTableView(split);
     table->setModel(m_exploreTable);
+    table->setObjectName(u"exploreTable"_s);
+    showItemToolTipsAsPlainText(table); // series labels come from the scraped targets
     table->verticalHeader()->hide();
     table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     split->setStretchFactor(0, 3);
@@ -241,25 +299,55 @@ QWidget *MetricsPage::buildTargetsTab()
     row->addWidget(m_targetsFilter, 1);
     row->addWidget(m_targetsStatus);
     layout->addLayout(row);
-    m_targetsProxy = new QSortFilterProxyModel(this);
+    auto *proxy = new TargetsFilterProxy(this);
+    m_targetsProxy = proxy;
     m_targetsProxy->setSourceModel(m_controller->targetsModel());
-    m_targetsProxy->setFilterKeyColumn(-1);
-    m_targetsProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_targetsView = new QTableView(tab);
+    m_targetsView = new QTreeView(tab);
     m_targetsView->setObjectName(u"targetsView"_s);
     m_targetsView->setModel(m_targetsProxy);
-    m_targetsView->verticalHeader()->hide();
+    showItemToolTipsAsPlainText(m_targetsView); // scrape URLs and errors are remote text
+    m_targetsView->setUniformRowHeights(true);
     m_targetsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_targetsView->setWordWrap(false);
-    m_targetsView->horizontalHeader()->setStretchLastSection(true);
-    m_targetsView->setColumnWidth(TargetsModel::JobColumn, 140);
+    m_targetsView->setAlternatingRowColors(true);
+    m_targetsView->header()->setStretchLastSection(true);
+    m_targetsView->setColumnWidth(TargetsModel::JobColumn, 160);
     m_targetsView->setColumnWidth(TargetsModel::InstanceColumn, 200);
     layout->addWidget(m_targetsView, 1);
-    connect(m_targetsFilter, &QLineEdit::textChanged, m_targetsProxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    // Jobs open when they appear and when the filter brings them back; one the user closed
+    // stays closed across refreshes (the model is merged, never reset).
+    connect(m_targetsProxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (parent.isValid())
+                    return;
+                for (int row = first; row <= last; ++row)
+                    m_targetsView->expand(m_targetsProxy->index(row, 0));
+            });
+    connect(m_targetsFilter, &QLineEdit::textChanged, this, [this, proxy](const QString &text) {
+        // The proxy resets: keep the current and selected targets (those still shown).
+        QItemSelectionModel *selection = m_targetsView->selectionModel();
+        const QPersistentModelIndex current(m_targetsProxy->mapToSource(selection->currentIndex()));
+        QList<QPersistentModelIndex> selected;
+        for (const QModelIndex &index : selection->selectedRows())
+            selected << QPersistentModelIndex(m_targetsProxy->mapToSource(index));
+        proxy->setText(text);
+        m_targetsView->expandAll();
+        for (const QPersistentModelIndex &index : std::as_const(selected)) {
+            const QModelIndex shown = m_targetsProxy->mapFromSource(index);
+            if (shown.isValid())
+                selection->select(shown, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        const QModelIndex shownCurrent = m_targetsProxy->mapFromSource(current);
+        if (shownCurrent.isValid()) {
+            selection->setCurrentIndex(shownCurrent, QItemSelectionModel::NoUpdate);
+            m_targetsView->scrollTo(shownCurrent);
+        }
+    });
     connect(m_controller, &MetricsController::targetsUpdated, this, [this](const QString &error) {
         const TargetsModel *model = m_controller->targetsModel();
-        QString text = tr("%1 of %2 targets up").arg(model->upCount()).arg(model->rowCount());
+        QString text = tr("%1 of %2 targets up in %n job(s)", nullptr, model->rowCount())
+                           .arg(model->upCount())
+                           .arg(model->targetCount());
         if (!error.isEmpty())
             text = tr("%1 (stale: %2)").arg(text, error);
         m_targetsStatus->setText(text);
@@ -414,15 +502,21 @@ void MetricsPage::rebuildVariables()
             continue;
         auto *label = new QLabel(v.label.isEmpty() ? v.name : v.label, m_variablesBar);
         label->setTextFormat(Qt::PlainText);
+        if (v.multi) {
+            m_variablesLayout->addWidget(label);
+            m_variablesLayout->addWidget(buildMultiVariable(v));
+            continue;
+        }
+        const QString current = v.current.value(0);
         auto *box = new QComboBox(m_variablesBar);
         box->setObjectName(u"variable_"_s + v.name);
         if (v.includeAll)
             box->addItem(tr("All"), u"$__all"_s);
         for (const QString &o : v.options)
             box->addItem(o, o);
-        if (box->findData(v.current) < 0 && !v.current.isEmpty())
-            box->addItem(v.current, v.current);
-        box->setCurrentIndex(std::max(0, box->findData(v.current)));
+        if (box->findData(current) < 0 && !current.isEmpty())
+            box->addItem(current, current);
+        box->setCurrentIndex(std::max(0, box->findData(current)));
         const QString name = v.name;
         connect(box, &QComboBox::activated, this, [this, box, name](int index) {
             m_controller->setVariable(name, box->itemData(index).toString());
@@ -432,6 +526,64 @@ void MetricsPage::rebuildVariables()
     }
     m_variablesLayout->addStretch(1);
     m_variablesBar->setVisible(!variables.isEmpty());
+}
+
+QWidget *MetricsPage::buildMultiVariable(const DashboardVariable &v)
+{
+    auto *button = new QToolButton(m_variablesBar);
+    button->setObjectName(u"variable_"_s + v.name);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *menu = new QMenu(button);
+    const QString all = u"$__all"_s;
+    auto add = [menu, &v](const QString &text, const QString &value) {
+        QAction *action = menu->addAction(text);
+        action->setData(value);
+        action->setCheckable(true);
+        action->setChecked(v.current.contains(value));
+    };
+    if (v.includeAll)
+        add(tr("All"), all);
+    QStringList values = v.options;
+    for (const QString &c : v.current) {
+        if (c != all && !values.contains(c))
+            values << c;
+    }
+    for (const QString &o : std::as_const(values))
+        add(o, o);
+    auto summary = [menu, all] {
+        QStringList chosen;
+        for (const QAction *a : menu->actions()) {
+            if (a->isChecked())
+                chosen << (a->data().toString() == all ? tr("All") : a->data().toString());
+        }
+        return chosen.join(u" + "_s);
+    };
+    button->setText(summary());
+    button->setMenu(menu);
+    const QString name = v.name;
+    const QString fallback = v.includeAll ? all : v.options.value(0);
+    // All and single values exclude each other; nothing left checked means the fallback.
+    connect(menu, &QMenu::triggered, this,
+            [this, menu, button, name, all, fallback, summary](QAction *action) {
+                const bool allChosen = action->data().toString() == all && action->isChecked();
+                QStringList chosen;
+                for (QAction *a : menu->actions()) {
+                    const bool isAll = a->data().toString() == all;
+                    if (allChosen ? a != action : (isAll && a != action))
+                        a->setChecked(false);
+                    if (a->isChecked())
+                        chosen << a->data().toString();
+                }
+                if (chosen.isEmpty() && !fallback.isEmpty()) {
+                    chosen << fallback;
+                    for (QAction *a : menu->actions())
+                        a->setChecked(a->data().toString() == fallback);
+                }
+                button->setText(summary());
+                m_controller->setVariable(name, chosen);
+            });
+    return button;
 }
 
 void MetricsPage::applyRangeChoice(int index)

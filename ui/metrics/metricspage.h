@@ -13,6 +13,7 @@ class QScrollArea;
 class QTabWidget;
 class QTableView;
 class QToolButton;
+class QTreeView;
 class QHBoxLayout;
 class QSortFilterProxyModel;
 
@@ -47,7 +48,8 @@ public:
     QList<PanelWidget *> panelWidgets() const { return m_panels; }
     TimeSeriesChart *exploreChart() const { return m_exploreChart; }
     QString exploreError() const;
-    QTableView *targetsView() const { return m_targetsView; }
+    /// Targets grouped by job: a row per job with its counts, its targets below it.
+    QTreeView *targetsView() const { return m_targetsView; }
     QTabWidget *tabs() const { return m_tabs; }
 
 Q_SIGNALS:
@@ -69,6 +71,8 @@ private:
     void buildPanels();
     void layoutPanels();
     void rebuildVariables();
+    /// A multi-value variable: a button with a menu of check boxes (All and each value).
+    QWidget *buildMultiVariable(const DashboardVariable &v);
     void applyRangeChoice(int index);
     void runExplore();
     void reportWidths();
@@ -96,7 +100,7 @@ private:
     // Targets
     QLineEdit *m_targetsFilter;
     QSortFilterProxyModel *m_targetsProxy;
-    QTableView *m_targetsView;
+    QTreeView *m_targetsView;
     QLabel *m_targetsStatus;
     int m_lastRangeIndex = 3;
 };

@@ -3,6 +3,7 @@
 #include "metrics/seriestablemodel.h"
 #include "metrics/timeserieschart.h"
 #include "metrics/unitformat.h"
+#include "plaintooltips.h"
 
 #include <QContextMenuEvent>
 #include <QHeaderView>
@@ -217,6 +218,7 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         m_table = new SeriesTableModel(this);
         auto *view = new QTableView(this);
         view->setModel(m_table);
+        showItemToolTipsAsPlainText(view); // series labels come from the scraped targets
         view->verticalHeader()->hide();
         view->horizontalHeader()->setStretchLastSection(true);
         view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -290,17 +292,13 @@ void PanelWidget::setData(const PanelData &data)
     }
     m_status->setText(
         m_status->fontMetrics().elidedText(status, Qt::ElideRight, std::max(60, width() / 2)));
-    m_status->setToolTip(tip.isEmpty() ? status : tip);
+    m_status->setToolTip(plainToolTip(tip.isEmpty() ? status : tip)); // server text
     if (m_chart)
         m_chart->setData(data);
     if (m_value)
         m_value->setData(data);
-    if (m_table) {
-        QueryResult result;
-        result.type = QueryResult::Type::Vector;
-        result.series = data.series;
-        m_table->setResult(result, {}, m_panel.unit);
-    }
+    if (m_table)
+        m_table->setSeries(data.series, data.names, m_panel.unit);
 }
 
 } // namespace Stackscope

@@ -15,12 +15,16 @@
 #include <QRubberBand>
 
 #include <cmath>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
 
 namespace {
+
+/// Above this many points handed to QtCharts, lines are drawn one pixel wide.
+constexpr qsizetype denseLinePoints = 20000;
 
 const QColor seriesPalette[] = {
     QColor(0x73, 0xbf, 0x69), QColor(0xf2, 0xcc, 0x0c), QColor(0x8a, 0xb8, 0xff),
@@ -81,16 +85,49 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
 void TimeSeriesChart::setUnit(const QString &unit)
 {
     m_unit = unit;
+    m_drawn = false;
 }
 
 void TimeSeriesChart::setBounds(std::optional<double> min, std::optional<double> max)
 {
     m_min = min;
     m_max = max;
+    m_drawn = false;
 }
+
+namespace {
+
+/// Whether two panel data draw the same chart (a refresh that brought nothing new).
+bool drawsTheSame(const PanelData &a, const PanelData &b)
+{
+    if (a.start != b.start || a.end != b.end || a.stepSeconds != b.stepSeconds || a.names != b.names
+        || a.series.size() != b.series.size())
+        return false;
+    for (qsizetype i = 0; i < a.series.size(); ++i) {
+        const Series &x = a.series.at(i);
+        const Series &y = b.series.at(i);
+        if (x.times != y.times || x.labels != y.labels)
+            return false;
+        // Bitwise, so that NaN equals NaN.
+        if (x.values.size() != y.values.size())
+            return false;
+        if (!x.values.isEmpty()
+            && std::memcmp(x.values.constData(), y.values.constData(),
+                           size_t(x.values.size()) * sizeof(double))
+                   != 0)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 void TimeSeriesChart::setData(const PanelData &data)
 {
+    if (m_drawn && drawsTheSame(data, m_data)) {
+        m_data = data; // errors and warnings are not drawn here; keep them current anyway
+        return;
+    }
     m_data = data;
     rebuild();
 }
@@ -107,6 +144,12 @@ int TimeSeriesChart::plotWidth() const
     return w > 10 ? w : std::max(width() - 60, 100);
 }
 
+int TimeSeriesChart::plotHeight() const
+{
+    const int h = int(chart()->plotArea().height());
+    return h > 10 ? h : std::max(height() - 40, 50);
+}
+
 QLineSeries *TimeSeriesChart::takeLine()
 {
     if (!m_pool.isEmpty())
@@ -121,6 +164,8 @@ QLineSeries *TimeSeriesChart::takeLine()
 
 void TimeSeriesChart::rebuild()
 {
+    ++m_rebuilds;
+    m_drawn = true;
     // Remember which series the user hid, by name.
     QSet<QString> hidden;
     for (const Entry &e : std::as_const(m_entries)) {
@@ -134,11 +179,41 @@ void TimeSeriesChart::rebuild()
     const qint64 startMs = m_data.start.isValid() ? m_data.start.toMSecsSinceEpoch() : 0;
     const qint64 endMs = m_data.end.isValid() ? m_data.end.toMSecsSinceEpoch() : 1;
     const int columns = plotWidth();
+    const int rows = plotHeight();
     m_builtWidth = columns;
+    m_builtHeight = rows;
     // A missing sample is a gap: more than two steps without one.
     const qint64 gapMs = m_data.stepSeconds > 0 ? qint64(m_data.stepSeconds * 1000 * 2.5) : 0;
+    // Two points per pixel column first; the value range of what remains sets the axis.
+    QList<QList<QList<QPointF>>> decimated;
+    decimated.reserve(m_data.series.size());
     double lo = std::numeric_limits<double>::infinity();
     double hi = -std::numeric_limits<double>::infinity();
+    for (const Series &s : std::as_const(m_data.series)) {
+        decimated.append(decimateSeries(s, startMs, endMs, columns, gapMs));
+        for (const QList<QPointF> &points : std::as_const(decimated.constLast())) {
+            for (const QPointF &p : points) {
+                lo = std::min(lo, p.y());
+                hi = std::max(hi, p.y());
+            }
+        }
+    }
+    if (!std::isfinite(lo)) {
+        lo = 0;
+        hi = 1;
+    }
+    m_yMin = m_min.value_or(std::min(lo, 0.0));
+    m_yMax = m_max.value_or(hi);
+    if (m_yMax <= m_yMin)
+        m_yMax = m_yMin + 1;
+    // The axes first: QtCharts lays every line out again when a range changes, and the lines
+    // still hold the old, few points now.
+    updateAxes();
+    const auto [axisLo, axisHi] = valueRange();
+    const double xScale = double(columns) / double(std::max<qint64>(endMs - startMs, 1));
+    const double yScale = double(rows) / std::max(axisHi - axisLo, 1e-300);
+
+    qsizetype drawn = 0;
     for (int i = 0; i < m_data.series.size(); ++i) {
         const Series &s = m_data.series.at(i);
         Entry entry;
@@ -146,30 +221,31 @@ void TimeSeriesChart::rebuild()
         entry.color = colorFor(seriesSignature(s.labels) + entry.name);
         entry.visible = !hidden.contains(entry.name);
         entry.dataIndex = i;
-        const auto segments = decimateSeries(s, startMs, endMs, columns, gapMs);
-        for (const QList<QPointF> &points : segments) {
+        for (const QList<QPointF> &points : std::as_const(decimated.at(i))) {
             QLineSeries *line = takeLine();
-            line->replace(points);
-            for (const QPointF &p : points) {
-                lo = std::min(lo, p.y());
-                hi = std::max(hi, p.y());
-            }
+            const QList<QPointF> kept = simplifyForPixels(points, xScale, yScale, 0.5);
+            drawn += kept.size();
+            line->replace(kept);
             entry.segments.append(line);
         }
         m_entries.append(entry);
     }
     // Lines not needed any more are emptied and hidden (kept for the next refresh).
     for (QLineSeries *line : std::as_const(m_pool)) {
-        line->clear();
+        if (line->count() > 0)
+            line->clear();
         line->setVisible(false);
     }
     for (int i = 0; i < m_entries.size(); ++i) {
         Entry &entry = m_entries[i];
-        QPen pen(entry.color, 1.5);
+        // Many points: one-pixel lines, which the raster engine draws without stroking them
+        // into polygons first (several times faster; the lines are that dense anyway).
+        QPen pen(entry.color, drawn > denseLinePoints ? 1.0 : 1.5);
+        pen.setCosmetic(drawn > denseLinePoints);
         for (int s = 0; s < entry.segments.size(); ++s) {
             QLineSeries *line = entry.segments.at(s);
             line->setPen(pen);
-            line->setName(entry.name);
+            line->setName(entry.name.toHtmlEscaped()); // Qt Charts' legend renders HTML
             line->setVisible(entry.visible);
         }
     }
@@ -195,15 +271,6 @@ void TimeSeriesChart::rebuild()
         }
     }
     chart()->legend()->setVisible(!m_entries.isEmpty() && m_entries.size() <= 20);
-    if (!std::isfinite(lo)) {
-        lo = 0;
-        hi = 1;
-    }
-    m_yMin = m_min.value_or(std::min(lo, 0.0));
-    m_yMax = m_max.value_or(hi);
-    if (m_yMax <= m_yMin)
-        m_yMax = m_yMin + 1;
-    updateAxes();
 }
 
 namespace {
@@ -271,16 +338,24 @@ void TimeSeriesChart::updateAxes()
                          double(tick));
     }
     // Values: a little headroom, nice ticks, labels in the panel's unit.
-    const double pad = (m_yMax - m_yMin) * 0.05;
-    const double lo = m_min ? m_yMin : m_yMin - (m_yMin < 0 ? pad : 0);
-    const double hi = m_max ? m_yMax : m_yMax + pad;
+    const auto [lo, hi] = valueRange();
     clearCategories(m_valueAxis);
     m_valueAxis->setRange(lo, hi);
     m_valueAxis->setStartValue(lo);
     const double step = niceStep((hi - lo) / 4);
     for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
-        appendUnique(m_valueAxis, UnitFormat::format(std::abs(v) < step * 1e-9 ? 0 : v, m_unit), v);
+        appendUnique(m_valueAxis,
+                     UnitFormat::format(std::abs(v) < step * 1e-9 ? 0 : v, m_unit).toHtmlEscaped(),
+                     v);
     m_valueAxis->setTitleText(QString());
+}
+
+std::pair<double, double> TimeSeriesChart::valueRange() const
+{
+    const double pad = (m_yMax - m_yMin) * 0.05;
+    const double lo = m_min ? m_yMin : m_yMin - (m_yMin < 0 ? pad : 0);
+    const double hi = m_max ? m_yMax : m_yMax + pad;
+    return {lo, hi};
 }
 
 int TimeSeriesChart::segmentCount(int series) const
@@ -363,8 +438,12 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
     const int w = plotWidth();
-    // Re-decimate only when the column count changed noticeably.
-    if (std::abs(w - m_builtWidth) > std::max(8, m_builtWidth / 10) && !m_data.series.isEmpty())
+    const int h = plotHeight();
+    // Re-decimate only when the plot's size changed noticeably (then a dropped point may be
+    // more than half a pixel off its line).
+    if ((std::abs(w - m_builtWidth) > std::max(8, m_builtWidth / 10)
+         || std::abs(h - m_builtHeight) > std::max(8, m_builtHeight / 10))
+        && !m_data.series.isEmpty())
         rebuild();
     Q_EMIT plotWidthChanged(w);
 }

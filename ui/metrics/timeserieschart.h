@@ -18,9 +18,11 @@ namespace Stackscope {
 
 /// A time-series chart (QtCharts): time axis, legend (click to hide a series), a read-out of
 /// every series at the cursor's time, units on the axis, NaN and missing samples as gaps,
-/// stable colours per label set. Each series is decimated to two points per pixel column before
-/// QtCharts sees it and handed over with replace(). Drag to zoom (zoomRequested), double-click
-/// to reset (resetZoomRequested).
+/// stable colours per label set. Each series is decimated to two points per pixel column, then
+/// the points that would not move a pixel (those within half a pixel of the line drawn without
+/// them) are dropped, before QtCharts sees it; points are handed over with replace(). Data equal
+/// to what is drawn is not handed over again. Drag to zoom (zoomRequested), double-click to reset
+/// (resetZoomRequested).
 class TimeSeriesChart : public QChartView
 {
     Q_OBJECT
@@ -44,6 +46,10 @@ public:
     QString readoutAt(qint64 timeMs) const;
     /// The plot area's width in pixels (for the step).
     int plotWidth() const;
+    /// The plot area's height in pixels.
+    int plotHeight() const;
+    /// How many times the series were decimated and handed to QtCharts (tests, benchmark).
+    int rebuildCount() const { return m_rebuilds; }
 
     /// The colour a label set always gets.
     static QColor colorFor(const QString &signature);
@@ -73,6 +79,8 @@ private:
     void rebuild();
     QLineSeries *takeLine();
     void updateAxes();
+    /// The value axis' range: the data's (or the panel's min/max) with a little headroom.
+    std::pair<double, double> valueRange() const;
 
     PanelData m_data;
     QString m_unit;
@@ -90,6 +98,9 @@ private:
     QPoint m_pressPos;
     bool m_dragging = false;
     int m_builtWidth = 0;
+    int m_builtHeight = 0;
+    int m_rebuilds = 0;
+    bool m_drawn = false; ///< m_data is what the lines show, with the current unit and bounds
     double m_yMin = 0;
     double m_yMax = 1;
 };
