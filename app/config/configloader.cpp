@@ -3,6 +3,7 @@
 
 #include "paths.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,6 +11,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -18,6 +21,7 @@
 #include <limits>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -105,13 +109,13 @@ QString describe(const YAML::Node &node)
 {
     switch (node.Type()) {
     case YAML::NodeType::Sequence:
-        return u"a list"_s;
+        return QCoreApplication::translate("ConfigLoader", "a list");
     case YAML::NodeType::Map:
-        return u"a mapping"_s;
+        return QCoreApplication::translate("ConfigLoader", "a mapping");
     case YAML::NodeType::Scalar:
         return u'\'' + fromStd(node.Scalar()).replace(u'\n', u"\\n"_s) + u'\'';
     default:
-        return u"an empty value"_s;
+        return QCoreApplication::translate("ConfigLoader", "an empty value");
     }
 }
 
@@ -247,8 +251,44 @@ struct Entry
     }
 };
 
+/// yaml-cpp 0.7's LoadAll() loops forever, filling memory, on a token no document can start with
+/// (a lone ',': jbeder/yaml-cpp#1040, fixed upstream in 0.8 by #1319). This walks the documents
+/// first and throws where a document would start without consuming anything.
+void checkDocumentsAdvance(const std::string &text)
+{
+    struct Marks : YAML::EventHandler
+    {
+        YAML::Mark start;
+        void OnDocumentStart(const YAML::Mark &mark) override { start = mark; }
+        void OnDocumentEnd() override {}
+        void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+        void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+        void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                      const std::string &) override
+        {}
+        void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                             YAML::EmitterStyle::value) override
+        {}
+        void OnSequenceEnd() override {}
+        void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                        YAML::EmitterStyle::value) override
+        {}
+        void OnMapEnd() override {}
+    } marks;
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    int previousPos = -1;
+    while (parser.HandleNextDocument(marks)) {
+        if (marks.start.pos == previousPos)
+            throw YAML::ParserException(marks.start, "unexpected character");
+        previousPos = marks.start.pos;
+    }
+}
+
 class Parser
 {
+    Q_DECLARE_TR_FUNCTIONS(ConfigLoader)
+
 public:
     Parser(const QByteArray &yaml, const QString &baseDir, const QString &stackDir)
         : m_yaml(yaml)
@@ -263,7 +303,9 @@ public:
     {
         std::vector<YAML::Node> documents;
         try {
-            documents = YAML::LoadAll(m_yaml.toStdString());
+            const std::string text = m_yaml.toStdString();
+            checkDocumentsAdvance(text);
+            documents = YAML::LoadAll(text);
         } catch (const YAML::Exception &e) {
             syntaxError(e);
             return finish();
@@ -274,12 +316,13 @@ public:
         std::erase_if(documents, [](const YAML::Node &node) { return node.IsNull(); });
         if (documents.empty()) {
             m_result.problems.append(
-                m_source.problem(0, 0, u"the file is empty: it needs at least 'version: 1'"_s));
+                m_source.problem(0, 0, tr("the file is empty: it needs at least 'version: 1'")));
             return finish();
         }
         if (documents.size() > 1) {
-            problem(documents.at(1).Mark(),
-                    u"only one YAML document is allowed: remove the '---' line and what follows"_s);
+            problem(
+                documents.at(1).Mark(),
+                tr("only one YAML document is allowed: remove the '---' line and what follows"));
         }
         parseRoot(documents.front());
         return finish();
@@ -318,7 +361,7 @@ private:
             if (tab >= 0) {
                 m_result.problems.append(m_source.problem(
                     i, int(tab),
-                    u"a tab is used for indentation: YAML indents with spaces only"_s));
+                    tr("a tab is used for indentation: YAML indents with spaces only")));
                 return;
             }
         }
@@ -327,19 +370,22 @@ private:
         YAML::Mark at = e.mark;
         QString hint;
         if (message == u"illegal map value"_s) {
-            hint = u" (check the indentation, and quote a value that contains ': ')"_s;
+            hint = tr(" (check the indentation, and quote a value that contains ': ')");
         } else if (message == u"end of map flow not found"_s
                    || message == u"end of sequence flow not found"_s) {
             // yaml-cpp notices at the end of the file; the bracket left open is the news.
             const bool map = message.contains(u"map"_s);
-            hint
-                = map ? u" (this '{' has no matching '}')"_s : u" (this '[' has no matching ']')"_s;
-            if (const auto open = unclosedBracket(map ? '{' : '['))
+            const auto open = unclosedBracket(map ? '{' : '[');
+            if (open)
                 at = *open;
+            if (map)
+                hint = open ? tr(" (this '{' has no matching '}')")
+                            : tr(" (a '{' has no matching '}')");
             else
-                hint = hint.replace(u"this"_s, u"a"_s);
+                hint = open ? tr(" (this '[' has no matching ']')")
+                            : tr(" (a '[' has no matching ']')");
         }
-        problem(at, u"YAML syntax error: "_s + message + hint);
+        problem(at, tr("YAML syntax error: %1%2").arg(message, hint));
     }
 
     /// The last `[` or `{` (as `bracket` says) that no bracket closes, ignoring quoted text and
@@ -440,8 +486,8 @@ private:
                     return;
             }
         }
-        problem(mark, u"unterminated string: the closing %1 is missing on this line"_s.arg(
-                          QChar(QLatin1Char(quote))));
+        problem(mark, tr("unterminated string: the closing %1 is missing on this line")
+                          .arg(QChar(QLatin1Char(quote))));
     }
 
     /// Calls `handler` for each key of `map` in `section` that is in `known`; reports unknown
@@ -455,31 +501,36 @@ private:
             Entry entry{QString(), it->first, it->second};
             if (!entry.keyNode.IsScalar()) {
                 problem(entry.keyNode.Mark(),
-                        u"a key must be a plain name, not %1"_s.arg(describe(entry.keyNode)));
+                        tr("a key must be a plain name, not %1").arg(describe(entry.keyNode)));
                 continue;
             }
             entry.key = fromStd(entry.keyNode.Scalar());
-            const QString where = section.isEmpty() ? QString() : u" in '"_s + section + u'\'';
             if (!known.contains(entry.key)) {
                 if (isSecretKey(entry.key)) {
-                    problem(
-                        entry.keyNode.Mark(),
-                        u"'%1': secrets are not stored in the file; name the environment "
-                        "variable that holds it in 'secret_env' (under 'auth')"_s.arg(entry.key));
+                    problem(entry.keyNode.Mark(),
+                            tr("'%1': secrets are not stored in the file; name the environment "
+                               "variable that holds it in 'secret_env' (under 'auth')")
+                                .arg(entry.key));
                     continue;
                 }
                 const QString guess = closestKey(entry.key, known);
-                problem(
-                    entry.keyNode.Mark(),
-                    u"unknown key '"_s + entry.key + u'\'' + where
-                        + (guess.isEmpty() ? QString() : u" (did you mean '"_s + guess + u"'?)"_s));
+                QString message = section.isEmpty()
+                                      ? tr("unknown key '%1'").arg(entry.key)
+                                      : tr("unknown key '%1' in '%2'").arg(entry.key, section);
+                if (!guess.isEmpty())
+                    message += tr(" (did you mean '%1'?)").arg(guess);
+                problem(entry.keyNode.Mark(), message);
                 continue;
             }
             const int line = entry.keyNode.Mark().line + 1;
             if (seenOnLine.contains(entry.key)) {
-                problem(entry.keyNode.Mark(),
-                        u"duplicate key '%1'%2 (first given on line %3)"_s.arg(
-                            entry.key, where, QString::number(seenOnLine.value(entry.key))));
+                const QString first = QString::number(seenOnLine.value(entry.key));
+                problem(
+                    entry.keyNode.Mark(),
+                    section.isEmpty()
+                        ? tr("duplicate key '%1' (first given on line %2)").arg(entry.key, first)
+                        : tr("duplicate key '%1' in '%2' (first given on line %3)")
+                              .arg(entry.key, section, first));
                 continue;
             }
             seenOnLine.insert(entry.key, line);
@@ -494,8 +545,8 @@ private:
         if (entry.value.IsMap())
             return true;
         problem(entry.mark(),
-                u"expected a mapping (indented 'key: value' lines) for '%1', not %2"_s.arg(
-                    entry.key, describe(entry.value)));
+                tr("expected a mapping (indented 'key: value' lines) for '%1', not %2")
+                    .arg(entry.key, describe(entry.value)));
         return false;
     }
 
@@ -503,15 +554,16 @@ private:
     {
         if (entry.value.IsScalar())
             return fromStd(entry.value.Scalar());
-        problem(entry.mark(), u"'%1' must be text, not %2"_s.arg(entry.key, describe(entry.value)));
+        problem(entry.mark(),
+                tr("'%1' must be text, not %2").arg(entry.key, describe(entry.value)));
         return std::nullopt;
     }
 
     std::optional<QStringList> readTextList(const Entry &entry)
     {
         if (!entry.value.IsSequence()) {
-            problem(entry.mark(), u"expected a list for '%1', such as [\"a\", \"b\"], not %2"_s.arg(
-                                      entry.key, describe(entry.value)));
+            problem(entry.mark(), tr("expected a list for '%1', such as [\"a\", \"b\"], not %2")
+                                      .arg(entry.key, describe(entry.value)));
             return std::nullopt;
         }
         QStringList items;
@@ -520,8 +572,8 @@ private:
             const YAML::Node item = *it;
             if (!item.IsScalar() || item.Scalar().empty()) {
                 problem(item.Mark().is_null() ? entry.mark() : item.Mark(),
-                        u"each item of '%1' must be non-empty text, not %2"_s.arg(entry.key,
-                                                                                  describe(item)));
+                        tr("each item of '%1' must be non-empty text, not %2")
+                            .arg(entry.key, describe(item)));
                 ok = false;
                 continue;
             }
@@ -540,7 +592,7 @@ private:
                 return false;
         }
         problem(entry.mark(),
-                u"'%1' must be true or false, not %2"_s.arg(entry.key, describe(entry.value)));
+                tr("'%1' must be true or false, not %2").arg(entry.key, describe(entry.value)));
         return std::nullopt;
     }
 
@@ -549,14 +601,15 @@ private:
         bool ok = false;
         const int value = entry.value.IsScalar() ? fromStd(entry.value.Scalar()).toInt(&ok) : 0;
         if (!ok) {
-            problem(entry.mark(),
-                    u"'%1' must be a whole number, not %2"_s.arg(entry.key, describe(entry.value)));
+            problem(
+                entry.mark(),
+                tr("'%1' must be a whole number, not %2").arg(entry.key, describe(entry.value)));
             return std::nullopt;
         }
         if (value < min || value > max) {
-            problem(entry.mark(), u"'%1' must be between %2 and %3, not %4"_s.arg(
-                                      entry.key, QString::number(min), QString::number(max),
-                                      QString::number(value)));
+            problem(entry.mark(), tr("'%1' must be between %2 and %3, not %4")
+                                      .arg(entry.key, QString::number(min), QString::number(max),
+                                           QString::number(value)));
             return std::nullopt;
         }
         return value;
@@ -570,21 +623,21 @@ private:
                                ? parseDuration(fromStd(entry.value.Scalar()), &error)
                                : std::nullopt;
         if (!value) {
-            QString message = u"'%1' must be a duration such as 10s, not %2"_s.arg(
-                entry.key, describe(entry.value));
+            QString message = tr("'%1' must be a duration such as 10s, not %2")
+                                  .arg(entry.key, describe(entry.value));
             if (error == DurationError::NeedsUnit)
-                message += u": a duration needs a unit, e.g. 10s"_s;
+                message += tr(": a duration needs a unit, e.g. 10s");
             problem(entry.mark(), message);
             return std::nullopt;
         }
         if (*value < min) {
             problem(entry.mark(),
-                    u"'%1' must be %2, not %3"_s.arg(entry.key, minText, describe(entry.value)));
+                    tr("'%1' must be %2, not %3").arg(entry.key, minText, describe(entry.value)));
             return std::nullopt;
         }
         if (*value > kMaxDuration) {
             problem(entry.mark(),
-                    u"'%1' is too long: at most 24d (%2)"_s.arg(entry.key, describe(entry.value)));
+                    tr("'%1' is too long: at most 24d (%2)").arg(entry.key, describe(entry.value)));
             return std::nullopt;
         }
         return value;
@@ -600,14 +653,16 @@ private:
         if (!url.isValid() || (scheme != u"http"_s && scheme != u"https"_s)
             || url.host().isEmpty()) {
             problem(entry.mark(),
-                    u"'%1' must be an absolute http or https URL with a host, such as "
-                    "http://127.0.0.1:9090, not '%2'"_s.arg(entry.key, *text));
+                    tr("'%1' must be an absolute http or https URL with a host, such as "
+                       "http://127.0.0.1:9090, not '%2'")
+                        .arg(entry.key, *text));
             return std::nullopt;
         }
         if (!url.userInfo().isEmpty()) {
             problem(entry.mark(),
-                    u"'%1' must not contain a user name or password: secrets are not stored in "
-                    "the file; use 'auth' with 'secret_env'"_s.arg(entry.key));
+                    tr("'%1' must not contain a user name or password: secrets are not stored in "
+                       "the file; use 'auth' with 'secret_env'")
+                        .arg(entry.key));
             return std::nullopt;
         }
         return url;
@@ -634,8 +689,9 @@ private:
     void parseRoot(const YAML::Node &root)
     {
         if (!root.IsMap()) {
-            problem(root.Mark(), u"expected a mapping (lines of 'key: value') at the top level, "
-                                 "not %1"_s.arg(describe(root)));
+            problem(root.Mark(), tr("expected a mapping (lines of 'key: value') at the top level, "
+                                    "not %1")
+                                     .arg(describe(root)));
             return;
         }
         if (!parseVersion(root))
@@ -675,15 +731,16 @@ private:
             const int version
                 = entry.value.IsScalar() ? fromStd(entry.value.Scalar()).toInt(&ok) : 0;
             if (ok && version > 1) {
-                problem(entry.mark(), u"this file is for a newer Stackscope (version %1); this "
-                                      "build reads version 1"_s.arg(version));
+                problem(entry.mark(), tr("this file is for a newer Stackscope (version %1); this "
+                                         "build reads version 1")
+                                          .arg(version));
                 return false;
             }
             if (!ok || version != 1)
-                problem(entry.mark(), u"'version' must be 1, not %1"_s.arg(describe(entry.value)));
+                problem(entry.mark(), tr("'version' must be 1, not %1").arg(describe(entry.value)));
             return true;
         }
-        problem(root.Mark(), u"missing 'version: 1': the file must say which format it is in"_s);
+        problem(root.Mark(), tr("missing 'version: 1': the file must say which format it is in"));
         return true;
     }
 
@@ -699,7 +756,7 @@ private:
                 if (!files)
                     return;
                 if (files->isEmpty()) {
-                    problem(entry.mark(), u"'compose_files' needs at least one file"_s);
+                    problem(entry.mark(), tr("'compose_files' needs at least one file"));
                     return;
                 }
                 stack.composeFiles.clear();
@@ -712,9 +769,9 @@ private:
                     return;
                 if (!valid.match(*project).hasMatch()) {
                     problem(entry.mark(),
-                            u"'project' must be a compose project name (lowercase letters, "
-                            "digits, '_' and '-', starting with a letter or digit), not '%1'"_s.arg(
-                                *project));
+                            tr("'project' must be a compose project name (lowercase letters, "
+                               "digits, '_' and '-', starting with a letter or digit), not '%1'")
+                                .arg(*project));
                     return;
                 }
                 stack.project = *project;
@@ -733,9 +790,10 @@ private:
                 if (!host)
                     return;
                 if (!host->isEmpty() && !valid.match(*host).hasMatch()) {
-                    problem(entry.mark(), u"'docker_host' must be a daemon address such as "
-                                          "unix:///run/user/1000/docker.sock or "
-                                          "tcp://127.0.0.1:2375, not '%1'"_s.arg(*host));
+                    problem(entry.mark(), tr("'docker_host' must be a daemon address such as "
+                                             "unix:///run/user/1000/docker.sock or "
+                                             "tcp://127.0.0.1:2375, not '%1'")
+                                              .arg(*host));
                     return;
                 }
                 stack.dockerHost = *host;
@@ -771,12 +829,12 @@ private:
             EndpointConfig endpoint;
             if (!item.IsMap()) {
                 problem(item.Mark().is_null() ? fallback : item.Mark(),
-                        u"expected a mapping with a 'url' for each Alertmanager, not %1"_s.arg(
-                            describe(item)));
+                        tr("expected a mapping with a 'url' for each Alertmanager, not %1")
+                            .arg(describe(item)));
                 return;
             }
             if (!item["url"] || item["url"].IsNull())
-                problem(item.Mark(), u"each Alertmanager needs a 'url'"_s);
+                problem(item.Mark(), tr("each Alertmanager needs a 'url'"));
             parseEndpoint(item, section, endpoint);
             alertmanagers.append(endpoint);
         };
@@ -786,8 +844,9 @@ private:
             for (auto it = entry.value.begin(); it != entry.value.end(); ++it)
                 parseOne(*it, entry.mark());
         } else {
-            problem(entry.mark(), u"expected a list of Alertmanagers ('- url: ...' items) for "
-                                  "'alertmanagers', not %1"_s.arg(describe(entry.value)));
+            problem(entry.mark(), tr("expected a list of Alertmanagers ('- url: ...' items) for "
+                                     "'alertmanagers', not %1")
+                                      .arg(describe(entry.value)));
             return;
         }
         m_result.config.alertmanagers = alertmanagers;
@@ -802,7 +861,7 @@ private:
                 if (const auto url = readUrl(entry))
                     endpoint.url = *url;
             } else if (entry.key == u"timeout"_s) {
-                if (const auto timeout = readDuration(entry, 1ms, u"longer than 0s"_s))
+                if (const auto timeout = readDuration(entry, 1ms, tr("longer than 0s")))
                     endpoint.timeout = *timeout;
             } else if (entry.key == u"auth"_s) {
                 if (expectMap(entry))
@@ -814,9 +873,9 @@ private:
                 const QFileInfo file(*path);
                 if (!file.exists())
                     problem(entry.mark(),
-                            u"'ca_file' names a file that does not exist: %1"_s.arg(*path));
+                            tr("'ca_file' names a file that does not exist: %1").arg(*path));
                 else if (!file.isFile() || !file.isReadable())
-                    problem(entry.mark(), u"'ca_file' is not a readable file: %1"_s.arg(*path));
+                    problem(entry.mark(), tr("'ca_file' is not a readable file: %1").arg(*path));
                 else
                     endpoint.caFile = *path;
             } else if (entry.key == u"insecure_skip_verify"_s) {
@@ -850,7 +909,7 @@ private:
                     auth.type = AuthConfig::Type::None;
                 } else {
                     problem(entry.mark(),
-                            u"'type' must be basic, bearer or none, not '%1'"_s.arg(*type));
+                            tr("'type' must be basic, bearer or none, not '%1'").arg(*type));
                     typeOk = false;
                 }
             } else if (entry.key == u"username"_s) {
@@ -864,9 +923,9 @@ private:
                 if (!variable)
                     return;
                 if (!name.match(*variable).hasMatch()) {
-                    problem(entry.mark(),
-                            u"'secret_env' must be the name of an environment "
-                            "variable, such as PROM_TOKEN, not '%1'"_s.arg(*variable));
+                    problem(entry.mark(), tr("'secret_env' must be the name of an environment "
+                                             "variable, such as PROM_TOKEN, not '%1'")
+                                              .arg(*variable));
                     return;
                 }
                 auth.secretEnv = *variable;
@@ -874,7 +933,7 @@ private:
         });
 
         if (!typeEntry) {
-            problem(authEntry.mark(), u"'auth' needs a 'type': basic or bearer"_s);
+            problem(authEntry.mark(), tr("'auth' needs a 'type': basic or bearer"));
             return;
         }
         if (!typeOk)
@@ -883,25 +942,26 @@ private:
         switch (auth.type) {
         case AuthConfig::Type::Basic:
             if (!usernameEntry || auth.username.isEmpty())
-                problem(at, u"basic auth needs a 'username'"_s);
+                problem(at, tr("basic auth needs a 'username'"));
             if (!secretEntry)
-                problem(at, u"basic auth needs 'secret_env': the name of the environment "
-                            "variable that holds the password"_s);
+                problem(at, tr("basic auth needs 'secret_env': the name of the environment "
+                               "variable that holds the password"));
             break;
         case AuthConfig::Type::Bearer:
             if (usernameEntry)
                 problem(usernameEntry->keyNode.Mark(),
-                        u"'username' is only used with type: basic"_s);
+                        tr("'username' is only used with type: basic"));
             if (!secretEntry)
-                problem(at, u"bearer auth needs 'secret_env': the name of the environment "
-                            "variable that holds the token"_s);
+                problem(at, tr("bearer auth needs 'secret_env': the name of the environment "
+                               "variable that holds the token"));
             break;
         case AuthConfig::Type::None:
             if (usernameEntry)
                 problem(usernameEntry->keyNode.Mark(),
-                        u"'username' is only used with type: basic"_s);
+                        tr("'username' is only used with type: basic"));
             if (secretEntry)
-                problem(secretEntry->keyNode.Mark(), u"'secret_env' is not used with type: none"_s);
+                problem(secretEntry->keyNode.Mark(),
+                        tr("'secret_env' is not used with type: none"));
             break;
         }
     }
@@ -912,7 +972,7 @@ private:
             = {u"status"_s, u"stack"_s, u"metrics"_s, u"alerts"_s, u"traces"_s};
         RefreshConfig &refresh = m_result.config.refresh;
         forEachKey(node, u"refresh"_s, known, [&](const Entry &entry) {
-            const auto interval = readDuration(entry, 1s, u"at least 1s"_s);
+            const auto interval = readDuration(entry, 1s, tr("at least 1s"));
             if (!interval)
                 return;
             if (entry.key == u"status"_s)
@@ -943,8 +1003,9 @@ private:
                 if (!severity)
                     return;
                 if (!severities.contains(severity->toLower())) {
-                    problem(entry.mark(), u"'min_severity' must be info, warning or critical, "
-                                          "not '%1'"_s.arg(*severity));
+                    problem(entry.mark(), tr("'min_severity' must be info, warning or critical, "
+                                             "not '%1'")
+                                              .arg(*severity));
                     return;
                 }
                 notifications.minSeverity = severity->toLower();
@@ -975,9 +1036,10 @@ private:
                 const auto match = address.match(*listen);
                 const int port = match.hasMatch() ? match.captured(3).toInt() : 0;
                 if (port < 1 || port > 65535) {
-                    problem(entry.mark(), u"'listen' must be host:port with a port from 1 to "
-                                          "65535, such as 127.0.0.1:9465 (IPv6 as [::1]:9465), "
-                                          "not '%1'"_s.arg(*listen));
+                    problem(entry.mark(), tr("'listen' must be host:port with a port from 1 to "
+                                             "65535, such as 127.0.0.1:9465 (IPv6 as [::1]:9465), "
+                                             "not '%1'")
+                                              .arg(*listen));
                     return;
                 }
                 selfMetrics.listen = *listen;
@@ -994,16 +1056,16 @@ private:
                                    ? parseSize(fromStd(entry.value.Scalar()), &needsUnit)
                                    : std::nullopt;
             if (!bytes) {
-                QString message = u"'max_body' must be a size such as 64MiB, not %1"_s.arg(
-                    describe(entry.value));
+                QString message = tr("'max_body' must be a size such as 64MiB, not %1")
+                                      .arg(describe(entry.value));
                 if (needsUnit)
-                    message += u": a size needs a unit (B, KiB, MiB, GiB, KB, MB or GB)"_s;
+                    message += tr(": a size needs a unit (B, KiB, MiB, GiB, KB, MB or GB)");
                 problem(entry.mark(), message);
                 return;
             }
             if (*bytes < kMinBodyBytes) {
                 problem(entry.mark(),
-                        u"'max_body' must be at least 1KiB, not %1"_s.arg(describe(entry.value)));
+                        tr("'max_body' must be at least 1KiB, not %1").arg(describe(entry.value)));
                 return;
             }
             m_result.config.http.maxBodyBytes = *bytes;
@@ -1031,7 +1093,10 @@ ConfigLoadResult loadConfigFile(const QString &path, const QString &stackDir)
     if (!file.open(QIODevice::ReadOnly)) {
         ConfigLoadResult result;
         result.config = builtinDefaults(effectiveStackDir(stackDir));
-        result.problems.append({0, 0, u"cannot read the file: "_s + file.errorString()});
+        result.problems.append(
+            {0, 0,
+             QCoreApplication::translate("ConfigLoader", "cannot read the file: %1")
+                 .arg(file.errorString())});
         return result;
     }
     return parseConfig(file.readAll(), QFileInfo(path).absolutePath(), stackDir);

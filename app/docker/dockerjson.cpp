@@ -56,7 +56,7 @@ QList<ContainerInfo> parseContainerList(const QByteArray &body, bool *ok)
         c.service = labels.value(ServiceLabel).toString();
         c.image = o.value("Image"_L1).toString();
         c.state = o.value("State"_L1).toString();
-        c.created = qint64(o.value("Created"_L1).toDouble());
+        c.created = o.value("Created"_L1).toInteger();
         // "Status" carries the health for running containers: "Up 3 seconds (healthy)".
         const QString status = o.value("Status"_L1).toString();
         if (status.contains("(healthy)"_L1))
@@ -150,7 +150,7 @@ std::optional<Event> parseEvent(const QByteArray &json)
     e.project = attributes.value(ProjectLabel).toString();
     if (attributes.contains("exitCode"_L1))
         e.exitCode = attributes.value("exitCode"_L1).toString().toInt();
-    e.timeNano = qint64(o.value("timeNano"_L1).toDouble());
+    e.timeNano = o.value("timeNano"_L1).toInteger(); // 0 when not a whole number in range
     if (e.action.isEmpty())
         return std::nullopt;
     return e;
@@ -181,16 +181,16 @@ std::optional<Stats> parseStats(const QByteArray &json)
         s.cpuPercent = cpuDelta / systemDelta * online * 100.0;
     const QJsonObject mem = o.value("memory_stats"_L1).toObject();
     if (mem.contains("usage"_L1)) {
-        const qint64 usage = qint64(mem.value("usage"_L1).toDouble());
+        const qint64 usage = mem.value("usage"_L1).toInteger();
         const QJsonObject st = mem.value("stats"_L1).toObject();
         // cgroup v1 reports total_inactive_file, v2 inactive_file; the CLI subtracts either.
         qint64 inactive = -1;
         if (st.contains("total_inactive_file"_L1))
-            inactive = qint64(st.value("total_inactive_file"_L1).toDouble());
+            inactive = st.value("total_inactive_file"_L1).toInteger();
         else if (st.contains("inactive_file"_L1))
-            inactive = qint64(st.value("inactive_file"_L1).toDouble());
+            inactive = st.value("inactive_file"_L1).toInteger();
         s.memoryBytes = (inactive >= 0 && inactive < usage) ? usage - inactive : usage;
-        s.memoryLimit = qint64(mem.value("limit"_L1).toDouble());
+        s.memoryLimit = mem.value("limit"_L1).toInteger();
     }
     return s;
 }

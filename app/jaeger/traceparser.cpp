@@ -3,10 +3,12 @@
 
 #include <simdjson.h>
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 
@@ -215,7 +217,9 @@ void parseV1Span(Trace &trace, ondemand::object object)
             span.process = trace.strings.intern(text(value)); // resolved in finishV1()
         } else if (name == "tags" && value.type() == ondemand::json_type::array) {
             // Log fields may come before the tags (keys in any order): each is contiguous.
+            // A repeated "tags" key replaces the earlier list (first and count restart).
             span.firstTag = quint32(trace.tags.size());
+            tagCount = 0;
             parseV1Tags(trace, value.get_array(), &tagCount);
         } else if (name == "logs" && value.type() == ondemand::json_type::array) {
             for (ondemand::object log : value.get_array()) {
@@ -227,6 +231,7 @@ void parseV1Span(Trace &trace, ondemand::object object)
                         entry.timestampUs = numberOrString(lf.value());
                     } else if (ln == "fields" && lf.value().type() == ondemand::json_type::array) {
                         entry.firstField = quint32(trace.tags.size());
+                        entry.fieldCount = 0;
                         parseV1Tags(trace, lf.value().get_array(), &entry.fieldCount);
                     }
                 }
@@ -315,7 +320,8 @@ TracePtr parseV1Trace(ondemand::object object)
             ++unknownProcess;
             TraceProcess process;
             process.key = trace->strings.at(span.process);
-            process.service = trace->strings.intern(u"(unknown service)"_s);
+            process.service = trace->strings.intern(
+                QCoreApplication::translate("Stackscope::TraceParser", "(unknown service)"));
             processByKey[span.process] = quint32(trace->processes.size());
             trace->processes.push_back(process);
             span.process = quint32(trace->processes.size() - 1);
@@ -325,8 +331,9 @@ TracePtr parseV1Trace(ondemand::object object)
         span.service = trace->processes[span.process].service;
     }
     if (unknownProcess > 0)
-        trace->warnings.append(
-            u"%1 span(s) name a process that the trace does not list"_s.arg(unknownProcess));
+        trace->warnings.append(QCoreApplication::translate(
+            "Stackscope::TraceParser", "%n span(s) name a process that the trace does not list",
+            nullptr, int(unknownProcess)));
     if (trace->traceId.isEmpty() && !trace->spans.empty())
         trace->traceId = trace->idText(trace->spans.front().spanId);
     trace->finish();
@@ -566,7 +573,8 @@ void parseResourceSpans(OtlpBuilder &builder, ondemand::array resourceSpans)
         }
         // One process per (resource, trace), made once the resource is known.
         static const QString serviceKey = u"service.name"_s;
-        QString serviceName = u"(unknown service)"_s;
+        QString serviceName
+            = QCoreApplication::translate("Stackscope::TraceParser", "(unknown service)");
         for (const SpanTag &tag : resource.tags) {
             if (resource.strings.at(tag.key) == serviceKey)
                 serviceName = resource.tagText(tag);
@@ -602,9 +610,11 @@ QString describe(const simdjson_error &e)
     switch (e.error()) {
     case INCOMPLETE_ARRAY_OR_OBJECT:
     case UNCLOSED_STRING:
-        return u"the JSON stops early (truncated?)"_s;
+        return QCoreApplication::translate("Stackscope::TraceParser",
+                                           "the JSON stops early (truncated?)");
     default:
-        return u"not valid JSON: %1"_s.arg(QString::fromUtf8(error_message(e.error())));
+        return QCoreApplication::translate("Stackscope::TraceParser", "not valid JSON: %1")
+            .arg(QString::fromUtf8(error_message(e.error())));
     }
 }
 
@@ -626,16 +636,20 @@ TraceParseResult parseTraces(const QByteArray &json)
     while (first < json.size() && std::isspace(uchar(json.at(first))))
         ++first;
     if (first == json.size() || (json.at(first) != '{' && json.at(first) != '[')) {
-        result.error = first == json.size() ? u"the document is empty"_s
-                                            : u"not valid JSON: it starts with \"%1\""_s.arg(
-                                                QString::fromUtf8(json.mid(first, 16)));
+        result.error
+            = first == json.size()
+                  ? QCoreApplication::translate("Stackscope::TraceParser", "the document is empty")
+                  : QCoreApplication::translate("Stackscope::TraceParser",
+                                                "not valid JSON: it starts with \"%1\"")
+                        .arg(QString::fromUtf8(json.mid(first, 16)));
         return result;
     }
     ondemand::parser parser;
     try {
         ondemand::document doc = parser.iterate(view);
         if (doc.type() != ondemand::json_type::object) {
-            result.error = u"expected a JSON object"_s;
+            result.error
+                = QCoreApplication::translate("Stackscope::TraceParser", "expected a JSON object");
             return result;
         }
         OtlpBuilder otlp;
@@ -658,7 +672,8 @@ TraceParseResult parseTraces(const QByteArray &json)
                     result.traces.append(parseV1Trace(value.get_object()));
                     break;
                 default:
-                    result.error = u"`data` is neither traces nor null"_s;
+                    result.error = QCoreApplication::translate("Stackscope::TraceParser",
+                                                               "`data` is neither traces nor null");
                     return result;
                 }
             } else if (key == "errors" && value.type() == ondemand::json_type::array) {
@@ -701,7 +716,9 @@ TraceParseResult parseTraces(const QByteArray &json)
             result.traces.append(trace);
         }
         if (result.shape == TraceParseResult::Shape::Unknown)
-            result.error = u"neither a Jaeger trace, its `data` envelope, nor OTLP JSON"_s;
+            result.error = QCoreApplication::translate(
+                "Stackscope::TraceParser",
+                "neither a Jaeger trace, its `data` envelope, nor OTLP JSON");
     } catch (const simdjson_error &e) {
         result.error = describe(e);
         result.traces.clear();
@@ -747,9 +764,8 @@ void appendString(QByteArray &out, QStringView text)
 
 void appendId(QByteArray &out, const Trace &trace, IdText id)
 {
-    out += '"';
-    out.append(trace.ids.data() + id.offset, id.length);
-    out += '"';
+    // IDs are the sender's text (JSON escapes already resolved): escaped like any string.
+    appendString(out, QString::fromUtf8(trace.ids.data() + id.offset, qsizetype(id.length)));
 }
 
 void appendTags(QByteArray &out, const Trace &trace, quint32 first, quint32 count)
@@ -764,6 +780,8 @@ void appendTags(QByteArray &out, const Trace &trace, quint32 first, quint32 coun
         out += ",\"type\":\"" + Trace::typeName(tag.type).toLatin1() + "\",\"value\":";
         if (tag.textual || tag.type == SpanTag::Type::String || tag.type == SpanTag::Type::Binary)
             appendString(out, trace.strings.at(tag.text));
+        else if (tag.type == SpanTag::Type::Float64 && !std::isfinite(tag.real))
+            appendString(out, trace.tagText(tag)); // "inf", "nan": no JSON number; read back
         else
             out += trace.tagText(tag).toLatin1();
         out += '}';

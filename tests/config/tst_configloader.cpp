@@ -293,6 +293,15 @@ void TestConfigLoader::brokenFiles_data()
     row("duplicate key", u"duplicate-key.yaml"_s,
         {u"4:3:duplicate key 'status' in 'refresh' (first given on line 3)"_s});
     row("empty file", u"empty.yaml"_s, {u"1:1:the file is empty"_s});
+    // Found by the fuzzer (tests/fuzz): yaml-cpp 0.7's LoadAll looped forever on a lone ','.
+    QTest::newRow("lone comma (fuzz regression)") << QString::fromUtf8(
+        STACKSCOPE_SOURCE_DIR "/tests/fuzz/regressions/config_yaml/lone-comma.yaml")
+                                                  << QStringList{u"1:1:YAML syntax error"_s};
+    QTest::newRow("comma after a comment (fuzz regression)")
+        << QString::fromUtf8(STACKSCOPE_SOURCE_DIR
+                             "/tests/fuzz/regressions/config_yaml/"
+                             "timeout-cb866908857d3cc78d667efc6c5f7fb785d0c480")
+        << QStringList{u"2:1:YAML syntax error"_s};
     row("list, not a mapping", u"list.yaml"_s,
         {u"1:1:expected a mapping (lines of 'key: value') at the top level, not a list"_s});
     row("several problems", u"several-problems.yaml"_s,

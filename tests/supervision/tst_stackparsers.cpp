@@ -28,6 +28,15 @@ QByteArray fixture(const char *name)
     return f.readAll();
 }
 
+QByteArray regression(const char *name)
+{
+    QFile f(QStringLiteral(STACKSCOPE_SOURCE_DIR "/tests/fuzz/regressions/")
+            + QLatin1StringView(name));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fuzz regression input %s", name);
+    return f.readAll();
+}
+
 QByteArray frame(int stream, const QByteArray &payload)
 {
     QByteArray h(8, '\0');
@@ -68,6 +77,12 @@ private Q_SLOTS:
     void logFrames_data();
     void logFrames();
     void logFramesSplitAnywhere();
+    void logLongLineBounded_data();
+    void logLongLineBounded();
+    void logLongLinePieces();
+    void logLongLineSplitAnywhere();
+    void logHugeFrameBounded();
+    void fuzzRegressions();
     void composeFile_data();
     void composeFile();
     void composeFileMerge();
@@ -347,6 +362,150 @@ void TestStackParsers::logFramesSplitAnywhere()
         QCOMPARE(lines.last().stream, int(LogLine::Stderr));
         QVERIFY(!decoder.sawMalformedFrame());
     }
+}
+
+void TestStackParsers::logLongLineBounded_data()
+{
+    QTest::addColumn<bool>("tty");
+    QTest::newRow("multiplexed") << false;
+    QTest::newRow("tty") << true;
+}
+
+// A container writing 5 MiB without a newline: the decoder holds at most one line cap per
+// stream, and every byte still arrives, in pieces of the cap.
+void TestStackParsers::logLongLineBounded()
+{
+    QFETCH(bool, tty);
+    constexpr qsizetype total = 5 * 1024 * 1024;
+    constexpr qsizetype chunk = 64 * 1024;
+    const qsizetype cap = DockerLogDecoder::kMaxLineBytes;
+    DockerLogDecoder decoder(tty, true);
+    QList<LogLine> lines;
+    qsizetype maxPending = 0;
+    lines += decoder.feed(tty ? "2024-01-01T00:00:00Z "_ba : frame(1, "2024-01-01T00:00:00Z "_ba));
+    const QByteArray piece(chunk, 'a');
+    for (qsizetype sent = 0; sent < total; sent += chunk) {
+        lines += decoder.feed(tty ? piece : frame(1, piece));
+        maxPending = qMax(maxPending, decoder.pendingBytes());
+    }
+    QVERIFY2(maxPending <= cap, qPrintable(QString::number(maxPending)));
+    // 21 + 5 MiB bytes: 5 full pieces have left, the rest waits for the line end.
+    QCOMPARE(lines.size(), 5);
+    lines += decoder.flush();
+    QCOMPARE(decoder.pendingBytes(), 0);
+    QCOMPARE(lines.size(), 6);
+    qsizetype received = 0;
+    for (const LogLine &l : std::as_const(lines)) {
+        QVERIFY(l.text.size() <= cap);
+        QCOMPARE(l.timestamp, QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC));
+        received += l.text.size();
+    }
+    QCOMPARE(lines.first().text.size(), cap - 21); // the timestamp is not text
+    QCOMPARE(received, total);
+    QCOMPARE(lines.last().text, QString(21, u'a'));
+    QVERIFY(!decoder.sawMalformedFrame());
+}
+
+// The cut never splits a UTF-8 sequence, a trailing CR is only dropped at the real line end,
+// the pieces after the first share its timestamp, and the next line starts afresh.
+void TestStackParsers::logLongLinePieces()
+{
+    DockerLogDecoder decoder(true, true, 8);
+    QList<LogLine> lines
+        = decoder.feed("2024-01-01T00:00:00Z abcdefgh\xc3\xbc\xc3\xbcx\r\r\nok\r\n"_ba);
+    lines += decoder.flush();
+    QCOMPARE(lines.size(), 6);
+    // "2024-01-" "01T00:00" ":00Z abc": a timestamp longer than a piece is left as text
+    QCOMPARE(lines.at(0).text, u"2024-01-"_s);
+    QVERIFY(!lines.at(0).timestamp.isValid());
+    QCOMPARE(lines.at(1).text, u"01T00:00"_s);
+    QCOMPARE(lines.at(2).text, u":00Z abc"_s);
+    QCOMPARE(lines.at(3).text, u"defgh\u00fc"_s); // 7 bytes: the cut moved before the sequence
+    QCOMPARE(lines.at(4).text, u"\u00fcx\r"_s);
+    QCOMPARE(lines.at(5).text, u"ok"_s);
+
+    DockerLogDecoder stamped(false, true, 30);
+    QList<LogLine> more = stamped.feed(
+        frame(2, "2024-01-01T00:00:02Z " + QByteArray(20, 'z') + "\n2024-01-01T00:00:03Z next\n"));
+    more += stamped.flush();
+    QCOMPARE(more.size(), 3);
+    QCOMPARE(more.at(0).text, QString(9, u'z'));
+    QCOMPARE(more.at(1).text, QString(11, u'z'));
+    QCOMPARE(more.at(1).stream, int(LogLine::Stderr));
+    QCOMPARE(more.at(0).timestamp, QDateTime(QDate(2024, 1, 1), QTime(0, 0, 2), Qt::UTC));
+    QCOMPARE(more.at(1).timestamp, more.at(0).timestamp);
+    QCOMPARE(more.at(2).text, u"next"_s);
+    QCOMPARE(more.at(2).timestamp, QDateTime(QDate(2024, 1, 1), QTime(0, 0, 3), Qt::UTC));
+}
+
+// The property the fuzz target checks, with a small cap so that cuts happen: the lines never
+// depend on where the stream was split.
+void TestStackParsers::logLongLineSplitAnywhere()
+{
+    const QByteArray bytes = frame(1, "2024-01-01T00:00:00Z 0123456789abcdefghij\n"_ba)
+                             + frame(2, "xx\xc3\xbc\xc3\xbc\xc3\xbcyy\xe2\x82\xac"_ba)
+                             + frame(1, "short\r\n\n0123456789ABCDEFGHIJK"_ba)
+                             + frame(2, "zz\xe2\x82\xac\r\n"_ba) + frame(1, "tail"_ba);
+    for (qsizetype cap : {4, 5, 7, 10}) {
+        DockerLogDecoder whole(false, true, cap);
+        QList<LogLine> expected = whole.feed(bytes);
+        expected += whole.flush();
+        QVERIFY(expected.size() > 8);
+        for (qsizetype cut = 0; cut <= bytes.size(); ++cut) {
+            for (qsizetype cut2 = cut; cut2 <= bytes.size(); cut2 += 3) {
+                DockerLogDecoder decoder(false, true, cap);
+                QList<LogLine> lines = decoder.feed(bytes.left(cut));
+                lines += decoder.feed(bytes.mid(cut, cut2 - cut));
+                lines += decoder.feed(bytes.mid(cut2));
+                lines += decoder.flush();
+                if (lines != expected)
+                    QFAIL(qPrintable(u"cap %1, cuts at %2 and %3"_s.arg(cap).arg(cut).arg(cut2)));
+            }
+        }
+    }
+}
+
+// A frame header announcing 4 GiB: the payload is decoded as it comes, not buffered whole.
+void TestStackParsers::logHugeFrameBounded()
+{
+    DockerLogDecoder decoder(false, true);
+    QByteArray header(8, '\xff');
+    header[0] = 1;
+    header[1] = header[2] = header[3] = 0;
+    QList<LogLine> lines = decoder.feed(header);
+    const QByteArray line = "2024-01-01T00:00:00Z " + QByteArray(1000, 'q') + '\n';
+    for (int i = 0; i < 4096; ++i)
+        lines += decoder.feed(line);
+    QVERIFY(decoder.pendingBytes() < 2000);
+    QCOMPARE(lines.size(), 4096);
+    QCOMPARE(lines.last().text, QString(1000, u'q'));
+    QVERIFY(!decoder.sawMalformedFrame());
+}
+
+// Inputs the fuzzers (tests/fuzz) found: out-of-range numbers must not be converted with
+// undefined behaviour; they read as 0.
+void TestStackParsers::fuzzRegressions()
+{
+    const auto e
+        = DockerJson::parseEvent(regression("docker_events/timenano-out-of-range.jsonl").trimmed());
+    QVERIFY(e.has_value());
+    QCOMPARE(e->action, u"start"_s);
+    QCOMPARE(e->id, u"abc"_s);
+    QCOMPARE(e->timeNano, qint64(0));
+
+    const auto s
+        = DockerJson::parseStats(regression("docker_events/stats-out-of-range.jsonl").trimmed());
+    QVERIFY(s.has_value());
+    QCOMPARE(s->memoryLimit, qint64(0));
+    QCOMPARE(s->memoryBytes, qint64(0));
+
+    bool parsed = false;
+    const QList<ContainerInfo> list = DockerJson::parseContainerList(
+        regression("docker_json/created-out-of-range.json"), &parsed);
+    QVERIFY(parsed);
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.first().service, u"s"_s);
+    QCOMPARE(list.first().created, qint64(0));
 }
 
 void TestStackParsers::composeFile_data()

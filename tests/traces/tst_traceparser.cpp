@@ -26,6 +26,12 @@ QByteArray readFile(const QString &path)
     return file.readAll();
 }
 
+QByteArray regression(const char *name)
+{
+    return readFile(QStringLiteral(STACKSCOPE_SOURCE_DIR "/tests/fuzz/regressions/jaeger_traces/")
+                    + QLatin1StringView(name));
+}
+
 int spanById(const Trace &trace, const QString &id)
 {
     for (size_t i = 0; i < trace.spans.size(); ++i) {
@@ -323,6 +329,78 @@ private Q_SLOTS:
         QCOMPARE(copy.tagText(*tagOf(copy, tagged, u"blob"_s)), u"AAAwOQ=="_s);
         QCOMPARE(copy.spans[3].refCount, 3);
         QCOMPARE(copy.spans[3].parent, -1);
+    }
+
+    // Inputs the fuzzer (tests/fuzz/fuzz_jaeger_traces) found. A repeated key replaces the
+    // earlier list: the span's tags (and a log's fields) are the last list, not a count that
+    // runs over into the log fields parsed in between.
+    void fuzzTagsTwice()
+    {
+        const QByteArray json = regression("tags-twice.json");
+        QVERIFY(!json.isEmpty());
+        const TraceParseResult result = parseTraces(json);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.traces.size(), 1);
+        const Trace &trace = *result.traces.first();
+        QCOMPARE(int(trace.spans.size()), 1);
+        const Span &span = trace.spans[0];
+        QCOMPARE(span.tagCount, quint16(0));  // the last "tags" is []
+        QVERIFY(!(span.flags & Span::Error)); // error=true was in the replaced list
+        QVERIFY(!tagOf(trace, 0, u"x"_s));    // a log field is not a tag
+        QCOMPARE(span.logCount, quint16(1));
+        const SpanLog &log = trace.logs[span.firstLog];
+        QCOMPARE(log.fieldCount, 1u);
+        QCOMPARE(trace.strings.at(trace.tags[log.firstField].key), u"x"_s);
+        QCOMPARE(trace.tagText(trace.tags[log.firstField]), u"y"_s);
+    }
+
+    void fuzzLogFieldsTwice()
+    {
+        const QByteArray json = regression("log-fields-twice.json");
+        QVERIFY(!json.isEmpty());
+        const TraceParseResult result = parseTraces(json);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.traces.size(), 1);
+        const Trace &trace = *result.traces.first();
+        QCOMPARE(int(trace.spans.size()), 1);
+        const Span &span = trace.spans[0];
+        QCOMPARE(span.tagCount, quint16(0));
+        QCOMPARE(span.logCount, quint16(1));
+        const SpanLog &log = trace.logs[span.firstLog];
+        QCOMPARE(log.fieldCount, 1u);
+        const SpanTag &field = trace.tags[log.firstField];
+        QCOMPARE(trace.strings.at(field.key), u"error"_s);
+        QCOMPARE(trace.tagText(field), u"true"_s);
+    }
+
+    // IDs with escapes (NUL, quote, backslash) and non-finite floats survive "Save as JSON".
+    void fuzzIdEscapesNonFiniteFloat()
+    {
+        const QByteArray json = regression("id-escapes-nonfinite-float.json");
+        QVERIFY(!json.isEmpty());
+        const TraceParseResult result = parseTraces(json);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.traces.size(), 1);
+        const Trace &trace = *result.traces.first();
+        const QString id = u"a"_s + QChar(0) + u"\"b"_s;
+        QCOMPARE(trace.spanId(0), id);
+
+        const TraceParseResult again = parseTraces(toJaegerJson(trace));
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(again.traces.size(), 1);
+        const Trace &copy = *again.traces.first();
+        QCOMPARE(copy.spans.size(), trace.spans.size());
+        QCOMPARE(copy.spanId(0), id);
+        QCOMPARE(copy.spans[0].refCount, trace.spans[0].refCount);
+        QCOMPARE(copy.idText(copy.refs[copy.spans[0].firstRef].spanId), u"x\\y"_s);
+        const SpanTag *t = tagOf(copy, 0, u"t"_s);
+        QVERIFY(t);
+        QCOMPARE(t->type, SpanTag::Type::Float64);
+        const double value = copy.tagValue(*t).toDouble();
+        QVERIFY(qIsInf(value) && value > 0);
+        const SpanTag *n = tagOf(copy, 0, u"n"_s);
+        QVERIFY(n);
+        QVERIFY(qIsNaN(copy.tagValue(*n).toDouble()));
     }
 
 private:

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Jaeger query API JSON (v1 trace objects and the `data` envelope) and Jaeger v2's /api/v3 OTLP
+// JSON: parseTraces, then what the traces page does with each trace (summary, tag values, the
+// layout with its depth-first order and critical path, "Save as JSON" and reading it back).
+#include "fuzzcommon.h"
+#include "jaeger/traceparser.h"
+#include "traces/tracelayout.h"
+
+using namespace Stackscope;
+
+static void use(const TracePtr &trace)
+{
+    Fuzz::keep(TraceSummary::of(trace));
+    for (int i = 0; i < int(trace->spans.size()); ++i) {
+        Fuzz::keep(trace->spanId(i));
+        Fuzz::keep(trace->service(i));
+        Fuzz::keep(trace->operation(i));
+        Fuzz::keep(formatDurationUs(trace->spans[size_t(i)].durationUs));
+    }
+    for (const SpanTag &tag : trace->tags) {
+        Fuzz::keep(trace->tagValue(tag));
+        Fuzz::keep(trace->tagText(tag));
+    }
+    const auto layout = TraceLayout::build(trace, 32, 8);
+    Fuzz::keep(layout->name());
+    std::vector<quint8> collapsed(size_t(layout->spanCount()), 0);
+    for (size_t i = 0; i < collapsed.size(); i += 3)
+        collapsed[i] = 1;
+    Fuzz::keep(visiblePositions(*layout, collapsed));
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    Fuzz::quietQt();
+    const TraceParseResult parsed = parseTraces(Fuzz::bytes(data, size));
+    for (const TracePtr &trace : parsed.traces) {
+        use(trace);
+        if (trace->spans.empty())
+            continue;
+        // "Save as JSON" must read back: the same number of spans.
+        const TraceParseResult back = parseTraces(toJaegerJson(*trace));
+        if (!back.ok() || back.traces.size() != 1
+            || back.traces.first()->spans.size() != trace->spans.size()) {
+            fprintf(stderr, "toJaegerJson did not read back: %s\n", qPrintable(back.error));
+            abort();
+        }
+    }
+    return 0;
+}
