@@ -30,9 +30,10 @@ namespace Stackscope {
 
 namespace {
 
+// lupdate files these tr() calls under the enclosing namespace: the same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Status", text);
+    return QCoreApplication::translate("Stackscope", text);
 }
 
 QString pad(const QString &s, int width)
@@ -53,6 +54,22 @@ QString backendStateName(BackendStatus::State s)
         break;
     }
     return u"unknown"_s;
+}
+
+/// backendStateName() for people: translated (the JSON keeps the English words).
+QString backendStateText(BackendStatus::State s)
+{
+    switch (s) {
+    case BackendStatus::State::Up:
+        return tr("up");
+    case BackendStatus::State::Down:
+        return tr("down");
+    case BackendStatus::State::Disabled:
+        return tr("disabled");
+    case BackendStatus::State::Unknown:
+        break;
+    }
+    return tr("unknown");
 }
 
 } // namespace
@@ -202,14 +219,17 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     if (!supervisor.composeFileError().isEmpty())
         out << "  " << tr("compose file problem: %1").arg(supervisor.composeFileError()) << '\n';
     int width = 8;
-    for (const ServiceStatus &s : services)
+    int serviceStateWidth = 14; // translated states can be longer ("nicht angelegt")
+    for (const ServiceStatus &s : services) {
         width = std::max(width, int(s.service.size()) + 2);
-    out << pad(tr("SERVICE"), width) << pad(tr("STATE"), 14) << pad(tr("HEALTH"), 11)
+        serviceStateWidth = std::max(serviceStateWidth, int(s.stateText().size()) + 2);
+    }
+    out << pad(tr("SERVICE"), width) << pad(tr("STATE"), serviceStateWidth) << pad(tr("HEALTH"), 11)
         << tr("UPTIME/EXIT") << '\n';
     for (const ServiceStatus &s : services) {
         const QModelIndex uptime
             = supervisor.model()->index(supervisor.model()->rowOf(s.service), ServiceModel::Uptime);
-        out << pad(s.service, width) << pad(s.stateText(), 14)
+        out << pad(s.service, width) << pad(s.stateText(), serviceStateWidth)
             << pad(s.container.health.isEmpty() ? u"-"_s : s.container.health, 11)
             << uptime.data().toString() << '\n';
     }
@@ -217,10 +237,13 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
         out << "  " << tr("(no services)") << '\n';
     out << '\n' << tr("Backends:") << '\n';
     int nameWidth = 8;
-    for (const BackendStatus &b : backends.statuses())
-        nameWidth = std::max(nameWidth, int(b.displayName.size()) + 2);
+    int stateWidth = 10;
     for (const BackendStatus &b : backends.statuses()) {
-        out << "  " << pad(b.displayName, nameWidth) << pad(backendStateName(b.state), 10)
+        nameWidth = std::max(nameWidth, int(b.displayName.size()) + 2);
+        stateWidth = std::max(stateWidth, int(backendStateText(b.state).size()) + 2);
+    }
+    for (const BackendStatus &b : backends.statuses()) {
+        out << "  " << pad(b.displayName, nameWidth) << pad(backendStateText(b.state), stateWidth)
             << b.endpoint;
         if (!b.reason.isEmpty())
             out << " \u2014 " << b.reason;

@@ -17,9 +17,10 @@ QString str(const YAML::Node &n)
     return n && n.IsScalar() ? QString::fromStdString(n.Scalar()) : QString();
 }
 
+// lupdate files these tr() calls under the enclosing namespace: the same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ComposeFile", text);
+    return QCoreApplication::translate("Stackscope", text);
 }
 
 /// "8080:80", "127.0.0.1:8080:80/tcp", "8080-8081:80-81" give their first host port;
@@ -99,7 +100,7 @@ ComposeFile parseInto(QList<ComposeService> services, const QByteArray &yaml,
                       const QString &fileName)
 {
     ComposeFile result;
-    const QString name = fileName.isEmpty() ? u"compose file"_s : fileName;
+    const QString name = fileName.isEmpty() ? tr("compose file") : fileName;
     try {
         const YAML::Node root = YAML::Load(yaml.toStdString());
         if (!root.IsMap()) {

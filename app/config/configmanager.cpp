@@ -61,7 +61,7 @@ void ConfigManager::start()
             m_wroteDefault = true;
         } else {
             qCWarning(lcConfig).noquote() << "cannot write" << m_path << ':' << error;
-            setProblems({{0, 0, u"cannot write the default configuration: "_s + error}});
+            setProblems({{0, 0, tr("cannot write the default configuration: %1").arg(error)}});
         }
     }
     watch();
@@ -73,7 +73,7 @@ bool ConfigManager::writeDefault(QString *error)
 {
     const QString folder = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(folder)) {
-        *error = u"cannot create the folder "_s + folder;
+        *error = tr("cannot create the folder %1").arg(folder);
         return false;
     }
     QSaveFile file(m_path);
@@ -142,7 +142,7 @@ void ConfigManager::reload()
     watch();
     if (!fileIsThere(m_path)) {
         setProblems(
-            {{0, 0, u"the file was removed; Stackscope keeps the last good configuration"_s}});
+            {{0, 0, tr("the file was removed; Stackscope keeps the last good configuration")}});
         return;
     }
     const ConfigLoadResult result = loadConfigFile(m_path, m_stackDir);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "paths.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -54,22 +55,27 @@ bool copyTree(const QString &sourceRoot, const QString &targetRoot, QString *err
         const QString relative = source.relativeFilePath(from);
         const QString to = targetRoot + u'/' + relative;
         if (!QDir().mkpath(QFileInfo(to).absolutePath())) {
-            setError(error, u"cannot create the folder %1"_s.arg(QFileInfo(to).absolutePath()));
+            setError(error,
+                     QCoreApplication::translate("Stackscope::Paths", "cannot create the folder %1")
+                         .arg(QFileInfo(to).absolutePath()));
             return false;
         }
         QFile in(from);
         if (!in.open(QIODevice::ReadOnly)) {
-            setError(error, u"cannot read %1: %2"_s.arg(from, in.errorString()));
+            setError(error, QCoreApplication::translate("Stackscope::Paths", "cannot read %1: %2")
+                                .arg(from, in.errorString()));
             return false;
         }
         QFile out(to);
         // NewOnly: the target folder is fresh, but never replace a file that is somehow there.
         if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-            setError(error, u"cannot create %1: %2"_s.arg(to, out.errorString()));
+            setError(error, QCoreApplication::translate("Stackscope::Paths", "cannot create %1: %2")
+                                .arg(to, out.errorString()));
             return false;
         }
         if (out.write(in.readAll()) < 0 || !out.flush()) {
-            setError(error, u"cannot write %1: %2"_s.arg(to, out.errorString()));
+            setError(error, QCoreApplication::translate("Stackscope::Paths", "cannot write %1: %2")
+                                .arg(to, out.errorString()));
             return false;
         }
         QFile::Permissions permissions = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser
@@ -91,13 +97,17 @@ bool installBundledStack(const QString &targetDir, QString *error)
 
     const QString parent = target.absolutePath();
     if (!QDir().mkpath(parent)) {
-        setError(error, u"cannot create the folder %1"_s.arg(parent));
+        setError(error,
+                 QCoreApplication::translate("Stackscope::Paths", "cannot create the folder %1")
+                     .arg(parent));
         return false;
     }
 
     QTemporaryDir staging(parent + u"/.stack-install-XXXXXX"_s);
     if (!staging.isValid()) {
-        setError(error, u"cannot create a folder in %1: %2"_s.arg(parent, staging.errorString()));
+        setError(error, QCoreApplication::translate("Stackscope::Paths",
+                                                    "cannot create a folder in %1: %2")
+                            .arg(parent, staging.errorString()));
         return false;
     }
     if (!copyTree(u":/stack"_s, staging.path(), error))
@@ -113,7 +123,9 @@ bool installBundledStack(const QString &targetDir, QString *error)
         // Someone created the folder meanwhile: theirs wins, ours is discarded.
         if (QFileInfo::exists(target.absoluteFilePath()))
             return true;
-        setError(error, u"cannot create the folder %1"_s.arg(target.absoluteFilePath()));
+        setError(error,
+                 QCoreApplication::translate("Stackscope::Paths", "cannot create the folder %1")
+                     .arg(target.absoluteFilePath()));
         return false;
     }
     staging.setAutoRemove(false);

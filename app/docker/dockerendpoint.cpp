@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dockerendpoint.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -41,7 +42,10 @@ DockerEndpoint resolveDockerEndpoint(const QString &configured, const QProcessEn
                                      const QString &homeDir)
 {
     if (!configured.isEmpty())
-        return fromHost(configured, u"configuration (stack.docker_host)"_s, env);
+        return fromHost(configured,
+                        QCoreApplication::translate("Stackscope::DockerEndpoint",
+                                                    "configuration (stack.docker_host)"),
+                        env);
     const QString dockerHost = env.value(u"DOCKER_HOST"_s);
     if (!dockerHost.isEmpty())
         return fromHost(dockerHost, u"DOCKER_HOST"_s, env);
@@ -53,7 +57,8 @@ DockerEndpoint resolveDockerEndpoint(const QString &configured, const QProcessEn
     if (context.isEmpty()) {
         context
             = readJsonObject(configDir + u"/config.json"_s).value("currentContext"_L1).toString();
-        contextSource = u"current context"_s;
+        contextSource
+            = QCoreApplication::translate("Stackscope::DockerEndpoint", "current context");
     }
     if (!context.isEmpty() && context != "default"_L1) {
         // The CLI stores a context under the SHA-256 of its name.
@@ -83,9 +88,13 @@ DockerEndpoint resolveDockerEndpoint(const QString &configured, const QProcessEn
         QString path;
         QString source;
     };
-    QList<Candidate> candidates{{u"/var/run/docker.sock"_s, u"default socket"_s}};
+    QList<Candidate> candidates{
+        {u"/var/run/docker.sock"_s,
+         QCoreApplication::translate("Stackscope::DockerEndpoint", "default socket")}};
     if (!runtimeDir.isEmpty())
-        candidates.append({runtimeDir + u"/docker.sock"_s, u"rootless Docker"_s});
+        candidates.append(
+            {runtimeDir + u"/docker.sock"_s,
+             QCoreApplication::translate("Stackscope::DockerEndpoint", "rootless Docker")});
     candidates.append({home + u"/.docker/desktop/docker.sock"_s, u"Docker Desktop"_s});
     if (!runtimeDir.isEmpty())
         candidates.append({runtimeDir + u"/podman/podman.sock"_s, u"Podman (rootless)"_s});
@@ -100,7 +109,9 @@ DockerEndpoint resolveDockerEndpoint(const QString &configured, const QProcessEn
             return e;
         }
     }
-    DockerEndpoint e = fromHost(u"unix:///var/run/docker.sock"_s, u"default socket"_s, env);
+    DockerEndpoint e = fromHost(
+        u"unix:///var/run/docker.sock"_s,
+        QCoreApplication::translate("Stackscope::DockerEndpoint", "default socket"), env);
     e.tried = tried;
     return e;
 }

@@ -12,7 +12,10 @@ namespace Stackscope {
 
 namespace {
 
-const QString apiName = u"Jaeger API"_s;
+QString jaegerApiName()
+{
+    return QObject::tr("Jaeger API");
+}
 
 /// The route is not there: 404, or 200 with the UI's page (Jaeger answers unknown paths so).
 bool routeMissing(const HttpResponse &response)
@@ -58,13 +61,14 @@ HttpError JaegerClient::namesFrom(const HttpResponse &response, QStringList *nam
         // Jaeger's error envelope (text/plain, 400/404/500): the message is already in detail.
         return response.error;
     }
-    HttpError error = parseJsonBody(response, apiName, &document);
+    HttpError error = parseJsonBody(response, jaegerApiName(), &document);
     if (error.isError())
         return error;
     const QJsonObject object = document.object();
     if (!document.isObject()) {
         error.kind = HttpError::Kind::UnexpectedBody;
-        error.message = QObject::tr("answered JSON that is not an object, not the %1").arg(apiName);
+        error.message
+            = QObject::tr("answered JSON that is not an object, not the %1").arg(jaegerApiName());
         return error;
     }
     if (HttpError e = envelopeError(object, response.status); e.isError())
@@ -76,7 +80,8 @@ HttpError JaegerClient::namesFrom(const HttpResponse &response, QStringList *nam
                                               : object.value("operations"_L1);
     if (data.isUndefined()) {
         error.kind = HttpError::Kind::UnexpectedBody;
-        error.message = QObject::tr("answered JSON without `data`, not the %1").arg(apiName);
+        error.message
+            = QObject::tr("answered JSON without `data`, not the %1").arg(jaegerApiName());
         return error;
     }
     const QJsonArray array = data.toArray(); // `data: null` is an empty list
@@ -99,18 +104,19 @@ HttpError JaegerClient::checkTraceBody(const HttpResponse &response)
     HttpError error;
     if (looksLikeHtml(response.body, response.contentType)) {
         error.kind = HttpError::Kind::UnexpectedBody;
-        error.message = QObject::tr("answered HTML, not the %1").arg(apiName);
+        error.message = QObject::tr("answered HTML, not the %1").arg(jaegerApiName());
         return error;
     }
     const QByteArray start = response.body.left(256).trimmed();
     if (start.isEmpty()) {
         error.kind = HttpError::Kind::UnexpectedBody;
-        error.message = QObject::tr("answered with an empty body, not the %1").arg(apiName);
+        error.message = QObject::tr("answered with an empty body, not the %1").arg(jaegerApiName());
         return error;
     }
     if (!start.startsWith('{')) {
         error.kind = HttpError::Kind::UnexpectedBody;
-        error.message = QObject::tr("answered something that is not JSON, not the %1").arg(apiName);
+        error.message
+            = QObject::tr("answered something that is not JSON, not the %1").arg(jaegerApiName());
         return error;
     }
     // A small body may be an error envelope sent with 200; large ones are traces.

@@ -117,7 +117,15 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
                 return s.spec.hasHealthcheck && !sort ? tr("has check") : QString();
             if (!s.isRunning())
                 return QString(); // a stopped container's last health says nothing now
-            return c.health.isEmpty() ? (sort ? QString() : tr("no check")) : c.health;
+            if (c.health.isEmpty())
+                return sort ? QString() : tr("no check");
+            if (!sort && c.health == "healthy"_L1)
+                return tr("healthy");
+            if (!sort && c.health == "unhealthy"_L1)
+                return tr("unhealthy");
+            if (!sort && c.health == "starting"_L1)
+                return tr("starting");
+            return c.health;
         case Uptime:
             if (s.isRunning() && c.startedAt.isValid()) {
                 const qint64 secs = c.startedAt.secsTo(now());

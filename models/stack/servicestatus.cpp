@@ -35,9 +35,22 @@ QString ServiceStatus::stateText() const
 {
     if (!hasContainer())
         return QCoreApplication::translate("ServiceStatus", "not created");
+    // Docker's words for a container's state; one Docker adds later shows as it is.
+    static const QHash<QString, const char *> words = {
+        {u"created"_s, QT_TRANSLATE_NOOP("ServiceStatus", "created")},
+        {u"running"_s, QT_TRANSLATE_NOOP("ServiceStatus", "running")},
+        {u"paused"_s, QT_TRANSLATE_NOOP("ServiceStatus", "paused")},
+        {u"restarting"_s, QT_TRANSLATE_NOOP("ServiceStatus", "restarting")},
+        {u"removing"_s, QT_TRANSLATE_NOOP("ServiceStatus", "removing")},
+        {u"exited"_s, QT_TRANSLATE_NOOP("ServiceStatus", "exited")},
+        {u"dead"_s, QT_TRANSLATE_NOOP("ServiceStatus", "dead")},
+    };
+    const char *word = words.value(container.state);
+    const QString state
+        = word ? QCoreApplication::translate("ServiceStatus", word) : container.state;
     if (container.state == "exited"_L1 || container.state == "dead"_L1)
-        return u"%1 (%2)"_s.arg(container.state).arg(container.exitCode);
-    return container.state;
+        return u"%1 (%2)"_s.arg(state).arg(container.exitCode);
+    return state;
 }
 
 QList<int> ServiceStatus::ports() const

@@ -2,6 +2,7 @@
 #include "trace.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <limits>
@@ -173,10 +174,13 @@ void Trace::finish()
         }
     }
     if (duplicates > 0)
-        warnings.append(u"%1 span(s) repeat an earlier span ID"_s.arg(duplicates));
+        warnings.append(QCoreApplication::translate(
+            "Stackscope::Trace", "%n span(s) repeat an earlier span ID", nullptr, int(duplicates)));
     if (missing > 0)
-        warnings.append(
-            u"%1 span(s) name a parent that is not in the trace; shown as roots"_s.arg(missing));
+        warnings.append(QCoreApplication::translate(
+            "Stackscope::Trace",
+            "%n span(s) name a parent that is not in the trace; shown as roots", nullptr,
+            int(missing)));
 }
 
 TraceSummary TraceSummary::of(const TracePtr &trace)

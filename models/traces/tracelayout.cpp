@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracelayout.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -104,7 +106,7 @@ QColor TraceLayout::serviceColor(quint32 serviceId) const
 QString TraceLayout::name() const
 {
     if (roots.empty())
-        return u"(empty trace)"_s;
+        return QCoreApplication::translate("Stackscope::TraceLayout", "(empty trace)");
     const int root = roots.front();
     return trace->service(root) + u": "_s + trace->operation(root);
 }

@@ -55,6 +55,260 @@
     </message>
 </context>
 <context>
+    <name>ConfigLoader</name>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>eine Zuordnung</translation>
+    </message>
+    <message>
+        <source>an empty value</source>
+        <translation>ein leerer Wert</translation>
+    </message>
+    <message>
+        <source>the file is empty: it needs at least 'version: 1'</source>
+        <translation>die Datei ist leer: sie braucht mindestens 'version: 1'</translation>
+    </message>
+    <message>
+        <source>only one YAML document is allowed: remove the '---' line and what follows</source>
+        <translation>nur ein YAML-Dokument ist erlaubt: entfernen Sie die Zeile '---' und alles danach</translation>
+    </message>
+    <message>
+        <source>a tab is used for indentation: YAML indents with spaces only</source>
+        <translation>zum Einrücken wird ein Tabulator verwendet: YAML rückt nur mit Leerzeichen ein</translation>
+    </message>
+    <message>
+        <source> (check the indentation, and quote a value that contains ': ')</source>
+        <translation> (prüfen Sie die Einrückung und setzen Sie einen Wert, der ': ' enthält, in Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source> (this '{' has no matching '}')</source>
+        <translation> (zu dieser '{' fehlt die passende '}')</translation>
+    </message>
+    <message>
+        <source> (a '{' has no matching '}')</source>
+        <translation> (zu einer '{' fehlt die passende '}')</translation>
+    </message>
+    <message>
+        <source> (this '[' has no matching ']')</source>
+        <translation> (zu dieser '[' fehlt die passende ']')</translation>
+    </message>
+    <message>
+        <source> (a '[' has no matching ']')</source>
+        <translation> (zu einer '[' fehlt die passende ']')</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: %1%2</source>
+        <translation>YAML-Syntaxfehler: %1%2</translation>
+    </message>
+    <message>
+        <source>unterminated string: the closing %1 is missing on this line</source>
+        <translation>nicht abgeschlossene Zeichenkette: das schließende %1 fehlt in dieser Zeile</translation>
+    </message>
+    <message>
+        <source>a key must be a plain name, not %1</source>
+        <translation>ein Schlüssel muss ein einfacher Name sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>'%1': secrets are not stored in the file; name the environment variable that holds it in 'secret_env' (under 'auth')</source>
+        <translation>'%1': Geheimnisse werden nicht in der Datei gespeichert; nennen Sie die Umgebungsvariable, die es enthält, in 'secret_env' (unter 'auth')</translation>
+    </message>
+    <message>
+        <source>unknown key '%1'</source>
+        <translation>unbekannter Schlüssel '%1'</translation>
+    </message>
+    <message>
+        <source>unknown key '%1' in '%2'</source>
+        <translation>unbekannter Schlüssel '%1' in '%2'</translation>
+    </message>
+    <message>
+        <source> (did you mean '%1'?)</source>
+        <translation> (meinten Sie '%1'?)</translation>
+    </message>
+    <message>
+        <source>duplicate key '%1' (first given on line %2)</source>
+        <translation>doppelter Schlüssel '%1' (zuerst in Zeile %2 angegeben)</translation>
+    </message>
+    <message>
+        <source>duplicate key '%1' in '%2' (first given on line %3)</source>
+        <translation>doppelter Schlüssel '%1' in '%2' (zuerst in Zeile %3 angegeben)</translation>
+    </message>
+    <message>
+        <source>expected a mapping (indented 'key: value' lines) for '%1', not %2</source>
+        <translation>für '%1' wird eine Zuordnung erwartet (eingerückte Zeilen 'key: value'), nicht %2</translation>
+    </message>
+    <message>
+        <source>'%1' must be text, not %2</source>
+        <translation>'%1' muss Text sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>expected a list for '%1', such as ["a", "b"], not %2</source>
+        <translation>für '%1' wird eine Liste erwartet, etwa ["a", "b"], nicht %2</translation>
+    </message>
+    <message>
+        <source>each item of '%1' must be non-empty text, not %2</source>
+        <translation>jeder Eintrag von '%1' muss nicht leerer Text sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>'%1' must be true or false, not %2</source>
+        <translation>'%1' muss true oder false sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>'%1' must be a whole number, not %2</source>
+        <translation>'%1' muss eine ganze Zahl sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>'%1' must be between %2 and %3, not %4</source>
+        <translation>'%1' muss zwischen %2 und %3 liegen, nicht %4</translation>
+    </message>
+    <message>
+        <source>'%1' must be a duration such as 10s, not %2</source>
+        <translation>'%1' muss eine Dauer wie 10s sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>: a duration needs a unit, e.g. 10s</source>
+        <translation>: eine Dauer braucht eine Einheit, z. B. 10s</translation>
+    </message>
+    <message>
+        <source>'%1' must be %2, not %3</source>
+        <translation>'%1' muss %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>'%1' is too long: at most 24d (%2)</source>
+        <translation>'%1' ist zu lang: höchstens 24d (%2)</translation>
+    </message>
+    <message>
+        <source>'%1' must be an absolute http or https URL with a host, such as http://127.0.0.1:9090, not '%2'</source>
+        <translation>'%1' muss eine absolute http- oder https-URL mit Rechnernamen sein, etwa http://127.0.0.1:9090, nicht '%2'</translation>
+    </message>
+    <message>
+        <source>'%1' must not contain a user name or password: secrets are not stored in the file; use 'auth' with 'secret_env'</source>
+        <translation>'%1' darf keinen Benutzernamen und kein Passwort enthalten: Geheimnisse werden nicht in der Datei gespeichert; verwenden Sie 'auth' mit 'secret_env'</translation>
+    </message>
+    <message>
+        <source>expected a mapping (lines of 'key: value') at the top level, not %1</source>
+        <translation>auf oberster Ebene wird eine Zuordnung erwartet (Zeilen 'key: value'), nicht %1</translation>
+    </message>
+    <message>
+        <source>this file is for a newer Stackscope (version %1); this build reads version 1</source>
+        <translation>diese Datei ist für ein neueres Stackscope (Version %1); diese Version liest Version 1</translation>
+    </message>
+    <message>
+        <source>'version' must be 1, not %1</source>
+        <translation>'version' muss 1 sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>missing 'version: 1': the file must say which format it is in</source>
+        <translation>'version: 1' fehlt: die Datei muss angeben, in welchem Format sie vorliegt</translation>
+    </message>
+    <message>
+        <source>'compose_files' needs at least one file</source>
+        <translation>'compose_files' braucht mindestens eine Datei</translation>
+    </message>
+    <message>
+        <source>'project' must be a compose project name (lowercase letters, digits, '_' and '-', starting with a letter or digit), not '%1'</source>
+        <translation>'project' muss ein Compose-Projektname sein (Kleinbuchstaben, Ziffern, '_' und '-', beginnend mit Buchstabe oder Ziffer), nicht '%1'</translation>
+    </message>
+    <message>
+        <source>'docker_host' must be a daemon address such as unix:///run/user/1000/docker.sock or tcp://127.0.0.1:2375, not '%1'</source>
+        <translation>'docker_host' muss eine Daemon-Adresse sein, etwa unix:///run/user/1000/docker.sock oder tcp://127.0.0.1:2375, nicht '%1'</translation>
+    </message>
+    <message>
+        <source>expected a mapping with a 'url' for each Alertmanager, not %1</source>
+        <translation>für jeden Alertmanager wird eine Zuordnung mit 'url' erwartet, nicht %1</translation>
+    </message>
+    <message>
+        <source>each Alertmanager needs a 'url'</source>
+        <translation>jeder Alertmanager braucht eine 'url'</translation>
+    </message>
+    <message>
+        <source>expected a list of Alertmanagers ('- url: ...' items) for 'alertmanagers', not %1</source>
+        <translation>für 'alertmanagers' wird eine Liste von Alertmanagern erwartet (Einträge '- url: ...'), nicht %1</translation>
+    </message>
+    <message>
+        <source>longer than 0s</source>
+        <translation>länger als 0s</translation>
+    </message>
+    <message>
+        <source>'ca_file' names a file that does not exist: %1</source>
+        <translation>'ca_file' nennt eine Datei, die es nicht gibt: %1</translation>
+    </message>
+    <message>
+        <source>'ca_file' is not a readable file: %1</source>
+        <translation>'ca_file' ist keine lesbare Datei: %1</translation>
+    </message>
+    <message>
+        <source>'type' must be basic, bearer or none, not '%1'</source>
+        <translation>'type' muss basic, bearer oder none sein, nicht '%1'</translation>
+    </message>
+    <message>
+        <source>'secret_env' must be the name of an environment variable, such as PROM_TOKEN, not '%1'</source>
+        <translation>'secret_env' muss der Name einer Umgebungsvariablen sein, etwa PROM_TOKEN, nicht '%1'</translation>
+    </message>
+    <message>
+        <source>'auth' needs a 'type': basic or bearer</source>
+        <translation>'auth' braucht einen 'type': basic oder bearer</translation>
+    </message>
+    <message>
+        <source>basic auth needs a 'username'</source>
+        <translation>basic-Authentifizierung braucht einen 'username'</translation>
+    </message>
+    <message>
+        <source>basic auth needs 'secret_env': the name of the environment variable that holds the password</source>
+        <translation>basic-Authentifizierung braucht 'secret_env': den Namen der Umgebungsvariablen mit dem Passwort</translation>
+    </message>
+    <message>
+        <source>'username' is only used with type: basic</source>
+        <translation>'username' wird nur mit type: basic verwendet</translation>
+    </message>
+    <message>
+        <source>bearer auth needs 'secret_env': the name of the environment variable that holds the token</source>
+        <translation>bearer-Authentifizierung braucht 'secret_env': den Namen der Umgebungsvariablen mit dem Token</translation>
+    </message>
+    <message>
+        <source>'secret_env' is not used with type: none</source>
+        <translation>'secret_env' wird mit type: none nicht verwendet</translation>
+    </message>
+    <message>
+        <source>at least 1s</source>
+        <translation>mindestens 1s</translation>
+    </message>
+    <message>
+        <source>'min_severity' must be info, warning or critical, not '%1'</source>
+        <translation>'min_severity' muss info, warning oder critical sein, nicht '%1'</translation>
+    </message>
+    <message>
+        <source>'listen' must be host:port with a port from 1 to 65535, such as 127.0.0.1:9465 (IPv6 as [::1]:9465), not '%1'</source>
+        <translation>'listen' muss host:port mit einem Port von 1 bis 65535 sein, etwa 127.0.0.1:9465 (IPv6 als [::1]:9465), nicht '%1'</translation>
+    </message>
+    <message>
+        <source>'max_body' must be a size such as 64MiB, not %1</source>
+        <translation>'max_body' muss eine Größe wie 64MiB sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>: a size needs a unit (B, KiB, MiB, GiB, KB, MB or GB)</source>
+        <translation>: eine Größe braucht eine Einheit (B, KiB, MiB, GiB, KB, MB oder GB)</translation>
+    </message>
+    <message>
+        <source>'max_body' must be at least 1KiB, not %1</source>
+        <translation>'max_body' muss mindestens 1KiB sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDashboard</name>
+    <message>
+        <source>Imported "%1": %2 panels, %3 variables -&gt; %4</source>
+        <translation>„%1“ importiert: %2 Panels, %3 Variablen -&gt; %4</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Prometheus API</source>
@@ -136,80 +390,562 @@
         <source>answered something that is not JSON, not the %1 (%2 at byte %3)</source>
         <translation>antwortet nicht mit JSON, nicht als %1 (%2 bei Byte %3)</translation>
     </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
+    </message>
+    <message>
+        <source>an alert is not a JSON object</source>
+        <translation>ein Alarm ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>an alert has no labels</source>
+        <translation>ein Alarm hat keine Labels</translation>
+    </message>
+    <message>
+        <source>the alerts are not a JSON array</source>
+        <translation>die Alarme sind kein JSON-Array</translation>
+    </message>
+    <message>
+        <source>the alert groups are not a JSON array</source>
+        <translation>die Alarmgruppen sind kein JSON-Array</translation>
+    </message>
+    <message>
+        <source>the silences are not a JSON array</source>
+        <translation>die Stummschaltungen sind kein JSON-Array</translation>
+    </message>
+    <message>
+        <source>a silence has no id</source>
+        <translation>eine Stummschaltung hat keine ID</translation>
+    </message>
+    <message>
+        <source>the status is not a JSON object</source>
+        <translation>der Status ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the answer holds no silenceID</source>
+        <translation>die Antwort enthält keine silenceID</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>die Antwort ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the answer's status is not success</source>
+        <translation>der Status der Antwort ist nicht success</translation>
+    </message>
+    <message>
+        <source>the answer holds no alerts array</source>
+        <translation>die Antwort enthält kein Array mit Alarmen</translation>
+    </message>
+    <message>
+        <source>the answer holds no groups array</source>
+        <translation>die Antwort enthält kein Array mit Gruppen</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a notification state file; starting afresh</source>
+        <translation>%1 ist keine Datei mit Benachrichtigungsstand; es wird neu begonnen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>no severity</source>
+        <translation>kein Schweregrad</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Beendet: %1</translation>
+    </message>
+    <message>
+        <source>%1 new alerts firing</source>
+        <translation>%1 neue aktive Alarme</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
+    </message>
+    <message>
+        <source>the configured compose command '%1' is not installed</source>
+        <translation>der eingestellte Compose-Befehl '%1' ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>neither 'docker compose' nor 'docker-compose' is installed</source>
+        <translation>weder 'docker compose' noch 'docker-compose' ist installiert</translation>
+    </message>
+    <message>
+        <source>(no output, exit code %1)</source>
+        <translation>(keine Ausgabe, Exit-Code %1)</translation>
+    </message>
+    <message>
+        <source>Jaeger says: %1</source>
+        <translation>Jaeger meldet: %1</translation>
+    </message>
+    <message>
+        <source>answered JSON that is not an object, not the %1</source>
+        <translation>antwortet mit JSON, das kein Objekt ist, nicht als %1</translation>
+    </message>
+    <message>
+        <source>answered JSON without `data`, not the %1</source>
+        <translation>antwortet mit JSON ohne `data`, nicht als %1</translation>
+    </message>
+    <message>
+        <source>answered something that is not JSON, not the %1</source>
+        <translation>antwortet nicht mit JSON, nicht als %1</translation>
+    </message>
+    <message>
+        <source>neither /api/services nor /api/v3/services is there: is this Jaeger? (%1)</source>
+        <translation>weder /api/services noch /api/v3/services ist vorhanden: Ist das Jaeger? (%1)</translation>
+    </message>
+    <message>
+        <source>cannot read a matcher at "%1"</source>
+        <translation>Matcher bei „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>a silence needs at least one matcher</source>
+        <translation>eine Stummschaltung braucht mindestens einen Matcher</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>anstehend</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>, silenced</source>
+        <translation>, stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>, inhibited</source>
+        <translation>, unterdrückt</translation>
+    </message>
+    <message>
+        <source>%1 is not a notification state file; kept it as %2 and starting afresh</source>
+        <translation>%1 ist keine Datei mit Benachrichtigungsstand; sie wurde als %2 aufbewahrt, es wird neu begonnen</translation>
+    </message>
+    <message>
+        <source>refused to run compose: '%1' is not a valid compose project name (lowercase letters, digits, '_' and '-', starting with a letter or digit)</source>
+        <translation>Compose wird nicht ausgeführt: '%1' ist kein gültiger Compose-Projektname (Kleinbuchstaben, Ziffern, '_' und '-', beginnend mit Buchstabe oder Ziffer)</translation>
+    </message>
+    <message>
+        <source>refused to run compose: '%1' is not a valid compose service name (letters, digits, '_', '.' and '-', starting with a letter or digit)</source>
+        <translation>Compose wird nicht ausgeführt: '%1' ist kein gültiger Compose-Dienstname (Buchstaben, Ziffern, '_', '.' und '-', beginnend mit Buchstabe oder Ziffer)</translation>
+    </message>
+    <message>
+        <source>refused to run compose: '-p' without a project name</source>
+        <translation>Compose wird nicht ausgeführt: '-p' ohne Projektnamen</translation>
+    </message>
+    <message>
+        <source>Jaeger API</source>
+        <translation>Jaeger-API</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceStatus</name>
+    <message>
+        <source>not created</source>
+        <translation>nicht angelegt</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>restarting</source>
+        <translation>startet neu</translation>
+    </message>
+    <message>
+        <source>removing</source>
+        <translation>wird entfernt</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>tot</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope</name>
     <message>
-        <source>Firing and pending alerts from Alertmanager (Prometheus as the fallback), grouped by severity, with silences, and desktop notifications you can act on.</source>
-        <translation>Aktive und anstehende Alarme aus Alertmanager (ersatzweise aus Prometheus), nach Schweregrad gruppiert, mit Stummschaltungen und Desktop-Benachrichtigungen, auf die Sie reagieren können.</translation>
+        <source>no configuration file at %1</source>
+        <translation>keine Konfigurationsdatei unter %1</translation>
+    </message>
+    <message>
+        <source>Stack "%1" — Docker %2 via %3</source>
+        <translation>Stack „%1“ — Docker %2 über %3</translation>
+    </message>
+    <message>
+        <source>Docker cannot be reached: %1</source>
+        <translation>Docker ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>compose file problem: %1</source>
+        <translation>Problem in der Compose-Datei: %1</translation>
+    </message>
+    <message>
+        <source>SERVICE</source>
+        <translation>DIENST</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>HEALTH</source>
+        <translation>GESUNDHEIT</translation>
+    </message>
+    <message>
+        <source>UPTIME/EXIT</source>
+        <translation>LAUFZEIT/EXIT</translation>
+    </message>
+    <message>
+        <source>(no services)</source>
+        <translation>(keine Dienste)</translation>
+    </message>
+    <message>
+        <source>Backends:</source>
+        <translation>Backends:</translation>
+    </message>
+    <message>
+        <source>Firing alerts:</source>
+        <translation>Aktive Alarme:</translation>
+    </message>
+    <message>
+        <source>(no answer in time)</source>
+        <translation>(keine Antwort innerhalb der Zeit)</translation>
+    </message>
+    <message>
+        <source>(silenced)</source>
+        <translation>(stummgeschaltet)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>OK: every service runs and is healthy.</source>
+        <translation>OK: Jeder Dienst läuft und ist gesund.</translation>
+    </message>
+    <message>
+        <source>NOT OK: not every service runs and is healthy.</source>
+        <translation>NICHT OK: Nicht jeder Dienst läuft und ist gesund.</translation>
+    </message>
+    <message>
+        <source>not a compose file (no top-level map)</source>
+        <translation>keine Compose-Datei (keine Zuordnung auf oberster Ebene)</translation>
+    </message>
+    <message>
+        <source>no 'services' map</source>
+        <translation>keine Zuordnung 'services'</translation>
+    </message>
+    <message>
+        <source>compose file</source>
+        <translation>Compose-Datei</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>abgeschaltet</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::AlertModel</name>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Active for</source>
+        <translation>Aktiv seit</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Gemeldet von</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::AlertNotifications</name>
+    <message>
+        <source>Silenced for 1 h from a Stackscope notification</source>
+        <translation>Für 1 h aus einer Stackscope-Benachrichtigung stummgeschaltet</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::AlertsFeature</name>
+    <message>
+        <source>%1 silenced for 1 h (%2).</source>
+        <translation>%1 für 1 h stummgeschaltet (%2).</translation>
+    </message>
+    <message>
+        <source>Silencing %1 failed: %2</source>
+        <translation>Stummschalten von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Alerts</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <source>Alertmanager: %1</source>
-        <translation>Alertmanager: %1</translation>
+        <source>The silence could not be created everywhere: %1</source>
+        <translation>Die Stummschaltung konnte nicht überall angelegt werden: %1</translation>
     </message>
     <message>
-        <source>none (Prometheus alerts are used)</source>
-        <translation>keiner (Alarme aus Prometheus werden verwendet)</translation>
+        <source>Silence %1 created.</source>
+        <translation>Stummschaltung %1 angelegt.</translation>
     </message>
     <message>
-        <source>Notifications: %1, from severity %2</source>
-        <translation>Benachrichtigungen: %1, ab Schweregrad %2</translation>
+        <source>The silence %1 could not be expired: %2</source>
+        <translation>Die Stummschaltung %1 konnte nicht beendet werden: %2</translation>
     </message>
     <message>
-        <source>on</source>
-        <translation>an</translation>
+        <source>Silence %1 expired.</source>
+        <translation>Stummschaltung %1 beendet.</translation>
     </message>
     <message>
-        <source>off</source>
-        <translation>aus</translation>
+        <source>Waiting for the first answer from the alert sources…</source>
+        <translation>Warten auf die erste Antwort der Alarmquellen …</translation>
     </message>
     <message>
-        <source>Live charts of Prometheus queries: dashboards defined in the configuration or imported from Grafana dashboard JSON, an Explore box for ad-hoc PromQL, and the health of every scrape target.</source>
-        <translation>Live-Diagramme von Prometheus-Abfragen: Dashboards aus der Konfiguration oder aus importiertem Grafana-JSON, ein Eingabefeld für PromQL und der Zustand jedes Scrape-Ziels.</translation>
+        <source>showing its answer from %1</source>
+        <translation>gezeigt wird die Antwort von %1</translation>
     </message>
     <message>
-        <source>Metrics</source>
-        <translation>Metriken</translation>
+        <source>nothing from it yet</source>
+        <translation>noch keine Antwort</translation>
     </message>
     <message>
-        <source>Prometheus: %1</source>
-        <translation>Prometheus: %1</translation>
+        <source>No alert source answers; what is shown is stale. %1</source>
+        <translation>Keine Alarmquelle antwortet; die Anzeige ist veraltet. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::AlertsPage</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
     </message>
     <message>
-        <source>Start, stop and restart the whole compose project or one service by button, with every service's state, health, uptime, restarts, ports, CPU and memory live, and the logs of each container.</source>
-        <translation>Das ganze Compose-Projekt oder einen Dienst per Knopfdruck starten, stoppen und neu starten, mit Zustand, Gesundheit, Laufzeit, Neustarts, Ports, CPU und Speicher jedes Dienstes live und den Logs jedes Containers.</translation>
+        <source>Rules</source>
+        <translation>Regeln</translation>
     </message>
     <message>
-        <source>Stack</source>
-        <translation>Stack</translation>
+        <source>Silences</source>
+        <translation>Stummschaltungen</translation>
     </message>
     <message>
-        <source>Compose project: %1</source>
-        <translation>Compose-Projekt: %1</translation>
+        <source>Alerts (%1 firing)</source>
+        <translation>Alarme (%1 aktiv)</translation>
     </message>
     <message>
-        <source>Compose files: %1</source>
-        <translation>Compose-Dateien: %1</translation>
+        <source>Silences (%1)</source>
+        <translation>Stummschaltungen (%1)</translation>
     </message>
     <message>
-        <source>Docker: %1 (%2)</source>
-        <translation>Docker: %1 (%2)</translation>
+        <source>All severities</source>
+        <translation>Alle Schweregrade</translation>
     </message>
     <message>
-        <source>Search Jaeger for traces and open them as a timeline: span tree, zoom, span details, and traces far larger than the Jaeger UI can open.</source>
-        <translation>Traces in Jaeger suchen und als Zeitleiste öffnen: Span-Baum, Zoom, Span-Details und Traces, die weit größer sind, als die Jaeger-Oberfläche öffnen kann.</translation>
+        <source>info and above</source>
+        <translation>info und höher</translation>
     </message>
     <message>
-        <source>Traces</source>
-        <translation>Traces</translation>
+        <source>warning and above</source>
+        <translation>warning und höher</translation>
     </message>
     <message>
-        <source>Jaeger: %1</source>
-        <translation>Jaeger: %1</translation>
+        <source>critical only</source>
+        <translation>nur critical</translation>
+    </message>
+    <message>
+        <source>Labels: job=api severity!=info</source>
+        <translation>Labels: job=api severity!=info</translation>
+    </message>
+    <message>
+        <source>Search name, labels, summary</source>
+        <translation>Name, Labels, Zusammenfassung durchsuchen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Anstehende</translation>
+    </message>
+    <message>
+        <source>Show alerts that are pending in Prometheus (their for: has not passed yet)</source>
+        <translation>Alarme zeigen, die in Prometheus anstehen (ihr for: ist noch nicht abgelaufen)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Write name=value or name!=value, separated by spaces</source>
+        <translation>name=wert oder name!=wert eingeben, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>Open as chart</source>
+        <translation>Als Diagramm öffnen</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>Traces around here</source>
+        <translation>Traces um diesen Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>Stummschalten …</translation>
+    </message>
+    <message>
+        <source>Search rules</source>
+        <translation>Regeln durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show expired</source>
+        <translation>Abgelaufene zeigen</translation>
+    </message>
+    <message>
+        <source>New silence…</source>
+        <translation>Neue Stummschaltung …</translation>
+    </message>
+    <message>
+        <source>Expire</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its details.</source>
+        <translation>Wählen Sie einen Alarm, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>The selected alert has resolved.</source>
+        <translation>Der gewählte Alarm ist beendet.</translation>
+    </message>
+    <message>
+        <source>no severity</source>
+        <translation>kein Schweregrad</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>anstehend</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Active since %1 (%2)</source>
+        <translation>Aktiv seit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Value %1</source>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <source>Silenced by %1</source>
+        <translation>Stummgeschaltet durch %1</translation>
+    </message>
+    <message>
+        <source>Inhibited by %1</source>
+        <translation>Unterdrückt durch %1</translation>
+    </message>
+    <message>
+        <source>Reported by %1</source>
+        <translation>Gemeldet von %1</translation>
+    </message>
+    <message>
+        <source>The alert has no 'service' or 'job' label</source>
+        <translation>Der Alarm hat kein Label 'service' oder 'job'</translation>
+    </message>
+    <message>
+        <source>Search Jaeger for %1 around this alert</source>
+        <translation>In Jaeger um diesen Alarm herum nach %1 suchen</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::AlertsService</name>
+    <message>
+        <source>no Alertmanager is configured: silences live in Alertmanager</source>
+        <translation>kein Alertmanager eingerichtet: Stummschaltungen werden im Alertmanager verwaltet</translation>
+    </message>
+    <message>
+        <source>no Alertmanager is configured</source>
+        <translation>kein Alertmanager eingerichtet</translation>
+    </message>
+    <message>
+        <source>no Alertmanager knows the silence %1</source>
+        <translation>kein Alertmanager kennt die Stummschaltung %1</translation>
     </message>
 </context>
 <context>
@@ -256,6 +992,75 @@
         <source>Last check took %1 ms</source>
         <translation>Letzte Prüfung dauerte %1 ms</translation>
     </message>
+    <message>
+        <source>TLS certificates are NOT verified for this endpoint (insecure_skip_verify: true in the configuration)</source>
+        <translation>TLS-Zertifikate werden für diese Adresse NICHT geprüft (insecure_skip_verify: true in der Konfiguration)</translation>
+    </message>
+    <message>
+        <source>TLS unverified</source>
+        <translation>TLS ungeprüft</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::ComposeProgressPanel</name>
+    <message>
+        <source>No compose run yet.</source>
+        <translation>Noch kein Compose-Lauf.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>  (cancelling…)</source>
+        <translation>  (wird abgebrochen …)</translation>
+    </message>
+    <message>
+        <source>✔ Done. %1</source>
+        <translation>✔ Fertig. %1</translation>
+    </message>
+    <message>
+        <source>Cancelled. %1</source>
+        <translation>Abgebrochen. %1</translation>
+    </message>
+    <message>
+        <source>✖ Failed: %1</source>
+        <translation>✖ Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::ComposeRunner</name>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>compose crashed</source>
+        <translation>Compose ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>refused to run compose: no valid argument list</source>
+        <translation>Compose wird nicht ausgeführt: keine gültige Argumentliste</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::ConfigEditor</name>
+    <message>
+        <source>the file is not a mapping</source>
+        <translation>die Datei ist keine Zuordnung</translation>
+    </message>
+    <message>
+        <source>the value of '%1' spans several lines</source>
+        <translation>der Wert von '%1' erstreckt sich über mehrere Zeilen</translation>
+    </message>
+    <message>
+        <source>'%1' is not a mapping</source>
+        <translation>'%1' ist keine Zuordnung</translation>
+    </message>
+    <message>
+        <source>'%1' is written in flow style</source>
+        <translation>'%1' ist im Flow-Stil geschrieben</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::ConfigManager</name>
@@ -270,6 +1075,18 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the default configuration: %1</source>
+        <translation>die Standardkonfiguration kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>the file was removed; Stackscope keeps the last good configuration</source>
+        <translation>die Datei wurde entfernt; Stackscope behält die letzte gültige Konfiguration</translation>
     </message>
 </context>
 <context>
@@ -293,6 +1110,145 @@
     <message>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::DashboardLoader</name>
+    <message>
+        <source>panel "%1": a query without a PromQL expression was skipped</source>
+        <translation>Panel „%1“: eine Abfrage ohne PromQL-Ausdruck wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>panel "%1": type "%2" is shown as a placeholder</source>
+        <translation>Panel „%1“: Typ „%2“ wird als Platzhalter gezeigt</translation>
+    </message>
+    <message>
+        <source>variable "%1": type "%2" is not supported</source>
+        <translation>Variable „%1“: Typ „%2“ wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at offset %2</source>
+        <translation>kein JSON: %1 bei Position %2</translation>
+    </message>
+    <message>
+        <source>not a Grafana dashboard: it has neither "panels" nor "rows"</source>
+        <translation>kein Grafana-Dashboard: es hat weder „panels“ noch „rows“</translation>
+    </message>
+    <message>
+        <source>Untitled dashboard</source>
+        <translation>Dashboard ohne Titel</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>a dashboard file is a mapping with title and panels</source>
+        <translation>eine Dashboard-Datei ist eine Zuordnung mit title und panels</translation>
+    </message>
+    <message>
+        <source>"panels" must be a list</source>
+        <translation>„panels“ muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>a panel is a mapping</source>
+        <translation>ein Panel ist eine Zuordnung</translation>
+    </message>
+    <message>
+        <source>panel "%1" has no expr or queries</source>
+        <translation>Panel „%1“ hat weder expr noch queries</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::DashboardStore</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a dashboard Stackscope can read (%2); not replaced</source>
+        <translation>%1 gibt es schon, und es ist kein Dashboard, das Stackscope lesen kann (%2); nicht ersetzt</translation>
+    </message>
+    <message>
+        <source>replaced the earlier %1</source>
+        <translation>das frühere %1 wurde ersetzt</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Silence 1 h</source>
+        <translation>1 h stummschalten</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::DockerEndpoint</name>
+    <message>
+        <source>configuration (stack.docker_host)</source>
+        <translation>Konfiguration (stack.docker_host)</translation>
+    </message>
+    <message>
+        <source>current context</source>
+        <translation>aktueller Kontext</translation>
+    </message>
+    <message>
+        <source>default socket</source>
+        <translation>Standard-Socket</translation>
+    </message>
+    <message>
+        <source>rootless Docker</source>
+        <translation>rootless Docker</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::DockerStream</name>
+    <message>
+        <source>no answer from the Docker daemon at %1</source>
+        <translation>keine Antwort vom Docker-Daemon unter %1</translation>
+    </message>
+    <message>
+        <source>unsupported Docker host %1 (only unix:// and tcp:// are)</source>
+        <translation>nicht unterstützter Docker-Host %1 (nur unix:// und tcp:// werden unterstützt)</translation>
+    </message>
+    <message>
+        <source>Docker daemon at %1: %2</source>
+        <translation>Docker-Daemon unter %1: %2</translation>
+    </message>
+    <message>
+        <source>TLS with the Docker daemon at %1 failed: %2</source>
+        <translation>TLS mit dem Docker-Daemon unter %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 %2: %3</source>
+        <translation>der Docker-Daemon unter %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>closed the stream</source>
+        <translation>hat den Datenstrom geschlossen</translation>
+    </message>
+    <message>
+        <source>answered badly</source>
+        <translation>hat fehlerhaft geantwortet</translation>
     </message>
 </context>
 <context>
@@ -348,6 +1304,77 @@
     <message>
         <source>the answer from %1 was cut off after %2 of %3</source>
         <translation>die Antwort von %1 brach nach %2 von %3 ab</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::LogView</name>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>Zeitstempel</translation>
+    </message>
+    <message>
+        <source>Only matching</source>
+        <translation>Nur Treffer</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Last </source>
+        <translation>Letzte </translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> Zeilen</translation>
+    </message>
+    <message>
+        <source>Search (Enter: next match)</source>
+        <translation>Suchen (Enter: nächster Treffer)</translation>
+    </message>
+    <message>
+        <source>Keep </source>
+        <translation>Behalten: </translation>
+    </message>
+    <message>
+        <source>Older lines are dropped from memory beyond this many</source>
+        <translation>Ältere Zeilen über diese Anzahl hinaus werden aus dem Speicher entfernt</translation>
+    </message>
+    <message>
+        <source>Copy the selection, or every shown line</source>
+        <translation>Die Auswahl oder alle gezeigten Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Choose a service and press Logs (or double-click its row).</source>
+        <translation>Wählen Sie einen Dienst und drücken Sie „Logs“ (oder doppelklicken Sie seine Zeile).</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Logs of %1</source>
+        <translation>Logs von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) kept</source>
+        <translation><numerusform>%n Zeile behalten</numerusform><numerusform>%n Zeilen behalten</numerusform></translation>
+    </message>
+    <message>
+        <source>, %1 older dropped</source>
+        <translation>, %1 ältere verworfen</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n match(es)</source>
+        <translation><numerusform> · %n Treffer</numerusform><numerusform> · %n Treffer</numerusform></translation>
     </message>
 </context>
 <context>
@@ -406,10 +1433,492 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::MetricsController</name>
+    <message numerus="yes">
+        <source>%n native histogram sample(s) not drawn</source>
+        <translation><numerusform>%n Sample eines nativen Histogramms nicht gezeichnet</numerusform><numerusform>%n Samples nativer Histogramme nicht gezeichnet</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::MetricsFeature</name>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Some dashboards could not be read:
+%1</source>
+        <translation>Einige Dashboards konnten nicht gelesen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation>%1 konnte nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>no configuration folder</source>
+        <translation>kein Konfigurationsordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported "%1" (%n panel(s)) as %2</source>
+        <translation><numerusform>„%1“ (%n Panel) als %2 importiert</numerusform><numerusform>„%1“ (%n Panels) als %2 importiert</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::MetricsPage</name>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
+    </message>
+    <message>
+        <source>Import a Grafana dashboard JSON file (or drop one here)</source>
+        <translation>Eine Grafana-Dashboard-JSON-Datei importieren (oder hier ablegen)</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert …</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Dashboard:</source>
+        <translation>Dashboard:</translation>
+    </message>
+    <message>
+        <source>Refresh:</source>
+        <translation>Aktualisierung:</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Explore</source>
+        <translation>Erkunden</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Scrape-Ziele</translation>
+    </message>
+    <message>
+        <source>Import a Grafana dashboard</source>
+        <translation>Ein Grafana-Dashboard importieren</translation>
+    </message>
+    <message>
+        <source>Grafana dashboard (*.json)</source>
+        <translation>Grafana-Dashboard (*.json)</translation>
+    </message>
+    <message>
+        <source>PromQL expression, e.g. rate(prometheus_http_requests_total[5m])</source>
+        <translation>PromQL-Ausdruck, z. B. rate(prometheus_http_requests_total[5m])</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation><numerusform>%n Zeitreihe</numerusform><numerusform>%n Zeitreihen</numerusform></translation>
+    </message>
+    <message>
+        <source>, step %1 s</source>
+        <translation>, Schritt %1 s</translation>
+    </message>
+    <message>
+        <source>Filter by job, instance, health or error</source>
+        <translation>Nach Job, Instanz, Gesundheit oder Fehler filtern</translation>
+    </message>
+    <message>
+        <source>%1 (stale: %2)</source>
+        <translation>%1 (veraltet: %2)</translation>
+    </message>
+    <message>
+        <source> (imported)</source>
+        <translation> (importiert)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Custom time range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 targets up in %n job(s)</source>
+        <translation><numerusform>%1 von %2 Scrape-Zielen erreichbar in %n Job</numerusform><numerusform>%1 von %2 Scrape-Zielen erreichbar in %n Jobs</numerusform></translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 30 minutes</source>
+        <translation>Letzte 30 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 1 hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 3 hours</source>
+        <translation>Letzte 3 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 12 hours</source>
+        <translation>Letzte 12 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 2 days</source>
+        <translation>Letzte 2 Tage</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::PanelWidget</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>Panel type "%1" cannot be drawn here yet.</source>
+        <translation>Der Panel-Typ „%1“ kann hier noch nicht gezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>not drawn</source>
+        <translation>nicht gezeichnet</translation>
+    </message>
+    <message>
+        <source>Traces for %1 around here</source>
+        <translation>Traces für %1 um diesen Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Traces around here (no series has a 'service' or 'job' label)</source>
+        <translation>Traces um diesen Zeitpunkt (keine Zeitreihe hat ein Label 'service' oder 'job')</translation>
+    </message>
+    <message>
+        <source>stale: %1</source>
+        <translation>veraltet: %1</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::Paths</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create a folder in %1: %2</source>
+        <translation>in %1 kann kein Ordner angelegt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::PromParser</name>
+    <message>
+        <source>the answer was empty</source>
+        <translation>die Antwort war leer</translation>
+    </message>
+    <message>
+        <source>the JSON answer stops early (truncated)</source>
+        <translation>die JSON-Antwort bricht vorzeitig ab (abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON (%1)</source>
+        <translation>die Antwort ist kein JSON (%1)</translation>
+    </message>
+    <message>
+        <source>the answer is not a Prometheus API object</source>
+        <translation>die Antwort ist kein Objekt der Prometheus-API</translation>
+    </message>
+    <message>
+        <source>the answer has no "status": "success"</source>
+        <translation>die Antwort hat kein "status": "success"</translation>
+    </message>
+    <message>
+        <source>the answer has no "data"</source>
+        <translation>die Antwort hat kein "data"</translation>
+    </message>
+    <message>
+        <source>the answer has no resultType</source>
+        <translation>die Antwort hat keinen resultType</translation>
+    </message>
+    <message>
+        <source>the answer has no result</source>
+        <translation>die Antwort hat kein result</translation>
+    </message>
+    <message>
+        <source>a sample is not [time, "value"]</source>
+        <translation>ein Sample ist nicht [time, "value"]</translation>
+    </message>
+    <message>
+        <source>unknown resultType "%1"</source>
+        <translation>unbekannter resultType „%1“</translation>
+    </message>
+    <message>
+        <source>the result is not a list</source>
+        <translation>das Ergebnis ist keine Liste</translation>
+    </message>
+    <message>
+        <source>a series is not an object</source>
+        <translation>eine Zeitreihe ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>a series' labels are not strings</source>
+        <translation>die Labels einer Zeitreihe sind keine Zeichenketten</translation>
+    </message>
+    <message>
+        <source>the answer has no activeTargets list</source>
+        <translation>die Antwort hat keine Liste activeTargets</translation>
+    </message>
+    <message>
+        <source>the data is not a list</source>
+        <translation>die Daten sind keine Liste</translation>
+    </message>
+    <message>
+        <source>the data is not an object</source>
+        <translation>die Daten sind kein Objekt</translation>
+    </message>
+    <message>
+        <source>the answer has no groups list</source>
+        <translation>die Antwort hat keine Liste groups</translation>
+    </message>
+    <message>
+        <source>the answer has no configuration</source>
+        <translation>die Antwort enthält keine Konfiguration</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::PrometheusClient</name>
+    <message>
+        <source>Prometheus at %1: %2</source>
+        <translation>Prometheus unter %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered HTML, not the Prometheus API</source>
+        <translation>%1 antwortet mit HTML, nicht als Prometheus-API</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::RuleModel</name>
+    <message>
+        <source>recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Last evaluation</source>
+        <translation>Letzte Auswertung</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::SelfMetrics</name>
     <message>
         <source>cannot serve self-metrics on %1: the address is in use or not local (%2)</source>
         <translation>eigene Metriken können nicht unter %1 bereitgestellt werden: Die Adresse ist belegt oder nicht lokal (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::SeriesTableModel</name>
+    <message>
+        <source>Series</source>
+        <translation>Zeitreihe</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::ServiceModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>has check</source>
+        <translation>hat Prüfung</translation>
+    </message>
+    <message>
+        <source>no check</source>
+        <translation>keine Prüfung</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>web UI</source>
+        <translation>Weboberfläche</translation>
+    </message>
+    <message>
+        <source>Last healthcheck (failing streak %1):
+%2</source>
+        <translation>Letzte Gesundheitsprüfung (%1 Fehlschläge in Folge):
+%2</translation>
+    </message>
+    <message>
+        <source>Container %1 (%2)</source>
+        <translation>Container %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No container: the service has not been started.</source>
+        <translation>Kein Container: Der Dienst wurde noch nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <source>Uptime / exit</source>
+        <translation>Laufzeit / Exit</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Neustarts</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>nicht gesund</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
     </message>
 </context>
 <context>
@@ -540,6 +2049,992 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::SilenceDialog</name>
+    <message>
+        <source>New silence</source>
+        <translation>Neue Stummschaltung</translation>
+    </message>
+    <message>
+        <source>alertname="HighLatency", instance=~"web-.*"</source>
+        <translation>alertname="HighLatency", instance=~"web-.*"</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Why is it silenced?</source>
+        <translation>Warum wird stummgeschaltet?</translation>
+    </message>
+    <message>
+        <source>Create silence</source>
+        <translation>Stummschaltung anlegen</translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation>Matcher</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>the author is required</source>
+        <translation>der Autor ist erforderlich</translation>
+    </message>
+    <message>
+        <source>a comment is required: say why it is silenced</source>
+        <translation>ein Kommentar ist erforderlich: Geben Sie an, warum stummgeschaltet wird</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::SilenceModel</name>
+    <message>
+        <source>pending</source>
+        <translation>anstehend</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation>Matcher</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Angelegt von</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>Endet um</translation>
+    </message>
+    <message>
+        <source>Alertmanagers</source>
+        <translation>Alertmanager</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::SpanDetailsView</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the span's details (or the selected line) as text</source>
+        <translation>Die Details des Spans (oder die gewählte Zeile) als Text kopieren</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Select a span to see its details.</source>
+        <translation>Wählen Sie einen Span, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Span ID</source>
+        <translation>Span-ID</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>Trace-ID</translation>
+    </message>
+    <message>
+        <source>Parent span ID</source>
+        <translation>Eltern-Span-ID</translation>
+    </message>
+    <message>
+        <source>%1 (not in this trace)</source>
+        <translation>%1 (nicht in diesem Trace)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>+%1 (%2)</source>
+        <translation>+%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Tiefe</translation>
+    </message>
+    <message>
+        <source>Critical path</source>
+        <translation>Kritischer Pfad</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>clock skew</source>
+        <translation>Uhrenabweichung</translation>
+    </message>
+    <message>
+        <source>starts %1 before its parent</source>
+        <translation>beginnt %1 vor seinem Eltern-Span</translation>
+    </message>
+    <message>
+        <source>duplicate ID</source>
+        <translation>doppelte ID</translation>
+    </message>
+    <message>
+        <source>an earlier span has the same ID; children attach to that one</source>
+        <translation>ein früherer Span hat dieselbe ID; Kinder hängen an jenem</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Prozess</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation><numerusform>%n Feld</numerusform><numerusform>%n Felder</numerusform></translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Verweise</translation>
+    </message>
+    <message>
+        <source>span %1 in trace %2</source>
+        <translation>Span %1 in Trace %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::SpanTreeModel</name>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::StackFeature</name>
+    <message>
+        <source>Stack</source>
+        <translation>Stack</translation>
+    </message>
+    <message>
+        <source>compose %1 finished in %2 s.</source>
+        <translation>compose %1 nach %2 s abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>compose %1 was stopped.</source>
+        <translation>compose %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>compose %1: %2</source>
+        <translation>compose %1: %2</translation>
+    </message>
+    <message>
+        <source>compose %1 exited with code %2.</source>
+        <translation>compose %1 endete mit Code %2.</translation>
+    </message>
+    <message>
+        <source>detected when the window opens</source>
+        <translation>wird beim Öffnen des Fensters erkannt</translation>
+    </message>
+    <message>
+        <source>%1 has no container yet: start it first.</source>
+        <translation>%1 hat noch keinen Container: Starten Sie den Dienst zuerst.</translation>
+    </message>
+    <message>
+        <source>Following %1…</source>
+        <translation>Folge %1 …</translation>
+    </message>
+    <message>
+        <source>Last %1 lines of %2</source>
+        <translation>Letzte %1 Zeilen von %2</translation>
+    </message>
+    <message>
+        <source>The log stream failed: %1</source>
+        <translation>Der Log-Datenstrom ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The container stopped; the log ends here.</source>
+        <translation>Der Container wurde gestoppt; das Log endet hier.</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::StackPage</name>
+    <message>
+        <source>Start stack</source>
+        <translation>Stack starten</translation>
+    </message>
+    <message>
+        <source>Stop stack</source>
+        <translation>Stack stoppen</translation>
+    </message>
+    <message>
+        <source>Restart stack</source>
+        <translation>Stack neu starten</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Stack</source>
+        <translation>Stack</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>Remove containers (compose down)</source>
+        <translation>Container entfernen (compose down)</translation>
+    </message>
+    <message>
+        <source>Compose output</source>
+        <translation>Compose-Ausgabe</translation>
+    </message>
+    <message>
+        <source>Compose project “%1” · %2</source>
+        <translation>Compose-Projekt „%1“ · %2</translation>
+    </message>
+    <message>
+        <source>Docker %1 via %2</source>
+        <translation>Docker %1 über %2</translation>
+    </message>
+    <message>
+        <source>Compose: %1</source>
+        <translation>Compose: %1</translation>
+    </message>
+    <message>
+        <source>The compose files have a problem (the list of services may be stale): %1</source>
+        <translation>Die Compose-Dateien haben ein Problem (die Liste der Dienste ist eventuell veraltet): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation><numerusform>%n Dienst</numerusform><numerusform>%n Dienste</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 laufend</translation>
+    </message>
+    <message>
+        <source>%1 healthy</source>
+        <translation>%1 gesund</translation>
+    </message>
+    <message>
+        <source>%1 unhealthy</source>
+        <translation>%1 nicht gesund</translation>
+    </message>
+    <message>
+        <source>%1 stopped or exited</source>
+        <translation>%1 gestoppt oder beendet</translation>
+    </message>
+    <message>
+        <source>%1 not created</source>
+        <translation>%1 nicht angelegt</translation>
+    </message>
+    <message>
+        <source>  (Docker cannot be reached: states may be stale)</source>
+        <translation>  (Docker nicht erreichbar: Zustände eventuell veraltet)</translation>
+    </message>
+    <message>
+        <source>  — compose is running…</source>
+        <translation>  — compose läuft …</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>Select a service for its actions and logs</source>
+        <translation>Wählen Sie einen Dienst für seine Aktionen und Logs</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::StackSupervisor</name>
+    <message>
+        <source>%1, API %2</source>
+        <translation>%1, API %2</translation>
+    </message>
+    <message>
+        <source>Docker is not installed (no docker program, no socket at %1)</source>
+        <translation>Docker ist nicht installiert (kein Programm docker, kein Socket unter %1)</translation>
+    </message>
+    <message>
+        <source>Install Docker Engine (sudo apt install docker.io) or Docker Desktop, then start it.</source>
+        <translation>Installieren Sie Docker Engine (sudo apt install docker.io) oder Docker Desktop und starten Sie es.</translation>
+    </message>
+    <message>
+        <source>no Docker socket at %1</source>
+        <translation>kein Docker-Socket unter %1</translation>
+    </message>
+    <message>
+        <source>The Docker daemon is not running: start it (sudo systemctl start docker).</source>
+        <translation>Der Docker-Daemon läuft nicht: Starten Sie ihn (sudo systemctl start docker).</translation>
+    </message>
+    <message>
+        <source>Also looked for %1.</source>
+        <translation>Außerdem gesucht: %1.</translation>
+    </message>
+    <message>
+        <source>the Docker daemon closed the event stream (stopped or restarted); reconnecting</source>
+        <translation>der Docker-Daemon hat den Ereignisstrom geschlossen (gestoppt oder neu gestartet); neue Verbindung wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>the Docker daemon's container list is not JSON</source>
+        <translation>die Containerliste des Docker-Daemons ist kein JSON</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TargetsModel</name>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <source>Last scrape</source>
+        <translation>Letzter Scrape</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation><numerusform>%n Scrape-Ziel</numerusform><numerusform>%n Scrape-Ziele</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 up</source>
+        <translation>%1 erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 up, %2 down</source>
+        <translation>%1 erreichbar, %2 nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>%1, %2 unknown</source>
+        <translation>%1, %2 unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TimeSeriesChart</name>
+    <message>
+        <source>no sample</source>
+        <translation>kein Sample</translation>
+    </message>
+    <message>
+        <source>… and more</source>
+        <translation>… und weitere</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::Trace</name>
+    <message numerus="yes">
+        <source>%n span(s) repeat an earlier span ID</source>
+        <translation><numerusform>%n Span wiederholt eine frühere Span-ID</numerusform><numerusform>%n Spans wiederholen eine frühere Span-ID</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) name a parent that is not in the trace; shown as roots</source>
+        <translation><numerusform>%n Span nennt einen Eltern-Span, der nicht im Trace ist; als Wurzel gezeigt</numerusform><numerusform>%n Spans nennen einen Eltern-Span, der nicht im Trace ist; als Wurzeln gezeigt</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TraceLayout</name>
+    <message>
+        <source>(empty trace)</source>
+        <translation>(leerer Trace)</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TraceParser</name>
+    <message>
+        <source>(unknown service)</source>
+        <translation>(unbekannter Dienst)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) name a process that the trace does not list</source>
+        <translation><numerusform>%n Span nennt einen Prozess, den der Trace nicht aufführt</numerusform><numerusform>%n Spans nennen einen Prozess, den der Trace nicht aufführt</numerusform></translation>
+    </message>
+    <message>
+        <source>the JSON stops early (truncated?)</source>
+        <translation>das JSON bricht vorzeitig ab (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>the document is empty</source>
+        <translation>das Dokument ist leer</translation>
+    </message>
+    <message>
+        <source>not valid JSON: it starts with "%1"</source>
+        <translation>kein gültiges JSON: es beginnt mit „%1“</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>`data` is neither traces nor null</source>
+        <translation>`data` ist weder eine Liste von Traces noch null</translation>
+    </message>
+    <message>
+        <source>neither a Jaeger trace, its `data` envelope, nor OTLP JSON</source>
+        <translation>weder ein Jaeger-Trace noch seine `data`-Hülle noch OTLP-JSON</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TraceResultsModel</name>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>Trace-ID</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TraceSearchPage</name>
+    <message>
+        <source>Find traces</source>
+        <translation>Traces suchen</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>http.status_code=500 error=true</source>
+        <translation>http.status_code=500 error=true</translation>
+    </message>
+    <message>
+        <source>Tags in logfmt: key=value, values with spaces in double quotes</source>
+        <translation>Tags im logfmt-Format: key=value, Werte mit Leerzeichen in doppelten Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 2 hours</source>
+        <translation>Letzte 2 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 12 hours</source>
+        <translation>Letzte 12 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 2 days</source>
+        <translation>Letzte 2 Tage</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>e.g. 1.2s, 100ms</source>
+        <translation>z. B. 1.2s, 100ms</translation>
+    </message>
+    <message>
+        <source>e.g. 1.1s</source>
+        <translation>z. B. 1.1s</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>Trace-ID</translation>
+    </message>
+    <message>
+        <source>↻</source>
+        <translation>↻</translation>
+    </message>
+    <message>
+        <source>Reload the services</source>
+        <translation>Dienste neu laden</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Lookback</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Min duration</source>
+        <translation>Min. Dauer</translation>
+    </message>
+    <message>
+        <source>Max duration</source>
+        <translation>Max. Dauer</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open a trace by ID</source>
+        <translation>Einen Trace per ID öffnen</translation>
+    </message>
+    <message>
+        <source>Traces</source>
+        <translation>Traces</translation>
+    </message>
+    <message>
+        <source>With errors</source>
+        <translation>Mit Fehlern</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>Choose a service and find traces.</source>
+        <translation>Wählen Sie einen Dienst und suchen Sie Traces.</translation>
+    </message>
+    <message>
+        <source>No traces found.</source>
+        <translation>Keine Traces gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace(s)</source>
+        <translation><numerusform>%n Trace</numerusform><numerusform>%n Traces</numerusform></translation>
+    </message>
+    <message>
+        <source> — the results below are from the last search that worked.</source>
+        <translation> — die Ergebnisse unten stammen von der letzten erfolgreichen Suche.</translation>
+    </message>
+    <message>
+        <source>tag "%1" needs a value: key=value</source>
+        <translation>Tag „%1“ braucht einen Wert: key=value</translation>
+    </message>
+    <message>
+        <source>the value of tag "%1" misses its closing quote</source>
+        <translation>beim Wert von Tag „%1“ fehlt das schließende Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>Choose a service.</source>
+        <translation>Wählen Sie einen Dienst.</translation>
+    </message>
+    <message>
+        <source>The range must start before it ends.</source>
+        <translation>Der Zeitraum muss beginnen, bevor er endet.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a duration such as 1.2s, 300ms or 1h30m.</source>
+        <translation>„%1“ ist keine Dauer wie 1.2s, 300ms oder 1h30m.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>(alle)</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TraceTimeline</name>
+    <message>
+        <source>Trace timeline</source>
+        <translation>Trace-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>No trace open. Search for one, or open a Jaeger JSON file.</source>
+        <translation>Kein Trace geöffnet. Suchen Sie einen oder öffnen Sie eine Jaeger-JSON-Datei.</translation>
+    </message>
+    <message>
+        <source>%1 spans · %2</source>
+        <translation>%1 Spans · %2</translation>
+    </message>
+    <message>
+        <source>Service &amp; operation</source>
+        <translation>Dienst und Operation</translation>
+    </message>
+    <message>
+        <source>%1: %2
+%3 at +%4</source>
+        <translation>%1: %2
+%3 bei +%4</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TraceView</name>
+    <message>
+        <source>Critical path</source>
+        <translation>Kritischer Pfad</translation>
+    </message>
+    <message>
+        <source>Find: operation, service, tag key or key=value, span ID</source>
+        <translation>Suchen: Operation, Dienst, Tag-Schlüssel oder key=value, Span-ID</translation>
+    </message>
+    <message>
+        <source>Find in trace</source>
+        <translation>Im Trace suchen</translation>
+    </message>
+    <message>
+        <source>▲</source>
+        <translation>▲</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>▼</source>
+        <translation>▼</translation>
+    </message>
+    <message>
+        <source>Next match (F3, Enter)</source>
+        <translation>Nächster Treffer (F3, Enter)</translation>
+    </message>
+    <message>
+        <source>Draw the critical path through the bars (C)</source>
+        <translation>Den kritischen Pfad durch die Balken zeichnen (C)</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>Alle einklappen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Left</source>
+        <translation>Ctrl+Left</translation>
+    </message>
+    <message>
+        <source>− level</source>
+        <translation>− Ebene</translation>
+    </message>
+    <message>
+        <source>Collapse one level (Shift+Left)</source>
+        <translation>Eine Ebene einklappen (Umschalt+Links)</translation>
+    </message>
+    <message>
+        <source>+ level</source>
+        <translation>+ Ebene</translation>
+    </message>
+    <message>
+        <source>Expand one level (Shift+Right)</source>
+        <translation>Eine Ebene ausklappen (Umschalt+Rechts)</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Alle ausklappen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Right</source>
+        <translation>Ctrl+Right</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Whole trace (0). Zoom: Ctrl+wheel, W/S, drag on the ruler or the minimap; pan: Shift+wheel, A/D</source>
+        <translation>Ganzer Trace (0). Zoom: Strg+Mausrad, W/S, Ziehen auf dem Lineal oder der Übersicht; Verschieben: Umschalt+Mausrad, A/D</translation>
+    </message>
+    <message>
+        <source>No trace open</source>
+        <translation>Kein Trace geöffnet</translation>
+    </message>
+    <message>
+        <source>%1
+Trace %2 · start %3 · duration %4 · %5 services · depth %6 · %7 spans%8%9</source>
+        <translation>%1
+Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n error(s)</source>
+        <translation><numerusform> · %n Fehler</numerusform><numerusform> · %n Fehler</numerusform></translation>
+    </message>
+    <message>
+        <source> · from %1</source>
+        <translation> · aus %1</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>kein Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TracesFeature</name>
+    <message>
+        <source>Could not open %1: %2. The trace below is the one open before.</source>
+        <translation>%1 konnte nicht geöffnet werden: %2. Unten steht weiter der zuvor geöffnete Trace.</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Traces</source>
+        <translation>Traces</translation>
+    </message>
+    <message>
+        <source>Open &amp;trace file…</source>
+        <translation>&amp;Trace-Datei öffnen …</translation>
+    </message>
+    <message>
+        <source>Open trace</source>
+        <translation>Trace öffnen</translation>
+    </message>
+    <message>
+        <source>Jaeger JSON (*.json);;All files (*)</source>
+        <translation>Jaeger-JSON (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot list Jaeger's services: %1</source>
+        <translation>Die Dienste von Jaeger können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the operations of %1: %2</source>
+        <translation>Die Operationen von %1 können nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>Opening trace %1…</source>
+        <translation>Trace %1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Loading trace %1…</source>
+        <translation>Trace %1 wird geladen …</translation>
+    </message>
+    <message>
+        <source>Could not load trace %1: %2</source>
+        <translation>Trace %1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TracesPage</name>
+    <message>
+        <source>Open trace file…</source>
+        <translation>Trace-Datei öffnen …</translation>
+    </message>
+    <message>
+        <source>Open a Jaeger JSON export (Ctrl+Shift+O); you can also drop one here</source>
+        <translation>Einen Jaeger-JSON-Export öffnen (Strg+Umschalt+O); Sie können ihn auch hier ablegen</translation>
+    </message>
+    <message>
+        <source>Save trace as JSON…</source>
+        <translation>Trace als JSON speichern …</translation>
+    </message>
+    <message>
+        <source>Save the open trace as Jaeger JSON</source>
+        <translation>Den geöffneten Trace als Jaeger-JSON speichern</translation>
+    </message>
+    <message>
+        <source>Open trace</source>
+        <translation>Trace öffnen</translation>
+    </message>
+    <message>
+        <source>Jaeger JSON (*.json);;All files (*)</source>
+        <translation>Jaeger-JSON (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save trace</source>
+        <translation>Trace speichern</translation>
+    </message>
+    <message>
+        <source>Jaeger JSON (*.json)</source>
+        <translation>Jaeger-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::TrayIcon</name>
     <message>
         <source>Show or hide Stackscope</source>
@@ -548,6 +3043,64 @@
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>No alerts followed</source>
+        <translation>Keine Alarme verfolgt</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>Benachrichtigungen stummschalten</translation>
+    </message>
+    <message>
+        <source>No alerts firing</source>
+        <translation>Keine aktiven Alarme</translation>
+    </message>
+    <message>
+        <source>1 alert firing</source>
+        <translation>1 aktiver Alarm</translation>
+    </message>
+    <message>
+        <source>%1 alerts firing</source>
+        <translation>%1 aktive Alarme</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::ValueView</name>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>TraceLoader</name>
+    <message>
+        <source>Jaeger says: %1</source>
+        <translation>Jaeger meldet: %1</translation>
+    </message>
+    <message>
+        <source>the document holds no trace</source>
+        <translation>das Dokument enthält keinen Trace</translation>
+    </message>
+    <message>
+        <source>the document holds %1 traces; showing %2</source>
+        <translation>das Dokument enthält %1 Traces; gezeigt wird %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the file holds no trace</source>
+        <translation>die Datei enthält keinen Trace</translation>
+    </message>
+    <message>
+        <source>the file holds %1 traces; showing the first</source>
+        <translation>die Datei enthält %1 Traces; gezeigt wird der erste</translation>
     </message>
 </context>
 </TS>
