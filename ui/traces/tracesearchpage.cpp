@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracesearchpage.h"
+#include "plaintooltips.h"
 
 #include <QChart>
 #include <QChartView>
@@ -24,10 +25,6 @@ using namespace Qt::StringLiterals;
 
 namespace Stackscope {
 
-namespace {
-const QString allOperations = QStringLiteral("(all)");
-}
-
 TraceSearchPage::TraceSearchPage(QWidget *parent)
     : QWidget(parent)
     , m_service(new QComboBox(this))
@@ -49,10 +46,11 @@ TraceSearchPage::TraceSearchPage(QWidget *parent)
     , m_points(new QScatterSeries)
     , m_errorPoints(new QScatterSeries)
 {
+    showItemToolTipsAsPlainText(m_table);
     m_service->setMinimumContentsLength(18);
     m_service->setAccessibleName(tr("Service"));
     m_operation->setAccessibleName(tr("Operation"));
-    m_operation->addItem(allOperations);
+    m_operation->addItem(tr("(all)"));
     m_tags->setPlaceholderText(tr("http.status_code=500 error=true"));
     m_tags->setToolTip(tr("Tags in logfmt: key=value, values with spaces in double quotes"));
     const QList<QPair<QString, int>> lookbacks
@@ -135,7 +133,10 @@ TraceSearchPage::TraceSearchPage(QWidget *parent)
         s->attachAxis(y);
         connect(s, &QScatterSeries::clicked, this, &TraceSearchPage::openPoint);
     }
+    // setChart() releases the view's default chart without deleting it: delete it here.
+    QChart *defaultChart = m_chartView->chart();
     m_chartView->setChart(chart);
+    delete defaultChart;
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(160);
 
@@ -172,7 +173,7 @@ TraceSearchPage::TraceSearchPage(QWidget *parent)
 
     connect(m_service, &QComboBox::currentTextChanged, this, [this](const QString &service) {
         m_operation->clear();
-        m_operation->addItem(allOperations);
+        m_operation->addItem(tr("(all)"));
         if (!service.isEmpty())
             Q_EMIT serviceChanged(service);
     });
@@ -229,7 +230,7 @@ void TraceSearchPage::setOperations(const QString &service, const QStringList &o
         return;
     const QString current = m_operation->currentText();
     m_operation->clear();
-    m_operation->addItem(allOperations);
+    m_operation->addItem(tr("(all)"));
     m_operation->addItems(operations);
     m_operation->setCurrentIndex(std::max(0, m_operation->findText(current)));
 }
