@@ -3,8 +3,11 @@
 #
 # One script for the README's two commands, on a fresh Debian 12 (bookworm):
 #   bash .ci/bootstrap.sh run    install what is missing, build (release), launch Stackscope
-#   bash .ci/bootstrap.sh test   install what is missing, build (ci preset, -Werror), run every test
-#   bash .ci/bootstrap.sh bench  as test, then build and run the benchmarks
+#   bash .ci/bootstrap.sh test   install what is missing, then three builds and their tests:
+#                                ci (-Werror, every test), asan (the same suite under Address- and
+#                                UndefinedBehaviorSanitizer) and fuzz (clang libFuzzer targets: a
+#                                short run of each plus its regression inputs)
+#   bash .ci/bootstrap.sh bench  the ci build and its tests, then build and run the benchmarks
 # Extra arguments after `run` go to stackscope (e.g. --config FILE).
 set -euo pipefail
 
@@ -28,8 +31,10 @@ test_packages=(
   docker.io docker-compose busybox-static
   dunst libnotify-bin dbus-x11
   xvfb xauth xdotool imagemagick curl python3 openssl
-  desktop-file-utils appstream dpkg-dev lintian
+  desktop-file-utils appstream dpkg-dev lintian locales
 )
+# The fuzz build: clang 14 with libFuzzer and the sanitizer runtimes.
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -84,17 +89,39 @@ case "$mode" in
     exec "$root/build/release/app/stackscope" "$@"
     ;;
   test|bench)
-    STACKSCOPE_NO_SERVICES=1 install_packages "${build_packages[@]}" "${test_packages[@]}"
+    packages=("${build_packages[@]}" "${test_packages[@]}")
+    [ "$mode" = test ] && packages+=("${fuzz_packages[@]}")
+    STACKSCOPE_NO_SERVICES=1 install_packages "${packages[@]}"
+    # The German screenshots and manual checks want the de_DE.UTF-8 locale.
+    locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' || as_root localedef -i de_DE -f UTF-8 de_DE.UTF-8 || true
     start=$(date +%s)
-    configure_and_build ci
-    echo "== build took $(( $(date +%s) - start )) s"
-    tests_start=$(date +%s)
     status=0
-    ctest --preset ci || status=$?
-    echo "== tests took $(( $(date +%s) - tests_start )) s (total $(( $(date +%s) - start )) s)"
-    if [ "$mode" = bench ] && [ "$status" -eq 0 ]; then
-      cmake --build --preset ci --target bench
+    # stage NAME COMMAND...: runs one step, times it, and remembers a failure without stopping
+    # the later stages (a sanitizer finding should not hide the fuzzers' result, or the reverse).
+    stage() {
+      local name=$1 t0 rc=0
+      shift
+      t0=$(date +%s)
+      echo "== $name"
+      "$@" || rc=$?
+      echo "== $name took $(( $(date +%s) - t0 )) s (exit $rc)"
+      [ "$rc" -eq 0 ] || status=1
+      return "$rc"
+    }
+    if stage "build (ci)" configure_and_build ci; then
+      stage "tests (ci)" ctest --preset ci || true
     fi
+    if [ "$mode" = bench ]; then
+      [ "$status" -eq 0 ] && { stage "benchmarks" cmake --build --preset ci --target bench || true; }
+    else
+      if stage "build (asan)" configure_and_build asan; then
+        stage "tests (asan)" ctest --preset asan || true
+      fi
+      if stage "build (fuzz)" configure_and_build fuzz; then
+        stage "fuzz runs and regressions" ctest --preset fuzz || true
+      fi
+    fi
+    echo "== total $(( $(date +%s) - start )) s, exit $status"
     exit "$status"
     ;;
   *)
