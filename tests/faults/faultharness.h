@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 #include <memory>
@@ -20,7 +21,20 @@ class StackPage;
 class TracesPage;
 } // namespace Stackscope
 
+/// Waits for `condition` running the event loop; on time-out prints `what` whole (QTest cuts long
+/// messages) and fails.
+#define WAIT_OR_FAIL(condition, timeoutMs, what)                                                   \
+    do {                                                                                           \
+        if (!QTest::qWaitFor([&]() -> bool { return (condition); }, (timeoutMs))) {                \
+            qWarning("%s", qPrintable(what));                                                      \
+            QFAIL("timed out waiting for " #condition);                                            \
+        }                                                                                          \
+    } while (false)
+
 namespace Stackscope::Test {
+
+/// The bound on the GUI thread's worst stall that every fault scenario asserts.
+inline constexpr double MaxStallMs = 50.0;
 
 /// The whole application as main() builds it, on a configuration file the test writes, with the
 /// XDG folders (settings, state, dashboards) in a temporary directory so nothing of the user's is

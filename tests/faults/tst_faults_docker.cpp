@@ -38,19 +38,8 @@ using namespace Qt::StringLiterals;
 using namespace Stackscope;
 using namespace Stackscope::Test;
 
-/// Waits for `condition` running the event loop; on time-out prints `what` whole (QTest cuts long
-/// messages) and fails.
-#define WAIT_OR_FAIL(condition, timeoutMs, what)                                                   \
-    do {                                                                                           \
-        if (!QTest::qWaitFor([&]() -> bool { return (condition); }, (timeoutMs))) {                \
-            qWarning("%s", qPrintable(what));                                                      \
-            QFAIL("timed out waiting for " #condition);                                            \
-        }                                                                                          \
-    } while (false)
-
 namespace {
 
-constexpr double MaxStallMs = 50.0;
 /// The supervisor retries a lost daemon after at most 5 s; the answer follows within a second.
 constexpr qint64 OnePollMs = 5000 + 1000;
 constexpr auto Image = "stackscope-test/busybox:1";

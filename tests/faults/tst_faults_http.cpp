@@ -31,19 +31,8 @@ using namespace Qt::StringLiterals;
 using namespace Stackscope;
 using namespace Stackscope::Test;
 
-/// Waits for `condition` running the event loop; on time-out prints `what` whole (QTest cuts long
-/// messages) and fails.
-#define WAIT_OR_FAIL(condition, timeoutMs, what)                                                   \
-    do {                                                                                           \
-        if (!QTest::qWaitFor([&]() -> bool { return (condition); }, (timeoutMs))) {                \
-            qWarning("%s", qPrintable(what));                                                      \
-            QFAIL("timed out waiting for " #condition);                                            \
-        }                                                                                          \
-    } while (false)
-
 namespace {
 
-constexpr double MaxStallMs = 50.0;
 /// A poll's answer reaches the widgets well within this after its request left.
 constexpr qint64 AnswerSlackMs = 1000;
 
