@@ -21,7 +21,7 @@ cd "$root"
 build_packages=(
   cmake ninja-build g++ pkg-config git
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
-  qt6-qpa-plugins libqt6svg6 qt6-l10n-tools qt6-translations-l10n
+  qt6-qpa-plugins libqt6svg6 qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   libyaml-cpp-dev prometheus-cpp-dev libsimdjson-dev
 )
 # What the tests start or call: real Prometheus and Alertmanager, an X server, compose v1 for

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "application.h"
+#include "app/application.h"
 
-#include "backendstatusbar.h"
+#include "ui/backendstatusbar.h"
 
-#include "backends/backendmonitor.h"
-#include "backendstatusmodel.h"
-#include "cli/commandline.h"
-#include "config/configmanager.h"
-#include "config/paths.h"
-#include "desktop/autostart.h"
-#include "features/alertsfeature.h"
-#include "features/feature.h"
-#include "mainwindow.h"
-#include "metrics/selfmetrics.h"
-#include "settingsdialog.h"
-#include "trayicon.h"
+#include "app/backends/backendmonitor.h"
+#include "app/cli/commandline.h"
+#include "app/config/configmanager.h"
+#include "app/config/paths.h"
+#include "app/desktop/autostart.h"
+#include "app/features/alertsfeature.h"
+#include "app/features/feature.h"
+#include "app/selfmetrics/selfmetrics.h"
+#include "models/backendstatusmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/settingsdialog.h"
+#include "ui/trayicon.h"
 
 #include <QDesktopServices>
 #include <QFileInfo>

@@ -4,13 +4,13 @@
 // --import-dashboard) run on a QCoreApplication so that they need no display; everything else
 // opens the window.
 
-#include "application.h"
-#include "cli/commandline.h"
-#include "cli/headless.h"
-#include "config/paths.h"
-#include "config/validateconfig.h"
-#include "desktop/singleinstance.h"
-#include "mainwindow.h"
+#include "app/application.h"
+#include "app/cli/commandline.h"
+#include "app/cli/headless.h"
+#include "app/config/paths.h"
+#include "app/config/validateconfig.h"
+#include "app/desktop/singleinstance.h"
+#include "ui/mainwindow.h"
 
 #include <QDebug>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "backendstatus.h"
+#include "models/backendstatus.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backendstatus.h"
+#include "models/backendstatus.h"
 
 #include <QAbstractListModel>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "backendstatusbar.h"
+#include "ui/backendstatusbar.h"
 
-#include "backendstatusmodel.h"
+#include "models/backendstatusmodel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "configproblembanner.h"
+#include "ui/configproblembanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow.h"
-#include "plaintooltips.h"
+#include "ui/mainwindow.h"
+#include "ui/plaintooltips.h"
 
-#include "backendstatusbar.h"
-#include "configproblembanner.h"
+#include "ui/backendstatusbar.h"
+#include "ui/configproblembanner.h"
 
 #include <QApplication>
 #include <QCloseEvent>

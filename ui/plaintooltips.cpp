@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "plaintooltips.h"
+#include "ui/plaintooltips.h"
 
 #include <QAbstractItemView>
 #include <QEvent>

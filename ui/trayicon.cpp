@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "trayicon.h"
-#include "plaintooltips.h"
+#include "ui/trayicon.h"
+#include "ui/plaintooltips.h"
 
-#include "alerts/alertmodel.h"
-#include "backendstatusmodel.h"
+#include "models/alerts/alertmodel.h"
+#include "models/backendstatusmodel.h"
 
 #include <QAbstractItemModel>
 #include <QFontMetrics>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "alertmanagerclient.h"
+#include "app/alerts/alertmanagerclient.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "alerts/alertsjson.h"
-#include "http/httpclient.h"
+#include "app/alerts/alertsjson.h"
+#include "app/http/httpclient.h"
 
 #include <functional>
 

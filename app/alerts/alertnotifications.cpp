@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "alertnotifications.h"
+#include "app/alerts/alertnotifications.h"
 
-#include "alerts/alertsservice.h"
-#include "alerts/desktopnotifier.h"
+#include "app/alerts/alertsservice.h"
+#include "app/alerts/desktopnotifier.h"
 
 #include <QLoggingCategory>
 #include <QPointer>

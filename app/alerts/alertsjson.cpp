@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "alertsjson.h"
+#include "app/alerts/alertsjson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "alertsservice.h"
+#include "app/alerts/alertsservice.h"
 
-#include "alerts/alertmodel.h"
-#include "alerts/rulemodel.h"
-#include "alerts/silencemodel.h"
-#include "http/poller.h"
+#include "app/http/poller.h"
+#include "models/alerts/alertmodel.h"
+#include "models/alerts/rulemodel.h"
+#include "models/alerts/silencemodel.h"
 
 #include <QHash>
 #include <QPointer>

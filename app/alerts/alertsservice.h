@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "alerts/alertmanagerclient.h"
-#include "config/config.h"
+#include "app/alerts/alertmanagerclient.h"
+#include "app/config/config.h"
 
 #include <QDateTime>
 #include <QObject>

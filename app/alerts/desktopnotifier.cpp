@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "desktopnotifier.h"
+#include "app/alerts/desktopnotifier.h"
 
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>

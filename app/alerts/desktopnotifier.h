@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "alerts/notificationpolicy.h"
+#include "app/alerts/notificationpolicy.h"
 
 #include <QDBusAbstractInterface>
 #include <QDBusConnection>

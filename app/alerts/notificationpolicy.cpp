@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "notificationpolicy.h"
+#include "app/alerts/notificationpolicy.h"
 
-#include "alerts/alertsjson.h"
+#include "app/alerts/alertsjson.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "alerts/alertdata.h"
-#include "config/config.h"
+#include "app/config/config.h"
+#include "models/alerts/alertdata.h"
 
 #include <QHash>
 

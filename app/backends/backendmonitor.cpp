@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "backendmonitor.h"
+#include "app/backends/backendmonitor.h"
 
-#include "backendstatusmodel.h"
-#include "http/poller.h"
+#include "app/http/poller.h"
+#include "models/backendstatusmodel.h"
 
 #include <QDateTime>
 

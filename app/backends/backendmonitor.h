@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "backendprobe.h"
-#include "config/config.h"
+#include "app/backends/backendprobe.h"
+#include "app/config/config.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "backendprobe.h"
+#include "app/backends/backendprobe.h"
 
-#include "docker/unixsocketrequest.h"
+#include "app/docker/unixsocketrequest.h"
 
 #include <QJsonObject>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `--import-dashboard FILE`: saves a Grafana dashboard (plain or {"dashboard": ...}) as
 // `<config dir>/dashboards/<uid>.json`, where the Metrics page lists it.
-#include "cli/commandline.h"
-#include "cli/headless.h"
-#include "config/paths.h"
-#include "prometheus/dashboardstore.h"
+#include "app/cli/commandline.h"
+#include "app/cli/headless.h"
+#include "app/config/paths.h"
+#include "app/prometheus/dashboardstore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

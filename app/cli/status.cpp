@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `--status [--json]`: the same StackSupervisor and BackendMonitor as the window, run until
 // they have an answer, printed, exit 0 when every declared service runs and is healthy.
-#include "alerts/alertsservice.h"
-#include "backends/backendmonitor.h"
-#include "backendstatusmodel.h"
-#include "cli/commandline.h"
-#include "cli/headless.h"
-#include "compose/stacksupervisor.h"
-#include "config/configloader.h"
-#include "config/paths.h"
-#include "stack/servicemodel.h"
+#include "app/alerts/alertsservice.h"
+#include "app/backends/backendmonitor.h"
+#include "app/cli/commandline.h"
+#include "app/cli/headless.h"
+#include "app/compose/stacksupervisor.h"
+#include "app/config/configloader.h"
+#include "app/config/paths.h"
+#include "models/backendstatusmodel.h"
+#include "models/stack/servicemodel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "composecommand.h"
+#include "app/compose/composecommand.h"
 
 #include <QFileInfo>
 #include <QProcess>

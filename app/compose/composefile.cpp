@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "composefile.h"
+#include "app/compose/composefile.h"
 
 #include <QCoreApplication>
 #include <QFile>

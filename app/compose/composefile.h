@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "stack/composeservice.h"
+#include "models/stack/composeservice.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "composerunner.h"
+#include "app/compose/composerunner.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>

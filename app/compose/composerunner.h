@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "compose/composecommand.h"
+#include "app/compose/composecommand.h"
 
 #include <QElapsedTimer>
 #include <QObject>

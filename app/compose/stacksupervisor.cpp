@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "stacksupervisor.h"
+#include "app/compose/stacksupervisor.h"
 
-#include "docker/dockerclient.h"
-#include "docker/dockerjson.h"
-#include "docker/dockerlogstream.h"
-#include "docker/dockerstream.h"
-#include "stack/servicemodel.h"
+#include "app/docker/dockerclient.h"
+#include "app/docker/dockerjson.h"
+#include "app/docker/dockerlogstream.h"
+#include "app/docker/dockerstream.h"
+#include "models/stack/servicemodel.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

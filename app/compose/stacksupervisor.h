@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "compose/composecommand.h"
-#include "compose/composefile.h"
-#include "compose/composerunner.h"
-#include "config/config.h"
-#include "docker/dockerendpoint.h"
-#include "http/httperror.h"
-#include "stack/containerinfo.h"
+#include "app/compose/composecommand.h"
+#include "app/compose/composefile.h"
+#include "app/compose/composerunner.h"
+#include "app/config/config.h"
+#include "app/docker/dockerendpoint.h"
+#include "app/http/httperror.h"
+#include "models/stack/containerinfo.h"
 
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>

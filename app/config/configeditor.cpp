@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "configeditor.h"
+#include "app/config/configeditor.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

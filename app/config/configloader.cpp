@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "configloader.h"
+#include "app/config/configloader.h"
 
-#include "paths.h"
+#include "app/config/paths.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "configmanager.h"
+#include "app/config/configmanager.h"
 
-#include "configeditor.h"
+#include "app/config/configeditor.h"
 
-#include "configloader.h"
-#include "paths.h"
+#include "app/config/configloader.h"
+#include "app/config/paths.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "validateconfig.h"
+#include "app/config/validateconfig.h"
 
-#include "configloader.h"
+#include "app/config/configloader.h"
 
 #include <QTextStream>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "autostart.h"
+#include "app/desktop/autostart.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "singleinstance.h"
+#include "app/desktop/singleinstance.h"
 
 #include <QCryptographicHash>
 #include <QDir>

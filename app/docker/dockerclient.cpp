@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dockerclient.h"
+#include "app/docker/dockerclient.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "docker/dockerendpoint.h"
-#include "docker/dockerstream.h"
-#include "http/httpclient.h"
+#include "app/docker/dockerendpoint.h"
+#include "app/docker/dockerstream.h"
+#include "app/http/httpclient.h"
 
 #include <QObject>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dockerjson.h"
+#include "app/docker/dockerjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "stack/containerinfo.h"
+#include "models/stack/containerinfo.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dockerlogdecoder.h"
+#include "app/docker/dockerlogdecoder.h"
 
-#include "docker/dockerjson.h"
+#include "app/docker/dockerjson.h"
 
 namespace Stackscope {
 

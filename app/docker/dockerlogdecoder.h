@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "stack/logline.h"
+#include "models/stack/logline.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dockerlogstream.h"
+#include "app/docker/dockerlogstream.h"
 
-#include "docker/dockerclient.h"
-#include "docker/dockerstream.h"
+#include "app/docker/dockerclient.h"
+#include "app/docker/dockerstream.h"
 
 namespace Stackscope {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "docker/dockerlogdecoder.h"
-#include "http/httperror.h"
-#include "stack/logline.h"
+#include "app/docker/dockerlogdecoder.h"
+#include "app/http/httperror.h"
+#include "models/stack/logline.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "dockerstream.h"
+#include "app/docker/dockerstream.h"
 
-#include "docker/unixsocketrequest.h"
+#include "app/docker/unixsocketrequest.h"
 
 #include <QFile>
 #include <QLocalSocket>

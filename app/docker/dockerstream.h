@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "docker/dockerendpoint.h"
-#include "docker/httpresponsereader.h"
-#include "http/httperror.h"
+#include "app/docker/dockerendpoint.h"
+#include "app/docker/httpresponsereader.h"
+#include "app/http/httperror.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "httpresponsereader.h"
+#include "app/docker/httpresponsereader.h"
 
 namespace Stackscope {
 

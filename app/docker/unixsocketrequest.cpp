@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "unixsocketrequest.h"
+#include "app/docker/unixsocketrequest.h"
 
-#include "docker/httpresponsereader.h"
+#include "app/docker/httpresponsereader.h"
 
 #include <QElapsedTimer>
 #include <QLocalSocket>

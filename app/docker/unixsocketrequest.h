@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "http/httpclient.h"
+#include "app/http/httpclient.h"
 
 #include <QObject>
 

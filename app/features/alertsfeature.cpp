@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The Alerts page's factory and feature.
-#include "alertsfeature.h"
+#include "app/features/alertsfeature.h"
 
-#include "alerts/alertmodel.h"
-#include "alerts/alertnotifications.h"
-#include "alerts/alertspage.h"
-#include "alerts/alertsservice.h"
-#include "alerts/desktopnotifier.h"
-#include "mainwindow.h"
-#include "metrics/selfmetrics.h"
-#include "plaintooltips.h"
-#include "trayicon.h"
+#include "app/alerts/alertnotifications.h"
+#include "app/alerts/alertsservice.h"
+#include "app/alerts/desktopnotifier.h"
+#include "app/selfmetrics/selfmetrics.h"
+#include "models/alerts/alertmodel.h"
+#include "ui/alerts/alertspage.h"
+#include "ui/mainwindow.h"
+#include "ui/plaintooltips.h"
+#include "ui/trayicon.h"
 
 #include <QDesktopServices>
 #include <QLoggingCategory>

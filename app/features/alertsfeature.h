@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "alerts/alertspage.h"
-#include "feature.h"
-#include "trayicon.h"
+#include "app/features/feature.h"
+#include "ui/alerts/alertspage.h"
+#include "ui/trayicon.h"
 
 #include <QPointer>
 

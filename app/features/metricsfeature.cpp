@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The Metrics page's factory and feature.
-#include "metricsfeature.h"
+#include "app/features/metricsfeature.h"
 
-#include "config/configmanager.h"
-#include "metrics/metricspage.h"
-#include "metrics/selfmetrics.h"
-#include "prometheus/dashboardstore.h"
-#include "prometheus/metricscontroller.h"
-#include "prometheus/prometheusclient.h"
+#include "app/config/configmanager.h"
+#include "app/prometheus/dashboardstore.h"
+#include "app/prometheus/metricscontroller.h"
+#include "app/prometheus/prometheusclient.h"
+#include "app/selfmetrics/selfmetrics.h"
+#include "ui/metrics/metricspage.h"
 
 #include <QFileInfo>
 #include <QSettings>

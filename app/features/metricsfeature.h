@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "feature.h"
-#include "metrics/metricspage.h"
+#include "app/features/feature.h"
+#include "ui/metrics/metricspage.h"
 
 #include <QPointer>
 

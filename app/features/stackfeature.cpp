@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The Stack page's factory and feature: StackSupervisor (core) behind StackPage (ui).
-#include "stackfeature.h"
-#include "compose/stacksupervisor.h"
-#include "docker/dockerclient.h"
-#include "docker/dockerlogstream.h"
-#include "feature.h"
-#include "metrics/selfmetrics.h"
-#include "stack/composeprogresspanel.h"
-#include "stack/logview.h"
-#include "stack/stackpage.h"
+#include "app/features/stackfeature.h"
+#include "app/compose/stacksupervisor.h"
+#include "app/docker/dockerclient.h"
+#include "app/docker/dockerlogstream.h"
+#include "app/features/feature.h"
+#include "app/selfmetrics/selfmetrics.h"
+#include "ui/stack/composeprogresspanel.h"
+#include "ui/stack/logview.h"
+#include "ui/stack/stackpage.h"
 
 #include <QCoreApplication>
 #include <QPushButton>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "feature.h"
+#include "app/features/feature.h"
 
-#include "stack/stackpage.h"
+#include "ui/stack/stackpage.h"
 
 #include <QPointer>
 

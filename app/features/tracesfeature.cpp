@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The Traces page's factory and feature.
-#include "tracesfeature.h"
+#include "app/features/tracesfeature.h"
 
-#include "http/poller.h"
-#include "jaeger/jaegerclient.h"
-#include "jaeger/traceloader.h"
-#include "jaeger/traceparser.h"
-#include "metrics/selfmetrics.h"
-#include "traces/tracesearchpage.h"
-#include "traces/tracespage.h"
-#include "traces/traceview.h"
+#include "app/http/poller.h"
+#include "app/jaeger/jaegerclient.h"
+#include "app/jaeger/traceloader.h"
+#include "app/jaeger/traceparser.h"
+#include "app/selfmetrics/selfmetrics.h"
+#include "ui/traces/tracesearchpage.h"
+#include "ui/traces/tracespage.h"
+#include "ui/traces/traceview.h"
 
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
 #include <QDateTime>
 #include <QFileDialog>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "feature.h"
-#include "traces/tracespage.h"
+#include "app/features/feature.h"
+#include "ui/traces/tracespage.h"
 
 #include <QPointer>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "httpclient.h"
+#include "app/http/httpclient.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

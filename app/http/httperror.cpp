@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "httperror.h"
+#include "app/http/httperror.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

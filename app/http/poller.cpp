@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "poller.h"
+#include "app/http/poller.h"
 
 #include <QTcpSocket>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jaegerclient.h"
+#include "app/jaeger/jaegerclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

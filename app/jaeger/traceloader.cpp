@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "traceloader.h"
+#include "app/jaeger/traceloader.h"
 
-#include "jaeger/traceparser.h"
+#include "app/jaeger/traceparser.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

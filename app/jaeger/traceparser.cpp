@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "traceparser.h"
+#include "app/jaeger/traceparser.h"
 
 #include <simdjson.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "traces/trace.h"
+#include "models/traces/trace.h"
 
 #include <QByteArray>
 #include <QList>

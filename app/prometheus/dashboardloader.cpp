@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "prometheus/dashboardloader.h"
+#include "app/prometheus/dashboardloader.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "metrics/dashboard.h"
+#include "models/metrics/dashboard.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "prometheus/dashboardstore.h"
-#include "prometheus/dashboardloader.h"
+#include "app/prometheus/dashboardstore.h"
+#include "app/prometheus/dashboardloader.h"
 
 #include <QCoreApplication>
 #include <QDir>

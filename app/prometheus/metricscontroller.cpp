@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "prometheus/metricscontroller.h"
-#include "prometheus/querytime.h"
+#include "app/prometheus/metricscontroller.h"
+#include "app/prometheus/querytime.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "http/poller.h"
-#include "metrics/dashboard.h"
-#include "metrics/series.h"
-#include "metrics/targetsmodel.h"
-#include "prometheus/prometheusclient.h"
+#include "app/http/poller.h"
+#include "app/prometheus/prometheusclient.h"
+#include "models/metrics/dashboard.h"
+#include "models/metrics/series.h"
+#include "models/metrics/targetsmodel.h"
 
 #include <QDateTime>
 #include <QHash>

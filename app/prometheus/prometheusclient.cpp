@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "prometheus/prometheusclient.h"
+#include "app/prometheus/prometheusclient.h"
 
 #include <QUrlQuery>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "http/httpclient.h"
-#include "prometheus/promparser.h"
+#include "app/http/httpclient.h"
+#include "app/prometheus/promparser.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

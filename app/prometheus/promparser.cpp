@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "prometheus/promparser.h"
-#include "prometheus/querytime.h"
+#include "app/prometheus/promparser.h"
+#include "app/prometheus/querytime.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "metrics/series.h"
-#include "metrics/targetsmodel.h"
+#include "models/metrics/series.h"
+#include "models/metrics/targetsmodel.h"
 
 #include <QByteArray>
 #include <QList>

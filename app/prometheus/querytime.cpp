@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "prometheus/querytime.h"
+#include "app/prometheus/querytime.h"
 
 #include <QRegularExpression>
 

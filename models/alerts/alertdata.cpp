@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "alertdata.h"
+#include "models/alerts/alertdata.h"
 
 #include <QObject>
 #include <QRegularExpression>

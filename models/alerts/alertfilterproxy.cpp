@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "alertfilterproxy.h"
+#include "models/alerts/alertfilterproxy.h"
 
-#include "alerts/alertmodel.h"
+#include "models/alerts/alertmodel.h"
 
 #include <QRegularExpression>
 

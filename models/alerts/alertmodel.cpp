@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "alertmodel.h"
+#include "models/alerts/alertmodel.h"
 
 #include <QBrush>
 #include <QColor>

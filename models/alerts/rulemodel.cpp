@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rulemodel.h"
+#include "models/alerts/rulemodel.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "alerts/alertdata.h"
-#include "alerts/keyedtablemodel.h"
+#include "models/alerts/alertdata.h"
+#include "models/alerts/keyedtablemodel.h"
 
 namespace Stackscope {
 

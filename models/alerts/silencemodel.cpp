@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "silencemodel.h"
+#include "models/alerts/silencemodel.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/dashboard.h"
+#include "models/metrics/dashboard.h"
 
 #include <QRegularExpression>
 

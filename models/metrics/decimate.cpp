@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/decimate.h"
+#include "models/metrics/decimate.h"
 
 #include <cmath>
 #include <limits>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/series.h"
+#include "models/metrics/series.h"
 
 #include <QRegularExpression>
 

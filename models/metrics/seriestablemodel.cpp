@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/seriestablemodel.h"
-#include "metrics/unitformat.h"
+#include "models/metrics/seriestablemodel.h"
+#include "models/metrics/unitformat.h"
 
 #include <QDateTime>
 

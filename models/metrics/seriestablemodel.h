@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "metrics/series.h"
+#include "models/metrics/series.h"
 
 #include <QAbstractTableModel>
 

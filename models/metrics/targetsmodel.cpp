@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/targetsmodel.h"
-#include "metrics/unitformat.h"
+#include "models/metrics/targetsmodel.h"
+#include "models/metrics/unitformat.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/unitformat.h"
+#include "models/metrics/unitformat.h"
 
 #include <QLocale>
 

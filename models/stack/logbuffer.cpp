@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "logbuffer.h"
+#include "models/stack/logbuffer.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "servicemodel.h"
+#include "models/stack/servicemodel.h"
 
 #include <QBrush>
 #include <QColor>

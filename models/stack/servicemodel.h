@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "stack/servicestatus.h"
+#include "models/stack/servicestatus.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "servicestatus.h"
+#include "models/stack/servicestatus.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "stack/composeservice.h"
-#include "stack/containerinfo.h"
+#include "models/stack/composeservice.h"
+#include "models/stack/containerinfo.h"
 
 #include <QList>
 #include <QMetaType>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "spantreemodel.h"
+#include "models/traces/spantreemodel.h"
 
 #include <QColor>
 #include <QDateTime>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "trace.h"
+#include "models/traces/trace.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tracelayout.h"
+#include "models/traces/tracelayout.h"
 
 #include <QCoreApplication>
 

@@ -5,9 +5,9 @@
 // fires at once, one that stays pending, and one the test can resolve with flip(); two
 // Alertmanagers gossiping as an HA pair, both receiving Prometheus' alerts.
 
-#include "config/config.h"
-#include "faultserver.h"
-#include "serverprocess.h"
+#include "app/config/config.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/serverprocess.h"
 
 #include <QTest>
 

@@ -4,13 +4,13 @@
 //                            the model and the sorted, filtered view, repaint included (goal 50 ms)
 //   alert_to_notification_ms from Alertmanager first listing an alert to the notification call,
 //                            with a 500 ms poll (goal <= poll interval + 200 ms)
-#include "alerts/alertfilterproxy.h"
-#include "alerts/alertmodel.h"
-#include "alerts/alertnotifications.h"
-#include "alerts/alertsservice.h"
-#include "alerts/desktopnotifier.h"
-#include "freeport.h"
-#include "serverprocess.h"
+#include "app/alerts/alertnotifications.h"
+#include "app/alerts/alertsservice.h"
+#include "app/alerts/desktopnotifier.h"
+#include "models/alerts/alertfilterproxy.h"
+#include "models/alerts/alertmodel.h"
+#include "tests/support/freeport.h"
+#include "tests/support/serverprocess.h"
 
 #include <QApplication>
 #include <QDBusConnection>

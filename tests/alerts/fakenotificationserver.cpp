@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fakenotificationserver.h"
+#include "tests/alerts/fakenotificationserver.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>

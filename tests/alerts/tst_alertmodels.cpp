@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The alert, silence and rule models under QAbstractItemModelTester, their merge (never a
 // reset), the Alerts page's filter proxy, Alertmanager's fingerprint and the matcher parser.
-#include "alerts/alertfilterproxy.h"
-#include "alerts/alertmodel.h"
-#include "alerts/rulemodel.h"
-#include "alerts/silencemodel.h"
+#include "models/alerts/alertfilterproxy.h"
+#include "models/alerts/alertmodel.h"
+#include "models/alerts/rulemodel.h"
+#include "models/alerts/silencemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

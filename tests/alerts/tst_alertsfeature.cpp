@@ -3,15 +3,15 @@
 // Alertmanager and Prometheus bodies: the page fills, show({"fingerprint"}) and "Open" raise the
 // window on the alert, "Open as chart" asks the metrics page for the expression and window, the
 // tray follows the alerts and drives the mute toggle, and a failing source is said on the page.
-#include "alerts/alertmodel.h"
-#include "alerts/alertspage.h"
-#include "alerts/alertsservice.h"
-#include "alerts/desktopnotifier.h"
-#include "backendstatusmodel.h"
-#include "faultserver.h"
-#include "features/alertsfeature.h"
-#include "mainwindow.h"
-#include "trayicon.h"
+#include "app/alerts/alertsservice.h"
+#include "app/alerts/desktopnotifier.h"
+#include "app/features/alertsfeature.h"
+#include "models/alerts/alertmodel.h"
+#include "models/backendstatusmodel.h"
+#include "tests/support/faultserver.h"
+#include "ui/alerts/alertspage.h"
+#include "ui/mainwindow.h"
+#include "ui/trayicon.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Alertmanager API v2 and Prometheus /api/v1 parsers, row by row: real bodies from
 // tests/data/alerts and broken ones.
-#include "alerts/alertsjson.h"
+#include "app/alerts/alertsjson.h"
 
 #include <QFile>
 #include <QJsonArray>

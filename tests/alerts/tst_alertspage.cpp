@@ -2,13 +2,13 @@
 // The Alerts page, the silence dialog and the tray icon: untrusted text stays plain text, an
 // alert can be shown by fingerprint, actions come out as signals, the tray counts and lists the
 // firing alerts and carries the mute toggle.
-#include "alerts/alertmodel.h"
-#include "alerts/alertspage.h"
-#include "alerts/rulemodel.h"
-#include "alerts/silencedialog.h"
-#include "alerts/silencemodel.h"
-#include "backendstatusmodel.h"
-#include "trayicon.h"
+#include "models/alerts/alertmodel.h"
+#include "models/alerts/rulemodel.h"
+#include "models/alerts/silencemodel.h"
+#include "models/backendstatusmodel.h"
+#include "ui/alerts/alertspage.h"
+#include "ui/alerts/silencedialog.h"
+#include "ui/trayicon.h"
 
 #include <QAction>
 #include <QApplication>

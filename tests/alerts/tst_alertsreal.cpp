@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Alertmanager API v2 and Prometheus alert clients and the merging service against the real
 // Debian servers on loopback: an HA pair of Alertmanagers and Prometheus with a rule file.
-#include "alerts/alertmanagerclient.h"
-#include "alerts/alertmodel.h"
-#include "alerts/alertsservice.h"
-#include "alertstestenv.h"
-#include "faultserver.h"
+#include "app/alerts/alertmanagerclient.h"
+#include "app/alerts/alertsservice.h"
+#include "models/alerts/alertmodel.h"
+#include "tests/alerts/alertstestenv.h"
+#include "tests/support/faultserver.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

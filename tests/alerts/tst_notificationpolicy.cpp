@@ -2,8 +2,8 @@
 // Who is told what: once per firing (fingerprint and startsAt), resolves when enabled, minimum
 // severity, mute, storm grouping; the notified state persisted and reloaded; and the fallback
 // when no notification server is on the bus.
-#include "alerts/desktopnotifier.h"
-#include "alerts/notificationpolicy.h"
+#include "app/alerts/desktopnotifier.h"
+#include "app/alerts/notificationpolicy.h"
 
 #include <QDBusConnection>
 #include <QFile>

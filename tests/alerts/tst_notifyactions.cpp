@@ -3,12 +3,12 @@
 // dbus-run-session by CTest) against a test-side notification service in a child process:
 // "Silence 1 h" must create the silence, for exactly the alert's labels, in both Alertmanagers of
 // an HA pair; "Open" asks for that alert; the body reaches the server escaped.
-#include "alerts/alertnotifications.h"
-#include "alerts/alertsjson.h"
-#include "alerts/alertsservice.h"
-#include "alerts/desktopnotifier.h"
-#include "alertstestenv.h"
-#include "fakenotificationserver.h"
+#include "app/alerts/alertnotifications.h"
+#include "app/alerts/alertsjson.h"
+#include "app/alerts/alertsservice.h"
+#include "app/alerts/desktopnotifier.h"
+#include "tests/alerts/alertstestenv.h"
+#include "tests/alerts/fakenotificationserver.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>

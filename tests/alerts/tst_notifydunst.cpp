@@ -3,10 +3,10 @@
 // --dunst: a private D-Bus session, Xvfb and dunst with a minimal configuration), asserted through
 // dunstctl: one notification per firing alert, none again after a restart, one on resolve when
 // enabled and none when not, and the markup test's annotation escaped.
-#include "alerts/alertnotifications.h"
-#include "alerts/alertsservice.h"
-#include "alerts/desktopnotifier.h"
-#include "alertstestenv.h"
+#include "app/alerts/alertnotifications.h"
+#include "app/alerts/alertsservice.h"
+#include "app/alerts/desktopnotifier.h"
+#include "tests/alerts/alertstestenv.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "config/configeditor.h"
-#include "config/configloader.h"
+#include "app/config/configeditor.h"
+#include "app/config/configloader.h"
 
 #include <QTest>
 

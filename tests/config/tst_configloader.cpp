@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The YAML configuration format: what valid files mean, and where and how broken ones are
 // reported.
-#include "config/configloader.h"
+#include "app/config/configloader.h"
 
 #include <QDir>
 #include <QFile>

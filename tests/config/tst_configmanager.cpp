@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ConfigManager: first run, the never-touch-an-invalid-file rule, and following edits on disk.
-#include "config/configloader.h"
-#include "config/configmanager.h"
-#include "config/paths.h"
+#include "app/config/configloader.h"
+#include "app/config/configmanager.h"
+#include "app/config/paths.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -2,12 +2,12 @@
 //
 // The backend monitor against real Prometheus and Alertmanager, a Jaeger-shaped loopback server,
 // and a Docker-shaped unix socket: what the status bar will say for each.
-#include "backends/backendmonitor.h"
-#include "backendstatusmodel.h"
-#include "faultserver.h"
-#include "http/poller.h"
-#include "printers.h"
-#include "serverprocess.h"
+#include "app/backends/backendmonitor.h"
+#include "app/http/poller.h"
+#include "models/backendstatusmodel.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/printers.h"
+#include "tests/support/serverprocess.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "docker/dockerendpoint.h"
+#include "app/docker/dockerendpoint.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -2,10 +2,10 @@
 //
 // The HTTP layer's error classes, against the loopback fault server and a real Prometheus that is
 // stopped and started again.
-#include "faultserver.h"
-#include "http/httpclient.h"
-#include "printers.h"
-#include "serverprocess.h"
+#include "app/http/httpclient.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/printers.h"
+#include "tests/support/serverprocess.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

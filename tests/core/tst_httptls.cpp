@@ -3,9 +3,9 @@
 // The HTTP layer's TLS options against a real HTTPS peer (Python's ssl module; the certificate
 // made by openssl) on loopback with a self-signed certificate: refused by default, accepted with
 // the certificate as ca_file or with insecure_skip_verify.
-#include "freeport.h"
-#include "http/httpclient.h"
-#include "printers.h"
+#include "app/http/httpclient.h"
+#include "tests/support/freeport.h"
+#include "tests/support/printers.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>

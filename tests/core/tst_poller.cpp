@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faultserver.h"
-#include "http/poller.h"
+#include "app/http/poller.h"
+#include "tests/support/faultserver.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

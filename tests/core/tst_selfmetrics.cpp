@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "freeport.h"
-#include "metrics/selfmetrics.h"
+#include "app/selfmetrics/selfmetrics.h"
+#include "tests/support/freeport.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -2,7 +2,7 @@
 //
 // The installed-style binary from the outside: the headless modes need no display, and a first
 // launch with an empty home writes the default configuration and serves self-metrics.
-#include "freeport.h"
+#include "tests/support/freeport.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // One window per user and configuration: a second launch hands its command line to the first.
-#include "desktop/singleinstance.h"
+#include "app/desktop/singleinstance.h"
 
 #include <QFile>
 #include <QProcess>

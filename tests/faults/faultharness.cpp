@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faultharness.h"
+#include "tests/faults/faultharness.h"
 
-#include "alerts/alertspage.h"
-#include "application.h"
-#include "backendstatusbar.h"
-#include "features/alertsfeature.h"
-#include "features/metricsfeature.h"
-#include "features/stackfeature.h"
-#include "features/tracesfeature.h"
-#include "mainwindow.h"
-#include "metrics/metricspage.h"
-#include "metrics/panelwidget.h"
-#include "stack/stackpage.h"
-#include "traces/tracesearchpage.h"
-#include "traces/tracespage.h"
+#include "app/application.h"
+#include "app/features/alertsfeature.h"
+#include "app/features/metricsfeature.h"
+#include "app/features/stackfeature.h"
+#include "app/features/tracesfeature.h"
+#include "ui/alerts/alertspage.h"
+#include "ui/backendstatusbar.h"
+#include "ui/mainwindow.h"
+#include "ui/metrics/metricspage.h"
+#include "ui/metrics/panelwidget.h"
+#include "ui/stack/stackpage.h"
+#include "ui/traces/tracesearchpage.h"
+#include "ui/traces/tracespage.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "stallwatchdog.h"
+#include "tests/support/stallwatchdog.h"
 
 #include <QElapsedTimer>
 #include <QObject>

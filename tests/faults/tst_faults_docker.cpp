@@ -6,17 +6,17 @@
 // setpriv as nobody). Each asserts a clear error on the Stack page and in the status bar, no
 // crash, recovery within one poll (the supervisor's reconnect, at most 5 s) and a GUI thread
 // never stalled longer than 50 ms. Skips, saying why, where dockerd cannot start.
-#include "application.h"
-#include "compose/stacksupervisor.h"
-#include "dockerdaemon.h"
-#include "faultharness.h"
-#include "features/stackfeature.h"
-#include "freeport.h"
-#include "mainwindow.h"
-#include "stack/composeprogresspanel.h"
-#include "stack/servicemodel.h"
-#include "stack/stackpage.h"
-#include "stallwatchdog.h"
+#include "app/application.h"
+#include "app/compose/stacksupervisor.h"
+#include "app/features/stackfeature.h"
+#include "models/stack/servicemodel.h"
+#include "tests/faults/faultharness.h"
+#include "tests/supervision/dockerdaemon.h"
+#include "tests/support/freeport.h"
+#include "tests/support/stallwatchdog.h"
+#include "ui/mainwindow.h"
+#include "ui/stack/composeprogresspanel.h"
+#include "ui/stack/stackpage.h"
 
 #include <QApplication>
 #include <QDir>

@@ -5,14 +5,14 @@
 // Every scenario asserts a clear error on the right page and in the status bar (the widgets'
 // own texts), no crash, recovery within one poll after the fault ends (measured), and a GUI
 // thread never kept from its event loop longer than 50 ms (StallWatchdog).
-#include "application.h"
-#include "config/configmanager.h"
-#include "configproblembanner.h"
-#include "faultharness.h"
-#include "faultserver.h"
-#include "mainwindow.h"
-#include "serverprocess.h"
-#include "stallwatchdog.h"
+#include "app/application.h"
+#include "app/config/configmanager.h"
+#include "tests/faults/faultharness.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/stallwatchdog.h"
+#include "ui/configproblembanner.h"
+#include "ui/mainwindow.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -3,8 +3,8 @@
 // HttpClient does) and handed to every AlertsJson reader; then what the alerts page derives from
 // an alert (summary, runbook, expression from generatorURL) and a silence (matcher text, the
 // POST body written back).
-#include "alerts/alertsjson.h"
-#include "fuzzcommon.h"
+#include "app/alerts/alertsjson.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 #include <QJsonDocument>
 

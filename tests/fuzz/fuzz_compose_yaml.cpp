@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A compose file as the stack page reads it (yaml-cpp), then the profile filter it applies.
-#include "compose/composefile.h"
-#include "fuzzcommon.h"
+#include "app/compose/composefile.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 using namespace Stackscope;
 using namespace Qt::StringLiterals;

@@ -2,8 +2,8 @@
 // The configuration file (version 1 YAML): parsed and validated as on start-up and on every
 // change of the file. Paths resolve against fixed folders so the run does not depend on where
 // it starts.
-#include "config/configloader.h"
-#include "fuzzcommon.h"
+#include "app/config/configloader.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 using namespace Stackscope;
 using namespace Qt::StringLiterals;

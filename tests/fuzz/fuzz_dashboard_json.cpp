@@ -2,8 +2,8 @@
 // Grafana dashboard JSON (plain, or the API's {"dashboard": {...}} form) as imported by the
 // metrics page and `stackscope import-dashboard`. The file name an import is saved under comes
 // from the untrusted uid/title: it must stay a plain file name ([A-Za-z0-9_-], not empty).
-#include "fuzzcommon.h"
-#include "prometheus/dashboardloader.h"
+#include "app/prometheus/dashboardloader.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 using namespace Stackscope;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Stackscope's own dashboard YAML (the bundled dashboards and the user's dashboards folder).
-#include "fuzzcommon.h"
-#include "prometheus/dashboardloader.h"
+#include "app/prometheus/dashboardloader.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 using namespace Stackscope;
 

@@ -3,8 +3,8 @@
 // into lines the way StackSupervisor::onEventData does, each read by DockerJson::parseEvent (and
 // parseStats, which reads the stats stream's lines); then what the supervisor derives from an
 // event (start time from timeNano, the health status from the action).
-#include "docker/dockerjson.h"
-#include "fuzzcommon.h"
+#include "app/docker/dockerjson.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 #include <QDateTime>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Docker Engine API's one-shot answers: /containers/json (the compose project's containers)
 // and /containers/{id}/json (inspect, applied to every listed container and to a blank one).
-#include "docker/dockerjson.h"
-#include "fuzzcommon.h"
+#include "app/docker/dockerjson.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 using namespace Stackscope;
 

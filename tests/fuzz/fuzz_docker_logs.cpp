@@ -3,8 +3,8 @@
 // The first byte picks the mode (bit 0: TTY, bit 1: timestamps), the rest is the stream. It is
 // decoded whole, one byte at a time, and in pieces whose lengths the second byte seeds: the
 // lines must not depend on how the bytes were split.
-#include "docker/dockerlogdecoder.h"
-#include "fuzzcommon.h"
+#include "app/docker/dockerlogdecoder.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 using namespace Stackscope;
 

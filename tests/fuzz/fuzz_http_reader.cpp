@@ -5,8 +5,8 @@
 // else at boundaries the fuzzer chooses (the piece lengths come from the input's last 16 bytes).
 // Every split must give the same outcome as the whole read: a result that depends on where the
 // socket happened to split the bytes is a bug, and aborts.
-#include "docker/httpresponsereader.h"
-#include "fuzzcommon.h"
+#include "app/docker/httpresponsereader.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 #include <vector>
 

@@ -2,9 +2,9 @@
 // Jaeger query API JSON (v1 trace objects and the `data` envelope) and Jaeger v2's /api/v3 OTLP
 // JSON: parseTraces, then what the traces page does with each trace (summary, tag values, the
 // layout with its depth-first order and critical path, "Save as JSON" and reading it back).
-#include "fuzzcommon.h"
-#include "jaeger/traceparser.h"
-#include "traces/tracelayout.h"
+#include "app/jaeger/traceparser.h"
+#include "models/traces/tracelayout.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 using namespace Stackscope;
 

@@ -2,8 +2,8 @@
 // Prometheus HTTP API bodies: every PromParser entry point on the same input (query results of
 // every type, targets, label lists, series, build info, rules, error bodies), then what the
 // metrics page does with a parsed result (legends, signatures).
-#include "fuzzcommon.h"
-#include "prometheus/promparser.h"
+#include "app/prometheus/promparser.h"
+#include "tests/fuzz/fuzzcommon.h"
 
 using namespace Stackscope;
 using namespace Qt::StringLiterals;

@@ -5,13 +5,13 @@
 //   load_alerts_2000_stall_ms  the worst GUI-thread stall over the first load, refresh cycles
 //                              (2% of the alerts replaced, the rest re-sent, every poll) and
 //                              filter changes (text, label, severity, cleared) (goal <= 50 ms)
-#include "alerts/alertfilterproxy.h"
-#include "alerts/alertmodel.h"
-#include "alerts/alertsservice.h"
-#include "faultserver.h"
-#include "features/alertsfeature.h"
-#include "loadsupport.h"
-#include "serverprocess.h"
+#include "app/alerts/alertsservice.h"
+#include "app/features/alertsfeature.h"
+#include "models/alerts/alertfilterproxy.h"
+#include "models/alerts/alertmodel.h"
+#include "tests/load/loadsupport.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/serverprocess.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -9,12 +9,12 @@
 //   load_containers_300_show_ms   the click on Start until the table shows all 300 running
 //   load_containers_300_stall_ms  the worst GUI-thread stall over all of it (goal <= 50 ms)
 // Everything is removed afterwards (compose down, then the daemon stopped by its PID).
-#include "compose/stacksupervisor.h"
-#include "dockerdaemon.h"
-#include "features/stackfeature.h"
-#include "loadsupport.h"
-#include "stack/servicemodel.h"
-#include "stack/stackpage.h"
+#include "app/compose/stacksupervisor.h"
+#include "app/features/stackfeature.h"
+#include "models/stack/servicemodel.h"
+#include "tests/load/loadsupport.h"
+#include "tests/supervision/dockerdaemon.h"
+#include "ui/stack/stackpage.h"
 
 #include <QApplication>
 #include <QFile>

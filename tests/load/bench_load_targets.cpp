@@ -7,13 +7,13 @@
 //   load_targets_5000_stall_ms  the worst GUI-thread stall over the first load, refreshes
 //                               (every target's lastScrape changes, 1% flip health) and filter
 //                               changes (goal <= 50 ms)
-#include "config/configmanager.h"
-#include "faultserver.h"
-#include "features/metricsfeature.h"
-#include "loadsupport.h"
-#include "metrics/metricspage.h"
-#include "metrics/targetsmodel.h"
-#include "prometheus/metricscontroller.h"
+#include "app/config/configmanager.h"
+#include "app/features/metricsfeature.h"
+#include "app/prometheus/metricscontroller.h"
+#include "models/metrics/targetsmodel.h"
+#include "tests/load/loadsupport.h"
+#include "tests/support/faultserver.h"
+#include "ui/metrics/metricspage.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

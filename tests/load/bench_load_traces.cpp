@@ -5,12 +5,12 @@
 // with the StallWatchdog running:
 //   load_trace_250k_show_ms   from openFile() to the trace on the page
 //   load_trace_250k_stall_ms  the worst GUI-thread stall over all of it (goal <= 50 ms)
-#include "features/tracesfeature.h"
-#include "loadsupport.h"
-#include "tracegenerator.h"
-#include "traces/tracespage.h"
-#include "traces/tracetimeline.h"
-#include "traces/traceview.h"
+#include "app/features/tracesfeature.h"
+#include "tests/load/loadsupport.h"
+#include "tests/traces/tracegenerator.h"
+#include "ui/traces/tracespage.h"
+#include "ui/traces/tracetimeline.h"
+#include "ui/traces/traceview.h"
 
 #include <QApplication>
 #include <QFile>

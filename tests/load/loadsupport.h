@@ -5,7 +5,7 @@
 // event loop so that the StallWatchdog sees the time it takes (code run between two waits of the
 // benchmark itself would count as a stall of the GUI thread, which it is).
 
-#include "stallwatchdog.h"
+#include "tests/support/stallwatchdog.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

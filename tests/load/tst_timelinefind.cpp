@@ -3,10 +3,10 @@
 // decided without formatting each tag, span IDs skipped for needles that are not hex, process
 // tags matched once, spans walked in storage order). This checks that it still finds exactly
 // what the straightforward search finds, in display order, for needles of every kind.
-#include "jaeger/traceparser.h"
-#include "tracegenerator.h"
-#include "traces/tracelayout.h"
-#include "traces/tracetimeline.h"
+#include "app/jaeger/traceparser.h"
+#include "models/traces/tracelayout.h"
+#include "tests/traces/tracegenerator.h"
+#include "ui/traces/tracetimeline.h"
 
 #include <QApplication>
 #include <QTest>

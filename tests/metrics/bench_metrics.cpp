@@ -7,13 +7,13 @@
 //   idle_cpu_percent                     12 live panels, 5 s refresh, 60 s, real Prometheus [≤ 1 %]
 //   idle_rss_mb                          resident memory at the end of that run
 // Each prints the median of its runs as a `name: value unit` line.
-#include "http/httpclient.h"
-#include "metrics/metricspage.h"
-#include "metrics/panelwidget.h"
-#include "metrics/timeserieschart.h"
-#include "prometheus/metricscontroller.h"
-#include "prometheus/prometheusclient.h"
-#include "serverprocess.h"
+#include "app/http/httpclient.h"
+#include "app/prometheus/metricscontroller.h"
+#include "app/prometheus/prometheusclient.h"
+#include "tests/support/serverprocess.h"
+#include "ui/metrics/metricspage.h"
+#include "ui/metrics/panelwidget.h"
+#include "ui/metrics/timeserieschart.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,9 +2,9 @@
 // Dashboards: the seed Grafana dashboards (from ../shared/seeds, extracted from their Markdown),
 // the bundled stack's xg2g copy, rows (collapsed with nested panels), variables, legacy panel
 // types, the bundled YAML dashboard, YAML errors, and the atomic save of an import.
-#include "fixtures.h"
-#include "prometheus/dashboardloader.h"
-#include "prometheus/dashboardstore.h"
+#include "app/prometheus/dashboardloader.h"
+#include "app/prometheus/dashboardstore.h"
+#include "tests/support/fixtures.h"
 
 #include <QDir>
 #include <QFile>

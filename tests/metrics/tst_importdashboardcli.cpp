@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `stackscope --import-dashboard FILE` (headless): saves the dashboard next to the configuration
 // and says what it imported; a file that is not a dashboard exits 1 with the reason.
-#include "fixtures.h"
+#include "tests/support/fixtures.h"
 
 #include <QFile>
 #include <QProcess>

@@ -3,16 +3,16 @@
 // second, with recording rules): the bundled dashboard's panels drawn, a variable resolved and
 // substituted, gaps in a chart, a bad query's error, the targets tab, the seed dashboards
 // imported, the Alerts page's "open as chart" request, and stale data when Prometheus goes away.
-#include "config/configmanager.h"
-#include "features/metricsfeature.h"
-#include "fixtures.h"
-#include "metrics/metricspage.h"
-#include "metrics/panelwidget.h"
-#include "metrics/seriestablemodel.h"
-#include "metrics/timeserieschart.h"
-#include "prometheus/dashboardloader.h"
-#include "prometheus/metricscontroller.h"
-#include "serverprocess.h"
+#include "app/config/configmanager.h"
+#include "app/features/metricsfeature.h"
+#include "app/prometheus/dashboardloader.h"
+#include "app/prometheus/metricscontroller.h"
+#include "models/metrics/seriestablemodel.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/serverprocess.h"
+#include "ui/metrics/metricspage.h"
+#include "ui/metrics/panelwidget.h"
+#include "ui/metrics/timeserieschart.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -2,11 +2,11 @@
 // Value types and models of the metrics feature: unit formatting, legend formats, Grafana's step
 // rule and interpolation, decimation with gaps, and the item models under
 // QAbstractItemModelTester.
-#include "metrics/decimate.h"
-#include "metrics/seriestablemodel.h"
-#include "metrics/targetsmodel.h"
-#include "metrics/unitformat.h"
-#include "prometheus/querytime.h"
+#include "app/prometheus/querytime.h"
+#include "models/metrics/decimate.h"
+#include "models/metrics/seriestablemodel.h"
+#include "models/metrics/targetsmodel.h"
+#include "models/metrics/unitformat.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

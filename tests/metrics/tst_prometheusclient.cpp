@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // PrometheusClient against Debian's real Prometheus 2.42 on loopback (scraping itself every
 // second, with a recording rule), and against the FaultServer for what a real one rarely does.
-#include "faultserver.h"
-#include "prometheus/metricscontroller.h"
-#include "prometheus/prometheusclient.h"
-#include "prometheus/querytime.h"
-#include "serverprocess.h"
+#include "app/prometheus/metricscontroller.h"
+#include "app/prometheus/prometheusclient.h"
+#include "app/prometheus/querytime.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/serverprocess.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Prometheus API parsers over responses captured from Debian's Prometheus 2.42
 // (tests/data/metrics), plus hand-made native histogram, truncated and HTML bodies.
-#include "prometheus/prometheusclient.h"
-#include "prometheus/promparser.h"
+#include "app/prometheus/prometheusclient.h"
+#include "app/prometheus/promparser.h"
 
 #include <QFile>
 #include <QTest>

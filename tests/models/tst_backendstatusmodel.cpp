@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "backendstatusmodel.h"
+#include "models/backendstatusmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

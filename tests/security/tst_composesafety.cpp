@@ -4,9 +4,9 @@
 // refused, with a message naming them, before any process starts. The runner's argument list is
 // handed to the program as it is (a real /bin/echo shows shell syntax literally, and a canary
 // file that a shell would create stays absent). A scan of the sources finds no shell call.
-#include "compose/composecommand.h"
-#include "compose/composerunner.h"
-#include "compose/stacksupervisor.h"
+#include "app/compose/composecommand.h"
+#include "app/compose/composerunner.h"
+#include "app/compose/stacksupervisor.h"
 
 #include <QDirIterator>
 #include <QFile>

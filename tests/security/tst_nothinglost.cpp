@@ -5,11 +5,11 @@
 // configuration (at start, replaced while running, under a settings save), a dangling symlink
 // where the configuration should be, an unreadable notification state file (kept aside), an
 // autostart entry the user wrote.
-#include "alerts/notificationpolicy.h"
-#include "config/configloader.h"
-#include "config/configmanager.h"
-#include "desktop/autostart.h"
-#include "settingsdialog.h"
+#include "app/alerts/notificationpolicy.h"
+#include "app/config/configloader.h"
+#include "app/config/configmanager.h"
+#include "app/desktop/autostart.h"
+#include "ui/settingsdialog.h"
 
 #include <QDir>
 #include <QFile>

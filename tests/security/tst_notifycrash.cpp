@@ -7,9 +7,9 @@
 // kill it with SIGKILL while a poll is under way; other rounds kill it right after it notified a
 // new alert. After every kill the state file is whole JSON, and after every restart (and three
 // more answered polls, counted on its own /metrics) no alert has been notified a second time.
-#include "fakenotificationserver.h"
-#include "freeport.h"
-#include "serverprocess.h"
+#include "tests/alerts/fakenotificationserver.h"
+#include "tests/support/freeport.h"
+#include "tests/support/serverprocess.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>

@@ -8,15 +8,15 @@
 //   first run and a settings save, or any file under the test's HOME;
 // - the self-metrics exposer listens on loopback by default: reachable at 127.0.0.1, refused
 //   at the machine's other addresses (when it has one); bound to 0.0.0.0 only when configured.
-#include "backendstatusbar.h"
-#include "backendstatusmodel.h"
-#include "config/configloader.h"
-#include "config/configmanager.h"
-#include "faultserver.h"
-#include "freeport.h"
-#include "http/httpclient.h"
-#include "metrics/selfmetrics.h"
-#include "settingsdialog.h"
+#include "app/config/configloader.h"
+#include "app/config/configmanager.h"
+#include "app/http/httpclient.h"
+#include "app/selfmetrics/selfmetrics.h"
+#include "models/backendstatusmodel.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/freeport.h"
+#include "ui/backendstatusbar.h"
+#include "ui/settingsdialog.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>

@@ -5,12 +5,12 @@
 //     are healthy, on the same three-service project (median of 3 rounds each; < 1 = faster).
 //   stack_event_to_table_ms: a container is killed through the API (from another thread) until
 //     the table shows it exited (median of 7; includes the daemon's own kill handling).
-#include "compose/stacksupervisor.h"
-#include "config/configloader.h"
-#include "dockerdaemon.h"
-#include "features/stackfeature.h"
-#include "stack/servicemodel.h"
-#include "stack/stackpage.h"
+#include "app/compose/stacksupervisor.h"
+#include "app/config/configloader.h"
+#include "app/features/stackfeature.h"
+#include "models/stack/servicemodel.h"
+#include "tests/supervision/dockerdaemon.h"
+#include "ui/stack/stackpage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

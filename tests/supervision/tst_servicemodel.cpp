@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ServiceModel merges (never resets), joinServices, and LogBuffer's cap.
-#include "stack/logbuffer.h"
-#include "stack/servicemodel.h"
+#include "models/stack/logbuffer.h"
+#include "models/stack/servicemodel.h"
 
-#include "printers.h"
+#include "tests/support/printers.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -2,14 +2,14 @@
 // The Stack page's error states without a real daemon: no socket, a socket nobody serves, a
 // fake daemon that answers 500 or drops the event stream (reconnect), API version negotiation,
 // and the banner's words (permission denied names the docker group).
-#include "compose/stacksupervisor.h"
-#include "docker/dockerclient.h"
-#include "docker/unixsocketrequest.h"
-#include "stack/composeprogresspanel.h"
-#include "stack/servicemodel.h"
-#include "stack/stackpage.h"
+#include "app/compose/stacksupervisor.h"
+#include "app/docker/dockerclient.h"
+#include "app/docker/unixsocketrequest.h"
+#include "models/stack/servicemodel.h"
+#include "ui/stack/composeprogresspanel.h"
+#include "ui/stack/stackpage.h"
 
-#include "printers.h"
+#include "tests/support/printers.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The stack feature's readers: Docker Engine API answers, the log frame decoder, compose files
 // and the compose command lines.
-#include "compose/composecommand.h"
-#include "compose/composefile.h"
-#include "docker/dockerclient.h"
-#include "docker/dockerjson.h"
-#include "docker/dockerlogdecoder.h"
+#include "app/compose/composecommand.h"
+#include "app/compose/composefile.h"
+#include "app/docker/dockerclient.h"
+#include "app/docker/dockerjson.h"
+#include "app/docker/dockerlogdecoder.h"
 
-#include "printers.h"
+#include "tests/support/printers.h"
 
 #include <QFile>
 #include <QTemporaryDir>

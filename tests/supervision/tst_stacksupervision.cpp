@@ -3,18 +3,18 @@
 // healthy / exited (3) / unhealthy, follow events without polling, restart a service, read its
 // logs, `--status`, a failing compose run, Stop, and a daemon restart. Skips, saying why, where
 // dockerd cannot start.
-#include "cli/commandline.h"
-#include "cli/headless.h"
-#include "compose/stacksupervisor.h"
-#include "config/configloader.h"
-#include "docker/dockerclient.h"
-#include "dockerdaemon.h"
-#include "features/stackfeature.h"
-#include "freeport.h"
-#include "stack/composeprogresspanel.h"
-#include "stack/logview.h"
-#include "stack/servicemodel.h"
-#include "stack/stackpage.h"
+#include "app/cli/commandline.h"
+#include "app/cli/headless.h"
+#include "app/compose/stacksupervisor.h"
+#include "app/config/configloader.h"
+#include "app/docker/dockerclient.h"
+#include "app/features/stackfeature.h"
+#include "models/stack/servicemodel.h"
+#include "tests/supervision/dockerdaemon.h"
+#include "tests/support/freeport.h"
+#include "ui/stack/composeprogresspanel.h"
+#include "ui/stack/logview.h"
+#include "ui/stack/stackpage.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faultserver.h"
+#include "tests/support/faultserver.h"
 
-#include "freeport.h"
+#include "tests/support/freeport.h"
 
 #include <QFile>
 #include <QHostAddress>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "freeport.h"
+#include "tests/support/freeport.h"
 
 #include <QHostAddress>
 #include <QTcpServer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "serverprocess.h"
+#include "tests/support/serverprocess.h"
 
-#include "freeport.h"
+#include "tests/support/freeport.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "stallwatchdog.h"
+#include "tests/support/stallwatchdog.h"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faultserver.h"
-#include "fixtures.h"
-#include "freeport.h"
-#include "serverprocess.h"
-#include "stallwatchdog.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/freeport.h"
+#include "tests/support/serverprocess.h"
+#include "tests/support/stallwatchdog.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

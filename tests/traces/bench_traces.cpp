@@ -4,10 +4,10 @@
 // 250,000 generated spans, the resident memory with 250,000 spans open, and the time of one
 // repaint while scrolling and while hovering. The 250k figures run in a child process so that
 // its memory is its own.
-#include "jaeger/traceloader.h"
-#include "traces/tracetimeline.h"
+#include "app/jaeger/traceloader.h"
+#include "ui/traces/tracetimeline.h"
 
-#include "tracegenerator.h"
+#include "tests/traces/tracegenerator.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

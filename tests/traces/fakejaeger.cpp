@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "fakejaeger.h"
+#include "tests/traces/fakejaeger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "faultserver.h"
+#include "tests/support/faultserver.h"
 
 #include <QMap>
 #include <QStringList>

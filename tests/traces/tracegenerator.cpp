@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tracegenerator.h"
+#include "tests/traces/tracegenerator.h"
 
 #include <random>
 #include <vector>

@@ -3,15 +3,15 @@
 // Renders the Traces page for packaging/screenshots/: the search page with results from a fake
 // Jaeger, a real fixture's timeline, and a generated 50,000-span timeline. Not a test; run by
 // hand: traces_screenshots OUTPUT_DIR
-#include "features/tracesfeature.h"
-#include "traces/tracesearchpage.h"
-#include "traces/tracespage.h"
-#include "traces/tracetimeline.h"
-#include "traces/traceview.h"
+#include "app/features/tracesfeature.h"
+#include "ui/traces/tracesearchpage.h"
+#include "ui/traces/tracespage.h"
+#include "ui/traces/tracetimeline.h"
+#include "ui/traces/traceview.h"
 
-#include "fakejaeger.h"
-#include "fixtures.h"
-#include "tracegenerator.h"
+#include "tests/support/fixtures.h"
+#include "tests/traces/fakejaeger.h"
+#include "tests/traces/tracegenerator.h"
 
 #include <QApplication>
 #include <QComboBox>

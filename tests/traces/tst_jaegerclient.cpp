@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jaeger/jaegerclient.h"
-#include "jaeger/traceparser.h"
+#include "app/jaeger/jaegerclient.h"
+#include "app/jaeger/traceparser.h"
 
-#include "fakejaeger.h"
-#include "faultserver.h"
-#include "fixtures.h"
-#include "printers.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/printers.h"
+#include "tests/traces/fakejaeger.h"
 
 #include <QFile>
 #include <QJsonDocument>

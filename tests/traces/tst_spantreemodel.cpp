@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jaeger/traceparser.h"
-#include "traces/spantreemodel.h"
-#include "traces/tracelayout.h"
+#include "app/jaeger/traceparser.h"
+#include "models/traces/spantreemodel.h"
+#include "models/traces/tracelayout.h"
 
-#include "fixtures.h"
-#include "tracegenerator.h"
+#include "tests/support/fixtures.h"
+#include "tests/traces/tracegenerator.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

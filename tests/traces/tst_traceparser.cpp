@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jaeger/traceparser.h"
-#include "traces/tracelayout.h"
+#include "app/jaeger/traceparser.h"
+#include "models/traces/tracelayout.h"
 
-#include "fixtures.h"
-#include "printers.h"
-#include "tracegenerator.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/printers.h"
+#include "tests/traces/tracegenerator.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "features/tracesfeature.h"
-#include "jaeger/traceloader.h"
-#include "traces/spandetailsview.h"
-#include "traces/tracesearchpage.h"
-#include "traces/tracespage.h"
-#include "traces/tracetimeline.h"
-#include "traces/traceview.h"
+#include "app/features/tracesfeature.h"
+#include "app/jaeger/traceloader.h"
+#include "ui/traces/spandetailsview.h"
+#include "ui/traces/tracesearchpage.h"
+#include "ui/traces/tracespage.h"
+#include "ui/traces/tracetimeline.h"
+#include "ui/traces/traceview.h"
 
-#include "fakejaeger.h"
-#include "faultserver.h"
-#include "fixtures.h"
-#include "tracegenerator.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/fixtures.h"
+#include "tests/traces/fakejaeger.h"
+#include "tests/traces/tracegenerator.h"
 
 #include <QChart>
 #include <QComboBox>

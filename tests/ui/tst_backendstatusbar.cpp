@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The status bar reflecting a real Prometheus going away and coming back.
-#include "backends/backendmonitor.h"
-#include "backendstatusbar.h"
-#include "backendstatusmodel.h"
-#include "serverprocess.h"
+#include "app/backends/backendmonitor.h"
+#include "models/backendstatusmodel.h"
+#include "tests/support/serverprocess.h"
+#include "ui/backendstatusbar.h"
 
 #include <QLabel>
 #include <QNetworkAccessManager>

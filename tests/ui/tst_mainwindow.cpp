@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "backendstatusbar.h"
-#include "backendstatusmodel.h"
-#include "configproblembanner.h"
-#include "mainwindow.h"
+#include "models/backendstatusmodel.h"
+#include "ui/backendstatusbar.h"
+#include "ui/configproblembanner.h"
+#include "ui/mainwindow.h"
 
 #include <QLabel>
 #include <QListWidget>

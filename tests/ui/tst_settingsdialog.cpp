@@ -3,9 +3,9 @@
 // The settings dialog with the configuration manager behind it: a change is saved in place with
 // every comment kept and reloaded at once; an invalid value is refused and the file untouched;
 // start at login writes and removes the XDG autostart entry.
-#include "config/configmanager.h"
-#include "desktop/autostart.h"
-#include "settingsdialog.h"
+#include "app/config/configmanager.h"
+#include "app/desktop/autostart.h"
+#include "ui/settingsdialog.h"
 
 #include <QCheckBox>
 #include <QFile>

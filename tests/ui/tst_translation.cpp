@@ -2,22 +2,22 @@
 // The German translation: complete (every message of the .ts finished, placeholders kept, every
 // tr() string of the sources in it), compiled into the application's :/i18n resource, and shown
 // by the window and the four pages once the German translator is installed.
-#include "alerts/alertmodel.h"
-#include "alerts/alertspage.h"
-#include "alerts/rulemodel.h"
-#include "alerts/silencedialog.h"
-#include "alerts/silencemodel.h"
-#include "backendstatusmodel.h"
-#include "config/configloader.h"
-#include "http/httpclient.h"
-#include "mainwindow.h"
-#include "metrics/metricspage.h"
-#include "prometheus/metricscontroller.h"
-#include "prometheus/prometheusclient.h"
-#include "settingsdialog.h"
-#include "stack/servicemodel.h"
-#include "stack/stackpage.h"
-#include "traces/tracespage.h"
+#include "app/config/configloader.h"
+#include "app/http/httpclient.h"
+#include "app/prometheus/metricscontroller.h"
+#include "app/prometheus/prometheusclient.h"
+#include "models/alerts/alertmodel.h"
+#include "models/alerts/rulemodel.h"
+#include "models/alerts/silencemodel.h"
+#include "models/backendstatusmodel.h"
+#include "models/stack/servicemodel.h"
+#include "ui/alerts/alertspage.h"
+#include "ui/alerts/silencedialog.h"
+#include "ui/mainwindow.h"
+#include "ui/metrics/metricspage.h"
+#include "ui/settingsdialog.h"
+#include "ui/stack/stackpage.h"
+#include "ui/traces/tracespage.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "alertspage.h"
-#include "plaintooltips.h"
+#include "ui/alerts/alertspage.h"
+#include "ui/plaintooltips.h"
 
-#include "alerts/alertfilterproxy.h"
-#include "alerts/alertmodel.h"
-#include "alerts/rulemodel.h"
-#include "alerts/silencedialog.h"
-#include "alerts/silencemodel.h"
+#include "models/alerts/alertfilterproxy.h"
+#include "models/alerts/alertmodel.h"
+#include "models/alerts/rulemodel.h"
+#include "models/alerts/silencemodel.h"
+#include "ui/alerts/silencedialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "alerts/alertdata.h"
+#include "models/alerts/alertdata.h"
 
 #include <QWidget>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "silencedialog.h"
+#include "ui/alerts/silencedialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/panelwidget.h"
-#include "metrics/seriestablemodel.h"
-#include "metrics/timeserieschart.h"
-#include "metrics/unitformat.h"
-#include "plaintooltips.h"
+#include "ui/metrics/panelwidget.h"
+#include "models/metrics/seriestablemodel.h"
+#include "models/metrics/unitformat.h"
+#include "ui/metrics/timeserieschart.h"
+#include "ui/plaintooltips.h"
 
 #include <QContextMenuEvent>
 #include <QHeaderView>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "metrics/dashboard.h"
-#include "prometheus/metricscontroller.h"
+#include "app/prometheus/metricscontroller.h"
+#include "models/metrics/dashboard.h"
 
 #include <QFrame>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "metrics/timeserieschart.h"
-#include "metrics/decimate.h"
-#include "metrics/unitformat.h"
+#include "ui/metrics/timeserieschart.h"
+#include "models/metrics/decimate.h"
+#include "models/metrics/unitformat.h"
 
 #include <QCategoryAxis>
 #include <QChart>

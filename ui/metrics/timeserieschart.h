@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "prometheus/metricscontroller.h"
+#include "app/prometheus/metricscontroller.h"
 
 #include <QChartView>
 #include <QDateTime>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "composeprogresspanel.h"
+#include "ui/stack/composeprogresspanel.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "logview.h"
+#include "ui/stack/logview.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "stack/logbuffer.h"
+#include "models/stack/logbuffer.h"
 
 #include <QWidget>
 

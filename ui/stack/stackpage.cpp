@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "stackpage.h"
-#include "plaintooltips.h"
+#include "ui/stack/stackpage.h"
+#include "ui/plaintooltips.h"
 
-#include "stack/composeprogresspanel.h"
-#include "stack/logview.h"
-#include "stack/servicemodel.h"
+#include "models/stack/servicemodel.h"
+#include "ui/stack/composeprogresspanel.h"
+#include "ui/stack/logview.h"
 
 #include <QDesktopServices>
 #include <QFrame>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "spandetailsview.h"
-#include "plaintooltips.h"
+#include "ui/traces/spandetailsview.h"
+#include "ui/plaintooltips.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tracesearchpage.h"
-#include "plaintooltips.h"
+#include "ui/traces/tracesearchpage.h"
+#include "ui/plaintooltips.h"
 
 #include <QChart>
 #include <QChartView>

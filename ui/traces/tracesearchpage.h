@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "jaeger/jaegerclient.h"
-#include "traces/spantreemodel.h"
+#include "app/jaeger/jaegerclient.h"
+#include "models/traces/spantreemodel.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tracespage.h"
+#include "ui/traces/tracespage.h"
 
-#include "traces/tracesearchpage.h"
-#include "traces/traceview.h"
+#include "ui/traces/tracesearchpage.h"
+#include "ui/traces/traceview.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tracetimeline.h"
-#include "plaintooltips.h"
+#include "ui/traces/tracetimeline.h"
+#include "ui/plaintooltips.h"
 
 #include <QKeyEvent>
 #include <QPainter>

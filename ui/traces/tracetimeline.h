@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "traces/tracelayout.h"
+#include "models/traces/tracelayout.h"
 
 #include <QAbstractScrollArea>
 #include <QPixmap>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "traceview.h"
+#include "ui/traces/traceview.h"
 
-#include "traces/spandetailsview.h"
-#include "traces/tracetimeline.h"
+#include "ui/traces/spandetailsview.h"
+#include "ui/traces/tracetimeline.h"
 
 #include <QCheckBox>
 #include <QDateTime>

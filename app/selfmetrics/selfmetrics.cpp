@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "selfmetrics.h"
+#include "app/selfmetrics/selfmetrics.h"
 
 #include <prometheus/counter.h>
 #include <prometheus/exposer.h>
