@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/config/config.h"
+#include "models/config/config.h"
 
 #include <QObject>
 

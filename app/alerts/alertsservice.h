@@ -2,7 +2,7 @@
 #pragma once
 
 #include "app/alerts/alertmanagerclient.h"
-#include "app/config/config.h"
+#include "models/config/config.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "app/backends/backendprobe.h"
-#include "app/config/config.h"
+#include "models/config/config.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/config/config.h"
 #include "app/docker/dockerendpoint.h"
 #include "app/http/httpclient.h"
+#include "models/config/config.h"
 
 #include <QJsonDocument>
 #include <QObject>

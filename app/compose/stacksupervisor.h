@@ -4,9 +4,9 @@
 #include "app/compose/composecommand.h"
 #include "app/compose/composefile.h"
 #include "app/compose/composerunner.h"
-#include "app/config/config.h"
 #include "app/docker/dockerendpoint.h"
 #include "app/http/httperror.h"
+#include "models/config/config.h"
 #include "models/stack/containerinfo.h"
 
 #include <QElapsedTimer>

@@ -1,22 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/config/configedit.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QStringList>
 #include <QVariant>
 
 namespace Stackscope {
-
-/// One change to a configuration file: the value at `path` (keys from the top, for example
-/// {"endpoints", "prometheus", "url"}) becomes `value`: a QString, bool or integer (a scalar),
-/// a QStringList (a flow list, `["docker", "compose"]`) or a QVariantList of QVariantMap (a block
-/// list of mappings, as `alertmanagers` is).
-struct ConfigEdit
-{
-    QStringList path;
-    QVariant value;
-};
 
 /// Applies edits to the text of a YAML configuration file the way a person would: a value that
 /// is there is replaced where it stands, a key that is missing is added under its parent, and

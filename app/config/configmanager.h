@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/config/config.h"
 #include "app/config/configeditor.h"
+#include "models/config/config.h"
 
 #include <QByteArray>
 #include <QList>

@@ -4,6 +4,7 @@
 #include "app/http/poller.h"
 #include "app/prometheus/prometheusclient.h"
 #include "models/metrics/dashboard.h"
+#include "models/metrics/paneldata.h"
 #include "models/metrics/series.h"
 #include "models/metrics/targetsmodel.h"
 
@@ -13,21 +14,6 @@
 #include <QSet>
 
 namespace Stackscope {
-
-/// What one panel shows after a refresh: its series with legend names, or why there are none.
-/// On an error the last good series are kept and `stale` is set.
-struct PanelData
-{
-    QList<Series> series;
-    QStringList names; ///< legend text per series
-    QString error;     ///< empty when the last refresh succeeded
-    QStringList warnings;
-    bool stale = false;
-    QDateTime start;
-    QDateTime end;
-    double stepSeconds = 0;
-    qint64 parseMs = 0;
-};
 
 /// The Metrics page's engine, without widgets: runs the current dashboard's queries on a Poller
 /// (no overlap, back-off), computes each panel's step from its pixel width, resolves template
@@ -131,5 +117,3 @@ private:
 };
 
 } // namespace Stackscope
-
-Q_DECLARE_METATYPE(Stackscope::PanelData)

@@ -5,7 +5,7 @@
 // fires at once, one that stays pending, and one the test can resolve with flip(); two
 // Alertmanagers gossiping as an HA pair, both receiving Prometheus' alerts.
 
-#include "app/config/config.h"
+#include "models/config/config.h"
 #include "tests/support/faultserver.h"
 #include "tests/support/serverprocess.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `stackscope --validate-config`: output format, exit codes, and that it never writes the file.
-#include "app/config/config.h"
 #include "app/config/validateconfig.h"
+#include "models/config/config.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/prometheus/metricscontroller.h"
 #include "models/metrics/dashboard.h"
+#include "models/metrics/paneldata.h"
 
 #include <QFrame>
 

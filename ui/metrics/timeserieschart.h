@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/prometheus/metricscontroller.h"
+#include "models/metrics/paneldata.h"
 
 #include <QChartView>
 #include <QDateTime>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/config/config.h"
+#include "models/config/config.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/metrics/series.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QStringList>
+
+namespace Stackscope {
+
+/// What one panel shows after a refresh: its series with legend names, or why there are none.
+/// On an error the last good series are kept and `stale` is set.
+struct PanelData
+{
+    QList<Series> series;
+    QStringList names; ///< legend text per series
+    QString error;     ///< empty when the last refresh succeeded
+    QStringList warnings;
+    bool stale = false;
+    QDateTime start;
+    QDateTime end;
+    double stepSeconds = 0;
+    qint64 parseMs = 0;
+};
+
+} // namespace Stackscope
+
+Q_DECLARE_METATYPE(Stackscope::PanelData)
