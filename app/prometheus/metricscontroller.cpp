@@ -49,7 +49,7 @@ void MetricsController::setDashboard(const Dashboard &dashboard)
     m_resolvedVariables.clear();
     ++m_generation;
     resolveVariables();
-    Q_EMIT variablesChanged();
+    Q_EMIT variablesChanged(m_dashboard.variables);
     refreshNow();
 }
 
@@ -407,7 +407,7 @@ void MetricsController::resolveVariables()
             if (!changed)
                 return;
             ++m_generation;
-            Q_EMIT variablesChanged();
+            Q_EMIT variablesChanged(m_dashboard.variables);
             refreshNow();
         };
         if (const auto match = labelValues.match(v.query); match.hasMatch()) {

@@ -73,7 +73,8 @@ Q_SIGNALS:
     void panelUpdated(int panel, const Stackscope::PanelData &data);
     void refreshStarted();
     void refreshFinished(bool ok);
-    void variablesChanged();
+    /// The dashboard's variables (options and current values) after a change or a resolution.
+    void variablesChanged(const QList<Stackscope::DashboardVariable> &variables);
     void exploreFinished(const Stackscope::PanelData &range, const Stackscope::QueryResult &instant,
                          const QString &instantError);
     void metricNamesChanged(const QStringList &names);

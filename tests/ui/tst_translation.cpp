@@ -326,7 +326,7 @@ private Q_SLOTS:
         HttpClient http(u"prometheus"_s, &network);
         PrometheusClient client(&http);
         MetricsController controller(&client);
-        MetricsPage page(&controller);
+        MetricsPage page(controller.targetsModel());
         const QSet<QString> texts = visibleTexts(&page);
         verifyShows(texts, {u"Erkunden"_s, u"Scrape-Ziele"_s, u"Ausführen"_s}, "metrics page");
         verifyNoEnglish(texts, "metrics page");

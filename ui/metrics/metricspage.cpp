@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/metrics/metricspage.h"
+#include "models/common/palette.h"
 #include "models/metrics/seriestablemodel.h"
+#include "models/metrics/targetsmodel.h"
 #include "ui/metrics/panelwidget.h"
 #include "ui/metrics/timeserieschart.h"
 #include "ui/plaintooltips.h"
@@ -111,9 +113,9 @@ const RefreshChoice refreshChoices[] = {{QT_TRANSLATE_NOOP("Stackscope::MetricsP
                                         {"5m", 300000}};
 } // namespace
 
-MetricsPage::MetricsPage(MetricsController *controller, QWidget *parent)
+MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     : QWidget(parent)
-    , m_controller(controller)
+    , m_targets(targets)
     , m_tabs(new QTabWidget(this))
 {
     setObjectName(u"metricsPage"_s);
@@ -177,20 +179,68 @@ MetricsPage::MetricsPage(MetricsController *controller, QWidget *parent)
     });
     connect(m_rangeBox, &QComboBox::activated, this, &MetricsPage::applyRangeChoice);
     connect(m_refreshBox, &QComboBox::activated, this, [this](int index) {
-        m_controller->setRefreshInterval(
+        Q_EMIT refreshIntervalRequested(
             std::chrono::milliseconds(m_refreshBox->itemData(index).toInt()));
     });
-    connect(m_pause, &QToolButton::toggled, m_controller, &MetricsController::setPaused);
-    connect(refresh, &QToolButton::clicked, m_controller, &MetricsController::refreshNow);
+    connect(m_pause, &QToolButton::toggled, this, &MetricsPage::pauseRequested);
+    connect(refresh, &QToolButton::clicked, this, &MetricsPage::refreshRequested);
     connect(m_tabs, &QTabWidget::currentChanged, this,
-            [this](int index) { m_controller->setTargetsActive(index == 2); });
-    connect(m_controller, &MetricsController::panelUpdated, this,
-            [this](int index, const PanelData &data) {
-                if (index >= 0 && index < m_panels.size())
-                    m_panels.at(index)->setData(data);
-            });
-    connect(m_controller, &MetricsController::variablesChanged, this,
-            &MetricsPage::rebuildVariables);
+            [this](int index) { Q_EMIT targetsShownChanged(index == 2); });
+}
+
+void MetricsPage::showPanelData(int panel, const PanelData &data)
+{
+    if (panel >= 0 && panel < m_panels.size())
+        m_panels.at(panel)->setData(data);
+}
+
+void MetricsPage::setVariables(const QList<DashboardVariable> &variables)
+{
+    m_variables = variables;
+    rebuildVariables();
+}
+
+void MetricsPage::setMetricNames(const QStringList &names)
+{
+    static_cast<QStringListModel *>(m_exploreBox->completer()->model())->setStringList(names);
+}
+
+void MetricsPage::showExploreResult(const PanelData &range, const QueryResult &instant,
+                                    const QString &instantError)
+{
+    // A query that fails keeps the last good chart on screen, marked stale, as panels do.
+    if (range.error.isEmpty() || m_lastGoodExplore.series.isEmpty()) {
+        m_exploreChart->setData(range);
+        if (range.error.isEmpty())
+            m_lastGoodExplore = range;
+    } else {
+        PanelData stale = m_lastGoodExplore;
+        stale.error = range.error;
+        stale.stale = true;
+        m_exploreChart->setData(stale);
+    }
+    if (instantError.isEmpty())
+        m_exploreTable->setResult(instant);
+    QString status;
+    if (!range.error.isEmpty())
+        status = range.error;
+    else if (!instantError.isEmpty())
+        status = instantError;
+    else
+        status = tr("%n series", nullptr, int(range.series.size()))
+                 + tr(", step %1 s").arg(range.stepSeconds);
+    m_exploreStatus->setText(status);
+}
+
+void MetricsPage::showTargetsStatus(const QString &error)
+{
+    QString text = tr("%1 of %2 targets up in %n job(s)", nullptr, m_targets->rowCount())
+                       .arg(m_targets->upCount())
+                       .arg(m_targets->targetCount());
+    if (!error.isEmpty())
+        text = tr("%1 (stale: %2)").arg(text, error);
+    m_targetsStatus->setText(text);
+    m_targetsView->resizeColumnToContents(TargetsModel::HealthColumn);
 }
 
 QWidget *MetricsPage::buildDashboardTab()
@@ -256,32 +306,13 @@ QWidget *MetricsPage::buildExploreTab()
     connect(m_exploreBox->lineEdit(), &QLineEdit::returnPressed, this, &MetricsPage::runExplore);
     connect(m_exploreChart, &TimeSeriesChart::zoomRequested, this,
             [this](const QDateTime &s, const QDateTime &e) {
-                m_controller->setAbsoluteRange(s, e);
+                Q_EMIT absoluteRangeRequested(s, e);
                 runExplore();
             });
     connect(m_exploreChart, &TimeSeriesChart::resetZoomRequested, this, [this] {
         applyRangeChoice(m_lastRangeIndex);
         runExplore();
     });
-    connect(m_controller, &MetricsController::metricNamesChanged, this,
-            [completer](const QStringList &names) {
-                static_cast<QStringListModel *>(completer->model())->setStringList(names);
-            });
-    connect(m_controller, &MetricsController::exploreFinished, this,
-            [this](const PanelData &range, const QueryResult &instant, const QString &error) {
-                m_exploreChart->setData(range);
-                if (error.isEmpty())
-                    m_exploreTable->setResult(instant);
-                QString status;
-                if (!range.error.isEmpty())
-                    status = range.error;
-                else if (!error.isEmpty())
-                    status = error;
-                else
-                    status = tr("%n series", nullptr, int(range.series.size()))
-                             + tr(", step %1 s").arg(range.stepSeconds);
-                m_exploreStatus->setText(status);
-            });
     return tab;
 }
 
@@ -301,7 +332,7 @@ QWidget *MetricsPage::buildTargetsTab()
     layout->addLayout(row);
     auto *proxy = new TargetsFilterProxy(this);
     m_targetsProxy = proxy;
-    m_targetsProxy->setSourceModel(m_controller->targetsModel());
+    m_targetsProxy->setSourceModel(m_targets);
     m_targetsView = new QTreeView(tab);
     m_targetsView->setObjectName(u"targetsView"_s);
     m_targetsView->setModel(m_targetsProxy);
@@ -343,16 +374,6 @@ QWidget *MetricsPage::buildTargetsTab()
             m_targetsView->scrollTo(shownCurrent);
         }
     });
-    connect(m_controller, &MetricsController::targetsUpdated, this, [this](const QString &error) {
-        const TargetsModel *model = m_controller->targetsModel();
-        QString text = tr("%1 of %2 targets up in %n job(s)", nullptr, model->rowCount())
-                           .arg(model->upCount())
-                           .arg(model->targetCount());
-        if (!error.isEmpty())
-            text = tr("%1 (stale: %2)").arg(text, error);
-        m_targetsStatus->setText(text);
-        m_targetsView->resizeColumnToContents(TargetsModel::HealthColumn);
-    });
     return tab;
 }
 
@@ -380,7 +401,10 @@ void MetricsPage::showDashboard(const QString &uid)
         if (d.uid != uid)
             continue;
         m_dashboardBox->setCurrentIndex(m_dashboardBox->findData(uid));
-        m_controller->setDashboard(d);
+        m_dashboard = d;
+        m_variables = d.variables;
+        // The controller answers with the resolved variables through setVariables().
+        Q_EMIT dashboardRequested(d);
         buildPanels();
         if (!d.warnings.isEmpty())
             showMessage(d.warnings.join(u'\n'), false);
@@ -391,15 +415,15 @@ void MetricsPage::showDashboard(const QString &uid)
 
 QString MetricsPage::currentDashboardUid() const
 {
-    return m_controller->dashboard().uid;
+    return m_dashboard.uid;
 }
 
 void MetricsPage::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
     QPalette pal = m_message->palette();
-    pal.setColor(QPalette::WindowText,
-                 error ? QColor(0xc6, 0x28, 0x28) : palette().color(QPalette::WindowText));
+    pal.setColor(QPalette::WindowText, error ? Palette::color(Palette::Tone::Bad)
+                                             : palette().color(QPalette::WindowText));
     m_message->setPalette(pal);
     m_message->setVisible(!text.isEmpty());
 }
@@ -420,13 +444,12 @@ void MetricsPage::buildPanels()
 {
     qDeleteAll(m_panels);
     m_panels.clear();
-    const Dashboard &d = m_controller->dashboard();
+    const Dashboard &d = m_dashboard;
     m_hidden = QList<bool>(d.panels.size(), false);
     for (int i = 0; i < d.panels.size(); ++i) {
         auto *panel = new PanelWidget(d.panels.at(i), m_grid);
         m_panels.append(panel);
-        connect(panel, &PanelWidget::zoomRequested, m_controller,
-                &MetricsController::setAbsoluteRange);
+        connect(panel, &PanelWidget::zoomRequested, this, &MetricsPage::absoluteRangeRequested);
         connect(panel, &PanelWidget::resetZoomRequested, this,
                 [this] { applyRangeChoice(m_lastRangeIndex); });
         connect(panel, &PanelWidget::toggled, this, [this](bool) { layoutPanels(); });
@@ -487,7 +510,7 @@ void MetricsPage::layoutPanels()
 void MetricsPage::reportWidths()
 {
     for (int i = 0; i < m_panels.size(); ++i)
-        m_controller->setPanelWidth(i, m_panels.at(i)->plotWidth());
+        Q_EMIT panelWidthChanged(i, m_panels.at(i)->plotWidth());
 }
 
 void MetricsPage::rebuildVariables()
@@ -496,8 +519,7 @@ void MetricsPage::rebuildVariables()
         delete item->widget();
         delete item;
     }
-    const auto variables = m_controller->dashboard().variables;
-    for (const DashboardVariable &v : variables) {
+    for (const DashboardVariable &v : std::as_const(m_variables)) {
         if (v.kind == DashboardVariable::Kind::Constant)
             continue;
         auto *label = new QLabel(v.label.isEmpty() ? v.name : v.label, m_variablesBar);
@@ -519,13 +541,13 @@ void MetricsPage::rebuildVariables()
         box->setCurrentIndex(std::max(0, box->findData(current)));
         const QString name = v.name;
         connect(box, &QComboBox::activated, this, [this, box, name](int index) {
-            m_controller->setVariable(name, box->itemData(index).toString());
+            Q_EMIT variableChosen(name, box->itemData(index).toString());
         });
         m_variablesLayout->addWidget(label);
         m_variablesLayout->addWidget(box);
     }
     m_variablesLayout->addStretch(1);
-    m_variablesBar->setVisible(!variables.isEmpty());
+    m_variablesBar->setVisible(!m_variables.isEmpty());
 }
 
 QWidget *MetricsPage::buildMultiVariable(const DashboardVariable &v)
@@ -581,7 +603,7 @@ QWidget *MetricsPage::buildMultiVariable(const DashboardVariable &v)
                         a->setChecked(a->data().toString() == fallback);
                 }
                 button->setText(summary());
-                m_controller->setVariable(name, chosen);
+                Q_EMIT variableValuesChosen(name, chosen);
             });
     return button;
 }
@@ -592,7 +614,7 @@ void MetricsPage::applyRangeChoice(int index)
     if (seconds > 0) {
         m_lastRangeIndex = index;
         m_rangeBox->setCurrentIndex(index);
-        m_controller->setRelativeRange(seconds);
+        Q_EMIT relativeRangeRequested(seconds);
         return;
     }
     QDialog dialog(this);
@@ -609,7 +631,7 @@ void MetricsPage::applyRangeChoice(int index)
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() == QDialog::Accepted && from->dateTime() < to->dateTime())
-        m_controller->setAbsoluteRange(from->dateTime(), to->dateTime());
+        Q_EMIT absoluteRangeRequested(from->dateTime(), to->dateTime());
     else
         m_rangeBox->setCurrentIndex(m_lastRangeIndex);
 }
@@ -629,7 +651,7 @@ void MetricsPage::runExplore()
     m_exploreBox->setCurrentIndex(0);
     m_exploreBox->blockSignals(false);
     m_exploreStatus->setText(tr("Running…"));
-    m_controller->explore(expr, m_exploreChart->plotWidth());
+    Q_EMIT exploreRequested(expr, m_exploreChart->plotWidth());
 }
 
 void MetricsPage::exploreExpression(const QString &expr, const QDateTime &start,
@@ -637,7 +659,7 @@ void MetricsPage::exploreExpression(const QString &expr, const QDateTime &start,
 {
     m_tabs->setCurrentIndex(1);
     if (start.isValid() && end.isValid() && start < end) {
-        m_controller->setAbsoluteRange(start, end);
+        Q_EMIT absoluteRangeRequested(start, end);
         m_rangeBox->setCurrentIndex(m_rangeBox->count() - 1);
     }
     m_exploreBox->setCurrentText(expr);

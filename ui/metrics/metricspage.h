@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/prometheus/metricscontroller.h"
 #include "models/metrics/dashboard.h"
+#include "models/metrics/paneldata.h"
 
 #include <QWidget>
+
+#include <chrono>
 
 class QComboBox;
 class QLabel;
@@ -21,17 +23,21 @@ namespace Stackscope {
 
 class PanelWidget;
 class SeriesTableModel;
+class TargetsModel;
 class TimeSeriesChart;
 
 /// The Metrics page: a dashboard (panels on Grafana's 24-column grid, variables as drop-downs),
 /// the time range picker, refresh and pause, an Explore tab for ad-hoc PromQL and a Targets tab.
-/// It drives a MetricsController (never HTTP itself); importing a dashboard file (button or drag
-/// and drop) is asked of the feature through importRequested().
+/// Like every page, it shows models and values and asks for work through its request signals; the
+/// feature connects them to the MetricsController and the controller's results to the slots
+/// below (the page never holds a controller). Importing a dashboard file (button or drag and
+/// drop) is asked of the feature through importRequested().
 class MetricsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit MetricsPage(MetricsController *controller, QWidget *parent = nullptr);
+    /// `targets` is the scrape targets' model that the Targets tab shows.
+    explicit MetricsPage(TargetsModel *targets, QWidget *parent = nullptr);
 
     /// The dashboards to offer; keeps the current one when its uid is still there, else shows
     /// `preferredUid` or the first.
@@ -52,7 +58,35 @@ public:
     QTreeView *targetsView() const { return m_targetsView; }
     QTabWidget *tabs() const { return m_tabs; }
 
+public Q_SLOTS:
+    /// One panel's new data (index into the current dashboard's panels).
+    void showPanelData(int panel, const Stackscope::PanelData &data);
+    /// The current dashboard's variables with their options and values, as last resolved.
+    void setVariables(const QList<Stackscope::DashboardVariable> &variables);
+    /// Names for Explore's completion.
+    void setMetricNames(const QStringList &names);
+    void showExploreResult(const Stackscope::PanelData &range,
+                           const Stackscope::QueryResult &instant, const QString &instantError);
+    /// The targets model was refreshed (`error` non-empty: it keeps the last good list).
+    void showTargetsStatus(const QString &error);
+
 Q_SIGNALS:
+    // Requests, answered through the slots above.
+    void dashboardRequested(const Stackscope::Dashboard &dashboard);
+    void relativeRangeRequested(double seconds);
+    void absoluteRangeRequested(const QDateTime &start, const QDateTime &end);
+    void refreshIntervalRequested(std::chrono::milliseconds interval);
+    void pauseRequested(bool paused);
+    void refreshRequested();
+    /// Whether the Targets tab is on screen (its model is polled only then).
+    void targetsShownChanged(bool shown);
+    /// A panel's plot is `pixels` wide now (for its step).
+    void panelWidthChanged(int panel, int pixels);
+    void variableChosen(const QString &name, const QString &value);
+    /// Several values of a multi-value variable (or {"$__all"}).
+    void variableValuesChosen(const QString &name, const QStringList &values);
+    void exploreRequested(const QString &expr, int pixelWidth);
+
     void importRequested(const QString &path);
     /// A panel asked for the traces of a service over its time range.
     void tracesRequested(const QString &service, const QDateTime &start, const QDateTime &end);
@@ -77,8 +111,10 @@ private:
     void runExplore();
     void reportWidths();
 
-    MetricsController *m_controller;
+    TargetsModel *m_targets;
     QList<Dashboard> m_dashboards;
+    Dashboard m_dashboard;                ///< the one on screen
+    QList<DashboardVariable> m_variables; ///< its variables as last resolved
     QTabWidget *m_tabs;
     QComboBox *m_dashboardBox;
     QComboBox *m_rangeBox;
@@ -95,6 +131,7 @@ private:
     QComboBox *m_exploreBox;
     QLabel *m_exploreStatus;
     TimeSeriesChart *m_exploreChart;
+    PanelData m_lastGoodExplore; ///< kept on screen when a query fails
     SeriesTableModel *m_exploreTable;
     QStringList m_history;
     // Targets
