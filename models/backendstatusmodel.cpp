@@ -6,19 +6,19 @@ using namespace Qt::StringLiterals;
 namespace Stackscope {
 
 BackendStatusModel::BackendStatusModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : KeyedTableModel(parent)
 {}
 
-int BackendStatusModel::rowCount(const QModelIndex &parent) const
+int BackendStatusModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : 1;
 }
 
 QVariant BackendStatusModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const BackendStatus &s = m_rows.at(index.row());
+    const BackendStatus &s = at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         if (s.state == BackendStatus::State::Down && !s.reason.isEmpty())
@@ -49,7 +49,7 @@ QVariant BackendStatusModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> BackendStatusModel::roleNames() const
 {
-    auto names = QAbstractListModel::roleNames();
+    auto names = KeyedTableModel::roleNames();
     names.insert(IdRole, "id");
     names.insert(StateRole, "state");
     names.insert(ReasonRole, "reason");
@@ -61,48 +61,23 @@ QHash<int, QByteArray> BackendStatusModel::roleNames() const
     return names;
 }
 
-int BackendStatusModel::rowOf(const QString &id) const
+BackendStatus BackendStatusModel::merged(const BackendStatus &current,
+                                         const BackendStatus &incoming) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).id == id)
-            return i;
-    }
-    return -1;
-}
-
-void BackendStatusModel::update(const BackendStatus &status)
-{
-    const int row = rowOf(status.id);
-    if (row < 0) {
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-        m_rows.append(status);
-        endInsertRows();
-        return;
-    }
-    BackendStatus &current = m_rows[row];
-    BackendStatus merged = status;
+    BackendStatus merged = incoming;
     if (merged.state == current.state && current.since.isValid())
         merged.since = current.since;
-    const bool visible = !current.sameAs(merged);
-    const bool latencyChanged = current.latencyMs != merged.latencyMs;
-    current = merged;
-    const QModelIndex idx = index(row);
-    if (visible) {
-        Q_EMIT dataChanged(idx, idx);
-    } else if (latencyChanged) {
-        Q_EMIT dataChanged(idx, idx, {LatencyRole, StatusRole});
-    }
+    return merged;
 }
 
-void BackendStatusModel::retain(const QStringList &ids)
+std::optional<QList<int>> BackendStatusModel::changedRoles(const BackendStatus &before,
+                                                           const BackendStatus &after) const
 {
-    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (!ids.contains(m_rows.at(row).id)) {
-            beginRemoveRows({}, row, row);
-            m_rows.removeAt(row);
-            endRemoveRows();
-        }
-    }
+    if (!before.sameAs(after))
+        return QList<int>();
+    if (before.latencyMs != after.latencyMs)
+        return QList<int>{LatencyRole, StatusRole};
+    return std::nullopt;
 }
 
 } // namespace Stackscope

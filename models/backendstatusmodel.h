@@ -2,8 +2,8 @@
 #pragma once
 
 #include "models/backendstatus.h"
+#include "models/common/keyedtablemodel.h"
 
-#include <QAbstractListModel>
 #include <QList>
 
 namespace Stackscope {
@@ -11,7 +11,7 @@ namespace Stackscope {
 /// One row per backend, in the order they were first seen. Updates are merged by id: a changed
 /// row emits dataChanged for that row only, a new one is inserted, and rows never reset, so views
 /// keep their selection.
-class BackendStatusModel : public QAbstractListModel
+class BackendStatusModel : public KeyedTableModel<BackendStatus>
 {
     Q_OBJECT
 public:
@@ -29,20 +29,24 @@ public:
 
     explicit BackendStatusModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     /// Inserts or updates the row with `status.id`; keeps `since` when the state did not change.
-    void update(const BackendStatus &status);
-    /// Removes rows whose id is not in `ids` (an Alertmanager removed from the configuration).
-    void retain(const QStringList &ids);
+    void update(const BackendStatus &status) { upsert(status); }
+    // retain(ids) removes the rows whose id is not in `ids` (an Alertmanager removed from the
+    // configuration).
 
-    const QList<BackendStatus> &statuses() const { return m_rows; }
-    int rowOf(const QString &id) const;
+    const QList<BackendStatus> &statuses() const { return items(); }
 
-private:
-    QList<BackendStatus> m_rows;
+protected:
+    QString keyOf(const BackendStatus &status) const override { return status.id; }
+    BackendStatus merged(const BackendStatus &current,
+                         const BackendStatus &incoming) const override;
+    /// A new latency alone changes the latency and the whole value, not the text views show.
+    std::optional<QList<int>> changedRoles(const BackendStatus &before,
+                                           const BackendStatus &after) const override;
 };
 
 } // namespace Stackscope

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/backendstatusbar.h"
+#include "models/common/palette.h"
 
 #include "models/backendstatusmodel.h"
 
@@ -19,15 +20,15 @@ QColor colorFor(BackendStatus::State state)
 {
     switch (state) {
     case BackendStatus::State::Up:
-        return QColor(0x2e, 0xa0, 0x43);
+        return Palette::color(Palette::Tone::Good);
     case BackendStatus::State::Down:
-        return QColor(0xd1, 0x24, 0x2f);
+        return Palette::color(Palette::Tone::Bad);
     case BackendStatus::State::Disabled:
-        return QColor(0x8c, 0x95, 0x9f);
+        return Palette::color(Palette::Tone::Muted);
     case BackendStatus::State::Unknown:
         break;
     }
-    return QColor(0xbf, 0x87, 0x00);
+    return Palette::color(Palette::Tone::Warning);
 }
 
 } // namespace

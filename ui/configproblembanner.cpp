@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/configproblembanner.h"
+#include "models/common/palette.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,9 +19,7 @@ ConfigProblemBanner::ConfigProblemBanner(QWidget *parent)
 {
     setObjectName(u"configProblemBanner"_s);
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(u"#configProblemBanner { background: #fdecea; border: 1px solid #e0a39e; "
-                  u"border-radius: 4px; }"
-                  " #configProblemBanner QLabel { color: #611a15; }"_s);
+    setStyleSheet(Palette::problemBannerStyle(objectName()));
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     QFont bold = m_summary->font();

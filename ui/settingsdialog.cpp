@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/settingsdialog.h"
+#include "models/common/format.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -46,18 +47,6 @@ QLineEdit *lineEdit(const QString &text, QWidget *parent, const QString &placeho
 
 } // namespace
 
-QString SettingsDialog::formatDuration(std::chrono::milliseconds duration)
-{
-    const qint64 ms = duration.count();
-    if (ms != 0 && ms % 3600000 == 0)
-        return u"%1h"_s.arg(ms / 3600000);
-    if (ms != 0 && ms % 60000 == 0)
-        return u"%1m"_s.arg(ms / 60000);
-    if (ms % 1000 == 0)
-        return u"%1s"_s.arg(ms / 1000);
-    return u"%1ms"_s.arg(ms);
-}
-
 SettingsDialog::SettingsDialog(const Config &config, bool startAtLogin, QWidget *parent)
     : QDialog(parent)
     , m_original(config)
@@ -71,7 +60,8 @@ SettingsDialog::SettingsDialog(const Config &config, bool startAtLogin, QWidget 
     for (const EndpointConfig &e : config.alertmanagers)
         alertmanagers << e.url.toString();
     m_prometheusUrl = lineEdit(config.prometheus.url.toString(), this, u"http://127.0.0.1:9091"_s);
-    m_prometheusTimeout = lineEdit(formatDuration(config.prometheus.timeout), this, u"10s"_s);
+    m_prometheusTimeout
+        = lineEdit(Format::durationLiteral(config.prometheus.timeout), this, u"10s"_s);
     m_alertmanagers = new QPlainTextEdit(alertmanagers.join(u'\n'), this);
     m_alertmanagers->setPlaceholderText(tr("One URL per line; two for an HA pair"));
     m_alertmanagers->setMaximumHeight(80);
@@ -88,11 +78,11 @@ SettingsDialog::SettingsDialog(const Config &config, bool startAtLogin, QWidget 
                     "secrets are read from environment variables, never stored.")),
         tr("Endpoints"));
 
-    m_refreshStatus = lineEdit(formatDuration(config.refresh.status), this);
-    m_refreshStack = lineEdit(formatDuration(config.refresh.stack), this);
-    m_refreshMetrics = lineEdit(formatDuration(config.refresh.metrics), this);
-    m_refreshAlerts = lineEdit(formatDuration(config.refresh.alerts), this);
-    m_refreshTraces = lineEdit(formatDuration(config.refresh.traces), this);
+    m_refreshStatus = lineEdit(Format::durationLiteral(config.refresh.status), this);
+    m_refreshStack = lineEdit(Format::durationLiteral(config.refresh.stack), this);
+    m_refreshMetrics = lineEdit(Format::durationLiteral(config.refresh.metrics), this);
+    m_refreshAlerts = lineEdit(Format::durationLiteral(config.refresh.alerts), this);
+    m_refreshTraces = lineEdit(Format::durationLiteral(config.refresh.traces), this);
     tabs->addTab(formPage(this,
                           {{tr("Backend status"), m_refreshStatus},
                            {tr("Containers"), m_refreshStack},
@@ -167,7 +157,7 @@ QList<ConfigEdit> SettingsDialog::edits() const
     text({u"endpoints"_s, u"prometheus"_s, u"url"_s}, m_prometheusUrl->text(),
          c.prometheus.url.toString());
     text({u"endpoints"_s, u"prometheus"_s, u"timeout"_s}, m_prometheusTimeout->text(),
-         formatDuration(c.prometheus.timeout));
+         Format::durationLiteral(c.prometheus.timeout));
     text({u"endpoints"_s, u"jaeger"_s, u"url"_s}, m_jaegerUrl->text(), c.jaeger.url.toString());
     text({u"endpoints"_s, u"grafana"_s, u"url"_s}, m_grafanaUrl->text(), c.grafana.url.toString());
 
@@ -189,7 +179,7 @@ QList<ConfigEdit> SettingsDialog::edits() const
                 if (e.url.toString() != url)
                     continue;
                 if (e.timeout != EndpointConfig().timeout)
-                    entry.insert(u"timeout"_s, formatDuration(e.timeout));
+                    entry.insert(u"timeout"_s, Format::durationLiteral(e.timeout));
                 if (!e.caFile.isEmpty())
                     entry.insert(u"ca_file"_s, e.caFile);
                 if (e.insecureSkipVerify)
@@ -210,11 +200,16 @@ QList<ConfigEdit> SettingsDialog::edits() const
         out.append({{u"endpoints"_s, u"alertmanagers"_s}, list});
     }
 
-    text({u"refresh"_s, u"status"_s}, m_refreshStatus->text(), formatDuration(c.refresh.status));
-    text({u"refresh"_s, u"stack"_s}, m_refreshStack->text(), formatDuration(c.refresh.stack));
-    text({u"refresh"_s, u"metrics"_s}, m_refreshMetrics->text(), formatDuration(c.refresh.metrics));
-    text({u"refresh"_s, u"alerts"_s}, m_refreshAlerts->text(), formatDuration(c.refresh.alerts));
-    text({u"refresh"_s, u"traces"_s}, m_refreshTraces->text(), formatDuration(c.refresh.traces));
+    text({u"refresh"_s, u"status"_s}, m_refreshStatus->text(),
+         Format::durationLiteral(c.refresh.status));
+    text({u"refresh"_s, u"stack"_s}, m_refreshStack->text(),
+         Format::durationLiteral(c.refresh.stack));
+    text({u"refresh"_s, u"metrics"_s}, m_refreshMetrics->text(),
+         Format::durationLiteral(c.refresh.metrics));
+    text({u"refresh"_s, u"alerts"_s}, m_refreshAlerts->text(),
+         Format::durationLiteral(c.refresh.alerts));
+    text({u"refresh"_s, u"traces"_s}, m_refreshTraces->text(),
+         Format::durationLiteral(c.refresh.traces));
 
     if (m_notificationsEnabled->isChecked() != c.notifications.enabled)
         out.append({{u"notifications"_s, u"enabled"_s}, m_notificationsEnabled->isChecked()});

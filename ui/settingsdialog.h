@@ -32,7 +32,6 @@ public:
     void showProblems(const QStringList &lines);
 
     /// "10s", "1m", "500ms": how durations are written in the file.
-    static QString formatDuration(std::chrono::milliseconds duration);
 
 Q_SIGNALS:
     void saveRequested();

@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/alerts/alertmanagerclient.h"
+#include "models/common/offthread.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QPointer>
-#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
 
 namespace {
-
-/// Answers larger than this are parsed on a worker thread.
-constexpr qsizetype offThreadBytes = 256 * 1024;
 
 QString amApiName()
 {
@@ -72,35 +68,26 @@ void AlertmanagerClient::fetchAlerts(
         request.query.addQueryItem(u"receiver"_s, query.receiver);
     const QString where = m_http->hostPort();
     const QString source = name();
-    const bool hasContext = context != nullptr;
-    QPointer<QObject> guard(context);
-    m_http->send(
-        request, context, [done, where, source, hasContext, guard](const HttpResponse &response) {
-            auto work = [done, where, source, hasContext, guard, response](bool queued) {
-                QList<Alert> alerts;
-                const HttpError error = parseInto(response, amApiName(), where,
-                                                  AlertsJson::parseAlertmanagerAlerts, &alerts);
-                for (Alert &a : alerts)
+    m_http->send(request, context, [done, where, source, context](const HttpResponse &response) {
+        struct Result
+        {
+            QList<Alert> alerts;
+            HttpError error;
+        };
+        // Thousands of alerts take tens of milliseconds to parse: off the GUI thread when large
+        // (the load benchmark's 2,000 alerts stalled it).
+        OffThread::runIfLarge(
+            response.body.size(), context,
+            [where, source, response] {
+                Result r;
+                r.error = parseInto(response, amApiName(), where,
+                                    AlertsJson::parseAlertmanagerAlerts, &r.alerts);
+                for (Alert &a : r.alerts)
                     a.sources = {source};
-                if (!queued) {
-                    done(alerts, error);
-                    return;
-                }
-                QMetaObject::invokeMethod(
-                    QCoreApplication::instance(),
-                    [done, hasContext, guard, alerts, error] {
-                        if (!hasContext || guard)
-                            done(alerts, error);
-                    },
-                    Qt::QueuedConnection);
-            };
-            // Thousands of alerts take tens of milliseconds to parse: off the GUI thread, like the
-            // Prometheus client's large answers (the load benchmark's 2,000 alerts stalled it).
-            if (response.body.size() > offThreadBytes)
-                QThreadPool::globalInstance()->start([work] { work(true); });
-            else
-                work(false);
-        });
+                return r;
+            },
+            [done](const Result &r) { done(r.alerts, r.error); });
+    });
 }
 
 void AlertmanagerClient::fetchAlertGroups(

@@ -135,7 +135,7 @@ void BackendMonitor::setConfig(const Config &config)
         addEntry(std::move(entry));
     }
     old.clear(); // stops and deletes the pollers and probes of removed or changed backends
-    m_model->retain(ids);
+    m_model->retain(QSet<QString>(ids.cbegin(), ids.cend()));
 }
 
 void BackendMonitor::reportDisabled(const QString &id, const QString &displayName,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/http/httpclient.h"
+#include "models/common/format.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -20,23 +21,6 @@ namespace Stackscope {
 namespace {
 
 const char *const kPendingProperty = "stackscope_pending";
-
-QString formatBytes(qint64 bytes)
-{
-    if (bytes >= 1024 * 1024)
-        return u"%1 MiB"_s.arg(double(bytes) / (1024.0 * 1024.0), 0, 'f',
-                               bytes % (1024 * 1024) ? 1 : 0);
-    if (bytes >= 1024)
-        return u"%1 KiB"_s.arg(double(bytes) / 1024.0, 0, 'f', bytes % 1024 ? 1 : 0);
-    return QCoreApplication::translate("Stackscope::HttpClient", "%1 bytes").arg(bytes);
-}
-
-QString formatDuration(std::chrono::milliseconds ms)
-{
-    if (ms.count() % 1000 == 0)
-        return u"%1 s"_s.arg(ms.count() / 1000);
-    return u"%1 ms"_s.arg(ms.count());
-}
 
 } // namespace
 
@@ -235,13 +219,13 @@ HttpError HttpClient::classify(QNetworkReply *reply, const Pending &pending, qin
     if (pending.tooLarge) {
         error.kind = HttpError::Kind::TooLarge;
         error.message = tr("the answer from %1 is larger than the %2 limit (http.max_body)")
-                            .arg(where, formatBytes(m_maxBodyBytes));
+                            .arg(where, Format::bytes(m_maxBodyBytes));
         return error;
     }
     if (pending.timedOut) {
         error.kind = HttpError::Kind::Timeout;
         error.message
-            = tr("no answer within %1 from %2").arg(formatDuration(m_endpoint.timeout), where);
+            = tr("no answer within %1 from %2").arg(Format::duration(m_endpoint.timeout), where);
         return error;
     }
     if (pending.cancelled) {
@@ -266,7 +250,7 @@ HttpError HttpClient::classify(QNetworkReply *reply, const Pending &pending, qin
     case QNetworkReply::TimeoutError:
         error.kind = HttpError::Kind::Timeout;
         error.message
-            = tr("no answer within %1 from %2").arg(formatDuration(m_endpoint.timeout), where);
+            = tr("no answer within %1 from %2").arg(Format::duration(m_endpoint.timeout), where);
         return error;
     case QNetworkReply::SslHandshakeFailedError:
         error.kind = HttpError::Kind::Tls;
@@ -277,7 +261,7 @@ HttpError HttpClient::classify(QNetworkReply *reply, const Pending &pending, qin
         if (received > 0 || status > 0) {
             error.kind = HttpError::Kind::Truncated;
             error.message
-                = tr("the answer from %1 was cut off after %2").arg(where, formatBytes(received));
+                = tr("the answer from %1 was cut off after %2").arg(where, Format::bytes(received));
         } else {
             error.kind = HttpError::Kind::Network;
             error.message = tr("%1 closed the connection without answering").arg(where);
@@ -336,8 +320,8 @@ void HttpClient::finish(QNetworkReply *reply)
             && response.body.size() < length.toLongLong()) {
             response.error.kind = HttpError::Kind::Truncated;
             response.error.message = tr("the answer from %1 was cut off after %2 of %3")
-                                         .arg(hostPort(), formatBytes(response.body.size()),
-                                              formatBytes(length.toLongLong()));
+                                         .arg(hostPort(), Format::bytes(response.body.size()),
+                                              Format::bytes(length.toLongLong()));
             response.body.clear();
         }
     }

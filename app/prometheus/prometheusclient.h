@@ -3,13 +3,13 @@
 
 #include "app/http/httpclient.h"
 #include "app/prometheus/promparser.h"
+#include "models/common/offthread.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <functional>
 
@@ -25,10 +25,10 @@ struct QueryReply
     bool ok() const { return !error.isError(); }
 };
 
-/// The Prometheus HTTP API (v1) on top of an HttpClient. Bodies larger than offThreadBytes()
-/// are parsed on the global thread pool; every callback runs on the GUI thread, and only while
-/// `context` is alive (a destroyed page never hears of its old requests). Errors carry the
-/// server's own `errorType: error` in HttpError::detail and the message.
+/// The Prometheus HTTP API (v1) on top of an HttpClient. Bodies larger than
+/// OffThread::kThresholdBytes are parsed on the global thread pool; every callback runs on the GUI
+/// thread, and only while `context` is alive (a destroyed page never hears of its old requests).
+/// Errors carry the server's own `errorType: error` in HttpError::detail and the message.
 class PrometheusClient : public QObject
 {
     Q_OBJECT
@@ -39,7 +39,6 @@ public:
     explicit PrometheusClient(HttpClient *http, QObject *parent = nullptr);
 
     HttpClient *http() const { return m_http; }
-    static constexpr qsizetype offThreadBytes() { return 256 * 1024; }
 
     /// /api/v1/query (GET); an invalid time means "now".
     void query(const QString &expr, const QDateTime &time, QObject *context,
@@ -78,27 +77,20 @@ private:
     void fetch(const HttpRequest &request, QObject *context, Parser<T> parse, Done<T> done)
     {
         const QString where = m_http->hostPort();
-        QPointer<QObject> guard(context);
-        m_http->send(request, context, [where, guard, parse, done](const HttpResponse &response) {
-            auto work = [where, guard, parse, done, response](bool queued) {
+        m_http->send(request, context, [where, context, parse, done](const HttpResponse &response) {
+            struct Result
+            {
                 T value{};
-                const HttpError error = decode<T>(response, where, parse, &value);
-                if (!queued) {
-                    done(value, error);
-                    return;
-                }
-                QMetaObject::invokeMethod(
-                    QCoreApplication::instance(),
-                    [guard, done, value, error] {
-                        if (guard)
-                            done(value, error);
-                    },
-                    Qt::QueuedConnection);
+                HttpError error;
             };
-            if (response.body.size() > offThreadBytes())
-                QThreadPool::globalInstance()->start([work] { work(true); });
-            else
-                work(false);
+            OffThread::runIfLarge(
+                response.body.size(), context,
+                [where, parse, response] {
+                    Result r;
+                    r.error = decode<T>(response, where, parse, &r.value);
+                    return r;
+                },
+                [done](Result r) { done(r.value, r.error); });
         });
     }
 

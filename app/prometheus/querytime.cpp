@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/prometheus/querytime.h"
+#include "models/common/format.h"
 
 #include <QRegularExpression>
 
@@ -44,22 +45,10 @@ double parseDuration(const QString &text)
 
 QString formatDuration(double seconds)
 {
-    if (seconds < 1)
-        return QString::number(std::max<qint64>(1, std::llround(seconds * 1000))) + u"ms"_s;
-    qint64 s = std::llround(seconds);
-    QString out;
-    const struct
-    {
-        qint64 size;
-        const char *unit;
-    } units[] = {{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}};
-    for (const auto &u : units) {
-        if (s >= u.size) {
-            out += QString::number(s / u.size) + QLatin1StringView(u.unit);
-            s %= u.size;
-        }
-    }
-    return out;
+    // Whole seconds from a second up, as Grafana writes $__interval; at least 1ms below.
+    const qint64 ms = seconds < 1 ? std::max<qint64>(1, std::llround(seconds * 1000))
+                                  : std::llround(seconds) * 1000;
+    return Format::durationLiteral(std::chrono::milliseconds(ms));
 }
 
 double snapInterval(double seconds)

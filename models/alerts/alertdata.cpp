@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/alerts/alertdata.h"
+#include "models/common/palette.h"
 
 #include <QObject>
 #include <QRegularExpression>
@@ -145,13 +146,13 @@ QColor severityColor(int rank)
 {
     switch (rank) {
     case 3:
-        return QColor(0xc6, 0x28, 0x28);
+        return Palette::color(Palette::Tone::Bad);
     case 2:
-        return QColor(0xef, 0x8a, 0x00);
+        return Palette::color(Palette::Tone::Warning);
     case 1:
-        return QColor(0x1e, 0x6f, 0xd9);
+        return Palette::color(Palette::Tone::Info);
     default:
-        return QColor(0x75, 0x75, 0x75);
+        return Palette::color(Palette::Tone::Muted);
     }
 }
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/alerts/alertmodel.h"
+#include "models/common/format.h"
+#include "models/common/palette.h"
 
 #include <QBrush>
 #include <QColor>
@@ -19,16 +21,7 @@ int AlertModel::columnCount(const QModelIndex &parent) const
 
 QString durationSince(const QDateTime &since, const QDateTime &now)
 {
-    if (!since.isValid())
-        return {};
-    const qint64 s = std::max<qint64>(0, since.secsTo(now));
-    if (s < 60)
-        return QObject::tr("%1 s").arg(s);
-    if (s < 3600)
-        return QObject::tr("%1 min").arg(s / 60);
-    if (s < 86400)
-        return QObject::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    return QObject::tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+    return since.isValid() ? Format::elapsed(since.secsTo(now)) : QString();
 }
 
 static QString stateText(const Alert &a)
@@ -77,7 +70,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         if (index.column() == SeverityColumn)
             return QBrush(severityColor(severityRank(a.severity())));
         if (a.isSuppressed() || a.state == Alert::State::Pending)
-            return QBrush(QColor(0x75, 0x75, 0x75));
+            return QBrush(Palette::color(Palette::Tone::Muted));
         return {};
     case SortRole:
         switch (index.column()) {
@@ -129,13 +122,13 @@ QVariant AlertModel::headerData(int section, Qt::Orientation orientation, int ro
     return {};
 }
 
-bool AlertModel::sameForViews(const Alert &a, const Alert &b) const
+std::optional<QList<int>> AlertModel::changedRoles(const Alert &before, const Alert &after) const
 {
-    if (a.updatedAt == b.updatedAt)
-        return a == b;
-    Alert c = b;
-    c.updatedAt = a.updatedAt;
-    return a == c;
+    Alert comparable = after;
+    comparable.updatedAt = before.updatedAt;
+    if (before == comparable)
+        return std::nullopt;
+    return QList<int>();
 }
 
 int AlertModel::firingCount() const

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "models/alerts/alertdata.h"
-#include "models/alerts/keyedtablemodel.h"
+#include "models/common/keyedtablemodel.h"
 
 namespace Stackscope {
 
@@ -48,7 +48,7 @@ public:
 protected:
     QString keyOf(const Alert &alert) const override { return alert.fingerprint; }
     /// Alertmanager bumps updatedAt on every resend from Prometheus; no view shows it.
-    bool sameForViews(const Alert &a, const Alert &b) const override;
+    std::optional<QList<int>> changedRoles(const Alert &before, const Alert &after) const override;
 };
 
 /// "3 min", "2 h 5 min", "4 d": how long ago `since` was, for the "Active since" column.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/alerts/rulemodel.h"
+#include "models/common/palette.h"
 
 #include <QBrush>
 #include <QColor>
@@ -50,11 +51,11 @@ QVariant RuleModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == HealthColumn && r.health == "err"_L1)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(Palette::color(Palette::Tone::Bad));
         if (index.column() == StateColumn && r.state == "firing"_L1)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(Palette::color(Palette::Tone::Bad));
         if (index.column() == StateColumn && r.state == "pending"_L1)
-            return QBrush(QColor(0xef, 0x8a, 0x00));
+            return QBrush(Palette::color(Palette::Tone::Warning));
         return {};
     case RuleRole:
         return QVariant::fromValue(r);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "models/alerts/alertdata.h"
-#include "models/alerts/keyedtablemodel.h"
+#include "models/common/keyedtablemodel.h"
 
 namespace Stackscope {
 

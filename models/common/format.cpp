@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/metrics/unitformat.h"
+#include "models/common/format.h"
 
-#include <QLocale>
+#include <QCoreApplication>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
-namespace Stackscope::UnitFormat {
-
-namespace {
+namespace Stackscope::Format {
 
 QString number(double value, int significant)
 {
+    if (std::isnan(value))
+        return u"NaN"_s;
+    if (std::isinf(value))
+        return value > 0 ? u"+Inf"_s : u"-Inf"_s;
     if (value == 0)
         return u"0"_s;
     // Enough decimals for `significant` digits, never scientific for the ranges we scale into.
@@ -28,6 +30,8 @@ QString number(double value, int significant)
     }
     return text;
 }
+
+namespace {
 
 QString scaled(double value, double base, const char *const *prefixes, int count, int zeroIndex,
                const QString &suffix, int significant)
@@ -54,6 +58,15 @@ constexpr int siZero = 3;
 const char *const iecPrefixes[] = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
 const char *const siUp[] = {"", "k", "M", "G", "T", "P", "E"};
 
+} // namespace
+
+QString bytes(double value, int significant)
+{
+    if (std::isnan(value) || std::isinf(value))
+        return number(value, significant);
+    return scaled(value, 1024, iecPrefixes, 7, 0, u"B"_s, significant);
+}
+
 QString duration(double seconds, int significant)
 {
     const double a = std::abs(seconds);
@@ -74,9 +87,50 @@ QString duration(double seconds, int significant)
     return number(seconds / 86400, significant) + u" d"_s;
 }
 
-} // namespace
+QString elapsed(qint64 s)
+{
+    const char *context = "Stackscope::Format";
+    if (s < 0)
+        s = 0;
+    if (s < 60)
+        return QCoreApplication::translate(context, "%1 s").arg(s);
+    if (s < 3600)
+        return QCoreApplication::translate(context, "%1 min").arg(s / 60);
+    if (s < 86400)
+        return QCoreApplication::translate(context, "%1 h %2 min")
+            .arg(s / 3600)
+            .arg((s % 3600) / 60);
+    return QCoreApplication::translate(context, "%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+}
 
-QString format(double value, const QString &unit, int significant)
+QString durationLiteral(std::chrono::milliseconds duration)
+{
+    qint64 ms = duration.count();
+    if (ms == 0)
+        return u"0s"_s;
+    QString out;
+    if (ms < 0) {
+        out = u"-"_s;
+        ms = -ms;
+    }
+    if (ms % 1000 != 0)
+        return out + QString::number(ms) + u"ms"_s;
+    qint64 s = ms / 1000;
+    const struct
+    {
+        qint64 size;
+        const char *unit;
+    } units[] = {{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}};
+    for (const auto &u : units) {
+        if (s >= u.size) {
+            out += QString::number(s / u.size) + QLatin1StringView(u.unit);
+            s %= u.size;
+        }
+    }
+    return out;
+}
+
+QString value(double value, const QString &unit, int significant)
 {
     if (std::isnan(value))
         return u"NaN"_s;
@@ -127,4 +181,4 @@ QString axisLabel(const QString &unit)
     return u;
 }
 
-} // namespace Stackscope::UnitFormat
+} // namespace Stackscope::Format

@@ -3,16 +3,40 @@
 
 #include <QString>
 
+#include <chrono>
+
 namespace Stackscope {
 
-/// Formats sample values for people, in one place for every panel, axis and read-out. Units
-/// follow Grafana's ids: "bytes"/"decbytes" (IEC / SI), "bits", "s", "ms", "µs"/"us", "ns",
-/// "percent" (0–100), "percentunit" (0–1), "ops"/"reqps"/"rps" (per second), "short"/"none"/""
-/// (SI prefixes). NaN shows as "NaN", ±Inf as "+Inf"/"-Inf"; unknown units are appended verbatim.
-namespace UnitFormat {
-QString format(double value, const QString &unit, int significant = 3);
+/// Numbers, sizes and durations for people, in one place, so that every page, panel, axis,
+/// message and tooltip shows them the same way. Significant digits are kept and trailing zeros
+/// dropped ("1.5 KiB", "4 MiB", "12.5 ms"); NaN shows as "NaN", ±Inf as "+Inf"/"-Inf".
+namespace Format {
+
+/// A plain number with `significant` digits, never in scientific notation ("0.07", "96", "1234").
+QString number(double value, int significant = 3);
+/// A size in IEC units: "512 B", "1.5 KiB", "4 MiB", "2.25 GiB".
+QString bytes(double bytes, int significant = 3);
+/// A duration in the largest unit that keeps it above 1: "850 µs", "12.5 ms", "1.5 s", "5 min",
+/// "3 h", "2 d".
+QString duration(double seconds, int significant = 3);
+inline QString duration(std::chrono::milliseconds ms)
+{
+    return duration(double(ms.count()) / 1000.0);
+}
+/// An elapsed time such as an uptime, in two whole units at most: "42 s", "5 min",
+/// "3 h 20 min", "1 d 1 h". Negative counts as 0.
+QString elapsed(qint64 seconds);
+/// A duration as configuration files and PromQL write it: "1500ms", "10s", "5m", "2h", "1h30m",
+/// "1d". Sub-second remainders are kept in milliseconds; 0 is "0s".
+QString durationLiteral(std::chrono::milliseconds ms);
+
+/// A sample value in a Grafana unit: "bytes"/"decbytes" (IEC / SI), "bits", "s", "ms", "µs"/"us",
+/// "ns", "percent" (0–100), "percentunit" (0–1), "ops"/"reqps"/"rps" (per second),
+/// "short"/"none"/"" (SI prefixes); unknown units are appended verbatim.
+QString value(double value, const QString &unit, int significant = 3);
 /// A short suffix for an axis title ("bytes", "s", "%", "ops/s"), empty for plain numbers.
 QString axisLabel(const QString &unit);
-} // namespace UnitFormat
+
+} // namespace Format
 
 } // namespace Stackscope

@@ -4,12 +4,20 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
+
+#include <concepts>
+#include <optional>
 
 namespace Stackscope {
 
-/// A table of values with a stable key each, updated by merging a whole new list: rows whose key
-/// is gone are removed, changed rows emit one dataChanged over the changed span, new keys are
-/// appended in one insertion. It never resets, so views keep selection and scroll position.
+/// The one merge base for item models: a table of values with a stable key each, updated by
+/// merging rather than resetting, so that views keep their selection and scroll position.
+/// merge() takes a whole new list: rows whose key is gone are removed (in contiguous runs),
+/// changed rows emit one dataChanged over the changed span, new keys are inserted in one go.
+/// upsert() and retain() do the same for one value at a time and for removals alone.
+/// Subclasses give the key, say which changes views can see, and may keep a part of the old
+/// value (merged()).
 template<typename T>
 class KeyedTableModel : public QAbstractTableModel
 {
@@ -31,13 +39,129 @@ public:
         wanted.reserve(incoming.size());
         for (qsizetype i = 0; i < incoming.size(); ++i)
             wanted.insert(keyOf(incoming.at(i)), i);
+        removeWhere([&wanted, this](const T &row) { return !wanted.contains(keyOf(row)); });
 
-        // Removals, in contiguous runs from the bottom so that row numbers stay valid.
+        // Updates in place.
+        int first = -1;
+        int last = -1;
+        QList<int> roles;
+        bool allRoles = false;
+        QList<qsizetype> added;
+        for (qsizetype i = 0; i < incoming.size(); ++i) {
+            const QString key = keyOf(incoming.at(i));
+            if (wanted.value(key) != i) // a duplicate key counts once, the last one
+                continue;
+            const int row = m_index.value(key, -1);
+            if (row < 0) {
+                added.append(i);
+                continue;
+            }
+            const T item = merged(m_rows.at(row), incoming.at(i));
+            const std::optional<QList<int>> changed = changedRoles(m_rows.at(row), item);
+            m_rows[row] = item; // kept even when no view shows the change
+            if (!changed)
+                continue;
+            allRoles = allRoles || changed->isEmpty();
+            for (int role : *changed) {
+                if (!roles.contains(role))
+                    roles.append(role);
+            }
+            first = first < 0 ? row : std::min(first, row);
+            last = std::max(last, row);
+        }
+        if (first >= 0)
+            Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1),
+                               allRoles ? QList<int>() : roles);
+
+        if (added.isEmpty())
+            return;
+        if (newRowsInIncomingOrder()) {
+            // Each new key goes where the incoming order puts it, among the kept rows.
+            for (const qsizetype i : std::as_const(added)) {
+                const int at = std::min(int(i), int(m_rows.size()));
+                beginInsertRows({}, at, at);
+                m_rows.insert(at, incoming.at(i));
+                rebuildIndex();
+                endInsertRows();
+            }
+            return;
+        }
+        const int start = int(m_rows.size());
+        beginInsertRows({}, start, start + int(added.size()) - 1);
+        for (const qsizetype i : std::as_const(added)) {
+            m_index.insert(keyOf(incoming.at(i)), int(m_rows.size()));
+            m_rows.append(incoming.at(i));
+        }
+        endInsertRows();
+    }
+
+    /// Inserts `item` at the end, or updates the row with its key; returns the row.
+    int upsert(const T &item)
+    {
+        const QString key = keyOf(item);
+        const int row = m_index.value(key, -1);
+        if (row < 0) {
+            const int at = int(m_rows.size());
+            beginInsertRows({}, at, at);
+            m_index.insert(key, at);
+            m_rows.append(item);
+            endInsertRows();
+            return at;
+        }
+        replaceAt(row, merged(m_rows.at(row), item));
+        return row;
+    }
+
+    /// Removes the rows whose key is not in `keys`.
+    void retain(const QSet<QString> &keys)
+    {
+        removeWhere([&keys, this](const T &row) { return !keys.contains(keyOf(row)); });
+    }
+
+protected:
+    virtual QString keyOf(const T &item) const = 0;
+    /// Which roles a change from `before` to `after` touches: nothing when no view can see it,
+    /// an empty list for all roles.
+    virtual std::optional<QList<int>> changedRoles(const T &before, const T &after) const
+    {
+        if constexpr (std::equality_comparable<T>) {
+            if (before == after)
+                return std::nullopt;
+        }
+        return QList<int>();
+    }
+    /// The value a row takes when `incoming` arrives for it (by default `incoming` itself).
+    virtual T merged(const T &current, const T &incoming) const
+    {
+        Q_UNUSED(current);
+        return incoming;
+    }
+    /// New rows are appended unless this says they keep the incoming list's order.
+    virtual bool newRowsInIncomingOrder() const { return false; }
+
+    /// Replaces row `row` (its key must not change), announcing the columns from `firstColumn` to
+    /// `lastColumn` (-1: the last) as changed when a view can see the change.
+    void replaceAt(int row, const T &item, int firstColumn = 0, int lastColumn = -1)
+    {
+        const std::optional<QList<int>> changed = changedRoles(m_rows.at(row), item);
+        m_rows[row] = item;
+        if (changed)
+            Q_EMIT dataChanged(index(row, firstColumn),
+                               index(row, lastColumn < 0 ? columnCount() - 1 : lastColumn),
+                               *changed);
+    }
+
+private:
+    /// Removes the rows `gone` says so of, in contiguous runs from the bottom so that row numbers
+    /// stay valid.
+    template<typename Gone>
+    void removeWhere(Gone gone)
+    {
         for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-            if (wanted.contains(keyOf(m_rows.at(row))))
+            if (!gone(m_rows.at(row)))
                 continue;
             const int last = row;
-            while (row > 0 && !wanted.contains(keyOf(m_rows.at(row - 1))))
+            while (row > 0 && gone(m_rows.at(row - 1)))
                 --row;
             beginRemoveRows({}, row, last);
             m_rows.remove(row, last - row + 1);
@@ -46,49 +170,8 @@ public:
         }
         if (m_index.size() != m_rows.size())
             rebuildIndex();
-
-        // Updates in place.
-        int first = -1;
-        int last = -1;
-        QList<qsizetype> added;
-        for (qsizetype i = 0; i < incoming.size(); ++i) {
-            const T &item = incoming.at(i);
-            const QString key = keyOf(item);
-            const int row = m_index.value(key, -1);
-            if (row < 0) {
-                if (wanted.value(key) == i) // a duplicate key counts once, the last one
-                    added.append(i);
-                continue;
-            }
-            if (wanted.value(key) != i)
-                continue;
-            const bool visible = !sameForViews(m_rows.at(row), item);
-            m_rows[row] = item; // kept even when no view shows the change
-            if (!visible)
-                continue;
-            first = first < 0 ? row : std::min(first, row);
-            last = std::max(last, row);
-        }
-        if (first >= 0)
-            Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
-
-        if (!added.isEmpty()) {
-            const int start = int(m_rows.size());
-            beginInsertRows({}, start, start + int(added.size()) - 1);
-            for (const qsizetype i : std::as_const(added)) {
-                m_index.insert(keyOf(incoming.at(i)), int(m_rows.size()));
-                m_rows.append(incoming.at(i));
-            }
-            endInsertRows();
-        }
     }
 
-protected:
-    virtual QString keyOf(const T &item) const = 0;
-    /// Whether a change is invisible to every view (then no dataChanged is emitted).
-    virtual bool sameForViews(const T &a, const T &b) const { return a == b; }
-
-private:
     void rebuildIndex()
     {
         m_index.clear();

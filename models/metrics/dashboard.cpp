@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/metrics/dashboard.h"
+#include "models/common/palette.h"
 
 #include <QRegularExpression>
 
@@ -63,7 +64,7 @@ QColor grafanaColor(const QString &name)
             return QColor(QLatin1StringView(entry.hex));
     }
     const QColor direct(n);
-    return direct.isValid() ? direct : QColor(u"#808080"_s);
+    return direct.isValid() ? direct : Palette::color(Palette::Tone::Muted);
 }
 
 } // namespace Stackscope

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/metrics/seriestablemodel.h"
-#include "models/metrics/unitformat.h"
+#include "models/common/format.h"
 
 #include <QDateTime>
 
@@ -55,7 +55,7 @@ QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
     case SeriesColumn:
         return row.name;
     case ValueColumn:
-        return UnitFormat::format(row.value, m_unit, 4);
+        return Format::value(row.value, m_unit, 4);
     case TimeColumn:
         return QDateTime::fromMSecsSinceEpoch(row.timeMs)
             .toLocalTime()

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/metrics/targetsmodel.h"
-#include "models/metrics/unitformat.h"
+#include "models/common/format.h"
 
 #include <QBrush>
 #include <QColor>
@@ -191,10 +191,10 @@ QVariant TargetsModel::targetData(const ScrapeTarget &t, int column, int role) c
             return tr("never");
         const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
         const double ago = std::max<qint64>(0, t.lastScrape.msecsTo(now)) / 1000.0;
-        return tr("%1 ago").arg(UnitFormat::format(ago, u"s"_s, 2));
+        return tr("%1 ago").arg(Format::value(ago, u"s"_s, 2));
     }
     case DurationColumn:
-        return UnitFormat::format(t.lastScrapeDurationSeconds, u"s"_s);
+        return Format::value(t.lastScrapeDurationSeconds, u"s"_s);
     case ErrorColumn:
         return t.lastError;
     default:

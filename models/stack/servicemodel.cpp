@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/stack/servicemodel.h"
+#include "models/common/format.h"
+#include "models/common/palette.h"
 
 #include <QBrush>
 #include <QColor>
@@ -13,34 +15,35 @@ namespace Stackscope {
 
 namespace {
 
+/// Memory for the table: empty while unknown (Docker reports no usage for a stopped container).
+QString memoryText(qint64 bytes)
+{
+    return bytes < 0 ? QString() : Format::bytes(double(bytes));
+}
+
 QColor conditionColor(ServiceStatus::Condition c)
 {
     switch (c) {
     case ServiceStatus::Condition::Healthy:
     case ServiceStatus::Condition::Running:
-        return QColor(0x1b, 0x7f, 0x3b);
+        return Palette::color(Palette::Tone::Good);
     case ServiceStatus::Condition::Starting:
-        return QColor(0x9a, 0x67, 0x00);
+        return Palette::color(Palette::Tone::Warning);
     case ServiceStatus::Condition::Unhealthy:
     case ServiceStatus::Condition::Exited:
-        return QColor(0xc0, 0x1c, 0x28);
+        return Palette::color(Palette::Tone::Bad);
     case ServiceStatus::Condition::Stopped:
     case ServiceStatus::Condition::NotCreated:
         break;
     }
-    return QColor(0x77, 0x77, 0x77);
+    return Palette::color(Palette::Tone::Muted);
 }
 
 } // namespace
 
 ServiceModel::ServiceModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
 {}
-
-int ServiceModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
 
 int ServiceModel::columnCount(const QModelIndex &parent) const
 {
@@ -52,37 +55,11 @@ QDateTime ServiceModel::now() const
     return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
 }
 
-QString ServiceModel::formatBytes(qint64 bytes)
-{
-    if (bytes < 0)
-        return {};
-    if (bytes < 1024)
-        return u"%1 B"_s.arg(bytes);
-    if (bytes < 1024 * 1024)
-        return u"%1 KiB"_s.arg(double(bytes) / 1024.0, 0, 'f', 1);
-    if (bytes < 1024ll * 1024 * 1024)
-        return u"%1 MiB"_s.arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
-    return u"%1 GiB"_s.arg(double(bytes) / (1024.0 * 1024.0 * 1024.0), 0, 'f', 2);
-}
-
-QString ServiceModel::formatDuration(qint64 s)
-{
-    if (s < 0)
-        s = 0;
-    if (s < 60)
-        return tr("%1 s").arg(s);
-    if (s < 3600)
-        return tr("%1 min").arg(s / 60);
-    if (s < 86400)
-        return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
-}
-
 QVariant ServiceModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ServiceStatus &s = m_rows.at(index.row());
+    const ServiceStatus &s = at(index.row());
     const ContainerInfo &c = s.container;
     switch (role) {
     case ServiceRole:
@@ -129,7 +106,7 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
         case Uptime:
             if (s.isRunning() && c.startedAt.isValid()) {
                 const qint64 secs = c.startedAt.secsTo(now());
-                return sort ? QVariant(secs) : QVariant(formatDuration(secs));
+                return sort ? QVariant(secs) : QVariant(Format::elapsed(secs));
             }
             if (s.hasContainer() && (c.state == "exited"_L1 || c.state == "dead"_L1))
                 return sort ? QVariant(-1 - c.exitCode)
@@ -156,7 +133,7 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
         case Memory:
             if (!s.isRunning() || s.memoryBytes < 0)
                 return sort ? QVariant(qint64(-1)) : QVariant(QString());
-            return sort ? QVariant(s.memoryBytes) : QVariant(formatBytes(s.memoryBytes));
+            return sort ? QVariant(s.memoryBytes) : QVariant(memoryText(s.memoryBytes));
         default:
             return {};
         }
@@ -175,7 +152,7 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
             return tr("No container: the service has not been started.");
         case Memory:
             if (s.memoryLimit > 0 && s.isRunning())
-                return tr("%1 of %2").arg(formatBytes(s.memoryBytes), formatBytes(s.memoryLimit));
+                return tr("%1 of %2").arg(memoryText(s.memoryBytes), memoryText(s.memoryLimit));
             return {};
         case Ports:
             return data(index, UrlsRole).toStringList().join(u"\n"_s);
@@ -195,9 +172,9 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
         if (column == Health && !c.health.isEmpty() && s.isRunning())
             return QBrush(conditionColor(s.condition()));
         if (column == Ports)
-            return QBrush(QColor(0x1a, 0x5f, 0xb4));
+            return QBrush(Palette::link());
         if (!s.declared)
-            return QBrush(QColor(0x77, 0x77, 0x77));
+            return QBrush(Palette::color(Palette::Tone::Muted));
     }
     if (role == Qt::FontRole && column == Ports) {
         QFont f;
@@ -237,54 +214,10 @@ QVariant ServiceModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
-int ServiceModel::rowOf(const QString &service) const
-{
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).service == service)
-            return i;
-    }
-    return -1;
-}
-
 const ServiceStatus *ServiceModel::service(const QString &name) const
 {
     const int row = rowOf(name);
-    return row < 0 ? nullptr : &m_rows.at(row);
-}
-
-void ServiceModel::replaceRow(int row, const ServiceStatus &status)
-{
-    if (m_rows.at(row) == status)
-        return;
-    m_rows[row] = status;
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
-void ServiceModel::setServices(const QList<ServiceStatus> &services)
-{
-    QSet<QString> wanted;
-    for (const ServiceStatus &s : services)
-        wanted.insert(s.service);
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        if (!wanted.contains(m_rows.at(i).service)) {
-            beginRemoveRows({}, i, i);
-            m_rows.removeAt(i);
-            endRemoveRows();
-        }
-    }
-    // Rows keep their place; new ones go where the incoming order puts them.
-    for (int i = 0; i < services.size(); ++i) {
-        const ServiceStatus &s = services.at(i);
-        const int row = rowOf(s.service);
-        if (row >= 0) {
-            replaceRow(row, s);
-            continue;
-        }
-        const int at = std::min(i, int(m_rows.size()));
-        beginInsertRows({}, at, at);
-        m_rows.insert(at, s);
-        endInsertRows();
-    }
+    return row < 0 ? nullptr : &at(row);
 }
 
 bool ServiceModel::updateContainer(const QString &service, const ContainerInfo &container)
@@ -292,7 +225,7 @@ bool ServiceModel::updateContainer(const QString &service, const ContainerInfo &
     const int row = rowOf(service);
     if (row < 0)
         return false;
-    ServiceStatus s = m_rows.at(row);
+    ServiceStatus s = at(row);
     if (s.hasContainer() && s.container.id != container.id
         && container.created < s.container.created)
         return true; // an older container of the service: the newest one stays shown
@@ -304,34 +237,31 @@ bool ServiceModel::updateContainer(const QString &service, const ContainerInfo &
     if (s.container.id != container.id)
         s.containerCount = std::max(s.containerCount, 1);
     s.container = container;
-    replaceRow(row, s);
+    replaceAt(row, s);
     return true;
 }
 
 void ServiceModel::updateStats(const QString &containerId, double cpuPercent, qint64 memoryBytes,
                                qint64 memoryLimit)
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).container.id != containerId)
+    for (int i = 0; i < rowCount(); ++i) {
+        if (at(i).container.id != containerId)
             continue;
-        ServiceStatus s = m_rows.at(i);
+        ServiceStatus s = at(i);
         if (!s.isRunning())
             return;
         s.cpuPercent = cpuPercent;
         s.memoryBytes = memoryBytes;
         s.memoryLimit = memoryLimit;
-        if (!(s == m_rows.at(i))) {
-            m_rows[i] = s;
-            Q_EMIT dataChanged(index(i, Cpu), index(i, Memory));
-        }
+        replaceAt(i, s, Cpu, Memory);
         return;
     }
 }
 
 void ServiceModel::tick()
 {
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, Uptime), index(int(m_rows.size()) - 1, Uptime),
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Uptime), index(rowCount() - 1, Uptime),
                            {Qt::DisplayRole, SortRole});
 }
 

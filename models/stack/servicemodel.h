@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/common/keyedtablemodel.h"
 #include "models/stack/servicestatus.h"
 
-#include <QAbstractTableModel>
 #include <QDateTime>
 #include <QList>
 
@@ -12,7 +12,7 @@ namespace Stackscope {
 /// The services table: one row per service of the compose project. Updates are merged by
 /// service name: changed cells emit dataChanged for their row, new services are inserted,
 /// vanished ones removed; the model never resets, so views keep selection and scroll.
-class ServiceModel : public QAbstractTableModel
+class ServiceModel : public KeyedTableModel<ServiceStatus>
 {
     Q_OBJECT
 public:
@@ -41,14 +41,13 @@ public:
 
     explicit ServiceModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    /// Merges a new full list (see class comment).
-    void setServices(const QList<ServiceStatus> &services);
+    /// Merges a new full list (see class comment); new services take their place in its order.
+    void setServices(const QList<ServiceStatus> &services) { merge(services); }
     /// Replaces one row's container (an event or an inspect arrived); false when unknown.
     bool updateContainer(const QString &service, const ContainerInfo &container);
     /// A resource sample for the container `containerId`.
@@ -59,19 +58,16 @@ public:
     /// For tests: the time uptime is measured against (invalid = the clock).
     void setNow(const QDateTime &now) { m_now = now; }
 
-    const QList<ServiceStatus> &services() const { return m_rows; }
-    int rowOf(const QString &service) const;
+    const QList<ServiceStatus> &services() const { return items(); }
     const ServiceStatus *service(const QString &name) const;
 
-    /// Human sizes and durations as the table shows them.
-    static QString formatBytes(qint64 bytes);
-    static QString formatDuration(qint64 seconds);
+protected:
+    QString keyOf(const ServiceStatus &status) const override { return status.service; }
+    bool newRowsInIncomingOrder() const override { return true; }
 
 private:
     QDateTime now() const;
-    void replaceRow(int row, const ServiceStatus &status);
 
-    QList<ServiceStatus> m_rows;
     QDateTime m_now;
 };
 

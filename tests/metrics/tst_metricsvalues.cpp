@@ -3,10 +3,10 @@
 // rule and interpolation, decimation with gaps, and the item models under
 // QAbstractItemModelTester.
 #include "app/prometheus/querytime.h"
+#include "models/common/format.h"
 #include "models/metrics/decimate.h"
 #include "models/metrics/seriestablemodel.h"
 #include "models/metrics/targetsmodel.h"
-#include "models/metrics/unitformat.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -73,7 +73,7 @@ void TestMetricsValues::unitFormat()
     QFETCH(double, value);
     QFETCH(QString, unit);
     QFETCH(QString, expected);
-    QCOMPARE(UnitFormat::format(value, unit), expected);
+    QCOMPARE(Format::value(value, unit), expected);
 }
 
 void TestMetricsValues::legend_data()

@@ -364,7 +364,7 @@ void TestPrometheusClient::bigBodyParsedOffThread()
         body += "]}";
     }
     body += "]}}";
-    QVERIFY(body.size() > PrometheusClient::offThreadBytes());
+    QVERIFY(body.size() > OffThread::kThresholdBytes);
     Test::FaultServer server;
     QVERIFY(server.listen());
     server.setRoute("POST", u"/api/v1/query_range"_s, Test::FaultServer::json(body));

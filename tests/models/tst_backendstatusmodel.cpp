@@ -46,7 +46,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
-        const QModelIndex jaeger = model.index(1);
+        const QModelIndex jaeger = model.index(1, 0);
         QCOMPARE(jaeger.data(BackendStatusModel::StateRole).toInt(),
                  int(BackendStatus::State::Down));
         QCOMPARE(jaeger.data(Qt::DisplayRole).toString(),
@@ -54,7 +54,7 @@ private Q_SLOTS:
 
         model.retain({u"jaeger"_s});
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.index(0).data(BackendStatusModel::IdRole).toString(), u"jaeger"_s);
+        QCOMPARE(model.index(0, 0).data(BackendStatusModel::IdRole).toString(), u"jaeger"_s);
         QCOMPARE(reset.count(), 0);
     }
 
@@ -73,7 +73,7 @@ private Q_SLOTS:
         again.latencyMs = 5;
         model.update(again);
         QCOMPARE(changed.count(), 0); // nothing a person would see changed
-        QCOMPARE(model.index(0).data(BackendStatusModel::SinceRole).toDateTime(), first.since);
+        QCOMPARE(model.index(0, 0).data(BackendStatusModel::SinceRole).toDateTime(), first.since);
 
         again.latencyMs = 9; // only the latency: a narrow change with exact roles
         model.update(again);
@@ -84,7 +84,7 @@ private Q_SLOTS:
 
         model.update(status(u"prometheus"_s, BackendStatus::State::Down,
                             u"HTTP 503: Service Unavailable"_s));
-        QVERIFY(model.index(0).data(BackendStatusModel::SinceRole).toDateTime() > first.since);
+        QVERIFY(model.index(0, 0).data(BackendStatusModel::SinceRole).toDateTime() > first.since);
     }
 
     void rolesAreNamed()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ServiceModel merges (never resets), joinServices, and LogBuffer's cap.
+#include "models/common/format.h"
 #include "models/stack/logbuffer.h"
 #include "models/stack/servicemodel.h"
 
@@ -154,9 +155,9 @@ void TestServiceModel::displayTexts()
     QCOMPARE(text(3, ServiceModel::State), u"not created"_s);
     QCOMPARE(text(3, ServiceModel::Restarts), QString());
     QCOMPARE(model.headerData(ServiceModel::Cpu, Qt::Horizontal).toString(), u"CPU"_s);
-    QCOMPARE(ServiceModel::formatBytes(1536 * 1024), u"1.5 MiB"_s);
-    QCOMPARE(ServiceModel::formatDuration(42), u"42 s"_s);
-    QCOMPARE(ServiceModel::formatDuration(90000), u"1 d 1 h"_s);
+    QCOMPARE(Format::bytes(1536 * 1024), u"1.5 MiB"_s);
+    QCOMPARE(Format::elapsed(42), u"42 s"_s);
+    QCOMPARE(Format::elapsed(90000), u"1 d 1 h"_s);
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.tick();
@@ -174,7 +175,7 @@ void TestServiceModel::updateContainerAndStats()
     model.updateStats(u"1"_s, 150.0, 2048, 8192);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(model.index(0, ServiceModel::Cpu).data().toString(), u"150.0 %"_s);
-    QCOMPARE(model.index(0, ServiceModel::Memory).data().toString(), u"2.0 KiB"_s);
+    QCOMPARE(model.index(0, ServiceModel::Memory).data().toString(), u"2 KiB"_s);
     model.updateStats(u"unknown"_s, 1, 1, 1);
     QCOMPARE(changed.size(), 1);
 

@@ -2,6 +2,7 @@
 #include "tests/support/fixtures.h"
 
 #include <QDir>
+#include <QFile>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +30,22 @@ QString jaegerFixture(const QString &name)
 QString testDataDir()
 {
     return QDir::cleanPath(QStringLiteral(STACKSCOPE_TEST_DATA_DIR));
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qWarning("cannot read the fixture %s: %s", qPrintable(path),
+                 qPrintable(file.errorString()));
+        return {};
+    }
+    return file.readAll();
+}
+
+QByteArray testData(const QString &relativePath)
+{
+    return readFile(testDataDir() + u'/' + relativePath);
 }
 
 QString sharedAbsentMessage(const QString &path)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QFileInfo>
 #include <QString>
 #include <QTest>
@@ -15,6 +16,11 @@ QString sharedPath(const QString &relativePath);
 QString jaegerFixture(const QString &name);
 /// The project's own fixtures, tests/data (STACKSCOPE_TEST_DATA_DIR).
 QString testDataDir();
+/// The bytes of the file at `path`; empty (with a warning naming it) when it cannot be read, so
+/// that the test's own assertion on the content fails with the reason beside it.
+QByteArray readFile(const QString &path);
+/// The bytes of tests/data/`relativePath`, as readFile().
+QByteArray testData(const QString &relativePath);
 /// The text STACKSCOPE_REQUIRE_SHARED skips with.
 QString sharedAbsentMessage(const QString &path);
 

@@ -5,6 +5,8 @@
 // start at login writes and removes the XDG autostart entry.
 #include "app/config/configmanager.h"
 #include "app/desktop/autostart.h"
+#include "models/common/format.h"
+#include "tests/support/fixtures.h"
 #include "ui/settingsdialog.h"
 
 #include <QCheckBox>
@@ -24,12 +26,6 @@ class TestSettingsDialog : public QObject
     Q_OBJECT
 
     QTemporaryDir m_home;
-
-    static QByteArray read(const QString &path)
-    {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
 
     static QLineEdit *field(SettingsDialog &dialog, const QString &placeholderOrText)
     {
@@ -53,7 +49,7 @@ private Q_SLOTS:
         ConfigManager manager(path);
         manager.start();
         QVERIFY(manager.wroteDefault());
-        const QByteArray before = read(path);
+        const QByteArray before = Test::readFile(path);
         QSignalSpy changed(&manager, &ConfigManager::configChanged);
 
         SettingsDialog dialog(manager.config(), false);
@@ -67,7 +63,7 @@ private Q_SLOTS:
         QList<ConfigProblem> problems;
         QString error;
         QVERIFY2(manager.saveEdits(dialog.edits(), &problems, &error), qPrintable(error));
-        const QByteArray after = read(path);
+        const QByteArray after = Test::readFile(path);
         QCOMPARE(after.count('#'), before.count('#')); // every comment kept
         QVERIFY(after.contains("    url: http://127.0.0.1:19091\n"));
         QVERIFY(after.contains("  storm_threshold: 9\n"));
@@ -81,7 +77,7 @@ private Q_SLOTS:
         const QString path = m_home.filePath(u"config/stackscope/config.yaml"_s);
         ConfigManager manager(path);
         manager.start();
-        const QByteArray before = read(path);
+        const QByteArray before = Test::readFile(path);
 
         SettingsDialog dialog(manager.config(), false);
         QLineEdit *timeout = field(dialog, u"10s"_s);
@@ -93,7 +89,7 @@ private Q_SLOTS:
         QCOMPARE(problems.size(), 1);
         QVERIFY2(problems.first().message.contains(u"'fast'"_s),
                  qPrintable(problems.first().message));
-        QCOMPARE(read(path), before);
+        QCOMPARE(Test::readFile(path), before);
 
         dialog.showProblems({problems.first().format(u"config.yaml"_s)});
         auto *label = dialog.findChild<QLabel *>(u"settingsProblems"_s);
@@ -109,7 +105,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(Autostart::setEnabled(true, &error), qPrintable(error));
         QVERIFY(Autostart::isEnabled());
-        const QByteArray entry = read(Autostart::entryPath());
+        const QByteArray entry = Test::readFile(Autostart::entryPath());
         QVERIFY(entry.contains("Exec=stackscope --minimized\n"));
         QVERIFY(entry.startsWith("[Desktop Entry]\n"));
         QVERIFY(Autostart::setEnabled(false, &error));
@@ -118,10 +114,10 @@ private Q_SLOTS:
 
     void durationsAreWrittenAsInTheFile()
     {
-        QCOMPARE(SettingsDialog::formatDuration(std::chrono::milliseconds(10000)), u"10s"_s);
-        QCOMPARE(SettingsDialog::formatDuration(std::chrono::milliseconds(300000)), u"5m"_s);
-        QCOMPARE(SettingsDialog::formatDuration(std::chrono::milliseconds(7200000)), u"2h"_s);
-        QCOMPARE(SettingsDialog::formatDuration(std::chrono::milliseconds(1500)), u"1500ms"_s);
+        QCOMPARE(Format::durationLiteral(std::chrono::milliseconds(10000)), u"10s"_s);
+        QCOMPARE(Format::durationLiteral(std::chrono::milliseconds(300000)), u"5m"_s);
+        QCOMPARE(Format::durationLiteral(std::chrono::milliseconds(7200000)), u"2h"_s);
+        QCOMPARE(Format::durationLiteral(std::chrono::milliseconds(1500)), u"1500ms"_s);
     }
 };
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/metrics/panelwidget.h"
+#include "models/common/format.h"
+#include "models/common/palette.h"
 #include "models/metrics/seriestablemodel.h"
-#include "models/metrics/unitformat.h"
 #include "ui/metrics/timeserieschart.h"
 #include "ui/plaintooltips.h"
 
@@ -39,7 +40,7 @@ QColor ValueView::colorFor(double value) const
 {
     QColor color = palette().color(QPalette::Highlight);
     if (m_panel.thresholds.isEmpty())
-        return m_style == Style::Gauge ? QColor(0x73, 0xbf, 0x69) : color;
+        return m_style == Style::Gauge ? Palette::series(0) : color;
     color = m_panel.thresholds.first().color;
     for (const Threshold &t : m_panel.thresholds) {
         if (value >= t.value)
@@ -52,7 +53,7 @@ QStringList ValueView::texts() const
 {
     QStringList out;
     for (const Series &s : m_data.series)
-        out << (s.size() ? UnitFormat::format(s.values.constLast(), m_panel.unit) : u"–"_s);
+        out << (s.size() ? Format::value(s.values.constLast(), m_panel.unit) : u"–"_s);
     return out;
 }
 
@@ -77,7 +78,7 @@ void ValueView::paintEvent(QPaintEvent *)
         const QRectF cell(i * cellWidth, 0, cellWidth, height());
         const double value = s.size() ? s.values.constLast() : std::nan("");
         const QColor color = colorFor(value);
-        const QString text = s.size() ? UnitFormat::format(value, m_panel.unit) : u"–"_s;
+        const QString text = s.size() ? Format::value(value, m_panel.unit) : u"–"_s;
         const QString name = shown > 1 || hasLegend ? m_data.names.value(i) : QString();
         QRectF textArea = cell.adjusted(4, 4, -4, -4);
         if (m_style == Style::Stat) {
@@ -173,7 +174,7 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(false);
     QPalette warn = m_status->palette();
-    warn.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    warn.setColor(QPalette::WindowText, Palette::color(Palette::Tone::Bad));
     m_status->setPalette(warn);
     using Type = Stackscope::Panel::Type;
     if (panel.type == Type::Row) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/metrics/timeserieschart.h"
+#include "models/common/format.h"
+#include "models/common/palette.h"
 #include "models/metrics/decimate.h"
-#include "models/metrics/unitformat.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -26,13 +27,6 @@ namespace {
 /// Above this many points handed to QtCharts, lines are drawn one pixel wide.
 constexpr qsizetype denseLinePoints = 20000;
 
-const QColor seriesPalette[] = {
-    QColor(0x73, 0xbf, 0x69), QColor(0xf2, 0xcc, 0x0c), QColor(0x8a, 0xb8, 0xff),
-    QColor(0xff, 0x78, 0x0a), QColor(0xf2, 0x49, 0x5c), QColor(0x57, 0x94, 0xf2),
-    QColor(0xb8, 0x77, 0xd9), QColor(0x70, 0x5d, 0xa0), QColor(0x37, 0x87, 0x2d),
-    QColor(0xfa, 0xde, 0x2a), QColor(0x1f, 0x78, 0xc1), QColor(0xba, 0x43, 0xa9),
-};
-
 } // namespace
 
 QColor TimeSeriesChart::colorFor(const QString &signature)
@@ -43,7 +37,7 @@ QColor TimeSeriesChart::colorFor(const QString &signature)
         hash ^= c.unicode();
         hash *= 16777619u;
     }
-    return seriesPalette[hash % std::size(seriesPalette)];
+    return Palette::series(hash);
 }
 
 TimeSeriesChart::TimeSeriesChart(QWidget *parent)
@@ -76,7 +70,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_readout->setFrameShape(QFrame::StyledPanel);
     m_readout->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_readout->hide();
-    m_cursorLine->setPen(QPen(QColor(128, 128, 128, 160), 1));
+    m_cursorLine->setPen(QPen(Palette::cursor(), 1));
     m_cursorLine->setZValue(50);
     m_cursorLine->hide();
     scene()->addItem(m_cursorLine);
@@ -345,8 +339,7 @@ void TimeSeriesChart::updateAxes()
     const double step = niceStep((hi - lo) / 4);
     for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
         appendUnique(m_valueAxis,
-                     UnitFormat::format(std::abs(v) < step * 1e-9 ? 0 : v, m_unit).toHtmlEscaped(),
-                     v);
+                     Format::value(std::abs(v) < step * 1e-9 ? 0 : v, m_unit).toHtmlEscaped(), v);
     m_valueAxis->setTitleText(QString());
 }
 
@@ -423,7 +416,7 @@ QString TimeSeriesChart::readoutAt(qint64 timeMs) const
             --index;
         const qint64 tolerance = qint64(std::max(m_data.stepSeconds, 1.0) * 1000 * 1.5);
         const QString value = std::abs(s.times.at(index) - timeMs) <= tolerance
-                                  ? UnitFormat::format(s.values.at(index), m_unit, 4)
+                                  ? Format::value(s.values.at(index), m_unit, 4)
                                   : tr("no sample");
         lines << entry.name + u": "_s + value;
         if (lines.size() > 16) {

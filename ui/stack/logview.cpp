@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/stack/logview.h"
+#include "models/common/palette.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -39,7 +40,7 @@ protected:
         if (m_needle.isEmpty())
             return;
         QTextCharFormat f;
-        f.setBackground(QColor(0xff, 0xd7, 0x4a));
+        f.setBackground(Palette::highlight());
         f.setForeground(Qt::black);
         qsizetype at = text.indexOf(m_needle, 0, Qt::CaseInsensitive);
         while (at >= 0) {

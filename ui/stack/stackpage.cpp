@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/stack/stackpage.h"
+#include "models/common/palette.h"
 #include "ui/plaintooltips.h"
 
 #include "models/stack/servicemodel.h"
@@ -82,8 +83,7 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
 
     // The banner: what is wrong with the daemon and what to do.
     m_banner->setObjectName(u"connectionBanner"_s);
-    m_banner->setStyleSheet(u"#connectionBanner { background: #fdecea; border: 1px solid #f5c2c0; "
-                            "border-radius: 6px; } QLabel { color: #7a1010; }"_s);
+    m_banner->setStyleSheet(Palette::problemBannerStyle(m_banner->objectName()));
     QFont strong = m_bannerText->font();
     strong.setBold(true);
     m_bannerText->setFont(strong);

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+namespace Stackscope {
+
+/// The colours that mean something, in one place: a running service, an up backend and a
+/// resolved alert are the same green everywhere, a failure the same red. Text colours are dark
+/// enough to read on a light background; they also serve as the fill of dots and icons.
+namespace Palette {
+
+/// What a state says, from the user's point of view.
+enum class Tone {
+    Good,    ///< running, healthy, up
+    Warning, ///< starting, pending, degraded, unknown for now
+    Bad,     ///< failed, down, exited, firing, critical
+    Info,    ///< informational (an info alert)
+    Muted,   ///< not running on purpose, disabled, silenced, not declared
+};
+
+QColor color(Tone tone);
+
+/// Links (published ports, URLs).
+QColor link();
+/// The background of text that matches a search, and a fainter one for the other matches.
+QColor highlight();
+QColor highlightSoft();
+/// A translucent fill over a selected range (a drag-zoom, the selected timeline row).
+QColor selection();
+/// A thin vertical cursor line over a chart.
+QColor cursor();
+/// A style sheet for a frame named `objectName` that reports a problem (a pale red box with dark
+/// red text), so that every problem banner looks the same.
+QString problemBannerStyle(const QString &objectName);
+/// The colour of the `index`-th data series (Grafana's classic palette, repeating).
+QColor series(quint32 index);
+
+} // namespace Palette
+
+} // namespace Stackscope

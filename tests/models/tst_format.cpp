@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The shared formatters and palette (models/common): one way to show a size, a duration and a
+// state everywhere.
+#include "models/common/format.h"
+#include "models/common/palette.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace Stackscope;
+
+class TestFormat : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void bytes_data();
+    void bytes();
+    void duration_data();
+    void duration();
+    void elapsed_data();
+    void elapsed();
+    void durationLiteral_data();
+    void durationLiteral();
+    void palette();
+};
+
+void TestFormat::bytes_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("zero") << 0.0 << u"0 B"_s;
+    QTest::newRow("under a KiB") << 512.0 << u"512 B"_s;
+    QTest::newRow("one and a half KiB") << 1536.0 << u"1.5 KiB"_s;
+    QTest::newRow("exact MiB drops .0") << 4.0 * 1024 * 1024 << u"4 MiB"_s;
+    QTest::newRow("1.5 MiB") << 1536.0 * 1024 << u"1.5 MiB"_s;
+    QTest::newRow("three significant digits") << 123.456 * 1024 * 1024 << u"123 MiB"_s;
+    QTest::newRow("GiB") << 2.25 * 1024 * 1024 * 1024 << u"2.25 GiB"_s;
+    QTest::newRow("negative") << -2048.0 << u"-2 KiB"_s;
+    QTest::newRow("NaN") << std::numeric_limits<double>::quiet_NaN() << u"NaN"_s;
+}
+
+void TestFormat::bytes()
+{
+    QFETCH(double, value);
+    QFETCH(QString, text);
+    QCOMPARE(Format::bytes(value), text);
+    // The Grafana unit "bytes" is the same formatter.
+    if (!std::isnan(value))
+        QCOMPARE(Format::value(value, u"bytes"_s), text);
+}
+
+void TestFormat::duration_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("ms") << qint64(300) << u"300 ms"_s;
+    QTest::newRow("whole seconds") << qint64(10000) << u"10 s"_s;
+    QTest::newRow("fraction of a second") << qint64(1500) << u"1.5 s"_s;
+    QTest::newRow("minutes") << qint64(300000) << u"5 min"_s;
+    QTest::newRow("hours") << qint64(3 * 3600000) << u"3 h"_s;
+    QTest::newRow("days") << qint64(2 * 86400000) << u"2 d"_s;
+}
+
+void TestFormat::duration()
+{
+    QFETCH(qint64, ms);
+    QFETCH(QString, text);
+    QCOMPARE(Format::duration(std::chrono::milliseconds(ms)), text);
+    QCOMPARE(Format::duration(double(ms) / 1000.0), text);
+}
+
+void TestFormat::elapsed_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("negative is zero") << qint64(-5) << u"0 s"_s;
+    QTest::newRow("seconds") << qint64(42) << u"42 s"_s;
+    QTest::newRow("minutes") << qint64(125) << u"2 min"_s;
+    QTest::newRow("hours and minutes") << qint64(3 * 3600 + 20 * 60 + 5) << u"3 h 20 min"_s;
+    QTest::newRow("days and hours") << qint64(90000) << u"1 d 1 h"_s;
+}
+
+void TestFormat::elapsed()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(Format::elapsed(seconds), text);
+}
+
+void TestFormat::durationLiteral_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("zero") << qint64(0) << u"0s"_s;
+    QTest::newRow("ms") << qint64(1500) << u"1500ms"_s;
+    QTest::newRow("seconds") << qint64(10000) << u"10s"_s;
+    QTest::newRow("minutes") << qint64(300000) << u"5m"_s;
+    QTest::newRow("hours") << qint64(7200000) << u"2h"_s;
+    QTest::newRow("compound") << qint64(5400000) << u"1h30m"_s;
+    QTest::newRow("day and seconds") << qint64(86401000) << u"1d1s"_s;
+}
+
+void TestFormat::durationLiteral()
+{
+    QFETCH(qint64, ms);
+    QFETCH(QString, text);
+    QCOMPARE(Format::durationLiteral(std::chrono::milliseconds(ms)), text);
+}
+
+void TestFormat::palette()
+{
+    using Palette::Tone;
+    // Each tone is its own colour, and a state reads the same everywhere it is shown.
+    const QList<QColor> tones
+        = {Palette::color(Tone::Good), Palette::color(Tone::Warning), Palette::color(Tone::Bad),
+           Palette::color(Tone::Info), Palette::color(Tone::Muted)};
+    for (qsizetype i = 0; i < tones.size(); ++i) {
+        QVERIFY(tones.at(i).isValid());
+        for (qsizetype j = i + 1; j < tones.size(); ++j)
+            QVERIFY2(tones.at(i) != tones.at(j), qPrintable(u"tones %1 and %2"_s.arg(i).arg(j)));
+    }
+    QCOMPARE(Palette::series(0), Palette::series(12));
+    QVERIFY(Palette::series(0) != Palette::series(1));
+    QVERIFY(Palette::problemBannerStyle(u"banner"_s).startsWith(u"#banner {"_s));
+}
+
+QTEST_GUILESS_MAIN(TestFormat)
+#include "tst_format.moc"
