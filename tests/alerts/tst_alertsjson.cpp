@@ -2,6 +2,7 @@
 // The Alertmanager API v2 and Prometheus /api/v1 parsers, row by row: real bodies from
 // tests/data/alerts and broken ones.
 #include "app/alerts/alertsjson.h"
+#include "tests/support/fixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -16,10 +17,7 @@ namespace {
 
 QJsonDocument fixture(const QString &name)
 {
-    QFile f(QStringLiteral(STACKSCOPE_TEST_DATA_DIR) + u"/alerts/"_s + name);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll());
+    return QJsonDocument::fromJson(Stackscope::Test::testData(u"alerts/"_s + name));
 }
 
 QJsonDocument inlineJson(const char *text)

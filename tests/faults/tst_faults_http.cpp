@@ -9,6 +9,7 @@
 #include "app/config/configmanager.h"
 #include "tests/faults/faultharness.h"
 #include "tests/support/faultserver.h"
+#include "tests/support/fixtures.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/stallwatchdog.h"
 #include "ui/configproblembanner.h"
@@ -37,12 +38,6 @@ namespace {
 constexpr qint64 AnswerSlackMs = 1000;
 
 enum Backend { Prometheus, Alertmanager, Jaeger, BackendCount };
-
-QByteArray readFixture(const QString &relative)
-{
-    QFile f(QStringLiteral(STACKSCOPE_TEST_DATA_DIR) + u'/' + relative);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 } // namespace
 
@@ -283,7 +278,7 @@ void TestFaultsHttp::initTestCase()
           u"metrics/buildinfo.json"_s, u"metrics/labels.json"_s, u"alerts/prom_rules.json"_s,
           u"alerts/prom_alerts.json"_s, u"alerts/am_status.json"_s, u"alerts/am_alerts.json"_s,
           u"alerts/am_groups.json"_s, u"alerts/am_silences.json"_s}) {
-        m_fixtures.insert(f, readFixture(f));
+        m_fixtures.insert(f, Test::testData(f));
         QVERIFY2(!m_fixtures.value(f).isEmpty(), qPrintable(f));
     }
     for (int i = 0; i < BackendCount; ++i) {

@@ -32,12 +32,6 @@ QByteArray seedDashboard(const QString &path)
     return DashboardLoader::extractJsonBlock(QString::fromUtf8(file.readAll()), u"\"dashboard\""_s);
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 QStringList exprs(const Panel &panel)
 {
     QStringList out;
@@ -337,7 +331,7 @@ void TestDashboardLoader::fuzzRegressions()
 {
     QFETCH(QString, file);
     QFETCH(QString, uid);
-    const QByteArray json = readFile(
+    const QByteArray json = Test::readFile(
         QStringLiteral(STACKSCOPE_SOURCE_DIR "/tests/fuzz/regressions/dashboard_json/") + file);
     QVERIFY(!json.isEmpty());
     Dashboard d;
@@ -361,7 +355,7 @@ void TestDashboardLoader::importSavesAtomically()
              qPrintable(error));
     QCOMPARE(saved, target + u"/rows-test-1.json"_s);
     // Saved in the plain form, readable again, listed after the bundled one.
-    const QByteArray written = readFile(saved);
+    const QByteArray written = Test::readFile(saved);
     QVERIFY(!written.contains("\"dashboard\":"));
     QStringList problems;
     const QList<Dashboard> all = DashboardStore::loadAll(target, &problems);
@@ -406,7 +400,7 @@ void TestDashboardLoader::importKeepsForeignFile()
     QVERIFY2(error.contains(u"not a dashboard Stackscope can read"_s), qPrintable(error));
     QVERIFY2(error.contains(u"not replaced"_s), qPrintable(error));
     QVERIFY2(error.contains(path), qPrintable(error));
-    QCOMPARE(readFile(path), foreign);
+    QCOMPARE(Test::readFile(path), foreign);
     // Not JSON at all: the same.
     const QByteArray garbage = "panels: [ not json";
     {
@@ -415,7 +409,7 @@ void TestDashboardLoader::importKeepsForeignFile()
         file.write(garbage);
     }
     QVERIFY(!DashboardStore::importGrafana(source, target, &d, &saved, &error));
-    QCOMPARE(readFile(path), garbage);
+    QCOMPARE(Test::readFile(path), garbage);
     // No file: imported, nothing said about replacing.
     QVERIFY(QFile::remove(path));
     QVERIFY2(DashboardStore::importGrafana(source, target, &d, &saved, &error), qPrintable(error));

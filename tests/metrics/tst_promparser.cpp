@@ -3,6 +3,7 @@
 // (tests/data/metrics), plus hand-made native histogram, truncated and HTML bodies.
 #include "app/prometheus/prometheusclient.h"
 #include "app/prometheus/promparser.h"
+#include "tests/support/fixtures.h"
 
 #include <QFile>
 #include <QTest>
@@ -15,10 +16,7 @@ using namespace Stackscope;
 namespace {
 QByteArray fixture(const QString &name)
 {
-    QFile file(QStringLiteral(STACKSCOPE_TEST_DATA_DIR) + u"/metrics/"_s + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
+    return Stackscope::Test::testData(u"metrics/"_s + name);
 }
 } // namespace
 
