@@ -84,11 +84,12 @@ private:
         }
         if (!readVersion(root))
             return;
+        const YamlReader::Handler alreadyRead = [](const YamlEntry &) {
+            // by readVersion()
+        };
         m_reader.forEachKey(root, QString(),
                             Keys{
-                                {u"version"_s,
-                                 [](const YamlEntry &) {
-                                 }}, // see readVersion()
+                                {u"version"_s, alreadyRead},
                                 {u"stack"_s, section(&ConfigSchema::readStack)},
                                 {u"endpoints"_s, section(&ConfigSchema::readEndpoints)},
                                 {u"refresh"_s, section(&ConfigSchema::readRefresh)},
