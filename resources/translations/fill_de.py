@@ -231,9 +231,9 @@ DE = {
         "'min_severity' muss info, warning oder critical sein, nicht '%1'",
     "'listen' must be host:port with a port from 1 to 65535, such as 127.0.0.1:9465 (IPv6 as [::1]:9465), not '%1'":
         "'listen' muss host:port mit einem Port von 1 bis 65535 sein, etwa 127.0.0.1:9465 (IPv6 als [::1]:9465), nicht '%1'",
-    "'max_body' must be a size such as 64MiB, not %1": "'max_body' muss eine Größe wie 64MiB sein, nicht %1",
+    "'%1' must be a size such as 64MiB, not %2": "'%1' muss eine Größe wie 64MiB sein, nicht %2",
     ': a size needs a unit (B, KiB, MiB, GiB, KB, MB or GB)': ': eine Größe braucht eine Einheit (B, KiB, MiB, GiB, KB, MB oder GB)',
-    "'max_body' must be at least 1KiB, not %1": "'max_body' muss mindestens 1KiB sein, nicht %1",
+    'at least 1KiB': 'mindestens 1KiB',
     'cannot read the file: %1': 'die Datei kann nicht gelesen werden: %1',
     # command line
     'Imported "%1": %2 panels, %3 variables -> %4': '„%1“ importiert: %2 Panels, %3 Variablen -> %4',

@@ -285,20 +285,20 @@
         <translation>'listen' muss host:port mit einem Port von 1 bis 65535 sein, etwa 127.0.0.1:9465 (IPv6 als [::1]:9465), nicht '%1'</translation>
     </message>
     <message>
-        <source>'max_body' must be a size such as 64MiB, not %1</source>
-        <translation>'max_body' muss eine Größe wie 64MiB sein, nicht %1</translation>
-    </message>
-    <message>
         <source>: a size needs a unit (B, KiB, MiB, GiB, KB, MB or GB)</source>
         <translation>: eine Größe braucht eine Einheit (B, KiB, MiB, GiB, KB, MB oder GB)</translation>
     </message>
     <message>
-        <source>'max_body' must be at least 1KiB, not %1</source>
-        <translation>'max_body' muss mindestens 1KiB sein, nicht %1</translation>
-    </message>
-    <message>
         <source>cannot read the file: %1</source>
         <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>at least 1KiB</source>
+        <translation>mindestens 1KiB</translation>
+    </message>
+    <message>
+        <source>'%1' must be a size such as 64MiB, not %2</source>
+        <translation>'%1' muss eine Größe wie 64MiB sein, nicht %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // The YAML configuration format: what valid files mean, and where and how broken ones are
 // reported.
 #include "app/config/configloader.h"
+#include "app/config/configschema.h"
 
 #include <QDir>
 #include <QFile>
@@ -339,10 +340,21 @@ void TestConfigLoader::brokenFiles()
 
 void TestConfigLoader::defaultsAgree()
 {
-    // A key left out must mean what the bundled default file says.
+    // The code's defaults (Config's member initializers and configDefaults()) are the only
+    // source: a key left out means them, and the bundled default file must write out the same.
+    const Config code = configDefaults(kStackDir);
     const ConfigLoadResult minimal = parseConfig("version: 1\n", u"/somewhere"_s, kStackDir);
     QVERIFY(minimal.ok());
-    compareConfig(minimal.config, defaultConfig(kStackDir));
+    compareConfig(minimal.config, code);
+    if (QTest::currentTestFailed())
+        return;
+    const ConfigLoadResult bundled
+        = parseConfig(defaultConfigText(kStackDir), kStackDir, kStackDir);
+    QVERIFY2(bundled.ok(), qPrintable(formatProblems(bundled.problems)));
+    compareConfig(bundled.config, code); // a failure here: default.yaml and the code disagree
+    if (QTest::currentTestFailed())
+        return;
+    compareConfig(defaultConfig(kStackDir), code);
     if (QTest::currentTestFailed())
         return;
 

@@ -269,9 +269,11 @@ private Q_SLOTS:
         const QString fresh = dir.filePath(u"fresh_de.ts"_s);
         const QString source = QStringLiteral(STACKSCOPE_SOURCE_DIR);
         QProcess process;
+        // -I: includes name their library from the repository root ("app/config/..."); without
+        // it lupdate misses the classes and namespaces that headers declare, and so the contexts.
         process.start(lupdate, {u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s, u"none"_s,
-                                u"-extensions"_s, u"cpp,h"_s, source + u"/app"_s, source + u"/ui"_s,
-                                source + u"/models"_s, u"-ts"_s, fresh});
+                                u"-extensions"_s, u"cpp,h"_s, u"-I"_s, source, source + u"/app"_s,
+                                source + u"/ui"_s, source + u"/models"_s, u"-ts"_s, fresh});
         QVERIFY(process.waitForFinished(120000));
         QCOMPARE(process.exitCode(), 0);
         QString error;
