@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/prometheus/querytime.h"
+#include "models/common/duration.h"
 #include "models/common/format.h"
 
 #include <QRegularExpression>
@@ -13,34 +14,7 @@ namespace Stackscope::QueryTime {
 
 double parseDuration(const QString &text)
 {
-    static const QRegularExpression part(u"(\\d+(?:\\.\\d+)?)(ms|s|m|h|d|w|y)"_s);
-    const QString t = text.trimmed();
-    if (t.isEmpty())
-        return -1;
-    bool plain = false;
-    const double bare = t.toDouble(&plain);
-    if (plain)
-        return bare;
-    double total = 0;
-    qsizetype consumed = 0;
-    auto it = part.globalMatch(t);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        if (m.capturedStart() != consumed)
-            return -1;
-        consumed = m.capturedEnd();
-        const double n = m.captured(1).toDouble();
-        const QString unit = m.captured(2);
-        const double factor = unit == "ms"_L1  ? 0.001
-                              : unit == "s"_L1 ? 1
-                              : unit == "m"_L1 ? 60
-                              : unit == "h"_L1 ? 3600
-                              : unit == "d"_L1 ? 86400
-                              : unit == "w"_L1 ? 7 * 86400
-                                               : 365 * 86400;
-        total += n * factor;
-    }
-    return consumed == t.size() ? total : -1;
+    return parseDurationSeconds(text, DurationSyntax::PromQL).value_or(-1);
 }
 
 QString formatDuration(double seconds)

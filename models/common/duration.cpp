@@ -51,4 +51,57 @@ bool parseDuration(QStringView text, std::chrono::milliseconds *duration, Durati
     return true;
 }
 
+std::optional<double> parseDurationSeconds(QStringView text, DurationSyntax syntax,
+                                           DurationError *error)
+{
+    if (syntax == DurationSyntax::Config) {
+        std::chrono::milliseconds ms{0};
+        if (!parseDuration(text, &ms, error))
+            return std::nullopt;
+        return double(ms.count()) / 1000.0;
+    }
+    DurationError ignored = DurationError::None;
+    DurationError &why = error ? *error : ignored;
+    why = DurationError::Invalid;
+    static const QRegularExpression promPart(u"(\\d+(?:\\.\\d+)?)(ms|s|m|h|d|w|y)"_s);
+    static const QRegularExpression goPart(u"(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)"_s);
+    const bool go = syntax == DurationSyntax::Go;
+    const QString t = go ? text.toString() : text.trimmed().toString();
+    if (t.isEmpty())
+        return std::nullopt;
+    if (!go) {
+        bool plain = false;
+        const double bare = t.toDouble(&plain);
+        if (plain) {
+            why = DurationError::None;
+            return bare;
+        }
+    }
+    double total = 0;
+    qsizetype consumed = 0;
+    auto it = (go ? goPart : promPart).globalMatch(t);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (m.capturedStart() != consumed)
+            return std::nullopt;
+        consumed = m.capturedEnd();
+        const double n = m.captured(1).toDouble();
+        const QString unit = m.captured(2);
+        const double factor = unit == "ns"_L1                      ? 1e-9
+                              : unit == "us"_L1 || unit == u"µs"_s ? 1e-6
+                              : unit == "ms"_L1                    ? 1e-3
+                              : unit == "s"_L1                     ? 1
+                              : unit == "m"_L1                     ? 60
+                              : unit == "h"_L1                     ? 3600
+                              : unit == "d"_L1                     ? 86400
+                              : unit == "w"_L1                     ? 7 * 86400
+                                                                   : 365 * 86400;
+        total += n * factor;
+    }
+    if (consumed != t.size())
+        return std::nullopt;
+    why = DurationError::None;
+    return total;
+}
+
 } // namespace Stackscope

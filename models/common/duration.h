@@ -4,6 +4,7 @@
 #include <QStringView>
 
 #include <chrono>
+#include <optional>
 
 namespace Stackscope {
 
@@ -23,5 +24,18 @@ enum class DurationError {
 /// given) then says whether only the unit was missing.
 bool parseDuration(QStringView text, std::chrono::milliseconds *duration,
                    DurationError *error = nullptr);
+
+/// The three duration languages Stackscope reads, in one parser.
+enum class DurationSyntax {
+    Config, ///< as parseDuration(): ms s m h d w, largest first, a unit is required
+    PromQL, ///< Prometheus' and Grafana's: also y, units in any order, a bare number is seconds
+    Go,     ///< Go's time.ParseDuration, as Jaeger takes it: ns us µs ms s m h in any order, no
+            ///< spaces
+};
+
+/// The duration `text` means in `syntax`, in seconds; nothing when it is not one (`error`, when
+/// given, says whether only the unit was missing).
+std::optional<double> parseDurationSeconds(QStringView text, DurationSyntax syntax,
+                                           DurationError *error = nullptr);
 
 } // namespace Stackscope

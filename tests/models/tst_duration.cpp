@@ -20,6 +20,8 @@ private Q_SLOTS:
     void parse_data();
     void parse();
     void errorIsOptional();
+    void syntaxes_data();
+    void syntaxes();
 };
 
 void TestDuration::parse_data()
@@ -86,6 +88,45 @@ void TestDuration::errorIsOptional()
     QCOMPARE(duration.count(), 120'000);
     QVERIFY(!parseDuration(u"2", &duration));
     QCOMPARE(duration.count(), 120'000);
+}
+
+void TestDuration::syntaxes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("syntax");
+    QTest::addColumn<double>("seconds"); // -1: refused
+    const int config = int(DurationSyntax::Config);
+    const int promql = int(DurationSyntax::PromQL);
+    const int go = int(DurationSyntax::Go);
+    QTest::newRow("config compound") << u"1h30m"_s << config << 5400.0;
+    QTest::newRow("config needs a unit") << u"15"_s << config << -1.0;
+    QTest::newRow("config largest first") << u"5m1h"_s << config << -1.0;
+    QTest::newRow("promql bare number is seconds") << u"15"_s << promql << 15.0;
+    QTest::newRow("promql years") << u"1y"_s << promql << 365.0 * 86400;
+    QTest::newRow("promql ms") << u"250ms"_s << promql << 0.25;
+    QTest::newRow("promql garbage") << u"5 minutes"_s << promql << -1.0;
+    QTest::newRow("promql empty") << QString() << promql << -1.0;
+    QTest::newRow("go microseconds") << u"1500us"_s << go << 0.0015;
+    QTest::newRow("go µs and ns") << u"2µs500ns"_s << go << 2.5e-6;
+    QTest::newRow("go any order") << u"30s1m"_s << go << 90.0;
+    QTest::newRow("go has no days") << u"1d"_s << go << -1.0;
+    QTest::newRow("go no bare number") << u"15"_s << go << -1.0;
+    QTest::newRow("go no spaces") << u" 1s"_s << go << -1.0;
+}
+
+void TestDuration::syntaxes()
+{
+    QFETCH(QString, text);
+    QFETCH(int, syntax);
+    QFETCH(double, seconds);
+    const std::optional<double> parsed = parseDurationSeconds(text, DurationSyntax(syntax));
+    if (seconds < 0) {
+        QVERIFY2(!parsed, qPrintable(QString::number(parsed.value_or(0))));
+        return;
+    }
+    QVERIFY(parsed);
+    QVERIFY2(std::abs(*parsed - seconds) <= 1e-12 * std::max(1.0, seconds),
+             qPrintable(QString::number(*parsed)));
 }
 
 QTEST_GUILESS_MAIN(TestDuration)
