@@ -22,7 +22,7 @@ build_packages=(
   cmake ninja-build g++ pkg-config git
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
   qt6-qpa-plugins libqt6svg6 qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
-  libyaml-cpp-dev prometheus-cpp-dev libsimdjson-dev
+  libyaml-cpp-dev prometheus-cpp-dev libsimdjson-dev ccache
 )
 # What the tests start or call: real Prometheus and Alertmanager, an X server, compose v1 for
 # checking the bundled stack, validators for the desktop files, screenshot tools.
@@ -69,6 +69,13 @@ install_packages() {
 
 configure_and_build() {
   local preset=$1
+  # ccache, when there, keeps objects between runs and between clones: paths are taken relative
+  # to the checkout and the build folder is not hashed, so a fresh clone in another folder reuses
+  # what an earlier build compiled (CMake reads the launcher from the environment).
+  if command -v ccache >/dev/null 2>&1; then
+    export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+    export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-12G}
+  fi
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j "$(nproc)"
 }
