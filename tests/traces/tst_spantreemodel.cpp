@@ -2,6 +2,7 @@
 #include "app/jaeger/traceparser.h"
 #include "models/traces/spantreemodel.h"
 #include "models/traces/tracelayout.h"
+#include "models/traces/traceresultsmodel.h"
 
 #include "tests/support/fixtures.h"
 #include "tests/traces/tracegenerator.h"
