@@ -270,8 +270,8 @@ private Q_SLOTS:
         const QString source = QStringLiteral(STACKSCOPE_SOURCE_DIR);
         QProcess process;
         process.start(lupdate, {u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s, u"none"_s,
-                                u"-extensions"_s, u"cpp,h"_s, source + u"/app"_s, source + u"/ui"_s,
-                                source + u"/models"_s, u"-ts"_s, fresh});
+                                u"-extensions"_s, u"cpp,h"_s, u"-I"_s, source, source + u"/app"_s,
+                                source + u"/ui"_s, source + u"/models"_s, u"-ts"_s, fresh});
         QVERIFY(process.waitForFinished(120000));
         QCOMPARE(process.exitCode(), 0);
         QString error;
