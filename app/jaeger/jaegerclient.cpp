@@ -290,7 +290,10 @@ void JaegerClient::search(const TraceQuery &query, QObject *context, SearchCallb
         request.path = u"/api/traces"_s;
         request.query = searchQuery(query);
     }
-    m_http->send(request, context, [this, context, done](const HttpResponse &response) {
+    const quint64 sent = ++m_searchRequest;
+    m_http->send(request, context, [this, sent, context, done](const HttpResponse &response) {
+        if (sent != m_searchRequest)
+            return; // a newer search is on its way
         if (const HttpError error = checkTraceBody(response); error.isError()) {
             done({}, error);
             return;
@@ -307,15 +310,19 @@ void JaegerClient::trace(const QString &traceId, QObject *context, TraceCallback
     const QString id = traceId.trimmed();
     request.path = (m_api == Api::V3 ? u"/api/v3/traces/"_s : u"/api/traces/"_s) + id;
     request.label = m_api == Api::V3 ? u"/api/v3/traces/{id}"_s : u"/api/traces/{id}"_s;
-    m_http->send(request, context, [this, context, traceId, done](const HttpResponse &response) {
-        if (const HttpError error = checkTraceBody(response); error.isError()) {
-            done({}, {}, error, {});
-            return;
-        }
-        m_traceContext = context;
-        m_traceDone = done;
-        m_parser->openJson(response.body, traceId, traceId);
-    });
+    const quint64 sent = ++m_traceRequest;
+    m_http->send(request, context,
+                 [this, sent, context, traceId, done](const HttpResponse &response) {
+                     if (sent != m_traceRequest)
+                         return; // a newer trace is on its way
+                     if (const HttpError error = checkTraceBody(response); error.isError()) {
+                         done({}, {}, error, {});
+                         return;
+                     }
+                     m_traceContext = context;
+                     m_traceDone = done;
+                     m_parser->openJson(response.body, traceId, traceId);
+                 });
 }
 
 } // namespace Stackscope

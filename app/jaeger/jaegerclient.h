@@ -54,7 +54,7 @@ public:
     /// the older /api/services/{service}/operations, or /api/v3/operations.
     void operations(const QString &service, QObject *context, ListCallback done);
     /// /api/traces (or /api/v3/traces): the traces found, as summaries. Only the newest search
-    /// answers: an older one whose body is still being parsed is dropped (`done` not called).
+    /// answers: an older one, still on the wire or being parsed, is dropped (`done` not called).
     void search(const TraceQuery &query, QObject *context, SearchCallback done);
     /// /api/traces/{id} (or /api/v3/traces/{id}): the trace, laid out. As search(), only the
     /// newest trace answers.
@@ -77,6 +77,8 @@ private:
     HttpClient *m_http;
     TraceLoader *m_parser; ///< parses bodies on workers, drops stale ones
     Api m_api = Api::Unknown;
+    quint64 m_searchRequest = 0;       ///< the newest search sent
+    quint64 m_traceRequest = 0;        ///< the newest trace asked for
     QPointer<QObject> m_searchContext; ///< the search whose body is being parsed
     SearchCallback m_searchDone;
     QPointer<QObject> m_traceContext; ///< the trace whose body is being parsed

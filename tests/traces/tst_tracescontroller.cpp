@@ -172,6 +172,25 @@ private Q_SLOTS:
         QCOMPARE(opened.first().at(1).toString(), u"small.json"_s);
         QCOMPARE(c->currentTrace()->spanCount(), 10);
     }
+
+    void onlyTheNewestTraceByIdOpens()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        FakeJaeger jaeger;
+        jaeger.traces[u"aaaa000000000001"_s] = generated(20000, 6, u"aaaa000000000001"_s);
+        jaeger.traces[u"aaaa000000000002"_s] = generated(10, 7, u"aaaa000000000002"_s);
+        server.setHandler(jaeger.handler());
+        auto c = controller(server);
+        QSignalSpy opened(c.get(), &TracesController::traceOpened);
+        c->openTraceId(u"aaaa000000000001"_s);
+        c->openTraceId(u"aaaa000000000002"_s);
+        QTRY_COMPARE(opened.count(), 1);
+        QTest::qWait(500); // the first answer, whenever it comes, opens nothing
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().at(1).toString(), u"aaaa000000000002"_s);
+        QCOMPARE(c->currentTrace()->spanCount(), 10);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTracesController)
