@@ -268,6 +268,19 @@ private Q_SLOTS:
         QTRY_VERIFY(f->page()->search()->status()->text().contains(u"storage unavailable"_s));
     }
 
+    void servicesProblemClearsOnlyItself()
+    {
+        TraceSearchPage page;
+        page.setServicesProblem(u"Cannot list Jaeger's services: refused"_s);
+        QVERIFY(page.status()->text().startsWith(u"Cannot list Jaeger's services"_s));
+        page.setServicesProblem({}); // Jaeger answers again
+        QCOMPARE(page.status()->text(), QString());
+        page.setServicesProblem(u"Cannot list Jaeger's services: refused"_s);
+        page.setStatus(u"Searching…"_s, false); // a later line is not the services problem's
+        page.setServicesProblem({});
+        QCOMPARE(page.status()->text(), u"Searching…"_s);
+    }
+
     void staleResultsAreDropped()
     {
         TraceLoader loader;
