@@ -55,11 +55,14 @@ Application::Application(const QString &configPath, QObject *parent)
     m_features.push_back(makeTracesFeature(context));
     for (const auto &feature : m_features) {
         m_window->addPage(feature->id(), feature->title(), feature->icon(), feature->createPage());
+        for (const FeatureMenuAction &contribution : feature->menuActions())
+            m_window->addMenuAction(contribution.menu, contribution.action);
         connect(feature.get(), &Feature::showRequested, this,
-                [this](const QString &id, const QVariantMap &arguments) {
+                [this](const NavigationRequest &request) {
+                    const QString id = pageIdOf(request);
                     m_window->showPage(id);
                     if (Feature *target = this->feature(id))
-                        target->show(arguments);
+                        target->show(request);
                     m_window->show();
                     m_window->raise();
                     m_window->activateWindow();

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -85,7 +86,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     file->addAction(QIcon::fromTheme(u"document-edit"_s), tr("Open &configuration file"), this,
                     &MainWindow::openConfigRequested);
     file->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("&Reload configuration"), this,
@@ -93,19 +94,34 @@ void MainWindow::buildMenus()
     QAction *settings = file->addAction(QIcon::fromTheme(u"configure"_s), tr("&Settings…"), this,
                                         &MainWindow::settingsRequested);
     settings->setShortcut(QKeySequence::Preferences);
-    file->addSeparator();
+    m_quitSeparator = file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this,
                                     &MainWindow::quitRequested);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu = menuBar()->addMenu(tr("&View"));
     QAction *check
         = view->addAction(tr("Check &backends now"), this, &MainWindow::checkBackendsRequested);
     check->setShortcut(QKeySequence::Refresh);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QMenu *help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Stackscope"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::addMenuAction(Menu menu, QAction *action)
+{
+    switch (menu) {
+    case Menu::File:
+        m_fileMenu->insertAction(m_quitSeparator, action);
+        break;
+    case Menu::View:
+        m_viewMenu->addAction(action);
+        break;
+    case Menu::Help:
+        m_helpMenu->addAction(action);
+        break;
+    }
 }
 
 void MainWindow::showAbout()

@@ -6,8 +6,10 @@
 #include <QMainWindow>
 
 class QAbstractItemModel;
+class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace Stackscope {
@@ -22,12 +24,18 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    /// The menus pages may add actions to.
+    enum class Menu { File, View, Help };
+
     explicit MainWindow(QAbstractItemModel *backendStatus, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Adds a page under a stable id ("stack", "metrics"...); Ctrl+N selects the N-th page.
     void addPage(const QString &id, const QString &title, const QIcon &icon, QWidget *page);
     void showPage(const QString &id);
+    /// Adds a page's action to a menu: in File above Quit (with the other open/save actions),
+    /// at the end of the others. The window does not take ownership.
+    void addMenuAction(Menu menu, QAction *action);
     QString currentPageId() const;
     QStringList pageIds() const { return m_pageIds; }
 
@@ -59,6 +67,10 @@ private:
     void showAbout();
 
     QListWidget *m_navigation;
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_quitSeparator = nullptr; ///< pages' File actions go above it
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
     QStackedWidget *m_pages;
     ConfigProblemBanner *m_banner;
     BackendStatusBar *m_statusBar;

@@ -86,8 +86,7 @@ QWidget *AlertsFeature::createPage()
         if (start.secsTo(now) < 3600)
             start = now.addSecs(-3600);
         const QDateTime end = alert.endsAt.isValid() && alert.endsAt < now ? alert.endsAt : now;
-        Q_EMIT showRequested(
-            u"metrics"_s, {{u"expr"_s, alert.expression()}, {u"start"_s, start}, {u"end"_s, end}});
+        Q_EMIT showRequested(MetricsRequest{alert.expression(), start, end});
     });
     connect(page, &AlertsPage::openTracesRequested, this, [this](const Alert &alert) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -95,8 +94,7 @@ QWidget *AlertsFeature::createPage()
             = alert.startsAt.isValid() ? alert.startsAt.addSecs(-15 * 60) : now.addSecs(-3600);
         const QDateTime end = alert.endsAt.isValid() && alert.endsAt < now ? alert.endsAt : now;
         const QString service = alert.labels.value(u"service"_s, alert.labels.value(u"job"_s));
-        Q_EMIT showRequested(u"traces"_s,
-                             {{u"service"_s, service}, {u"start"_s, start}, {u"end"_s, end}});
+        Q_EMIT showRequested(TracesRequest{service, start, end});
     });
     connect(page, &AlertsPage::createSilenceRequested, this, [this](const Silence &silence) {
         QPointer<AlertsPage> p = m_page;
@@ -139,11 +137,11 @@ void AlertsFeature::start()
     m_service->start();
 }
 
-void AlertsFeature::show(const QVariantMap &arguments)
+void AlertsFeature::show(const NavigationRequest &request)
 {
-    const QString fingerprint = arguments.value(u"fingerprint"_s).toString();
-    if (!fingerprint.isEmpty() && m_page)
-        m_page->showAlert(fingerprint);
+    const auto *alert = std::get_if<AlertsRequest>(&request);
+    if (alert && !alert->fingerprint.isEmpty() && m_page)
+        m_page->showAlert(alert->fingerprint);
 }
 
 void AlertsFeature::setTrayIcon(TrayIcon *tray)
@@ -180,7 +178,7 @@ void AlertsFeature::raiseOnAlert(const QString &fingerprint)
         window->raise();
         window->activateWindow();
     }
-    show({{u"fingerprint"_s, fingerprint}});
+    show(AlertsRequest{fingerprint});
 }
 
 void AlertsFeature::onUpdated()

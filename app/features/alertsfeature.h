@@ -33,8 +33,8 @@ public:
     QWidget *createPage() override;
     void applyConfig(const Config &config) override;
     void start() override;
-    /// {"fingerprint": QString}: select that alert.
-    void show(const QVariantMap &arguments) override;
+    /// AlertsRequest: select that alert.
+    void show(const NavigationRequest &request) override;
 
     /// Let the tray follow the alerts and drive the mute toggle; the tray's balloon is then the
     /// fallback for notifications.

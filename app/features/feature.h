@@ -2,20 +2,22 @@
 #pragma once
 
 #include "models/config/config.h"
+#include "models/navigation.h"
+#include "ui/mainwindow.h"
 
 #include <QIcon>
+#include <QList>
 #include <QObject>
-#include <QVariantMap>
 
 #include <memory>
 
+class QAction;
 class QNetworkAccessManager;
 
 namespace Stackscope {
 
 class BackendStatusModel;
 class ConfigManager;
-class MainWindow;
 class SelfMetrics;
 
 /// What the composition root shares with every feature: created once, outliving the features.
@@ -28,9 +30,16 @@ struct AppContext
     MainWindow *window = nullptr;
 };
 
+/// An action a feature contributes to one of the window's menus; the feature owns it.
+struct FeatureMenuAction
+{
+    MainWindow::Menu menu = MainWindow::Menu::File;
+    QAction *action = nullptr;
+};
+
 /// One page of the window with the core objects behind it (clients, pollers, models). The
-/// composition root creates each feature through its factory, adds its page, passes every new
-/// configuration on, and starts it after the window's first paint.
+/// composition root creates each feature through its factory, adds its page and its menu
+/// actions, passes every new configuration on, and starts it after the window's first paint.
 class Feature : public QObject
 {
     Q_OBJECT
@@ -52,13 +61,17 @@ public:
         Q_UNUSED(path);
         return false;
     }
-    /// Another feature asked for this page with arguments (see showRequested()).
-    virtual void show(const QVariantMap &arguments) { Q_UNUSED(arguments); }
+    /// Actions for the window's menus (e.g. File ▸ Open trace file…), asked once after
+    /// createPage(); the composition root places them.
+    virtual QList<FeatureMenuAction> menuActions() { return {}; }
+    /// Another feature asked for this page (see showRequested()); the request is this
+    /// feature's own type (pageIdOf(request) == id()).
+    virtual void show(const NavigationRequest &request) { Q_UNUSED(request); }
 
 Q_SIGNALS:
-    /// Ask the window to show another feature's page with an argument, e.g. the metrics page
-    /// with a PromQL expression and a time window ("metrics", {expr, start, end}).
-    void showRequested(const QString &featureId, const QVariantMap &arguments);
+    /// Ask the window to show another feature's page, e.g. the metrics page with a PromQL
+    /// expression and a time window (MetricsRequest); pageIdOf() names the page.
+    void showRequested(const Stackscope::NavigationRequest &request);
 };
 
 /// One factory per page, each in its own file (stackfeature.cpp, ...).

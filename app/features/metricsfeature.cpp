@@ -81,8 +81,7 @@ QWidget *MetricsFeature::createPage()
     connect(c, &MetricsController::targetsUpdated, m_page, &MetricsPage::showTargetsStatus);
     connect(m_page, &MetricsPage::tracesRequested, this,
             [this](const QString &service, const QDateTime &start, const QDateTime &end) {
-                Q_EMIT showRequested(
-                    u"traces"_s, {{u"service"_s, service}, {u"start"_s, start}, {u"end"_s, end}});
+                Q_EMIT showRequested(TracesRequest{service, start, end});
             });
     connect(m_page, &MetricsPage::importRequested, this,
             [this](const QString &path) { openFile(path); });
@@ -160,13 +159,12 @@ bool MetricsFeature::openFile(const QString &path)
     return true;
 }
 
-void MetricsFeature::show(const QVariantMap &arguments)
+void MetricsFeature::show(const NavigationRequest &request)
 {
-    const QString expr = arguments.value(u"expr"_s).toString();
-    if (!m_page || expr.isEmpty())
+    const auto *metrics = std::get_if<MetricsRequest>(&request);
+    if (!m_page || !metrics || metrics->expr.isEmpty())
         return;
-    m_page->exploreExpression(expr, arguments.value(u"start"_s).toDateTime(),
-                              arguments.value(u"end"_s).toDateTime());
+    m_page->exploreExpression(metrics->expr, metrics->start, metrics->end);
 }
 
 std::unique_ptr<Feature> makeMetricsFeature(const AppContext &context)

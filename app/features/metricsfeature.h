@@ -30,8 +30,8 @@ public:
     void start() override;
     /// Imports a Grafana dashboard file and shows it.
     bool openFile(const QString &path) override;
-    /// {"expr", "start", "end"}: opens the expression in Explore over that window.
-    void show(const QVariantMap &arguments) override;
+    /// MetricsRequest: opens the expression in Explore over that window.
+    void show(const NavigationRequest &request) override;
 
     MetricsController *controller() const { return m_controller; }
     MetricsPage *page() const { return m_page; }

@@ -128,12 +128,12 @@ void StackFeature::start()
     m_supervisor->detectComposeInBackground();
 }
 
-void StackFeature::show(const QVariantMap &arguments)
+void StackFeature::show(const NavigationRequest &request)
 {
-    const QString service = arguments.value(u"service"_s).toString();
-    if (!m_page || service.isEmpty())
+    const auto *stack = std::get_if<StackRequest>(&request);
+    if (!m_page || !stack || stack->service.isEmpty())
         return;
-    m_page->selectService(service);
+    m_page->selectService(stack->service);
     if (m_page->logsButton()->isEnabled())
         m_page->logsButton()->click();
 }

@@ -27,8 +27,8 @@ public:
     QWidget *createPage() override;
     void applyConfig(const Config &config) override;
     void start() override;
-    /// {"service": name}: selects the service and shows its logs.
-    void show(const QVariantMap &arguments) override;
+    /// StackRequest: selects the service and shows its logs.
+    void show(const NavigationRequest &request) override;
 
     StackSupervisor *supervisor() const { return m_supervisor; }
     StackPage *page() const { return m_page; }

@@ -5,8 +5,7 @@
 
 #include "app/http/poller.h"
 #include "app/jaeger/jaegerclient.h"
-#include "app/jaeger/traceloader.h"
-#include "app/jaeger/traceparser.h"
+#include "app/jaeger/tracescontroller.h"
 #include "app/selfmetrics/selfmetrics.h"
 #include "ui/traces/tracesearchpage.h"
 #include "ui/traces/tracespage.h"
@@ -14,13 +13,10 @@
 
 #include "ui/mainwindow.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
-#include <QMenu>
-#include <QMenuBar>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -29,51 +25,59 @@ namespace Stackscope {
 TracesFeature::TracesFeature(const AppContext &context, QObject *parent)
     : Feature(parent)
     , m_context(context)
-    , m_client(new JaegerClient(context.network, this))
-    , m_loader(new TraceLoader(this))
-    , m_servicesPoller(new Poller(this))
+    , m_controller(new TracesController(context.network, this))
 {
-    if (m_context.selfMetrics)
-        connect(m_client->http(), &HttpClient::requestFinished, m_context.selfMetrics,
+    if (SelfMetrics *metrics = m_context.selfMetrics) {
+        connect(m_controller->client()->http(), &HttpClient::requestFinished, metrics,
                 &SelfMetrics::recordRequest);
-    m_servicesPoller->setTask([this](Poller::Report report) {
-        loadServices([report](bool ok, bool absent) { report({ok, absent}); });
-    });
-    if (m_context.selfMetrics)
-        connect(m_servicesPoller, &Poller::cycleFinished, m_context.selfMetrics,
-                [metrics = m_context.selfMetrics](bool ok) {
-                    metrics->recordPollCycle(u"jaeger"_s, ok);
-                });
+        connect(m_controller->servicesPoller(), &Poller::cycleFinished, metrics,
+                [metrics](bool ok) { metrics->recordPollCycle(u"jaeger"_s, ok); });
+    }
 
+    connect(m_controller, &TracesController::servicesAvailable, this,
+            [this](const QStringList &names) {
+                if (!m_page)
+                    return;
+                m_page->search()->setServices(names);
+                // Jaeger answers again: the problem it had must not stay on the page.
+                m_page->search()->setServicesProblem({});
+            });
+    connect(m_controller, &TracesController::servicesFailed, this, [this](const HttpError &error) {
+        if (m_page)
+            m_page->search()->setServicesProblem(
+                tr("Cannot list Jaeger's services: %1").arg(error.message));
+    });
+    connect(m_controller, &TracesController::operationsAvailable, this,
+            [this](const QString &service, const QStringList &names) {
+                if (m_page)
+                    m_page->search()->setOperations(service, names);
+            });
+    connect(m_controller, &TracesController::operationsFailed, this,
+            [this](const QString &service, const HttpError &error) {
+                if (m_page)
+                    m_page->search()->setStatus(
+                        tr("Cannot list the operations of %1: %2").arg(service, error.message),
+                        true);
+            });
+    connect(m_controller, &TracesController::searchResultsAvailable, this,
+            [this](const QList<TraceSummary> &results) {
+                if (m_page)
+                    m_page->search()->setResults(results);
+            });
+    connect(m_controller, &TracesController::searchFailed, this, [this](const HttpError &error) {
+        if (m_page)
+            m_page->search()->setStatus(tr("The search failed: %1").arg(error.message), true);
+    });
     connect(
-        m_loader, &TraceLoader::traceReady, this,
+        m_controller, &TracesController::traceOpened, this,
         [this](const TraceLayoutPtr &layout, const QString &source, const QStringList &warnings) {
             if (!m_page)
                 return;
             m_page->traceView()->setTraceLayout(layout, source, warnings);
             m_page->showTrace();
         });
-    connect(m_loader, &TraceLoader::openFailed, this,
-            [this](const QString &source, const QString &message) {
-                if (!m_page)
-                    return;
-                TraceView *view = m_page->traceView();
-                view->setNotice(
-                    view->traceLayout()
-                        ? tr("Could not open %1: %2. The trace below is the one open before.")
-                              .arg(source, message)
-                        : tr("Could not open %1: %2").arg(source, message),
-                    true);
-                m_page->showTrace();
-            });
-    connect(m_loader, &TraceLoader::searchReady, this, [this](const QList<TraceSummary> &results) {
-        if (m_page)
-            m_page->search()->setResults(results);
-    });
-    connect(m_loader, &TraceLoader::searchFailed, this, [this](const QString &message) {
-        if (m_page)
-            m_page->search()->setStatus(tr("The search failed: %1").arg(message), true);
-    });
+    connect(m_controller, &TracesController::traceOpenFailed, this,
+            &TracesFeature::showOpenFailure);
 }
 
 TracesFeature::~TracesFeature() = default;
@@ -98,111 +102,41 @@ QWidget *TracesFeature::createPage()
     auto *page = new TracesPage;
     m_page = page;
     TraceSearchPage *search = page->search();
-    connect(search, &TraceSearchPage::serviceChanged, this, &TracesFeature::loadOperations);
-    connect(search, &TraceSearchPage::searchRequested, this, &TracesFeature::search);
+    connect(search, &TraceSearchPage::serviceChanged, m_controller,
+            &TracesController::loadOperations);
+    connect(search, &TraceSearchPage::searchRequested, m_controller, &TracesController::search);
     connect(search, &TraceSearchPage::openRequested, this, &TracesFeature::openSummary);
     connect(search, &TraceSearchPage::openTraceIdRequested, this, &TracesFeature::openTraceId);
-    connect(search, &TraceSearchPage::refreshServicesRequested, m_servicesPoller, &Poller::pollNow);
+    connect(search, &TraceSearchPage::refreshServicesRequested, m_controller,
+            &TracesController::refreshServices);
     connect(page, &TracesPage::openFileRequested, this, &TracesFeature::openFile);
     page->setOpenShortcutEnabled(m_context.window == nullptr);
     connect(page, &TracesPage::saveRequested, this, &TracesFeature::saveTrace);
-    addMenuAction();
     return page;
 }
 
-void TracesFeature::addMenuAction()
+QList<FeatureMenuAction> TracesFeature::menuActions()
 {
-    // File ▸ Open trace file…, placed before the window's own separator (the window is shared:
-    // it is found, not changed).
-    if (!m_context.window)
-        return;
-    QMenu *file = nullptr;
-    const auto menus = m_context.window->menuBar()->actions();
-    for (QAction *action : menus) {
-        if (auto *menu = action->menu<QMenu *>(); menu && !file)
-            file = menu;
-    }
-    if (!file)
-        return;
-    auto *open = new QAction(QIcon::fromTheme(u"document-open"_s), tr("Open &trace file…"), file);
+    // File ▸ Open trace file… (the page's own button has the shortcut when there is no window).
+    auto *open = new QAction(QIcon::fromTheme(u"document-open"_s), tr("Open &trace file…"), this);
     open->setShortcut(QKeySequence(u"Ctrl+Shift+O"_s));
     connect(open, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             m_context.window, tr("Open trace"), {}, tr("Jaeger JSON (*.json);;All files (*)"));
-        if (!path.isEmpty() && openFile(path))
+        if (!path.isEmpty() && openFile(path) && m_context.window)
             m_context.window->showPage(id());
     });
-    QAction *before = nullptr;
-    for (QAction *action : file->actions()) {
-        if (action->isSeparator() && !before)
-            before = action;
-    }
-    file->insertAction(before, open);
+    return {{MainWindow::Menu::File, open}};
 }
 
 void TracesFeature::applyConfig(const Config &config)
 {
-    m_client->setEndpoint(config.jaeger);
-    m_client->http()->setMaxBodyBytes(config.http.maxBodyBytes);
-    m_servicesPoller->setInterval(config.refresh.traces);
-    m_servicesPoller->setWatchAddress(config.jaeger.url.host(),
-                                      quint16(config.jaeger.url.port(16686)));
-    if (m_started)
-        m_servicesPoller->pollNow();
+    m_controller->applyConfig(config);
 }
 
 void TracesFeature::start()
 {
-    m_started = true;
-    m_servicesPoller->start();
-}
-
-void TracesFeature::loadServices(std::function<void(bool, bool)> report)
-{
-    m_client->services(this, [this, report](const QStringList &names, const HttpError &error) {
-        if (m_page) {
-            TraceSearchPage *search = m_page->search();
-            if (error.isError()) {
-                m_servicesProblem = tr("Cannot list Jaeger's services: %1").arg(error.message);
-                search->setStatus(m_servicesProblem, true);
-            } else {
-                search->setServices(names);
-                // Jaeger answers again: the problem it had must not stay on the page.
-                if (!m_servicesProblem.isEmpty()
-                    && search->status()->text().startsWith(m_servicesProblem))
-                    search->setStatus({}, false);
-                m_servicesProblem.clear();
-            }
-        }
-        report(!error.isError(), error.isConnectionLevel());
-    });
-}
-
-void TracesFeature::loadOperations(const QString &service)
-{
-    m_client->operations(
-        service, this, [this, service](const QStringList &names, const HttpError &error) {
-            if (!m_page)
-                return;
-            if (error.isError())
-                m_page->search()->setStatus(
-                    tr("Cannot list the operations of %1: %2").arg(service, error.message), true);
-            else
-                m_page->search()->setOperations(service, names);
-        });
-}
-
-void TracesFeature::search(const TraceQuery &query)
-{
-    m_client->search(query, this, [this](const QByteArray &body, const HttpError &error) {
-        if (!m_page)
-            return;
-        if (error.isError()) {
-            m_page->search()->setStatus(tr("The search failed: %1").arg(error.message), true);
-            return;
-        }
-        m_loader->searchJson(body);
-    });
+    m_controller->start();
 }
 
 void TracesFeature::openSummary(const TraceSummary &summary)
@@ -211,7 +145,7 @@ void TracesFeature::openSummary(const TraceSummary &summary)
         return openTraceId(summary.traceId);
     if (m_page)
         m_page->traceView()->setNotice(tr("Opening trace %1…").arg(summary.traceId), false);
-    m_loader->openTrace(summary.trace, summary.traceId);
+    m_controller->openSummary(summary);
 }
 
 void TracesFeature::openTraceId(const QString &traceId)
@@ -220,56 +154,59 @@ void TracesFeature::openTraceId(const QString &traceId)
         m_page->traceView()->setNotice(tr("Loading trace %1…").arg(traceId), false);
         m_page->showTrace();
     }
-    m_client->trace(traceId, this, [this, traceId](const QByteArray &body, const HttpError &error) {
-        if (error.isError()) {
-            if (m_page) {
-                m_page->traceView()->setNotice(
-                    tr("Could not load trace %1: %2").arg(traceId, error.message), true);
-            }
-            return;
-        }
-        m_loader->openJson(body, traceId, traceId);
-    });
+    m_controller->openTraceId(traceId);
+}
+
+void TracesFeature::showOpenFailure(const TraceOpenFailure &failure)
+{
+    if (!m_page)
+        return;
+    TraceView *view = m_page->traceView();
+    if (failure.stage == TraceOpenFailure::Stage::Fetch) {
+        view->setNotice(tr("Could not load trace %1: %2").arg(failure.source, failure.message),
+                        true);
+        return;
+    }
+    view->setNotice(view->traceLayout()
+                        ? tr("Could not open %1: %2. The trace below is the one open before.")
+                              .arg(failure.source, failure.message)
+                        : tr("Could not open %1: %2").arg(failure.source, failure.message),
+                    true);
+    m_page->showTrace();
 }
 
 bool TracesFeature::openFile(const QString &path)
 {
-    const QFileInfo info(path);
-    if (!info.isFile() || !info.isReadable()) {
+    if (!m_controller->openFile(path)) {
         if (m_page)
             m_page->traceView()->setNotice(tr("Cannot read %1").arg(path), true);
         return false;
     }
     if (m_page) {
-        m_page->traceView()->setNotice(tr("Opening %1…").arg(info.fileName()), false);
+        m_page->traceView()->setNotice(tr("Opening %1…").arg(QFileInfo(path).fileName()), false);
         m_page->showTrace();
     }
-    m_loader->openFile(path);
     return true;
 }
 
-void TracesFeature::show(const QVariantMap &arguments)
+void TracesFeature::show(const NavigationRequest &request)
 {
-    if (!m_page)
+    const auto *traces = std::get_if<TracesRequest>(&request);
+    if (!m_page || !traces)
         return;
-    const QString service = arguments.value(u"service"_s).toString();
-    const QDateTime start = arguments.value(u"start"_s).toDateTime();
-    const QDateTime end = arguments.value(u"end"_s).toDateTime();
-    m_page->search()->prepare(service, start, end);
+    m_page->search()->prepare(traces->service, traces->start, traces->end);
     m_page->showSearch();
-    if (!service.isEmpty())
+    if (!traces->service.isEmpty())
         m_page->search()->submit();
 }
 
 bool TracesFeature::saveTrace(const QString &path)
 {
-    if (!m_page || !m_page->traceView()->traceLayout())
+    if (!m_page || !m_controller->currentTrace())
         return false;
-    QSaveFile file(path);
-    const QByteArray json = toJaegerJson(*m_page->traceView()->traceLayout()->trace);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        m_page->traceView()->setNotice(tr("Could not save %1: %2").arg(path, file.errorString()),
-                                       true);
+    QString error;
+    if (!m_controller->saveTrace(path, &error)) {
+        m_page->traceView()->setNotice(tr("Could not save %1: %2").arg(path, error), true);
         return false;
     }
     m_page->traceView()->setNotice(tr("Saved %1").arg(path), false);

@@ -2,21 +2,19 @@
 #pragma once
 
 #include "app/features/feature.h"
+#include "models/traces/trace.h"
 #include "ui/traces/tracespage.h"
 
 #include <QPointer>
 
 namespace Stackscope {
 
-class JaegerClient;
-class Poller;
-class TraceLoader;
-struct TraceQuery;
-struct TraceSummary;
+class TracesController;
+struct TraceOpenFailure;
 
-/// The Traces page with what stands behind it: the Jaeger client, the service list poller, and
-/// the loader that parses and lays out traces on workers. Opens trace files (`--open-trace`,
-/// the menu, drag and drop) and answers "Traces around here" ({service, start, end}).
+/// The Traces page joined with its controller: page requests go to the TracesController, its
+/// results to the page. Contributes File ▸ Open trace file…, opens trace files (`--open-trace`,
+/// the menu, drag and drop) and answers "Traces around here" (TracesRequest).
 class TracesFeature : public Feature
 {
     Q_OBJECT
@@ -28,33 +26,25 @@ public:
     QString title() const override;
     QIcon icon() const override;
     QWidget *createPage() override;
+    QList<FeatureMenuAction> menuActions() override;
     void applyConfig(const Config &config) override;
     void start() override;
     bool openFile(const QString &path) override;
-    void show(const QVariantMap &arguments) override;
+    void show(const NavigationRequest &request) override;
 
     TracesPage *page() const { return m_page; }
-    JaegerClient *client() const { return m_client; }
-    TraceLoader *loader() const { return m_loader; }
+    TracesController *controller() const { return m_controller; }
     /// Writes the open trace as Jaeger JSON; false (with a notice on the page) on failure.
     bool saveTrace(const QString &path);
 
 private:
-    void addMenuAction();
-    void loadServices(std::function<void(bool ok, bool absent)> report);
-    void loadOperations(const QString &service);
-    void search(const TraceQuery &query);
     void openSummary(const TraceSummary &summary);
     void openTraceId(const QString &traceId);
+    void showOpenFailure(const TraceOpenFailure &failure);
 
     AppContext m_context;
-    JaegerClient *m_client;
-    TraceLoader *m_loader;
-    Poller *m_servicesPoller;
+    TracesController *m_controller;
     QPointer<TracesPage> m_page;
-    bool m_started = false;
-    QString m_pendingSearchService; ///< a show() that came before the page's services
-    QString m_servicesProblem;      ///< the services error shown on the page, empty when none
 };
 
 } // namespace Stackscope

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/jaeger/jaegerclient.h"
 
+#include "app/jaeger/traceloader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -45,7 +46,33 @@ HttpError envelopeError(const QJsonObject &object, int status)
 JaegerClient::JaegerClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_http(new HttpClient(u"jaeger"_s, network, this))
-{}
+    , m_parser(new TraceLoader(this))
+{
+    connect(m_parser, &TraceLoader::searchReady, this, [this](const QList<TraceSummary> &results) {
+        if (m_searchContext && m_searchDone)
+            m_searchDone(results, {});
+    });
+    connect(m_parser, &TraceLoader::searchFailed, this, [this](const QString &message) {
+        if (!m_searchContext || !m_searchDone)
+            return;
+        HttpError error;
+        error.kind = HttpError::Kind::UnexpectedBody;
+        error.message = message;
+        m_searchDone({}, error);
+    });
+    connect(m_parser, &TraceLoader::traceReady, this,
+            [this](const TraceLayoutPtr &layout, const QString &, const QStringList &warnings) {
+                if (m_traceContext && m_traceDone)
+                    m_traceDone(layout, warnings, {}, {});
+            });
+    connect(m_parser, &TraceLoader::openFailed, this,
+            [this](const QString &, const QString &message) {
+                if (m_traceContext && m_traceDone)
+                    m_traceDone({}, {}, {}, message);
+            });
+}
+
+JaegerClient::~JaegerClient() = default;
 
 void JaegerClient::setEndpoint(const EndpointConfig &endpoint)
 {
@@ -253,13 +280,7 @@ QUrlQuery JaegerClient::searchQueryV3(const TraceQuery &query)
     return q;
 }
 
-bool JaegerClient::isGoDuration(const QString &text)
-{
-    static const QRegularExpression re(u"^(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+$"_s);
-    return re.match(text).hasMatch();
-}
-
-void JaegerClient::search(const TraceQuery &query, QObject *context, BodyCallback done)
+void JaegerClient::search(const TraceQuery &query, QObject *context, SearchCallback done)
 {
     HttpRequest request;
     if (m_api == Api::V3) {
@@ -269,20 +290,39 @@ void JaegerClient::search(const TraceQuery &query, QObject *context, BodyCallbac
         request.path = u"/api/traces"_s;
         request.query = searchQuery(query);
     }
-    m_http->send(request, context, [done](const HttpResponse &response) {
-        done(response.body, checkTraceBody(response));
+    const quint64 sent = ++m_searchRequest;
+    m_http->send(request, context, [this, sent, context, done](const HttpResponse &response) {
+        if (sent != m_searchRequest)
+            return; // a newer search is on its way
+        if (const HttpError error = checkTraceBody(response); error.isError()) {
+            done({}, error);
+            return;
+        }
+        m_searchContext = context;
+        m_searchDone = done;
+        m_parser->searchJson(response.body);
     });
 }
 
-void JaegerClient::trace(const QString &traceId, QObject *context, BodyCallback done)
+void JaegerClient::trace(const QString &traceId, QObject *context, TraceCallback done)
 {
     HttpRequest request;
     const QString id = traceId.trimmed();
     request.path = (m_api == Api::V3 ? u"/api/v3/traces/"_s : u"/api/traces/"_s) + id;
     request.label = m_api == Api::V3 ? u"/api/v3/traces/{id}"_s : u"/api/traces/{id}"_s;
-    m_http->send(request, context, [done](const HttpResponse &response) {
-        done(response.body, checkTraceBody(response));
-    });
+    const quint64 sent = ++m_traceRequest;
+    m_http->send(request, context,
+                 [this, sent, context, traceId, done](const HttpResponse &response) {
+                     if (sent != m_traceRequest)
+                         return; // a newer trace is on its way
+                     if (const HttpError error = checkTraceBody(response); error.isError()) {
+                         done({}, {}, error, {});
+                         return;
+                     }
+                     m_traceContext = context;
+                     m_traceDone = done;
+                     m_parser->openJson(response.body, traceId, traceId);
+                 });
 }
 
 } // namespace Stackscope

@@ -90,28 +90,32 @@ void TestAlertsFeature::pageFillsAndActionsReachTheApp()
     Q_EMIT feature->notifier()->openRequested(u"0a1b2c3d4e5f6789"_s);
     QCOMPARE(window.currentPageId(), u"alerts"_s);
     QCOMPARE(feature->page()->currentFingerprint(), u"0a1b2c3d4e5f6789"_s);
-    feature->show({{u"fingerprint"_s, u"1111111111111111"_s}});
+    feature->show(AlertsRequest{u"1111111111111111"_s});
     QCOMPARE(feature->page()->currentFingerprint(), u"1111111111111111"_s);
 
     // "Open as chart" → the metrics page with the expression and a window around the alert
-    feature->show({{u"fingerprint"_s, u"0a1b2c3d4e5f6789"_s}});
+    feature->show(AlertsRequest{u"0a1b2c3d4e5f6789"_s});
     QSignalSpy show(feature, &Feature::showRequested);
     Q_EMIT feature->page()->openChartRequested(model->at(model->rowOf(u"0a1b2c3d4e5f6789"_s)));
     QCOMPARE(show.size(), 1);
-    QCOMPARE(show.first().at(0).toString(), u"metrics"_s);
-    const QVariantMap args = show.first().at(1).toMap();
-    QCOMPARE(args.value(u"expr"_s).toString(), u"rate(http_errors_total[5m]) > 0.5"_s);
-    QVERIFY(args.value(u"start"_s).toDateTime() < model->at(0).startsAt);
-    QVERIFY(args.value(u"end"_s).toDateTime() > args.value(u"start"_s).toDateTime());
+    const auto chartRequest = show.first().at(0).value<NavigationRequest>();
+    QCOMPARE(pageIdOf(chartRequest), u"metrics"_s);
+    const auto *args = std::get_if<MetricsRequest>(&chartRequest);
+    QVERIFY(args);
+    QCOMPARE(args->expr, u"rate(http_errors_total[5m]) > 0.5"_s);
+    QVERIFY(args->start < model->at(0).startsAt);
+    QVERIFY(args->end > args->start);
 
     // "Traces around here" → the traces page for the alert's job, around the alert
     show.clear();
     Q_EMIT feature->page()->openTracesRequested(model->at(model->rowOf(u"0a1b2c3d4e5f6789"_s)));
     QCOMPARE(show.size(), 1);
-    QCOMPARE(show.first().at(0).toString(), u"traces"_s);
-    const QVariantMap traces = show.first().at(1).toMap();
-    QCOMPARE(traces.value(u"service"_s).toString(), u"api"_s);
-    QVERIFY(traces.value(u"start"_s).toDateTime() < traces.value(u"end"_s).toDateTime());
+    const auto tracesRequest = show.first().at(0).value<NavigationRequest>();
+    QCOMPARE(pageIdOf(tracesRequest), u"traces"_s);
+    const auto *traces = std::get_if<TracesRequest>(&tracesRequest);
+    QVERIFY(traces);
+    QCOMPARE(traces->service, u"api"_s);
+    QVERIFY(traces->start < traces->end);
 
     // the tray's mute toggle reaches the notifications
     QVERIFY(!feature->isMuted());

@@ -136,8 +136,10 @@ void TestMetricsPage::bundledDashboardDraws()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     Q_EMIT scrape->tracesRequested(u"prometheus"_s, now.addSecs(-300), now);
     QCOMPARE(traces.size(), 1);
-    QCOMPARE(traces.first().at(0).toString(), u"traces"_s);
-    QCOMPARE(traces.first().at(1).toMap().value(u"service"_s).toString(), u"prometheus"_s);
+    const auto request = traces.first().at(0).value<NavigationRequest>();
+    QCOMPARE(pageIdOf(request), u"traces"_s);
+    QVERIFY(std::holds_alternative<TracesRequest>(request));
+    QCOMPARE(std::get<TracesRequest>(request).service, u"prometheus"_s);
     PanelWidget *up = panel(u"Targets up"_s);
     QVERIFY(up && up->valueView());
     QTRY_COMPARE_WITH_TIMEOUT(up->valueView()->texts(), QStringList{u"1"_s}, 20000);
@@ -357,8 +359,7 @@ void TestMetricsPage::importSeedDashboards()
 void TestMetricsPage::showRequestOpensExplore()
 {
     const QDateTime end = QDateTime::currentDateTimeUtc();
-    m_feature->show(
-        {{u"expr"_s, u"job:up:sum"_s}, {u"start"_s, end.addSecs(-60)}, {u"end"_s, end}});
+    m_feature->show(MetricsRequest{u"job:up:sum"_s, end.addSecs(-60), end});
     QCOMPARE(m_page->tabs()->currentIndex(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(m_page->exploreChart()->seriesCount(), 1, 20000);
     QVERIFY(m_feature->controller()->isAbsolute());

@@ -37,10 +37,16 @@ struct Names
     QStringList names;
     HttpError error;
 };
-struct Body
+struct Found
 {
-    QByteArray body;
+    QList<TraceSummary> results;
     HttpError error;
+};
+struct Opened
+{
+    TraceLayoutPtr layout;
+    HttpError error;
+    QString readError;
 };
 
 } // namespace
@@ -85,26 +91,28 @@ class TestJaegerClient : public QObject
             r.error.message = u"no answer"_s;
         return r;
     }
-    static Body search(JaegerClient &c, const TraceQuery &q)
+    static Found search(JaegerClient &c, const TraceQuery &q)
     {
-        Body r;
+        Found r;
         bool done = false;
-        c.search(q, &c, [&](const QByteArray &b, const HttpError &e) {
-            r = {b, e};
+        c.search(q, &c, [&](const QList<TraceSummary> &results, const HttpError &e) {
+            r = {results, e};
             done = true;
         });
         if (!QTest::qWaitFor([&] { return done; }, 5000))
             r.error.message = u"no answer"_s;
         return r;
     }
-    static Body trace(JaegerClient &c, const QString &id)
+    static Opened trace(JaegerClient &c, const QString &id)
     {
-        Body r;
+        Opened r;
         bool done = false;
-        c.trace(id, &c, [&](const QByteArray &b, const HttpError &e) {
-            r = {b, e};
-            done = true;
-        });
+        c.trace(id, &c,
+                [&](const TraceLayoutPtr &layout, const QStringList &, const HttpError &e,
+                    const QString &readError) {
+                    r = {layout, e, readError};
+                    done = true;
+                });
         if (!QTest::qWaitFor([&] { return done; }, 5000))
             r.error.message = u"no answer"_s;
         return r;
@@ -177,7 +185,7 @@ private Q_SLOTS:
         q.minDuration = u"1.5ms"_s;
         q.maxDuration = u"2s"_s;
         q.limit = 7;
-        const Body b = search(*c, q);
+        const Found b = search(*c, q);
         QVERIFY2(!b.error.isError(), qPrintable(b.error.message));
         const auto request = server.requests().last();
         QCOMPARE(request.path, u"/api/traces"_s);
@@ -195,9 +203,10 @@ private Q_SLOTS:
         QCOMPARE(tags.value("http.status_code"_L1).toString(), u"500"_s);
         QCOMPARE(tags.value("note"_L1).toString(), u"a+b & c"_s);
         QVERIFY(!request.target.contains('+')); // a literal + would read as a space
-        const TraceParseResult parsed = parseTraces(b.body);
-        QVERIFY(parsed.ok());
-        QCOMPARE(parsed.traces.size(), 1);
+        // The client parsed the body: one summary per trace.
+        QCOMPARE(b.results.size(), 1);
+        QCOMPARE(b.results.first().traceId, u"0000000000000001"_s);
+        QCOMPARE(b.results.first().spanCount, 1);
     }
 
     void traceById()
@@ -206,12 +215,15 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.setHandler(fake().handler());
         auto c = client(server);
-        Body b = trace(*c, u"0000000000000001"_s);
+        Opened b = trace(*c, u"0000000000000001"_s);
         QVERIFY(!b.error.isError());
-        QCOMPARE(parseTraces(b.body).traces.first()->traceId, u"0000000000000001"_s);
+        QVERIFY(b.readError.isEmpty());
+        QVERIFY(b.layout);
+        QCOMPARE(b.layout->trace->traceId, u"0000000000000001"_s);
         b = trace(*c, u"00000000000000ff"_s);
         QCOMPARE(b.error.kind, HttpError::Kind::HttpStatus);
         QCOMPARE(b.error.httpStatus, 404);
+        QVERIFY(!b.layout);
         QVERIFY2(b.error.message.contains(u"trace not found"_s)
                      || b.error.detail.contains(u"trace not found"_s),
                  qPrintable(b.error.message));
@@ -295,7 +307,7 @@ private Q_SLOTS:
         q.service = u"frontend"_s;
         q.start = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
         q.minDuration = u"10ms"_s;
-        const Body b = search(*c, q);
+        const Found b = search(*c, q);
         QVERIFY2(!b.error.isError(), qPrintable(b.error.message));
         const auto request = server.requests().last();
         QCOMPARE(request.path, u"/api/v3/traces"_s);
@@ -303,11 +315,13 @@ private Q_SLOTS:
         QCOMPARE(request.query.queryItemValue(u"query.start_time_min"_s, QUrl::FullyDecoded),
                  u"2023-11-14T22:13:20.000Z"_s);
         QCOMPARE(request.query.queryItemValue(u"query.duration_min"_s), u"10ms"_s);
-        const TraceParseResult parsed = parseTraces(b.body);
-        QCOMPARE(parsed.shape, TraceParseResult::Shape::OtlpResult);
-        QCOMPARE(int(parsed.traces.first()->spans.size()), 4);
-        const Body t = trace(*c, u"4bf92f3577b34da6a3ce929d0e0e4736"_s);
+        QCOMPARE(parseTraces(j.otlpTrace).shape, TraceParseResult::Shape::OtlpResult);
+        QCOMPARE(b.results.size(), 1);
+        QCOMPARE(b.results.first().spanCount, 4);
+        const Opened t = trace(*c, u"4bf92f3577b34da6a3ce929d0e0e4736"_s);
         QVERIFY(!t.error.isError());
+        QVERIFY(t.layout);
+        QCOMPARE(t.layout->spanCount(), 4);
         QCOMPARE(server.requests().last().path,
                  u"/api/v3/traces/4bf92f3577b34da6a3ce929d0e0e4736"_s);
     }
@@ -329,7 +343,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(bool, valid);
-        QCOMPARE(JaegerClient::isGoDuration(text), valid);
+        QCOMPARE(isGoDuration(text), valid);
     }
 };
 

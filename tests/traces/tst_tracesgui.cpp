@@ -92,14 +92,19 @@ private Q_SLOTS:
         QTRY_COMPARE(search->operationBox()->count(), 2);
 
         search->tagsEdit()->setText(u"error=true"_s);
-        QTest::mouseClick(search->findButton(), Qt::LeftButton);
+        auto *findButton = search->findChild<QPushButton *>(u"findTracesButton"_s);
+        QVERIFY(findButton);
+        QTest::mouseClick(findButton, Qt::LeftButton);
         QTRY_COMPARE(search->model()->rowCount(), 2);
         const FaultRequest request = server.requests().last();
         QCOMPARE(request.path, u"/api/traces"_s);
         QCOMPARE(request.query.queryItemValue(u"tags"_s, QUrl::FullyDecoded),
                  u"{\"error\":\"true\"}"_s);
-        // Each trace is a point of the chart (errors in their own series).
-        QVERIFY(search->scatter()->count() <= 2);
+        // Each trace is one point of the chart (errors in their own series).
+        const auto *errorPoints
+            = qobject_cast<QScatterSeries *>(search->scatter()->chart()->series().at(1));
+        QVERIFY(errorPoints);
+        QCOMPARE(search->scatter()->count() + errorPoints->count(), 2);
 
         // A point of the chart opens its trace.
         {
@@ -247,8 +252,7 @@ private Q_SLOTS:
         std::unique_ptr<QWidget> page(f->createPage());
         page->show();
         const QDateTime start = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
-        f->show(
-            {{u"service"_s, u"checkout"_s}, {u"start"_s, start}, {u"end"_s, start.addSecs(600)}});
+        f->show(TracesRequest{u"checkout"_s, start, start.addSecs(600)});
         QTRY_VERIFY(!server.requests().isEmpty()
                     && server.requests().last().path == "/api/traces"_L1);
         const FaultRequest request = server.requests().last();
@@ -262,6 +266,19 @@ private Q_SLOTS:
         server.setHandler(jaeger.handler());
         f->page()->search()->submit();
         QTRY_VERIFY(f->page()->search()->status()->text().contains(u"storage unavailable"_s));
+    }
+
+    void servicesProblemClearsOnlyItself()
+    {
+        TraceSearchPage page;
+        page.setServicesProblem(u"Cannot list Jaeger's services: refused"_s);
+        QVERIFY(page.status()->text().startsWith(u"Cannot list Jaeger's services"_s));
+        page.setServicesProblem({}); // Jaeger answers again
+        QCOMPARE(page.status()->text(), QString());
+        page.setServicesProblem(u"Cannot list Jaeger's services: refused"_s);
+        page.setStatus(u"Searching…"_s, false); // a later line is not the services problem's
+        page.setServicesProblem({});
+        QCOMPARE(page.status()->text(), u"Searching…"_s);
     }
 
     void staleResultsAreDropped()

@@ -72,6 +72,7 @@ TraceSearchPage::TraceSearchPage(QWidget *parent)
     m_maxDuration->setPlaceholderText(tr("e.g. 1.1s"));
     m_limit->setRange(1, 1500);
     m_limit->setValue(20);
+    m_findButton->setObjectName(u"findTracesButton"_s);
     m_findButton->setDefault(true);
     m_traceId->setPlaceholderText(tr("Trace ID"));
     m_status->setTextFormat(Qt::PlainText);
@@ -251,6 +252,17 @@ void TraceSearchPage::setStatus(const QString &text, bool problem)
         shown += tr(" — the results below are from the last search that worked.");
     m_status->setText(shown);
     m_status->setStyleSheet(problem ? u"color: #b00020;"_s : QString());
+    m_showsServicesProblem = false;
+}
+
+void TraceSearchPage::setServicesProblem(const QString &problem)
+{
+    if (!problem.isEmpty()) {
+        setStatus(problem, true);
+        m_showsServicesProblem = true;
+    } else if (m_showsServicesProblem) {
+        setStatus({}, false);
+    }
 }
 
 void TraceSearchPage::prepare(const QString &service, const QDateTime &start, const QDateTime &end)
@@ -333,7 +345,7 @@ TraceQuery TraceSearchPage::query(QString *error) const
     q.minDuration = m_minDuration->text().trimmed();
     q.maxDuration = m_maxDuration->text().trimmed();
     for (const QString &d : {q.minDuration, q.maxDuration}) {
-        if (!d.isEmpty() && !JaegerClient::isGoDuration(d))
+        if (!d.isEmpty() && !isGoDuration(d))
             problem = tr("\"%1\" is not a duration such as 1.2s, 300ms or 1h30m.").arg(d);
     }
     q.limit = m_limit->value();

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/jaeger/jaegerclient.h"
-#include "models/traces/spantreemodel.h"
+#include "models/traces/tracequery.h"
+#include "models/traces/traceresultsmodel.h"
 
 #include <QWidget>
 
@@ -34,6 +34,9 @@ public:
     void setResults(const QList<TraceSummary> &results);
     /// A line above the results: progress, or a problem (the results on screen stay, marked stale).
     void setStatus(const QString &text, bool problem);
+    /// Jaeger's services cannot be listed: shown as the status (a problem). An empty problem
+    /// clears the status only while it still shows the last services problem, not a later line.
+    void setServicesProblem(const QString &problem);
     /// Prepares the form for a service over a time window (from "Traces around here").
     void prepare(const QString &service, const QDateTime &start, const QDateTime &end);
 
@@ -47,7 +50,6 @@ public:
     QComboBox *serviceBox() const { return m_service; }
     QComboBox *operationBox() const { return m_operation; }
     QLineEdit *tagsEdit() const { return m_tags; }
-    QPushButton *findButton() const { return m_findButton; }
     QScatterSeries *scatter() const { return m_points; }
     QLabel *status() const { return m_status; }
 
@@ -83,6 +85,7 @@ private:
     QChartView *m_chartView;
     QScatterSeries *m_points;
     QScatterSeries *m_errorPoints;
+    bool m_showsServicesProblem = false; ///< the status line is setServicesProblem()'s
 };
 
 } // namespace Stackscope

@@ -9,7 +9,6 @@
 #include <QScrollBar>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -19,7 +18,6 @@ namespace Stackscope {
 namespace {
 const QColor errorColor(0xd62728);
 const QColor criticalColor(0x202020);
-constexpr double minimumWindow = 1e-6;
 } // namespace
 
 TraceTimeline::TraceTimeline(QWidget *parent)
@@ -41,52 +39,35 @@ TraceTimeline::~TraceTimeline() = default;
 void TraceTimeline::setTraceLayout(TraceLayoutPtr layout)
 {
     m_layout = std::move(layout);
-    const size_t n = m_layout ? size_t(m_layout->spanCount()) : 0;
-    m_collapsed.assign(n, 0);
-    m_matchFlags.assign(n, 0);
-    m_matches.clear();
-    m_currentMatch = -1;
+    m_rows.setLayout(m_layout);
     m_selected = -1;
     m_hovered = -1;
-    m_viewFrom = 0;
-    m_viewTo = 1;
-    rebuildRows();
+    m_view.reset();
+    updateScrollBar();
     verticalScrollBar()->setValue(0);
     viewport()->update();
-    Q_EMIT viewRangeChanged(m_viewFrom, m_viewTo);
+    Q_EMIT viewRangeChanged(m_view.from(), m_view.to());
     Q_EMIT selectedSpanChanged(-1);
-}
-
-void TraceTimeline::rebuildRows()
-{
-    m_rows = m_layout ? visiblePositions(*m_layout, m_collapsed) : std::vector<qint32>();
-    updateScrollBar();
 }
 
 void TraceTimeline::updateScrollBar()
 {
     const int area = viewport()->height() - rowsTop();
-    const qint64 total = qint64(m_rows.size()) * m_rowHeight;
+    const qint64 total = qint64(m_rows.rowCount()) * m_rowHeight;
     verticalScrollBar()->setPageStep(std::max(1, area));
     verticalScrollBar()->setRange(0, int(std::clamp<qint64>(total - area, 0, INT_MAX)));
 }
 
 bool TraceTimeline::isCollapsed(int span) const
 {
-    if (!m_layout || span < 0 || span >= m_layout->spanCount())
-        return false;
-    return m_collapsed[size_t(m_layout->positionOf[size_t(span)])];
+    return m_rows.isCollapsed(span);
 }
 
 void TraceTimeline::setCollapsed(int span, bool collapsed)
 {
-    if (!m_layout || span < 0 || span >= m_layout->spanCount())
+    if (!m_rows.setCollapsed(span, collapsed))
         return;
-    const qint32 position = m_layout->positionOf[size_t(span)];
-    if (!m_layout->hasChildren(position) || bool(m_collapsed[size_t(position)]) == collapsed)
-        return;
-    m_collapsed[size_t(position)] = collapsed;
-    rebuildRows();
+    updateScrollBar();
     viewport()->update();
 }
 
@@ -99,22 +80,17 @@ void TraceTimeline::collapseAll()
 {
     if (!m_layout)
         return;
-    for (qint32 p = 0; p < m_layout->spanCount(); ++p)
-        m_collapsed[size_t(p)] = m_layout->hasChildren(p);
-    rebuildRows();
-    if (m_selected >= 0 && rowOfSpan(m_selected) < 0) {
-        int root = m_selected; // roots stay visible: select the selected span's root
-        while (m_layout->trace->spans[size_t(root)].parent >= 0)
-            root = m_layout->trace->spans[size_t(root)].parent;
-        selectSpan(root);
-    }
+    m_rows.collapseAll();
+    updateScrollBar();
+    if (m_selected >= 0 && rowOfSpan(m_selected) < 0)
+        selectSpan(m_rows.rootOf(m_selected)); // roots stay visible
     viewport()->update();
 }
 
 void TraceTimeline::expandAll()
 {
-    std::fill(m_collapsed.begin(), m_collapsed.end(), 0);
-    rebuildRows();
+    m_rows.expandAll();
+    updateScrollBar();
     if (m_selected >= 0)
         ensureVisible(rowOfSpan(m_selected));
     viewport()->update();
@@ -122,78 +98,36 @@ void TraceTimeline::expandAll()
 
 void TraceTimeline::collapseOneLevel()
 {
-    if (!m_layout)
+    if (!m_rows.collapseOneLevel())
         return;
-    // The deepest depth at which a visible span shows its children.
-    int deepest = -1;
-    for (qint32 position : m_rows) {
-        if (m_layout->hasChildren(position) && !m_collapsed[size_t(position)])
-            deepest = std::max(deepest,
-                               int(m_layout->depth[size_t(m_layout->order[size_t(position)])]));
-    }
-    if (deepest < 0)
-        return;
-    for (qint32 position : m_rows) {
-        if (m_layout->hasChildren(position)
-            && m_layout->depth[size_t(m_layout->order[size_t(position)])] == deepest)
-            m_collapsed[size_t(position)] = 1;
-    }
-    rebuildRows();
+    updateScrollBar();
     viewport()->update();
 }
 
 void TraceTimeline::expandOneLevel()
 {
-    if (!m_layout)
+    if (!m_rows.expandOneLevel())
         return;
-    int shallowest = INT_MAX;
-    for (qint32 position : m_rows) {
-        if (m_collapsed[size_t(position)])
-            shallowest = std::min(shallowest,
-                                  int(m_layout->depth[size_t(m_layout->order[size_t(position)])]));
-    }
-    if (shallowest == INT_MAX)
-        return;
-    for (qint32 position : m_rows) {
-        if (m_collapsed[size_t(position)]
-            && m_layout->depth[size_t(m_layout->order[size_t(position)])] == shallowest)
-            m_collapsed[size_t(position)] = 0;
-    }
-    rebuildRows();
+    updateScrollBar();
     viewport()->update();
 }
 
 int TraceTimeline::rowOfSpan(int span) const
 {
-    if (!m_layout || span < 0 || span >= m_layout->spanCount())
-        return -1;
-    const qint32 position = m_layout->positionOf[size_t(span)];
-    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), position);
-    return it != m_rows.end() && *it == position ? int(it - m_rows.begin()) : -1;
+    return m_rows.rowOfSpan(span);
 }
 
 int TraceTimeline::spanAtRow(int row) const
 {
-    if (!m_layout || row < 0 || row >= int(m_rows.size()))
-        return -1;
-    return m_layout->order[size_t(m_rows[size_t(row)])];
+    return m_rows.spanAtRow(row);
 }
 
 void TraceTimeline::selectSpan(int span)
 {
     if (!m_layout || span < 0 || span >= m_layout->spanCount())
         return;
-    bool changed = false;
-    for (qint32 a = m_layout->trace->spans[size_t(span)].parent; a >= 0;
-         a = m_layout->trace->spans[size_t(a)].parent) {
-        auto &flag = m_collapsed[size_t(m_layout->positionOf[size_t(a)])];
-        if (flag) {
-            flag = 0;
-            changed = true;
-        }
-    }
-    if (changed)
-        rebuildRows();
+    if (m_rows.reveal(span))
+        updateScrollBar();
     const bool differs = m_selected != span;
     m_selected = span;
     ensureVisible(rowOfSpan(span));
@@ -204,7 +138,7 @@ void TraceTimeline::selectSpan(int span)
 
 void TraceTimeline::selectRow(int row)
 {
-    row = std::clamp(row, 0, int(m_rows.size()) - 1);
+    row = std::clamp(row, 0, m_rows.rowCount() - 1);
     if (row >= 0)
         selectSpan(spanAtRow(row));
 }
@@ -222,168 +156,69 @@ void TraceTimeline::ensureVisible(int row)
         bar->setValue(top + m_rowHeight - area);
 }
 
+void TraceTimeline::applyView(TimelineViewport view)
+{
+    if (view == m_view)
+        return;
+    m_view = view;
+    viewport()->update();
+    Q_EMIT viewRangeChanged(m_view.from(), m_view.to());
+}
+
 void TraceTimeline::setViewRange(double from, double to)
 {
-    from = std::clamp(from, 0.0, 1.0);
-    to = std::clamp(to, 0.0, 1.0);
-    if (to - from < minimumWindow) {
-        const double mid = (from + to) / 2;
-        from = std::max(0.0, mid - minimumWindow / 2);
-        to = std::min(1.0, from + minimumWindow);
-    }
-    if (from == m_viewFrom && to == m_viewTo)
-        return;
-    m_viewFrom = from;
-    m_viewTo = to;
-    viewport()->update();
-    Q_EMIT viewRangeChanged(from, to);
+    TimelineViewport view = m_view;
+    if (view.setRange(from, to))
+        applyView(view);
 }
 
 void TraceTimeline::zoomBy(double factor, double anchor)
 {
-    const double width = m_viewTo - m_viewFrom;
-    const double at = m_viewFrom + anchor * width;
-    const double newWidth = std::clamp(width / factor, minimumWindow, 1.0);
-    double from = at - anchor * newWidth;
-    from = std::clamp(from, 0.0, 1.0 - newWidth);
-    setViewRange(from, from + newWidth);
+    TimelineViewport view = m_view;
+    if (view.zoomBy(factor, anchor))
+        applyView(view);
 }
 
 void TraceTimeline::panBy(double fraction)
 {
-    const double width = m_viewTo - m_viewFrom;
-    const double from = std::clamp(m_viewFrom + fraction * width, 0.0, 1.0 - width);
-    setViewRange(from, from + width);
+    TimelineViewport view = m_view;
+    if (view.panBy(fraction))
+        applyView(view);
 }
 
 bool TraceTimeline::isMatch(int span) const
 {
-    return span >= 0 && size_t(span) < m_matchFlags.size() && m_matchFlags[size_t(span)];
+    return m_rows.isMatch(span);
 }
 
-int TraceTimeline::find(const QString &rawText)
+int TraceTimeline::find(const QString &text)
 {
-    m_matches.clear();
-    m_currentMatch = -1;
-    std::fill(m_matchFlags.begin(), m_matchFlags.end(), 0);
-    const QString text = rawText.trimmed();
-    if (!m_layout || text.isEmpty()) {
-        viewport()->update();
-        Q_EMIT findChanged(-1, 0);
-        return 0;
-    }
-    const Trace &trace = *m_layout->trace;
-    // "key=value" matches one tag; anything else matches names, keys, values and IDs.
-    const qsizetype eq = text.indexOf(u'=');
-    const QString keyNeedle = eq > 0 ? text.left(eq).trimmed() : QString();
-    const QString valueNeedle = eq > 0 ? text.mid(eq + 1).trimmed() : text;
-    std::vector<quint8> keyExact;
-    if (eq > 0) {
-        keyExact.assign(size_t(trace.strings.size()), 0);
-        for (qsizetype i = 0; i < trace.strings.size(); ++i)
-            keyExact[size_t(i)]
-                = trace.strings.at(quint32(i)).compare(keyNeedle, Qt::CaseInsensitive) == 0;
-    }
-    // Bytes, not std::vector<bool>: looked up for every tag of every span.
-    const std::vector<bool> matching = trace.strings.matching(valueNeedle);
-    const std::vector<quint8> contains(matching.begin(), matching.end());
-    // Span IDs are hex: a needle with anything else never matches one.
-    QByteArray idNeedle = text.toLower().toLatin1();
-    if (!std::all_of(idNeedle.begin(), idNeedle.end(),
-                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
-        idNeedle.clear();
-    // Booleans print as true/false and numbers with digits, sign, point and exponent only (or
-    // inf, nan): decided once here, so that most needles never format a numeric tag (250,000
-    // spans hold millions of them).
-    const bool inTrue = u"true"_s.contains(valueNeedle, Qt::CaseInsensitive);
-    const bool inFalse = u"false"_s.contains(valueNeedle, Qt::CaseInsensitive);
-    const bool mayBeInNumber
-        = std::all_of(valueNeedle.begin(), valueNeedle.end(),
-                      [](QChar c) { return u"0123456789+-.e"_s.contains(c.toLower()); })
-          || u"inf"_s.contains(valueNeedle, Qt::CaseInsensitive)
-          || u"nan"_s.contains(valueNeedle, Qt::CaseInsensitive);
-    const QByteArray numberNeedleBytes = valueNeedle.toLower().toLatin1();
-    const std::string_view numberNeedle(numberNeedleBytes.constData(),
-                                        size_t(numberNeedleBytes.size()));
-    auto tagMatches = [&](const SpanTag &tag) {
-        if (eq > 0 && !keyExact[tag.key])
-            return false;
-        if (eq <= 0 && contains[tag.key])
-            return true;
-        if (tag.textual || tag.type == SpanTag::Type::String || tag.type == SpanTag::Type::Binary)
-            return bool(contains[tag.text]);
-        if (tag.type == SpanTag::Type::Bool)
-            return tag.boolean ? inTrue : inFalse;
-        if (!mayBeInNumber)
-            return false;
-        if (tag.type == SpanTag::Type::Int64) { // as QString::number() prints it, unallocated
-            char digits[24];
-            const auto end = std::to_chars(digits, digits + sizeof digits, tag.integer).ptr;
-            return std::string_view(digits, size_t(end - digits)).find(numberNeedle)
-                   != std::string_view::npos;
-        }
-        return trace.tagText(tag).contains(valueNeedle, Qt::CaseInsensitive);
-    };
-    // A process's tags are the same for each of its spans: matched once.
-    std::vector<quint8> processMatches(trace.processes.size(), 0);
-    for (size_t p = 0; p < trace.processes.size(); ++p) {
-        const TraceProcess &process = trace.processes[p];
-        for (quint32 t = 0; !processMatches[p] && t < process.tagCount; ++t)
-            processMatches[p] = tagMatches(trace.tags[process.firstTag + t]);
-    }
-    // Spans in storage order, where their tags follow each other in memory (in display order
-    // the reads jump about and wait for memory); then the matches in display order.
-    std::vector<quint8> hits(trace.spans.size(), 0);
-    for (size_t span = 0; span < trace.spans.size(); ++span) {
-        const Span &s = trace.spans[span];
-        bool match = false;
-        if (eq <= 0) {
-            match = contains[s.operation] || contains[s.service];
-            if (!match) {
-                const std::string_view id = trace.idView(s.spanId);
-                match = !idNeedle.isEmpty() && id.size() >= size_t(idNeedle.size())
-                        && std::equal(
-                            idNeedle.begin(), idNeedle.end(), id.begin(), [](char a, char b) {
-                                return a == (b >= 'A' && b <= 'Z' ? char(b - 'A' + 'a') : b);
-                            });
-            }
-        }
-        for (quint32 t = 0; !match && t < s.tagCount; ++t)
-            match = tagMatches(trace.tags[s.firstTag + t]);
-        hits[span] = match || processMatches[s.process];
-    }
-    for (qint32 span : m_layout->order) {
-        if (hits[size_t(span)]) {
-            m_matchFlags[size_t(span)] = 1;
-            m_matches.push_back(span);
-        }
-    }
-    if (!m_matches.empty())
+    const int count = m_rows.find(text);
+    if (count > 0)
         goToMatch(0);
     else
         Q_EMIT findChanged(-1, 0);
     viewport()->update();
-    return int(m_matches.size());
+    return count;
 }
 
 void TraceTimeline::goToMatch(int index)
 {
-    if (m_matches.empty())
+    const int span = m_rows.goToMatch(index);
+    if (span < 0)
         return;
-    const int count = int(m_matches.size());
-    m_currentMatch = ((index % count) + count) % count;
-    selectSpan(m_matches[size_t(m_currentMatch)]);
-    Q_EMIT findChanged(m_currentMatch, count);
+    selectSpan(span);
+    Q_EMIT findChanged(m_rows.currentMatch(), m_rows.matchCount());
 }
 
 void TraceTimeline::findNext()
 {
-    goToMatch(m_currentMatch + 1);
+    goToMatch(m_rows.currentMatch() + 1);
 }
 
 void TraceTimeline::findPrevious()
 {
-    goToMatch(m_currentMatch - 1);
+    goToMatch(m_rows.currentMatch() - 1);
 }
 
 void TraceTimeline::setShowCriticalPath(bool show)
@@ -427,7 +262,7 @@ int TraceTimeline::rowAt(int y) const
     if (y < rowsTop())
         return -1;
     const int row = (y - rowsTop() + verticalScrollBar()->value()) / m_rowHeight;
-    return row < int(m_rows.size()) ? row : -1;
+    return row < m_rows.rowCount() ? row : -1;
 }
 
 double TraceTimeline::timeToX(qint64 us, const QRect &bars) const
@@ -435,7 +270,7 @@ double TraceTimeline::timeToX(qint64 us, const QRect &bars) const
     const Trace &trace = *m_layout->trace;
     const double total = double(std::max<qint64>(1, trace.durationUs()));
     const double f = double(us - trace.startUs) / total;
-    return bars.left() + (f - m_viewFrom) / (m_viewTo - m_viewFrom) * bars.width();
+    return m_view.toX(f, bars.left(), bars.width());
 }
 
 void TraceTimeline::paintEvent(QPaintEvent *event)
@@ -457,8 +292,7 @@ void TraceTimeline::paintEvent(QPaintEvent *event)
     painter.setClipRect(QRect(0, top, viewport()->width(), viewport()->height() - top));
     const int first = std::max(0, rowAt(std::max(dirty.top(), top)));
     const int scroll = verticalScrollBar()->value();
-    const int last
-        = std::min(int(m_rows.size()) - 1, (dirty.bottom() - top + scroll) / m_rowHeight);
+    const int last = std::min(m_rows.rowCount() - 1, (dirty.bottom() - top + scroll) / m_rowHeight);
     for (int row = first; row <= last; ++row)
         paintRow(painter, row, rowRect(row));
     // The tree column's edge.
@@ -487,20 +321,21 @@ void TraceTimeline::paintMinimap(QPainter &painter, const QRect &rect)
         painter.drawPixmap(map.topLeft(), m_minimapCache);
     }
     // Shade what is outside the window on screen.
-    const int x0 = map.left() + int(m_viewFrom * map.width());
-    const int x1 = map.left() + int(std::ceil(m_viewTo * map.width()));
+    const int x0 = map.left() + int(m_view.from() * map.width());
+    const int x1 = map.left() + int(std::ceil(m_view.to() * map.width()));
     const QColor shade(0, 0, 0, 60);
     painter.fillRect(QRect(map.left(), map.top(), x0 - map.left(), map.height()), shade);
     painter.fillRect(QRect(x1, map.top(), map.right() - x1 + 1, map.height()), shade);
     // The rows on screen, as a band.
-    if (!m_rows.empty()) {
+    if (m_rows.rowCount() > 0) {
         const int n = m_layout->spanCount();
         const int scroll = verticalScrollBar()->value();
-        const int firstRow = std::clamp(scroll / m_rowHeight, 0, int(m_rows.size()) - 1);
+        const int firstRow = std::clamp(scroll / m_rowHeight, 0, m_rows.rowCount() - 1);
         const int lastRow = std::clamp((scroll + viewport()->height() - rowsTop()) / m_rowHeight, 0,
-                                       int(m_rows.size()) - 1);
-        const int y0 = map.top() + int(double(m_rows[size_t(firstRow)]) / n * map.height());
-        const int y1 = map.top() + int(double(m_rows[size_t(lastRow)] + 1) / n * map.height());
+                                       m_rows.rowCount() - 1);
+        const int y0 = map.top() + int(double(m_rows.positionAtRow(firstRow)) / n * map.height());
+        const int y1
+            = map.top() + int(double(m_rows.positionAtRow(lastRow) + 1) / n * map.height());
         painter.setPen(QPen(palette().color(QPalette::Highlight), 1));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(QRect(x0, y0, std::max(2, x1 - x0 - 1), std::max(2, y1 - y0)));
@@ -517,8 +352,8 @@ void TraceTimeline::paintRuler(QPainter &painter, const QRect &rect)
     painter.fillRect(rect, palette().alternateBase());
     const QRect bars = barsRect();
     const Trace &trace = *m_layout->trace;
-    const double windowUs = double(trace.durationUs()) * (m_viewTo - m_viewFrom);
-    const double fromUs = double(trace.durationUs()) * m_viewFrom;
+    const double windowUs = double(trace.durationUs()) * m_view.width();
+    const double fromUs = double(trace.durationUs()) * m_view.from();
     painter.setPen(palette().color(QPalette::WindowText));
     painter.drawText(QRect(6, rect.top(), treeWidth() - 12, rect.height()),
                      Qt::AlignVCenter | Qt::AlignLeft, tr("Service & operation"));
@@ -541,7 +376,7 @@ void TraceTimeline::paintRuler(QPainter &painter, const QRect &rect)
 
 void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
 {
-    const int position = m_rows[size_t(row)];
+    const int position = m_rows.positionAtRow(row);
     const int spanIndex = m_layout->order[size_t(position)];
     const Trace &trace = *m_layout->trace;
     const Span &span = trace.spans[size_t(spanIndex)];
@@ -549,10 +384,8 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
 
     QColor background
         = row % 2 ? palette().color(QPalette::AlternateBase) : palette().color(QPalette::Base);
-    if (m_matchFlags[size_t(spanIndex)])
-        background = m_currentMatch >= 0 && m_matches[size_t(m_currentMatch)] == spanIndex
-                         ? QColor(0xffd54f)
-                         : QColor(0xfff3c4);
+    if (m_rows.isMatch(spanIndex))
+        background = m_rows.currentMatchSpan() == spanIndex ? QColor(0xffd54f) : QColor(0xfff3c4);
     if (spanIndex == m_hovered)
         background = background.darker(108);
     if (spanIndex == m_selected)
@@ -569,7 +402,7 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
         painter.setPen(Qt::NoPen);
         painter.setBrush(palette().color(QPalette::WindowText));
         QPolygon arrow;
-        if (m_collapsed[size_t(position)])
+        if (m_rows.isCollapsedAt(position))
             arrow << QPoint(x + 2, midY - 4) << QPoint(x + 7, midY) << QPoint(x + 2, midY + 4);
         else
             arrow << QPoint(x, midY - 2) << QPoint(x + 8, midY - 2) << QPoint(x + 4, midY + 3);
@@ -580,7 +413,7 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
     x += 6;
     const bool error = span.has(Span::Error);
     QString label = trace.service(spanIndex) + u"  "_s + trace.operation(spanIndex);
-    if (m_collapsed[size_t(position)])
+    if (m_rows.isCollapsedAt(position))
         label += u"  (+%1)"_s.arg(m_layout->subtreeEnd[size_t(position)] - position - 1);
     painter.setPen(error ? errorColor : palette().color(QPalette::Text));
     const int textWidth = tree - x - (error ? 16 : 4);
@@ -704,21 +537,19 @@ void TraceTimeline::mouseReleaseEvent(QMouseEvent *event)
         const QRect map = minimapRect().adjusted(4, 3, -8, -3);
         const double a = double(m_dragStartX - map.left()) / map.width();
         const double b = double(pos.x() - map.left()) / map.width();
-        if (std::abs(pos.x() - m_dragStartX) < 3) {
-            // A click centres the current window there.
-            const double width = m_viewTo - m_viewFrom;
-            const double from = std::clamp(a - width / 2, 0.0, 1.0 - width);
-            setViewRange(from, from + width);
-        } else {
-            setViewRange(std::min(a, b), std::max(a, b));
-        }
+        TimelineViewport view = m_view;
+        if (std::abs(pos.x() - m_dragStartX) < 3)
+            view.centreOn(a); // a click centres the current window there
+        else
+            view.setRange(std::min(a, b), std::max(a, b));
+        applyView(view);
     } else {
         const QRect bars = barsRect();
         if (std::abs(pos.x() - m_dragStartX) >= 3) {
-            const double w = m_viewTo - m_viewFrom;
-            const double a = m_viewFrom + double(m_dragStartX - bars.left()) / bars.width() * w;
-            const double b = m_viewFrom + double(pos.x() - bars.left()) / bars.width() * w;
-            setViewRange(std::min(a, b), std::max(a, b));
+            TimelineViewport view = m_view;
+            view.zoomToWindowPart(double(m_dragStartX - bars.left()) / bars.width(),
+                                  double(pos.x() - bars.left()) / bars.width());
+            applyView(view);
         }
     }
     viewport()->update();
@@ -778,7 +609,7 @@ void TraceTimeline::keyPressEvent(QKeyEvent *event)
         selectRow(0);
         break;
     case Qt::Key_End:
-        selectRow(int(m_rows.size()) - 1);
+        selectRow(m_rows.rowCount() - 1);
         break;
     case Qt::Key_Left:
         if (ctrl)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/traces/timelinerows.h"
+#include "models/traces/timelineviewport.h"
 #include "models/traces/tracelayout.h"
 
 #include <QAbstractScrollArea>
@@ -15,7 +17,8 @@ namespace Stackscope {
 /// service's colour, errors and clock skew marked, the critical path drawn through the bars).
 /// One custom-painted widget over a flat list of visible rows: painting touches only the rows
 /// on screen, so 250,000 spans scroll as fast as 50. The layout it paints comes ready-made from
-/// a worker (TraceLayout); collapse, expand and find run in one linear pass here.
+/// a worker (TraceLayout); which rows are visible, collapse, expand and find are TimelineRows',
+/// the time window is a TimelineViewport: the widget paints them and turns input into calls.
 class TraceTimeline : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -36,7 +39,8 @@ public:
     void collapseOneLevel();
     /// Expands the shallowest level that is collapsed.
     void expandOneLevel();
-    int visibleRowCount() const { return int(m_rows.size()); }
+    int visibleRowCount() const { return m_rows.rowCount(); }
+    const TimelineRows &rows() const { return m_rows; }
     /// The row that shows a span, -1 when an ancestor is collapsed.
     int rowOfSpan(int span) const;
     int spanAtRow(int row) const;
@@ -48,8 +52,9 @@ public:
 
     // The time window on screen, as fractions of the trace's duration.
     void setViewRange(double from, double to);
-    double viewFrom() const { return m_viewFrom; }
-    double viewTo() const { return m_viewTo; }
+    double viewFrom() const { return m_view.from(); }
+    double viewTo() const { return m_view.to(); }
+    const TimelineViewport &view() const { return m_view; }
     void zoomBy(double factor, double anchor = 0.5);
     void panBy(double fraction);
 
@@ -58,8 +63,8 @@ public:
     int find(const QString &text);
     void findNext();
     void findPrevious();
-    int matchCount() const { return int(m_matches.size()); }
-    int currentMatch() const { return m_currentMatch; }
+    int matchCount() const { return m_rows.matchCount(); }
+    int currentMatch() const { return m_rows.currentMatch(); }
     bool isMatch(int span) const;
 
     void setShowCriticalPath(bool show);
@@ -90,8 +95,9 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
-    void rebuildRows();
     void updateScrollBar();
+    /// Takes a new time window: repaints and tells when it differs.
+    void applyView(TimelineViewport view);
     int rowAt(int y) const;
     int rowsTop() const;
     QRect barsRect() const;
@@ -105,15 +111,10 @@ private:
     void paintRow(QPainter &painter, int row, const QRect &rect);
 
     TraceLayoutPtr m_layout;
-    std::vector<quint8> m_collapsed;  ///< by depth-first position
-    std::vector<qint32> m_rows;       ///< visible depth-first positions, increasing
-    std::vector<quint8> m_matchFlags; ///< by span index
-    std::vector<qint32> m_matches;    ///< span indexes in depth-first order
-    int m_currentMatch = -1;
+    TimelineRows m_rows;
+    TimelineViewport m_view;
     int m_selected = -1;
     int m_hovered = -1;
-    double m_viewFrom = 0;
-    double m_viewTo = 1;
     bool m_showCritical = true;
     int m_rowHeight = 20;
     int m_minimapHeight = 44;
