@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/jaeger/traceloader.h"
+#include "models/common/offthread.h"
 
 #include "app/jaeger/traceparser.h"
 
@@ -23,32 +24,6 @@ struct TraceLoader::OpenResult
     Timing timing;
 };
 
-namespace {
-
-/// Runs `work` on the pool, then `deliver` on the GUI thread if `receiver` still exists.
-/// The application object is the queued call's context: it outlives every receiver.
-template<typename Work, typename Deliver>
-void runOnWorker(QObject *receiver, Work work, Deliver deliver)
-{
-    QPointer<QObject> guard(receiver);
-    QThreadPool::globalInstance()->start(
-        [guard, work = std::move(work), deliver = std::move(deliver)]() mutable {
-            auto result = work();
-            QObject *context = QCoreApplication::instance();
-            if (!context)
-                return;
-            QMetaObject::invokeMethod(
-                context,
-                [guard, result = std::move(result), deliver = std::move(deliver)]() mutable {
-                    if (guard)
-                        deliver(std::move(result));
-                },
-                Qt::QueuedConnection);
-        });
-}
-
-} // namespace
-
 TraceLoader::TraceLoader(QObject *parent)
     : QObject(parent)
 {
@@ -61,7 +36,7 @@ quint64 TraceLoader::openJson(QByteArray json, const QString &source, const QStr
 {
     const quint64 generation = ++m_openGeneration;
     m_openPending = true;
-    runOnWorker(
+    OffThread::run(
         this,
         [json = std::move(json), source, traceId]() mutable {
             auto result = std::make_shared<OpenResult>();
@@ -109,7 +84,7 @@ quint64 TraceLoader::openFile(const QString &path)
 {
     const quint64 generation = ++m_openGeneration;
     m_openPending = true;
-    runOnWorker(
+    OffThread::run(
         this,
         [path]() {
             auto result = std::make_shared<OpenResult>();
@@ -164,7 +139,7 @@ quint64 TraceLoader::openTrace(TracePtr trace, const QString &source)
 {
     const quint64 generation = ++m_openGeneration;
     m_openPending = true;
-    runOnWorker(
+    OffThread::run(
         this,
         [trace, source]() {
             auto result = std::make_shared<OpenResult>();
@@ -202,7 +177,7 @@ quint64 TraceLoader::searchJson(QByteArray json)
         QString error;
         QList<TraceSummary> summaries;
     };
-    runOnWorker(
+    OffThread::run(
         this,
         [json = std::move(json)]() {
             auto result = std::make_shared<SearchResult>();

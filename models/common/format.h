@@ -23,6 +23,11 @@ inline QString duration(std::chrono::milliseconds ms)
 {
     return duration(double(ms.count()) / 1000.0);
 }
+/// A duration given in microseconds (spans), as duration().
+inline QString durationUs(qint64 us)
+{
+    return duration(double(us) / 1e6);
+}
 /// An elapsed time such as an uptime, in two whole units at most: "42 s", "5 min",
 /// "3 h 20 min", "1 d 1 h". Negative counts as 0.
 QString elapsed(qint64 seconds);

@@ -66,4 +66,17 @@ QColor series(quint32 index)
     return colors[index % std::size(colors)];
 }
 
+QColor service(quint32 slot)
+{
+    static const QRgb colors[]
+        = {0x17becf, 0xbcbd22, 0x9467bd, 0xe377c2, 0x8c564b, 0xff7f0e, 0x1f77b4,
+           0x2ca02c, 0x7f7f7f, 0x6b6ecf, 0xb5cf6b, 0xce6dbd, 0x3182bd, 0xe6550d,
+           0x31a354, 0x756bb1, 0x637939, 0x8c6d31, 0xa55194, 0x393b79};
+    constexpr quint32 size = std::size(colors);
+    QColor color(colors[slot % size]);
+    if (slot >= size)
+        color = color.darker(int(100 + 25 * (slot / size % 3)));
+    return color;
+}
+
 } // namespace Stackscope::Palette

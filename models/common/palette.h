@@ -36,6 +36,8 @@ QColor cursor();
 QString problemBannerStyle(const QString &objectName);
 /// The colour of the `index`-th data series (Grafana's classic palette, repeating).
 QColor series(quint32 index);
+/// The colour of the `slot`-th service of a trace (20 distinct hues, then darker rounds).
+QColor service(quint32 slot);
 
 } // namespace Palette
 

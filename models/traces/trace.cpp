@@ -214,16 +214,4 @@ TraceSummary TraceSummary::of(const TracePtr &trace)
     return summary;
 }
 
-QString formatDurationUs(qint64 us)
-{
-    const double value = double(us);
-    if (us < 1000)
-        return u"%1µs"_s.arg(us);
-    if (us < 1000000)
-        return u"%1ms"_s.arg(value / 1000.0, 0, 'f', us < 10000 ? 2 : (us < 100000 ? 1 : 0));
-    if (us < 60000000)
-        return u"%1s"_s.arg(value / 1e6, 0, 'f', 2);
-    return u"%1min"_s.arg(value / 6e7, 0, 'f', 1);
-}
-
 } // namespace Stackscope

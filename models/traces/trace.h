@@ -188,9 +188,6 @@ struct TraceSummary
     static TraceSummary of(const TracePtr &trace);
 };
 
-/// "1.25s", "340ms", "12µs": a duration given in microseconds, the way the timeline labels it.
-QString formatDurationUs(qint64 us);
-
 } // namespace Stackscope
 
 Q_DECLARE_METATYPE(Stackscope::TracePtr)

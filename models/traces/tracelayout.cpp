@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/traces/tracelayout.h"
+#include "models/common/palette.h"
 
 #include <QCoreApplication>
 
@@ -85,17 +86,7 @@ void markCriticalPath(const Trace &trace, const Children &c, qint32 root,
 
 QColor TraceLayout::colorForSlot(int slot)
 {
-    static const QRgb palette[]
-        = {0x17becf, 0xbcbd22, 0x9467bd, 0xe377c2, 0x8c564b, 0xff7f0e, 0x1f77b4,
-           0x2ca02c, 0x7f7f7f, 0x6b6ecf, 0xb5cf6b, 0xce6dbd, 0x3182bd, 0xe6550d,
-           0x31a354, 0x756bb1, 0x637939, 0x8c6d31, 0xa55194, 0x393b79};
-    constexpr int size = int(sizeof(palette) / sizeof(palette[0]));
-    if (slot < 0)
-        return QColor(0x999999);
-    QColor color(palette[slot % size]);
-    if (slot >= size)
-        color = color.darker(100 + 25 * (slot / size % 3));
-    return color;
+    return slot < 0 ? Palette::color(Palette::Tone::Muted) : Palette::service(quint32(slot));
 }
 
 QColor TraceLayout::serviceColor(quint32 serviceId) const
@@ -188,7 +179,7 @@ std::shared_ptr<const TraceLayout> TraceLayout::build(TracePtr tracePtr, int min
         std::vector<QRgb> colors(layout->services.size());
         for (size_t i = 0; i < colors.size(); ++i)
             colors[i] = colorForSlot(int(i)).rgba();
-        const QRgb errorColor = QColor(0xd62728).rgba();
+        const QRgb errorColor = Palette::color(Palette::Tone::Bad).rgba();
         const double span = double(std::max<qint64>(1, trace.durationUs()));
         for (size_t p = 0; p < n; ++p) {
             const Span &s = trace.spans[size_t(layout->order[p])];

@@ -16,13 +16,9 @@ struct TraceQuery
     QList<QPair<QString, QString>> tags;
     QDateTime start;
     QDateTime end;
-    QString minDuration; ///< Go duration ("1.2s", "300ms"), empty for none
+    QString minDuration; ///< Go duration ("1.2s", "300ms"; DurationSyntax::Go), empty for none
     QString maxDuration;
     int limit = 20;
 };
-
-/// True for a Go duration such as "1.5s", "300ms", "1h30m", "250us" (what Jaeger's min/max
-/// duration accept).
-bool isGoDuration(const QString &text);
 
 } // namespace Stackscope

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/traces/traceresultsmodel.h"
+#include "models/common/format.h"
+#include "models/common/palette.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -53,7 +55,7 @@ QVariant TraceResultsModel::data(const QModelIndex &index, int role) const
         case ErrorsColumn:
             return s.errorCount;
         case DurationColumn:
-            return formatDurationUs(s.durationUs);
+            return Format::durationUs(s.durationUs);
         case StartColumn:
             return start.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
         case TraceIdColumn:
@@ -81,7 +83,7 @@ QVariant TraceResultsModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == ErrorsColumn && s.errorCount > 0)
-        return QColor(0xd62728);
+        return Palette::color(Palette::Tone::Bad);
     if (role == TraceIdRole)
         return s.traceId;
     if (role == SummaryRole)

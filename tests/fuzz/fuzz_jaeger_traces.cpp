@@ -3,6 +3,7 @@
 // JSON: parseTraces, then what the traces page does with each trace (summary, tag values, the
 // layout with its depth-first order and critical path, "Save as JSON" and reading it back).
 #include "app/jaeger/traceparser.h"
+#include "models/common/format.h"
 #include "models/traces/tracelayout.h"
 #include "tests/fuzz/fuzzcommon.h"
 
@@ -15,7 +16,7 @@ static void use(const TracePtr &trace)
         Fuzz::keep(trace->spanId(i));
         Fuzz::keep(trace->service(i));
         Fuzz::keep(trace->operation(i));
-        Fuzz::keep(formatDurationUs(trace->spans[size_t(i)].durationUs));
+        Fuzz::keep(Format::durationUs(trace->spans[size_t(i)].durationUs));
     }
     for (const SpanTag &tag : trace->tags) {
         Fuzz::keep(trace->tagValue(tag));

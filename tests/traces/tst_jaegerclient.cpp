@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/jaeger/jaegerclient.h"
 #include "app/jaeger/traceparser.h"
+#include "models/common/duration.h"
 
 #include "tests/support/faultserver.h"
 #include "tests/support/fixtures.h"
@@ -343,7 +344,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(bool, valid);
-        QCOMPARE(isGoDuration(text), valid);
+        QCOMPARE(parseDurationSeconds(text, DurationSyntax::Go).has_value(), valid);
     }
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/traces/spandetailsview.h"
+#include "models/common/format.h"
 #include "ui/plaintooltips.h"
 
 #include <QAction>
@@ -102,10 +103,10 @@ void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
             tr("%1 (not in this trace)").arg(trace.idText(span.parentId)));
     add(general, tr("Start"), {},
         tr("+%1 (%2)")
-            .arg(formatDurationUs(span.startUs - trace.startUs),
+            .arg(Format::durationUs(span.startUs - trace.startUs),
                  QDateTime::fromMSecsSinceEpoch(span.startUs / 1000)
                      .toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s)));
-    add(general, tr("Duration"), {}, formatDurationUs(span.durationUs));
+    add(general, tr("Duration"), {}, Format::durationUs(span.durationUs));
     add(general, tr("Depth"), {}, QString::number(layout->depth[size_t(spanIndex)]));
     if (layout->critical[size_t(spanIndex)])
         add(general, tr("Critical path"), {}, tr("yes"));
@@ -118,8 +119,8 @@ void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
             && span.startUs < trace.spans[size_t(span.parent)].startUs)
             add(warnings, tr("clock skew"), {},
                 tr("starts %1 before its parent")
-                    .arg(
-                        formatDurationUs(trace.spans[size_t(span.parent)].startUs - span.startUs)));
+                    .arg(Format::durationUs(trace.spans[size_t(span.parent)].startUs
+                                            - span.startUs)));
         if (span.has(Span::DuplicateId))
             add(warnings, tr("duplicate ID"), {},
                 tr("an earlier span has the same ID; children attach to that one"));
@@ -134,7 +135,7 @@ void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
     for (quint32 l = 0; l < span.logCount; ++l) {
         const SpanLog &log = trace.logs[span.firstLog + l];
         QTreeWidgetItem *entry
-            = add(logs, u"+"_s + formatDurationUs(log.timestampUs - trace.startUs), {},
+            = add(logs, u"+"_s + Format::durationUs(log.timestampUs - trace.startUs), {},
                   tr("%n field(s)", nullptr, int(log.fieldCount)));
         addTags(entry, log.firstField, log.fieldCount);
     }

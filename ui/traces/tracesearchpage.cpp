@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/traces/tracesearchpage.h"
+#include "models/common/duration.h"
+#include "models/common/palette.h"
 #include "ui/plaintooltips.h"
 
 #include <QChart>
@@ -115,10 +117,10 @@ TraceSearchPage::TraceSearchPage(QWidget *parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     m_points->setName(tr("Traces"));
     m_points->setMarkerSize(9);
-    m_points->setColor(QColor(0x1f77b4));
+    m_points->setColor(Palette::color(Palette::Tone::Info));
     m_errorPoints->setName(tr("With errors"));
     m_errorPoints->setMarkerSize(9);
-    m_errorPoints->setColor(QColor(0xd62728));
+    m_errorPoints->setColor(Palette::color(Palette::Tone::Bad));
     chart->addSeries(m_points);
     chart->addSeries(m_errorPoints);
     auto *x = new QDateTimeAxis;
@@ -345,7 +347,7 @@ TraceQuery TraceSearchPage::query(QString *error) const
     q.minDuration = m_minDuration->text().trimmed();
     q.maxDuration = m_maxDuration->text().trimmed();
     for (const QString &d : {q.minDuration, q.maxDuration}) {
-        if (!d.isEmpty() && !isGoDuration(d))
+        if (!d.isEmpty() && !parseDurationSeconds(d, DurationSyntax::Go))
             problem = tr("\"%1\" is not a duration such as 1.2s, 300ms or 1h30m.").arg(d);
     }
     q.limit = m_limit->value();

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/traces/tracetimeline.h"
+#include "models/common/format.h"
+#include "models/common/palette.h"
 #include "ui/plaintooltips.h"
 
 #include <QKeyEvent>
@@ -309,7 +311,7 @@ void TraceTimeline::paintMinimap(QPainter &painter, const QRect &rect)
     painter.drawText(
         QRect(6, 0, treeWidth() - 12, rect.height()),
         Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap,
-        tr("%1 spans · %2").arg(trace.spans.size()).arg(formatDurationUs(trace.durationUs())));
+        tr("%1 spans · %2").arg(trace.spans.size()).arg(Format::durationUs(trace.durationUs())));
     painter.fillRect(map, palette().base());
     if (!m_layout->minimap.isNull()) {
         // Scaled once per size and trace, smoothly, so that no row of the overview is dropped.
@@ -343,7 +345,7 @@ void TraceTimeline::paintMinimap(QPainter &painter, const QRect &rect)
     if (m_dragging && m_dragArea == minimapRect()) {
         painter.fillRect(QRect(QPoint(std::min(m_dragStartX, m_dragX), map.top()),
                                QPoint(std::max(m_dragStartX, m_dragX), map.bottom())),
-                         QColor(30, 120, 220, 70));
+                         Palette::selection());
     }
 }
 
@@ -365,12 +367,12 @@ void TraceTimeline::paintRuler(QPainter &painter, const QRect &rect)
         painter.drawLine(x, rect.top(), x, rect.bottom());
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(QRect(x + 3, rect.top(), bars.width() / ticks - 4, rect.height()),
-                         Qt::AlignVCenter | Qt::AlignLeft, formatDurationUs(at));
+                         Qt::AlignVCenter | Qt::AlignLeft, Format::durationUs(at));
     }
     if (m_dragging && m_dragArea != minimapRect()) {
         painter.fillRect(QRect(QPoint(std::min(m_dragStartX, m_dragX), rect.top()),
                                QPoint(std::max(m_dragStartX, m_dragX), rect.bottom())),
-                         QColor(30, 120, 220, 70));
+                         Palette::selection());
     }
 }
 
@@ -385,7 +387,8 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
     QColor background
         = row % 2 ? palette().color(QPalette::AlternateBase) : palette().color(QPalette::Base);
     if (m_rows.isMatch(spanIndex))
-        background = m_rows.currentMatchSpan() == spanIndex ? QColor(0xffd54f) : QColor(0xfff3c4);
+        background = m_rows.currentMatchSpan() == spanIndex ? Palette::highlight()
+                                                            : Palette::highlightSoft();
     if (spanIndex == m_hovered)
         background = background.darker(108);
     if (spanIndex == m_selected)
@@ -444,7 +447,7 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
         if (m_showCritical && m_layout->critical[size_t(spanIndex)])
             painter.fillRect(QRect(bar.left(), midY - 1, bar.width(), 2), criticalColor);
         // The duration beside the bar, where there is room.
-        QString text = formatDurationUs(span.durationUs);
+        QString text = Format::durationUs(span.durationUs);
         if (span.has(Span::ClockSkew))
             text += u" ⚠"_s;
         const int w = metrics.horizontalAdvance(text) + 6;
@@ -680,10 +683,11 @@ bool TraceTimeline::viewportEvent(QEvent *event)
             const int span = spanAtRow(row);
             const Trace &trace = *m_layout->trace;
             const Span &s = trace.spans[size_t(span)];
-            viewport()->setToolTip(plainToolTip(
-                tr("%1: %2\n%3 at +%4")
-                    .arg(trace.service(span), trace.operation(span), formatDurationUs(s.durationUs),
-                         formatDurationUs(s.startUs - trace.startUs))));
+            viewport()->setToolTip(
+                plainToolTip(tr("%1: %2\n%3 at +%4")
+                                 .arg(trace.service(span), trace.operation(span),
+                                      Format::durationUs(s.durationUs),
+                                      Format::durationUs(s.startUs - trace.startUs))));
         } else {
             viewport()->setToolTip({});
         }

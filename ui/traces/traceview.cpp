@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/traces/traceview.h"
+#include "models/common/format.h"
 
 #include "ui/traces/spandetailsview.h"
 #include "ui/traces/tracetimeline.h"
@@ -135,7 +136,7 @@ void TraceView::setTraceLayout(const TraceLayoutPtr &layout, const QString &sour
     m_header->setText(
         tr("%1\nTrace %2 · start %3 · duration %4 · %5 services · depth %6 · %7 "
            "spans%8%9")
-            .arg(layout->name(), trace.traceId, start, formatDurationUs(trace.durationUs()))
+            .arg(layout->name(), trace.traceId, start, Format::durationUs(trace.durationUs()))
             .arg(layout->services.size())
             .arg(layout->maxDepth + 1)
             .arg(trace.spans.size())
