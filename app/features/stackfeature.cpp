@@ -12,7 +12,6 @@
 #include "ui/stack/stackpage.h"
 
 #include <QCoreApplication>
-#include <QPushButton>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -133,9 +132,7 @@ void StackFeature::show(const QVariantMap &arguments)
     const QString service = arguments.value(u"service"_s).toString();
     if (!m_page || service.isEmpty())
         return;
-    m_page->selectService(service);
-    if (m_page->logsButton()->isEnabled())
-        m_page->logsButton()->click();
+    m_page->showLogs(service);
 }
 
 void StackFeature::updateConnection()
