@@ -12,7 +12,6 @@
 #include "ui/stack/stackpage.h"
 
 #include <QCoreApplication>
-#include <QPushButton>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -133,9 +132,7 @@ void StackFeature::show(const NavigationRequest &request)
     const auto *stack = std::get_if<StackRequest>(&request);
     if (!m_page || !stack || stack->service.isEmpty())
         return;
-    m_page->selectService(stack->service);
-    if (m_page->logsButton()->isEnabled())
-        m_page->logsButton()->click();
+    m_page->showLogs(stack->service);
 }
 
 void StackFeature::updateConnection()

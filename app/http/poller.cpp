@@ -30,7 +30,14 @@ void Poller::setWatchAddress(const QString &host, quint16 port)
 {
     m_watchHost = host;
     m_watchPort = port;
-    if (host.isEmpty())
+    if (host.isEmpty() && !m_watchCheck)
+        stopWatching();
+}
+
+void Poller::setWatchCheck(std::function<bool()> check)
+{
+    m_watchCheck = std::move(check);
+    if (!m_watchCheck && m_watchHost.isEmpty())
         stopWatching();
 }
 
@@ -62,6 +69,12 @@ void Poller::pollNow()
         return;
     }
     run();
+}
+
+void Poller::reportAlive()
+{
+    if (m_running)
+        m_failures = 0;
 }
 
 void Poller::run()
@@ -103,7 +116,7 @@ void Poller::finished(quint64 generation, Outcome outcome)
     const auto backoff = std::min<std::chrono::milliseconds>(base * (1ll << exponent),
                                                              std::max(m_maxBackoff, m_interval));
     schedule(backoff);
-    if (outcome.serverAbsent && !m_watchHost.isEmpty() && m_watchPort != 0)
+    if (outcome.serverAbsent && (m_watchCheck || (!m_watchHost.isEmpty() && m_watchPort != 0)))
         m_probeTimer.start(m_probeInterval);
 }
 
@@ -115,6 +128,11 @@ void Poller::schedule(std::chrono::milliseconds delay)
 
 void Poller::probe()
 {
+    if (m_watchCheck) {
+        if (m_active && !m_running && m_watchCheck())
+            run();
+        return;
+    }
     if (m_probeSocket)
         return; // the last connect attempt is still under way
     m_probeSocket = new QTcpSocket(this);

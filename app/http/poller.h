@@ -16,6 +16,8 @@ namespace Stackscope {
 /// when the failure was the server being absent (refused, timeout) and a watch address is set,
 /// a cheap TCP connect is tried every `probeInterval`, and the task runs at once when the port
 /// accepts again, so a backend that returns is noticed within a second, not after the back-off.
+/// A source that is not a TCP port (the Docker daemon's unix socket) gives a watch check instead.
+/// A run may also hold a long-lived connection (an event stream) and report only when it ends.
 class Poller : public QObject
 {
     Q_OBJECT
@@ -39,11 +41,18 @@ public:
     void setProbeInterval(std::chrono::milliseconds interval) { m_probeInterval = interval; }
     /// Where to watch for the server's return; an empty host turns watching off.
     void setWatchAddress(const QString &host, quint16 port);
+    /// Instead of a TCP address: a cheap synchronous check, true when the server is back (a unix
+    /// socket file exists again). Tried every `probeInterval` after a serverAbsent outcome; an
+    /// empty check turns it off.
+    void setWatchCheck(std::function<bool()> check);
 
     void start();
     void stop();
     /// Runs the task now; if a run is under way, runs again as soon as it ends.
     void pollNow();
+    /// A run that holds a connection open (a stream) says it got through: the failure count
+    /// restarts, so when the connection ends the back-off starts again from the shortest delay.
+    void reportAlive();
 
     bool isActive() const { return m_active; }
     bool isRunning() const { return m_running; }
@@ -70,6 +79,7 @@ private:
     QTimer m_timer;
     QTimer m_probeTimer;
     QTcpSocket *m_probeSocket = nullptr;
+    std::function<bool()> m_watchCheck;
     QString m_watchHost;
     quint16 m_watchPort = 0;
     quint64 m_generation = 0;

@@ -1252,6 +1252,37 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::DockerWatcher</name>
+    <message>
+        <source>Docker is not installed (no docker program, no socket at %1)</source>
+        <translation>Docker ist nicht installiert (kein Programm docker, kein Socket unter %1)</translation>
+    </message>
+    <message>
+        <source>Install Docker Engine (sudo apt install docker.io) or Docker Desktop, then start it.</source>
+        <translation>Installieren Sie Docker Engine (sudo apt install docker.io) oder Docker Desktop und starten Sie es.</translation>
+    </message>
+    <message>
+        <source>no Docker socket at %1</source>
+        <translation>kein Docker-Socket unter %1</translation>
+    </message>
+    <message>
+        <source>The Docker daemon is not running: start it (sudo systemctl start docker).</source>
+        <translation>Der Docker-Daemon läuft nicht: Starten Sie ihn (sudo systemctl start docker).</translation>
+    </message>
+    <message>
+        <source>Also looked for %1.</source>
+        <translation>Außerdem gesucht: %1.</translation>
+    </message>
+    <message>
+        <source>the Docker daemon closed the event stream (stopped or restarted); reconnecting</source>
+        <translation>der Docker-Daemon hat den Ereignisstrom geschlossen (gestoppt oder neu gestartet); neue Verbindung wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>the Docker daemon's container list is not JSON</source>
+        <translation>die Containerliste des Docker-Daemons ist kein JSON</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::HttpClient</name>
     <message>
         <source>the environment variable %1 that holds the %2 secret is not set</source>
@@ -2443,34 +2474,6 @@
     <message>
         <source>%1, API %2</source>
         <translation>%1, API %2</translation>
-    </message>
-    <message>
-        <source>Docker is not installed (no docker program, no socket at %1)</source>
-        <translation>Docker ist nicht installiert (kein Programm docker, kein Socket unter %1)</translation>
-    </message>
-    <message>
-        <source>Install Docker Engine (sudo apt install docker.io) or Docker Desktop, then start it.</source>
-        <translation>Installieren Sie Docker Engine (sudo apt install docker.io) oder Docker Desktop und starten Sie es.</translation>
-    </message>
-    <message>
-        <source>no Docker socket at %1</source>
-        <translation>kein Docker-Socket unter %1</translation>
-    </message>
-    <message>
-        <source>The Docker daemon is not running: start it (sudo systemctl start docker).</source>
-        <translation>Der Docker-Daemon läuft nicht: Starten Sie ihn (sudo systemctl start docker).</translation>
-    </message>
-    <message>
-        <source>Also looked for %1.</source>
-        <translation>Außerdem gesucht: %1.</translation>
-    </message>
-    <message>
-        <source>the Docker daemon closed the event stream (stopped or restarted); reconnecting</source>
-        <translation>der Docker-Daemon hat den Ereignisstrom geschlossen (gestoppt oder neu gestartet); neue Verbindung wird aufgebaut</translation>
-    </message>
-    <message>
-        <source>the Docker daemon's container list is not JSON</source>
-        <translation>die Containerliste des Docker-Daemons ist kein JSON</translation>
     </message>
 </context>
 <context>

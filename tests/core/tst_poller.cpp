@@ -135,6 +135,92 @@ private Q_SLOTS:
         QCOMPARE(poller.currentDelay(), 20s);
         poller.stop();
     }
+
+    void retriesPromptlyWhenTheWatchCheckPasses()
+    {
+        // A source that is no TCP port (the Docker daemon's unix socket): a check function.
+        Poller poller;
+        poller.setInterval(20s);
+        poller.setProbeInterval(50ms);
+        bool serverUp = false;
+        int checks = 0;
+        poller.setWatchCheck([&] {
+            ++checks;
+            return serverUp;
+        });
+        int runs = 0;
+        poller.setTask([&](Poller::Report report) {
+            ++runs;
+            report({serverUp, !serverUp});
+        });
+        poller.start();
+        QCOMPARE(runs, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(checks >= 3, 2000);
+        QCOMPARE(runs, 1); // a failing check does not trigger runs
+
+        serverUp = true;
+        QTRY_COMPARE_WITH_TIMEOUT(runs, 2, 1000);
+        QCOMPARE(poller.consecutiveFailures(), 0);
+        QCOMPARE(poller.currentDelay(), 20s);
+        const int checksWhileUp = checks;
+        QTest::qWait(200);
+        QCOMPARE(checks, checksWhileUp); // no more checks once the server is back
+        poller.stop();
+    }
+
+    void noWatchCheckWhenTheServerAnswersWithAnError()
+    {
+        Poller poller;
+        poller.setInterval(20s);
+        poller.setProbeInterval(20ms);
+        int checks = 0;
+        poller.setWatchCheck([&] {
+            ++checks;
+            return true;
+        });
+        int runs = 0;
+        poller.setTask([&](Poller::Report report) {
+            ++runs;
+            report({false, false}); // failed, but the server is there: back off only
+        });
+        poller.start();
+        QTest::qWait(200);
+        QCOMPARE(runs, 1);
+        QCOMPARE(checks, 0);
+        poller.stop();
+    }
+
+    void reportAliveRestartsTheBackoffOfALongRun()
+    {
+        // A run that holds a stream: it failed twice, then got through, then the stream ended.
+        Poller poller;
+        poller.setInterval(1000ms);
+        poller.setMaxBackoff(5000ms);
+        int runs = 0;
+        Poller::Report pending;
+        poller.setTask([&](Poller::Report report) {
+            ++runs;
+            pending = report;
+        });
+        poller.start();
+        pending({false, false});
+        QCOMPARE(poller.currentDelay(), 500ms);
+        poller.pollNow();
+        QCOMPARE(runs, 2);
+        pending({false, false});
+        QCOMPARE(poller.consecutiveFailures(), 2);
+        QCOMPARE(poller.currentDelay(), 1000ms);
+        poller.pollNow();
+        QCOMPARE(runs, 3);
+        poller.reportAlive(); // the stream's headers arrived
+        QCOMPARE(poller.consecutiveFailures(), 0);
+        pending({false, false}); // ... and later it ended
+        QCOMPARE(poller.consecutiveFailures(), 1);
+        QCOMPARE(poller.currentDelay(), 500ms); // the shortest delay, not 2 s
+        poller.stop();
+        poller.reportAlive(); // outside a run: nothing
+        QCOMPARE(poller.consecutiveFailures(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPoller)

@@ -11,7 +11,7 @@
 #include "app/features/stackfeature.h"
 #include "models/stack/servicemodel.h"
 #include "tests/faults/faultharness.h"
-#include "tests/supervision/dockerdaemon.h"
+#include "tests/stack/dockerdaemon.h"
 #include "tests/support/freeport.h"
 #include "tests/support/stallwatchdog.h"
 #include "ui/mainwindow.h"
@@ -164,7 +164,7 @@ void TestFaultsDocker::dockerSocketMissing()
     qInfo("docker socket missing:\n%s", qPrintable(describeDocker(*m_harness)));
     QVERIFY2(bar.contains(socket), qPrintable(bar));
     QVERIFY2(banner.contains(socket), qPrintable(banner));
-    QVERIFY(!m_harness->stackPage()->startStackButton()->isEnabled());
+    QVERIFY(!m_harness->stackPage()->findChild<QPushButton *>(u"startStack"_s)->isEnabled());
 
     QVERIFY(QFile::link(m_daemon.socketPath(), socket));
     QElapsedTimer clock;
@@ -190,8 +190,8 @@ void TestFaultsDocker::composeRunFails()
     QVERIFY(writeFile(m_composeFile, FailingCompose));
 
     m_watchdog.reset();
-    QTRY_VERIFY(page->startStackButton()->isEnabled());
-    QTest::mouseClick(page->startStackButton(), Qt::LeftButton);
+    QTRY_VERIFY(page->findChild<QPushButton *>(u"startStack"_s)->isEnabled());
+    QTest::mouseClick(page->findChild<QPushButton *>(u"startStack"_s), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!supervisor->isComposeRunning(), 60000);
     const QString result = page->progressPanel()->resultText();
     qInfo("failed compose run:\n%s", qPrintable(result));
@@ -200,13 +200,13 @@ void TestFaultsDocker::composeRunFails()
     QVERIFY2(result.contains(u"no/such/program"_s) || result.split(u'\n').size() > 1,
              qPrintable(result));               // the last lines of compose's output say why
     QVERIFY(m_harness->backendUp(u"docker"_s)); // the daemon is fine: only the run failed
-    QVERIFY(page->startStackButton()->isEnabled());
+    QVERIFY(page->findChild<QPushButton *>(u"startStack"_s)->isEnabled());
 
     // Fixed: the next run succeeds.
     QVERIFY(writeFile(m_composeFile, GoodCompose));
     QElapsedTimer clock;
     clock.start();
-    QTest::mouseClick(page->startStackButton(), Qt::LeftButton);
+    QTest::mouseClick(page->findChild<QPushButton *>(u"startStack"_s), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!supervisor->isComposeRunning(), 60000);
     const qint64 recovery = clock.elapsed();
     QVERIFY2(page->progressPanel()->resultText().contains(u"Done"_s),
@@ -235,7 +235,7 @@ void TestFaultsDocker::dockerdRestartedWhileEventsOpen()
                      && !page->bannerText().isEmpty() && m_harness->backendDown(u"docker"_s),
                  10000, describeDocker(*m_harness));
     qInfo("dockerd stopped:\n%s", qPrintable(describeDocker(*m_harness)));
-    QVERIFY(!page->startStackButton()->isEnabled());
+    QVERIFY(!page->findChild<QPushButton *>(u"startStack"_s)->isEnabled());
     QVERIFY(supervisor->model()->rowCount() > 0); // the last known state stays
 
     QString why;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The body of /events (and of /containers/{id}/stats): newline-separated JSON messages, split
-// into lines the way StackSupervisor::onEventData does, each read by DockerJson::parseEvent (and
-// parseStats, which reads the stats stream's lines); then what the supervisor derives from an
+// into lines the way DockerWatcher::onEventData does, each read by DockerJson::parseEvent (and
+// parseStats, which reads the stats stream's lines); then what the watcher derives from an
 // event (start time from timeNano, the health status from the action).
 #include "app/docker/dockerjson.h"
 #include "tests/fuzz/fuzzcommon.h"

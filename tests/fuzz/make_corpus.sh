@@ -58,17 +58,17 @@ seed jaeger_traces "$data"/traces/*.json
 dict jaeger_traces json "$src"/app/jaeger/traceparser.cpp
 
 # Docker: events stream, stats lines, container list and inspect, log stream.
-seed docker_events "$data"/supervision/events.jsonl
+seed docker_events "$data"/stack/events.jsonl
 mkdir -p "$out/docker_events"
-{ cat "$data/supervision/stats-cgroup.json"; echo; } >"$out/docker_events/stats-cgroup.jsonl" 2>/dev/null || true
+{ cat "$data/stack/stats-cgroup.json"; echo; } >"$out/docker_events/stats-cgroup.jsonl" 2>/dev/null || true
 dict docker_events json "$src"/app/docker/dockerjson.cpp
-seed docker_json "$data"/supervision/containers.json "$data"/supervision/inspect-*.json
+seed docker_json "$data"/stack/containers.json "$data"/stack/inspect-*.json
 dict docker_json json "$src"/app/docker/dockerjson.cpp
 mkdir -p "$out/docker_logs"
 # First byte: bit 0 TTY, bit 1 timestamps; then the body.
-if [ -f "$data/supervision/logs-multiplexed.bin" ]; then
-    { printf '\002'; cat "$data/supervision/logs-multiplexed.bin"; } >"$out/docker_logs/multiplexed-ts"
-    { printf '\000'; cat "$data/supervision/logs-multiplexed.bin"; } >"$out/docker_logs/multiplexed"
+if [ -f "$data/stack/logs-multiplexed.bin" ]; then
+    { printf '\002'; cat "$data/stack/logs-multiplexed.bin"; } >"$out/docker_logs/multiplexed-ts"
+    { printf '\000'; cat "$data/stack/logs-multiplexed.bin"; } >"$out/docker_logs/multiplexed"
 fi
 seed_text docker_logs tty-ts '\003%s' '2024-01-02T03:04:05.123456789Z hello\r\n2024-01-02T03:04:06Z world\npartial'
 seed_text docker_logs frames '\002\001\000\000\000\000\000\000\0362024-01-02T03:04:05Z out line\n\002\000\000\000\000\000\000\005err\nx'
@@ -83,7 +83,7 @@ seed_text http_reader events 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\
 cp -f "$fuzz/dicts/http.dict" "$out/http_reader.dict"
 
 # YAML: compose files, the configuration, our dashboards.
-seed compose_yaml "$data"/supervision/*compose*.yml "$src"/resources/stack/docker-compose.yml
+seed compose_yaml "$data"/stack/*compose*.yml "$src"/resources/stack/docker-compose.yml
 dict compose_yaml yaml "$src"/app/compose/composefile.cpp
 seed config_yaml "$data"/config/*.yaml "$src"/resources/config/default.yaml
 dict config_yaml yaml "$src"/app/config/configloader.cpp

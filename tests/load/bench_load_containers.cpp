@@ -13,7 +13,7 @@
 #include "app/features/stackfeature.h"
 #include "models/stack/servicemodel.h"
 #include "tests/load/loadsupport.h"
-#include "tests/supervision/dockerdaemon.h"
+#include "tests/stack/dockerdaemon.h"
 #include "ui/stack/stackpage.h"
 
 #include <QApplication>
@@ -118,6 +118,7 @@ int main(int argc, char **argv)
         StackFeature feature{AppContext{}};
         std::unique_ptr<QWidget> pageWidget(feature.createPage());
         auto *page = static_cast<StackPage *>(pageWidget.get());
+        auto *startStack = page->findChild<QPushButton *>(u"startStack"_s);
         page->resize(1400, 900);
         feature.applyConfig(config);
         page->show();
@@ -154,7 +155,7 @@ int main(int argc, char **argv)
         StallMeter stalls;
         stalls.start();
         clock.start();
-        inLoop([&] { QTest::mouseClick(page->startStackButton(), Qt::LeftButton); }, 0);
+        inLoop([&] { QTest::mouseClick(startStack, Qt::LeftButton); }, 0);
         double showMs = -1;
         int retries = 0;
         while (clock.elapsed() < 600000) {
@@ -169,7 +170,7 @@ int main(int argc, char **argv)
                         .arg(composeLines.value(composeLines.size() - 3)));
                 ++retries;
                 composeDone = -1;
-                inLoop([&] { QTest::mouseClick(page->startStackButton(), Qt::LeftButton); }, 0);
+                inLoop([&] { QTest::mouseClick(startStack, Qt::LeftButton); }, 0);
                 continue;
             }
             if (composeDone >= 0 && !composeOk && clock.elapsed() > composeDone + 10000)

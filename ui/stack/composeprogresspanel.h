@@ -26,7 +26,6 @@ public:
     bool isRunning() const { return m_running; }
     QString outputText() const;
     QString resultText() const;
-    QPushButton *cancelButton() const { return m_cancel; }
 
 Q_SIGNALS:
     void cancelRequested();

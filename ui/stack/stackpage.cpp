@@ -182,7 +182,7 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     connect(m_table, &QTableView::clicked, this, &StackPage::openPort);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.column() != ServiceModel::Ports)
-            m_logsButton->click();
+            showLogs(selectedService());
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &StackPage::updateActions);
@@ -220,14 +220,7 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
             [this] { Q_EMIT stopServiceRequested(selectedService()); });
     connect(m_restartService, &QPushButton::clicked, this,
             [this] { Q_EMIT restartServiceRequested(selectedService()); });
-    connect(m_logsButton, &QPushButton::clicked, this, [this] {
-        const QString service = selectedService();
-        if (service.isEmpty())
-            return;
-        m_logs->setService(service);
-        m_tabs->setCurrentWidget(m_logs);
-        Q_EMIT logsRequested(service, m_logs->tail(), m_logs->follow());
-    });
+    connect(m_logsButton, &QPushButton::clicked, this, [this] { showLogs(selectedService()); });
     connect(m_logs, &LogView::reloadRequested, this, &StackPage::logsRequested);
     connect(m_progress, &ComposeProgressPanel::cancelRequested, this, &StackPage::cancelRequested);
     connect(model, &QAbstractItemModel::dataChanged, this, &StackPage::updateActions);
@@ -330,6 +323,25 @@ void StackPage::selectService(const QString &service)
     updateActions();
 }
 
+void StackPage::showLogs(const QString &service)
+{
+    if (service.isEmpty())
+        return;
+    if (service != selectedService())
+        selectService(service);
+    if (!canShowLogs(service))
+        return;
+    m_logs->setService(service);
+    m_tabs->setCurrentWidget(m_logs);
+    Q_EMIT logsRequested(service, m_logs->tail(), m_logs->follow());
+}
+
+bool StackPage::canShowLogs(const QString &service) const
+{
+    const ServiceStatus *s = service.isEmpty() ? nullptr : m_model->service(service);
+    return m_connected && s && s->hasContainer() && service == selectedService();
+}
+
 QString StackPage::selectedService() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
@@ -406,7 +418,7 @@ void StackPage::updateActions()
     m_startService->setEnabled(can && s && s->declared && !isRunning);
     m_stopService->setEnabled(can && s && isRunning);
     m_restartService->setEnabled(can && s && isRunning);
-    m_logsButton->setEnabled(m_connected && s && s->hasContainer());
+    m_logsButton->setEnabled(canShowLogs(service));
 }
 
 } // namespace Stackscope

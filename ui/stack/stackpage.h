@@ -39,24 +39,23 @@ public:
     void setConnected(bool connected);
     void setBusy(bool busy);
 
-    /// Selects `service` and shows its logs tab.
+    /// Selects `service` in the table.
     void selectService(const QString &service);
     QString selectedService() const;
 
     ComposeProgressPanel *progressPanel() const { return m_progress; }
     LogView *logView() const { return m_logs; }
     QTableView *table() const { return m_table; }
-    QPushButton *startStackButton() const { return m_startStack; }
-    QPushButton *stopStackButton() const { return m_stopStack; }
-    QPushButton *restartStackButton() const { return m_restartStack; }
-    QPushButton *startServiceButton() const { return m_startService; }
-    QPushButton *stopServiceButton() const { return m_stopService; }
-    QPushButton *restartServiceButton() const { return m_restartService; }
-    QPushButton *logsButton() const { return m_logsButton; }
     QString summaryText() const;
     QString bannerText() const;
     void showOutputTab();
     void showLogsTab();
+
+public Q_SLOTS:
+    /// Selects `service` and, when it has a container to read (and Docker is reachable), shows
+    /// the logs tab and asks for its logs (logsRequested); otherwise only selects it. What the
+    /// Logs button and a double click do, for other pages that link here.
+    void showLogs(const QString &service);
 
 Q_SIGNALS:
     void startStackRequested();
@@ -72,6 +71,7 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    bool canShowLogs(const QString &service) const;
     void updateInfoLine();
     void openPort(const QModelIndex &index);
 

@@ -9,7 +9,7 @@
 #include "app/config/configloader.h"
 #include "app/features/stackfeature.h"
 #include "models/stack/servicemodel.h"
-#include "tests/supervision/dockerdaemon.h"
+#include "tests/stack/dockerdaemon.h"
 #include "ui/stack/stackpage.h"
 
 #include <QApplication>
@@ -78,7 +78,7 @@ int main(int argc, char **argv)
     }
     QTemporaryDir dir;
     const QString file = dir.filePath(u"docker-compose.yml"_s);
-    QFile::copy(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/supervision/bench-compose.yml"), file);
+    QFile::copy(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/stack/bench-compose.yml"), file);
     const QStringList global{u"-p"_s, u"bench"_s, u"-f"_s, file};
     auto down = [&] {
         daemon.run(composeProgram, global + QStringList{u"down"_s, u"-t"_s, u"0"_s});
@@ -144,7 +144,7 @@ int main(int argc, char **argv)
         auto c = QObject::connect(model, &QAbstractItemModel::dataChanged, &loop, check);
         QTimer::singleShot(60000, &loop, &QEventLoop::quit);
         clock.start();
-        QTest::mouseClick(stackPage->startStackButton(), Qt::LeftButton);
+        QTest::mouseClick(stackPage->findChild<QPushButton *>(u"startStack"_s), Qt::LeftButton);
         loop.exec();
         QObject::disconnect(c);
         if (reached < 0) {

@@ -7,6 +7,7 @@
 #include "app/docker/unixsocketrequest.h"
 #include "models/stack/servicemodel.h"
 #include "ui/stack/composeprogresspanel.h"
+#include "ui/stack/logview.h"
 #include "ui/stack/stackpage.h"
 
 #include "tests/support/printers.h"
@@ -16,6 +17,8 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -101,6 +104,7 @@ private Q_SLOTS:
     void negotiatesVersionAndReconnectsWhenEventsDrop();
     void bannerWords();
     void tcpEndpoint();
+    void showLogsAsksForTheServicesLogs();
     void composeRunFailsWithExitCodeAndLastLines();
     void composeRunCancelled();
     void composeMissing();
@@ -215,9 +219,53 @@ void TestStackErrors::bannerWords()
     StackPage page(&model);
     page.setConnectionProblem(denied.message, denied.hint);
     QVERIFY(page.bannerText().contains(u"docker' group"_s));
-    QVERIFY(!page.startStackButton()->isEnabled());
+    QVERIFY(!page.findChild<QPushButton *>(u"startStack"_s)->isEnabled());
     page.setConnectionProblem({}, {});
     QVERIFY(page.bannerText().isEmpty());
+}
+
+void TestStackErrors::showLogsAsksForTheServicesLogs()
+{
+    // Other pages link to a service's logs through StackPage::showLogs, never by a click.
+    ServiceStatus web;
+    web.service = u"web"_s;
+    web.declared = true;
+    web.container.id = u"c0ffee"_s;
+    web.container.state = u"running"_s;
+    ServiceStatus db;
+    db.service = u"db"_s;
+    db.declared = true; // no container yet
+    ServiceModel model;
+    model.setServices({web, db});
+    StackPage page(&model);
+    auto *tabs = page.findChild<QTabWidget *>(u"stackTabs"_s);
+    QVERIFY(tabs);
+    QSignalSpy requested(&page, &StackPage::logsRequested);
+
+    page.showLogs(u"web"_s);
+    QCOMPARE(page.selectedService(), u"web"_s);
+    QCOMPARE(requested.count(), 0); // Docker cannot be reached: selected only
+    page.setConnected(true);
+    page.showLogs(u"db"_s);
+    QCOMPARE(page.selectedService(), u"db"_s);
+    QCOMPARE(requested.count(), 0); // nothing to read yet
+    page.showLogs(u"nosuch"_s);
+    QCOMPARE(page.selectedService(), u"db"_s);
+    QCOMPARE(requested.count(), 0); // not the logs of the service selected before
+
+    page.showLogs(u"web"_s);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), u"web"_s);
+    QCOMPARE(page.logView()->service(), u"web"_s);
+    QCOMPARE(tabs->currentWidget(), page.logView());
+
+    // The Logs button does the same for the selected service.
+    page.showOutputTab();
+    auto *logs = page.findChild<QPushButton *>(u"serviceLogs"_s);
+    QVERIFY(logs && logs->isEnabled());
+    QTest::mouseClick(logs, Qt::LeftButton);
+    QCOMPARE(requested.count(), 2);
+    QCOMPARE(tabs->currentWidget(), page.logView());
 }
 
 void TestStackErrors::composeRunFailsWithExitCodeAndLastLines()

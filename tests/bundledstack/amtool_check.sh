@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# stack_amtool_check: amtool accepts the bundled alertmanager.yml. Exits 77 (skip) when amtool is absent.
+# bundledstack_amtool_check: amtool accepts the bundled alertmanager.yml. Exits 77 (skip) when amtool is absent.
 # Usage: amtool_check.sh <resources/stack dir>
 set -euo pipefail
 stack_dir=${1:?usage: amtool_check.sh <stack dir>}

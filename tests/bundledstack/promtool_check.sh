@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# stack_promtool_check: promtool accepts the bundled prometheus.yml (whose rule_files resolve
+# bundledstack_promtool_check: promtool accepts the bundled prometheus.yml (whose rule_files resolve
 # relative to its own folder) and alert-rules.yml. Exits 77 (skip) when promtool is absent.
 # Usage: promtool_check.sh <resources/stack dir>
 set -euo pipefail

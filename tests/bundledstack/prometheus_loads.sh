@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# stack_prometheus_loads: runs Debian's real Prometheus on the bundled prometheus.yml (listening on a
+# bundledstack_prometheus_loads: runs Debian's real Prometheus on the bundled prometheus.yml (listening on a
 # free loopback port, storage in a temp folder), waits for /-/ready, then checks through the HTTP
 # API that the rule groups and every scrape job were loaded. Prometheus is always stopped, by PID.
 # Exits 77 (skip) when /usr/bin/prometheus is absent.

@@ -22,7 +22,7 @@ namespace {
 
 QByteArray fixture(const char *name)
 {
-    QFile f(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/supervision/") + QLatin1StringView(name));
+    QFile f(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/stack/") + QLatin1StringView(name));
     if (!f.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", name);
     return f.readAll();

@@ -10,7 +10,7 @@
 #include "app/docker/dockerclient.h"
 #include "app/features/stackfeature.h"
 #include "models/stack/servicemodel.h"
-#include "tests/supervision/dockerdaemon.h"
+#include "tests/stack/dockerdaemon.h"
 #include "tests/support/freeport.h"
 #include "ui/stack/composeprogresspanel.h"
 #include "ui/stack/logview.h"
@@ -27,6 +27,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,6 +68,11 @@ private:
         return s && s->condition() == c;
     }
     void select(const QString &service) { m_page->selectService(service); }
+    /// The page's buttons by objectName, as a user finds them by their place.
+    QPushButton *button(const QString &name) const
+    {
+        return m_page->findChild<QPushButton *>(name);
+    }
     bool waitIdle(int ms = 60000)
     {
         return QTest::qWaitFor([this] { return !m_supervisor->isComposeRunning(); }, ms);
@@ -124,7 +130,7 @@ void TestStackSupervision::initTestCase()
 
     QVERIFY(m_dir.isValid());
     m_composeFile = m_dir.filePath(u"docker-compose.yml"_s);
-    QVERIFY(QFile::copy(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/supervision/docker-compose.yml"),
+    QVERIFY(QFile::copy(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/stack/docker-compose.yml"),
                         m_composeFile));
     const ConfigLoadResult loaded = loadConfigFile(writeConfig(m_composeFile, u"config.yaml"_s));
     QVERIFY2(loaded.ok(), qPrintable(loaded.problems.value(0).message));
@@ -166,9 +172,9 @@ void TestStackSupervision::connectsAndListsDeclaredServices()
     QCOMPARE(m_supervisor->model()->rowCount(), 3);
     for (const QString &s : {u"web"_s, u"crash"_s, u"sick"_s})
         QVERIFY(condition(s, ServiceStatus::Condition::NotCreated));
-    QVERIFY(m_page->startStackButton()->isEnabled());
-    QVERIFY(!m_page->stopStackButton()->isEnabled());
-    QVERIFY(!m_page->restartStackButton()->isEnabled());
+    QVERIFY(button(u"startStack"_s)->isEnabled());
+    QVERIFY(!button(u"stopStack"_s)->isEnabled());
+    QVERIFY(!button(u"restartStack"_s)->isEnabled());
     QVERIFY(m_page->bannerText().isEmpty());
     QVERIFY(m_page->findChild<QLabel *>(u"daemonInfo"_s)->text().contains(m_daemon.socketPath()));
     QTRY_VERIFY(m_page->findChild<QLabel *>(u"composeInfo"_s)->text().contains(u"compose"_s));
@@ -178,11 +184,11 @@ void TestStackSupervision::connectsAndListsDeclaredServices()
 void TestStackSupervision::startStackShowsHealthyExitedUnhealthy()
 {
     QVERIFY(m_supervisor->hasSnapshot());
-    QTest::mouseClick(m_page->startStackButton(), Qt::LeftButton);
+    QTest::mouseClick(button(u"startStack"_s), Qt::LeftButton);
     // Disabled while the run is under way.
     QVERIFY(m_supervisor->isComposeRunning());
-    QVERIFY(!m_page->startStackButton()->isEnabled());
-    QVERIFY(!m_page->stopStackButton()->isEnabled());
+    QVERIFY(!button(u"startStack"_s)->isEnabled());
+    QVERIFY(!button(u"stopStack"_s)->isEnabled());
     QVERIFY(m_page->progressPanel()->isRunning());
     QTRY_VERIFY_WITH_TIMEOUT(condition(u"web"_s, ServiceStatus::Condition::Healthy)
                                  && condition(u"crash"_s, ServiceStatus::Condition::Exited)
@@ -196,9 +202,9 @@ void TestStackSupervision::startStackShowsHealthyExitedUnhealthy()
     QVERIFY2(m_page->progressPanel()->outputText().contains(u"sstest"_s),
              qPrintable(m_page->progressPanel()->outputText()));
     QVERIFY(m_page->progressPanel()->resultText().contains(u"Done"_s));
-    QVERIFY(m_page->stopStackButton()->isEnabled());
-    QVERIFY(m_page->restartStackButton()->isEnabled());
-    QVERIFY(m_page->startStackButton()->isEnabled()); // crash is not running
+    QVERIFY(button(u"stopStack"_s)->isEnabled());
+    QVERIFY(button(u"restartStack"_s)->isEnabled());
+    QVERIFY(button(u"startStack"_s)->isEnabled()); // crash is not running
     QVERIFY(m_page->summaryText().contains(u"1 healthy"_s));
     QVERIFY(m_page->summaryText().contains(u"1 unhealthy"_s));
     QVERIFY(!m_supervisor->allGood());
@@ -235,23 +241,23 @@ void TestStackSupervision::eventsUpdateTheTableWithoutPolling()
 
     // Per-service Start brings it back.
     select(u"web"_s);
-    QVERIFY(m_page->startServiceButton()->isEnabled());
-    QVERIFY(!m_page->stopServiceButton()->isEnabled());
-    QTest::mouseClick(m_page->startServiceButton(), Qt::LeftButton);
+    QVERIFY(button(u"startService"_s)->isEnabled());
+    QVERIFY(!button(u"stopService"_s)->isEnabled());
+    QTest::mouseClick(button(u"startService"_s), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(condition(u"web"_s, ServiceStatus::Condition::Healthy), 30000);
     QVERIFY(waitIdle());
-    QVERIFY(m_page->stopServiceButton()->isEnabled());
+    QVERIFY(button(u"stopService"_s)->isEnabled());
 }
 
 void TestStackSupervision::restartOneService()
 {
     select(u"sick"_s);
     QCOMPARE(m_page->selectedService(), u"sick"_s);
-    QVERIFY(m_page->restartServiceButton()->isEnabled());
+    QVERIFY(button(u"restartService"_s)->isEnabled());
     const QDateTime before = row(u"sick"_s)->container.startedAt;
     QVERIFY(before.isValid());
-    QTest::mouseClick(m_page->restartServiceButton(), Qt::LeftButton);
-    QVERIFY(!m_page->restartServiceButton()->isEnabled());
+    QTest::mouseClick(button(u"restartService"_s), Qt::LeftButton);
+    QVERIFY(!button(u"restartService"_s)->isEnabled());
     QVERIFY(waitIdle());
     QVERIFY2(m_page->progressPanel()->resultText().contains(u"Done"_s),
              qPrintable(m_page->progressPanel()->resultText()));
@@ -263,10 +269,10 @@ void TestStackSupervision::restartOneService()
 void TestStackSupervision::logsView()
 {
     select(u"web"_s);
-    QVERIFY(m_page->logsButton()->isEnabled());
+    QVERIFY(button(u"serviceLogs"_s)->isEnabled());
     LogView *view = m_page->logView();
     view->setTimestamps(false);
-    QTest::mouseClick(m_page->logsButton(), Qt::LeftButton);
+    QTest::mouseClick(button(u"serviceLogs"_s), Qt::LeftButton);
     QCOMPARE(view->service(), u"web"_s);
     QTRY_VERIFY_WITH_TIMEOUT(view->visibleText().contains(u"tick"_s), 10000);
     QVERIFY(view->visibleText().contains(u"web starting"_s));
@@ -301,6 +307,15 @@ void TestStackSupervision::logsView()
     QTRY_COMPARE(view->buffer().size(), 3);
     QTest::qWait(1500);
     QCOMPARE(view->buffer().size(), 3);
+
+    // Another page links here (Feature::show): the page shows the logs through its own API.
+    select(u"crash"_s);
+    m_page->showOutputTab();
+    m_feature->show({{u"service"_s, u"web"_s}});
+    QCOMPARE(m_page->selectedService(), u"web"_s);
+    QCOMPARE(m_page->findChild<QTabWidget *>(u"stackTabs"_s)->currentWidget(), view);
+    QCOMPARE(view->service(), u"web"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(view->visibleText().contains(u"tick"_s), 10000);
 }
 
 void TestStackSupervision::statusCommand()
@@ -355,16 +370,16 @@ void TestStackSupervision::failedComposeRunShowsExitCode()
 {
     Config broken = m_config;
     const QString file = m_dir.filePath(u"broken.yml"_s);
-    QVERIFY(QFile::copy(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/supervision/broken-compose.yml"),
-                        file));
+    QVERIFY(
+        QFile::copy(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/stack/broken-compose.yml"), file));
     broken.stack.composeFiles = {file};
     m_feature->applyConfig(broken);
     auto *problem = m_page->findChild<QLabel *>(u"composeFileProblem"_s);
     QVERIFY(problem->isVisibleTo(m_page));
     QVERIFY(problem->text().contains(u"broken.yml:4"_s));
     QCOMPARE(m_supervisor->model()->rowCount(), 3); // the last good list stays
-    QVERIFY(m_page->startStackButton()->isEnabled());
-    QTest::mouseClick(m_page->startStackButton(), Qt::LeftButton);
+    QVERIFY(button(u"startStack"_s)->isEnabled());
+    QTest::mouseClick(button(u"startStack"_s), Qt::LeftButton);
     QVERIFY(waitIdle());
     const QString result = m_page->progressPanel()->resultText();
     QVERIFY2(result.contains(u"Failed"_s) && result.contains(u"exited with code 1"_s),
@@ -376,14 +391,14 @@ void TestStackSupervision::failedComposeRunShowsExitCode()
 
 void TestStackSupervision::stopStack()
 {
-    QVERIFY(m_page->stopStackButton()->isEnabled());
-    QTest::mouseClick(m_page->stopStackButton(), Qt::LeftButton);
-    QVERIFY(!m_page->stopStackButton()->isEnabled());
+    QVERIFY(button(u"stopStack"_s)->isEnabled());
+    QTest::mouseClick(button(u"stopStack"_s), Qt::LeftButton);
+    QVERIFY(!button(u"stopStack"_s)->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(!row(u"web"_s)->isRunning() && !row(u"sick"_s)->isRunning(), 30000);
     QVERIFY(waitIdle());
-    QVERIFY(!m_page->stopStackButton()->isEnabled());
-    QVERIFY(!m_page->restartStackButton()->isEnabled());
-    QVERIFY(m_page->startStackButton()->isEnabled());
+    QVERIFY(!button(u"stopStack"_s)->isEnabled());
+    QVERIFY(!button(u"restartStack"_s)->isEnabled());
+    QVERIFY(button(u"startStack"_s)->isEnabled());
 }
 
 void TestStackSupervision::daemonRestartReconnects()
@@ -392,7 +407,7 @@ void TestStackSupervision::daemonRestartReconnects()
     QTRY_VERIFY_WITH_TIMEOUT(m_supervisor->connection() == StackSupervisor::Connection::Failed,
                              5000);
     QTRY_VERIFY(!m_page->bannerText().isEmpty());
-    QVERIFY(!m_page->startStackButton()->isEnabled());
+    QVERIFY(!button(u"startStack"_s)->isEnabled());
     QCOMPARE(m_supervisor->model()->rowCount(), 3); // the last known state stays on screen
     QString why;
     QVERIFY2(m_daemon.start(&why), qPrintable(why));
@@ -400,7 +415,7 @@ void TestStackSupervision::daemonRestartReconnects()
                                  && m_supervisor->hasSnapshot(),
                              15000);
     QTRY_VERIFY(m_page->bannerText().isEmpty());
-    QVERIFY(m_page->startStackButton()->isEnabled());
+    QVERIFY(button(u"startStack"_s)->isEnabled());
     QVERIFY(row(u"web"_s)->hasContainer());
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/supervision/dockerdaemon.h"
+#include "tests/stack/dockerdaemon.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""stack_dashboard_json: the bundled Grafana dashboard parses, is the seed's "xg2g Production
+"""bundledstack_dashboard_json: the bundled Grafana dashboard parses, is the seed's "xg2g Production
 Overview" and has its five panels. Usage: dashboard_json.py <resources/stack dir>"""
 import json
 import sys

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# stack_compose_config: the bundled docker-compose.yml validates with Debian's docker-compose (v1)
+# bundledstack_compose_config: the bundled docker-compose.yml validates with Debian's docker-compose (v1)
 # and defines exactly the six services of the stack. Exits 77 (skip) when docker-compose is absent.
 # Usage: compose_config.sh <resources/stack dir>
 set -euo pipefail
