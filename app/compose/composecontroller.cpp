@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/compose/composecontroller.h"
+#include "models/common/offthread.h"
 
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -26,11 +26,7 @@ ComposeController::ComposeController(QObject *parent)
     connect(m_runner, &ComposeRunner::finished, this, &ComposeController::composeFinished);
 }
 
-ComposeController::~ComposeController()
-{
-    if (m_detectThread)
-        m_detectThread->wait();
-}
+ComposeController::~ComposeController() = default;
 
 void ComposeController::setConfig(const StackConfig &stack, const DockerEndpoint &endpoint)
 {
@@ -71,36 +67,27 @@ void ComposeController::detectCompose()
 
 void ComposeController::detectComposeInBackground()
 {
-    if (m_detectThread)
+    if (m_detecting)
         return;
+    m_detecting = true;
     const QStringList configured = m_stack.composeCommand;
-    m_detectThread = QThread::create([this, configured] {
-        const ComposeCommand found = ComposeCommand::detect(configured);
-        QMetaObject::invokeMethod(
-            this,
-            [this, found, configured] {
-                // A synchronous detection or a new configuration may have come first.
-                if (!m_composeDetected && configured == m_stack.composeCommand) {
-                    m_compose = found;
-                    m_composeDetected = true;
-                }
-                Q_EMIT composeDetected();
-                if (m_composeDetected && m_pendingRun) {
-                    const PendingRun run = *std::exchange(m_pendingRun, std::nullopt);
-                    runCompose(run.action, run.service);
-                }
-            },
-            Qt::QueuedConnection);
-    });
-    QThread *thread = m_detectThread;
-    connect(thread, &QThread::finished, this, [this, thread] {
-        thread->deleteLater();
-        if (m_detectThread == thread)
-            m_detectThread = nullptr;
-        if (!m_composeDetected)
-            detectComposeInBackground(); // the configuration changed meanwhile
-    });
-    thread->start();
+    OffThread::run(
+        this, [configured] { return ComposeCommand::detect(configured); },
+        [this, configured](const ComposeCommand &found) {
+            m_detecting = false;
+            // A synchronous detection or a new configuration may have come first.
+            if (!m_composeDetected && configured == m_stack.composeCommand) {
+                m_compose = found;
+                m_composeDetected = true;
+            }
+            Q_EMIT composeDetected();
+            if (m_composeDetected && m_pendingRun) {
+                const PendingRun run = *std::exchange(m_pendingRun, std::nullopt);
+                runCompose(run.action, run.service);
+            }
+            if (!m_composeDetected)
+                detectComposeInBackground(); // the configuration changed meanwhile
+        });
 }
 
 bool ComposeController::isComposeRunning() const

@@ -12,7 +12,6 @@
 
 #include <optional>
 
-class QThread;
 
 namespace Stackscope {
 
@@ -68,7 +67,7 @@ private:
     bool m_composeDetected = false;
     ComposeRunner *m_runner;
     QFileSystemWatcher m_watcher;
-    QThread *m_detectThread = nullptr;
+    bool m_detecting = false; ///< a detection runs on the thread pool
     struct PendingRun
     {
         ComposeCommand::Action action;

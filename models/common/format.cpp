@@ -89,18 +89,19 @@ QString duration(double seconds, int significant)
 
 QString elapsed(qint64 s)
 {
-    const char *context = "Stackscope::Format";
     if (s < 0)
         s = 0;
     if (s < 60)
-        return QCoreApplication::translate(context, "%1 s").arg(s);
+        return QCoreApplication::translate("Stackscope::Format", "%1 s").arg(s);
     if (s < 3600)
-        return QCoreApplication::translate(context, "%1 min").arg(s / 60);
+        return QCoreApplication::translate("Stackscope::Format", "%1 min").arg(s / 60);
     if (s < 86400)
-        return QCoreApplication::translate(context, "%1 h %2 min")
+        return QCoreApplication::translate("Stackscope::Format", "%1 h %2 min")
             .arg(s / 3600)
             .arg((s % 3600) / 60);
-    return QCoreApplication::translate(context, "%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+    return QCoreApplication::translate("Stackscope::Format", "%1 d %2 h")
+        .arg(s / 86400)
+        .arg((s % 86400) / 3600);
 }
 
 QString durationLiteral(std::chrono::milliseconds duration)

@@ -515,22 +515,6 @@
         <translation>eine Stummschaltung braucht mindestens einen Matcher</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 T %2 h</translation>
-    </message>
-    <message>
         <source>pending</source>
         <translation>anstehend</translation>
     </message>
@@ -1283,6 +1267,25 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::Format</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::HttpClient</name>
     <message>
         <source>the environment variable %1 that holds the %2 secret is not set</source>
@@ -1335,10 +1338,6 @@
     <message>
         <source>the answer from %1 was cut off after %2 of %3</source>
         <translation>die Antwort von %1 brach nach %2 von %3 ab</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
     </message>
 </context>
 <context>
@@ -1854,22 +1853,6 @@
 <context>
     <name>Stackscope::ServiceModel</name>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 T %2 h</translation>
-    </message>
-    <message>
         <source>has check</source>
         <translation>hat Prüfung</translation>
     </message>
@@ -2294,25 +2277,6 @@
     <message>
         <source>span %1 in trace %2</source>
         <translation>Span %1 in Trace %2</translation>
-    </message>
-</context>
-<context>
-    <name>Stackscope::SpanTreeModel</name>
-    <message>
-        <source>Operation</source>
-        <translation>Operation</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Dienst</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
     </message>
 </context>
 <context>

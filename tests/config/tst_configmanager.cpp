@@ -3,6 +3,7 @@
 #include "app/config/configloader.h"
 #include "app/config/configmanager.h"
 #include "app/config/paths.h"
+#include "tests/support/fixtures.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -45,12 +46,6 @@ bool replaceFile(const QString &path, const QByteArray &bytes)
            && std::rename(QFile::encodeName(temporary).constData(),
                           QFile::encodeName(path).constData())
                   == 0;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QDateTime modified(const QString &path)
@@ -134,7 +129,7 @@ void TestConfigManager::firstRunWritesDefaultsAndStack()
     QCOMPARE(manager.path(), file);
     QCOMPARE(manager.stackDir(), Paths::stackDir());
     QVERIFY(QFileInfo(file).isFile());
-    QCOMPARE(readFile(file), defaultConfigText(Paths::stackDir()));
+    QCOMPARE(Stackscope::Test::readFile(file), defaultConfigText(Paths::stackDir()));
     QVERIFY(manager.problems().isEmpty());
     QCOMPARE(problemsSpy.count(), 0);
 
@@ -148,7 +143,8 @@ void TestConfigManager::firstRunWritesDefaultsAndStack()
     QCOMPARE(relativeFiles(Paths::stackDir()), relativeFiles(u":/stack"_s));
     for (const QString &relative : relativeFiles(u":/stack"_s)) {
         const QString copy = Paths::stackDir() + u'/' + relative;
-        QCOMPARE(readFile(copy), readFile(u":/stack/"_s + relative));
+        QCOMPARE(Stackscope::Test::readFile(copy),
+                 Stackscope::Test::readFile(u":/stack/"_s + relative));
         QVERIFY2(QFileInfo(copy).isWritable(), qPrintable(copy));
     }
 }
@@ -168,7 +164,7 @@ void TestConfigManager::existingFileIsNotRewritten()
     QVERIFY(QFileInfo::exists(
         path(u"stack/docker-compose.yml"_s))); // a missing stack is always put back
     QTest::qWait(300);
-    QCOMPARE(readFile(file), bytes);
+    QCOMPARE(Stackscope::Test::readFile(file), bytes);
     QCOMPARE(modified(file), before);
 }
 
@@ -193,7 +189,7 @@ void TestConfigManager::invalidFileIsNeverTouched()
     QCOMPARE(configSpy.count(), 0);
 
     QTest::qWait(300); // past the debounce: nothing may happen later either
-    QCOMPARE(readFile(file), kBrokenYaml);
+    QCOMPARE(Stackscope::Test::readFile(file), kBrokenYaml);
     QCOMPARE(modified(file), before);
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), QStringList{u"config.yaml"_s});
 }
@@ -257,7 +253,7 @@ void TestConfigManager::brokenEditKeepsLastGood()
     QCOMPARE(manager.problems(), reported);
     QCOMPARE(manager.config().refresh.status, 20s);
     QCOMPARE(configSpy.count(), 0);
-    QCOMPARE(readFile(file), kBrokenYaml);
+    QCOMPARE(Stackscope::Test::readFile(file), kBrokenYaml);
 
     QVERIFY(writeFile(file, validYaml("25s")));
     QTRY_COMPARE(problemsSpy.count(), 2);
@@ -340,7 +336,8 @@ void TestConfigManager::installBundledStackCopiesOnce()
     QVERIFY(writeFile(mine + u"/docker-compose.yml"_s, "services: {}\n"));
     QVERIFY2(installBundledStack(mine, &error), qPrintable(error));
     QCOMPARE(relativeFiles(mine), QStringList{u"docker-compose.yml"_s});
-    QCOMPARE(readFile(mine + u"/docker-compose.yml"_s), QByteArray("services: {}\n"));
+    QCOMPARE(Stackscope::Test::readFile(mine + u"/docker-compose.yml"_s),
+             QByteArray("services: {}\n"));
 }
 
 QTEST_GUILESS_MAIN(TestConfigManager)

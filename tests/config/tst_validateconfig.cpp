@@ -2,6 +2,7 @@
 // `stackscope --validate-config`: output format, exit codes, and that it never writes the file.
 #include "app/config/validateconfig.h"
 #include "models/config/config.h"
+#include "tests/support/fixtures.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -22,12 +23,6 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
            && file.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 struct Run
@@ -89,7 +84,7 @@ void TestValidateConfig::validFile()
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, path + u": OK\n"_s);
     QCOMPARE(run.err, QString());
-    QCOMPARE(readFile(path), bytes);
+    QCOMPARE(Stackscope::Test::readFile(path), bytes);
 }
 
 void TestValidateConfig::invalidFile()
@@ -115,7 +110,7 @@ void TestValidateConfig::invalidFile()
                                 "duration needs a unit, e.g. 10s"_s);
     QVERIFY(run.err.endsWith(u'\n'));
 
-    QCOMPARE(readFile(path), kBroken);
+    QCOMPARE(Stackscope::Test::readFile(path), kBroken);
     QCOMPARE(QFileInfo(path).fileTime(QFileDevice::FileModificationTime), past);
 }
 

@@ -63,17 +63,9 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     DockerDaemon daemon;
     QString why;
-    if (!daemon.start(&why)) {
-        say(u"# stack benchmarks skipped: cannot start a private dockerd: "_s + why);
-        return 0;
-    }
-    if (!daemon.importBusybox(u"stackscope-test/busybox:1"_s, &why)) {
+    QString composeProgram;
+    if (!daemon.startForCompose(&composeProgram, &why)) {
         say(u"# stack benchmarks skipped: "_s + why);
-        return 0;
-    }
-    const QString composeProgram = QStandardPaths::findExecutable(u"docker-compose"_s);
-    if (composeProgram.isEmpty()) {
-        say(u"# stack benchmarks skipped: docker-compose is not installed"_s);
         return 0;
     }
     QTemporaryDir dir;

@@ -226,4 +226,20 @@ bool DockerDaemon::importBusybox(const QString &reference, QString *why)
     return true;
 }
 
+bool DockerDaemon::startForCompose(QString *composeProgram, QString *why)
+{
+    if (!start(why)) {
+        *why = u"cannot start a private dockerd: "_s + *why;
+        return false;
+    }
+    if (!importBusybox(u"stackscope-test/busybox:1"_s, why))
+        return false;
+    *composeProgram = QStandardPaths::findExecutable(u"docker-compose"_s);
+    if (composeProgram->isEmpty()) {
+        *why = u"docker-compose is not installed"_s;
+        return false;
+    }
+    return true;
+}
+
 } // namespace Stackscope

@@ -34,6 +34,10 @@ public:
     /// Imports a rootfs of busybox-static and its applets as `reference` (e.g.
     /// "stackscope-test/busybox:1"); false with `why` on failure.
     bool importBusybox(const QString &reference, QString *why);
+    /// What a compose benchmark needs: the daemon started, the busybox test image imported as
+    /// `stackscope-test/busybox:1`, and docker-compose found (its path in `composeProgram`).
+    /// False, with the reason, when one of them is missing.
+    bool startForCompose(QString *composeProgram, QString *why);
     /// Runs `program args` against this daemon, waits; returns the exit code (-1 on failure)
     /// and the merged output.
     int run(const QString &program, const QStringList &args, QString *output = nullptr,

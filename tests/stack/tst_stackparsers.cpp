@@ -6,6 +6,7 @@
 #include "app/docker/dockerclient.h"
 #include "app/docker/dockerjson.h"
 #include "app/docker/dockerlogdecoder.h"
+#include "tests/support/fixtures.h"
 
 #include "tests/support/printers.h"
 
@@ -22,10 +23,7 @@ namespace {
 
 QByteArray fixture(const char *name)
 {
-    QFile f(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/stack/") + QLatin1StringView(name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return f.readAll();
+    return Stackscope::Test::testData(u"stack/"_s + QLatin1StringView(name));
 }
 
 QByteArray regression(const char *name)

@@ -311,7 +311,7 @@ void TestStackSupervision::logsView()
     // Another page links here (Feature::show): the page shows the logs through its own API.
     select(u"crash"_s);
     m_page->showOutputTab();
-    m_feature->show({{u"service"_s, u"web"_s}});
+    m_feature->show(StackRequest{u"web"_s});
     QCOMPARE(m_page->selectedService(), u"web"_s);
     QCOMPARE(m_page->findChild<QTabWidget *>(u"stackTabs"_s)->currentWidget(), view);
     QCOMPARE(view->service(), u"web"_s);

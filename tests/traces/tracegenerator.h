@@ -22,6 +22,16 @@ struct TraceGenerator
 
     /// One trace object (no envelope), with SIMDJSON padding room in the buffer's capacity.
     QByteArray traceJson() const;
+    /// traceJson() of a generator with these settings (the rest as default).
+    static QByteArray json(int spans, quint32 seed, const QString &traceId, double errorRate = 0.01)
+    {
+        TraceGenerator g;
+        g.spans = spans;
+        g.seed = seed;
+        g.traceId = traceId;
+        g.errorRate = errorRate;
+        return g.traceJson();
+    }
     /// The `data` envelope of /api/traces/{id} around traceJson().
     QByteArray envelopeJson() const;
     /// The span count at each depth is not returned; the deepest level reached is.

@@ -27,12 +27,6 @@ Q_DECLARE_METATYPE(Stackscope::Test::FaultResponse)
 
 namespace {
 
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 struct Names
 {
     QStringList names;
@@ -294,8 +288,8 @@ private Q_SLOTS:
         FakeJaeger j = fake();
         j.version = FakeJaeger::Version::V3;
         j.operations[u"frontend"_s] = {u"GET /checkout"_s};
-        j.otlpTrace
-            = readFile(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/traces/otlp_v3_trace.json"));
+        j.otlpTrace = Stackscope::Test::readFile(
+            QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/traces/otlp_v3_trace.json"));
         QVERIFY(!j.otlpTrace.isEmpty());
         server.setHandler(j.handler());
         auto c = client(server);

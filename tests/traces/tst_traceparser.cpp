@@ -18,18 +18,11 @@ STACKSCOPE_PRINTABLE_ENUM(Stackscope::SpanRef::Kind)
 
 namespace {
 
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
 QByteArray regression(const char *name)
 {
-    return readFile(QStringLiteral(STACKSCOPE_SOURCE_DIR "/tests/fuzz/regressions/jaeger_traces/")
-                    + QLatin1StringView(name));
+    return Stackscope::Test::readFile(
+        QStringLiteral(STACKSCOPE_SOURCE_DIR "/tests/fuzz/regressions/jaeger_traces/")
+        + QLatin1StringView(name));
 }
 
 int spanById(const Trace &trace, const QString &id)
@@ -94,7 +87,7 @@ private Q_SLOTS:
         QFETCH(QString, file);
         const QString path = sharedPath(u"fixtures/jaeger/"_s + file);
         STACKSCOPE_REQUIRE_SHARED(path);
-        const TraceParseResult result = parseTraces(readFile(path));
+        const TraceParseResult result = parseTraces(Stackscope::Test::readFile(path));
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(result.traces.size(), 1);
         const Trace &trace = *result.traces.first();
@@ -123,7 +116,7 @@ private Q_SLOTS:
         const QString path
             = sharedPath(u"fixtures/jaeger/jaeger_v1.51.0_model_converter_json_ui_01.json"_s);
         STACKSCOPE_REQUIRE_SHARED(path);
-        const TraceParseResult result = parseTraces(readFile(path));
+        const TraceParseResult result = parseTraces(Stackscope::Test::readFile(path));
         QVERIFY(result.ok());
         QCOMPARE(result.shape, TraceParseResult::Shape::JaegerTrace);
         const Trace &trace = *result.traces.first();
@@ -177,7 +170,7 @@ private Q_SLOTS:
         const QString issue
             = sharedPath(u"fixtures/jaeger/jaeger-ui_issue115_follows_from_2992f2a5.json"_s);
         STACKSCOPE_REQUIRE_SHARED(issue);
-        TraceParseResult result = parseTraces(readFile(issue));
+        TraceParseResult result = parseTraces(Stackscope::Test::readFile(issue));
         QCOMPARE(result.shape, TraceParseResult::Shape::JaegerEnvelope);
         const Trace &t1 = *result.traces.first();
         const int child = spanById(t1, u"1bdf4201221bb2ac"_s);
@@ -188,7 +181,7 @@ private Q_SLOTS:
         const QString analytics
             = sharedPath(u"fixtures/jaeger/jaeger-analytics-java_ui-trace.json"_s);
         STACKSCOPE_REQUIRE_SHARED(analytics);
-        result = parseTraces(readFile(analytics));
+        result = parseTraces(Stackscope::Test::readFile(analytics));
         const Trace &t2 = *result.traces.first();
         const int shortId = spanById(t2, u"ec2b4e0bcea566d"_s);
         QVERIFY(shortId >= 0);
@@ -205,8 +198,8 @@ private Q_SLOTS:
 
     void otlpV3()
     {
-        const TraceParseResult result = parseTraces(
-            readFile(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/traces/otlp_v3_trace.json")));
+        const TraceParseResult result = parseTraces(Stackscope::Test::readFile(
+            QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/traces/otlp_v3_trace.json")));
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(result.shape, TraceParseResult::Shape::OtlpResult);
         QCOMPARE(result.traces.size(), 1);
@@ -319,7 +312,7 @@ private Q_SLOTS:
         const QString path
             = sharedPath(u"fixtures/jaeger/jaeger_v1.51.0_model_converter_json_ui_01.json"_s);
         STACKSCOPE_REQUIRE_SHARED(path);
-        const TracePtr trace = parseTraces(readFile(path)).traces.first();
+        const TracePtr trace = parseTraces(Stackscope::Test::readFile(path)).traces.first();
         const TraceParseResult again = parseTraces(toJaegerJson(*trace));
         QVERIFY2(again.ok(), qPrintable(again.error));
         const Trace &copy = *again.traces.first();

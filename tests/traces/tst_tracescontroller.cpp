@@ -24,15 +24,6 @@ class TestTracesController : public QObject
 
     QNetworkAccessManager m_network;
 
-    static QByteArray generated(int spans, quint32 seed, const QString &id)
-    {
-        Test::TraceGenerator g;
-        g.spans = spans;
-        g.seed = seed;
-        g.traceId = id;
-        return g.traceJson();
-    }
-
     std::unique_ptr<TracesController> controller(const FaultServer &server)
     {
         auto c = std::make_unique<TracesController>(&m_network);
@@ -75,8 +66,10 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         FakeJaeger jaeger;
         jaeger.operations[u"frontend"_s] = {u"GET /a"_s};
-        jaeger.traces[u"aaaa000000000001"_s] = generated(50, 1, u"aaaa000000000001"_s);
-        jaeger.traces[u"aaaa000000000002"_s] = generated(20, 2, u"aaaa000000000002"_s);
+        jaeger.traces[u"aaaa000000000001"_s]
+            = Test::TraceGenerator::json(50, 1, u"aaaa000000000001"_s);
+        jaeger.traces[u"aaaa000000000002"_s]
+            = Test::TraceGenerator::json(20, 2, u"aaaa000000000002"_s);
         server.setHandler(jaeger.handler());
         auto c = controller(server);
         QSignalSpy operations(c.get(), &TracesController::operationsAvailable);
@@ -106,7 +99,8 @@ private Q_SLOTS:
         FaultServer server;
         QVERIFY(server.listen());
         FakeJaeger jaeger;
-        jaeger.traces[u"aaaa000000000001"_s] = generated(120, 3, u"aaaa000000000001"_s);
+        jaeger.traces[u"aaaa000000000001"_s]
+            = Test::TraceGenerator::json(120, 3, u"aaaa000000000001"_s);
         server.setHandler(jaeger.handler());
         auto c = controller(server);
         QSignalSpy opened(c.get(), &TracesController::traceOpened);
@@ -153,14 +147,15 @@ private Q_SLOTS:
         FaultServer server;
         QVERIFY(server.listen());
         FakeJaeger jaeger;
-        jaeger.traces[u"aaaa000000000001"_s] = generated(2000, 4, u"aaaa000000000001"_s);
+        jaeger.traces[u"aaaa000000000001"_s]
+            = Test::TraceGenerator::json(2000, 4, u"aaaa000000000001"_s);
         server.setHandler(jaeger.handler());
         auto c = controller(server);
         QTemporaryDir dir;
         const QString small = dir.filePath(u"small.json"_s);
         QFile file(small);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(generated(10, 5, u"bbbb000000000001"_s));
+        file.write(Test::TraceGenerator::json(10, 5, u"bbbb000000000001"_s));
         file.close();
 
         QSignalSpy opened(c.get(), &TracesController::traceOpened);
@@ -178,8 +173,10 @@ private Q_SLOTS:
         FaultServer server;
         QVERIFY(server.listen());
         FakeJaeger jaeger;
-        jaeger.traces[u"aaaa000000000001"_s] = generated(20000, 6, u"aaaa000000000001"_s);
-        jaeger.traces[u"aaaa000000000002"_s] = generated(10, 7, u"aaaa000000000002"_s);
+        jaeger.traces[u"aaaa000000000001"_s]
+            = Test::TraceGenerator::json(20000, 6, u"aaaa000000000001"_s);
+        jaeger.traces[u"aaaa000000000002"_s]
+            = Test::TraceGenerator::json(10, 7, u"aaaa000000000002"_s);
         server.setHandler(jaeger.handler());
         auto c = controller(server);
         QSignalSpy opened(c.get(), &TracesController::traceOpened);

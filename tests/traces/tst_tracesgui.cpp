@@ -40,16 +40,6 @@ class TestTracesGui : public QObject
 
     QNetworkAccessManager m_network;
 
-    static QByteArray generated(int spans, quint32 seed, const QString &id)
-    {
-        Test::TraceGenerator g;
-        g.spans = spans;
-        g.seed = seed;
-        g.traceId = id;
-        g.errorRate = 0.05;
-        return g.traceJson();
-    }
-
     std::unique_ptr<TracesFeature> feature(const FaultServer &server)
     {
         AppContext context;
@@ -76,8 +66,10 @@ private Q_SLOTS:
         FakeJaeger jaeger;
         jaeger.services = {u"frontend"_s, u"checkout"_s};
         jaeger.operations[u"frontend"_s] = {u"GET /api/orders/{id}"_s};
-        jaeger.traces[u"aaaa000000000001"_s] = generated(1200, 11, u"aaaa000000000001"_s);
-        jaeger.traces[u"aaaa000000000002"_s] = generated(800, 12, u"aaaa000000000002"_s);
+        jaeger.traces[u"aaaa000000000001"_s]
+            = Test::TraceGenerator::json(1200, 11, u"aaaa000000000001"_s, 0.05);
+        jaeger.traces[u"aaaa000000000002"_s]
+            = Test::TraceGenerator::json(800, 12, u"aaaa000000000002"_s, 0.05);
         server.setHandler(jaeger.handler());
 
         auto f = feature(server);
@@ -289,8 +281,9 @@ private Q_SLOTS:
                 [&](const TraceLayoutPtr &, const QString &source, const QStringList &) {
                     delivered.append(source);
                 });
-        loader.openJson(generated(20000, 5, u"bbbb000000000001"_s), u"big"_s);
-        loader.openJson(generated(10, 6, u"bbbb000000000002"_s), u"small"_s);
+        loader.openJson(Test::TraceGenerator::json(20000, 5, u"bbbb000000000001"_s, 0.05),
+                        u"big"_s);
+        loader.openJson(Test::TraceGenerator::json(10, 6, u"bbbb000000000002"_s, 0.05), u"small"_s);
         QTRY_VERIFY(!loader.isOpening());
         QTest::qWait(300); // let the first job finish too
         QCOMPARE(delivered, QList<QString>{u"small"_s});
