@@ -204,7 +204,8 @@ void BackendStatusBar::fitTexts()
         // Everything a server or the configuration supplied is escaped: only the dot is markup.
         QLabel *label = m_labels.at(row);
         const QString tls = m_unverifiedTls.contains(part.status.id)
-                                ? u" <span style=\"color:#d1242f\">\u26A0&nbsp;%1</span>"_s.arg(
+                                ? u" <span style=\"color:%1\">\u26A0&nbsp;%2</span>"_s.arg(
+                                    Palette::color(Palette::Tone::Bad).name(),
                                     tr("TLS unverified").toHtmlEscaped())
                                 : QString();
         label->setText(u"<span style=\"color:%1\">\u25CF</span>&nbsp;%2%3%4"_s.arg(

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
+#include "models/common/palette.h"
 #include "ui/plaintooltips.h"
 
 #include "ui/backendstatusbar.h"
@@ -67,7 +68,7 @@ MainWindow::MainWindow(QAbstractItemModel *backendStatus, QWidget *parent)
     statusBar()->addWidget(m_statusBar, 1);
     m_notice->setObjectName(u"notice"_s);
     m_notice->setTextFormat(Qt::PlainText);
-    m_notice->setStyleSheet(u"color: #9a6700;"_s);
+    m_notice->setStyleSheet(Palette::textStyle(Palette::Tone::Warning));
     m_notice->setVisible(false);
     statusBar()->addPermanentWidget(m_notice);
     statusBar()->setSizeGripEnabled(true);

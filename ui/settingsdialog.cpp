@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/settingsdialog.h"
 #include "models/common/format.h"
+#include "models/common/palette.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -132,7 +133,7 @@ SettingsDialog::SettingsDialog(const Config &config, bool startAtLogin, QWidget 
     m_problems->setObjectName(u"settingsProblems"_s);
     m_problems->setTextFormat(Qt::PlainText);
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(u"color: #b42318;"_s);
+    m_problems->setStyleSheet(Palette::textStyle(Palette::Tone::Bad));
     m_problems->setVisible(false);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

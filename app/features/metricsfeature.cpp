@@ -58,27 +58,7 @@ QIcon MetricsFeature::icon() const
 QWidget *MetricsFeature::createPage()
 {
     m_page = new MetricsPage(m_controller->targetsModel());
-    // Requests from the page go to the controller; its results come back to the page.
-    MetricsController *c = m_controller;
-    connect(m_page, &MetricsPage::dashboardRequested, c, &MetricsController::setDashboard);
-    connect(m_page, &MetricsPage::relativeRangeRequested, c, &MetricsController::setRelativeRange);
-    connect(m_page, &MetricsPage::absoluteRangeRequested, c, &MetricsController::setAbsoluteRange);
-    connect(m_page, &MetricsPage::refreshIntervalRequested, c,
-            &MetricsController::setRefreshInterval);
-    connect(m_page, &MetricsPage::pauseRequested, c, &MetricsController::setPaused);
-    connect(m_page, &MetricsPage::refreshRequested, c, &MetricsController::refreshNow);
-    connect(m_page, &MetricsPage::targetsShownChanged, c, &MetricsController::setTargetsActive);
-    connect(m_page, &MetricsPage::panelWidthChanged, c, &MetricsController::setPanelWidth);
-    connect(m_page, &MetricsPage::variableChosen, c,
-            qOverload<const QString &, const QString &>(&MetricsController::setVariable));
-    connect(m_page, &MetricsPage::variableValuesChosen, c,
-            qOverload<const QString &, const QStringList &>(&MetricsController::setVariable));
-    connect(m_page, &MetricsPage::exploreRequested, c, &MetricsController::explore);
-    connect(c, &MetricsController::panelUpdated, m_page, &MetricsPage::showPanelData);
-    connect(c, &MetricsController::variablesChanged, m_page, &MetricsPage::setVariables);
-    connect(c, &MetricsController::metricNamesChanged, m_page, &MetricsPage::setMetricNames);
-    connect(c, &MetricsController::exploreFinished, m_page, &MetricsPage::showExploreResult);
-    connect(c, &MetricsController::targetsUpdated, m_page, &MetricsPage::showTargetsStatus);
+    connectPage(m_page, m_controller);
     connect(m_page, &MetricsPage::tracesRequested, this,
             [this](const QString &service, const QDateTime &start, const QDateTime &end) {
                 Q_EMIT showRequested(TracesRequest{service, start, end});
@@ -89,6 +69,34 @@ QWidget *MetricsFeature::createPage()
             [](const QString &uid) { QSettings().setValue(lastDashboardKey(), uid); });
     reloadDashboards();
     return m_page;
+}
+
+void MetricsFeature::connectPage(MetricsPage *page, MetricsController *c)
+{
+    // Requests from the page go to the controller; its results come back to the page.
+    QObject::connect(page, &MetricsPage::dashboardRequested, c, &MetricsController::setDashboard);
+    QObject::connect(page, &MetricsPage::relativeRangeRequested, c,
+                     &MetricsController::setRelativeRange);
+    QObject::connect(page, &MetricsPage::absoluteRangeRequested, c,
+                     &MetricsController::setAbsoluteRange);
+    QObject::connect(page, &MetricsPage::refreshIntervalRequested, c,
+                     &MetricsController::setRefreshInterval);
+    QObject::connect(page, &MetricsPage::pauseRequested, c, &MetricsController::setPaused);
+    QObject::connect(page, &MetricsPage::refreshRequested, c, &MetricsController::refreshNow);
+    QObject::connect(page, &MetricsPage::targetsShownChanged, c,
+                     &MetricsController::setTargetsActive);
+    QObject::connect(page, &MetricsPage::panelWidthChanged, c, &MetricsController::setPanelWidth);
+    QObject::connect(page, &MetricsPage::variableChosen, c,
+                     qOverload<const QString &, const QString &>(&MetricsController::setVariable));
+    QObject::connect(
+        page, &MetricsPage::variableValuesChosen, c,
+        qOverload<const QString &, const QStringList &>(&MetricsController::setVariable));
+    QObject::connect(page, &MetricsPage::exploreRequested, c, &MetricsController::explore);
+    QObject::connect(c, &MetricsController::panelUpdated, page, &MetricsPage::showPanelData);
+    QObject::connect(c, &MetricsController::variablesChanged, page, &MetricsPage::setVariables);
+    QObject::connect(c, &MetricsController::metricNamesChanged, page, &MetricsPage::setMetricNames);
+    QObject::connect(c, &MetricsController::exploreFinished, page, &MetricsPage::showExploreResult);
+    QObject::connect(c, &MetricsController::targetsUpdated, page, &MetricsPage::showTargetsStatus);
 }
 
 QString MetricsFeature::dashboardsDirectory() const

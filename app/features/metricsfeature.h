@@ -33,6 +33,10 @@ public:
     /// MetricsRequest: opens the expression in Explore over that window.
     void show(const NavigationRequest &request) override;
 
+    /// Connects the page's requests to the controller and the controller's results to the page:
+    /// the one place that wires them (the feature, and benchmarks that build the two alone).
+    static void connectPage(MetricsPage *page, MetricsController *controller);
+
     MetricsController *controller() const { return m_controller; }
     MetricsPage *page() const { return m_page; }
     /// Where imported dashboards are saved.

@@ -55,6 +55,27 @@ QString problemBannerStyle(const QString &objectName)
         .arg(objectName);
 }
 
+QString noticeStyle(bool problem)
+{
+    return problem
+               ? QStringLiteral("QLabel { background: #fdecea; color: #611a15; padding: 4px; }")
+               : QStringLiteral("QLabel { background: #e8f5e9; color: #1b5e20; padding: 4px; }");
+}
+
+QString messageBoxStyle(bool problem)
+{
+    return problem
+               ? QStringLiteral("color: #611a15; background: #fdecea; border: 1px solid #e0a39e; "
+                                "border-radius: 4px; padding: 6px;")
+               : QStringLiteral("color: #6b4700; background: #fff4d6; border: 1px solid #f0d68a; "
+                                "border-radius: 4px; padding: 6px;");
+}
+
+QString textStyle(Tone tone)
+{
+    return QStringLiteral("color: %1;").arg(color(tone).name());
+}
+
 QColor series(quint32 index)
 {
     static const QColor colors[] = {

@@ -34,6 +34,13 @@ QColor cursor();
 /// A style sheet for a frame named `objectName` that reports a problem (a pale red box with dark
 /// red text), so that every problem banner looks the same.
 QString problemBannerStyle(const QString &objectName);
+/// A style sheet for a one-line notice label: a pale red box for a problem, a pale green one for
+/// a success (an action that went through).
+QString noticeStyle(bool problem);
+/// A style sheet for a framed message box: pale red for a problem, pale yellow for a warning.
+QString messageBoxStyle(bool problem);
+/// `color: <tone>;` for a label's style sheet.
+QString textStyle(Tone tone);
 /// The colour of the `index`-th data series (Grafana's classic palette, repeating).
 QColor series(quint32 index);
 /// The colour of the `slot`-th service of a trace (20 distinct hues, then darker rounds).

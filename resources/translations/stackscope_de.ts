@@ -1640,6 +1640,10 @@
         <source>Off</source>
         <translation>Aus</translation>
     </message>
+    <message>
+        <source>stale: %1</source>
+        <translation>veraltet: %1</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::PanelWidget</name>

@@ -9,6 +9,7 @@
 #include "app/alerts/desktopnotifier.h"
 #include "models/alerts/alertfilterproxy.h"
 #include "models/alerts/alertmodel.h"
+#include "tests/support/benchfigures.h"
 #include "tests/support/freeport.h"
 #include "tests/support/serverprocess.h"
 
@@ -26,14 +27,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
+using Bench::median;
 
 namespace {
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
 
 QList<Alert> pollOf(int count, int generation, const QString &source)
 {

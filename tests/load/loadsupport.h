@@ -5,6 +5,7 @@
 // event loop so that the StallWatchdog sees the time it takes (code run between two waits of the
 // benchmark itself would count as a stall of the GUI thread, which it is).
 
+#include "tests/support/benchfigures.h"
 #include "tests/support/stallwatchdog.h"
 
 #include <QCoreApplication>
@@ -26,18 +27,8 @@ namespace Stackscope::Load {
 
 using namespace Qt::StringLiterals;
 
-inline void say(const QString &line)
-{
-    std::fputs(qPrintable(line + u'\n'), stdout);
-    std::fflush(stdout);
-}
-
-/// One `name: value unit` line.
-inline void figure(const char *name, double value, const char *unit, int decimals = 1)
-{
-    std::printf("%s: %.*f %s\n", name, decimals, value, unit);
-    std::fflush(stdout);
-}
+using Bench::figure;
+using Bench::say;
 
 /// Beside the StallWatchdog: how much CPU the GUI thread itself used between two ticks of a
 /// 5 ms timer, at worst. On a loaded machine a wall-clock gap also holds the time the thread

@@ -7,9 +7,11 @@
 //   idle_cpu_percent                     12 live panels, 5 s refresh, 60 s, real Prometheus [≤ 1 %]
 //   idle_rss_mb                          resident memory at the end of that run
 // Each prints the median of its runs as a `name: value unit` line.
+#include "app/features/metricsfeature.h"
 #include "app/http/httpclient.h"
 #include "app/prometheus/metricscontroller.h"
 #include "app/prometheus/prometheusclient.h"
+#include "tests/support/benchfigures.h"
 #include "tests/support/serverprocess.h"
 #include "ui/metrics/metricspage.h"
 #include "ui/metrics/panelwidget.h"
@@ -32,14 +34,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
+using Bench::median;
 
 namespace {
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
-}
 
 void print(const char *name, double value, const char *unit)
 {
@@ -230,7 +227,8 @@ int main(int argc, char **argv)
     http.setEndpoint(endpoint);
     PrometheusClient client(&http);
     MetricsController controller(&client);
-    MetricsPage page(&controller);
+    MetricsPage page(controller.targetsModel());
+    MetricsFeature::connectPage(&page, &controller);
     page.resize(1280, 900);
     page.show();
     (void)QTest::qWaitForWindowExposed(&page);

@@ -256,8 +256,9 @@ void TestMetricsPage::badQueryError()
     m_page->exploreExpression(u"rate(up[5m"_s, {}, {});
     QTRY_VERIFY_WITH_TIMEOUT(m_page->exploreError().contains(u"bad_data"_s), 10000);
     QVERIFY(m_page->exploreError().contains(u"400"_s));
-    // The last good chart stays.
+    // The last good chart stays, and the page says it is stale.
     QCOMPARE(m_page->exploreChart()->seriesCount(), good);
+    QVERIFY2(m_page->exploreError().startsWith(u"stale: "_s), qPrintable(m_page->exploreError()));
 }
 
 void TestMetricsPage::targetsTab()

@@ -10,6 +10,7 @@
 #include "app/features/stackfeature.h"
 #include "models/stack/servicemodel.h"
 #include "tests/stack/dockerdaemon.h"
+#include "tests/support/benchfigures.h"
 #include "ui/stack/stackpage.h"
 
 #include <QApplication>
@@ -28,20 +29,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
+using Bench::median;
+using Bench::say;
 
 namespace {
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
-
-void say(const QString &line)
-{
-    std::fputs(qPrintable(line + u'\n'), stdout);
-    std::fflush(stdout);
-}
 
 bool allHealthy(const ServiceModel *model)
 {

@@ -5,6 +5,7 @@
 // repaint while scrolling and while hovering. The 250k figures run in a child process so that
 // its memory is its own.
 #include "app/jaeger/traceloader.h"
+#include "tests/support/benchfigures.h"
 #include "ui/traces/tracetimeline.h"
 
 #include "tests/traces/tracegenerator.h"
@@ -22,6 +23,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
+using Bench::percentile;
 
 namespace {
 
@@ -69,12 +71,6 @@ double openOnce(TraceTimeline &timeline, QByteArray json, TraceLoader::Timing *t
     if (timing)
         *timing = loader.lastTiming();
     return ms;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
 }
 
 double mean(const std::vector<double> &values)

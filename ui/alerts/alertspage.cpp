@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/alerts/alertspage.h"
+#include "models/common/palette.h"
 #include "ui/plaintooltips.h"
 
 #include "models/alerts/alertfilterproxy.h"
@@ -125,7 +126,7 @@ QWidget *AlertsPage::buildAlertsTab()
             [this] { m_proxy->setMinimumSeverity(m_severity->currentData().toInt()); });
     connect(m_labelFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
         const bool ok = m_proxy->setLabelFilter(text);
-        m_labelFilter->setStyleSheet(ok ? QString() : u"color: #c62828"_s);
+        m_labelFilter->setStyleSheet(ok ? QString() : Palette::textStyle(Palette::Tone::Bad));
         m_labelFilter->setToolTip(ok ? QString()
                                      : tr("Write name=value or name!=value, separated by spaces"));
     });
@@ -298,8 +299,7 @@ QWidget *AlertsPage::buildSilencesTab()
 void AlertsPage::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(
-        problem ? u"QLabel { background: #fdecea; color: #8a1c1c; padding: 4px; }"_s : QString());
+    m_status->setStyleSheet(problem ? Palette::noticeStyle(true) : QString());
     m_status->setVisible(!text.isEmpty());
 }
 
@@ -311,9 +311,7 @@ QString AlertsPage::statusText() const
 void AlertsPage::setActionMessage(const QString &text, bool problem)
 {
     m_actionMessage->setText(text);
-    m_actionMessage->setStyleSheet(
-        problem ? u"QLabel { background: #fdecea; color: #8a1c1c; padding: 4px; }"_s
-                : u"QLabel { background: #e8f5e9; color: #1b5e20; padding: 4px; }"_s);
+    m_actionMessage->setStyleSheet(Palette::noticeStyle(problem));
     m_actionMessage->setVisible(!text.isEmpty());
     if (!problem && !text.isEmpty())
         QTimer::singleShot(8000, m_actionMessage, [label = m_actionMessage] { label->hide(); });

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/alerts/silencedialog.h"
+#include "models/common/palette.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -36,7 +37,7 @@ SilenceDialog::SilenceDialog(const LabelSet &labels, const QString &author, QWid
     m_comment->setMaximumHeight(80);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #c62828"_s);
+    m_error->setStyleSheet(Palette::textStyle(Palette::Tone::Bad));
     m_error->hide();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create silence"));
 

@@ -208,21 +208,24 @@ void MetricsPage::setMetricNames(const QStringList &names)
 void MetricsPage::showExploreResult(const PanelData &range, const QueryResult &instant,
                                     const QString &instantError)
 {
-    // A query that fails keeps the last good chart on screen, marked stale, as panels do.
-    if (range.error.isEmpty() || m_lastGoodExplore.series.isEmpty()) {
-        m_exploreChart->setData(range);
-        if (range.error.isEmpty())
-            m_lastGoodExplore = range;
-    } else {
+    // A query that fails keeps the last good chart on screen, said to be stale, as panels do.
+    const bool keepLastGood = !range.error.isEmpty() && !m_lastGoodExplore.series.isEmpty();
+    if (keepLastGood) {
         PanelData stale = m_lastGoodExplore;
         stale.error = range.error;
         stale.stale = true;
         m_exploreChart->setData(stale);
+    } else {
+        m_exploreChart->setData(range);
+        if (range.error.isEmpty())
+            m_lastGoodExplore = range;
     }
     if (instantError.isEmpty())
         m_exploreTable->setResult(instant);
     QString status;
-    if (!range.error.isEmpty())
+    if (keepLastGood)
+        status = tr("stale: %1").arg(range.error);
+    else if (!range.error.isEmpty())
         status = range.error;
     else if (!instantError.isEmpty())
         status = instantError;
@@ -230,6 +233,11 @@ void MetricsPage::showExploreResult(const PanelData &range, const QueryResult &i
         status = tr("%n series", nullptr, int(range.series.size()))
                  + tr(", step %1 s").arg(range.stepSeconds);
     m_exploreStatus->setText(status);
+    const bool problem = !range.error.isEmpty() || !instantError.isEmpty();
+    QPalette pal = m_exploreStatus->palette();
+    pal.setColor(QPalette::WindowText, problem ? Palette::color(Palette::Tone::Bad)
+                                               : palette().color(QPalette::WindowText));
+    m_exploreStatus->setPalette(pal);
 }
 
 void MetricsPage::showTargetsStatus(const QString &error)

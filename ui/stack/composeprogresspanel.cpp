@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/stack/composeprogresspanel.h"
+#include "models/common/palette.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -83,17 +84,17 @@ void ComposeProgressPanel::end(bool ok, bool cancelled, const QString &summary,
     QString text;
     if (ok) {
         text = tr("\u2714 Done. %1").arg(summary);
-        m_result->setStyleSheet(u"color: #1b7f3b; font-weight: bold;"_s);
+        m_result->setStyleSheet(Palette::textStyle(Palette::Tone::Good) + u" font-weight: bold;"_s);
     } else if (cancelled) {
         text = tr("Cancelled. %1").arg(summary);
-        m_result->setStyleSheet(u"color: #9a6700; font-weight: bold;"_s);
+        m_result->setStyleSheet(Palette::textStyle(Palette::Tone::Warning)
+                                + u" font-weight: bold;"_s);
     } else {
         text = tr("\u2716 Failed: %1").arg(summary);
         if (!lastLines.isEmpty())
             text += u"\n"_s
                     + lastLines.mid(std::max<qsizetype>(0, lastLines.size() - 6)).join(u'\n');
-        m_result->setStyleSheet(u"color: #c01c28; background: #fdecea; border: 1px solid #f5c2c0; "
-                                "border-radius: 4px; padding: 6px;"_s);
+        m_result->setStyleSheet(Palette::messageBoxStyle(true));
     }
     m_result->setText(text);
     m_result->show();

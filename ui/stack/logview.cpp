@@ -207,7 +207,7 @@ void LogView::setLineCap(int lines)
 void LogView::setStreamState(const QString &text, bool problem)
 {
     m_streamState->setText(text);
-    m_streamState->setStyleSheet(problem ? u"color: #c01c28;"_s : QString());
+    m_streamState->setStyleSheet(problem ? Palette::textStyle(Palette::Tone::Bad) : QString());
 }
 
 bool LogView::atBottom() const

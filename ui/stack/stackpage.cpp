@@ -105,8 +105,7 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
 
     m_fileProblem->setObjectName(u"composeFileProblem"_s);
     m_fileProblem->setWordWrap(true);
-    m_fileProblem->setStyleSheet(u"color: #9a6700; background: #fff4d6; border: 1px solid #f0d68a; "
-                                 "border-radius: 6px; padding: 6px;"_s);
+    m_fileProblem->setStyleSheet(Palette::messageBoxStyle(false));
     m_fileProblem->hide();
 
     QFont big = m_startStack->font();

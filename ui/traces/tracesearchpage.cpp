@@ -253,7 +253,7 @@ void TraceSearchPage::setStatus(const QString &text, bool problem)
     if (problem && m_model->rowCount() > 0)
         shown += tr(" — the results below are from the last search that worked.");
     m_status->setText(shown);
-    m_status->setStyleSheet(problem ? u"color: #b00020;"_s : QString());
+    m_status->setStyleSheet(problem ? Palette::textStyle(Palette::Tone::Bad) : QString());
     m_showsServicesProblem = false;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/traces/traceview.h"
 #include "models/common/format.h"
+#include "models/common/palette.h"
 
 #include "ui/traces/spandetailsview.h"
 #include "ui/traces/tracetimeline.h"
@@ -151,7 +152,8 @@ void TraceView::setNotice(const QString &text, bool problem)
 {
     m_notice->setText(text);
     m_notice->setVisible(!text.isEmpty());
-    m_notice->setStyleSheet(problem ? u"color: #b00020;"_s : u"color: #8a6d00;"_s);
+    m_notice->setStyleSheet(
+        Palette::textStyle(problem ? Palette::Tone::Bad : Palette::Tone::Warning));
 }
 
 void TraceView::updateFindLabel(int current, int count)
