@@ -12,7 +12,6 @@
 
 #include <optional>
 
-
 namespace Stackscope {
 
 /// Runs compose for one project: reads (and watches) the compose files, finds the compose
