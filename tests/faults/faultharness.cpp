@@ -69,10 +69,18 @@ void reportFigures(const QString &scenario, const FaultWatchdog &watchdog, doubl
 
 bool stallWithinBound(const FaultWatchdog &watchdog, QString *message)
 {
-    *message = u"worst GUI stall %1 ms, of which the thread's own %2 ms (bound 50 ms)"_s
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer makes the GUI thread's own work two to three times slower (the 100 MB
+    // answer's case measured 68 ms there); the ci build asserts the 50 ms bound itself.
+    constexpr double boundMs = 100.0;
+#else
+    constexpr double boundMs = 50.0;
+#endif
+    *message = u"worst GUI stall %1 ms, of which the thread's own %2 ms (bound %3 ms)"_s
                    .arg(watchdog.worstStallMs(), 0, 'f', 1)
-                   .arg(watchdog.worstOwnStallMs(), 0, 'f', 1);
-    return watchdog.worstOwnStallMs() <= 50.0;
+                   .arg(watchdog.worstOwnStallMs(), 0, 'f', 1)
+                   .arg(boundMs, 0, 'f', 0);
+    return watchdog.worstOwnStallMs() <= boundMs;
 }
 
 FaultWatchdog::FaultWatchdog(QObject *parent)
