@@ -112,7 +112,7 @@ SettingsDialog::SettingsDialog(const Config &config, bool startAtLogin, QWidget 
                                  {tr("Summarise above"), m_stormThreshold}}),
                  tr("Notifications"));
 
-    m_project = lineEdit(config.stack.project, this, u"stackscope"_s);
+    m_project = lineEdit(config.stack.project, this, tr("as compose names it (the folder)"));
     m_composeCommand = lineEdit(config.stack.composeCommand.join(u' '), this,
                                 tr("detect (docker compose, else docker-compose)"));
     tabs->addTab(formPage(this, {{tr("Compose project"), m_project},

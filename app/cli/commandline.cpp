@@ -24,6 +24,12 @@ CommandLine::CommandLine()
                                            "Print the stack's services with state and health and "
                                            "each backend's reachability, without opening a window. "
                                            "Exit 0 when everything runs and is healthy, else 1."))
+    , m_stack(u"stack"_s,
+              QCoreApplication::translate(
+                  "CommandLine", "With --status: report on the compose project in FILE or FOLDER, "
+                                 "or on the project NAME that Docker knows, instead of the "
+                                 "configured one. The configuration is not changed."),
+              u"FILE|FOLDER|NAME"_s)
     , m_json(u"json"_s, QCoreApplication::translate("CommandLine", "With --status: print JSON."))
     , m_importDashboard(u"import-dashboard"_s,
                         QCoreApplication::translate(
@@ -45,6 +51,7 @@ CommandLine::CommandLine()
     m_parser.addOption(m_config);
     m_parser.addOption(m_validate);
     m_parser.addOption(m_status);
+    m_parser.addOption(m_stack);
     m_parser.addOption(m_json);
     m_parser.addOption(m_importDashboard);
     m_parser.addOption(m_openTrace);
@@ -74,6 +81,11 @@ QString CommandLine::validateConfigFile() const
 bool CommandLine::status() const
 {
     return m_parser.isSet(m_status);
+}
+
+QString CommandLine::stack() const
+{
+    return m_parser.value(m_stack);
 }
 
 bool CommandLine::json() const

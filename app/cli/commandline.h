@@ -22,6 +22,7 @@ public:
     QString configFile() const;          ///< --config FILE, empty = the default location
     QString validateConfigFile() const;  ///< --validate-config FILE, empty when not asked
     bool status() const;                 ///< --status: print the stack and backends, exit
+    QString stack() const;               ///< --stack FILE|FOLDER|NAME (with --status)
     bool json() const;                   ///< --json (with --status)
     QString importDashboardFile() const; ///< --import-dashboard FILE
     QString openTraceFile() const;       ///< --open-trace FILE (opens the window on it)
@@ -35,6 +36,7 @@ private:
     QCommandLineOption m_config;
     QCommandLineOption m_validate;
     QCommandLineOption m_status;
+    QCommandLineOption m_stack;
     QCommandLineOption m_json;
     QCommandLineOption m_importDashboard;
     QCommandLineOption m_openTrace;

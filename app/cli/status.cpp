@@ -5,6 +5,7 @@
 #include "app/backends/backendmonitor.h"
 #include "app/cli/commandline.h"
 #include "app/cli/headless.h"
+#include "app/compose/composeproject.h"
 #include "app/compose/stacksupervisor.h"
 #include "app/config/configloader.h"
 #include "app/config/paths.h"
@@ -72,6 +73,33 @@ QString backendStateText(BackendStatus::State s)
     return tr("unknown");
 }
 
+/// `--stack FILE|FOLDER|NAME`: the configuration's stack replaced by that project (the daemon
+/// and compose command stay). A NAME is looked up among the projects Docker knows.
+bool applyStackArgument(const QString &argument, StackConfig &stack, QString *error)
+{
+    const QFileInfo info(argument);
+    QStringList files;
+    if (info.isDir()) {
+        files = ComposeProject::filesInFolder(info.absoluteFilePath());
+        if (files.isEmpty()) {
+            *error = tr("no compose file in %1 (looked for compose.yaml, compose.yml, "
+                        "docker-compose.yaml and docker-compose.yml)")
+                         .arg(info.absoluteFilePath());
+            return false;
+        }
+    } else if (info.exists()) {
+        files << info.absoluteFilePath();
+    } else {
+        *error = tr("no compose file or folder at %1").arg(argument);
+        return false;
+    }
+    stack.composeFiles = files;
+    stack.project.clear(); // named as compose names it
+    stack.envFile.clear();
+    stack.profiles.clear();
+    return true;
+}
+
 } // namespace
 
 int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
@@ -92,7 +120,20 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
         err << "stackscope: " << tr("no configuration file at %1").arg(path) << '\n';
         return 2;
     } else {
-        config = defaultConfig({});
+        // No configuration yet: the defaults, whose stack is the bundled one. The first window
+        // copies it to the data folder; so does a first --status, so that it has one to read.
+        config = defaultConfig(Paths::stackDir());
+        QString stackError;
+        if (!installBundledStack(Paths::stackDir(), &stackError))
+            err << "stackscope: " << tr("cannot install the bundled stack: %1").arg(stackError)
+                << '\n';
+    }
+    if (const QString stackArgument = commandLine.stack(); !stackArgument.isEmpty()) {
+        QString error;
+        if (!applyStackArgument(stackArgument, config.stack, &error)) {
+            err << "stackscope: " << error << '\n';
+            return 2;
+        }
     }
 
     QNetworkAccessManager network;
@@ -103,6 +144,7 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     supervisor.setConfig(config);
     monitor.start();
     supervisor.start();
+    supervisor.detectComposeInBackground(); // then compose resolves the files
     // The firing alerts, from the same client the Alerts page uses.
     std::optional<FiringAlertsResult> alerts;
     fetchFiringAlerts(config, &network, &supervisor,
@@ -122,7 +164,8 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
             if (b.state == BackendStatus::State::Unknown)
                 backendsKnown = false;
         }
-        if ((stackKnown && backendsKnown && alerts) || clock.elapsed() > 20000)
+        if ((stackKnown && backendsKnown && alerts && supervisor.isModelResolved())
+            || clock.elapsed() > 20000)
             loop.quit();
     });
     check.start();
@@ -137,7 +180,11 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
 
     if (commandLine.json()) {
         QJsonObject root;
-        root.insert("project"_L1, config.stack.project);
+        root.insert("project"_L1, supervisor.project().name);
+        root.insert("projectSource"_L1, supervisor.project().nameSource);
+        root.insert("projectDirectory"_L1, supervisor.project().directory);
+        root.insert("composeFiles"_L1, QJsonArray::fromStringList(config.stack.composeFiles));
+        root.insert("servicesFrom"_L1, supervisor.modelSource());
         QJsonObject docker;
         docker.insert("endpoint"_L1, endpoint.host);
         docker.insert("source"_L1, endpoint.source);
@@ -156,7 +203,9 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
             QJsonObject o;
             o.insert("service"_L1, s.service);
             o.insert("declared"_L1, s.declared);
-            o.insert("state"_L1, s.hasContainer() ? s.container.state : u"not created"_s);
+            o.insert("state"_L1, !s.containerKnown ? u"unknown"_s
+                                 : s.hasContainer() ? s.container.state
+                                                    : u"not created"_s);
             o.insert("health"_L1, s.container.health);
             if (s.hasContainer()) {
                 o.insert("containerId"_L1, s.container.id);
@@ -206,10 +255,15 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     }
 
     out << tr("Stack \"%1\" \u2014 Docker %2 via %3")
-               .arg(config.stack.project, endpoint.host, endpoint.source);
+               .arg(supervisor.project().name, endpoint.host, endpoint.source);
     if (!supervisor.daemonDescription().isEmpty())
         out << ", " << supervisor.daemonDescription();
     out << '\n';
+    out << "  " << tr("project name from %1; services %2")
+                       .arg(supervisor.project().nameSource, supervisor.modelSource())
+        << '\n';
+    if (!supervisor.project().ok())
+        out << "  " << supervisor.project().problem << '\n';
     if (supervisor.connection() == StackSupervisor::Connection::Failed) {
         const HttpError e = supervisor.connectionError();
         out << "  " << tr("Docker cannot be reached: %1").arg(e.message) << '\n';

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/compose/composecontroller.h"
+#include "app/compose/composeresolver.h"
+#include "app/compose/dotenv.h"
+#include "app/config/paths.h"
 #include "models/common/offthread.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTimer>
@@ -13,10 +17,32 @@ using namespace Qt::StringLiterals;
 
 namespace Stackscope {
 
+namespace {
+
+// lupdate files these tr() calls under the enclosing namespace: the same context here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Stackscope", text);
+}
+
+} // namespace
+
 ComposeController::ComposeController(QObject *parent)
     : QObject(parent)
+    , m_resolver(new ComposeResolver(this))
     , m_runner(new ComposeRunner(this))
 {
+    connect(m_resolver, &ComposeResolver::resolved, this,
+            [this](const QByteArray &model) { takeResolvedModel(model); });
+    connect(m_resolver, &ComposeResolver::failed, this, [this](const QString &message) {
+        const bool changed = m_composeError != message || !m_modelResolved;
+        // Without compose there is nothing to say about the files: Stackscope's reading stands.
+        m_composeError = m_compose.isValid() ? message : QString();
+        m_modelResolved = true;
+        if (changed)
+            Q_EMIT composeFileChanged();
+        Q_EMIT modelResolved();
+    });
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
         // Editors replace the file: watch the new one too.
         QTimer::singleShot(200, this, &ComposeController::loadComposeFiles);
@@ -37,14 +63,63 @@ void ComposeController::setConfig(const StackConfig &stack, const DockerEndpoint
     loadComposeFiles();
 }
 
+QList<ComposeService> ComposeController::activeServices() const
+{
+    return ComposeFile::active(m_composeFile.services, m_project.stack.profiles);
+}
+
+QString ComposeController::composeFileError() const
+{
+    if (!m_composeFile.ok())
+        return m_composeFile.error;
+    return m_composeError;
+}
+
+QString ComposeController::modelSource() const
+{
+    if (m_modelFromCompose)
+        return tr("resolved by %1").arg(m_compose.describe());
+    if (m_composeDetected && !m_compose.isValid())
+        return tr("read by Stackscope (no compose installed)");
+    return tr("read by Stackscope");
+}
+
 void ComposeController::loadComposeFiles()
 {
-    const QString before = m_composeFile.error;
+    const QString errorBefore = composeFileError();
     const QList<ComposeService> servicesBefore = m_composeFile.services;
-    ComposeFile loaded = ComposeFile::load(m_stack.composeFiles);
-    if (!loaded.ok() && !m_composeFile.services.isEmpty())
-        loaded.services = m_composeFile.services; // keep the last good list on screen
-    m_composeFile = loaded;
+    const QString nameBefore = m_project.name;
+
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const QString envPath = ComposeProject::envFilePath(m_stack);
+    const QHash<QString, QString> envFile
+        = QFileInfo::exists(envPath) ? DotEnv::load(envPath) : QHash<QString, QString>();
+
+    ComposeInputs inputs;
+    inputs.files = m_stack.composeFiles;
+    inputs.envFile = m_stack.envFile;
+    inputs.profiles = m_stack.profiles;
+    inputs.environment = environment;
+    ComposeFile own = ComposeFile::resolve(inputs);
+    m_project = ComposeProject::resolve(m_stack, environment, envFile, own.name, Paths::stackDir());
+    if (!own.ok() && !m_composeFile.services.isEmpty())
+        own.services = m_composeFile.services; // keep the last good list on screen
+    m_ownReading = own;
+    // Stackscope's reading stands until compose answers for these files.
+    m_composeFile = own;
+    m_modelFromCompose = false;
+    m_modelResolved = false;
+    m_composeError.clear();
+    watchFiles();
+    if (nameBefore != m_project.name)
+        Q_EMIT projectChanged();
+    if (errorBefore != composeFileError() || servicesBefore != m_composeFile.services)
+        Q_EMIT composeFileChanged();
+    resolveWithCompose();
+}
+
+void ComposeController::watchFiles()
+{
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
     QStringList existing;
@@ -52,10 +127,45 @@ void ComposeController::loadComposeFiles()
         if (QFileInfo::exists(f))
             existing << f;
     }
+    // The env file names the project and fills the variables: a change there changes both.
+    if (const QString env = ComposeProject::envFilePath(m_stack); QFileInfo::exists(env))
+        existing << env;
     if (!existing.isEmpty())
         m_watcher.addPaths(existing);
-    if (before != m_composeFile.error || servicesBefore != m_composeFile.services)
+}
+
+void ComposeController::resolveWithCompose()
+{
+    if (!m_composeDetected)
+        return; // the detection (after the window's first paint) resolves when it ends
+    if (m_stack.composeFiles.isEmpty() || !m_project.ok()) {
+        m_resolver->cancel();
+        m_modelResolved = true;
+        Q_EMIT modelResolved();
+        return;
+    }
+    m_resolver->resolve(m_compose, m_project.stack, composeEnvironment(), m_project.directory);
+}
+
+void ComposeController::takeResolvedModel(const QByteArray &model)
+{
+    ComposeFile resolved = ComposeFile::parseResolved(model, m_project.directory);
+    const QString errorBefore = composeFileError();
+    const QList<ComposeService> servicesBefore = m_composeFile.services;
+    m_modelResolved = true;
+    if (resolved.ok()) {
+        resolved.name = m_ownReading.name;
+        m_composeFile = resolved;
+        m_modelFromCompose = true;
+        m_composeError.clear();
+    } else {
+        // Compose took the files but its answer did not read: say so, keep Stackscope's reading.
+        m_composeError = tr("cannot read what %1 config printed: %2")
+                             .arg(m_compose.describe(), resolved.error);
+    }
+    if (errorBefore != composeFileError() || servicesBefore != m_composeFile.services)
         Q_EMIT composeFileChanged();
+    Q_EMIT modelResolved();
 }
 
 void ComposeController::detectCompose()
@@ -63,6 +173,7 @@ void ComposeController::detectCompose()
     m_compose = ComposeCommand::detect(m_stack.composeCommand);
     m_composeDetected = true;
     Q_EMIT composeDetected();
+    resolveWithCompose();
 }
 
 void ComposeController::detectComposeInBackground()
@@ -81,6 +192,8 @@ void ComposeController::detectComposeInBackground()
                 m_composeDetected = true;
             }
             Q_EMIT composeDetected();
+            if (m_composeDetected)
+                resolveWithCompose();
             if (m_composeDetected && m_pendingRun) {
                 const PendingRun run = *std::exchange(m_pendingRun, std::nullopt);
                 runCompose(run.action, run.service);
@@ -127,6 +240,23 @@ bool ComposeController::runCompose(ComposeCommand::Action action, const QString 
         Q_EMIT composeFinished(r);
         return false;
     }
+    if (!m_project.ok()) {
+        ComposeRunner::Result r;
+        r.failedToStart = true;
+        r.exitCode = -1;
+        r.error = m_project.problem;
+        r.description = description;
+        Q_EMIT composeFinished(r);
+        return false;
+    }
+    m_runner->setEnvironment(composeEnvironment());
+    m_runner->setWorkingDirectory(m_project.directory);
+    return m_runner->run(m_compose.program, m_compose.arguments(m_project.stack, action, service),
+                         description);
+}
+
+QProcessEnvironment ComposeController::composeEnvironment() const
+{
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // Compose talks to the daemon this page shows, whichever way it was found.
     env.insert(u"DOCKER_HOST"_s, m_endpoint.host);
@@ -145,11 +275,7 @@ bool ComposeController::runCompose(ComposeCommand::Action action, const QString 
         if (!m_endpoint.certPath.isEmpty())
             env.insert(u"DOCKER_CERT_PATH"_s, m_endpoint.certPath);
     }
-    m_runner->setEnvironment(env);
-    if (!m_stack.composeFiles.isEmpty())
-        m_runner->setWorkingDirectory(QFileInfo(m_stack.composeFiles.first()).absolutePath());
-    return m_runner->run(m_compose.program, m_compose.arguments(m_stack, action, service),
-                         description);
+    return env;
 }
 
 void ComposeController::cancelCompose()

@@ -19,8 +19,10 @@ StackSupervisor::StackSupervisor(QObject *parent)
     m_tickTimer.setInterval(1000);
     connect(&m_tickTimer, &QTimer::timeout, m_model, &ServiceModel::tick);
 
-    connect(m_watcher, &DockerWatcher::connectionChanged, this,
-            &StackSupervisor::connectionChanged);
+    connect(m_watcher, &DockerWatcher::connectionChanged, this, [this] {
+        rejoin(); // a daemon that went away makes every state unknown
+        Q_EMIT connectionChanged();
+    });
     connect(m_watcher, &DockerWatcher::containersChanged, this, &StackSupervisor::rejoin);
     connect(m_watcher, &DockerWatcher::containerUpdated, this, &StackSupervisor::updateContainer);
     connect(m_watcher, &DockerWatcher::statsSampled, m_model, &ServiceModel::updateStats);
@@ -32,6 +34,13 @@ StackSupervisor::StackSupervisor(QObject *parent)
         rejoin();
         Q_EMIT composeFileChanged();
     });
+    connect(m_compose, &ComposeController::projectChanged, this, [this] {
+        // Another name is another set of containers.
+        m_watcher->setConfig(m_watcher->endpoint(), m_compose->project().name, m_maxBodyBytes,
+                             m_statsInterval);
+        Q_EMIT projectChanged();
+    });
+    connect(m_compose, &ComposeController::modelResolved, this, &StackSupervisor::modelResolved);
     connect(m_compose, &ComposeController::composeDetected, this,
             &StackSupervisor::composeDetected);
     connect(m_compose, &ComposeController::composeStarted, this, &StackSupervisor::composeStarted);
@@ -52,10 +61,11 @@ void StackSupervisor::setConfig(const Config &config)
 {
     const DockerEndpoint endpoint = resolveDockerEndpoint(config.stack.dockerHost);
     m_stack = config.stack;
-    m_compose->setConfig(config.stack, endpoint);
+    m_maxBodyBytes = config.http.maxBodyBytes;
+    m_statsInterval = config.refresh.stack;
+    m_compose->setConfig(config.stack, endpoint); // names the project
     rejoin(); // the profiles may have changed
-    m_watcher->setConfig(endpoint, config.stack.project, config.http.maxBodyBytes,
-                         config.refresh.stack);
+    m_watcher->setConfig(endpoint, m_compose->project().name, m_maxBodyBytes, m_statsInterval);
 }
 
 void StackSupervisor::start()
@@ -100,6 +110,21 @@ QString StackSupervisor::daemonDescription() const
 QString StackSupervisor::composeFileError() const
 {
     return m_compose->composeFileError();
+}
+
+const ComposeProject &StackSupervisor::project() const
+{
+    return m_compose->project();
+}
+
+QString StackSupervisor::modelSource() const
+{
+    return m_compose->modelSource();
+}
+
+bool StackSupervisor::isModelResolved() const
+{
+    return m_compose->isModelResolved();
 }
 
 bool StackSupervisor::hasSnapshot() const
@@ -164,9 +189,12 @@ void StackSupervisor::refresh()
 
 void StackSupervisor::rejoin()
 {
-    const QList<ComposeService> declared
-        = ComposeFile::active(m_compose->composeFile().services, m_stack.profiles);
-    m_model->setServices(joinServices(declared, m_watcher->containers(), m_model->services()));
+    const QList<ComposeService> declared = m_compose->activeServices();
+    // Until the daemon has listed the containers (or while it cannot be reached) a service
+    // without a container is unknown, not "not created".
+    const bool known = connection() == Connection::Connected && hasSnapshot();
+    m_model->setServices(
+        joinServices(declared, m_watcher->containers(), m_model->services(), known));
 }
 
 void StackSupervisor::updateContainer(const ContainerInfo &container)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/compose/composecommand.h"
+#include "app/compose/composeproject.h"
 #include "app/compose/composerunner.h"
 #include "app/docker/dockerendpoint.h"
 #include "app/docker/dockerwatcher.h"
@@ -49,6 +50,12 @@ public:
     QString daemonDescription() const;
     /// The compose files' problem, empty when they parse.
     QString composeFileError() const;
+    /// The project as compose names it (and the stack compose runs with).
+    const ComposeProject &project() const;
+    /// Who resolved the services: compose, or Stackscope's own reading of the files.
+    QString modelSource() const;
+    /// Compose has answered for the current files (or there is none to ask).
+    bool isModelResolved() const;
     /// True once the containers have been listed at least once since the last (re)connect.
     bool hasSnapshot() const;
     /// Every declared service runs and, where it has a healthcheck, is healthy.
@@ -80,6 +87,10 @@ Q_SIGNALS:
     /// One service's row changed because of an event (for the latency benchmark and tests).
     void serviceEvent(const QString &service, const QString &action);
     void composeFileChanged();
+    /// The project's name changed: the containers are listed anew under it.
+    void projectChanged();
+    /// Compose answered for the current files (or could not).
+    void modelResolved();
     void composeDetected();
     void composeStarted(const QString &commandLine);
     void composeOutput(const QString &line);
@@ -92,6 +103,8 @@ private:
     void updateContainer(const ContainerInfo &container);
 
     StackConfig m_stack;
+    qint64 m_maxBodyBytes = 0;
+    std::chrono::milliseconds m_statsInterval{5000};
     DockerWatcher *m_watcher;
     ComposeController *m_compose;
     ServiceModel *m_model;

@@ -99,8 +99,15 @@ QWidget *StackFeature::createPage()
     connect(s, &StackSupervisor::connectionChanged, this, &StackFeature::updateConnection);
     connect(s, &StackSupervisor::composeDetected, page,
             [page, s] { page->setComposeInfo(s->composeCommand().describe()); });
-    connect(s, &StackSupervisor::composeFileChanged, page,
-            [page, s] { page->setComposeFileProblem(s->composeFileError()); });
+    connect(s, &StackSupervisor::composeFileChanged, page, [page, s] {
+        page->setComposeFileProblem(s->composeFileError());
+        page->setProjectInfo(s->project().name, s->project().nameSource,
+                             s->stackConfig().composeFiles, s->modelSource());
+    });
+    connect(s, &StackSupervisor::projectChanged, page, [page, s] {
+        page->setProjectInfo(s->project().name, s->project().nameSource,
+                             s->stackConfig().composeFiles, s->modelSource());
+    });
     updateConnection();
     return page;
 }
@@ -109,7 +116,8 @@ void StackFeature::applyConfig(const Config &config)
 {
     m_supervisor->setConfig(config);
     if (m_page) {
-        m_page->setProjectInfo(config.stack.project, config.stack.composeFiles);
+        m_page->setProjectInfo(m_supervisor->project().name, m_supervisor->project().nameSource,
+                               config.stack.composeFiles, m_supervisor->modelSource());
         m_page->setComposeFileProblem(m_supervisor->composeFileError());
         if (!m_started)
             m_page->setComposeInfo(tr("detected when the window opens"));

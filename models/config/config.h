@@ -40,7 +40,9 @@ struct StackConfig
 {
     QStringList composeFiles; ///< absolute paths (relative ones are resolved against the config
                               ///< file's folder)
-    QString project = QStringLiteral("stackscope");
+    /// Empty = as compose names it (COMPOSE_PROJECT_NAME, the file's `name:`, the folder);
+    /// the bundled stack is `stackscope`.
+    QString project;
     QString envFile; ///< absolute path or empty
     QStringList profiles;
     QStringList composeCommand; ///< empty = detect (`docker compose`, else `docker-compose`)

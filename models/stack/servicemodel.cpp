@@ -34,6 +34,7 @@ QColor conditionColor(ServiceStatus::Condition c)
         return Palette::color(Palette::Tone::Bad);
     case ServiceStatus::Condition::Stopped:
     case ServiceStatus::Condition::NotCreated:
+    case ServiceStatus::Condition::Unknown:
         break;
     }
     return Palette::color(Palette::Tone::Muted);

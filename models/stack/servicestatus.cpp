@@ -12,6 +12,8 @@ namespace Stackscope {
 
 ServiceStatus::Condition ServiceStatus::condition() const
 {
+    if (!containerKnown)
+        return Condition::Unknown;
     if (!hasContainer())
         return Condition::NotCreated;
     const QString &s = container.state;
@@ -33,6 +35,8 @@ ServiceStatus::Condition ServiceStatus::condition() const
 
 QString ServiceStatus::stateText() const
 {
+    if (!containerKnown)
+        return QCoreApplication::translate("ServiceStatus", "unknown");
     if (!hasContainer())
         return QCoreApplication::translate("ServiceStatus", "not created");
     // Docker's words for a container's state; one Docker adds later shows as it is.
@@ -65,7 +69,7 @@ QList<int> ServiceStatus::ports() const
 
 QList<ServiceStatus> joinServices(const QList<ComposeService> &declared,
                                   const QList<ContainerInfo> &containers,
-                                  const QList<ServiceStatus> &previous)
+                                  const QList<ServiceStatus> &previous, bool containersKnown)
 {
     QHash<QString, ContainerInfo> newest;
     QHash<QString, int> counts;
@@ -91,6 +95,7 @@ QList<ServiceStatus> joinServices(const QList<ComposeService> &declared,
         row.service = name;
         row.declared = isDeclared;
         row.spec = spec;
+        row.containerKnown = containersKnown;
         row.container = newest.value(name);
         row.containerCount = counts.value(name);
         if (const ServiceStatus *old = before.value(name);

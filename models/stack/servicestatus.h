@@ -17,13 +17,16 @@ struct ServiceStatus
     Q_GADGET
 public:
     /// What the row says at a glance, in the order of severity used for sorting and colour.
-    enum class Condition { NotCreated, Stopped, Exited, Starting, Running, Healthy, Unhealthy };
+    enum class Condition { Unknown, NotCreated, Stopped, Exited, Starting, Running, Healthy, Unhealthy };
     Q_ENUM(Condition)
 
     QString service;
     bool declared = false; ///< in the compose files (else a container whose service was removed)
     ComposeService spec;
     ContainerInfo container; ///< id empty when there is none
+    /// False while the daemon has not listed the containers (not reachable yet, or down): then
+    /// a service without a container is Unknown, not NotCreated.
+    bool containerKnown = true;
     int containerCount = 0;
     double cpuPercent = -1;  ///< 100 % = one core; -1 unknown
     qint64 memoryBytes = -1; ///< usage minus inactive file cache; -1 unknown
@@ -49,9 +52,11 @@ public:
 /// Joins the declared services with the project's containers: one row per declared service (in
 /// file order), then one per container whose service is not declared. The newest container of
 /// a service wins; the resource samples of `previous` rows are kept for the same container.
+/// `containersKnown` false (the daemon has not answered) makes every row Unknown.
 QList<ServiceStatus> joinServices(const QList<ComposeService> &declared,
                                   const QList<ContainerInfo> &containers,
-                                  const QList<ServiceStatus> &previous = {});
+                                  const QList<ServiceStatus> &previous = {},
+                                  bool containersKnown = true);
 
 } // namespace Stackscope
 

@@ -5,6 +5,11 @@
 //     are healthy, on the same three-service project (median of 3 rounds each; < 1 = faster).
 //   stack_event_to_table_ms: a container is killed through the API (from another thread) until
 //     the table shows it exited (median of 7; includes the daemon's own kill handling).
+//   stack_open_ms: another compose file chosen (the user's own project, started outside with
+//     docker-compose) until every service is listed with its state and compose's `config` has
+//     answered (median of 5; compose detected beforehand, as in a running window);
+//     stack_open_listed_ms: the same until the services are listed with state from Stackscope's
+//     own reading of the files, before compose answers.
 #include "app/compose/stacksupervisor.h"
 #include "app/config/configloader.h"
 #include "app/features/stackfeature.h"
@@ -14,6 +19,7 @@
 #include "ui/stack/stackpage.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPushButton>
@@ -165,6 +171,45 @@ int main(int argc, char **argv)
     }
     down();
 
+    // Opening another stack: the user's own project, up before Stackscope looks at it.
+    const QString own = dir.filePath(u"myapp"_s);
+    QDir().mkpath(own);
+    for (const QString &name : {u"docker-compose.yml"_s, u".env"_s})
+        QFile::copy(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/stack/myapp/") + name,
+                    own + u'/' + name);
+    daemon.run(composeProgram, {u"-f"_s, own + u"/docker-compose.yml"_s, u"up"_s, u"-d"_s});
+    Config ownConfig = config;
+    ownConfig.stack.project.clear();
+    ownConfig.stack.composeFiles = {own + u"/docker-compose.yml"_s};
+    QList<double> opened, listed;
+    for (int round = 0; round < 5; ++round) {
+        feature.applyConfig(config); // back to the bench project
+        (void)QTest::qWaitFor([&] { return supervisor->hasSnapshot(); }, 10000);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 listedAt = -1;
+        feature.applyConfig(ownConfig);
+        const bool ok = QTest::qWaitFor(
+            [&] {
+                const bool known = supervisor->hasSnapshot() && model->rowCount() == 2
+                                   && std::all_of(model->services().begin(),
+                                                  model->services().end(),
+                                                  [](const ServiceStatus &s) {
+                                                      return s.isRunning();
+                                                  });
+                if (known && listedAt < 0)
+                    listedAt = clock.elapsed();
+                return known && supervisor->isModelResolved();
+            },
+            30000);
+        if (ok) {
+            opened << double(clock.elapsed());
+            listed << double(listedAt);
+        }
+    }
+    daemon.run(composeProgram,
+               {u"-f"_s, own + u"/docker-compose.yml"_s, u"down"_s, u"-t"_s, u"0"_s});
+
     const double cliMs = median(cli), guiMs = median(gui);
     say(u"# docker-compose up -d + ps polling (500 ms): median %1 ms; page click to all healthy: "
         "median %2 ms (3 rounds each)"_s.arg(cliMs)
@@ -176,6 +221,16 @@ int main(int argc, char **argv)
         say(u"# stack_event_to_table_ms: no kill was seen"_s);
     else
         say(u"stack_event_to_table_ms: %1 ms"_s.arg(median(latency), 0, 'f', 0));
+    if (opened.isEmpty()) {
+        say(u"# stack_open_ms: the opened project never showed its services"_s);
+    } else {
+        say(u"# opening a running project with %1: median %2 ms until compose answered, %3 ms "
+            "until listed with state (5 rounds)"_s.arg(supervisor->composeCommand().describe())
+                .arg(median(opened))
+                .arg(median(listed)));
+        say(u"stack_open_ms: %1 ms"_s.arg(median(opened), 0, 'f', 0));
+        say(u"stack_open_listed_ms: %1 ms"_s.arg(median(listed), 0, 'f', 0));
+    }
     page.reset();
     daemon.stop();
     return 0;

@@ -228,10 +228,12 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     updateActions();
 }
 
-void StackPage::setProjectInfo(const QString &project, const QStringList &composeFiles)
+void StackPage::setProjectInfo(const QString &project, const QString &nameSource,
+                               const QStringList &composeFiles, const QString &modelSource)
 {
     m_project->setText(
         tr("Compose project \u201c%1\u201d \u00b7 %2").arg(project, composeFiles.join(u", "_s)));
+    m_project->setToolTip(tr("Project name from %1.\nServices %2.").arg(nameSource, modelSource));
 }
 
 void StackPage::setDaemonInfo(const QString &endpoint, const QString &source,
@@ -384,6 +386,8 @@ void StackPage::updateActions()
             break;
         case ServiceStatus::Condition::NotCreated:
             ++notCreated;
+            break;
+        case ServiceStatus::Condition::Unknown:
             break;
         }
     }
