@@ -65,7 +65,10 @@ void ComposeController::setConfig(const StackConfig &stack, const DockerEndpoint
 
 QList<ComposeService> ComposeController::activeServices() const
 {
-    return ComposeFile::active(m_composeFile.services, m_project.stack.profiles);
+    const QList<ComposeService> &all = m_composeFile.allServices.isEmpty()
+                                           ? m_composeFile.services
+                                           : m_composeFile.allServices;
+    return ComposeFile::active(all, m_project.stack.profiles);
 }
 
 QString ComposeController::composeFileError() const
@@ -149,7 +152,10 @@ void ComposeController::resolveWithCompose()
 
 void ComposeController::takeResolvedModel(const QByteArray &model)
 {
-    ComposeFile resolved = ComposeFile::parseResolved(model, m_project.directory);
+    // Compose prints the model with every literal `$` doubled, so that it reads again: one
+    // pass of interpolation gives the values (docker/compose#5031, #8518).
+    ComposeFile resolved = ComposeFile::parse(
+        model, tr("the output of %1 config").arg(m_compose.describe()));
     const QString errorBefore = composeFileError();
     const QList<ComposeService> servicesBefore = m_composeFile.services;
     m_modelResolved = true;

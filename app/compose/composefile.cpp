@@ -1,10 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/compose/composefile.h"
 
+#include "app/compose/dotenv.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QHostAddress>
 
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -12,150 +23,1177 @@ namespace Stackscope {
 
 namespace {
 
-QString str(const YAML::Node &n)
-{
-    return n && n.IsScalar() ? QString::fromStdString(n.Scalar()) : QString();
-}
-
 // lupdate files these tr() calls under the enclosing namespace: the same context here.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Stackscope", text);
 }
 
-/// "8080:80", "127.0.0.1:8080:80/tcp", "8080-8081:80-81" give their first host port;
-/// "80" publishes on a random port, unknown here.
-int hostPortOf(const QString &spec)
+/// Far above any real project (a large one has a few thousand nodes); it stops alias bombs
+/// ("billion laughs") and self-referencing anchors from eating the memory.
+constexpr int kMaxNodes = 200000;
+constexpr int kMaxDepth = 200;
+constexpr int kMaxExtends = 1000;
+constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// The model: YAML converted into our own tree, so that aliases become copies we may change,
+// merge keys are applied, and every value knows its file, line and column.
+
+struct Entry;
+
+struct Node
 {
-    QString s = spec.section(u'/', 0, 0);
-    const QStringList parts = s.split(u':');
-    if (parts.size() < 2)
-        return 0;
-    const QString host = parts.at(parts.size() - 2).section(u'-', 0, 0);
-    bool ok = false;
-    const int port = host.toInt(&ok);
-    return ok && port > 0 && port < 65536 ? port : 0;
+    enum class Kind { Null, Scalar, Seq, Map };
+    Kind kind = Kind::Null;
+    QString scalar;
+    std::vector<Node> items;
+    std::vector<Entry> entries;
+    int file = -1;
+    int line = 0;   // 0-based, as yaml-cpp's marks
+    int column = 0; // 0-based
+
+    bool isMap() const { return kind == Kind::Map; }
+    bool isSeq() const { return kind == Kind::Seq; }
+    bool isScalar() const { return kind == Kind::Scalar; }
+    bool isNull() const { return kind == Kind::Null; }
+    const Node *get(QStringView key) const;
+    Node *get(QStringView key);
+    QString text(QStringView key) const
+    {
+        const Node *n = get(key);
+        return n && n->isScalar() ? n->scalar : QString();
+    }
+    void remove(QStringView key);
+};
+
+struct Entry
+{
+    QString key;
+    Node value;
+};
+
+const Node *Node::get(QStringView key) const
+{
+    for (const Entry &e : entries) {
+        if (e.key == key)
+            return &e.value;
+    }
+    return nullptr;
 }
 
-void readService(ComposeService &s, const YAML::Node &n)
+Node *Node::get(QStringView key)
 {
-    if (!n.IsMap())
-        return;
-    if (n["image"])
-        s.image = str(n["image"]);
-    if (const YAML::Node ports = n["ports"]; ports && ports.IsSequence()) {
-        s.hostPorts.clear();
-        for (const YAML::Node &p : ports) {
-            int port = 0;
-            if (p.IsScalar())
-                port = hostPortOf(str(p));
-            else if (p.IsMap())
-                port = str(p["published"]).toInt();
-            if (port > 0 && !s.hostPorts.contains(port))
-                s.hostPorts << port;
+    for (Entry &e : entries) {
+        if (e.key == key)
+            return &e.value;
+    }
+    return nullptr;
+}
+
+void Node::remove(QStringView key)
+{
+    std::erase_if(entries, [&](const Entry &e) { return e.key == key; });
+}
+
+bool isTrue(const Node *n)
+{
+    return n && n->isScalar() && n->scalar.compare(u"true"_s, Qt::CaseInsensitive) == 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors carry the position; the message says what is wrong and, where it helps, what to do.
+
+struct Problem
+{
+    int file = -1;
+    int line = 0;
+    int column = 0;
+    QString message;
+};
+
+struct Converter
+{
+    int file = -1;
+    int budget = kMaxNodes;
+    std::optional<Problem> problem;
+
+    bool fail(const YAML::Mark &mark, const QString &message)
+    {
+        if (!problem)
+            problem = Problem{file, mark.line, mark.column, message};
+        return false;
+    }
+
+    bool convert(const YAML::Node &y, Node &out, int depth);
+};
+
+bool isMergeKey(const YAML::Node &key)
+{
+    if (!key.IsScalar())
+        return false;
+    const std::string scalar = key.Scalar(); // copies: gcc 12 warns about the references
+    const std::string tag = key.Tag();
+    return scalar == "<<" && (tag == "?" || tag == "tag:yaml.org,2002:merge");
+}
+
+bool Converter::convert(const YAML::Node &y, Node &out, int depth)
+{
+    const YAML::Mark mark = y.Mark();
+    out.file = file;
+    out.line = mark.line;
+    out.column = mark.column;
+    if (--budget < 0)
+        return fail(mark, tr("more than %1 values once aliases are expanded; is an alias used "
+                             "inside its own anchor?")
+                              .arg(kMaxNodes));
+    if (depth > kMaxDepth)
+        return fail(mark, tr("nested more than %1 levels deep").arg(kMaxDepth));
+    switch (y.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+        out.kind = Node::Kind::Null;
+        return true;
+    case YAML::NodeType::Scalar:
+        out.kind = Node::Kind::Scalar;
+        out.scalar = QString::fromStdString(y.Scalar());
+        return true;
+    case YAML::NodeType::Sequence:
+        out.kind = Node::Kind::Seq;
+        out.items.reserve(y.size());
+        for (const YAML::Node &item : y) {
+            out.items.emplace_back();
+            if (!convert(item, out.items.back(), depth + 1))
+                return false;
+        }
+        return true;
+    case YAML::NodeType::Map:
+        break;
+    }
+    out.kind = Node::Kind::Map;
+    // Merge keys (YAML 1.1, which compose's parser follows): the mapping's own keys win, then
+    // the merged mappings in order, the first one winning.
+    std::vector<Node> merged;
+    qsizetype mergeAt = -1;
+    QHash<QString, bool> keys;
+    for (auto it = y.begin(); it != y.end(); ++it) {
+        const YAML::Node key = it->first;
+        if (isMergeKey(key)) {
+            Node source;
+            if (!convert(it->second, source, depth + 1))
+                return false;
+            if (mergeAt < 0)
+                mergeAt = qsizetype(out.entries.size());
+            if (source.isMap()) {
+                merged.push_back(std::move(source));
+            } else if (source.isSeq()) {
+                for (Node &item : source.items) {
+                    if (!item.isMap())
+                        return fail(it->second.Mark(),
+                                    tr("a merge key '<<' takes a mapping or a list of mappings "
+                                       "(aliases like *name)"));
+                    merged.push_back(std::move(item));
+                }
+            } else {
+                return fail(it->second.Mark(), tr("a merge key '<<' takes a mapping or a list of "
+                                                  "mappings (aliases like *name)"));
+            }
+            continue;
+        }
+        if (!key.IsScalar() && !key.IsNull())
+            return fail(key.Mark(), tr("a key must be a plain value, not a list or a mapping"));
+        const QString name = key.IsScalar() ? QString::fromStdString(key.Scalar()) : QString();
+        if (keys.contains(name))
+            return fail(key.Mark(), tr("the key '%1' is defined twice in this mapping").arg(name));
+        keys.insert(name, true);
+        Entry e{name, {}};
+        if (!convert(it->second, e.value, depth + 1))
+            return false;
+        out.entries.push_back(std::move(e));
+    }
+    if (mergeAt >= 0) {
+        std::vector<Entry> added;
+        for (Node &source : merged) {
+            for (Entry &e : source.entries) {
+                if (!keys.contains(e.key)) {
+                    keys.insert(e.key, true);
+                    added.push_back(std::move(e));
+                }
+            }
+        }
+        out.entries.insert(out.entries.begin() + mergeAt, std::make_move_iterator(added.begin()),
+                           std::make_move_iterator(added.end()));
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging (several files, extends) with compose-go's rules.
+
+enum class Rule { Merge, Replace, KeyValue };
+
+Rule ruleFor(const QStringList &path)
+{
+    if (path.size() == 3 && path.at(0) == u"services"_s) {
+        const QString &k = path.at(2);
+        if (k == u"command"_s || k == u"entrypoint"_s)
+            return Rule::Replace;
+        if (k == u"labels"_s || k == u"environment"_s || k == u"annotations"_s || k == u"sysctls"_s)
+            return Rule::KeyValue;
+    }
+    if (path.size() == 4 && path.at(0) == u"services"_s) {
+        if (path.at(2) == u"healthcheck"_s && path.at(3) == u"test"_s)
+            return Rule::Replace;
+        if (path.at(2) == u"build"_s && path.at(3) == u"args"_s)
+            return Rule::KeyValue;
+    }
+    return Rule::Merge;
+}
+
+/// `[K=V, K2]` or `{K: V}` as a mapping.
+Node keyValueMap(const Node &n)
+{
+    if (!n.isSeq())
+        return n;
+    Node out;
+    out.kind = Node::Kind::Map;
+    out.file = n.file;
+    out.line = n.line;
+    out.column = n.column;
+    QHash<QString, size_t> index;
+    for (const Node &item : n.items) {
+        if (!item.isScalar())
+            continue;
+        const qsizetype eq = item.scalar.indexOf(u'=');
+        Node value;
+        value.file = item.file;
+        value.line = item.line;
+        value.column = item.column;
+        if (eq >= 0) {
+            value.kind = Node::Kind::Scalar;
+            value.scalar = item.scalar.mid(eq + 1);
+        }
+        const QString key = eq >= 0 ? item.scalar.left(eq) : item.scalar;
+        if (const auto it = index.constFind(key); it != index.constEnd()) {
+            out.entries[*it].value = value;
+        } else {
+            index.insert(key, out.entries.size());
+            out.entries.push_back({key, value});
         }
     }
-    if (const YAML::Node labels = n["labels"]) {
-        if (labels.IsMap() && labels["stackscope.url"])
-            s.url = str(labels["stackscope.url"]);
-        else if (labels.IsSequence()) {
-            for (const YAML::Node &l : labels) {
-                const QString text = str(l);
-                if (text.startsWith("stackscope.url="_L1))
-                    s.url = text.mid(15);
+    return out;
+}
+
+Node merge(const Node &base, const Node &over, QStringList &path)
+{
+    if (over.isNull()) // compose needs !reset to remove a value; null alone does not
+        return base;
+    const Rule rule = ruleFor(path);
+    if (rule == Rule::Replace || base.isNull())
+        return over;
+    if (rule == Rule::KeyValue) {
+        Node a = keyValueMap(base);
+        const Node b = keyValueMap(over);
+        if (!a.isMap() || !b.isMap())
+            return over;
+        QHash<QString, size_t> index;
+        for (size_t i = 0; i < a.entries.size(); ++i)
+            index.insert(a.entries[i].key, i);
+        for (const Entry &e : b.entries) {
+            if (const auto it = index.constFind(e.key); it != index.constEnd()) {
+                a.entries[*it].value = e.value;
+            } else {
+                index.insert(e.key, a.entries.size());
+                a.entries.push_back(e);
+            }
+        }
+        return a;
+    }
+    if (base.isMap() && over.isMap()) {
+        Node out = base;
+        QHash<QString, size_t> index;
+        for (size_t i = 0; i < out.entries.size(); ++i)
+            index.insert(out.entries[i].key, i);
+        for (const Entry &e : over.entries) {
+            if (const auto it = index.constFind(e.key); it != index.constEnd()) {
+                path.append(e.key);
+                out.entries[*it].value = merge(out.entries[*it].value, e.value, path);
+                path.removeLast();
+            } else {
+                index.insert(e.key, out.entries.size());
+                out.entries.push_back(e);
+            }
+        }
+        return out;
+    }
+    if (base.isSeq() && over.isSeq()) {
+        Node out = base;
+        out.items.insert(out.items.end(), over.items.begin(), over.items.end());
+        return out;
+    }
+    return over;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ports, volumes, commands.
+
+struct VolumeSpec
+{
+    QString source;
+    QString target;
+    bool readOnly = false;
+    bool bind = false;
+};
+
+bool isFilePath(const QString &source)
+{
+    return source.startsWith(u'.') || source.startsWith(u'/') || source.startsWith(u'~');
+}
+
+/// compose-go's ParseVolume for the short syntax (Linux paths).
+bool parseVolume(const QString &spec, VolumeSpec *out, QString *error)
+{
+    if (spec.isEmpty()) {
+        *error = tr("invalid empty volume spec");
+        return false;
+    }
+    if (spec.size() <= 2) {
+        out->target = spec;
+        return true;
+    }
+    const QStringList parts = spec.split(u':');
+    for (const QString &p : parts) {
+        if (p.isEmpty()) {
+            *error = tr("invalid volume \"%1\": empty section between colons").arg(spec);
+            return false;
+        }
+    }
+    if (parts.size() > 3) {
+        *error = tr("invalid volume \"%1\": too many colons").arg(spec);
+        return false;
+    }
+    if (parts.size() == 1) {
+        out->target = parts.at(0);
+        return true;
+    }
+    out->source = parts.at(0);
+    out->target = parts.at(1);
+    if (parts.size() == 3) {
+        for (const QString &option : parts.at(2).split(u',')) {
+            if (option == u"ro"_s)
+                out->readOnly = true;
+            else if (option == u"rw"_s)
+                out->readOnly = false;
+        }
+    }
+    out->bind = isFilePath(out->source);
+    return true;
+}
+
+QString volumeTarget(const Node &n)
+{
+    if (n.isMap())
+        return n.text(u"target");
+    VolumeSpec v;
+    QString ignored;
+    return n.isScalar() && parseVolume(n.scalar, &v, &ignored) ? v.target : QString();
+}
+
+QString portKey(const Node &n)
+{
+    if (n.isScalar())
+        return n.scalar;
+    if (!n.isMap())
+        return QString();
+    const QString host = n.get(u"host_ip") ? n.text(u"host_ip") : u"0.0.0.0"_s;
+    const QString protocol = n.get(u"protocol") ? n.text(u"protocol") : u"tcp"_s;
+    return u"%1:%2:%3/%4"_s.arg(host, n.text(u"published"), n.text(u"target"), protocol);
+}
+
+/// compose-go's EnforceUnicity for the sequences Stackscope reads: the later of two entries
+/// with the same key replaces the earlier one, in the earlier one's place.
+void enforceUnicity(Node &service)
+{
+    if (!service.isMap())
+        return;
+    auto unique = [&](QStringView key, auto keyOf) {
+        Node *seq = service.get(key);
+        if (!seq || !seq->isSeq())
+            return;
+        std::vector<Node> out;
+        QHash<QString, size_t> seen;
+        for (Node &item : seq->items) {
+            const QString k = keyOf(item);
+            if (const auto it = seen.constFind(k); it != seen.constEnd()) {
+                out[*it] = std::move(item);
+            } else {
+                seen.insert(k, out.size());
+                out.push_back(std::move(item));
+            }
+        }
+        seq->items = std::move(out);
+    };
+    auto scalar = [](const Node &n) {
+        return n.isScalar() ? n.scalar : QString();
+    };
+    unique(u"ports", portKey);
+    unique(u"volumes", volumeTarget);
+    unique(u"expose", scalar);
+    unique(u"profiles", scalar);
+    unique(u"cap_add", scalar);
+    unique(u"cap_drop", scalar);
+    unique(u"dns", scalar);
+}
+
+bool parsePortRange(const QString &text, int *start, int *end)
+{
+    const QStringList parts = text.split(u'-');
+    if (parts.size() > 2)
+        return false;
+    bool ok1 = false, ok2 = true;
+    *start = parts.at(0).toInt(&ok1);
+    *end = parts.size() == 2 ? parts.at(1).toInt(&ok2) : *start;
+    return ok1 && ok2 && *start >= 0 && *start <= 65535 && *end >= *start && *end <= 65535;
+}
+
+bool validProtocol(const QString &p)
+{
+    return p == u"tcp"_s || p == u"udp"_s || p == u"sctp"_s;
+}
+
+/// `[[ip:][hostPort]:]containerPort[/protocol]`, as docker's nat.ParsePortSpec reads it.
+bool parseShortPort(const QString &spec, PublishedPort *out, QString *error)
+{
+    QString rest = spec;
+    QString protocol = u"tcp"_s;
+    if (const qsizetype slash = rest.lastIndexOf(u'/'); slash >= 0) {
+        protocol = rest.mid(slash + 1).toLower();
+        rest.truncate(slash);
+    }
+    const QStringList parts = rest.split(u':');
+    const qsizetype n = parts.size();
+    const QString container = parts.at(n - 1);
+    const QString host = n >= 2 ? parts.at(n - 2) : QString();
+    QString ip = n >= 3 ? parts.mid(0, n - 2).join(u':') : QString();
+    if (ip.startsWith(u'[') && ip.endsWith(u']'))
+        ip = ip.mid(1, ip.size() - 2);
+    if (!ip.isEmpty() && QHostAddress(ip).isNull()) {
+        *error = tr("invalid IP address %1 in port \"%2\"").arg(ip, spec);
+        return false;
+    }
+    if (container.isEmpty()) {
+        *error = tr("no container port in \"%1\"").arg(spec);
+        return false;
+    }
+    if (!parsePortRange(container, &out->containerPort, &out->containerPortEnd)) {
+        *error = tr("invalid container port \"%1\" in \"%2\"").arg(container, spec);
+        return false;
+    }
+    out->hostPort = out->hostPortEnd = 0;
+    if (!host.isEmpty() && !parsePortRange(host, &out->hostPort, &out->hostPortEnd)) {
+        *error = tr("invalid host port \"%1\" in \"%2\"").arg(host, spec);
+        return false;
+    }
+    if (!host.isEmpty() && out->containerPortEnd != out->containerPort
+        && out->containerPortEnd - out->containerPort != out->hostPortEnd - out->hostPort) {
+        *error = tr("the ranges of \"%1\" differ in length").arg(spec);
+        return false;
+    }
+    if (!validProtocol(protocol)) {
+        *error = tr("invalid protocol \"%1\" in \"%2\" (tcp, udp or sctp)").arg(protocol, spec);
+        return false;
+    }
+    out->hostIp = ip;
+    out->protocol = protocol;
+    return true;
+}
+
+bool parseLongPort(const Node &n, PublishedPort *out, QString *error)
+{
+    bool ok = false;
+    const QString target = n.text(u"target");
+    out->containerPort = out->containerPortEnd = target.toInt(&ok);
+    if (!ok || out->containerPort < 0 || out->containerPort > 65535) {
+        *error = tr("a port needs a 'target' (the port inside the container)");
+        return false;
+    }
+    const QString published = n.text(u"published");
+    out->hostPort = out->hostPortEnd = 0;
+    if (!published.isEmpty() && !parsePortRange(published, &out->hostPort, &out->hostPortEnd)) {
+        *error = tr("invalid published port \"%1\"").arg(published);
+        return false;
+    }
+    out->hostIp = n.text(u"host_ip");
+    if (out->hostIp.startsWith(u'[') && out->hostIp.endsWith(u']'))
+        out->hostIp = out->hostIp.mid(1, out->hostIp.size() - 2);
+    out->protocol = n.get(u"protocol") ? n.text(u"protocol").toLower() : u"tcp"_s;
+    if (!validProtocol(out->protocol)) {
+        *error = tr("invalid protocol \"%1\" (tcp, udp or sctp)").arg(out->protocol);
+        return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The loader: files, interpolation, extends.
+
+struct Loader
+{
+    QProcessEnvironment environment;
+    QHash<QString, QString> variables; // the project environment: .env, then the environment
+    QString projectDir;
+    QString home;
+    QStringList files; // index = Node::file
+    QStringList unset;
+    QStringList warnings;
+    QStringList *sources = nullptr;
+    std::optional<Problem> problem;
+    std::map<QString, Node> extendedFiles; // absolute path -> its interpolated model
+    int extendsDone = 0;
+
+    bool fail(const Node &at, const QString &message)
+    {
+        if (!problem)
+            problem = Problem{at.file, at.line, at.column, message};
+        return false;
+    }
+    bool failFile(const QString &path, int line, int column, const QString &message)
+    {
+        if (!problem)
+            problem = Problem{fileIndex(path), line, column, message};
+        return false;
+    }
+
+    int fileIndex(const QString &path)
+    {
+        const qsizetype i = files.indexOf(path);
+        if (i >= 0)
+            return int(i);
+        files.append(path);
+        return int(files.size() - 1);
+    }
+
+    QString fileName(int file) const
+    {
+        return file >= 0 && file < files.size() ? files.at(file) : tr("compose file");
+    }
+
+    QString errorText() const
+    {
+        if (!problem)
+            return QString();
+        return u"%1:%2:%3: %4"_s.arg(fileName(problem->file))
+            .arg(problem->line + 1)
+            .arg(problem->column + 1)
+            .arg(problem->message);
+    }
+
+    bool readFile(const QString &path, QByteArray *bytes)
+    {
+        const QFileInfo info(path);
+        if (!info.exists())
+            return failFile(
+                path, -1, -1,
+                tr("the compose file does not exist; check the path (stack.composeFiles "
+                   "in the configuration, or COMPOSE_FILE)"));
+        if (info.isDir())
+            return failFile(path, -1, -1,
+                            tr("this is a folder, not a compose file; name the file itself (for "
+                               "example %1)")
+                                .arg(QDir(path).filePath(u"compose.yaml"_s)));
+        QFile f(path);
+        if (!info.isFile() || info.size() > kMaxFileSize || !f.open(QIODevice::ReadOnly))
+            return failFile(path, -1, -1,
+                            info.size() > kMaxFileSize
+                                ? tr("larger than 16 MiB; this is not a compose file")
+                                : tr("cannot be read: %1").arg(f.errorString()));
+        *bytes = f.read(kMaxFileSize);
+        if (sources && !sources->contains(path))
+            sources->append(path);
+        return true;
+    }
+
+    /// The documents of one file, converted, merged and interpolated.
+    bool parseText(const QByteArray &yaml, const QString &path, Node *model)
+    {
+        const int file = fileIndex(path);
+        std::vector<YAML::Node> docs;
+        try {
+            docs = YAML::LoadAll(yaml.toStdString());
+        } catch (const YAML::Exception &e) {
+            problem = Problem{file, e.mark.line, e.mark.column,
+                              tr("%1 (invalid YAML)").arg(QString::fromStdString(e.msg))};
+            return false;
+        }
+        bool any = false;
+        Converter converter;
+        converter.file = file;
+        for (const YAML::Node &doc : docs) {
+            if (doc.IsNull())
+                continue;
+            any = true;
+            Node one;
+            if (!converter.convert(doc, one, 0)) {
+                problem = converter.problem;
+                return false;
+            }
+            if (!one.isMap()) {
+                Node at = one;
+                return fail(at, tr("not a compose file (no top-level map)"));
+            }
+            if (!interpolateTree(one, {}))
+                return false;
+            QStringList path;
+            *model = model->isNull() ? std::move(one) : merge(*model, one, path);
+        }
+        if (!any) {
+            Node at;
+            at.file = file;
+            return fail(at, tr("the file is empty; a compose file needs a 'services:' map"));
+        }
+        return true;
+    }
+
+    std::optional<QString> lookup(const QString &name) const
+    {
+        if (const auto it = variables.constFind(name); it != variables.constEnd())
+            return *it;
+        return std::nullopt;
+    }
+
+    bool interpolateTree(Node &n, const QStringList &path)
+    {
+        switch (n.kind) {
+        case Node::Kind::Null:
+            return true;
+        case Node::Kind::Scalar: {
+            if (!n.scalar.contains(u'$'))
+                return true;
+            QString error, variable;
+            const DotEnv::Lookup look = [this](const QString &v) {
+                return lookup(v);
+            };
+            if (!DotEnv::interpolate(n.scalar, look, &n.scalar, &error, &unset, &variable)) {
+                const QString where = path.join(u'.');
+                if (!variable.isEmpty())
+                    return fail(n, tr("%1 (in %2); set %3 in the environment or in the env file")
+                                       .arg(error, where, variable));
+                return fail(n, tr("%1 (in %2)").arg(error, where));
+            }
+            return true;
+        }
+        case Node::Kind::Seq:
+            for (qsizetype i = 0; i < qsizetype(n.items.size()); ++i) {
+                if (!interpolateTree(n.items[i], path + QStringList{u"[%1]"_s.arg(i)}))
+                    return false;
+            }
+            return true;
+        case Node::Kind::Map:
+            for (Entry &e : n.entries) {
+                if (!interpolateTree(e.value, path + QStringList{e.key}))
+                    return false;
+            }
+            return true;
+        }
+        return true;
+    }
+
+    /// Makes the relative bind sources of a service taken from another file absolute against
+    /// that file's folder (compose resolves them there, not in the project folder).
+    void rebase(Node &service, const QString &dir)
+    {
+        Node *volumes = service.get(u"volumes");
+        if (!volumes || !volumes->isSeq())
+            return;
+        for (Node &v : volumes->items) {
+            if (v.isScalar()) {
+                const QString source = v.scalar.section(u':', 0, 0);
+                if (source.startsWith(u'.') && v.scalar.contains(u':'))
+                    v.scalar = QDir::cleanPath(dir + u'/' + source) + v.scalar.mid(source.size());
+            } else if (v.isMap()) {
+                Node *source = v.get(u"source");
+                const QString type = v.text(u"type");
+                if (source && source->isScalar() && type == u"bind"_s
+                    && !source->scalar.startsWith(u'/') && !source->scalar.startsWith(u'~'))
+                    source->scalar = QDir::cleanPath(dir + u'/' + source->scalar);
             }
         }
     }
-    if (const YAML::Node profiles = n["profiles"]; profiles && profiles.IsSequence()) {
-        s.profiles.clear();
-        for (const YAML::Node &p : profiles)
-            s.profiles << str(p);
-    }
-    if (const YAML::Node hc = n["healthcheck"]; hc && hc.IsMap()) {
-        const bool disabled = str(hc["disable"]) == "true"_L1
-                              || (hc["test"] && hc["test"].IsSequence() && hc["test"].size() > 0
-                                  && str(hc["test"][0]) == "NONE"_L1);
-        s.hasHealthcheck = !disabled;
-    }
-}
 
-void merge(QList<ComposeService> &into, const YAML::Node &services)
-{
-    for (auto it = services.begin(); it != services.end(); ++it) {
-        const QString name = str(it->first);
-        auto existing = std::find_if(into.begin(), into.end(),
-                                     [&](const ComposeService &s) { return s.name == name; });
-        if (existing == into.end()) {
-            ComposeService s;
-            s.name = name;
-            readService(s, it->second);
-            into << s;
+    struct Link
+    {
+        QString file;
+        QString service;
+    };
+
+    Node *extendedServices(const QString &path, const Node &at)
+    {
+        auto it = extendedFiles.find(path);
+        if (it == extendedFiles.end()) {
+            QByteArray bytes;
+            if (!readFile(path, &bytes)) {
+                // Point at the `extends` that names the file, which the user has to fix.
+                const QString message = problem->message;
+                problem.reset();
+                fail(at, tr("%1: %2").arg(path, message));
+                return nullptr;
+            }
+            Node model;
+            if (!parseText(bytes, path, &model))
+                return nullptr;
+            it = extendedFiles.emplace(path, std::move(model)).first;
+        }
+        Node *services = it->second.get(u"services");
+        if (!services || !services->isMap()) {
+            fail(at, tr("%1 has no 'services' map to extend").arg(path));
+            return nullptr;
+        }
+        return services;
+    }
+
+    /// compose-go's applyServiceExtends: the base (resolved first, recursively) merged with the
+    /// service, which wins.
+    bool applyExtends(Node &services, const QString &name, const QString &file, QList<Link> &chain)
+    {
+        Node *service = services.get(name);
+        if (!service || !service->isMap())
+            return true;
+        const Node *extends = service->get(u"extends");
+        if (!extends)
+            return true;
+        if (++extendsDone > kMaxExtends)
+            return fail(*extends, tr("more than %1 extends").arg(kMaxExtends));
+        QString ref, refFile;
+        if (extends->isScalar()) {
+            ref = extends->scalar;
+        } else if (extends->isMap()) {
+            ref = extends->text(u"service");
+            refFile = extends->text(u"file");
+        }
+        if (ref.isEmpty())
+            return fail(*extends, tr("'extends' needs the 'service' to extend"));
+        for (const Link &l : chain) {
+            if (l.file == file && l.service == name) {
+                QStringList steps;
+                for (const Link &s : chain)
+                    steps << u"%1 (%2)"_s.arg(s.service, QFileInfo(s.file).fileName());
+                steps << u"%1 (%2)"_s.arg(name, QFileInfo(file).fileName());
+                return fail(*extends, tr("circular extends: %1; remove one of these 'extends'")
+                                          .arg(steps.join(u" → "_s)));
+            }
+        }
+        chain.append({file, name});
+        const Node at = *extends;
+        Node base;
+        if (!refFile.isEmpty()) {
+            const QString path
+                = QDir::cleanPath(QDir(QFileInfo(file).absolutePath()).absoluteFilePath(refFile));
+            Node *other = extendedServices(path, at);
+            if (!other)
+                return false;
+            if (!other->get(ref))
+                return fail(at, tr("cannot extend service %1: service %2 not found in %3")
+                                    .arg(name, ref, path));
+            if (!applyExtends(*other, ref, path, chain))
+                return false;
+            // The cache may have moved: look it up again.
+            other = extendedServices(path, at);
+            if (!other)
+                return false;
+            base = *other->get(ref);
+            rebase(base, QFileInfo(path).absolutePath());
         } else {
-            readService(*existing, it->second);
+            if (!services.get(ref))
+                return fail(at, tr("cannot extend service %1: service %2 not found in %3")
+                                    .arg(name, ref, file));
+            if (!applyExtends(services, ref, file, chain))
+                return false;
+            base = *services.get(ref);
         }
+        chain.removeLast();
+        if (base.isNull()) {
+            base.kind = Node::Kind::Map;
+        }
+        base.remove(u"extends");
+        service = services.get(name); // applyExtends above replaced other entries, not this one
+        Node own = *service;
+        own.remove(u"extends");
+        QStringList path{u"services"_s, name};
+        Node merged = merge(base, own, path);
+        enforceUnicity(merged);
+        *service = std::move(merged);
+        return true;
     }
+
+    /// One compose file: parsed, interpolated, its extends applied.
+    bool loadFile(const QByteArray &bytes, const QString &path, Node *model)
+    {
+        if (!parseText(bytes, path, model))
+            return false;
+        if (Node *services = model->get(u"services"); services && services->isMap()) {
+            for (size_t i = 0; i < services->entries.size(); ++i) {
+                const Node &service = services->entries[i].value;
+                if (!service.isMap() || !service.get(u"extends"))
+                    continue; // the common case, kept linear
+                QList<Link> chain;
+                if (!applyExtends(*services, services->entries[i].key, path, chain))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    QString absoluteSource(const QString &source) const
+    {
+        if (source == u"~"_s)
+            return home;
+        if (source.startsWith(u"~/"_s))
+            return QDir::cleanPath(home + source.mid(1));
+        if (source.startsWith(u'/'))
+            return source;
+        return QDir::cleanPath(projectDir + u'/' + source);
+    }
+
+    bool readCommand(const Node *n, QStringList *out)
+    {
+        out->clear();
+        if (!n || n->isNull())
+            return true;
+        if (n->isScalar()) {
+            if (!ComposeFile::splitCommand(n->scalar, out))
+                return fail(*n, tr("unclosed quote in \"%1\"").arg(n->scalar));
+            return true;
+        }
+        if (n->isSeq()) {
+            for (const Node &item : n->items)
+                *out << item.scalar;
+            return true;
+        }
+        return fail(*n, tr("expected a string or a list of strings"));
+    }
+
+    bool readService(const QString &name, const Node &n, ComposeService &s)
+    {
+        s.name = name;
+        if (n.isNull())
+            return true;
+        if (!n.isMap())
+            return fail(n, tr("service '%1' must be a mapping").arg(name));
+        s.image = n.text(u"image");
+        s.containerName = n.text(u"container_name");
+        s.networkMode = n.text(u"network_mode");
+        if (!readCommand(n.get(u"command"), &s.command)
+            || !readCommand(n.get(u"entrypoint"), &s.entrypoint))
+            return false;
+        if (const Node *ports = n.get(u"ports"); ports && ports->isSeq()) {
+            for (const Node &p : ports->items) {
+                PublishedPort port;
+                QString error;
+                const bool ok = p.isScalar() ? parseShortPort(p.scalar, &port, &error)
+                                : p.isMap()
+                                    ? parseLongPort(p, &port, &error)
+                                    : (error = tr("a port is a string or a mapping"), false);
+                if (!ok)
+                    return fail(p, error);
+                s.ports << port;
+                if (port.hostPort > 0 && !s.hostPorts.contains(port.hostPort))
+                    s.hostPorts << port.hostPort;
+            }
+        }
+        if (const Node *volumes = n.get(u"volumes"); volumes && volumes->isSeq()) {
+            for (const Node &v : volumes->items) {
+                ServiceMount m;
+                if (v.isScalar()) {
+                    VolumeSpec spec;
+                    QString error;
+                    if (!parseVolume(v.scalar, &spec, &error))
+                        return fail(v, error);
+                    m.source = spec.source;
+                    m.target = spec.target;
+                    m.readOnly = spec.readOnly;
+                    m.bind = spec.bind;
+                } else if (v.isMap()) {
+                    m.source = v.text(u"source");
+                    m.target = v.text(u"target");
+                    m.readOnly = isTrue(v.get(u"read_only"));
+                    const QString type = v.text(u"type");
+                    m.bind = type == u"bind"_s || (type.isEmpty() && isFilePath(m.source));
+                } else {
+                    return fail(v, tr("a volume is a string or a mapping"));
+                }
+                if (m.bind)
+                    m.source = absoluteSource(m.source);
+                s.mounts << m;
+            }
+        }
+        if (const Node *labels = n.get(u"labels")) {
+            const Node map = keyValueMap(*labels);
+            if (map.isMap())
+                s.url = map.text(u"stackscope.url");
+        }
+        if (const Node *profiles = n.get(u"profiles"); profiles && profiles->isSeq()) {
+            for (const Node &p : profiles->items)
+                s.profiles << p.scalar;
+        }
+        if (const Node *hc = n.get(u"healthcheck"); hc && hc->isMap()) {
+            const Node *test = hc->get(u"test");
+            const bool none = test && test->isSeq() && !test->items.empty()
+                              && test->items.front().scalar == u"NONE"_s;
+            s.hasHealthcheck = !isTrue(hc->get(u"disable")) && !none;
+        }
+        return true;
+    }
+
+    bool extract(const Node &model, ComposeFile &result)
+    {
+        result.name = model.text(u"name");
+        if (const Node *networks = model.get(u"networks"); networks && networks->isMap()) {
+            for (const Entry &e : networks->entries) {
+                const Node *external = e.value.get(u"external");
+                if (!external)
+                    continue;
+                QString real;
+                if (external->isMap() && external->get(u"name"))
+                    real = external->text(u"name"); // the legacy `external: {name: y}`
+                else if (isTrue(external))
+                    real = e.value.get(u"name") ? e.value.text(u"name") : e.key;
+                if (!real.isEmpty() && !result.externalNetworks.contains(real))
+                    result.externalNetworks << real;
+            }
+        }
+        if (model.get(u"include"))
+            warnings << tr("'include' is not read by the fallback parser; install docker compose "
+                           "to see the included services");
+        const Node *services = model.get(u"services");
+        if (!services || !services->isMap()) {
+            const Node &at = services ? *services : model;
+            return fail(at, tr("no 'services' map"));
+        }
+        for (const Entry &e : services->entries) {
+            ComposeService s;
+            if (!readService(e.key, e.value, s))
+                return false;
+            result.allServices << s;
+        }
+        return true;
+    }
+};
+
+QString absolutePath(const QString &dir, const QString &path)
+{
+    return QDir::cleanPath(QDir(dir).absoluteFilePath(path));
 }
 
-ComposeFile parseInto(QList<ComposeService> services, const QByteArray &yaml,
-                      const QString &fileName)
+void finish(Loader &loader, ComposeFile &result, const Node &model)
 {
-    ComposeFile result;
-    const QString name = fileName.isEmpty() ? tr("compose file") : fileName;
-    try {
-        const YAML::Node root = YAML::Load(yaml.toStdString());
-        if (!root.IsMap()) {
-            result.error = u"%1:1:1: %2"_s.arg(name, tr("not a compose file (no top-level map)"));
-            return result;
-        }
-        const YAML::Node s = root["services"];
-        if (!s || !s.IsMap()) {
-            const YAML::Mark mark = s ? s.Mark() : root.Mark();
-            result.error = u"%1:%2:%3: %4"_s.arg(name)
-                               .arg(mark.line + 1)
-                               .arg(mark.column + 1)
-                               .arg(tr("no 'services' map"));
-            return result;
-        }
-        merge(services, s);
-        result.services = services;
-    } catch (const YAML::Exception &e) {
-        result.error = u"%1:%2:%3: %4"_s.arg(name)
-                           .arg(e.mark.line + 1)
-                           .arg(e.mark.column + 1)
-                           .arg(QString::fromStdString(e.msg));
+    if (!loader.problem)
+        loader.extract(model, result);
+    for (const QString &v : std::as_const(loader.unset))
+        result.warnings
+            << tr("The \"%1\" variable is not set. Defaulting to a blank string.").arg(v);
+    result.warnings << loader.warnings;
+    if (loader.problem) {
+        result.error = loader.errorText();
+        result.services.clear();
+        result.allServices.clear();
     }
-    return result;
 }
 
 } // namespace
 
+bool ComposeFile::splitCommand(const QString &text, QStringList *arguments)
+{
+    // mattn/go-shellwords as compose-go calls it (no environment or backtick expansion).
+    QStringList args;
+    QString buf;
+    bool escaped = false, single = false, dbl = false, got = false;
+    for (const QChar r : text) {
+        if (escaped) {
+            buf += r;
+            escaped = false;
+            got = true;
+            continue;
+        }
+        if (r == u'\\') {
+            if (single)
+                buf += r;
+            else
+                escaped = true;
+            continue;
+        }
+        if (r == u' ' || r == u'\t' || r == u'\r' || r == u'\n') {
+            if (single || dbl) {
+                buf += r;
+            } else if (got) {
+                args << buf;
+                buf.clear();
+                got = false;
+            }
+            continue;
+        }
+        if (r == u'"' && !single) {
+            dbl = !dbl;
+            got = true;
+            continue;
+        }
+        if (r == u'\'' && !dbl) {
+            single = !single;
+            got = true;
+            continue;
+        }
+        if ((r == u';' || r == u'&' || r == u'|' || r == u'<' || r == u'>') && !single && !dbl)
+            break;
+        got = true;
+        buf += r;
+    }
+    if (escaped || single || dbl)
+        return false;
+    if (got)
+        args << buf;
+    *arguments = args;
+    return true;
+}
+
+ComposeFile ComposeFile::resolve(const ComposeInputs &in)
+{
+    ComposeFile result;
+    Loader loader;
+    loader.sources = &result.sources;
+    loader.environment = in.environment;
+    loader.home
+        = in.environment.contains(u"HOME"_s) ? in.environment.value(u"HOME"_s) : QDir::homePath();
+    const QString workDir
+        = in.workingDirectory.isEmpty() ? QDir::currentPath() : in.workingDirectory;
+    QStringList files;
+    for (const QString &f : in.files)
+        files << absolutePath(workDir, f);
+    loader.projectDir = files.isEmpty() ? workDir : QFileInfo(files.first()).absolutePath();
+
+    // The env file: --env-file replaces .env; the environment wins over either.
+    QHash<QString, QString> dotenv;
+    const QString envFile = in.envFile.isEmpty() ? QDir(loader.projectDir).filePath(u".env"_s)
+                                                 : absolutePath(workDir, in.envFile);
+    if (!in.envFile.isEmpty() || QFileInfo(envFile).isFile()) {
+        QString error;
+        dotenv = DotEnv::load(envFile, in.environment, &error);
+        if (!error.isEmpty()) {
+            // DotEnv::load says "PATH:LINE: message" or "PATH: reason".
+            const QString rest = error.mid(envFile.size() + 1);
+            bool numeric = false;
+            const int line = rest.section(u':', 0, 0).toInt(&numeric);
+            result.error = numeric
+                               ? u"%1:%2:1:%3"_s.arg(envFile).arg(line).arg(rest.section(u':', 1))
+                               : u"%1:0:0:%2"_s.arg(envFile, rest);
+            result.error += tr(" (fix the env file, or name another one in stack.envFile)");
+            return result;
+        }
+        result.sources << envFile;
+    }
+    loader.variables = dotenv;
+    for (const QString &key : in.environment.keys())
+        loader.variables.insert(key, in.environment.value(key));
+
+    if (files.isEmpty()) {
+        const QString composeFile = loader.variables.value(u"COMPOSE_FILE"_s);
+        const QString separator = loader.variables.value(u"COMPOSE_PATH_SEPARATOR"_s, u":"_s);
+        for (const QString &f : composeFile.split(separator, Qt::SkipEmptyParts))
+            files << absolutePath(workDir, f);
+        if (files.isEmpty()) {
+            const QStringList candidates{u"compose.yaml"_s, u"compose.yml"_s,
+                                         u"docker-compose.yaml"_s, u"docker-compose.yml"_s};
+            for (const QString &c : candidates) {
+                const QString path = QDir(workDir).filePath(c);
+                if (!QFileInfo(path).isFile())
+                    continue;
+                files << path;
+                const QString base = c.section(u'.', 0, 0);
+                for (const QString &ext : {u"yaml"_s, u"yml"_s}) {
+                    const QString override = QDir(workDir).filePath(base + u".override."_s + ext);
+                    if (QFileInfo(override).isFile()) {
+                        files << override;
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+        if (files.isEmpty()) {
+            result.error = tr("%1:0:0: no compose file: name one in the configuration "
+                              "(stack.composeFiles), set COMPOSE_FILE, or add compose.yaml there")
+                               .arg(workDir);
+            return result;
+        }
+        loader.projectDir = QFileInfo(files.first()).absolutePath();
+    }
+
+    QStringList profiles = in.profiles;
+    if (profiles.isEmpty()) {
+        for (const QString &p : loader.variables.value(u"COMPOSE_PROFILES"_s).split(u','))
+            if (!p.trimmed().isEmpty())
+                profiles << p.trimmed();
+    }
+    result.activeProfiles = profiles;
+
+    Node model;
+    for (const QString &path : std::as_const(files)) {
+        QByteArray bytes;
+        Node one;
+        if (!loader.readFile(path, &bytes) || !loader.loadFile(bytes, path, &one))
+            break;
+        QStringList treePath;
+        model = model.isNull() ? std::move(one) : merge(model, one, treePath);
+    }
+    if (Node *services = model.get(u"services"); services && services->isMap()) {
+        for (Entry &e : services->entries)
+            enforceUnicity(e.value);
+    }
+    finish(loader, result, model);
+    if (result.ok())
+        result.services = active(result.allServices, profiles);
+    return result;
+}
+
 ComposeFile ComposeFile::parse(const QByteArray &yaml, const QString &fileName)
 {
-    return parseInto({}, yaml, fileName);
+    ComposeFile result;
+    Loader loader;
+    loader.sources = &result.sources;
+    loader.environment = QProcessEnvironment::systemEnvironment();
+    loader.home = QDir::homePath();
+    const QString name = fileName.isEmpty() ? tr("compose file") : fileName;
+    loader.projectDir
+        = fileName.isEmpty() ? QDir::currentPath() : QFileInfo(fileName).absolutePath();
+    for (const QString &key : loader.environment.keys())
+        loader.variables.insert(key, loader.environment.value(key));
+    Node model;
+    if (loader.loadFile(yaml, name, &model)) {
+        if (Node *services = model.get(u"services"); services && services->isMap()) {
+            for (Entry &e : services->entries)
+                enforceUnicity(e.value);
+        }
+    }
+    finish(loader, result, model);
+    result.services = result.allServices;
+    return result;
 }
 
 ComposeFile ComposeFile::load(const QStringList &paths)
 {
-    ComposeFile result;
-    for (const QString &path : paths) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            result.error = u"%1:0:0: %2"_s.arg(path, f.errorString());
-            return result;
-        }
-        ComposeFile one = parseInto(result.services, f.readAll(), path);
-        if (!one.ok()) {
-            result.error = one.error;
-            return result;
-        }
-        result.services = one.services;
-    }
+    if (paths.isEmpty())
+        return {};
+    ComposeInputs in;
+    in.files = paths;
+    in.profiles = {u"*"_s}; // not filtered: callers apply active()
+    ComposeFile result = resolve(in);
+    result.activeProfiles.clear();
     return result;
 }
 
 QList<ComposeService> ComposeFile::active(const QList<ComposeService> &services,
                                           const QStringList &profiles)
 {
+    if (profiles.contains(u"*"_s))
+        return services;
     QList<ComposeService> out;
     for (const ComposeService &s : services) {
         const bool on = s.profiles.isEmpty()
