@@ -203,7 +203,7 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
             QJsonObject o;
             o.insert("service"_L1, s.service);
             o.insert("declared"_L1, s.declared);
-            o.insert("state"_L1, !s.containerKnown ? u"unknown"_s
+            o.insert("state"_L1, !s.containerKnown  ? u"unknown"_s
                                  : s.hasContainer() ? s.container.state
                                                     : u"not created"_s);
             o.insert("health"_L1, s.container.health);
@@ -259,8 +259,9 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     if (!supervisor.daemonDescription().isEmpty())
         out << ", " << supervisor.daemonDescription();
     out << '\n';
-    out << "  " << tr("project name from %1; services %2")
-                       .arg(supervisor.project().nameSource, supervisor.modelSource())
+    out << "  "
+        << tr("project name from %1; services %2")
+               .arg(supervisor.project().nameSource, supervisor.modelSource())
         << '\n';
     if (!supervisor.project().ok())
         out << "  " << supervisor.project().problem << '\n';

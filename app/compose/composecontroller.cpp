@@ -17,16 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace Stackscope {
 
-namespace {
-
-// lupdate files these tr() calls under the enclosing namespace: the same context here.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stackscope", text);
-}
-
-} // namespace
-
 ComposeController::ComposeController(QObject *parent)
     : QObject(parent)
     , m_resolver(new ComposeResolver(this))
@@ -65,9 +55,8 @@ void ComposeController::setConfig(const StackConfig &stack, const DockerEndpoint
 
 QList<ComposeService> ComposeController::activeServices() const
 {
-    const QList<ComposeService> &all = m_composeFile.allServices.isEmpty()
-                                           ? m_composeFile.services
-                                           : m_composeFile.allServices;
+    const QList<ComposeService> &all
+        = m_composeFile.allServices.isEmpty() ? m_composeFile.services : m_composeFile.allServices;
     return ComposeFile::active(all, m_project.stack.profiles);
 }
 
@@ -154,8 +143,8 @@ void ComposeController::takeResolvedModel(const QByteArray &model)
 {
     // Compose prints the model with every literal `$` doubled, so that it reads again: one
     // pass of interpolation gives the values (docker/compose#5031, #8518).
-    ComposeFile resolved = ComposeFile::parse(
-        model, tr("the output of %1 config").arg(m_compose.describe()));
+    ComposeFile resolved
+        = ComposeFile::parse(model, tr("the output of %1 config").arg(m_compose.describe()));
     const QString errorBefore = composeFileError();
     const QList<ComposeService> servicesBefore = m_composeFile.services;
     m_modelResolved = true;

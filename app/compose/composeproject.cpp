@@ -80,8 +80,7 @@ QString ComposeProject::envFilePath(const StackConfig &stack)
 ComposeProject ComposeProject::resolve(const StackConfig &stack,
                                        const QProcessEnvironment &environment,
                                        const QHash<QString, QString> &envFile,
-                                       const QString &topLevelName,
-                                       const QString &bundledStackDir)
+                                       const QString &topLevelName, const QString &bundledStackDir)
 {
     ComposeProject p;
     p.stack = stack;
@@ -121,8 +120,8 @@ ComposeProject ComposeProject::resolve(const StackConfig &stack,
         p.problem = tr("no compose file: set 'stack.compose_files' in the configuration");
     }
     if (p.ok() && !ComposeCommand::isValidProjectName(p.name))
-        p.problem = tr("'%1' (from %2) is not a valid compose project name").arg(p.name,
-                                                                                 p.nameSource);
+        p.problem
+            = tr("'%1' (from %2) is not a valid compose project name").arg(p.name, p.nameSource);
     p.stack.project = p.ok() ? p.name : QString();
     // Profiles: the configured ones, else COMPOSE_PROFILES as compose reads it.
     if (stack.profiles.isEmpty()) {

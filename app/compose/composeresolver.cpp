@@ -12,12 +12,6 @@ namespace Stackscope {
 
 namespace {
 
-// lupdate files these tr() calls under the enclosing namespace: the same context here.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stackscope", text);
-}
-
 /// Compose's stderr without its noise: warnings about unset variables and the obsolete
 /// `version` key stay out of the message unless nothing else is there.
 QString messageOf(const QByteArray &stderrBytes)

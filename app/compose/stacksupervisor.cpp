@@ -64,7 +64,7 @@ void StackSupervisor::setConfig(const Config &config)
     m_maxBodyBytes = config.http.maxBodyBytes;
     m_statsInterval = config.refresh.stack;
     m_compose->setConfig(config.stack, endpoint); // names the project
-    rejoin(); // the profiles may have changed
+    rejoin();                                     // the profiles may have changed
     m_watcher->setConfig(endpoint, m_compose->project().name, m_maxBodyBytes, m_statsInterval);
 }
 

@@ -17,7 +17,16 @@ struct ServiceStatus
     Q_GADGET
 public:
     /// What the row says at a glance, in the order of severity used for sorting and colour.
-    enum class Condition { Unknown, NotCreated, Stopped, Exited, Starting, Running, Healthy, Unhealthy };
+    enum class Condition {
+        Unknown,
+        NotCreated,
+        Stopped,
+        Exited,
+        Starting,
+        Running,
+        Healthy,
+        Unhealthy
+    };
     Q_ENUM(Condition)
 
     QString service;

@@ -191,12 +191,10 @@ int main(int argc, char **argv)
         feature.applyConfig(ownConfig);
         const bool ok = QTest::qWaitFor(
             [&] {
-                const bool known = supervisor->hasSnapshot() && model->rowCount() == 2
-                                   && std::all_of(model->services().begin(),
-                                                  model->services().end(),
-                                                  [](const ServiceStatus &s) {
-                                                      return s.isRunning();
-                                                  });
+                const bool known
+                    = supervisor->hasSnapshot() && model->rowCount() == 2
+                      && std::all_of(model->services().begin(), model->services().end(),
+                                     [](const ServiceStatus &s) { return s.isRunning(); });
                 if (known && listedAt < 0)
                     listedAt = clock.elapsed();
                 return known && supervisor->isModelResolved();

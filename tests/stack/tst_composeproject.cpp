@@ -61,13 +61,12 @@ void TestComposeProject::precedence_data()
                             << u"folder"_s;
     QTest::newRow("name: wins over folder")
         << QString() << QString() << QString() << u"Shop"_s << u"shop"_s << u"'name:'"_s;
-    QTest::newRow(".env wins over name:") << QString() << QString() << u"FromDotEnv"_s << u"shop"_s
-                                          << u"fromdotenv"_s << u".env"_s;
-    QTest::newRow("environment wins over .env")
-        << QString() << u"fromenv"_s << u"fromdotenv"_s << u"shop"_s << u"fromenv"_s
-        << u"environment"_s;
-    QTest::newRow("configuration wins") << u"mine"_s << u"fromenv"_s << u"fromdotenv"_s
-                                        << u"shop"_s << u"mine"_s << u"configuration"_s;
+    QTest::newRow(".env wins over name:")
+        << QString() << QString() << u"FromDotEnv"_s << u"shop"_s << u"fromdotenv"_s << u".env"_s;
+    QTest::newRow("environment wins over .env") << QString() << u"fromenv"_s << u"fromdotenv"_s
+                                                << u"shop"_s << u"fromenv"_s << u"environment"_s;
+    QTest::newRow("configuration wins") << u"mine"_s << u"fromenv"_s << u"fromdotenv"_s << u"shop"_s
+                                        << u"mine"_s << u"configuration"_s;
 }
 
 void TestComposeProject::precedence()

@@ -68,11 +68,9 @@ private:
     }
     QStringList containerIds() const
     {
-        QByteArray body;
-        m_daemon.request("GET", "/containers/json?all=1", &body);
-        QStringList ids;
-        for (const QJsonValue &v : QJsonDocument::fromJson(body).array())
-            ids << v.toObject().value("Id"_L1).toString();
+        QString out;
+        m_daemon.run(u"docker"_s, {u"ps"_s, u"-aq"_s, u"--no-trunc"_s}, &out);
+        QStringList ids = out.split(u'\n', Qt::SkipEmptyParts);
         ids.sort();
         return ids;
     }

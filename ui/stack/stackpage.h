@@ -26,8 +26,8 @@ class StackPage : public QWidget
 public:
     explicit StackPage(ServiceModel *model, QWidget *parent = nullptr);
 
-    /// The first line under the title: its name (and, in the tooltip, where the name and the services came
-    /// from) and its compose files.
+    /// The first line under the title: its name (and, in the tooltip, where the name and the
+    /// services came from) and its compose files.
     void setProjectInfo(const QString &project, const QString &nameSource,
                         const QStringList &composeFiles, const QString &modelSource);
     /// Docker endpoint in use and how it was found, the daemon's version, the compose command.
