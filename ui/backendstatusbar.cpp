@@ -126,6 +126,8 @@ void BackendStatusBar::refreshRow(int row)
     tip << u"%1: %2"_s.arg(status.displayName, stateText(status.state));
     if (!status.endpoint.isEmpty())
         tip << tr("Endpoint: %1").arg(status.endpoint);
+    if (!status.origin.isEmpty())
+        tip << tr("Address: %1").arg(status.origin);
     if (!status.version.isEmpty())
         tip << tr("Version: %1").arg(status.version);
     if (!status.reason.isEmpty())
