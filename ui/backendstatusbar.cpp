@@ -127,7 +127,7 @@ void BackendStatusBar::refreshRow(int row)
     if (!status.endpoint.isEmpty())
         tip << tr("Endpoint: %1").arg(status.endpoint);
     if (!status.origin.isEmpty())
-        tip << tr("Address: %1").arg(status.origin);
+        tip << tr("Origin: %1").arg(status.origin);
     if (!status.version.isEmpty())
         tip << tr("Version: %1").arg(status.version);
     if (!status.reason.isEmpty())

@@ -94,18 +94,18 @@ private Q_SLOTS:
         QLabel *label = bar.indicator(u"prometheus"_s);
         QVERIFY(label);
         QVERIFY2(label->toolTip().contains(
-                     u"Address: from the stack: prometheus \u2192 127.0.0.1:1"_s.toHtmlEscaped()),
+                     u"Origin: from the stack: prometheus \u2192 127.0.0.1:1"_s.toHtmlEscaped()),
                  qPrintable(label->toolTip()));
         QVERIFY2(
-            bar.indicator(u"jaeger"_s)->toolTip().contains(u"Address: set in the configuration"_s),
+            bar.indicator(u"jaeger"_s)->toolTip().contains(u"Origin: set in the configuration"_s),
             qPrintable(bar.indicator(u"jaeger"_s)->toolTip()));
-        QVERIFY(bar.indicator(u"alertmanager-0"_s)->toolTip().contains(u"Address: default"_s));
-        QVERIFY(!bar.indicator(u"docker"_s)->toolTip().contains(u"Address:"_s));
+        QVERIFY(bar.indicator(u"alertmanager-0"_s)->toolTip().contains(u"Origin: default"_s));
+        QVERIFY(!bar.indicator(u"docker"_s)->toolTip().contains(u"Origin:"_s));
 
         // The stack stops offering it: back to the default, and the tooltip follows.
         monitor.setConfig(applyDiscoveredEndpoints(parsed.config, {}));
         label = bar.indicator(u"prometheus"_s);
-        QVERIFY2(label->toolTip().contains(u"Address: default"_s), qPrintable(label->toolTip()));
+        QVERIFY2(label->toolTip().contains(u"Origin: default"_s), qPrintable(label->toolTip()));
     }
 };
 
