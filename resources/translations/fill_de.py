@@ -777,6 +777,10 @@ DE = {
         'sein Port %1 ist auf einem Host-Port veröffentlicht, den Docker beim Start wählt; '
         'veröffentlichen Sie ihn auf einem festen Port („%2:%1“)',
     'its port %1 is not published to the host': 'sein Port %1 ist nicht zum Host veröffentlicht',
+    'Use these': 'Diese übernehmen',
+    'Write the endpoints found in the stack into the configuration file (its comments are kept)':
+        'Die im Stack gefundenen Adressen in die Konfigurationsdatei schreiben (ihre Kommentare '
+        'bleiben erhalten)',
 }
 
 # The same English needing different German in one context.

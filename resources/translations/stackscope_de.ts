@@ -1054,6 +1054,14 @@
         <source>Origin: %1</source>
         <translation>Herkunft: %1</translation>
     </message>
+    <message>
+        <source>Use these</source>
+        <translation>Diese übernehmen</translation>
+    </message>
+    <message>
+        <source>Write the endpoints found in the stack into the configuration file (its comments are kept)</source>
+        <translation>Die im Stack gefundenen Adressen in die Konfigurationsdatei schreiben (ihre Kommentare bleiben erhalten)</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::ComposeProgressPanel</name>

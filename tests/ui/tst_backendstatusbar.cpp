@@ -11,7 +11,9 @@
 
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -101,6 +103,19 @@ private Q_SLOTS:
             qPrintable(bar.indicator(u"jaeger"_s)->toolTip()));
         QVERIFY(bar.indicator(u"alertmanager-0"_s)->toolTip().contains(u"Origin: default"_s));
         QVERIFY(!bar.indicator(u"docker"_s)->toolTip().contains(u"Origin:"_s));
+
+        // "Use these" shows only while the stack offers something, and asks to write it.
+        QToolButton *use = bar.useStackEndpointsButton();
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        QVERIFY(!use->isVisible());
+        bar.setStackEndpointsOffered(true);
+        QVERIFY(use->isVisible());
+        QSignalSpy asked(&bar, &BackendStatusBar::useStackEndpointsRequested);
+        use->click();
+        QCOMPARE(asked.size(), 1);
+        bar.setStackEndpointsOffered(false);
+        QVERIFY(!use->isVisible());
 
         // The stack stops offering it: back to the default, and the tooltip follows.
         monitor.setConfig(applyDiscoveredEndpoints(parsed.config, {}));
