@@ -44,7 +44,8 @@ QList<DiscoveredEndpoint> discoverEndpoints(const QList<ComposeService> &service
 /// Default) taken from `found` (the first reachable of each kind; every reachable Alertmanager),
 /// each marked Origin::Stack with "service → host:port". An endpoint set in the file always
 /// wins; a file's empty Alertmanager list ("alertmanagers: []") too. Loki has no endpoint in the
-/// configuration and is left out.
+/// configuration and is left out. Apply it to the configuration as the loader read it (an
+/// endpoint already taken from the stack is replaced by a newer find, never reset).
 Config applyDiscoveredEndpoints(const Config &config, const QList<DiscoveredEndpoint> &found);
 
 /// "Use these": the changes that write the endpoints applyDiscoveredEndpoints() took from the
