@@ -25,6 +25,9 @@ public:
     QString id;          ///< stable key: "docker", "prometheus", "alertmanager-0", "jaeger"
     QString displayName; ///< "Prometheus", "Alertmanager 2"
     QString endpoint;    ///< what was asked: "http://127.0.0.1:9091", "unix:///var/run/docker.sock"
+    /// Where the endpoint comes from: "set in the configuration", "from the stack: prometheus →
+    /// 127.0.0.1:9091", "default" (endpointOriginText()); empty for Docker.
+    QString origin;
     State state = State::Unknown;
     QString reason;      ///< why it is down, in words a person understands; empty when up
     QString hint;        ///< what the person can do about it, when known
@@ -37,8 +40,8 @@ public:
     bool sameAs(const BackendStatus &other) const
     {
         return id == other.id && displayName == other.displayName && endpoint == other.endpoint
-               && state == other.state && reason == other.reason && hint == other.hint
-               && version == other.version;
+               && origin == other.origin && state == other.state && reason == other.reason
+               && hint == other.hint && version == other.version;
     }
 };
 

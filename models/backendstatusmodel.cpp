@@ -42,6 +42,8 @@ QVariant BackendStatusModel::data(const QModelIndex &index, int role) const
         return s.latencyMs;
     case StatusRole:
         return QVariant::fromValue(s);
+    case OriginRole:
+        return s.origin;
     default:
         return {};
     }
@@ -58,6 +60,7 @@ QHash<int, QByteArray> BackendStatusModel::roleNames() const
     names.insert(SinceRole, "since");
     names.insert(LatencyRole, "latency");
     names.insert(StatusRole, "status");
+    names.insert(OriginRole, "origin");
     return names;
 }
 

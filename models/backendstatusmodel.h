@@ -24,6 +24,7 @@ public:
         SinceRole,                 ///< QDateTime: when the state last changed
         LatencyRole,               ///< qint64: milliseconds of the last check, -1 unknown
         StatusRole,                ///< QVariant<BackendStatus>: the whole value
+        OriginRole,                ///< QString: where the endpoint comes from (configuration...)
     };
     Q_ENUM(Role)
 

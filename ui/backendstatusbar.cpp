@@ -38,6 +38,7 @@ BackendStatusBar::BackendStatusBar(QAbstractItemModel *model, QWidget *parent)
     , m_model(model)
     , m_layout(new QHBoxLayout(this))
     , m_checkNow(new QToolButton(this))
+    , m_useStackEndpoints(new QToolButton(this))
 {
     m_layout->setContentsMargins(4, 0, 4, 0);
     m_layout->setSpacing(14);
@@ -47,6 +48,14 @@ BackendStatusBar::BackendStatusBar(QAbstractItemModel *model, QWidget *parent)
     m_checkNow->setIcon(QIcon::fromTheme(u"view-refresh"_s));
     m_checkNow->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(m_checkNow, &QToolButton::clicked, this, &BackendStatusBar::checkNowRequested);
+    m_useStackEndpoints->setObjectName(u"use-stack-endpoints"_s);
+    m_useStackEndpoints->setText(tr("Use these"));
+    m_useStackEndpoints->setToolTip(tr("Write the endpoints found in the stack into the "
+                                       "configuration file (its comments are kept)"));
+    m_useStackEndpoints->setAutoRaise(true);
+    m_useStackEndpoints->setVisible(false);
+    connect(m_useStackEndpoints, &QToolButton::clicked, this,
+            &BackendStatusBar::useStackEndpointsRequested);
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &BackendStatusBar::rebuild);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &BackendStatusBar::rebuild);
@@ -78,6 +87,15 @@ void BackendStatusBar::setUnverifiedTls(const QStringList &ids)
         refreshRow(row);
 }
 
+void BackendStatusBar::setStackEndpointsOffered(bool offered)
+{
+    if (offered == m_stackEndpointsOffered)
+        return;
+    m_stackEndpointsOffered = offered;
+    m_useStackEndpoints->setVisible(offered);
+    fitTexts();
+}
+
 QStringList BackendStatusBar::unverifiedTlsBackends(const Config &config)
 {
     auto unverified = [](const EndpointConfig &e) {
@@ -99,6 +117,7 @@ void BackendStatusBar::rebuild()
 {
     qDeleteAll(m_labels);
     m_labels.clear();
+    m_layout->removeWidget(m_useStackEndpoints);
     m_layout->removeWidget(m_checkNow);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         auto *label = new QLabel(this);
@@ -108,6 +127,7 @@ void BackendStatusBar::rebuild()
         m_layout->addWidget(label);
         refreshRow(row);
     }
+    m_layout->addWidget(m_useStackEndpoints);
     m_layout->addWidget(m_checkNow);
 }
 
@@ -126,6 +146,8 @@ void BackendStatusBar::refreshRow(int row)
     tip << u"%1: %2"_s.arg(status.displayName, stateText(status.state));
     if (!status.endpoint.isEmpty())
         tip << tr("Endpoint: %1").arg(status.endpoint);
+    if (!status.origin.isEmpty())
+        tip << tr("Origin: %1").arg(status.origin);
     if (!status.version.isEmpty())
         tip << tr("Version: %1").arg(status.version);
     if (!status.reason.isEmpty())
@@ -188,8 +210,11 @@ void BackendStatusBar::fitTexts()
         parts.append(part);
     }
     const QMargins margins = m_layout->contentsMargins();
-    const int available = width() - margins.left() - margins.right()
-                          - m_checkNow->sizeHint().width() - m_layout->spacing() * rows - 8;
+    const int available
+        = width() - margins.left() - margins.right() - m_checkNow->sizeHint().width()
+          - (m_stackEndpointsOffered ? m_useStackEndpoints->sizeHint().width() + m_layout->spacing()
+                                     : 0)
+          - m_layout->spacing() * rows - 8;
     // Share what is left after the names equally among the reasons, when they do not all fit.
     const int perDetail = detailed > 0 && fixedWidth + detailWidth > available
                               ? std::max(metrics.horizontalAdvance(u"\u2026"_s) * 4,

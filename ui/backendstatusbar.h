@@ -34,8 +34,15 @@ public:
     /// The ids ("prometheus", "alertmanager-N", "jaeger") of `config`'s unverified endpoints.
     static QStringList unverifiedTlsBackends(const Config &config);
 
+    /// Shows "Use these" while the stack offers endpoints the configuration file does not set
+    /// (discoveredEndpointEdits() is not empty); pressing it asks to write them into the file.
+    void setStackEndpointsOffered(bool offered);
+    bool stackEndpointsOffered() const { return m_stackEndpointsOffered; }
+    QToolButton *useStackEndpointsButton() const { return m_useStackEndpoints; }
+
 Q_SIGNALS:
     void checkNowRequested();
+    void useStackEndpointsRequested();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -50,6 +57,8 @@ private:
     QAbstractItemModel *m_model;
     QHBoxLayout *m_layout;
     QToolButton *m_checkNow;
+    QToolButton *m_useStackEndpoints;
+    bool m_stackEndpointsOffered = false;
     QList<QLabel *> m_labels;
     QSet<QString> m_unverifiedTls;
 };

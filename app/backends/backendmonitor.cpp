@@ -17,13 +17,15 @@ struct BackendMonitor::Entry
     std::unique_ptr<HttpClient> client;
     std::unique_ptr<BackendProbe> probe;
     std::unique_ptr<Poller> poller;
+    QString origin; ///< endpointOriginText() of its endpoint, shown in the status bar
 };
 
 namespace {
 
 QString signatureOf(const EndpointConfig &e, const Config &c, const QString &extra = {})
 {
-    return u"%1|%2|%3|%4|%5|%6|%7|%8|%9"_s.arg(e.url.toString())
+    // The origin is in it so that the status bar hears where a changed endpoint came from.
+    return u"%1|%2|%3|%4|%5|%6|%7|%8|%9"_s.arg(e.url.toString() + u'|' + endpointOriginText(e))
         .arg(int(e.auth.type))
         .arg(e.auth.username, e.auth.secretEnv, e.caFile)
         .arg(e.insecureSkipVerify)
@@ -52,6 +54,7 @@ void BackendMonitor::setConfig(const Config &config)
         QString signature;
         std::function<std::unique_ptr<Entry>()> make;
         QString disabledWhy;
+        QString origin;
     };
     std::vector<Wanted> wanted;
 
@@ -66,6 +69,7 @@ void BackendMonitor::setConfig(const Config &config)
                                                       std::chrono::milliseconds(5000));
              return e;
          },
+         {},
          {}});
 
     auto httpEntry
@@ -86,7 +90,8 @@ void BackendMonitor::setConfig(const Config &config)
     wanted.push_back({u"prometheus"_s, u"Prometheus"_s, signatureOf(config.prometheus, config),
                       httpEntry(u"prometheus"_s, config.prometheus,
                                 [](HttpClient *c) { return makePrometheusProbe(c, nullptr); }),
-                      config.prometheus.url.isEmpty() ? notConfigured : QString()});
+                      config.prometheus.url.isEmpty() ? notConfigured : QString(),
+                      endpointOriginText(config.prometheus)});
     for (int i = 0; i < config.alertmanagers.size(); ++i) {
         const QString id = u"alertmanager-%1"_s.arg(i);
         const QString name = config.alertmanagers.size() == 1 ? u"Alertmanager"_s
@@ -98,14 +103,16 @@ void BackendMonitor::setConfig(const Config &config)
                                     [id, name](HttpClient *c) {
                                         return makeAlertmanagerProbe(id, name, c, nullptr);
                                     }),
-                          {}});
+                          {},
+                          endpointOriginText(config.alertmanagers.at(i))});
     }
     if (config.alertmanagers.isEmpty())
-        wanted.push_back({u"alertmanager-0"_s, u"Alertmanager"_s, {}, {}, notConfigured});
+        wanted.push_back({u"alertmanager-0"_s, u"Alertmanager"_s, {}, {}, notConfigured, {}});
     wanted.push_back({u"jaeger"_s, u"Jaeger"_s, signatureOf(config.jaeger, config),
                       httpEntry(u"jaeger"_s, config.jaeger,
                                 [](HttpClient *c) { return makeJaegerProbe(c, nullptr); }),
-                      config.jaeger.url.isEmpty() ? notConfigured : QString()});
+                      config.jaeger.url.isEmpty() ? notConfigured : QString(),
+                      endpointOriginText(config.jaeger)});
 
     // Keep the entries whose settings did not change, build the rest.
     std::vector<std::unique_ptr<Entry>> old;
@@ -126,6 +133,7 @@ void BackendMonitor::setConfig(const Config &config)
         }
         auto entry = w.make();
         entry->id = w.id;
+        entry->origin = w.origin;
         entry->signature = w.signature;
         auto *poller = new Poller;
         entry->poller.reset(poller);
@@ -161,16 +169,18 @@ void BackendMonitor::addEntry(std::unique_ptr<Entry> entry)
     initial.id = probe->id();
     initial.displayName = probe->displayName();
     initial.endpoint = probe->endpointText();
+    initial.origin = entry->origin;
     initial.state = BackendStatus::State::Unknown;
     initial.since = QDateTime::currentDateTime();
     m_model->update(initial);
 
-    poller->setTask([this, probe](Poller::Report report) {
-        probe->check([this, probe, report](const ProbeResult &result) {
+    poller->setTask([this, probe, origin = entry->origin](Poller::Report report) {
+        probe->check([this, probe, origin, report](const ProbeResult &result) {
             BackendStatus s;
             s.id = probe->id();
             s.displayName = probe->displayName();
             s.endpoint = probe->endpointText();
+            s.origin = origin;
             s.state = result.up ? BackendStatus::State::Up : BackendStatus::State::Down;
             s.reason = result.reason;
             s.hint = result.hint;

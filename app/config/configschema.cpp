@@ -182,8 +182,11 @@ private:
     {
         const auto endpoint = [this](EndpointConfig &into, const QString &section) {
             return [this, &into, section](const YamlEntry &entry) {
-                if (m_reader.expectMap(entry))
-                    readEndpoint(entry.value, section, into);
+                if (!m_reader.expectMap(entry))
+                    return;
+                const EndpointConfig before = into;
+                readEndpoint(entry.value, section, into);
+                markFromFile(before, into);
             };
         };
         m_reader.forEachKey(
@@ -228,7 +231,20 @@ private:
                                       .arg(YamlReader::describe(entry.value)));
             return;
         }
+        if (alertmanagers == m_config.alertmanagers)
+            return; // the default list, as the first run writes it out
+        for (EndpointConfig &endpoint : alertmanagers)
+            endpoint.origin = EndpointConfig::Origin::File;
         m_config.alertmanagers = alertmanagers;
+    }
+
+    /// An endpoint the file sets is the user's (and wins over one found in the stack), unless
+    /// it is exactly the default: the first run writes every endpoint out, so that value is no
+    /// choice of the user's (as `project: stackscope` is not, issue 13).
+    static void markFromFile(const EndpointConfig &before, EndpointConfig &endpoint)
+    {
+        if (!(endpoint == before))
+            endpoint.origin = EndpointConfig::Origin::File;
     }
 
     void readEndpoint(const YAML::Node &node, const QString &section, EndpointConfig &endpoint)

@@ -1,9 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/config/config.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
+
+QString endpointOriginText(const EndpointConfig &endpoint)
+{
+    switch (endpoint.origin) {
+    case EndpointConfig::Origin::File:
+        return QCoreApplication::translate("EndpointOrigin", "set in the configuration");
+    case EndpointConfig::Origin::Stack:
+        return QCoreApplication::translate("EndpointOrigin", "from the stack: %1")
+            .arg(endpoint.discoveredAs);
+    case EndpointConfig::Origin::Default:
+        break;
+    }
+    return QCoreApplication::translate("EndpointOrigin", "default");
+}
 
 QString ConfigProblem::format(const QString &fileName) const
 {

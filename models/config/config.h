@@ -26,14 +26,28 @@ struct AuthConfig
 /// One HTTP backend (Prometheus, one Alertmanager, Jaeger, Grafana).
 struct EndpointConfig
 {
+    /// Where `url` comes from. An endpoint the user's file sets always wins over one found in the
+    /// stack; the defaults give way to it.
+    enum class Origin {
+        Default, ///< not in the file, or in it exactly as the first run wrote the default out
+        File,    ///< set in the configuration file
+        Stack,   ///< found in the compose stack (applyDiscoveredEndpoints())
+    };
+
     QUrl url;
     AuthConfig auth;
     QString caFile;                  ///< PEM bundle added to the trusted CAs; empty = system CAs
     bool insecureSkipVerify = false; ///< off by default; on only when the user says so
     std::chrono::milliseconds timeout{10000};
+    Origin origin = Origin::Default; ///< filled by the loader and by applyDiscoveredEndpoints()
+    QString discoveredAs;            ///< Origin::Stack only: "prometheus → 127.0.0.1:9091"
 
     friend bool operator==(const EndpointConfig &, const EndpointConfig &) = default;
 };
+
+/// Where an endpoint comes from, in words for the status bar: "set in the configuration",
+/// "from the stack: prometheus → 127.0.0.1:9091" or "default".
+QString endpointOriginText(const EndpointConfig &endpoint);
 
 /// The docker compose project Stackscope supervises.
 struct StackConfig

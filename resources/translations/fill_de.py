@@ -750,6 +750,37 @@ DE = {
     '%1 exists and is not a dashboard Stackscope can read (%2); not replaced':
         '%1 gibt es schon, und es ist kein Dashboard, das Stackscope lesen kann (%2); nicht ersetzt',
     'replaced the earlier %1': 'das frühere %1 wurde ersetzt',
+    # Endpoints found in the stack (app/compose/stackendpoints.cpp, the status bar).
+    'set in the configuration': 'in der Konfiguration gesetzt',
+    'from the stack: %1': 'aus dem Stack: %1',
+    'default': 'Voreinstellung',
+    'Origin: %1': 'Herkunft: %1',
+    'recognised by its service name (it has no image)':
+        'am Dienstnamen erkannt (er hat kein Image)',
+    '%1; recognised by its service name (it has no image)':
+        '%1; am Dienstnamen erkannt (er hat kein Image)',
+    "it uses the network of service '%1', which the stack does not declare":
+        "er nutzt das Netzwerk des Dienstes „%1“, den der Stack nicht deklariert",
+    'host network, default port %1': 'Host-Netzwerk, Standardport %1',
+    'host network, %1': 'Host-Netzwerk, %1',
+    "through service '%1'": "über den Dienst „%1“",
+    'it has no network (network_mode: none)': 'er hat kein Netzwerk (network_mode: none)',
+    "it uses another container's network (%1), whose published ports are not in the stack":
+        'er nutzt das Netzwerk eines anderen Containers (%1), dessen veröffentlichte Ports '
+        'nicht im Stack stehen',
+    "it listens on its container's loopback only (%1 %2:%3), which no published port reaches":
+        'er lauscht nur auf dem Loopback seines Containers (%1 %2:%3), den kein '
+        'veröffentlichter Port erreicht',
+    'published %1 → %2': 'veröffentlicht %1 → %2',
+    'its port %1 is published on a host port that Docker picks when it starts; publish it on a '
+    'fixed port ("%2:%1")':
+        'sein Port %1 ist auf einem Host-Port veröffentlicht, den Docker beim Start wählt; '
+        'veröffentlichen Sie ihn auf einem festen Port („%2:%1“)',
+    'its port %1 is not published to the host': 'sein Port %1 ist nicht zum Host veröffentlicht',
+    'Use these': 'Diese übernehmen',
+    'Write the endpoints found in the stack into the configuration file (its comments are kept)':
+        'Die im Stack gefundenen Adressen in die Konfigurationsdatei schreiben (ihre Kommentare '
+        'bleiben erhalten)',
 }
 
 # The same English needing different German in one context.

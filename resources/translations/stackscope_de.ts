@@ -302,6 +302,21 @@
     </message>
 </context>
 <context>
+    <name>EndpointOrigin</name>
+    <message>
+        <source>set in the configuration</source>
+        <translation>in der Konfiguration gesetzt</translation>
+    </message>
+    <message>
+        <source>from the stack: %1</source>
+        <translation>aus dem Stack: %1</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Voreinstellung</translation>
+    </message>
+</context>
+<context>
     <name>ImportDashboard</name>
     <message>
         <source>Imported "%1": %2 panels, %3 variables -&gt; %4</source>
@@ -584,6 +599,57 @@
     <message>
         <source>dead</source>
         <translation>tot</translation>
+    </message>
+</context>
+<context>
+    <name>StackEndpoints</name>
+    <message>
+        <source>recognised by its service name (it has no image)</source>
+        <translation>am Dienstnamen erkannt (er hat kein Image)</translation>
+    </message>
+    <message>
+        <source>%1; recognised by its service name (it has no image)</source>
+        <translation>%1; am Dienstnamen erkannt (er hat kein Image)</translation>
+    </message>
+    <message>
+        <source>it uses the network of service '%1', which the stack does not declare</source>
+        <translation>er nutzt das Netzwerk des Dienstes „%1“, den der Stack nicht deklariert</translation>
+    </message>
+    <message>
+        <source>host network, default port %1</source>
+        <translation>Host-Netzwerk, Standardport %1</translation>
+    </message>
+    <message>
+        <source>host network, %1</source>
+        <translation>Host-Netzwerk, %1</translation>
+    </message>
+    <message>
+        <source>through service '%1'</source>
+        <translation>über den Dienst „%1“</translation>
+    </message>
+    <message>
+        <source>it has no network (network_mode: none)</source>
+        <translation>er hat kein Netzwerk (network_mode: none)</translation>
+    </message>
+    <message>
+        <source>it uses another container's network (%1), whose published ports are not in the stack</source>
+        <translation>er nutzt das Netzwerk eines anderen Containers (%1), dessen veröffentlichte Ports nicht im Stack stehen</translation>
+    </message>
+    <message>
+        <source>it listens on its container's loopback only (%1 %2:%3), which no published port reaches</source>
+        <translation>er lauscht nur auf dem Loopback seines Containers (%1 %2:%3), den kein veröffentlichter Port erreicht</translation>
+    </message>
+    <message>
+        <source>published %1 → %2</source>
+        <translation>veröffentlicht %1 → %2</translation>
+    </message>
+    <message>
+        <source>its port %1 is published on a host port that Docker picks when it starts; publish it on a fixed port ("%2:%1")</source>
+        <translation>sein Port %1 ist auf einem Host-Port veröffentlicht, den Docker beim Start wählt; veröffentlichen Sie ihn auf einem festen Port („%2:%1“)</translation>
+    </message>
+    <message>
+        <source>its port %1 is not published to the host</source>
+        <translation>sein Port %1 ist nicht zum Host veröffentlicht</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1049,18 @@
     <message>
         <source>TLS unverified</source>
         <translation>TLS ungeprüft</translation>
+    </message>
+    <message>
+        <source>Origin: %1</source>
+        <translation>Herkunft: %1</translation>
+    </message>
+    <message>
+        <source>Use these</source>
+        <translation>Diese übernehmen</translation>
+    </message>
+    <message>
+        <source>Write the endpoints found in the stack into the configuration file (its comments are kept)</source>
+        <translation>Die im Stack gefundenen Adressen in die Konfigurationsdatei schreiben (ihre Kommentare bleiben erhalten)</translation>
     </message>
 </context>
 <context>

@@ -41,11 +41,13 @@ Config defaults()
     return defaultConfig(kStackDir);
 }
 
+/// An endpoint the file sets (so it wins over one found in the stack).
 EndpointConfig endpoint(const QString &url, std::chrono::milliseconds timeout = 10s)
 {
     EndpointConfig result;
     result.url = QUrl(url);
     result.timeout = timeout;
+    result.origin = EndpointConfig::Origin::File;
     return result;
 }
 
@@ -67,6 +69,7 @@ void compareEndpoint(const EndpointConfig &actual, const EndpointConfig &expecte
     QCOMPARE(actual.auth.secretEnv, expected.auth.secretEnv);
     QCOMPARE(actual.caFile, expected.caFile);
     QCOMPARE(actual.insecureSkipVerify, expected.insecureSkipVerify);
+    QCOMPARE(int(actual.origin), int(expected.origin));
 }
 
 /// Field by field, so that a failure names the field.
@@ -209,11 +212,13 @@ void TestConfigLoader::validFiles_data()
     {
         Config c = defaults();
         c.prometheus.auth = auth(AuthConfig::Type::Basic, u"admin"_s, u"PROM_PASSWORD"_s);
+        c.prometheus.origin = EndpointConfig::Origin::File;
         QTest::newRow("basic auth") << dataFile(u"auth-basic.yaml"_s) << c;
     }
     {
         Config c = defaults();
         c.jaeger.auth = auth(AuthConfig::Type::Bearer, {}, u"JAEGER_TOKEN"_s);
+        c.jaeger.origin = EndpointConfig::Origin::File;
         QTest::newRow("bearer auth") << dataFile(u"auth-bearer.yaml"_s) << c;
     }
     {
