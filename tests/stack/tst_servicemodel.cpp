@@ -175,7 +175,10 @@ void TestServiceModel::updateContainerAndStats()
     model.updateStats(u"1"_s, 150.0, 2048, 8192);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(model.index(0, ServiceModel::Cpu).data().toString(), u"150.0 %"_s);
-    QCOMPARE(model.index(0, ServiceModel::Memory).data().toString(), u"2 KiB"_s);
+    QCOMPARE(model.index(0, ServiceModel::Memory).data().toString(), u"2 KiB / 8 KiB"_s);
+    QCOMPARE(
+        model.index(0, ServiceModel::Memory).data(Qt::ToolTipRole).toString().section(u'\n', 0, 0),
+        u"2 KiB of 8 KiB (25 %)"_s);
     model.updateStats(u"unknown"_s, 1, 1, 1);
     QCOMPARE(changed.size(), 1);
 
