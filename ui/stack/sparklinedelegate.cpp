@@ -55,10 +55,9 @@ QRectF SparklineDelegate::sparklineRect(const QRect &cell, const QFontMetrics &m
     const int right = cell.left() + cell.width() - Margin - textWidth - metrics.averageCharWidth();
     if (right - left < MinimumWidth)
         return {};
-    // As tall as the text's letters, on its baseline (the text is centred vertically).
-    const int baseline = cell.top() + (cell.height() - metrics.height()) / 2 + metrics.ascent();
-    const int height = std::min(metrics.ascent() + 1, cell.height() - 2);
-    return QRectF(left, baseline + 1 - height, right - left, height);
+    // The height of the text's line, centred as the text is.
+    const int height = std::min(metrics.height(), cell.height() - 4);
+    return QRectF(left, cell.top() + (cell.height() - height + 1) / 2, right - left, height);
 }
 
 QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem &option,
@@ -171,7 +170,7 @@ void SparklineDelegate::drawSegment(QPainter *painter, qreal bottom, const QColo
     const qsizetype n = m_points.size();
     m_points << QPointF(m_points.last().x(), bottom) << QPointF(m_points.first().x(), bottom);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(withAlpha(color, 0.22));
+    painter->setBrush(withAlpha(color, 0.18));
     painter->drawPolygon(m_points);
     m_points.resize(n);
     painter->setPen(QPen(color, LineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
