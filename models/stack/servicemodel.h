@@ -16,6 +16,11 @@ namespace Stackscope {
 /// vanished ones removed; the model never resets, so views keep selection and scroll.
 /// Each service's resource samples of the last hour are kept by service name, across its
 /// containers, with a gap where it was not running, and dropped when the service goes away.
+/// Views get them through CpuHistoryRole and MemoryHistoryRole as a SampleHistory, which is
+/// implicitly shared: the QVariant costs a reference count, not a copy of the samples. Every
+/// row's history is meant to be drawn over the HistoryWindowRole range, which ends now and starts
+/// an hour ago, or at the model's first sample while that is later (a minute ago at least), so
+/// that all rows share one time axis.
 class ServiceModel : public KeyedTableModel<ServiceStatus>
 {
     Q_OBJECT
@@ -40,13 +45,9 @@ public:
         UrlsRole,                       ///< QStringList: links to the service's web UI
         StatusRole,                     ///< QVariant<ServiceStatus>
         SortRole,                       ///< a value that sorts the column naturally
-        /// SampleHistory: the service's CPU % over the last hour (100 % = one core), across its
-        /// containers. Implicitly shared: a copy costs a reference count, not the samples.
-        CpuHistoryRole,
-        MemoryHistoryRole, ///< SampleHistory: its memory use in bytes, as CpuHistoryRole
-        /// SampleHistory::Window: the range every row's history is drawn over, the same for all
-        /// rows: the last hour, or less while the model has sampled for less (one minute at least).
-        HistoryWindowRole,
+        CpuHistoryRole,    ///< SampleHistory: CPU % of the last hour (see class comment)
+        MemoryHistoryRole, ///< SampleHistory: memory bytes of the last hour
+        HistoryWindowRole, ///< SampleHistory::Window: one range for every row (see above)
     };
     Q_ENUM(Role)
 

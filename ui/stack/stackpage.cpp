@@ -180,7 +180,7 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     auto *cpu = new SparklineDelegate(ServiceModel::CpuHistoryRole, ServiceModel::HistoryWindowRole,
                                       Palette::series(5), m_table);
     cpu->setReservedText(u"888.8 %"_s);
-    cpu->setMinimumTop(1.0); // 1 % of a core: an idle service's noise stays flat
+    cpu->setMinimumTop(1.0); // 1 % of a core: an idle service's noise stays low
     auto *memory
         = new SparklineDelegate(ServiceModel::MemoryHistoryRole, ServiceModel::HistoryWindowRole,
                                 Palette::series(6), m_table);
