@@ -107,9 +107,10 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(s);
     case CpuHistoryRole:
     case MemoryHistoryRole: {
+        static const SampleHistory none; // shared: no allocation per call
         const auto it = m_history.constFind(s.service);
         if (it == m_history.cend())
-            return QVariant::fromValue(SampleHistory());
+            return QVariant::fromValue(none);
         return QVariant::fromValue(role == CpuHistoryRole ? it->cpu : it->memory);
     }
     case HistoryWindowRole:
