@@ -7,7 +7,10 @@
 #include <QColor>
 #include <QFont>
 #include <QSet>
+#include <QStringList>
 #include <QUrl>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -19,6 +22,30 @@ namespace {
 QString memoryText(qint64 bytes)
 {
     return bytes < 0 ? QString() : Format::bytes(double(bytes));
+}
+
+QString cpuText(double percent)
+{
+    return u"%1 %"_s.arg(percent, 0, 'f', 1);
+}
+
+/// The history the tooltip of a CPU or memory cell sums up: min, max and last over the window.
+QString historyText(const SampleHistory &history, const SampleHistory::Window &window, bool memory)
+{
+    const SampleHistory::Summary s = history.summary(window.fromMsecs);
+    if (s.count == 0)
+        return {};
+    auto text = [memory](double v) {
+        return memory ? memoryText(qint64(v)) : cpuText(v);
+    };
+    const QString span = Format::elapsed(std::max<qint64>(1, s.spanMsecs() / 1000));
+    QStringList lines{memory ? ServiceModel::tr("Memory over the last %1:").arg(span)
+                             : ServiceModel::tr("CPU over the last %1:").arg(span),
+                      ServiceModel::tr("min %1 \u00b7 max %2 \u00b7 last %3")
+                          .arg(text(s.min), text(s.max), text(s.last))};
+    if (s.hasGaps)
+        lines << ServiceModel::tr("(with gaps where the service was not running)");
+    return lines.join(u'\n');
 }
 
 QColor conditionColor(ServiceStatus::Condition c)
@@ -79,6 +106,16 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
     }
     case StatusRole:
         return QVariant::fromValue(s);
+    case CpuHistoryRole:
+    case MemoryHistoryRole: {
+        static const SampleHistory none; // shared: no allocation per call
+        const auto it = m_history.constFind(s.service);
+        if (it == m_history.cend())
+            return QVariant::fromValue(none);
+        return QVariant::fromValue(role == CpuHistoryRole ? it->cpu : it->memory);
+    }
+    case HistoryWindowRole:
+        return QVariant::fromValue(historyWindow());
     default:
         break;
     }
@@ -130,11 +167,15 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
         case Cpu:
             if (!s.isRunning() || s.cpuPercent < 0)
                 return sort ? QVariant(-1.0) : QVariant(QString());
-            return sort ? QVariant(s.cpuPercent) : QVariant(u"%1 %"_s.arg(s.cpuPercent, 0, 'f', 1));
+            return sort ? QVariant(s.cpuPercent) : QVariant(cpuText(s.cpuPercent));
         case Memory:
             if (!s.isRunning() || s.memoryBytes < 0)
                 return sort ? QVariant(qint64(-1)) : QVariant(QString());
-            return sort ? QVariant(s.memoryBytes) : QVariant(memoryText(s.memoryBytes));
+            if (sort)
+                return s.memoryBytes;
+            if (s.memoryLimit > 0) // the limit, or the host's memory when there is none
+                return QString(memoryText(s.memoryBytes) + u" / "_s + memoryText(s.memoryLimit));
+            return memoryText(s.memoryBytes);
         default:
             return {};
         }
@@ -151,10 +192,26 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
             if (s.hasContainer())
                 return tr("Container %1 (%2)").arg(c.name, c.id.left(12));
             return tr("No container: the service has not been started.");
-        case Memory:
-            if (s.memoryLimit > 0 && s.isRunning())
-                return tr("%1 of %2").arg(memoryText(s.memoryBytes), memoryText(s.memoryLimit));
-            return {};
+        case Cpu: {
+            const auto it = m_history.constFind(s.service);
+            if (it == m_history.cend())
+                return {};
+            const QString history = historyText(it->cpu, historyWindow(), false);
+            return history.isEmpty() ? QVariant() : QVariant(history);
+        }
+        case Memory: {
+            QStringList lines;
+            if (s.memoryLimit > 0 && s.memoryBytes >= 0 && s.isRunning())
+                lines << tr("%1 of %2 (%3 %)")
+                             .arg(memoryText(s.memoryBytes), memoryText(s.memoryLimit),
+                                  Format::number(100.0 * double(s.memoryBytes)
+                                                 / double(s.memoryLimit)));
+            const auto it = m_history.constFind(s.service);
+            if (it != m_history.cend())
+                lines << historyText(it->memory, historyWindow(), true);
+            lines.removeAll(QString());
+            return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
+        }
         case Ports:
             return data(index, UrlsRole).toStringList().join(u"\n"_s);
         default:
@@ -215,6 +272,44 @@ QVariant ServiceModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
+void ServiceModel::setServices(const QList<ServiceStatus> &services)
+{
+    merge(services);
+    // A history lives as long as its service's row, and breaks off where it is not running.
+    for (auto it = m_history.begin(); it != m_history.end();) {
+        const ServiceStatus *s = service(it.key());
+        if (!s) {
+            it = m_history.erase(it);
+            continue;
+        }
+        if (!s->isRunning())
+            markGap(it.key());
+        ++it;
+    }
+}
+
+void ServiceModel::markGap(const QString &service)
+{
+    const auto it = m_history.find(service);
+    if (it == m_history.end())
+        return;
+    const qint64 t = now().toMSecsSinceEpoch();
+    it->cpu.appendGap(t);
+    it->memory.appendGap(t);
+}
+
+SampleHistory::Window ServiceModel::historyWindow() const
+{
+    using namespace std::chrono;
+    const qint64 to = now().toMSecsSinceEpoch();
+    const qint64 hour = duration_cast<milliseconds>(SampleHistory::DefaultMaxAge).count();
+    const qint64 minute = 60 * 1000;
+    qint64 from = to - hour;
+    if (m_firstSampleMsecs >= 0)
+        from = std::clamp(m_firstSampleMsecs, from, to - minute);
+    return {from, to};
+}
+
 const ServiceStatus *ServiceModel::service(const QString &name) const
 {
     const int row = rowOf(name);
@@ -231,6 +326,7 @@ bool ServiceModel::updateContainer(const QString &service, const ContainerInfo &
         && container.created < s.container.created)
         return true; // an older container of the service: the newest one stays shown
     if (s.container.id != container.id || !container.isRunning()) {
+        markGap(service);
         s.cpuPercent = -1;
         s.memoryBytes = -1;
         s.memoryLimit = -1;
@@ -251,19 +347,48 @@ void ServiceModel::updateStats(const QString &containerId, double cpuPercent, qi
         ServiceStatus s = at(i);
         if (!s.isRunning())
             return;
+        const qint64 t = now().toMSecsSinceEpoch();
+        History &h = m_history[s.service];
+        if (h.containerId != containerId) {
+            h.cpu.appendGap(t); // the samples of another container end here
+            h.memory.appendGap(t);
+            h.containerId = containerId;
+        }
+        if (cpuPercent >= 0)
+            h.cpu.append(t, cpuPercent);
+        if (memoryBytes >= 0)
+            h.memory.append(t, double(memoryBytes));
+        if (m_firstSampleMsecs < 0)
+            m_firstSampleMsecs = t;
+        const bool same = s.cpuPercent == cpuPercent && s.memoryBytes == memoryBytes
+                          && s.memoryLimit == memoryLimit;
         s.cpuPercent = cpuPercent;
         s.memoryBytes = memoryBytes;
         s.memoryLimit = memoryLimit;
         replaceAt(i, s, Cpu, Memory);
+        if (same) // the history grew all the same
+            Q_EMIT dataChanged(index(i, Cpu), index(i, Memory),
+                               {CpuHistoryRole, MemoryHistoryRole, Qt::ToolTipRole});
         return;
     }
 }
 
 void ServiceModel::tick()
 {
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, Uptime), index(rowCount() - 1, Uptime),
-                           {Qt::DisplayRole, SortRole});
+    if (rowCount() == 0)
+        return;
+    Q_EMIT dataChanged(index(0, Uptime), index(rowCount() - 1, Uptime),
+                       {Qt::DisplayRole, SortRole});
+    if (m_history.isEmpty())
+        return;
+    const qint64 t = now().toMSecsSinceEpoch();
+    for (History &h : m_history) {
+        h.cpu.trim(t);
+        h.memory.trim(t);
+    }
+    // The window moves on for every row, sampled or not.
+    Q_EMIT dataChanged(index(0, Cpu), index(rowCount() - 1, Memory),
+                       {CpuHistoryRole, MemoryHistoryRole, HistoryWindowRole, Qt::ToolTipRole});
 }
 
 } // namespace Stackscope

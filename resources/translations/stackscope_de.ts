@@ -1965,10 +1965,6 @@
         <translation>Kein Container: Der Dienst wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
@@ -2015,6 +2011,26 @@
     <message>
         <source>starting</source>
         <translation>startet</translation>
+    </message>
+    <message>
+        <source>Memory over the last %1:</source>
+        <translation>Speicher in den letzten %1:</translation>
+    </message>
+    <message>
+        <source>CPU over the last %1:</source>
+        <translation>CPU in den letzten %1:</translation>
+    </message>
+    <message>
+        <source>min %1 · max %2 · last %3</source>
+        <translation>min. %1 · max. %2 · zuletzt %3</translation>
+    </message>
+    <message>
+        <source>(with gaps where the service was not running)</source>
+        <translation>(mit Lücken, wo der Dienst nicht lief)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3 %)</source>
+        <translation>%1 von %2 (%3 %)</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,8 @@ private Q_SLOTS:
     void mergeNeverResets();
     void displayTexts();
     void updateContainerAndStats();
+    void historyRoles();
+    void historyAcrossRestarts();
     void condition_data();
     void condition();
     void logBufferCap();
@@ -175,7 +177,10 @@ void TestServiceModel::updateContainerAndStats()
     model.updateStats(u"1"_s, 150.0, 2048, 8192);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(model.index(0, ServiceModel::Cpu).data().toString(), u"150.0 %"_s);
-    QCOMPARE(model.index(0, ServiceModel::Memory).data().toString(), u"2 KiB"_s);
+    QCOMPARE(model.index(0, ServiceModel::Memory).data().toString(), u"2 KiB / 8 KiB"_s);
+    QCOMPARE(
+        model.index(0, ServiceModel::Memory).data(Qt::ToolTipRole).toString().section(u'\n', 0, 0),
+        u"2 KiB of 8 KiB (25 %)"_s);
     model.updateStats(u"unknown"_s, 1, 1, 1);
     QCOMPARE(changed.size(), 1);
 
@@ -192,6 +197,139 @@ void TestServiceModel::updateContainerAndStats()
     model.updateStats(u"1"_s, 5, 5, 5); // not running: ignored
     QCOMPARE(model.services().first().cpuPercent, -1.0);
     QVERIFY(!model.updateContainer(u"nope"_s, died));
+}
+
+void TestServiceModel::historyRoles()
+{
+    ServiceModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime t0(QDate(2026, 1, 1), QTime(10, 0), Qt::UTC);
+    model.setNow(t0);
+    model.setServices(joinServices({declared(u"web"_s), declared(u"db"_s)},
+                                   {container(u"1"_s, u"web"_s, u"running"_s)}));
+    auto history = [&](int row, int role) {
+        return model.index(row, ServiceModel::Cpu).data(role).value<SampleHistory>();
+    };
+    auto window = [&] {
+        return model.index(1, ServiceModel::Memory)
+            .data(ServiceModel::HistoryWindowRole)
+            .value<SampleHistory::Window>();
+    };
+    // No sample yet: empty histories, the window is the last hour.
+    QVERIFY(history(0, ServiceModel::CpuHistoryRole).isEmpty());
+    QCOMPARE(window().toMsecs, t0.toMSecsSinceEpoch());
+    QCOMPARE(window().fromMsecs, t0.addSecs(-3600).toMSecsSinceEpoch());
+    QVERIFY(model.index(0, ServiceModel::Cpu).data(Qt::ToolTipRole).isNull());
+
+    // Ten minutes of samples every 5 s; the same values still announce the history.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    for (int i = 0; i <= 120; ++i) {
+        model.setNow(t0.addSecs(5 * i));
+        model.updateStats(u"1"_s, i < 60 ? 1.0 + i : 50.0, (100 + (i < 60 ? i : 60)) << 20,
+                          qint64(1) << 31);
+    }
+    QCOMPARE(changed.size(), 121);
+    const QList<QVariant> last = changed.last();
+    QCOMPARE(last.at(0).value<QModelIndex>().column(), int(ServiceModel::Cpu));
+    QCOMPARE(last.at(1).value<QModelIndex>().column(), int(ServiceModel::Memory));
+    QVERIFY(last.at(2).value<QList<int>>().contains(ServiceModel::CpuHistoryRole));
+
+    const SampleHistory cpu = history(0, ServiceModel::CpuHistoryRole);
+    const SampleHistory memory = history(0, ServiceModel::MemoryHistoryRole);
+    QCOMPARE(cpu.size(), 121);
+    QCOMPARE(cpu.min(), 1.0);
+    QCOMPARE(cpu.max(), 60.0);
+    QCOMPARE(memory.last(), double(160 << 20));
+    QVERIFY(history(1, ServiceModel::CpuHistoryRole).isEmpty()); // db: not created
+    // The same window on every row: since the first sample, while that is less than an hour.
+    QCOMPARE(window().fromMsecs, t0.toMSecsSinceEpoch());
+    QCOMPARE(window().toMsecs, t0.addSecs(600).toMSecsSinceEpoch());
+
+    QCOMPARE(model.index(0, ServiceModel::Memory).data().toString(), u"160 MiB / 2 GiB"_s);
+    QCOMPARE(model.index(0, ServiceModel::Cpu).data(Qt::ToolTipRole).toString(),
+             u"CPU over the last 10 min:\nmin 1.0 % \u00b7 max 60.0 % \u00b7 last 50.0 %"_s);
+    QCOMPARE(model.index(0, ServiceModel::Memory).data(Qt::ToolTipRole).toString(),
+             u"160 MiB of 2 GiB (7.81 %)\nMemory over the last 10 min:\n"
+             "min 100 MiB \u00b7 max 160 MiB \u00b7 last 160 MiB"_s);
+
+    // An hour and a half later: a full hour's window; tick() drops what is older, moves every
+    // row's window on and says so for the resource columns.
+    model.setNow(t0.addSecs(5400));
+    changed.clear();
+    model.tick();
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed.at(1).at(0).value<QModelIndex>(), model.index(0, ServiceModel::Cpu));
+    QCOMPARE(changed.at(1).at(1).value<QModelIndex>(), model.index(1, ServiceModel::Memory));
+    QVERIFY(changed.at(1).at(2).value<QList<int>>().contains(ServiceModel::HistoryWindowRole));
+    QCOMPARE(window().fromMsecs, t0.addSecs(1800).toMSecsSinceEpoch());
+    QVERIFY(history(0, ServiceModel::CpuHistoryRole).isEmpty());
+    QVERIFY(model.index(0, ServiceModel::Cpu).data(Qt::ToolTipRole).isNull());
+}
+
+void TestServiceModel::historyAcrossRestarts()
+{
+    // The history belongs to the service: a restart and a recreated container continue it,
+    // after a gap; it goes when the service does.
+    ServiceModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QDateTime t(QDate(2026, 1, 1), QTime(10, 0), Qt::UTC);
+    auto sample = [&](const QString &id, double cpu) {
+        t = t.addSecs(5);
+        model.setNow(t);
+        model.updateStats(id, cpu, 1 << 20, -1);
+    };
+    auto cpu = [&] {
+        return model.index(0, ServiceModel::Cpu)
+            .data(ServiceModel::CpuHistoryRole)
+            .value<SampleHistory>();
+    };
+    const QList<ComposeService> spec{declared(u"web"_s)};
+    model.setServices(joinServices(spec, {container(u"1"_s, u"web"_s, u"running"_s)}));
+    sample(u"1"_s, 10);
+    sample(u"1"_s, 11);
+    QCOMPARE(model.index(0, ServiceModel::Memory).data().toString(), u"1 MiB"_s); // no limit
+
+    // docker restart: the same container stops and starts again.
+    t = t.addSecs(5);
+    model.setNow(t);
+    QVERIFY(model.updateContainer(u"web"_s, container(u"1"_s, u"web"_s, u"exited"_s, {}, 0)));
+    QVERIFY(model.updateContainer(u"web"_s, container(u"1"_s, u"web"_s, u"running"_s)));
+    sample(u"1"_s, 12);
+    QCOMPARE(cpu().size(), 4);
+    QVERIFY(cpu().at(2).isGap());
+
+    // compose up --force-recreate: a new container, reported by a snapshot.
+    model.setServices(joinServices(spec, {container(u"2"_s, u"web"_s, u"running"_s, {}, 0, 200)},
+                                   model.services()));
+    sample(u"2"_s, 13);
+    SampleHistory h = cpu();
+    QCOMPARE(h.size(), 6);
+    QVERIFY(h.at(4).isGap()); // another container: not joined to the last one's line
+    QCOMPARE(h.summary().count, 4);
+    QVERIFY(h.summary().hasGaps);
+    QCOMPARE(h.min(), 10.0);
+    QCOMPARE(h.last(), 13.0);
+    QVERIFY(model.index(0, ServiceModel::Cpu)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"not running"_s));
+
+    // Stopped in a snapshot: one gap, however many snapshots say so.
+    model.setServices(joinServices(spec, {container(u"2"_s, u"web"_s, u"exited"_s, {}, 0, 200)}));
+    model.setServices(joinServices(spec, {container(u"2"_s, u"web"_s, u"exited"_s, {}, 0, 200)}));
+    QCOMPARE(cpu().size(), 7);
+    QVERIFY(cpu().at(6).isGap());
+    QCOMPARE(model.index(0, ServiceModel::Cpu).data().toString(), QString()); // no value now...
+    QCOMPARE(cpu().last(), 13.0); // ...but the last hour stays
+
+    // The service leaves the compose file: its history goes with it.
+    model.setServices(joinServices({declared(u"db"_s)}, {}));
+    model.setServices(joinServices(spec, {container(u"3"_s, u"web"_s, u"running"_s)}));
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(model.index(0, ServiceModel::Cpu)
+                .data(ServiceModel::CpuHistoryRole)
+                .value<SampleHistory>()
+                .isEmpty());
 }
 
 void TestServiceModel::condition_data()

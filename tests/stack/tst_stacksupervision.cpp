@@ -211,6 +211,15 @@ void TestStackSupervision::startStackShowsHealthyExitedUnhealthy()
     // Stats arrive for running containers only.
     QTRY_VERIFY_WITH_TIMEOUT(row(u"web"_s)->memoryBytes > 0, 15000);
     QCOMPARE(row(u"crash"_s)->memoryBytes, qint64(-1));
+    // ...and go into the service's history of the last hour, which the sparklines draw.
+    auto history = [this](const QString &service) {
+        return m_supervisor->model()
+            ->index(m_supervisor->model()->rowOf(service), ServiceModel::Memory)
+            .data(ServiceModel::MemoryHistoryRole)
+            .value<SampleHistory>();
+    };
+    QVERIFY(history(u"web"_s).last() > 0);
+    QVERIFY(history(u"crash"_s).isEmpty());
 }
 
 void TestStackSupervision::healthTooltipShowsCheckOutput()

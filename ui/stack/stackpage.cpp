@@ -6,6 +6,7 @@
 #include "models/stack/servicemodel.h"
 #include "ui/stack/composeprogresspanel.h"
 #include "ui/stack/logview.h"
+#include "ui/stack/sparklinedelegate.h"
 
 #include <QDesktopServices>
 #include <QFrame>
@@ -175,8 +176,20 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     m_table->setColumnWidth(ServiceModel::Uptime, w * 17);
     m_table->setColumnWidth(ServiceModel::Restarts, w * 12);
     m_table->setColumnWidth(ServiceModel::Ports, w * 12);
-    m_table->setColumnWidth(ServiceModel::Cpu, w * 9);
-    m_table->setColumnWidth(ServiceModel::Memory, w * 12);
+    // CPU and memory: the last hour as a sparkline beside the latest value.
+    auto *cpu = new SparklineDelegate(ServiceModel::CpuHistoryRole, ServiceModel::HistoryWindowRole,
+                                      Palette::series(5), m_table);
+    cpu->setReservedText(u"888.8 %"_s);
+    cpu->setMinimumTop(1.0); // 1 % of a core: an idle service's noise stays low
+    auto *memory
+        = new SparklineDelegate(ServiceModel::MemoryHistoryRole, ServiceModel::HistoryWindowRole,
+                                Palette::series(6), m_table);
+    memory->setReservedText(u"888 MiB / 88.8 GiB"_s);
+    for (auto [column, delegate] :
+         {std::pair{ServiceModel::Cpu, cpu}, {ServiceModel::Memory, memory}}) {
+        m_table->setItemDelegateForColumn(column, delegate);
+        m_table->setColumnWidth(column, delegate->preferredWidth(m_table->fontMetrics()));
+    }
     m_table->setMouseTracking(true);
     connect(m_table, &QTableView::clicked, this, &StackPage::openPort);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
