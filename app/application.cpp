@@ -8,8 +8,10 @@
 #include "app/config/configmanager.h"
 #include "app/config/paths.h"
 #include "app/desktop/autostart.h"
+#include "app/compose/stacksupervisor.h"
 #include "app/features/alertsfeature.h"
 #include "app/features/feature.h"
+#include "app/features/stackfeature.h"
 #include "app/selfmetrics/selfmetrics.h"
 #include "models/backendstatusmodel.h"
 #include "ui/mainwindow.h"
@@ -81,6 +83,13 @@ Application::Application(const QString &configPath, QObject *parent)
             Qt::QueuedConnection);
 
     connect(m_config.get(), &ConfigManager::configChanged, this, &Application::applyConfig);
+    // Queued: the stack reports its services from inside applyConfig's loop.
+    if (auto *stack = qobject_cast<StackFeature *>(feature(u"stack"_s))) {
+        connect(stack->supervisor(), &StackSupervisor::composeFileChanged, this,
+                &Application::rediscoverEndpoints, Qt::QueuedConnection);
+    }
+    connect(m_window->backendStatusBar(), &BackendStatusBar::useStackEndpointsRequested, this,
+            &Application::useStackEndpoints);
     connect(m_config.get(), &ConfigManager::problemsChanged, this,
             [this](const QList<ConfigProblem> &problems) {
                 m_window->setConfigProblems(m_config->path(), problems);
@@ -200,6 +209,43 @@ void Application::startFeatures()
 
 void Application::applyConfig(const Config &config)
 {
+    m_fileConfig = config;
+    applyEffectiveConfig();
+}
+
+void Application::rediscoverEndpoints()
+{
+    auto *stack = qobject_cast<StackFeature *>(feature(u"stack"_s));
+    const QList<DiscoveredEndpoint> found
+        = stack ? discoverEndpoints(stack->supervisor()->declaredServices())
+                : QList<DiscoveredEndpoint>();
+    if (found == m_discovered)
+        return;
+    m_discovered = found;
+    applyEffectiveConfig();
+}
+
+void Application::useStackEndpoints()
+{
+    QList<ConfigProblem> problems;
+    QString error;
+    if (!m_config->saveEdits(discoveredEndpointEdits(m_config->config(), m_discovered), &problems,
+                             &error)) {
+        QStringList lines;
+        for (const ConfigProblem &problem : std::as_const(problems))
+            lines << problem.format(QFileInfo(m_config->path()).fileName());
+        if (!error.isEmpty())
+            lines << error;
+        m_window->setNotice(tr("Could not write the stack's endpoints into %1: %2")
+                                .arg(m_config->path(), lines.join(u"; "_s)));
+    }
+}
+
+void Application::applyEffectiveConfig()
+{
+    const Config config = applyDiscoveredEndpoints(m_fileConfig, m_discovered);
+    m_window->backendStatusBar()->setStackEndpointsOffered(
+        !discoveredEndpointEdits(m_fileConfig, m_discovered).isEmpty());
     m_monitor->setConfig(config);
     m_window->backendStatusBar()->setUnverifiedTls(BackendStatusBar::unverifiedTlsBackends(config));
     if (config.selfMetrics.enabled) {

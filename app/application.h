@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/compose/stackendpoints.h"
 #include "models/config/config.h"
 
 #include <QObject>
@@ -48,7 +49,12 @@ Q_SIGNALS:
     void quitRequested();
 
 private:
+    /// A configuration from the file: the endpoints the stack reveals fill what it leaves open.
     void applyConfig(const Config &config);
+    /// The stack's services changed: look for its endpoints again.
+    void rediscoverEndpoints();
+    void applyEffectiveConfig();
+    void useStackEndpoints();
     void startFeatures();
     void openConfigFile();
 
@@ -61,6 +67,8 @@ private:
     std::unique_ptr<TrayIcon> m_tray;
     std::vector<std::unique_ptr<Feature>> m_features;
     bool m_started = false;
+    Config m_fileConfig;                    ///< as the file says
+    QList<DiscoveredEndpoint> m_discovered; ///< found in the stack's compose model
 };
 
 } // namespace Stackscope

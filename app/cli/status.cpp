@@ -6,6 +6,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/headless.h"
 #include "app/compose/composeproject.h"
+#include "app/compose/stackendpoints.h"
 #include "app/compose/stacksupervisor.h"
 #include "app/config/configloader.h"
 #include "app/config/paths.h"
@@ -139,9 +140,11 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     QNetworkAccessManager network;
     BackendStatusModel backends;
     BackendMonitor monitor(&network, &backends);
-    monitor.setConfig(config);
     StackSupervisor supervisor;
     supervisor.setConfig(config);
+    // As in the window: the endpoints the stack reveals fill what the configuration leaves open.
+    config = applyDiscoveredEndpoints(config, discoverEndpoints(supervisor.declaredServices()));
+    monitor.setConfig(config);
     monitor.start();
     supervisor.start();
     supervisor.detectComposeInBackground(); // then compose resolves the files
@@ -227,6 +230,8 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
             o.insert("name"_L1, b.displayName);
             o.insert("state"_L1, backendStateName(b.state));
             o.insert("endpoint"_L1, b.endpoint);
+            if (!b.origin.isEmpty())
+                o.insert("origin"_L1, b.origin);
             if (!b.reason.isEmpty())
                 o.insert("reason"_L1, b.reason);
             if (!b.version.isEmpty())
@@ -300,6 +305,8 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     for (const BackendStatus &b : backends.statuses()) {
         out << "  " << pad(b.displayName, nameWidth) << pad(backendStateText(b.state), stateWidth)
             << b.endpoint;
+        if (!b.origin.isEmpty())
+            out << " (" << b.origin << ')';
         if (!b.reason.isEmpty())
             out << " \u2014 " << b.reason;
         out << '\n';

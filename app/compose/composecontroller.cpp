@@ -46,6 +46,12 @@ ComposeController::~ComposeController() = default;
 
 void ComposeController::setConfig(const StackConfig &stack, const DockerEndpoint &endpoint)
 {
+    // The same stack again (another section of the configuration changed): the watcher
+    // already follows its files, and compose need not be asked again.
+    if (m_configured && stack == m_stack && endpoint.host == m_endpoint.host
+        && endpoint.tls == m_endpoint.tls)
+        return;
+    m_configured = true;
     if (stack.composeCommand != m_stack.composeCommand)
         m_composeDetected = false;
     m_stack = stack;

@@ -112,6 +112,11 @@ QString StackSupervisor::composeFileError() const
     return m_compose->composeFileError();
 }
 
+QList<ComposeService> StackSupervisor::declaredServices() const
+{
+    return m_compose->activeServices();
+}
+
 const ComposeProject &StackSupervisor::project() const
 {
     return m_compose->project();

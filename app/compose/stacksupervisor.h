@@ -50,6 +50,8 @@ public:
     QString daemonDescription() const;
     /// The compose files' problem, empty when they parse.
     QString composeFileError() const;
+    /// The services the compose files declare for the active profiles.
+    QList<ComposeService> declaredServices() const;
     /// The project as compose names it (and the stack compose runs with).
     const ComposeProject &project() const;
     /// Who resolved the services: compose, or Stackscope's own reading of the files.
