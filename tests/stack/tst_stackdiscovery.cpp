@@ -2,14 +2,18 @@
 // "Stacks on this machine" without Docker: the compose labels of /containers/json (a real
 // dockerd's answer), grouping into projects with their states and problems, the StacksModel's
 // merges, and StackDiscovery against a loopback daemon that answers as dockerd does or fails.
+#include "app/compose/stackdiscovery.h"
 #include "app/docker/dockerjson.h"
 #include "models/stack/stacksmodel.h"
 #include "models/stack/stacksummary.h"
+#include "tests/support/faultserver.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/freeport.h"
 #include "tests/support/printers.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +55,10 @@ private Q_SLOTS:
     void containersFromAnotherFolder();
     void sortedByNameAndUnlabelledLeftOut();
     void modelMergesAndShows();
+    void discoveryListsThroughTheApi();
+    void discoveryFails_data();
+    void discoveryFails();
+    void newerRefreshDropsTheOlder();
 };
 
 void TestStackDiscovery::parsesARealDaemonAnswer()
@@ -282,6 +290,120 @@ void TestStackDiscovery::modelMergesAndShows()
     changed.clear();
     model.setStacks(model.stacks());
     QCOMPARE(changed.size(), 0);
+}
+
+namespace {
+
+/// A loopback "daemon" answering /_ping with its API version and the container list.
+void serveDaemon(Test::FaultServer &server, const Test::FaultResponse &list)
+{
+    server.setRoute("GET", u"/_ping"_s,
+                    Test::FaultServer::text("OK").withHeader("Api-Version", "1.41"));
+    server.setRoute("GET", u"/v1.41/containers/json"_s, list);
+}
+
+DockerEndpoint tcpEndpoint(quint16 port)
+{
+    DockerEndpoint e;
+    e.host = u"tcp://127.0.0.1:%1"_s.arg(port);
+    e.source = u"DOCKER_HOST"_s;
+    return e;
+}
+
+} // namespace
+
+void TestStackDiscovery::discoveryListsThroughTheApi()
+{
+    Test::FaultServer server;
+    QVERIFY(server.listen());
+    serveDaemon(server, Test::FaultServer::file(Test::testDataDir() + u"/stack/containers.json"_s));
+    StackDiscovery discovery;
+    discovery.setEndpoint(tcpEndpoint(server.port()));
+    QSignalSpy listed(&discovery, &StackDiscovery::stacksListed);
+    QSignalSpy failed(&discovery, &StackDiscovery::failed);
+    discovery.refresh();
+    QVERIFY(discovery.isBusy());
+    QTRY_COMPARE(listed.size(), 1);
+    QVERIFY(failed.isEmpty());
+    QVERIFY(!discovery.isBusy());
+    const auto stacks = listed.first().first().value<QList<StackSummary>>();
+    QCOMPARE(stacks.size(), 1);
+    QCOMPARE(stacks.first().name, u"sst"_s);
+    QCOMPARE(stacks.first().state, StackSummary::State::Partial);
+
+    // Every container, stopped ones too, of any compose project: all=1 and the label filter.
+    const Test::FaultRequest request = server.requests().last();
+    QCOMPARE(request.path, u"/v1.41/containers/json"_s);
+    QCOMPARE(request.query.queryItemValue(u"all"_s), u"1"_s);
+    QCOMPARE(request.query.queryItemValue(u"filters"_s, QUrl::FullyDecoded),
+             u"{\"label\":[\"com.docker.compose.project\"]}"_s);
+
+    // A second refresh does not negotiate again.
+    server.clearRequests();
+    discovery.refresh();
+    QTRY_COMPARE(listed.size(), 2);
+    QCOMPARE(server.requests().size(), 1);
+}
+
+void TestStackDiscovery::discoveryFails_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QStringList>("expected"); // parts of the message
+    QTest::newRow("no socket") << u"socket"_s
+                               << QStringList{u"no Docker socket at"_s, u"/d.sock"_s,
+                                              u"DOCKER_HOST"_s};
+    QTest::newRow("refused") << u"refused"_s << QStringList{u"127.0.0.1"_s, u"DOCKER_HOST"_s};
+    QTest::newRow("not json") << u"html"_s << QStringList{u"not JSON"_s};
+    QTest::newRow("500") << u"500"_s << QStringList{u"500"_s};
+}
+
+void TestStackDiscovery::discoveryFails()
+{
+    QFETCH(QString, kind);
+    QFETCH(QStringList, expected);
+    Test::FaultServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    DockerEndpoint endpoint = tcpEndpoint(server.port());
+    if (kind == "socket"_L1) {
+        endpoint.host = u"unix://"_s + dir.filePath(u"d.sock"_s);
+        endpoint.socketPath = dir.filePath(u"d.sock"_s);
+    } else if (kind == "refused"_L1) {
+        endpoint = tcpEndpoint(Test::freeLoopbackPort());
+    } else if (kind == "html"_L1) {
+        serveDaemon(server, Test::FaultServer::json("<html>proxy</html>"));
+    } else {
+        serveDaemon(server, Test::FaultServer::json(R"({"message":"boom"})", 500));
+    }
+    StackDiscovery discovery;
+    discovery.setEndpoint(endpoint);
+    QSignalSpy listed(&discovery, &StackDiscovery::stacksListed);
+    QSignalSpy failed(&discovery, &StackDiscovery::failed);
+    discovery.refresh();
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(listed.isEmpty());
+    QVERIFY(!discovery.isBusy());
+    const QString message = failed.first().first().toString();
+    for (const QString &part : std::as_const(expected))
+        QVERIFY2(message.contains(part), qPrintable(message));
+}
+
+void TestStackDiscovery::newerRefreshDropsTheOlder()
+{
+    Test::FaultServer server;
+    QVERIFY(server.listen());
+    Test::FaultResponse slow
+        = Test::FaultServer::file(Test::testDataDir() + u"/stack/containers.json"_s);
+    slow.delayMs = 300;
+    serveDaemon(server, slow);
+    StackDiscovery discovery;
+    discovery.setEndpoint(tcpEndpoint(server.port()));
+    QSignalSpy listed(&discovery, &StackDiscovery::stacksListed);
+    discovery.refresh();
+    discovery.refresh();
+    QTRY_COMPARE(listed.size(), 1);
+    QTest::qWait(500);
+    QCOMPARE(listed.size(), 1); // exactly one answer for the two asks
 }
 
 QTEST_GUILESS_MAIN(TestStackDiscovery)
