@@ -24,7 +24,14 @@ CommandLine::CommandLine()
                                            "Print the stack's services with state and health and "
                                            "each backend's reachability, without opening a window. "
                                            "Exit 0 when everything runs and is healthy, else 1."))
-    , m_json(u"json"_s, QCoreApplication::translate("CommandLine", "With --status: print JSON."))
+    , m_stacks(u"stacks"_s,
+               QCoreApplication::translate(
+                   "CommandLine", "Print every compose project the Docker daemon knows (name, "
+                                  "state, services running of total, folder, compose files), "
+                                  "running or stopped, and exit. Exit 1 when Docker cannot be "
+                                  "reached."))
+    , m_json(u"json"_s,
+             QCoreApplication::translate("CommandLine", "With --status or --stacks: print JSON."))
     , m_importDashboard(u"import-dashboard"_s,
                         QCoreApplication::translate(
                             "CommandLine", "Import a Grafana dashboard JSON FILE next to the "
@@ -45,6 +52,7 @@ CommandLine::CommandLine()
     m_parser.addOption(m_config);
     m_parser.addOption(m_validate);
     m_parser.addOption(m_status);
+    m_parser.addOption(m_stacks);
     m_parser.addOption(m_json);
     m_parser.addOption(m_importDashboard);
     m_parser.addOption(m_openTrace);
@@ -74,6 +82,11 @@ QString CommandLine::validateConfigFile() const
 bool CommandLine::status() const
 {
     return m_parser.isSet(m_status);
+}
+
+bool CommandLine::stacks() const
+{
+    return m_parser.isSet(m_stacks);
 }
 
 bool CommandLine::json() const
@@ -106,6 +119,7 @@ bool CommandLine::isHeadless(const QStringList &arguments)
                                       u"--version"_s,
                                       u"--validate-config"_s,
                                       u"--status"_s,
+                                      u"--stacks"_s,
                                       u"--import-dashboard"_s};
     for (const QString &arg : arguments) {
         if (arg == "--"_L1)

@@ -22,7 +22,8 @@ public:
     QString configFile() const;          ///< --config FILE, empty = the default location
     QString validateConfigFile() const;  ///< --validate-config FILE, empty when not asked
     bool status() const;                 ///< --status: print the stack and backends, exit
-    bool json() const;                   ///< --json (with --status)
+    bool stacks() const;                 ///< --stacks: print the compose projects, exit
+    bool json() const;                   ///< --json (with --status or --stacks)
     QString importDashboardFile() const; ///< --import-dashboard FILE
     QString openTraceFile() const;       ///< --open-trace FILE (opens the window on it)
     bool minimized() const;              ///< --minimized: start in the tray (used at login)
@@ -35,6 +36,7 @@ private:
     QCommandLineOption m_config;
     QCommandLineOption m_validate;
     QCommandLineOption m_status;
+    QCommandLineOption m_stacks;
     QCommandLineOption m_json;
     QCommandLineOption m_importDashboard;
     QCommandLineOption m_openTrace;

@@ -127,10 +127,9 @@ void StackDiscovery::fail(quint64 generation, const QString &message, const QStr
         return;
     m_busy = false;
     QString text
-        = tr("Cannot list the stacks of the Docker daemon at %1 (found through %2): %3.")
-              .arg(m_endpoint.isUnix() ? m_endpoint.socketPath : m_endpoint.host,
-                   m_endpoint.source.isEmpty() ? tr("the configuration") : m_endpoint.source,
-                   message);
+        = tr("Cannot list the stacks: %1 (the Docker daemon at %2, found through %3).")
+              .arg(message, m_endpoint.isUnix() ? m_endpoint.socketPath : m_endpoint.host,
+                   m_endpoint.source.isEmpty() ? tr("the configuration") : m_endpoint.source);
     if (!hint.isEmpty())
         text += u' ' + hint;
     Q_EMIT failed(text);

@@ -44,6 +44,7 @@ class TestStackDiscovery : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void parsesARealDaemonAnswer();
+    void parsesTwoProjects();
     void parseLabels();
     void parseNotJson_data();
     void parseNotJson();
@@ -89,6 +90,27 @@ void TestStackDiscovery::parsesARealDaemonAnswer()
     QCOMPARE(s.containers, 3);
     QCOMPARE(s.state, StackSummary::State::Partial);
     QVERIFY(s.problems.isEmpty());
+}
+
+void TestStackDiscovery::parsesTwoProjects()
+{
+    // dockerd 20.10's answer to StackDiscovery's query, saved by tst_stacksondocker: "shop"
+    // runs, "blog" has its worker stopped; docker-compose 1.29 ran in each folder.
+    bool ok = false;
+    const QList<StackSummary> stacks = StackSummaries::group(
+        DockerJson::parseStackContainers(Test::testData(u"stack/containers-projects.json"_s), &ok));
+    QVERIFY(ok);
+    QCOMPARE(stacks.size(), 2);
+    const StackSummary &blog = stacks.at(0);
+    QCOMPARE(blog.name, u"blog"_s);
+    QCOMPARE(blog.state, StackSummary::State::Partial);
+    QCOMPARE(blog.servicesRunning, 2);
+    QCOMPARE(blog.servicesTotal, 3);
+    QVERIFY(blog.workingDir.endsWith(u"/blog"_s));
+    QCOMPARE(blog.configFiles, QStringList{blog.workingDir + u"/docker-compose.yml"_s});
+    QCOMPARE(stacks.at(1).name, u"shop"_s);
+    QCOMPARE(stacks.at(1).state, StackSummary::State::Running);
+    QCOMPARE(stacks.at(1).services, (QStringList{u"db"_s, u"web"_s}));
 }
 
 void TestStackDiscovery::parseLabels()
