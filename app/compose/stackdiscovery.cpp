@@ -5,6 +5,7 @@
 #include "app/docker/dockerjson.h"
 #include "models/common/offthread.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,6 +49,57 @@ QByteArray StackDiscovery::listPath()
     return "/containers/json?all=1&filters="
            + QUrl::toPercentEncoding(
                QString::fromUtf8(QJsonDocument(filters).toJson(QJsonDocument::Compact)));
+}
+
+QString StackDiscovery::composeFileFor(const QString &fileOrFolder, QString *error)
+{
+    const QFileInfo info(fileOrFolder);
+    if (!info.exists()) {
+        *error = tr("%1 is not there (moved or deleted?).").arg(fileOrFolder);
+        return {};
+    }
+    if (info.isFile()) {
+        if (!info.isReadable()) {
+            *error = tr("%1 cannot be read: check its permissions.").arg(fileOrFolder);
+            return {};
+        }
+        return info.absoluteFilePath();
+    }
+    const QDir folder(info.absoluteFilePath());
+    for (const char *name :
+         {"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"}) {
+        const QFileInfo candidate(folder.filePath(QLatin1StringView(name)));
+        if (candidate.isFile())
+            return candidate.absoluteFilePath();
+    }
+    *error = tr("%1 holds no compose file (compose.yaml, compose.yml, docker-compose.yaml or "
+                "docker-compose.yml): choose the file itself.")
+                 .arg(folder.absolutePath());
+    return {};
+}
+
+StackSummary StackDiscovery::stackForComposeFile(const QString &composeFile,
+                                                 const QList<StackSummary> &known)
+{
+    const QString file = QFileInfo(composeFile).absoluteFilePath();
+    for (const StackSummary &s : known) {
+        if (s.configFiles.contains(file))
+            return s;
+    }
+    StackSummary s;
+    s.workingDir = QFileInfo(file).absolutePath();
+    s.configFiles = {file};
+    // Compose's own rule for a project named after its folder.
+    const QString folder = QFileInfo(s.workingDir).fileName().toLower();
+    for (const QChar c : folder) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'-')
+            s.name += c;
+    }
+    while (!s.name.isEmpty() && !s.name.front().isLetterOrNumber())
+        s.name.remove(0, 1);
+    if (s.name.isEmpty())
+        s.name = u"default"_s;
+    return s;
 }
 
 void StackDiscovery::refresh()

@@ -34,6 +34,16 @@ public:
     /// The query sent: /containers/json?all=1&filters={"label":["com.docker.compose.project"]}.
     static QByteArray listPath();
 
+    /// The compose file `fileOrFolder` names: the file itself, or in a folder the first of
+    /// compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml (compose's own order).
+    /// Empty with `error` (a sentence naming the path and what to do) when there is none.
+    static QString composeFileFor(const QString &fileOrFolder, QString *error);
+    /// What "open this compose file" opens: the known project made from that file when there is
+    /// one (so that the running containers are found), else a project named after the file's
+    /// folder as compose names it (lowercase; letters, digits, '_' and '-').
+    static StackSummary stackForComposeFile(const QString &composeFile,
+                                            const QList<StackSummary> &known);
+
 Q_SIGNALS:
     /// The projects, sorted by name (empty: Docker runs but knows no compose project).
     void stacksListed(const QList<Stackscope::StackSummary> &stacks);

@@ -120,8 +120,6 @@ QVariant StacksModel::data(const QModelIndex &index, int role) const
         if (column == Name && !s.problems.isEmpty())
             return QBrush(Palette::color(Palette::Tone::Warning));
     }
-    if (role == Qt::TextAlignmentRole && column == Services)
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
 
