@@ -15,9 +15,10 @@ namespace Stackscope::StackSummaries {
 
 namespace {
 
-QString translate(const char *text)
+// lupdate files these tr() calls under the enclosing namespace: the same context here.
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("Stackscope::StackSummary", text);
+    return QCoreApplication::translate("Stackscope::StackSummaries", text);
 }
 
 /// docker-compose 1.x writes the files as given on its command line (often relative to the
@@ -80,13 +81,12 @@ StackSummary summarize(const QString &name, const QList<const StackContainer *> 
     if (order.size() > 1) {
         QStringList others;
         for (qsizetype i = 1; i < order.size(); ++i)
-            others << (order.at(i).isEmpty() ? translate("an unknown folder") : order.at(i));
-        s.problems << translate("Some of its containers were made from another folder (%1), not "
-                                "from %2: two compose projects share the name \"%3\". Opening it "
-                                "uses %2; give the other one its own name (compose -p NAME).")
+            others << (order.at(i).isEmpty() ? tr("an unknown folder") : order.at(i));
+        s.problems << tr("Some of its containers were made from another folder (%1), not "
+                         "from %2: two compose projects share the name \"%3\". Opening it "
+                         "uses %2; give the other one its own name (compose -p NAME).")
                           .arg(others.join(u", "_s),
-                               s.workingDir.isEmpty() ? translate("an unknown folder")
-                                                      : s.workingDir,
+                               s.workingDir.isEmpty() ? tr("an unknown folder") : s.workingDir,
                                name);
     }
     for (auto it = services.cbegin(); it != services.cend(); ++it) {
@@ -137,13 +137,13 @@ QString stateText(StackSummary::State state)
 {
     switch (state) {
     case StackSummary::State::Running:
-        return translate("running");
+        return tr("running");
     case StackSummary::State::Partial:
-        return translate("partly running");
+        return tr("partly running");
     case StackSummary::State::Stopped:
         break;
     }
-    return translate("stopped");
+    return tr("stopped");
 }
 
 } // namespace Stackscope::StackSummaries
