@@ -231,11 +231,11 @@ QList<FeatureMenuAction> StackFeature::menuActions()
         auto *stacks = new QAction(QIcon::fromTheme(u"view-list-details"_s),
                                    tr("Stacks on this &machine…"), this);
         stacks->setObjectName(u"showStacks"_s);
-        stacks->setShortcut(QKeySequence(u"Ctrl+Shift+O"_s));
         connect(stacks, &QAction::triggered, this, &StackFeature::showStacks);
         auto *file = new QAction(QIcon::fromTheme(u"document-open"_s), tr("Open s&tack…"), this);
         file->setObjectName(u"openStackFile"_s);
         file->setToolTip(tr("Open a compose file"));
+        file->setShortcut(QKeySequence::Open); // Ctrl+Shift+O is the trace file's
         connect(file, &QAction::triggered, this, [this] { chooseComposePath(false); });
         auto *folder = new QAction(QIcon::fromTheme(u"document-open-folder"_s),
                                    tr("Open stack &folder…"), this);
@@ -246,9 +246,11 @@ QList<FeatureMenuAction> StackFeature::menuActions()
         m_recentMenu->setIcon(QIcon::fromTheme(u"document-open-recent"_s));
         connect(m_recentMenu.get(), &QMenu::aboutToShow, this, &StackFeature::fillRecentMenu);
         fillRecentMenu();
-        auto *separator = new QAction(this);
-        separator->setSeparator(true);
-        m_actions = {stacks, file, folder, m_recentMenu->menuAction(), separator};
+        auto *before = new QAction(this);
+        before->setSeparator(true);
+        auto *after = new QAction(this);
+        after->setSeparator(true);
+        m_actions = {before, stacks, file, folder, m_recentMenu->menuAction(), after};
     }
     QList<FeatureMenuAction> out;
     for (QAction *a : std::as_const(m_actions))
