@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // "Stacks on this machine" end to end: two compose projects started outside Stackscope with the
 // real docker-compose, each from a folder of its own, one partly stopped, on a private dockerd;
-// then `stackscope --stacks [--json]` (the binary) and StackDiscovery list them as they are.
+// then `stackscope --stacks [--json]` (the binary) and StackDiscovery list them as they are, and
+// the window's "Stacks on this machine" opens one onto its running containers (no second copy).
 // Skips, saying why, where dockerd or docker-compose cannot run.
 #include "app/compose/stackdiscovery.h"
+#include "app/compose/stacksupervisor.h"
+#include "app/config/configmanager.h"
 #include "app/docker/dockerendpoint.h"
+#include "app/features/stackfeature.h"
+#include "models/stack/servicemodel.h"
+#include "models/stack/stacksmodel.h"
 #include "tests/stack/dockerdaemon.h"
+#include "ui/stack/stacksdialog.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -15,6 +23,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +55,7 @@ private Q_SLOTS:
     void configuredDockerHostWins();
     void discoveryAgreesWithTheBinary();
     void unreachableDaemonExitsOne();
+    void windowOpensAListedProject();
 
 private:
     /// docker-compose in `folder`, as a person runs it there; returns the exit code.
@@ -219,5 +229,64 @@ void TestStacksOnDocker::unreachableDaemonExitsOne()
              err.constData());
 }
 
-QTEST_GUILESS_MAIN(TestStacksOnDocker)
+void TestStacksOnDocker::windowOpensAListedProject()
+{
+    QStandardPaths::setTestModeEnabled(true); // Recent stacks go to a test QSettings
+    // The configuration as a new user has it: the bundled project, and the private daemon.
+    const QString configPath = m_dir.filePath(u"window.yaml"_s);
+    QFile config(configPath);
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(
+        u"# mine\nversion: 1\nstack:\n  compose_files: [\"%1\"]\n  project: stackscope\n"
+        "  docker_host: \"%2\"\n"_s
+            .arg(QStringLiteral(STACKSCOPE_SOURCE_DIR "/tests/data/stack/docker-compose.yml"),
+                 m_daemon.host())
+            .toUtf8());
+    config.close();
+    ConfigManager manager(configPath, m_dir.filePath(u"bundled"_s));
+    manager.start();
+    StackFeature feature(AppContext{nullptr, &manager, nullptr, nullptr, nullptr});
+    std::unique_ptr<QWidget> page(feature.createPage());
+    connect(&manager, &ConfigManager::configChanged, &feature, &StackFeature::applyConfig);
+    feature.applyConfig(manager.config());
+    feature.start();
+
+    feature.showStacks();
+    StacksDialog *dialog = feature.stacksDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(feature.stacksModel()->rowCount(), 2, 15000);
+    QCOMPARE(dialog->shownState(), u"table"_s);
+    QByteArray before;
+    QCOMPARE(m_daemon.request("GET", "/containers/json?all=1", &before), 200);
+
+    // Double click "shop": the configuration now names it, the page shows its running services.
+    dialog->selectStack(u"shop"_s);
+    QTableView *table = dialog->table();
+    const QPoint at = table->visualRect(table->currentIndex()).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTRY_COMPARE(manager.config().stack.project, u"shop"_s);
+    QCOMPARE(manager.config().stack.composeFiles,
+             QStringList{folder(u"shop"_s) + u"/docker-compose.yml"_s});
+    QVERIFY(!dialog->isVisible());
+    StackSupervisor *supervisor = feature.supervisor();
+    QTRY_VERIFY_WITH_TIMEOUT(supervisor->hasSnapshot() && supervisor->model()->rowCount() == 2
+                                 && supervisor->model()->service(u"web"_s)
+                                 && supervisor->model()->service(u"web"_s)->isRunning()
+                                 && supervisor->model()->service(u"db"_s)
+                                 && supervisor->model()->service(u"db"_s)->isRunning(),
+                             15000);
+    QVERIFY(supervisor->allGood());
+    // Nothing was created: the same containers as before.
+    QByteArray after;
+    QCOMPARE(m_daemon.request("GET", "/containers/json?all=1", &after), 200);
+    QCOMPARE(after.count("\"Id\""), before.count("\"Id\""));
+    QFile edited(configPath);
+    QVERIFY(edited.open(QIODevice::ReadOnly));
+    QVERIFY(edited.readAll().startsWith("# mine\n"));
+    QCOMPARE(StackFeature::recentStacks().value(0).name, u"shop"_s);
+    feature.stacksDialog()->deleteLater();
+}
+
+QTEST_MAIN(TestStacksOnDocker)
 #include "tst_stacksondocker.moc"
