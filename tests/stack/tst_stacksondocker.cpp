@@ -285,7 +285,6 @@ void TestStacksOnDocker::windowOpensAListedProject()
     QVERIFY(edited.open(QIODevice::ReadOnly));
     QVERIFY(edited.readAll().startsWith("# mine\n"));
     QCOMPARE(StackFeature::recentStacks().value(0).name, u"shop"_s);
-    feature.stacksDialog()->deleteLater();
 }
 
 QTEST_MAIN(TestStacksOnDocker)
