@@ -28,6 +28,8 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
@@ -52,12 +54,24 @@ StackFeature::StackFeature(const AppContext &context, QObject *parent)
                     m_stacksDialog->setError({});
                     m_stacksDialog->setBusy(false);
                 }
+                if (Poller::Report report = std::exchange(m_stacksReport, {}))
+                    report({});
             });
     connect(m_discovery, &StackDiscovery::failed, this, [this](const QString &message) {
         if (m_stacksDialog) {
             m_stacksDialog->setError(message);
             m_stacksDialog->setBusy(false);
         }
+        if (Poller::Report report = std::exchange(m_stacksReport, {}))
+            report({false, false});
+    });
+    m_stacksPoller.setInterval(std::chrono::milliseconds(5000));
+    m_stacksPoller.setMaxBackoff(std::chrono::milliseconds(30000));
+    m_stacksPoller.setTask([this](Poller::Report report) {
+        m_stacksReport = std::move(report);
+        if (m_stacksDialog)
+            m_stacksDialog->setBusy(true);
+        m_discovery->refresh();
     });
     if (context.window)
         connect(context.window, &MainWindow::composePathDropped, this, [this](const QString &p) {
@@ -149,6 +163,7 @@ void StackFeature::applyConfig(const Config &config)
 {
     m_supervisor->setConfig(config);
     m_discovery->setEndpoint(m_supervisor->endpoint());
+    m_stacksPoller.setInterval(std::max(std::chrono::milliseconds(1000), config.refresh.stack));
     m_project = config.stack.project;
     if (m_stacksDialog) {
         m_stacksDialog->setCurrentProject(m_project);
@@ -270,9 +285,10 @@ void StackFeature::showStacks()
     if (!m_stacksDialog) {
         auto *dialog = new StacksDialog(m_stacksModel.get(), m_context.window);
         m_stacksDialog = dialog;
-        connect(dialog, &StacksDialog::refreshRequested, this, [this] {
-            m_stacksDialog->setBusy(true);
-            m_discovery->refresh();
+        connect(dialog, &StacksDialog::refreshRequested, &m_stacksPoller, &Poller::pollNow);
+        connect(dialog, &QDialog::finished, this, [this] {
+            m_stacksPoller.stop();
+            m_stacksReport = {};
         });
         connect(dialog, &StacksDialog::openRequested, this, [this](const StackSummary &stack) {
             openAndReport([this, stack](QString *error) { return openStack(stack, error); });
@@ -285,8 +301,10 @@ void StackFeature::showStacks()
     m_stacksDialog->show();
     m_stacksDialog->raise();
     m_stacksDialog->activateWindow();
-    m_stacksDialog->setBusy(true);
-    m_discovery->refresh();
+    if (m_stacksPoller.isActive())
+        m_stacksPoller.pollNow();
+    else
+        m_stacksPoller.start();
 }
 
 bool StackFeature::openStack(const StackSummary &stack, QString *error)

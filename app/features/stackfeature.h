@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/features/feature.h"
+#include "app/http/poller.h"
 
 #include "models/stack/stacksummary.h"
 #include "ui/stack/stackpage.h"
@@ -44,7 +45,8 @@ public:
     void show(const NavigationRequest &request) override;
     QList<FeatureMenuAction> menuActions() override;
 
-    /// Shows "Stacks on this machine" and lists the stacks anew.
+    /// Shows "Stacks on this machine" and lists the stacks anew, then every `refresh.stack` while
+    /// it stays open.
     void showStacks();
     /// Makes `stack` the one Stackscope watches: writes stack.compose_files and stack.project
     /// into the configuration (comments kept) and remembers it in Recent stacks. False, with a
@@ -78,6 +80,9 @@ private:
     StackDiscovery *m_discovery;
     std::unique_ptr<StacksModel> m_stacksModel;
     QPointer<StacksDialog> m_stacksDialog;
+    /// Lists the stacks again every `refresh.stack` while the dialog is open (no overlap).
+    Poller m_stacksPoller;
+    Poller::Report m_stacksReport; ///< of the listing under way
     std::unique_ptr<QMenu> m_recentMenu;
     QList<QAction *> m_actions;
     QString m_project; ///< the configured one

@@ -8,6 +8,8 @@
 #include "app/features/stackfeature.h"
 #include "models/backendstatusmodel.h"
 #include "models/stack/stacksmodel.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/fixtures.h"
 #include "ui/mainwindow.h"
 #include "ui/stack/stacksdialog.h"
 
@@ -81,9 +83,7 @@ private Q_SLOTS:
     void featureOpensAndRemembers();
     void openingAGoneProjectSaysWhy();
     void dropOnTheWindow();
-
-private:
-    QTemporaryDir m_home;
+    void listsAgainWhileOpen();
 };
 
 void TestStacksDialog::initTestCase()
@@ -325,6 +325,44 @@ void TestStacksDialog::dropOnTheWindow()
     QCoreApplication::sendEvent(&window, &drop);
     QCOMPARE(dropped.size(), 1);
     QCOMPARE(dropped.first().first().toString(), file);
+}
+
+void TestStacksDialog::listsAgainWhileOpen()
+{
+    Test::FaultServer server;
+    QVERIFY(server.listen());
+    server.setRoute("GET", u"/_ping"_s,
+                    Test::FaultServer::text("OK").withHeader("Api-Version", "1.41"));
+    server.setRoute("GET", u"/v1.41/containers/json"_s,
+                    Test::FaultServer::file(Test::testDataDir() + u"/stack/containers.json"_s));
+    Config config;
+    config.stack.dockerHost = u"tcp://127.0.0.1:%1"_s.arg(server.port());
+    config.refresh.stack = std::chrono::milliseconds(1000);
+    StackFeature feature(AppContext{});
+    feature.applyConfig(config);
+    const auto listings = [&server] {
+        int n = 0;
+        for (const Test::FaultRequest &r : server.requests())
+            n += r.path.endsWith(u"/containers/json"_s) ? 1 : 0;
+        return n;
+    };
+    feature.showStacks();
+    QTRY_COMPARE(feature.stacksModel()->rowCount(), 1);
+    QCOMPARE(feature.stacksDialog()->shownState(), u"table"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(listings() >= 2, 3000); // by itself, a second later
+
+    // A daemon that goes away: the list stays, the dialog says it may be out of date.
+    server.close();
+    QTRY_VERIFY_WITH_TIMEOUT(!feature.stacksDialog()->errorText().isEmpty(), 5000);
+    QCOMPARE(feature.stacksDialog()->shownState(), u"table"_s);
+    QVERIFY(feature.stacksDialog()->statusText().contains(u"out of date"_s));
+
+    // Closed: no more listings.
+    QVERIFY(server.listen(server.port()));
+    feature.stacksDialog()->reject();
+    const int before = listings();
+    QTest::qWait(2500);
+    QCOMPARE(listings(), before);
 }
 
 QTEST_MAIN(TestStacksDialog)
