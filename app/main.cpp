@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Stackscope's entry point: the headless modes (--help, --version, --validate-config, --status,
-// --import-dashboard) run on a QCoreApplication so that they need no display; everything else
-// opens the window.
+// --stacks, --import-dashboard) run on a QCoreApplication so that they need no display; everything
+// else opens the window.
 
 #include "app/application.h"
 #include "app/cli/commandline.h"
@@ -67,6 +67,8 @@ int runHeadless(int argc, char **argv)
         return Stackscope::runValidateConfig(file, out, err);
     if (commandLine.status())
         return Stackscope::runStatus(commandLine, out, err);
+    if (commandLine.stacks())
+        return Stackscope::runStacks(commandLine, out, err);
     if (!commandLine.importDashboardFile().isEmpty())
         return Stackscope::runImportDashboard(commandLine, out, err);
     return 0;

@@ -8,12 +8,16 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScreen>
 #include <QSettings>
 #include <QShortcut>
@@ -78,6 +82,7 @@ MainWindow::MainWindow(QAbstractItemModel *backendStatus, QWidget *parent)
             &MainWindow::openConfigRequested);
 
     buildMenus();
+    setAcceptDrops(true); // a compose file dropped on the window opens that stack
 
     const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
     resize(QSize(1180, 760).boundedTo(available.size() * 0.9));
@@ -214,6 +219,32 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveState();
     event->accept();
     Q_EMIT quitRequested();
+}
+
+QString MainWindow::composePathOf(const QList<QUrl> &urls)
+{
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return {};
+    const QFileInfo info(urls.first().toLocalFile());
+    const QString suffix = info.suffix().toLower();
+    if (info.isDir() || (info.isFile() && (suffix == "yml"_L1 || suffix == "yaml"_L1)))
+        return info.absoluteFilePath();
+    return {};
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && !composePathOf(event->mimeData()->urls()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = composePathOf(event->mimeData()->urls());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    Q_EMIT composePathDropped(path);
 }
 
 void MainWindow::paintEvent(QPaintEvent *event)

@@ -4,6 +4,7 @@
 #include "models/config/config.h"
 
 #include <QMainWindow>
+#include <QUrl>
 
 class QAbstractItemModel;
 class QAction;
@@ -50,6 +51,10 @@ public:
     void restoreState();
     void saveState() const;
 
+    /// The local compose file or folder that a drag of `urls` would open, or empty: a .yml or
+    /// .yaml file, or a folder (the feature looks for the compose file in it).
+    static QString composePathOf(const QList<QUrl> &urls);
+
 Q_SIGNALS:
     void checkBackendsRequested();
     void reloadConfigRequested();
@@ -57,10 +62,14 @@ Q_SIGNALS:
     void settingsRequested();
     void quitRequested();
     void firstPaint();
+    /// A compose file or folder was dropped on the window: open that stack.
+    void composePathDropped(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildMenus();

@@ -30,7 +30,14 @@ CommandLine::CommandLine()
                                  "or on the project NAME that Docker knows, instead of the "
                                  "configured one. The configuration is not changed."),
               u"FILE|FOLDER|NAME"_s)
-    , m_json(u"json"_s, QCoreApplication::translate("CommandLine", "With --status: print JSON."))
+    , m_stacks(u"stacks"_s,
+               QCoreApplication::translate(
+                   "CommandLine", "Print every compose project the Docker daemon knows (name, "
+                                  "state, services running of total, folder, compose files), "
+                                  "running or stopped, and exit. Exit 1 when Docker cannot be "
+                                  "reached."))
+    , m_json(u"json"_s,
+             QCoreApplication::translate("CommandLine", "With --status or --stacks: print JSON."))
     , m_importDashboard(u"import-dashboard"_s,
                         QCoreApplication::translate(
                             "CommandLine", "Import a Grafana dashboard JSON FILE next to the "
@@ -52,6 +59,7 @@ CommandLine::CommandLine()
     m_parser.addOption(m_validate);
     m_parser.addOption(m_status);
     m_parser.addOption(m_stack);
+    m_parser.addOption(m_stacks);
     m_parser.addOption(m_json);
     m_parser.addOption(m_importDashboard);
     m_parser.addOption(m_openTrace);
@@ -88,6 +96,11 @@ QString CommandLine::stack() const
     return m_parser.value(m_stack);
 }
 
+bool CommandLine::stacks() const
+{
+    return m_parser.isSet(m_stacks);
+}
+
 bool CommandLine::json() const
 {
     return m_parser.isSet(m_json);
@@ -118,6 +131,7 @@ bool CommandLine::isHeadless(const QStringList &arguments)
                                       u"--version"_s,
                                       u"--validate-config"_s,
                                       u"--status"_s,
+                                      u"--stacks"_s,
                                       u"--import-dashboard"_s};
     for (const QString &arg : arguments) {
         if (arg == "--"_L1)

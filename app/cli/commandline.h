@@ -23,7 +23,8 @@ public:
     QString validateConfigFile() const;  ///< --validate-config FILE, empty when not asked
     bool status() const;                 ///< --status: print the stack and backends, exit
     QString stack() const;               ///< --stack FILE|FOLDER|NAME (with --status)
-    bool json() const;                   ///< --json (with --status)
+    bool stacks() const;                 ///< --stacks: print the compose projects, exit
+    bool json() const;                   ///< --json (with --status or --stacks)
     QString importDashboardFile() const; ///< --import-dashboard FILE
     QString openTraceFile() const;       ///< --open-trace FILE (opens the window on it)
     bool minimized() const;              ///< --minimized: start in the tray (used at login)
@@ -37,6 +38,7 @@ private:
     QCommandLineOption m_validate;
     QCommandLineOption m_status;
     QCommandLineOption m_stack;
+    QCommandLineOption m_stacks;
     QCommandLineOption m_json;
     QCommandLineOption m_importDashboard;
     QCommandLineOption m_openTrace;

@@ -12,6 +12,9 @@ namespace {
 
 const QString ServiceLabel = u"com.docker.compose.service"_s;
 const QString ProjectLabel = u"com.docker.compose.project"_s;
+const QString WorkingDirLabel = u"com.docker.compose.project.working_dir"_s;
+const QString ConfigFilesLabel = u"com.docker.compose.project.config_files"_s;
+const QString OneOffLabel = u"com.docker.compose.oneoff"_s;
 
 } // namespace
 
@@ -75,6 +78,40 @@ QList<ContainerInfo> parseContainerList(const QByteArray &body, bool *ok)
             if (pub > 0 && !c.hostPorts.contains(pub))
                 c.hostPorts << pub;
         }
+        out << c;
+    }
+    return out;
+}
+
+QList<StackContainer> parseStackContainers(const QByteArray &body, bool *ok)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (ok)
+        *ok = error.error == QJsonParseError::NoError && doc.isArray();
+    QList<StackContainer> out;
+    const QJsonArray array = doc.array();
+    out.reserve(array.size());
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        const QJsonObject labels = o.value("Labels"_L1).toObject();
+        StackContainer c;
+        c.project = labels.value(ProjectLabel).toString();
+        if (c.project.isEmpty())
+            continue;
+        const QJsonArray names = o.value("Names"_L1).toArray();
+        if (!names.isEmpty())
+            c.name = names.first().toString().mid(1);
+        c.workingDir = labels.value(WorkingDirLabel).toString();
+        // Compose joins the files with ','; a path with a comma in it cannot be told apart.
+        const QString files = labels.value(ConfigFilesLabel).toString();
+        for (const QString &file : files.split(u',', Qt::SkipEmptyParts))
+            c.configFiles << file.trimmed();
+        c.service = labels.value(ServiceLabel).toString();
+        c.oneOff
+            = labels.value(OneOffLabel).toString().compare("true"_L1, Qt::CaseInsensitive) == 0;
+        c.state = o.value("State"_L1).toString();
+        c.created = o.value("Created"_L1).toInteger();
         out << c;
     }
     return out;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/stack/containerinfo.h"
+#include "models/stack/stacksummary.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -19,6 +20,11 @@ namespace DockerJson {
 /// /containers/json: the containers of one compose project (label com.docker.compose.service).
 /// `ok` is false when the body is not a JSON array.
 QList<ContainerInfo> parseContainerList(const QByteArray &body, bool *ok = nullptr);
+
+/// /containers/json?all=1 filtered by the label com.docker.compose.project: the containers of
+/// every compose project, with their compose labels. `ok` is false when the body is not a JSON
+/// array.
+QList<StackContainer> parseStackContainers(const QByteArray &body, bool *ok = nullptr);
 
 /// /containers/{id}/json completes a container: state, health and its last output, exit code,
 /// start and finish times, restarts, TTY. False when the body is not a JSON object.

@@ -2,17 +2,33 @@
 //
 // The Stack page's factory and feature: StackSupervisor (core) behind StackPage (ui).
 #include "app/features/stackfeature.h"
+#include "app/compose/stackdiscovery.h"
 #include "app/compose/stacksupervisor.h"
+#include "app/config/configmanager.h"
 #include "app/docker/dockerclient.h"
 #include "app/docker/dockerlogstream.h"
 #include "app/features/feature.h"
 #include "app/selfmetrics/selfmetrics.h"
+#include "models/stack/stacksmodel.h"
 #include "ui/stack/composeprogresspanel.h"
 #include "ui/stack/logview.h"
 #include "ui/stack/stackpage.h"
+#include "ui/stack/stacksdialog.h"
 
+#include <QAction>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -22,13 +38,51 @@ StackFeature::StackFeature(const AppContext &context, QObject *parent)
     : Feature(parent)
     , m_context(context)
     , m_supervisor(new StackSupervisor(this))
+    , m_discovery(new StackDiscovery(this))
+    , m_stacksModel(std::make_unique<StacksModel>())
 {
-    if (context.selfMetrics)
+    if (context.selfMetrics) {
         connect(m_supervisor, &StackSupervisor::requestFinished, context.selfMetrics,
                 &SelfMetrics::recordRequest);
+        connect(m_discovery, &StackDiscovery::requestFinished, context.selfMetrics,
+                &SelfMetrics::recordRequest);
+    }
+    connect(m_discovery, &StackDiscovery::stacksListed, this,
+            [this](const QList<StackSummary> &stacks) {
+                m_stacksModel->setStacks(stacks);
+                if (m_stacksDialog) {
+                    m_stacksDialog->setError({});
+                    m_stacksDialog->setBusy(false);
+                }
+                if (Poller::Report report = std::exchange(m_stacksReport, {}))
+                    report({});
+            });
+    connect(m_discovery, &StackDiscovery::failed, this, [this](const QString &message) {
+        if (m_stacksDialog) {
+            m_stacksDialog->setError(message);
+            m_stacksDialog->setBusy(false);
+        }
+        if (Poller::Report report = std::exchange(m_stacksReport, {}))
+            report({false, false});
+    });
+    m_stacksPoller.setInterval(std::chrono::milliseconds(5000));
+    m_stacksPoller.setMaxBackoff(std::chrono::milliseconds(30000));
+    m_stacksPoller.setTask([this](Poller::Report report) {
+        m_stacksReport = std::move(report);
+        if (m_stacksDialog)
+            m_stacksDialog->setBusy(true);
+        m_discovery->refresh();
+    });
+    if (context.window)
+        connect(context.window, &MainWindow::composePathDropped, this, [this](const QString &p) {
+            openAndReport([this, p](QString *error) { return openComposePath(p, error); });
+        });
 }
 
-StackFeature::~StackFeature() = default;
+StackFeature::~StackFeature()
+{
+    delete m_stacksDialog; // it shows m_stacksModel
+}
 
 QString StackFeature::id() const
 {
@@ -115,6 +169,13 @@ QWidget *StackFeature::createPage()
 void StackFeature::applyConfig(const Config &config)
 {
     m_supervisor->setConfig(config);
+    m_discovery->setEndpoint(m_supervisor->endpoint());
+    m_stacksPoller.setInterval(std::max(std::chrono::milliseconds(1000), config.refresh.stack));
+    m_project = config.stack.project;
+    if (m_stacksDialog) {
+        m_stacksDialog->setCurrentProject(m_project);
+        m_stacksDialog->setDaemonInfo(m_discovery->endpoint().host, m_discovery->endpoint().source);
+    }
     if (m_page) {
         m_page->setProjectInfo(m_supervisor->project().name, m_supervisor->project().nameSource,
                                config.stack.composeFiles, m_supervisor->modelSource());
@@ -185,6 +246,213 @@ void StackFeature::openLogs(const QString &service, int tail, bool follow)
         else if (follow)
             view->setStreamState(tr("The container stopped; the log ends here."));
     });
+}
+
+QList<FeatureMenuAction> StackFeature::menuActions()
+{
+    if (m_actions.isEmpty()) {
+        auto *stacks = new QAction(QIcon::fromTheme(u"view-list-details"_s),
+                                   tr("Stacks on this &machine…"), this);
+        stacks->setObjectName(u"showStacks"_s);
+        connect(stacks, &QAction::triggered, this, &StackFeature::showStacks);
+        auto *file = new QAction(QIcon::fromTheme(u"document-open"_s), tr("Open s&tack…"), this);
+        file->setObjectName(u"openStackFile"_s);
+        file->setToolTip(tr("Open a compose file"));
+        file->setShortcut(QKeySequence::Open); // Ctrl+Shift+O is the trace file's
+        connect(file, &QAction::triggered, this, [this] { chooseComposePath(false); });
+        auto *folder = new QAction(QIcon::fromTheme(u"document-open-folder"_s),
+                                   tr("Open stack &folder…"), this);
+        folder->setObjectName(u"openStackFolder"_s);
+        connect(folder, &QAction::triggered, this, [this] { chooseComposePath(true); });
+        m_recentMenu = std::make_unique<QMenu>(tr("Recent s&tacks"));
+        m_recentMenu->setObjectName(u"recentStacks"_s);
+        m_recentMenu->setIcon(QIcon::fromTheme(u"document-open-recent"_s));
+        connect(m_recentMenu.get(), &QMenu::aboutToShow, this, &StackFeature::fillRecentMenu);
+        fillRecentMenu();
+        auto *before = new QAction(this);
+        before->setSeparator(true);
+        auto *after = new QAction(this);
+        after->setSeparator(true);
+        m_actions = {before, stacks, file, folder, m_recentMenu->menuAction(), after};
+    }
+    QList<FeatureMenuAction> out;
+    for (QAction *a : std::as_const(m_actions))
+        out.append({MainWindow::Menu::File, a});
+    return out;
+}
+
+QWidget *StackFeature::dialogParent() const
+{
+    if (m_stacksDialog && m_stacksDialog->isVisible())
+        return m_stacksDialog;
+    return m_context.window;
+}
+
+void StackFeature::showStacks()
+{
+    if (!m_stacksDialog) {
+        auto *dialog = new StacksDialog(m_stacksModel.get(), m_context.window);
+        m_stacksDialog = dialog;
+        connect(dialog, &StacksDialog::refreshRequested, &m_stacksPoller, &Poller::pollNow);
+        connect(dialog, &QDialog::finished, this, [this] {
+            m_stacksPoller.stop();
+            m_stacksReport = {};
+        });
+        connect(dialog, &StacksDialog::openRequested, this, [this](const StackSummary &stack) {
+            openAndReport([this, stack](QString *error) { return openStack(stack, error); });
+        });
+        connect(dialog, &StacksDialog::openFileRequested, this,
+                [this] { chooseComposePath(false); });
+    }
+    m_stacksDialog->setDaemonInfo(m_discovery->endpoint().host, m_discovery->endpoint().source);
+    m_stacksDialog->setCurrentProject(m_project);
+    m_stacksDialog->show();
+    m_stacksDialog->raise();
+    m_stacksDialog->activateWindow();
+    if (m_stacksPoller.isActive())
+        m_stacksPoller.pollNow();
+    else
+        m_stacksPoller.start();
+}
+
+bool StackFeature::openStack(const StackSummary &stack, QString *error)
+{
+    QStringList files;
+    for (const QString &file : stack.configFiles) {
+        if (!QFileInfo(file).isFile()) {
+            *error = tr("The compose file %1 of the project \"%2\" is not there any more (moved "
+                        "or deleted?). Open the project's compose file with File ▸ Open stack…")
+                         .arg(file, stack.name);
+            return false;
+        }
+        files << QFileInfo(file).absoluteFilePath();
+    }
+    if (files.isEmpty()) {
+        *error = tr("The containers of the project \"%1\" do not say which compose file made "
+                    "them. Open its compose file with File ▸ Open stack…")
+                     .arg(stack.name);
+        return false;
+    }
+    if (!m_context.config) {
+        *error = tr("There is no configuration file to write to.");
+        return false;
+    }
+    QList<ConfigProblem> problems;
+    QString why;
+    const QList<ConfigEdit> edits{{{u"stack"_s, u"compose_files"_s}, files},
+                                  {{u"stack"_s, u"project"_s}, stack.name}};
+    if (!m_context.config->saveEdits(edits, &problems, &why)) {
+        QStringList lines;
+        for (const ConfigProblem &p : std::as_const(problems))
+            lines << p.format(QFileInfo(m_context.config->path()).fileName());
+        if (!why.isEmpty())
+            lines << why;
+        *error = tr("The configuration was left as it was: %1").arg(lines.join(u"\n"_s));
+        return false;
+    }
+    StackSummary opened = stack;
+    opened.configFiles = files;
+    remember(opened);
+    if (m_stacksDialog)
+        m_stacksDialog->accept();
+    Q_EMIT showRequested(StackRequest{});
+    return true;
+}
+
+bool StackFeature::openComposePath(const QString &path, QString *error)
+{
+    const QString file = StackDiscovery::composeFileFor(path, error);
+    if (file.isEmpty())
+        return false;
+    return openStack(StackDiscovery::stackForComposeFile(file, m_stacksModel->stacks()), error);
+}
+
+void StackFeature::openAndReport(const std::function<bool(QString *)> &open)
+{
+    QString error;
+    if (!open(&error))
+        QMessageBox::warning(dialogParent(), tr("Open stack"), error);
+}
+
+void StackFeature::chooseComposePath(bool folder)
+{
+    const QString start
+        = QFileInfo(m_supervisor->stackConfig().composeFiles.value(0)).absolutePath();
+    const QString path
+        = folder ? QFileDialog::getExistingDirectory(dialogParent(), tr("Open stack folder"),
+                                                     start.isEmpty() ? QDir::homePath() : start)
+                 : QFileDialog::getOpenFileName(dialogParent(), tr("Open stack"),
+                                                start.isEmpty() ? QDir::homePath() : start,
+                                                tr("Compose files (*.yaml *.yml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    openAndReport([this, path](QString *error) { return openComposePath(path, error); });
+}
+
+namespace {
+
+constexpr int kRecentStacks = 8;
+const QString RecentKey = u"Stacks/recent"_s;
+
+} // namespace
+
+QList<StackSummary> StackFeature::recentStacks()
+{
+    QList<StackSummary> out;
+    const QStringList entries = QSettings().value(RecentKey).toStringList();
+    for (const QString &entry : entries) {
+        const QJsonObject o = QJsonDocument::fromJson(entry.toUtf8()).object();
+        StackSummary s;
+        s.name = o.value("name"_L1).toString();
+        for (const QJsonValue &f : o.value("files"_L1).toArray())
+            s.configFiles << f.toString();
+        s.workingDir = QFileInfo(s.configFiles.value(0)).absolutePath();
+        if (!s.name.isEmpty() && !s.configFiles.isEmpty())
+            out << s;
+    }
+    return out;
+}
+
+void StackFeature::remember(const StackSummary &stack)
+{
+    QStringList entries;
+    QJsonObject o;
+    o.insert("name"_L1, stack.name);
+    o.insert("files"_L1, QJsonArray::fromStringList(stack.configFiles));
+    entries << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    for (const StackSummary &s : recentStacks()) {
+        if (entries.size() >= kRecentStacks)
+            break;
+        if (s.name != stack.name || s.configFiles != stack.configFiles) {
+            QJsonObject old;
+            old.insert("name"_L1, s.name);
+            old.insert("files"_L1, QJsonArray::fromStringList(s.configFiles));
+            entries << QString::fromUtf8(QJsonDocument(old).toJson(QJsonDocument::Compact));
+        }
+    }
+    QSettings().setValue(RecentKey, entries);
+}
+
+void StackFeature::fillRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QList<StackSummary> recent = recentStacks();
+    for (const StackSummary &s : recent) {
+        QString folder = QDir::toNativeSeparators(s.workingDir);
+        if (folder.startsWith(QDir::homePath()))
+            folder = u'~' + folder.mid(QDir::homePath().size());
+        QAction *a = m_recentMenu->addAction(tr("%1 — %2").arg(s.name, folder));
+        a->setCheckable(true);
+        a->setChecked(s.name == m_project
+                      && m_supervisor->stackConfig().composeFiles == s.configFiles);
+        connect(a, &QAction::triggered, this, [this, s] {
+            openAndReport([this, s](QString *error) { return openStack(s, error); });
+        });
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
 }
 
 std::unique_ptr<Feature> makeStackFeature(const AppContext &context)

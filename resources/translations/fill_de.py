@@ -786,6 +786,70 @@ DE = {
     'Write the endpoints found in the stack into the configuration file (its comments are kept)':
         'Die im Stack gefundenen Adressen in die Konfigurationsdatei schreiben (ihre Kommentare '
         'bleiben erhalten)',
+    # Stacks on this machine (issue 13)
+    'Print every compose project the Docker daemon knows (name, state, services running of total, folder, compose files), running or stopped, and exit. Exit 1 when Docker cannot be reached.':
+        'Jedes Compose-Projekt ausgeben, das der Docker-Daemon kennt (Name, Zustand, laufende von allen Diensten, Ordner, Compose-Dateien), ob es läuft oder nicht, und beenden. Exit 1, wenn Docker nicht erreichbar ist.',
+    'With --status or --stacks: print JSON.': 'Mit --status oder --stacks: JSON ausgeben.',
+    'NAME': 'NAME',
+    'RUNNING': 'LAUFEND',
+    'FOLDER': 'ORDNER',
+    'COMPOSE FILES': 'COMPOSE-DATEIEN',
+    'No compose project on the Docker daemon at %1.': 'Kein Compose-Projekt auf dem Docker-Daemon unter %1.',
+    '%1 is not there (moved or deleted?).': '%1 ist nicht da (verschoben oder gelöscht?).',
+    '%1 cannot be read: check its permissions.': '%1 kann nicht gelesen werden: Prüfen Sie die Berechtigungen.',
+    '%1 holds no compose file (compose.yaml, compose.yml, docker-compose.yaml or docker-compose.yml): choose the file itself.':
+        '%1 enthält keine Compose-Datei (compose.yaml, compose.yml, docker-compose.yaml oder docker-compose.yml): Wählen Sie die Datei selbst.',
+    'no Docker daemon is configured': 'kein Docker-Daemon eingerichtet',
+    'Set stack.docker_host in the configuration, or DOCKER_HOST.': 'Setzen Sie stack.docker_host in der Konfiguration oder DOCKER_HOST.',
+    'The Docker daemon is not running: start it (sudo systemctl start docker), or point stack.docker_host or DOCKER_HOST at the socket it listens on.':
+        'Der Docker-Daemon läuft nicht: Starten Sie ihn (sudo systemctl start docker) oder lassen Sie stack.docker_host bzw. DOCKER_HOST auf den Socket zeigen, an dem er lauscht.',
+    'Docker is not installed: install Docker Engine (sudo apt install docker.io) or Docker Desktop, then start it.':
+        'Docker ist nicht installiert: Installieren Sie Docker Engine (sudo apt install docker.io) oder Docker Desktop und starten Sie es.',
+    'Is %1 a Docker daemon?': 'Ist %1 ein Docker-Daemon?',
+    'Cannot list the stacks: %1 (the Docker daemon at %2, found through %3).':
+        'Die Stacks können nicht aufgelistet werden: %1 (Docker-Daemon unter %2, gefunden über %3).',
+    'the configuration': 'die Konfiguration',
+    'Stacks on this &machine…': 'Stacks auf diesem &Rechner …',
+    'Open s&tack…': 'S&tack öffnen …',
+    'Open a compose file': 'Eine Compose-Datei öffnen',
+    'Open stack &folder…': 'Stack-&Ordner öffnen …',
+    'Recent s&tacks': 'Zuletzt geöffnete S&tacks',
+    'The compose file %1 of the project "%2" is not there any more (moved or deleted?). Open the project\'s compose file with File ▸ Open stack…':
+        'Die Compose-Datei %1 des Projekts „%2“ ist nicht mehr da (verschoben oder gelöscht?). Öffnen Sie die Compose-Datei des Projekts mit Datei ▸ Stack öffnen …',
+    'The containers of the project "%1" do not say which compose file made them. Open its compose file with File ▸ Open stack…':
+        'Die Container des Projekts „%1“ sagen nicht, aus welcher Compose-Datei sie stammen. Öffnen Sie seine Compose-Datei mit Datei ▸ Stack öffnen …',
+    'There is no configuration file to write to.': 'Es gibt keine Konfigurationsdatei, in die geschrieben werden kann.',
+    'The configuration was left as it was: %1': 'Die Konfiguration blieb unverändert: %1',
+    'Open stack': 'Stack öffnen',
+    'Open stack folder': 'Stack-Ordner öffnen',
+    'Compose files (*.yaml *.yml);;All files (*)': 'Compose-Dateien (*.yaml *.yml);;Alle Dateien (*)',
+    '%1 — %2': '%1 — %2',
+    '(none yet)': '(noch keine)',
+    '&Refresh': '&Aktualisieren',
+    '&Open': 'Ö&ffnen',
+    'Stacks on this machine': 'Stacks auf diesem Rechner',
+    'Every compose project the Docker daemon knows, running or stopped. Open one to watch and control it here.':
+        'Jedes Compose-Projekt, das der Docker-Daemon kennt, ob es läuft oder nicht. Öffnen Sie eines, um es hier zu beobachten und zu steuern.',
+    'No compose project on this Docker daemon yet.\n\nStart one in its folder (docker compose up -d), then Refresh, or open its compose file.':
+        'Noch kein Compose-Projekt auf diesem Docker-Daemon.\n\nStarten Sie eines in seinem Ordner (docker compose up -d) und aktualisieren Sie, oder öffnen Sie seine Compose-Datei.',
+    'Open &file…': '&Datei öffnen …',
+    'Open a compose file, or a folder holding one, that is not listed': 'Eine nicht aufgeführte Compose-Datei oder einen Ordner mit einer öffnen',
+    '&Close': '&Schließen',
+    'Docker: %1': 'Docker: %1',
+    'The list may be out of date: Docker cannot be asked.': 'Die Liste ist womöglich veraltet: Docker kann nicht gefragt werden.',
+    'Looking for stacks…': 'Stacks werden gesucht …',
+    'Projects: %1 · fully running: %2 · listed at %3': 'Projekte: %1 · vollständig laufend: %2 · aufgelistet um %3',
+    '&Open again': 'Erneut ö&ffnen',
+    '%n container(s)': ('%n Container', '%n Container'),
+    'Project': 'Projekt',
+    'Services running': 'Laufende Dienste',
+    'Folder': 'Ordner',
+    'Compose files': 'Compose-Dateien',
+    'an unknown folder': 'einem unbekannten Ordner',
+    'Some of its containers were made from another folder (%1), not from %2: two compose projects share the name "%3". Opening it uses %2; give the other one its own name (compose -p NAME).':
+        'Einige seiner Container stammen aus einem anderen Ordner (%1), nicht aus %2: Zwei Compose-Projekte teilen sich den Namen „%3“. Geöffnet wird %2; geben Sie dem anderen einen eigenen Namen (compose -p NAME).',
+    'partly running': 'läuft teilweise',
+    'stopped': 'gestoppt',
 }
 
 # The same English needing different German in one context.

@@ -34,10 +34,6 @@
         <translation>Dienste des Stacks mit Zustand und Gesundheit sowie die Erreichbarkeit jedes Backends ausgeben, ohne ein Fenster zu öffnen. Exit 0, wenn alles läuft und gesund ist, sonst 1.</translation>
     </message>
     <message>
-        <source>With --status: print JSON.</source>
-        <translation>Mit --status: JSON ausgeben.</translation>
-    </message>
-    <message>
         <source>Import a Grafana dashboard JSON FILE next to the configuration and exit.</source>
         <translation>Ein Grafana-Dashboard (JSON-Datei FILE) neben die Konfiguration importieren und beenden.</translation>
     </message>
@@ -52,6 +48,14 @@
     <message>
         <source>Stackscope: a desktop console for the observability stack on this machine (docker compose, Prometheus, Alertmanager, Grafana, Jaeger).</source>
         <translation>Stackscope: eine Desktop-Konsole für den Observability-Stack auf diesem Rechner (docker compose, Prometheus, Alertmanager, Grafana, Jaeger).</translation>
+    </message>
+    <message>
+        <source>Print every compose project the Docker daemon knows (name, state, services running of total, folder, compose files), running or stopped, and exit. Exit 1 when Docker cannot be reached.</source>
+        <translation>Jedes Compose-Projekt ausgeben, das der Docker-Daemon kennt (Name, Zustand, laufende von allen Diensten, Ordner, Compose-Dateien), ob es läuft oder nicht, und beenden. Exit 1, wenn Docker nicht erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>With --status or --stacks: print JSON.</source>
+        <translation>Mit --status oder --stacks: JSON ausgeben.</translation>
     </message>
 </context>
 <context>
@@ -745,6 +749,26 @@
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>RUNNING</source>
+        <translation>LAUFEND</translation>
+    </message>
+    <message>
+        <source>FOLDER</source>
+        <translation>ORDNER</translation>
+    </message>
+    <message>
+        <source>COMPOSE FILES</source>
+        <translation>COMPOSE-DATEIEN</translation>
+    </message>
+    <message>
+        <source>No compose project on the Docker daemon at %1.</source>
+        <translation>Kein Compose-Projekt auf dem Docker-Daemon unter %1.</translation>
     </message>
 </context>
 <context>
@@ -2378,6 +2402,61 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::StackDiscovery</name>
+    <message>
+        <source>%1 is not there (moved or deleted?).</source>
+        <translation>%1 ist nicht da (verschoben oder gelöscht?).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: check its permissions.</source>
+        <translation>%1 kann nicht gelesen werden: Prüfen Sie die Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>%1 holds no compose file (compose.yaml, compose.yml, docker-compose.yaml or docker-compose.yml): choose the file itself.</source>
+        <translation>%1 enthält keine Compose-Datei (compose.yaml, compose.yml, docker-compose.yaml oder docker-compose.yml): Wählen Sie die Datei selbst.</translation>
+    </message>
+    <message>
+        <source>no Docker daemon is configured</source>
+        <translation>kein Docker-Daemon eingerichtet</translation>
+    </message>
+    <message>
+        <source>Set stack.docker_host in the configuration, or DOCKER_HOST.</source>
+        <translation>Setzen Sie stack.docker_host in der Konfiguration oder DOCKER_HOST.</translation>
+    </message>
+    <message>
+        <source>The Docker daemon is not running: start it (sudo systemctl start docker), or point stack.docker_host or DOCKER_HOST at the socket it listens on.</source>
+        <translation>Der Docker-Daemon läuft nicht: Starten Sie ihn (sudo systemctl start docker) oder lassen Sie stack.docker_host bzw. DOCKER_HOST auf den Socket zeigen, an dem er lauscht.</translation>
+    </message>
+    <message>
+        <source>Docker is not installed: install Docker Engine (sudo apt install docker.io) or Docker Desktop, then start it.</source>
+        <translation>Docker ist nicht installiert: Installieren Sie Docker Engine (sudo apt install docker.io) oder Docker Desktop und starten Sie es.</translation>
+    </message>
+    <message>
+        <source>Also looked for %1.</source>
+        <translation>Außerdem gesucht: %1.</translation>
+    </message>
+    <message>
+        <source>no Docker socket at %1</source>
+        <translation>kein Docker-Socket unter %1</translation>
+    </message>
+    <message>
+        <source>the Docker daemon's container list is not JSON</source>
+        <translation>die Containerliste des Docker-Daemons ist kein JSON</translation>
+    </message>
+    <message>
+        <source>Is %1 a Docker daemon?</source>
+        <translation>Ist %1 ein Docker-Daemon?</translation>
+    </message>
+    <message>
+        <source>Cannot list the stacks: %1 (the Docker daemon at %2, found through %3).</source>
+        <translation>Die Stacks können nicht aufgelistet werden: %1 (Docker-Daemon unter %2, gefunden über %3).</translation>
+    </message>
+    <message>
+        <source>the configuration</source>
+        <translation>die Konfiguration</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::StackFeature</name>
     <message>
         <source>Stack</source>
@@ -2422,6 +2501,62 @@
     <message>
         <source>The container stopped; the log ends here.</source>
         <translation>Der Container wurde gestoppt; das Log endet hier.</translation>
+    </message>
+    <message>
+        <source>Stacks on this &amp;machine…</source>
+        <translation>Stacks auf diesem &amp;Rechner …</translation>
+    </message>
+    <message>
+        <source>Open s&amp;tack…</source>
+        <translation>S&amp;tack öffnen …</translation>
+    </message>
+    <message>
+        <source>Open a compose file</source>
+        <translation>Eine Compose-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Open stack &amp;folder…</source>
+        <translation>Stack-&amp;Ordner öffnen …</translation>
+    </message>
+    <message>
+        <source>Recent s&amp;tacks</source>
+        <translation>Zuletzt geöffnete S&amp;tacks</translation>
+    </message>
+    <message>
+        <source>The compose file %1 of the project "%2" is not there any more (moved or deleted?). Open the project's compose file with File ▸ Open stack…</source>
+        <translation>Die Compose-Datei %1 des Projekts „%2“ ist nicht mehr da (verschoben oder gelöscht?). Öffnen Sie die Compose-Datei des Projekts mit Datei ▸ Stack öffnen …</translation>
+    </message>
+    <message>
+        <source>The containers of the project "%1" do not say which compose file made them. Open its compose file with File ▸ Open stack…</source>
+        <translation>Die Container des Projekts „%1“ sagen nicht, aus welcher Compose-Datei sie stammen. Öffnen Sie seine Compose-Datei mit Datei ▸ Stack öffnen …</translation>
+    </message>
+    <message>
+        <source>There is no configuration file to write to.</source>
+        <translation>Es gibt keine Konfigurationsdatei, in die geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <source>The configuration was left as it was: %1</source>
+        <translation>Die Konfiguration blieb unverändert: %1</translation>
+    </message>
+    <message>
+        <source>Open stack</source>
+        <translation>Stack öffnen</translation>
+    </message>
+    <message>
+        <source>Open stack folder</source>
+        <translation>Stack-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Compose files (*.yaml *.yml);;All files (*)</source>
+        <translation>Compose-Dateien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
     </message>
 </context>
 <context>
@@ -2532,10 +2667,127 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::StackSummaries</name>
+    <message>
+        <source>an unknown folder</source>
+        <translation>einem unbekannten Ordner</translation>
+    </message>
+    <message>
+        <source>Some of its containers were made from another folder (%1), not from %2: two compose projects share the name "%3". Opening it uses %2; give the other one its own name (compose -p NAME).</source>
+        <translation>Einige seiner Container stammen aus einem anderen Ordner (%1), nicht aus %2: Zwei Compose-Projekte teilen sich den Namen „%3“. Geöffnet wird %2; geben Sie dem anderen einen eigenen Namen (compose -p NAME).</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>partly running</source>
+        <translation>läuft teilweise</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::StackSupervisor</name>
     <message>
         <source>%1, API %2</source>
         <translation>%1, API %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::StacksDialog</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Stacks on this machine</source>
+        <translation>Stacks auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Every compose project the Docker daemon knows, running or stopped. Open one to watch and control it here.</source>
+        <translation>Jedes Compose-Projekt, das der Docker-Daemon kennt, ob es läuft oder nicht. Öffnen Sie eines, um es hier zu beobachten und zu steuern.</translation>
+    </message>
+    <message>
+        <source>No compose project on this Docker daemon yet.
+
+Start one in its folder (docker compose up -d), then Refresh, or open its compose file.</source>
+        <translation>Noch kein Compose-Projekt auf diesem Docker-Daemon.
+
+Starten Sie eines in seinem Ordner (docker compose up -d) und aktualisieren Sie, oder öffnen Sie seine Compose-Datei.</translation>
+    </message>
+    <message>
+        <source>Open &amp;file…</source>
+        <translation>&amp;Datei öffnen …</translation>
+    </message>
+    <message>
+        <source>Open a compose file, or a folder holding one, that is not listed</source>
+        <translation>Eine nicht aufgeführte Compose-Datei oder einen Ordner mit einer öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Docker: %1</source>
+        <translation>Docker: %1</translation>
+    </message>
+    <message>
+        <source>Docker: %1 (%2)</source>
+        <translation>Docker: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The list may be out of date: Docker cannot be asked.</source>
+        <translation>Die Liste ist womöglich veraltet: Docker kann nicht gefragt werden.</translation>
+    </message>
+    <message>
+        <source>Looking for stacks…</source>
+        <translation>Stacks werden gesucht …</translation>
+    </message>
+    <message>
+        <source>Projects: %1 · fully running: %2 · listed at %3</source>
+        <translation>Projekte: %1 · vollständig laufend: %2 · aufgelistet um %3</translation>
+    </message>
+    <message>
+        <source>&amp;Open again</source>
+        <translation>Erneut ö&amp;ffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::StacksModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s)</source>
+        <translation><numerusform>%n Container</numerusform><numerusform>%n Container</numerusform></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Services running</source>
+        <translation>Laufende Dienste</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Compose files</source>
+        <translation>Compose-Dateien</translation>
     </message>
 </context>
 <context>
