@@ -312,7 +312,9 @@ void TestSparklines::screenshot()
         {
             DemoStack stack(8);
             StackPage page(&stack.model);
-            page.setProjectInfo(u"demo"_s, {u"/home/ada/demo/docker-compose.yml"_s});
+            page.setProjectInfo(u"demo"_s, u"the folder /home/ada/demo"_s,
+                                {u"/home/ada/demo/docker-compose.yml"_s},
+                                u"resolved by docker compose 2.20.2"_s);
             page.setDaemonInfo(u"unix:///var/run/docker.sock"_s, u"the default"_s,
                                u"Docker/24.0.5 (linux), API 1.43"_s);
             page.setComposeInfo(u"docker compose 2.20.2"_s);
