@@ -189,14 +189,14 @@ bool Converter::convert(const YAML::Node &y, Node &out, int depth)
             } else if (source.isSeq()) {
                 for (Node &item : source.items) {
                     if (!item.isMap())
-                        return fail(it->second.Mark(),
+                        return fail(key.Mark(),
                                     tr("a merge key '<<' takes a mapping or a list of mappings "
                                        "(aliases like *name)"));
                     merged.push_back(std::move(item));
                 }
             } else {
-                return fail(it->second.Mark(), tr("a merge key '<<' takes a mapping or a list of "
-                                                  "mappings (aliases like *name)"));
+                return fail(key.Mark(), tr("a merge key '<<' takes a mapping or a list of "
+                                           "mappings (aliases like *name)"));
             }
             continue;
         }
