@@ -96,6 +96,17 @@ void Node::remove(QStringView key)
     std::erase_if(entries, [&](const Entry &e) { return e.key == key; });
 }
 
+/// How many values a tree holds; extends copies are counted against kMaxNodes too.
+qsizetype countNodes(const Node &n)
+{
+    qsizetype count = 1;
+    for (const Node &item : n.items)
+        count += countNodes(item);
+    for (const Entry &e : n.entries)
+        count += countNodes(e.value);
+    return count;
+}
+
 bool isTrue(const Node *n)
 {
     return n && n->isScalar() && n->scalar.compare(u"true"_s, Qt::CaseInsensitive) == 0;
@@ -550,6 +561,7 @@ struct Loader
     std::optional<Problem> problem;
     std::map<QString, Node> extendedFiles; // absolute path -> its interpolated model
     int extendsDone = 0;
+    qsizetype extendsCopied = 0;
 
     bool fail(const Node &at, const QString &message)
     {
@@ -821,6 +833,11 @@ struct Loader
         QStringList path{u"services"_s, name};
         Node merged = merge(base, own, path);
         enforceUnicity(merged);
+        extendsCopied += countNodes(merged);
+        if (extendsCopied > 4 * kMaxNodes)
+            return fail(at, tr("extends copy more than %1 values; do the services extend each "
+                               "other in a long chain?")
+                                .arg(4 * kMaxNodes));
         *service = std::move(merged);
         return true;
     }

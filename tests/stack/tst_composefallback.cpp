@@ -991,6 +991,12 @@ void TestComposeFallback::hostile_data()
     QTest::newRow("nested interpolation") << nested << u"nested more than"_s;
     QTest::newRow("extends chain of itself")
         << QByteArray("services:\n  a: {extends: b}\n  b: {extends: a}\n") << u"circular extends"_s;
+    QByteArray chain = "services:\n";
+    for (int i = 0; i < 1200; ++i)
+        chain += "  s" + QByteArray::number(i) + ": {extends: s" + QByteArray::number(i + 1)
+                 + ", ports: [\"" + QByteArray::number(1000 + i) + ":80\"]}\n";
+    chain += "  s1200: {image: x}\n";
+    QTest::newRow("long extends chain") << chain << u"more than 1000 extends"_s;
     QTest::newRow("extends /dev/zero")
         << QByteArray("services:\n  a: {extends: {file: /dev/zero, service: x}}\n")
         << u"/dev/zero"_s;
