@@ -126,13 +126,14 @@ struct Problem
 struct Converter
 {
     int file = -1;
+    int lineOffset = 0; // the document's first line in the file
     int budget = kMaxNodes;
     std::optional<Problem> problem;
 
     bool fail(const YAML::Mark &mark, const QString &message)
     {
         if (!problem)
-            problem = Problem{file, mark.line, mark.column, message};
+            problem = Problem{file, mark.line + lineOffset, mark.column, message};
         return false;
     }
 
@@ -152,7 +153,7 @@ bool Converter::convert(const YAML::Node &y, Node &out, int depth)
 {
     const YAML::Mark mark = y.Mark();
     out.file = file;
-    out.line = mark.line;
+    out.line = mark.line + lineOffset;
     out.column = mark.column;
     if (--budget < 0)
         return fail(mark, tr("more than %1 values once aliases are expanded; is an alias used "
@@ -236,6 +237,37 @@ bool Converter::convert(const YAML::Node &y, Node &out, int depth)
                            std::make_move_iterator(added.end()));
     }
     return true;
+}
+
+/// The YAML documents of a file with their first line: split at the `---` markers in column 0
+/// (which end any scalar in YAML too), the marker blanked so that columns stay right. Each is
+/// read with YAML::Load: yaml-cpp 0.7's LoadAll loops forever on some broken input (", x").
+QList<std::pair<int, QByteArray>> documents(const QByteArray &yaml)
+{
+    QList<std::pair<int, QByteArray>> out;
+    QByteArray current;
+    int start = 0;
+    int line = 0;
+    qsizetype pos = 0;
+    while (pos <= yaml.size()) {
+        qsizetype eol = yaml.indexOf('\n', pos);
+        if (eol < 0)
+            eol = yaml.size();
+        QByteArray text = yaml.mid(pos, eol - pos + 1);
+        if (text.startsWith("---")
+            && (text.size() == 3 || text.at(3) == ' ' || text.at(3) == '\t' || text.at(3) == '\r'
+                || text.at(3) == '\n')) {
+            out.append({start, current});
+            current.clear();
+            start = line;
+            text.replace(0, 3, "   ");
+        }
+        current += text;
+        ++line;
+        pos = eol + 1;
+    }
+    out.append({start, current});
+    return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -629,22 +661,23 @@ struct Loader
     bool parseText(const QByteArray &yaml, const QString &path, Node *model)
     {
         const int file = fileIndex(path);
-        std::vector<YAML::Node> docs;
-        try {
-            docs = YAML::LoadAll(yaml.toStdString());
-        } catch (const YAML::Exception &e) {
-            problem = Problem{file, e.mark.line, e.mark.column,
-                              tr("%1 (invalid YAML)").arg(QString::fromStdString(e.msg))};
-            return false;
-        }
         bool any = false;
         Converter converter;
         converter.file = file;
-        for (const YAML::Node &doc : docs) {
+        for (const auto &[firstLine, text] : documents(yaml)) {
+            YAML::Node doc;
+            try {
+                doc = YAML::Load(text.toStdString());
+            } catch (const YAML::Exception &e) {
+                problem = Problem{file, e.mark.line + firstLine, e.mark.column,
+                                  tr("%1 (invalid YAML)").arg(QString::fromStdString(e.msg))};
+                return false;
+            }
             if (doc.IsNull())
                 continue;
             any = true;
             Node one;
+            converter.lineOffset = firstLine;
             if (!converter.convert(doc, one, 0)) {
                 problem = converter.problem;
                 return false;

@@ -687,6 +687,19 @@ void TestComposeFallback::extendsCycle()
 
 void TestComposeFallback::topLevel()
 {
+    // Several YAML documents in one file merge in order, errors at the file's own line.
+    const ComposeFile docs = ComposeFile::parse("# comment\n---\nservices:\n  a: {image: one}\n"
+                                                "--- \nservices:\n  a: {image: two}\n"
+                                                "  b: {image: b}\n",
+                                                u"d.yml"_s);
+    QVERIFY2(docs.ok(), qPrintable(docs.error));
+    QCOMPARE(names(docs.services), (QStringList{u"a"_s, u"b"_s}));
+    QCOMPARE(docs.services.first().image, u"two"_s);
+    const ComposeFile second
+        = ComposeFile::parse("services: {a: {}}\n---\nservices:\n  b: [unclosed\n", u"d.yml"_s);
+    QVERIFY(!second.ok());
+    QVERIFY2(second.error.startsWith(u"d.yml:5:1: "_s), qPrintable(second.error));
+
     const ComposeFile f = ComposeFile::parse("name: shop-${NOPE:-dev}\n"
                                              "services: {a: {image: x}}\n"
                                              "networks:\n"
@@ -997,6 +1010,8 @@ void TestComposeFallback::hostile_data()
                  + ", ports: [\"" + QByteArray::number(1000 + i) + ":80\"]}\n";
     chain += "  s1200: {image: x}\n";
     QTest::newRow("long extends chain") << chain << u"more than 1000 extends"_s;
+    // yaml-cpp 0.7's LoadAll never returns on this; the fallback reads documents one by one.
+    QTest::newRow("stray comma") << QByteArray("services: {}\n, USA.\n") << u"h.yml:2:"_s;
     QTest::newRow("extends /dev/zero")
         << QByteArray("services:\n  a: {extends: {file: /dev/zero, service: x}}\n")
         << u"/dev/zero"_s;
