@@ -50,8 +50,10 @@ struct Node
     std::vector<Node> items;
     std::vector<Entry> entries;
     int file = -1;
-    int line = 0;   // 0-based, as yaml-cpp's marks
-    int column = 0; // 0-based
+    bool reset = false;    // `!reset`: a later file removes the value
+    bool override = false; // `!override`: a later file replaces the value instead of merging
+    int line = 0;          // 0-based, as yaml-cpp's marks
+    int column = 0;        // 0-based
 
     bool isMap() const { return kind == Kind::Map; }
     bool isSeq() const { return kind == Kind::Seq; }
@@ -161,6 +163,9 @@ bool Converter::convert(const YAML::Node &y, Node &out, int depth)
                               .arg(kMaxNodes));
     if (depth > kMaxDepth)
         return fail(mark, tr("nested more than %1 levels deep").arg(kMaxDepth));
+    const std::string tag = y.Tag(); // a copy: gcc 12 warns about the reference
+    out.reset = tag == "!reset";
+    out.override = tag == "!override";
     switch (y.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -329,8 +334,12 @@ Node keyValueMap(const Node &n)
 
 Node merge(const Node &base, const Node &over, QStringList &path)
 {
+    if (over.reset) // compose v2.24's `!reset`: the value is gone
+        return Node{};
     if (over.isNull()) // compose needs !reset to remove a value; null alone does not
         return base;
+    if (over.override)
+        return over;
     const Rule rule = ruleFor(path);
     if (rule == Rule::Replace || base.isNull())
         return over;

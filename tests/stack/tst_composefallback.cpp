@@ -885,15 +885,16 @@ void TestComposeFallback::command()
 void TestComposeFallback::severalFiles()
 {
     QTemporaryDir dir;
-    write(dir.filePath(u"compose.yaml"_s), "name: base\n"
-                                           "services:\n"
-                                           "  web:\n"
-                                           "    image: web:1\n"
-                                           "    command: [serve]\n"
-                                           "    ports: [\"8080:80\"]\n"
-                                           "    volumes: [\"./a:/a\"]\n"
-                                           "    labels: {stackscope.url: http://one/}\n"
-                                           "  db: {image: pg}\n");
+    write(dir.filePath(u"compose.yaml"_s),
+          "name: base\n"
+          "services:\n"
+          "  web:\n"
+          "    image: web:1\n"
+          "    command: [serve]\n"
+          "    ports: [\"8080:80\"]\n"
+          "    volumes: [\"./a:/a\"]\n"
+          "    labels: {stackscope.url: http://one/}\n"
+          "  db: {image: pg, command: [run], ports: [\"5432:5432\"]}\n");
     write(dir.filePath(u"override/compose.override.yaml"_s),
           "name: override\n"
           "services:\n"
@@ -904,6 +905,9 @@ void TestComposeFallback::severalFiles()
           "    volumes: [\"./b:/a:ro\"]\n"
           "    labels: [stackscope.url=http://two/]\n"
           "    network_mode: host\n"
+          "  db:\n"
+          "    command: !reset []\n"
+          "    ports: !override [\"6000:5432\"]\n"
           "  cache: {image: redis}\n");
     const ComposeFile f
         = resolveIn(dir.path(), {u"compose.yaml"_s, u"override/compose.override.yaml"_s});
@@ -921,6 +925,9 @@ void TestComposeFallback::severalFiles()
     QCOMPARE(web.mounts.size(), 1);
     QCOMPARE(web.mounts.first().source, dir.filePath(u"b"_s));
     QCOMPARE(web.mounts.first().readOnly, true);
+    // compose v2.24's tags: !reset removes, !override replaces instead of appending.
+    QVERIFY(f.services.at(1).command.isEmpty());
+    QCOMPARE(f.services.at(1).hostPorts, QList<int>{6000});
     QCOMPARE(f.sources, (QStringList{dir.filePath(u"compose.yaml"_s),
                                      dir.filePath(u"override/compose.override.yaml"_s)}));
 }
