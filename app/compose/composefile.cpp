@@ -50,8 +50,10 @@ struct Node
     std::vector<Node> items;
     std::vector<Entry> entries;
     int file = -1;
-    int line = 0;   // 0-based, as yaml-cpp's marks
-    int column = 0; // 0-based
+    bool reset = false;    // `!reset`: a later file removes the value
+    bool override = false; // `!override`: a later file replaces the value instead of merging
+    int line = 0;          // 0-based, as yaml-cpp's marks
+    int column = 0;        // 0-based
 
     bool isMap() const { return kind == Kind::Map; }
     bool isSeq() const { return kind == Kind::Seq; }
@@ -96,6 +98,17 @@ void Node::remove(QStringView key)
     std::erase_if(entries, [&](const Entry &e) { return e.key == key; });
 }
 
+/// How many values a tree holds; extends copies are counted against kMaxNodes too.
+qsizetype countNodes(const Node &n)
+{
+    qsizetype count = 1;
+    for (const Node &item : n.items)
+        count += countNodes(item);
+    for (const Entry &e : n.entries)
+        count += countNodes(e.value);
+    return count;
+}
+
 bool isTrue(const Node *n)
 {
     return n && n->isScalar() && n->scalar.compare(u"true"_s, Qt::CaseInsensitive) == 0;
@@ -115,13 +128,14 @@ struct Problem
 struct Converter
 {
     int file = -1;
+    int lineOffset = 0; // the document's first line in the file
     int budget = kMaxNodes;
     std::optional<Problem> problem;
 
     bool fail(const YAML::Mark &mark, const QString &message)
     {
         if (!problem)
-            problem = Problem{file, mark.line, mark.column, message};
+            problem = Problem{file, mark.line + lineOffset, mark.column, message};
         return false;
     }
 
@@ -141,7 +155,7 @@ bool Converter::convert(const YAML::Node &y, Node &out, int depth)
 {
     const YAML::Mark mark = y.Mark();
     out.file = file;
-    out.line = mark.line;
+    out.line = mark.line + lineOffset;
     out.column = mark.column;
     if (--budget < 0)
         return fail(mark, tr("more than %1 values once aliases are expanded; is an alias used "
@@ -149,6 +163,9 @@ bool Converter::convert(const YAML::Node &y, Node &out, int depth)
                               .arg(kMaxNodes));
     if (depth > kMaxDepth)
         return fail(mark, tr("nested more than %1 levels deep").arg(kMaxDepth));
+    const std::string tag = y.Tag(); // a copy: gcc 12 warns about the reference
+    out.reset = tag == "!reset";
+    out.override = tag == "!override";
     switch (y.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -189,14 +206,14 @@ bool Converter::convert(const YAML::Node &y, Node &out, int depth)
             } else if (source.isSeq()) {
                 for (Node &item : source.items) {
                     if (!item.isMap())
-                        return fail(it->second.Mark(),
+                        return fail(key.Mark(),
                                     tr("a merge key '<<' takes a mapping or a list of mappings "
                                        "(aliases like *name)"));
                     merged.push_back(std::move(item));
                 }
             } else {
-                return fail(it->second.Mark(), tr("a merge key '<<' takes a mapping or a list of "
-                                                  "mappings (aliases like *name)"));
+                return fail(key.Mark(), tr("a merge key '<<' takes a mapping or a list of "
+                                           "mappings (aliases like *name)"));
             }
             continue;
         }
@@ -225,6 +242,37 @@ bool Converter::convert(const YAML::Node &y, Node &out, int depth)
                            std::make_move_iterator(added.end()));
     }
     return true;
+}
+
+/// The YAML documents of a file with their first line: split at the `---` markers in column 0
+/// (which end any scalar in YAML too), the marker blanked so that columns stay right. Each is
+/// read with YAML::Load: yaml-cpp 0.7's LoadAll loops forever on some broken input (", x").
+QList<std::pair<int, QByteArray>> documents(const QByteArray &yaml)
+{
+    QList<std::pair<int, QByteArray>> out;
+    QByteArray current;
+    int start = 0;
+    int line = 0;
+    qsizetype pos = 0;
+    while (pos <= yaml.size()) {
+        qsizetype eol = yaml.indexOf('\n', pos);
+        if (eol < 0)
+            eol = yaml.size();
+        QByteArray text = yaml.mid(pos, eol - pos + 1);
+        if (text.startsWith("---")
+            && (text.size() == 3 || text.at(3) == ' ' || text.at(3) == '\t' || text.at(3) == '\r'
+                || text.at(3) == '\n')) {
+            out.append({start, current});
+            current.clear();
+            start = line;
+            text.replace(0, 3, "   ");
+        }
+        current += text;
+        ++line;
+        pos = eol + 1;
+    }
+    out.append({start, current});
+    return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,8 +334,12 @@ Node keyValueMap(const Node &n)
 
 Node merge(const Node &base, const Node &over, QStringList &path)
 {
+    if (over.reset) // compose v2.24's `!reset`: the value is gone
+        return Node{};
     if (over.isNull()) // compose needs !reset to remove a value; null alone does not
         return base;
+    if (over.override)
+        return over;
     const Rule rule = ruleFor(path);
     if (rule == Rule::Replace || base.isNull())
         return over;
@@ -550,6 +602,7 @@ struct Loader
     std::optional<Problem> problem;
     std::map<QString, Node> extendedFiles; // absolute path -> its interpolated model
     int extendsDone = 0;
+    qsizetype extendsCopied = 0;
 
     bool fail(const Node &at, const QString &message)
     {
@@ -617,22 +670,23 @@ struct Loader
     bool parseText(const QByteArray &yaml, const QString &path, Node *model)
     {
         const int file = fileIndex(path);
-        std::vector<YAML::Node> docs;
-        try {
-            docs = YAML::LoadAll(yaml.toStdString());
-        } catch (const YAML::Exception &e) {
-            problem = Problem{file, e.mark.line, e.mark.column,
-                              tr("%1 (invalid YAML)").arg(QString::fromStdString(e.msg))};
-            return false;
-        }
         bool any = false;
         Converter converter;
         converter.file = file;
-        for (const YAML::Node &doc : docs) {
+        for (const auto &[firstLine, text] : documents(yaml)) {
+            YAML::Node doc;
+            try {
+                doc = YAML::Load(text.toStdString());
+            } catch (const YAML::Exception &e) {
+                problem = Problem{file, e.mark.line + firstLine, e.mark.column,
+                                  tr("%1 (invalid YAML)").arg(QString::fromStdString(e.msg))};
+                return false;
+            }
             if (doc.IsNull())
                 continue;
             any = true;
             Node one;
+            converter.lineOffset = firstLine;
             if (!converter.convert(doc, one, 0)) {
                 problem = converter.problem;
                 return false;
@@ -821,6 +875,11 @@ struct Loader
         QStringList path{u"services"_s, name};
         Node merged = merge(base, own, path);
         enforceUnicity(merged);
+        extendsCopied += countNodes(merged);
+        if (extendsCopied > 4 * kMaxNodes)
+            return fail(at, tr("extends copy more than %1 values; do the services extend each "
+                               "other in a long chain?")
+                                .arg(4 * kMaxNodes));
         *service = std::move(merged);
         return true;
     }

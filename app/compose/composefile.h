@@ -25,7 +25,8 @@ struct ComposeInputs
 /// The compose model read without compose: the fallback when no compose is installed, so that
 /// the services (stopped ones too) are listed. It resolves the files as compose v2 (compose-go)
 /// does: `.env` and the environment, `${VAR}` interpolation, merge keys `<<`, `extends`, several
-/// files merged, profiles. Only what Stackscope shows is extracted into `ComposeService`.
+/// files merged (with `!reset` and `!override`), profiles. Only what Stackscope shows is
+/// extracted into `ComposeService`.
 struct ComposeFile
 {
     QList<ComposeService> services;    ///< active ones, in file order (see resolve(), load())

@@ -84,7 +84,24 @@ cp -f "$fuzz/dicts/http.dict" "$out/http_reader.dict"
 
 # YAML: compose files, the configuration, our dashboards.
 seed compose_yaml "$data"/stack/*compose*.yml "$src"/resources/stack/docker-compose.yml
+for d in "$data"/stack/public/*/; do
+    for f in "$d"*.y*ml; do
+        [ -f "$f" ] && cp -f "$f" "$out/compose_yaml/public-$(basename "$d")-$(basename "$f")"
+    done
+done
+seed_text compose_yaml hand-interpolation.yml 'name: ${P:-x}\nx-a: &a\n  image: ${I:?need}\nservices:\n  s:\n    <<: [*a]\n    ports: ["${Q:-80}:80", "[::1]:1-2:3-4/udp"]\n    command: sh -c "a $$HOME"\n  t: {extends: s, volumes: ["./d:/d:ro"]}\n'
 dict compose_yaml yaml "$src"/app/compose/composefile.cpp
+
+# .env files and compose's interpolation.
+mkdir -p "$out/dotenv"
+for d in "$data"/stack/public/*/; do
+    [ -f "$d.env" ] && cp -f "$d.env" "$out/dotenv/public-$(basename "$d").env"
+done
+seed_text dotenv hand-quotes.env 'export A=1\nB="two\\nlines ${A}"\nC=\047${A} literal\047\nD=x #comment\nE: ${NOPE:-${SET:+alt}}\n'
+{
+    cat "$fuzz/dicts/dotenv.dict"
+    grep -ohE '"[A-Za-z_@][A-Za-z0-9_. :/@-]{0,40}"' "$src"/app/compose/dotenv.cpp 2>/dev/null | sort -u
+} >"$out/dotenv.dict"
 seed config_yaml "$data"/config/*.yaml "$src"/resources/config/default.yaml
 dict config_yaml yaml "$src"/app/config/configloader.cpp
 seed dashboard_yaml "$src"/app/prometheus/dashboards/*.yaml
@@ -106,7 +123,7 @@ dict dashboard_json json "$src"/app/prometheus/dashboardloader.cpp
 
 # Every target has a corpus folder, even when its fixtures are absent.
 for t in prom_parser alerts_json jaeger_traces docker_events docker_json docker_logs http_reader \
-    compose_yaml config_yaml dashboard_json dashboard_yaml; do
+    compose_yaml dotenv config_yaml dashboard_json dashboard_yaml; do
     mkdir -p "$out/$t"
     [ -n "$(ls -A "$out/$t")" ] || printf '{}' >"$out/$t/empty-object"
 done
