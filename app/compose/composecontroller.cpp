@@ -120,14 +120,15 @@ void ComposeController::watchFiles()
 {
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
+    // The compose files, the files they extend, and the env file (it names the project and
+    // fills the variables: a change there changes both).
+    QStringList candidates = m_stack.composeFiles + m_ownReading.sources;
+    candidates << ComposeProject::envFilePath(m_stack);
     QStringList existing;
-    for (const QString &f : std::as_const(m_stack.composeFiles)) {
-        if (QFileInfo::exists(f))
+    for (const QString &f : std::as_const(candidates)) {
+        if (!f.isEmpty() && !existing.contains(f) && QFileInfo::exists(f))
             existing << f;
     }
-    // The env file names the project and fills the variables: a change there changes both.
-    if (const QString env = ComposeProject::envFilePath(m_stack); QFileInfo::exists(env))
-        existing << env;
     if (!existing.isEmpty())
         m_watcher.addPaths(existing);
 }
