@@ -26,6 +26,14 @@ trap 'rm -rf "$work"' EXIT
 busybox=$(command -v busybox || true)
 [ -n "$busybox" ] || { echo "skipped all: busybox-static is not installed"; exit 0; }
 
+# put ROOT PATH [cp options]: copies PATH to ROOT/PATH (cp --parents in coreutils 9.1 fails
+# depending on the current folder).
+put() {
+  local root=$1 path=$2; shift 2
+  mkdir -p "$root$(dirname "$path")"
+  cp "$@" "$path" "$root$path"
+}
+
 pkg_version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || true; }
 
 # copy_with_libs ROOT FILE...: the files and every library ldd names for them.
@@ -33,10 +41,10 @@ copy_with_libs() {
   local root=$1; shift
   local f lib
   for f in "$@"; do
-    cp -a --parents "$f" "$root"
-    [ -L "$f" ] && cp -a --parents "$(readlink -f "$f")" "$root"
+    put "$root" "$f" -a
+    [ -L "$f" ] && put "$root" "$(readlink -f "$f")" -a
     for lib in $(ldd "$f" 2>/dev/null | grep -o '/[^ ]*' || true); do
-      [ -e "$root$lib" ] || cp -L --parents "$lib" "$root"
+      [ -e "$root$lib" ] || put "$root" "$lib" -L
     done
   done
 }
@@ -120,8 +128,8 @@ setup_postgres() {
   local bin=/usr/lib/postgresql/15/bin lib=/usr/lib/postgresql/15/lib
   copy_with_libs "$1" "$bin/postgres" "$bin/initdb" "$bin/pg_isready" "$lib/plpgsql.so" \
     "$lib/dict_snowball.so"
-  cp -a --parents /usr/share/postgresql/15 "$1"
-  cp -a --parents /usr/share/zoneinfo "$1" 2>/dev/null || true
+  put "$1" /usr/share/postgresql/15 -a
+  put "$1" /usr/share/zoneinfo -a
   cat >"$1/usr/local/bin/docker-entrypoint.sh" <<'EOF'
 #!/bin/sh
 # Stand-in for the official image's entrypoint: initdb once, then postgres in the foreground.
