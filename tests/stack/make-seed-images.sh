@@ -8,8 +8,8 @@
 # applications) are STAND-INS: busybox httpd serving static answers (see standin.sh below and
 # tests/data/stack/seeds/SOURCES.md); they are not the real products.
 #
-# Cached twice: each tarball under $CACHE/<tag>.tar, keyed by the package's version and this
-# script's checksum, and each image carries that key as a label, so an image already in the
+# Cached twice: each tarball under $CACHE/<tag>.tar, keyed by the package's version and the
+# checksum of the image's recipe, and each image carries that key as a label, so an image already in the
 # daemon (a persistent data root) is not imported again.
 #
 # Usage: DOCKER_HOST=unix://... make-seed-images.sh DOCKER CACHE_DIR
@@ -20,7 +20,6 @@ set -euo pipefail
 docker=${1:?docker CLI}
 cache=${2:?cache folder}
 mkdir -p "$cache"
-self_sum=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)
 work=$(mktemp -d /tmp/ssimg-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 busybox=$(command -v busybox || true)
@@ -73,7 +72,11 @@ image() {
     echo "skipped $tag: Debian package $package is not installed (.ci/bootstrap.sh installs it)"
     return 0
   fi
-  local key="$package=$version;script=$self_sum"
+  # The recipe (this image's setup function and the common base) is part of the key: changing
+  # one image's recipe rebuilds that image only.
+  local recipe
+  recipe=$( (declare -f base_root copy_with_libs put "$setup"; echo "$entrypoint") | sha256sum | cut -c1-12)
+  local key="$package=$version;recipe=$recipe"
   local have
   have=$("$docker" image inspect -f '{{index .Config.Labels "org.stackscope.test.key"}}' "$tag" 2>/dev/null || true)
   if [ "$have" = "$key" ]; then
@@ -105,6 +108,8 @@ setup_prometheus() {
 setup_alertmanager() {
   copy_with_libs "$1" /usr/bin/prometheus-alertmanager
   ln -s /usr/bin/prometheus-alertmanager "$1/bin/alertmanager"
+  # Debian's build reads its notification templates from here.
+  put "$1" /usr/share/prometheus/alertmanager -a
   mkdir -p "$1/alertmanager" "$1/etc/alertmanager"
 }
 setup_node() { copy_with_libs "$1" /usr/bin/prometheus-node-exporter; }
@@ -161,7 +166,12 @@ for a in "$@"; do
   esac
 done
 case "$addr" in :*) addr="127.0.0.1$addr" ;; esac
-exec httpd -f -p "$addr" -h /www
+# PID 1 ignores signals it has no handler for: stop httpd on SIGTERM ourselves, so that
+# `compose stop` does not wait 10 s and kill.
+httpd -f -p "$addr" -h /www &
+child=$!
+trap 'kill $child; exit 0' TERM INT
+wait $child
 EOF
   chmod +x "$1/usr/local/bin/standin.sh"
 }
