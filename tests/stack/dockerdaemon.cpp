@@ -106,8 +106,8 @@ bool DockerDaemon::start(QString *why)
     m_process.setProgram(dockerd);
     m_process.setArguments({u"--iptables=false"_s, u"--ip6tables=false"_s, u"--bridge=none"_s,
                             u"--storage-driver=vfs"_s, u"--shutdown-timeout=1"_s, u"--host"_s,
-                            host(), u"--data-root"_s, dataRoot(), u"--exec-root"_s,
-                            d + u"/exec"_s, u"--pidfile"_s, d + u"/pid"_s});
+                            host(), u"--data-root"_s, dataRoot(), u"--exec-root"_s, d + u"/exec"_s,
+                            u"--pidfile"_s, d + u"/pid"_s});
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setStandardOutputFile(d + u"/dockerd.log"_s, QIODevice::Append);
     m_process.start();
