@@ -17,6 +17,7 @@
 #include "app/compose/composefile.h"
 #include "app/compose/stackendpoints.h"
 #include "app/compose/stacksupervisor.h"
+#include "app/config/configloader.h"
 #include "models/stack/servicemodel.h"
 #include "tests/stack/dockerdaemon.h"
 #include "tests/support/freeport.h"
