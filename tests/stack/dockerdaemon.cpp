@@ -9,6 +9,9 @@
 #include <QThread>
 
 #include <sys/mount.h>
+#include <sys/prctl.h>
+
+#include <csignal>
 #include <unistd.h>
 
 #include <algorithm>
@@ -110,6 +113,9 @@ bool DockerDaemon::start(QString *why)
                             u"--pidfile"_s, d + u"/pid"_s});
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setStandardOutputFile(d + u"/dockerd.log"_s, QIODevice::Append);
+    // A test that crashes must not leave its dockerd running (holding a persistent data root
+    // and the containers' ports): the daemon gets SIGTERM when the test process dies.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start();
     if (!m_process.waitForStarted(5000)) {
         *why = u"dockerd did not start: "_s + m_process.errorString();

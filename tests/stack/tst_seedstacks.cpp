@@ -516,9 +516,11 @@ void TestSeedStacks::seedStack()
         return e.kind == DiscoveredEndpoint::Kind::Grafana;
     });
     QVERIFY(grafana != found.cend());
+    const QList<ComposeService> services = s.declaredServices(); // one list to search
     const auto grafanaService
-        = std::find_if(s.declaredServices().cbegin(), s.declaredServices().cend(),
-                       [&](const ComposeService &c) { return c.name == grafana->service; });
+        = std::find_if(services.cbegin(), services.cend(),
+                       [&](const auto &c) { return c.name == grafana->service; });
+    QVERIFY(grafanaService != services.cend());
     QStringList problems;
     const QList<Dashboard> dashboards = provisionedDashboards(*grafanaService, &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
