@@ -25,9 +25,12 @@ build_packages=(
   libyaml-cpp-dev prometheus-cpp-dev libsimdjson-dev ccache
 )
 # What the tests start or call: real Prometheus and Alertmanager, an X server, compose v1 for
-# checking the bundled stack, validators for the desktop files, screenshot tools.
+# checking the bundled stack, validators for the desktop files, screenshot tools; the exporters,
+# Redis, nginx and PostgreSQL whose binaries make the seed stacks' images (tst_seedstacks).
 test_packages=(
   prometheus prometheus-alertmanager
+  prometheus-node-exporter prometheus-blackbox-exporter prometheus-redis-exporter
+  prometheus-postgres-exporter prometheus-nginx-exporter redis-server nginx-light postgresql-15
   docker.io docker-compose busybox-static
   dunst libnotify-bin dbus-x11
   xvfb xauth xdotool imagemagick curl python3 openssl

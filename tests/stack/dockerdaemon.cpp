@@ -9,6 +9,9 @@
 #include <QThread>
 
 #include <sys/mount.h>
+#include <sys/prctl.h>
+
+#include <csignal>
 #include <unistd.h>
 
 #include <algorithm>
@@ -32,7 +35,8 @@ DockerDaemon::~DockerDaemon()
         const QList<QByteArray> lines = mounts.readAll().split('\n');
         for (const QByteArray &line : lines) {
             const QString point = QString::fromUtf8(line.split(' ').value(1));
-            if (point.startsWith(dir() + u'/'))
+            if (point.startsWith(dir() + u'/')
+                || (!m_dataRoot.isEmpty() && point.startsWith(m_dataRoot + u'/')))
                 points << point;
         }
     }
@@ -46,6 +50,11 @@ DockerDaemon::~DockerDaemon()
 QString DockerDaemon::dir() const
 {
     return m_dir ? m_dir->path() : QString();
+}
+
+QString DockerDaemon::dataRoot() const
+{
+    return m_dataRoot.isEmpty() ? dir() + u"/data"_s : m_dataRoot;
 }
 
 QString DockerDaemon::socketPath() const
@@ -88,13 +97,25 @@ bool DockerDaemon::start(QString *why)
         QDir().mkpath(dir() + u"/cli"_s);
     }
     const QString d = dir();
+    if (!m_dataRoot.isEmpty() && !m_dataRootLock) {
+        QDir().mkpath(m_dataRoot);
+        auto lock = std::make_unique<QLockFile>(m_dataRoot + u".lock"_s);
+        if (!lock->tryLock(0)) {
+            *why = u"another test's dockerd uses %1"_s.arg(m_dataRoot);
+            return false;
+        }
+        m_dataRootLock = std::move(lock);
+    }
     m_process.setProgram(dockerd);
     m_process.setArguments({u"--iptables=false"_s, u"--ip6tables=false"_s, u"--bridge=none"_s,
                             u"--storage-driver=vfs"_s, u"--shutdown-timeout=1"_s, u"--host"_s,
-                            host(), u"--data-root"_s, d + u"/data"_s, u"--exec-root"_s,
-                            d + u"/exec"_s, u"--pidfile"_s, d + u"/pid"_s});
+                            host(), u"--data-root"_s, dataRoot(), u"--exec-root"_s, d + u"/exec"_s,
+                            u"--pidfile"_s, d + u"/pid"_s});
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setStandardOutputFile(d + u"/dockerd.log"_s, QIODevice::Append);
+    // A test that crashes must not leave its dockerd running (holding a persistent data root
+    // and the containers' ports): the daemon gets SIGTERM when the test process dies.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start();
     if (!m_process.waitForStarted(5000)) {
         *why = u"dockerd did not start: "_s + m_process.errorString();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QLockFile>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -24,6 +25,12 @@ public:
     void stop();
     bool restart(QString *why);
     bool isRunning() const;
+
+    /// Keeps the daemon's images and containers in `path` instead of the temporary folder, so
+    /// that they survive between test runs (the seed stacks' images, slow to import with vfs).
+    /// Set before start(); start() fails, saying so, while another daemon holds the folder.
+    void setPersistentDataRoot(const QString &path) { m_dataRoot = path; }
+    QString dataRoot() const;
 
     QString socketPath() const;
     QString host() const { return QStringLiteral("unix://") + socketPath(); }
@@ -50,6 +57,8 @@ private:
     bool waitForPing(int timeoutMs);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_dataRoot;
+    std::unique_ptr<QLockFile> m_dataRootLock;
     QProcess m_process;
     QString m_log;
 };
