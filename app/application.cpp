@@ -5,10 +5,10 @@
 
 #include "app/backends/backendmonitor.h"
 #include "app/cli/commandline.h"
+#include "app/compose/stacksupervisor.h"
 #include "app/config/configmanager.h"
 #include "app/config/paths.h"
 #include "app/desktop/autostart.h"
-#include "app/compose/stacksupervisor.h"
 #include "app/features/alertsfeature.h"
 #include "app/features/feature.h"
 #include "app/features/stackfeature.h"

@@ -23,10 +23,17 @@ namespace Stackscope {
 
 namespace {
 
-// lupdate files these tr() calls under the enclosing namespace: the same context here.
+// lupdate files a tr() call under the class or namespace around it (Stackscope, Stackscope::Loader,
+// Stackscope::Converter, Stackscope::ComposeFile): the translation is looked up under each of them.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Stackscope", text);
+    for (const char *context :
+         {"Stackscope", "Stackscope::Loader", "Stackscope::Converter", "Stackscope::ComposeFile"}) {
+        const QString translated = QCoreApplication::translate(context, text);
+        if (translated != QLatin1StringView(text))
+            return translated;
+    }
+    return QString::fromUtf8(text);
 }
 
 /// Far above any real project (a large one has a few thousand nodes); it stops alias bombs

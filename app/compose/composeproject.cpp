@@ -12,10 +12,16 @@ namespace Stackscope {
 
 namespace {
 
-// lupdate files these tr() calls under the enclosing namespace: the same context here.
+// lupdate files a tr() call under the class or namespace around it (Stackscope::ComposeProject,
+// Stackscope): the translation is looked up under each of them.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Stackscope", text);
+    for (const char *context : {"Stackscope::ComposeProject", "Stackscope"}) {
+        const QString translated = QCoreApplication::translate(context, text);
+        if (translated != QLatin1StringView(text))
+            return translated;
+    }
+    return QString::fromUtf8(text);
 }
 
 constexpr auto kLegacyDefault = "stackscope"_L1;

@@ -11,10 +11,16 @@ namespace Stackscope::DotEnv {
 
 namespace {
 
-// lupdate files these tr() calls under the enclosing namespace: the same context here.
+// lupdate files a tr() call under the class or namespace around it (Stackscope,
+// Stackscope::DotEnv): the translation is looked up under each of them.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Stackscope", text);
+    for (const char *context : {"Stackscope", "Stackscope::DotEnv"}) {
+        const QString translated = QCoreApplication::translate(context, text);
+        if (translated != QLatin1StringView(text))
+            return translated;
+    }
+    return QString::fromUtf8(text);
 }
 
 /// Deeper nesting than any real file has; it bounds the recursion on hostile input.

@@ -57,6 +57,10 @@
         <source>With --status or --stacks: print JSON.</source>
         <translation>Mit --status oder --stacks: JSON ausgeben.</translation>
     </message>
+    <message>
+        <source>With --status: report on the compose project in FILE or FOLDER, or on the project NAME that Docker knows, instead of the configured one. The configuration is not changed.</source>
+        <translation>Mit --status: über das Compose-Projekt in DATEI oder ORDNER berichten, oder über das Projekt NAME, das Docker kennt, statt über das konfigurierte. Die Konfiguration bleibt unverändert.</translation>
+    </message>
 </context>
 <context>
     <name>ConfigLoader</name>
@@ -604,6 +608,10 @@
         <source>dead</source>
         <translation>tot</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>StackEndpoints</name>
@@ -723,18 +731,6 @@
         <translation>NICHT OK: Nicht jeder Dienst läuft und ist gesund.</translation>
     </message>
     <message>
-        <source>not a compose file (no top-level map)</source>
-        <translation>keine Compose-Datei (keine Zuordnung auf oberster Ebene)</translation>
-    </message>
-    <message>
-        <source>no 'services' map</source>
-        <translation>keine Zuordnung 'services'</translation>
-    </message>
-    <message>
-        <source>compose file</source>
-        <translation>Compose-Datei</translation>
-    </message>
-    <message>
         <source>up</source>
         <translation>erreichbar</translation>
     </message>
@@ -769,6 +765,74 @@
     <message>
         <source>No compose project on the Docker daemon at %1.</source>
         <translation>Kein Compose-Projekt auf dem Docker-Daemon unter %1.</translation>
+    </message>
+    <message>
+        <source>no compose file in %1 (looked for compose.yaml, compose.yml, docker-compose.yaml and docker-compose.yml)</source>
+        <translation>keine Compose-Datei in %1 (gesucht: compose.yaml, compose.yml, docker-compose.yaml und docker-compose.yml)</translation>
+    </message>
+    <message>
+        <source>no compose file or folder at %1</source>
+        <translation>keine Compose-Datei und kein Ordner unter %1</translation>
+    </message>
+    <message>
+        <source>cannot install the bundled stack: %1</source>
+        <translation>der mitgelieferte Stack lässt sich nicht einrichten: %1</translation>
+    </message>
+    <message>
+        <source>project name from %1; services %2</source>
+        <translation>Projektname aus %1; Dienste %2</translation>
+    </message>
+    <message>
+        <source>invalid empty volume spec</source>
+        <translation>leere Volume-Angabe</translation>
+    </message>
+    <message>
+        <source>invalid volume "%1": empty section between colons</source>
+        <translation>ungültiges Volume „%1“: leerer Abschnitt zwischen Doppelpunkten</translation>
+    </message>
+    <message>
+        <source>invalid volume "%1": too many colons</source>
+        <translation>ungültiges Volume „%1“: zu viele Doppelpunkte</translation>
+    </message>
+    <message>
+        <source>invalid IP address %1 in port "%2"</source>
+        <translation>ungültige IP-Adresse %1 im Port „%2“</translation>
+    </message>
+    <message>
+        <source>no container port in "%1"</source>
+        <translation>kein Container-Port in „%1“</translation>
+    </message>
+    <message>
+        <source>invalid container port "%1" in "%2"</source>
+        <translation>ungültiger Container-Port „%1“ in „%2“</translation>
+    </message>
+    <message>
+        <source>invalid host port "%1" in "%2"</source>
+        <translation>ungültiger Host-Port „%1“ in „%2“</translation>
+    </message>
+    <message>
+        <source>the ranges of "%1" differ in length</source>
+        <translation>die Bereiche von „%1“ sind verschieden lang</translation>
+    </message>
+    <message>
+        <source>invalid protocol "%1" in "%2" (tcp, udp or sctp)</source>
+        <translation>ungültiges Protokoll „%1“ in „%2“ (tcp, udp oder sctp)</translation>
+    </message>
+    <message>
+        <source>a port needs a 'target' (the port inside the container)</source>
+        <translation>ein Port braucht ein 'target' (den Port im Container)</translation>
+    </message>
+    <message>
+        <source>invalid published port "%1"</source>
+        <translation>ungültiger veröffentlichter Port „%1“</translation>
+    </message>
+    <message>
+        <source>invalid protocol "%1" (tcp, udp or sctp)</source>
+        <translation>ungültiges Protokoll „%1“ (tcp, udp oder sctp)</translation>
+    </message>
+    <message>
+        <source>The "%1" variable is not set. Defaulting to a blank string.</source>
+        <translation>Die Variable „%1“ ist nicht gesetzt. Sie wird als leerer Text genommen.</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1092,10 @@
         <source>start at login: %1</source>
         <translation>Start bei Anmeldung: %1</translation>
     </message>
+    <message>
+        <source>Could not write the stack's endpoints into %1: %2</source>
+        <translation>Die Endpunkte des Stacks ließen sich nicht in %1 schreiben: %2</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::BackendMonitor</name>
@@ -1088,6 +1156,44 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::ComposeController</name>
+    <message>
+        <source>resolved by %1</source>
+        <translation>aufgelöst von %1</translation>
+    </message>
+    <message>
+        <source>read by Stackscope (no compose installed)</source>
+        <translation>von Stackscope gelesen (kein Compose installiert)</translation>
+    </message>
+    <message>
+        <source>read by Stackscope</source>
+        <translation>von Stackscope gelesen</translation>
+    </message>
+    <message>
+        <source>the output of %1 config</source>
+        <translation>die Ausgabe von %1 config</translation>
+    </message>
+    <message>
+        <source>cannot read what %1 config printed: %2</source>
+        <translation>die Ausgabe von %1 config lässt sich nicht lesen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::ComposeFile</name>
+    <message>
+        <source> (fix the env file, or name another one in stack.envFile)</source>
+        <translation> (Env-Datei korrigieren oder in stack.envFile eine andere nennen)</translation>
+    </message>
+    <message>
+        <source>%1:0:0: no compose file: name one in the configuration (stack.composeFiles), set COMPOSE_FILE, or add compose.yaml there</source>
+        <translation>%1:0:0: keine Compose-Datei: eine in der Konfiguration nennen (stack.composeFiles), COMPOSE_FILE setzen oder dort compose.yaml anlegen</translation>
+    </message>
+    <message>
+        <source>compose file</source>
+        <translation>Compose-Datei</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::ComposeProgressPanel</name>
     <message>
         <source>No compose run yet.</source>
@@ -1112,6 +1218,60 @@
     <message>
         <source>✖ Failed: %1</source>
         <translation>✖ Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::ComposeProject</name>
+    <message>
+        <source>%1 gives the project name '%2', which has no letter or digit that compose accepts: set 'project' in the configuration</source>
+        <translation>%1 ergibt den Projektnamen '%2', der keinen Buchstaben und keine Ziffer enthält, die Compose annimmt: 'project' in der Konfiguration setzen</translation>
+    </message>
+    <message>
+        <source>the configuration (stack.project)</source>
+        <translation>der Konfiguration (stack.project)</translation>
+    </message>
+    <message>
+        <source>COMPOSE_PROJECT_NAME in the environment</source>
+        <translation>COMPOSE_PROJECT_NAME in der Umgebung</translation>
+    </message>
+    <message>
+        <source>COMPOSE_PROJECT_NAME in %1</source>
+        <translation>COMPOSE_PROJECT_NAME in %1</translation>
+    </message>
+    <message>
+        <source>the bundled stack</source>
+        <translation>dem mitgelieferten Stack</translation>
+    </message>
+    <message>
+        <source>'name:' in %1</source>
+        <translation>'name:' in %1</translation>
+    </message>
+    <message>
+        <source>the folder %1</source>
+        <translation>dem Ordner %1</translation>
+    </message>
+    <message>
+        <source>no compose file: set 'stack.compose_files' in the configuration</source>
+        <translation>keine Compose-Datei: 'stack.compose_files' in der Konfiguration setzen</translation>
+    </message>
+    <message>
+        <source>'%1' (from %2) is not a valid compose project name</source>
+        <translation>'%1' (aus %2) ist kein gültiger Compose-Projektname</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::ComposeResolver</name>
+    <message>
+        <source>%1 did not answer 'config' within %2 s</source>
+        <translation>%1 hat 'config' nicht innerhalb von %2 s beantwortet</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 config ended with exit code %2</source>
+        <translation>%1 config endete mit Exit-Code %2</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1356,29 @@
     <message>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::Converter</name>
+    <message>
+        <source>more than %1 values once aliases are expanded; is an alias used inside its own anchor?</source>
+        <translation>mehr als %1 Werte, wenn die Aliase aufgelöst sind; steht ein Alias in seinem eigenen Anker?</translation>
+    </message>
+    <message>
+        <source>nested more than %1 levels deep</source>
+        <translation>mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>a merge key '&lt;&lt;' takes a mapping or a list of mappings (aliases like *name)</source>
+        <translation>ein Merge-Schlüssel '&lt;&lt;' nimmt eine Map oder eine Liste von Maps (Aliase wie *name)</translation>
+    </message>
+    <message>
+        <source>a key must be a plain value, not a list or a mapping</source>
+        <translation>ein Schlüssel muss ein einfacher Wert sein, keine Liste und keine Map</translation>
+    </message>
+    <message>
+        <source>the key '%1' is defined twice in this mapping</source>
+        <translation>der Schlüssel '%1' steht zweimal in dieser Map</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1552,61 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::DotEnv</name>
+    <message>
+        <source>invalid interpolation format "%1"; write $$ for a literal $</source>
+        <translation>ungültiges Interpolationsformat „%1“; für ein wörtliches $ $$ schreiben</translation>
+    </message>
+    <message>
+        <source>required variable %1 is missing a value</source>
+        <translation>der nötigen Variable %1 fehlt ein Wert</translation>
+    </message>
+    <message>
+        <source>required variable %1 is missing a value: %2</source>
+        <translation>der nötigen Variable %1 fehlt ein Wert: %2</translation>
+    </message>
+    <message>
+        <source>interpolation nested more than %1 levels deep</source>
+        <translation>Interpolation mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>invalid interpolation format "%1" (no closing brace); write $$ for a literal $</source>
+        <translation>ungültiges Interpolationsformat „%1“ (keine schließende Klammer); für ein wörtliches $ $$ schreiben</translation>
+    </message>
+    <message>
+        <source>unexpected character "%1" in variable name "%2"</source>
+        <translation>unerwartetes Zeichen „%1“ im Variablennamen „%2“</translation>
+    </message>
+    <message>
+        <source>key cannot contain a space</source>
+        <translation>ein Schlüssel darf kein Leerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>a variable needs a name before "%1"</source>
+        <translation>eine Variable braucht vor „%1“ einen Namen</translation>
+    </message>
+    <message>
+        <source>unterminated quoted value %1</source>
+        <translation>nicht geschlossener Wert in Anführungszeichen %1</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the env file does not exist</source>
+        <translation>%1: die Env-Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file; name the env file itself</source>
+        <translation>%1: keine normale Datei; die Env-Datei selbst nennen</translation>
+    </message>
+    <message>
+        <source>larger than 4 MiB, not an env file</source>
+        <translation>größer als 4 MiB, keine Env-Datei</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::Format</name>
     <message>
         <source>%1 s</source>
@@ -1440,6 +1678,105 @@
     <message>
         <source>the answer from %1 was cut off after %2 of %3</source>
         <translation>die Antwort von %1 brach nach %2 von %3 ab</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::Loader</name>
+    <message>
+        <source>compose file</source>
+        <translation>Compose-Datei</translation>
+    </message>
+    <message>
+        <source>the compose file does not exist; check the path (stack.composeFiles in the configuration, or COMPOSE_FILE)</source>
+        <translation>die Compose-Datei gibt es nicht; den Pfad prüfen (stack.composeFiles in der Konfiguration oder COMPOSE_FILE)</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a compose file; name the file itself (for example %1)</source>
+        <translation>das ist ein Ordner, keine Compose-Datei; die Datei selbst nennen (zum Beispiel %1)</translation>
+    </message>
+    <message>
+        <source>larger than 16 MiB; this is not a compose file</source>
+        <translation>größer als 16 MiB; das ist keine Compose-Datei</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (invalid YAML)</source>
+        <translation>%1 (ungültiges YAML)</translation>
+    </message>
+    <message>
+        <source>not a compose file (no top-level map)</source>
+        <translation>keine Compose-Datei (keine Zuordnung auf oberster Ebene)</translation>
+    </message>
+    <message>
+        <source>the file is empty; a compose file needs a 'services:' map</source>
+        <translation>die Datei ist leer; eine Compose-Datei braucht eine 'services:'-Map</translation>
+    </message>
+    <message>
+        <source>%1 (in %2); set %3 in the environment or in the env file</source>
+        <translation>%1 (in %2); %3 in der Umgebung oder in der Env-Datei setzen</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no 'services' map to extend</source>
+        <translation>%1 hat keine 'services'-Map zum Erweitern</translation>
+    </message>
+    <message>
+        <source>more than %1 extends</source>
+        <translation>mehr als %1 extends</translation>
+    </message>
+    <message>
+        <source>'extends' needs the 'service' to extend</source>
+        <translation>'extends' braucht den 'service', der erweitert wird</translation>
+    </message>
+    <message>
+        <source>circular extends: %1; remove one of these 'extends'</source>
+        <translation>zirkuläres extends: %1; eines dieser 'extends' entfernen</translation>
+    </message>
+    <message>
+        <source>cannot extend service %1: service %2 not found in %3</source>
+        <translation>Dienst %1 lässt sich nicht erweitern: Dienst %2 steht nicht in %3</translation>
+    </message>
+    <message>
+        <source>extends copy more than %1 values; do the services extend each other in a long chain?</source>
+        <translation>extends kopiert mehr als %1 Werte; erweitern sich die Dienste in einer langen Kette?</translation>
+    </message>
+    <message>
+        <source>unclosed quote in "%1"</source>
+        <translation>nicht geschlossenes Anführungszeichen in „%1“</translation>
+    </message>
+    <message>
+        <source>expected a string or a list of strings</source>
+        <translation>erwartet: ein Text oder eine Liste von Texten</translation>
+    </message>
+    <message>
+        <source>service '%1' must be a mapping</source>
+        <translation>Dienst '%1' muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>a port is a string or a mapping</source>
+        <translation>ein Port ist ein Text oder eine Map</translation>
+    </message>
+    <message>
+        <source>a volume is a string or a mapping</source>
+        <translation>ein Volume ist ein Text oder eine Map</translation>
+    </message>
+    <message>
+        <source>'include' is not read by the fallback parser; install docker compose to see the included services</source>
+        <translation>'include' liest Stackscopes eigener Leser nicht; docker compose installieren, um die eingebundenen Dienste zu sehen</translation>
+    </message>
+    <message>
+        <source>no 'services' map</source>
+        <translation>keine Zuordnung 'services'</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2520,10 @@
         <source>Not saved:</source>
         <translation>Nicht gespeichert:</translation>
     </message>
+    <message>
+        <source>as compose names it (the folder)</source>
+        <translation>wie Compose es benennt (der Ordner)</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::SilenceDialog</name>
@@ -2664,6 +3005,12 @@
     <message>
         <source>Select a service for its actions and logs</source>
         <translation>Wählen Sie einen Dienst für seine Aktionen und Logs</translation>
+    </message>
+    <message>
+        <source>Project name from %1.
+Services %2.</source>
+        <translation>Projektname aus %1.
+Dienste %2.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 // Skips, saying why, where dockerd, docker-compose or busybox cannot run; a stack whose image
 // cannot be made (a Debian package missing) is skipped with the package named.
 #include "app/compose/composefile.h"
+#include "app/compose/stackdiscovery.h"
 #include "app/compose/stackendpoints.h"
 #include "app/compose/stacksupervisor.h"
 #include "app/config/configloader.h"
@@ -225,8 +226,7 @@ private Q_SLOTS:
 private:
     QStringList projectContainers(const QString &project, bool all = true) const
     {
-        // TODO(StackDiscovery): list the project through app/compose/stackdiscovery once it is
-        // on this branch ("Stacks on this machine"); until then the daemon's own label filter.
+        // The daemon's own label filter: the IDs, to see that nothing is created twice.
         QString out;
         QStringList args = {u"ps"_s, u"-q"_s, u"--no-trunc"_s, u"--filter"_s,
                             u"label=com.docker.compose.project="_s + project};
@@ -449,6 +449,22 @@ void TestSeedStacks::seedStack()
     const QStringList ids = projectContainers(folder);
     const QList<ComposeService> declared = ComposeFile::load({composeFile}).services;
     QCOMPARE(ids.size(), declared.size());
+    // ... and "Stacks on this machine" lists it, running, with its folder and compose file.
+    {
+        StackDiscovery discovery;
+        discovery.setEndpoint(resolveDockerEndpoint(m_daemon.host()));
+        QSignalSpy listed(&discovery, &StackDiscovery::stacksListed);
+        discovery.refresh();
+        QVERIFY(listed.wait(20000));
+        const auto stacks = listed.first().first().value<QList<StackSummary>>();
+        const auto it = std::find_if(stacks.begin(), stacks.end(),
+                                     [&](const StackSummary &st) { return st.name == folder; });
+        QVERIFY2(it != stacks.end(), qPrintable(folder));
+        QCOMPARE(it->state, StackSummary::State::Running);
+        QCOMPARE(it->servicesTotal, int(declared.size()));
+        QCOMPARE(QDir(it->workingDir).canonicalPath(), QFileInfo(composeFile).canonicalPath());
+        QVERIFY2(it->problems.isEmpty(), qPrintable(it->problems.join(u'\n')));
+    }
 
     // Opened in Stackscope: its name, every service running (healthy where it has a check).
     StackSupervisor s;
