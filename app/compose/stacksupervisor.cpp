@@ -3,8 +3,12 @@
 
 #include "app/compose/composecontroller.h"
 #include "app/docker/dockerclient.h"
+#include "app/docker/dockerjson.h"
 #include "app/docker/dockerlogstream.h"
 #include "models/stack/servicemodel.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -174,7 +178,65 @@ bool StackSupervisor::isComposeDetected() const
 
 bool StackSupervisor::runCompose(ComposeCommand::Action action, const QString &service)
 {
-    return m_compose->runCompose(action, service);
+    if (m_preflighting || m_compose->isComposeRunning())
+        return false;
+    // Without the daemon there is nothing to check: compose will say what is wrong.
+    if (action != ComposeCommand::Action::Up || connection() != Connection::Connected)
+        return m_compose->runCompose(action, service);
+    m_preflighting = true;
+    preflightUp(service);
+    return true;
+}
+
+void StackSupervisor::preflightUp(const QString &service)
+{
+    const auto refuseOrRun = [this, service](const QByteArray &containersBody,
+                                             const QByteArray &networksBody) {
+        m_preflighting = false;
+        QList<ComposeService> services = declaredServices();
+        if (!service.isEmpty())
+            services.removeIf([&](const ComposeService &s) { return s.name != service; });
+        const UpPreflight check = UpPreflight::check(
+            project().name, services, m_compose->composeFile().externalNetworks,
+            DockerJson::parseStackContainers(containersBody, nullptr, true),
+            UpPreflight::networkNames(networksBody));
+        if (check.ok()) {
+            m_compose->runCompose(ComposeCommand::Action::Up, service);
+            return;
+        }
+        ComposeRunner::Result refused;
+        refused.failedToStart = true;
+        refused.exitCode = -1;
+        refused.error = check.problems.join(u'\n');
+        refused.description = ComposeCommand::actionName(ComposeCommand::Action::Up);
+        if (!service.isEmpty())
+            refused.description += u' ' + service;
+        Q_EMIT upRefused(check);
+        Q_EMIT composeFinished(refused);
+    };
+    client()->get("/containers/json?all=1", this,
+                  [this, refuseOrRun](const HttpResponse &containers) {
+                      if (!containers.ok()) {
+                          refuseOrRun({}, {}); // cannot check: compose will tell
+                          return;
+                      }
+                      client()->get("/networks", this,
+                                    [refuseOrRun, containers](const HttpResponse &networks) {
+                                        refuseOrRun(containers.body, networks.body);
+                                    });
+                  });
+}
+
+void StackSupervisor::createNetwork(const QString &name)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{u"Name"_s, name},
+                                                      {u"CheckDuplicate"_s, true}})
+                                .toJson(QJsonDocument::Compact);
+    client()->request("POST", "/networks/create", this,
+                      [this, name](const HttpResponse &r) {
+                          Q_EMIT networkCreated(name, r.ok() ? QString() : r.error.message);
+                      },
+                      body, "application/json");
 }
 
 void StackSupervisor::cancelCompose()
@@ -184,7 +246,7 @@ void StackSupervisor::cancelCompose()
 
 bool StackSupervisor::isComposeRunning() const
 {
-    return m_compose->isComposeRunning();
+    return m_preflighting || m_compose->isComposeRunning();
 }
 
 void StackSupervisor::refresh()

@@ -3,6 +3,7 @@
 
 #include "app/compose/composecommand.h"
 #include "app/compose/composeproject.h"
+#include "app/compose/uppreflight.h"
 #include "app/compose/composerunner.h"
 #include "app/docker/dockerendpoint.h"
 #include "app/docker/dockerwatcher.h"
@@ -72,8 +73,13 @@ public:
     /// False until detectCompose() ran for the current `compose_command`.
     bool isComposeDetected() const;
     /// Runs `compose <action> [service]` (see ComposeController::runCompose); the containers are
-    /// listed again when it ends.
+    /// listed again when it ends. Before `up` the daemon is asked first (UpPreflight): a
+    /// container name another project holds, or a missing external network, refuses the run
+    /// with a message (composeFinished) and upRefused().
     bool runCompose(ComposeCommand::Action action, const QString &service = {});
+    /// Creates an external network the compose file needs (`docker network create NAME`);
+    /// networkCreated() follows.
+    void createNetwork(const QString &name);
     void cancelCompose();
     bool isComposeRunning() const;
 
@@ -99,8 +105,13 @@ Q_SIGNALS:
     void composeOutput(const QString &line);
     void composeFinished(const Stackscope::ComposeRunner::Result &result);
     void requestFinished(const Stackscope::RequestRecord &record);
+    /// `up` was not run: what stood in its way (and which networks could be created).
+    void upRefused(const Stackscope::UpPreflight &preflight);
+    /// createNetwork() ended; `error` empty on success.
+    void networkCreated(const QString &name, const QString &error);
 
 private:
+    void preflightUp(const QString &service);
     /// The declared services joined with the containers, merged into the model.
     void rejoin();
     void updateContainer(const ContainerInfo &container);
@@ -108,6 +119,7 @@ private:
     StackConfig m_stack;
     qint64 m_maxBodyBytes = 0;
     std::chrono::milliseconds m_statsInterval{5000};
+    bool m_preflighting = false; ///< the daemon is being asked before an `up`
     DockerWatcher *m_watcher;
     ComposeController *m_compose;
     ServiceModel *m_model;

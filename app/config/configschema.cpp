@@ -127,7 +127,8 @@ private:
 
     void readStack(const YAML::Node &node)
     {
-        static const QRegularExpression projectName(u"^[a-z0-9][a-z0-9_-]*\\z"_s);
+        // Empty: as compose names the project (see ComposeProject).
+        static const QRegularExpression projectName(u"^(?:[a-z0-9][a-z0-9_-]*)?\\z"_s);
         static const QRegularExpression daemonAddress(u"^(?:\\z|(?:unix|tcp|ssh|fd|npipe)://)"_s);
         StackConfig &stack = m_config.stack;
         m_reader.forEachKey(

@@ -83,7 +83,7 @@ QList<ContainerInfo> parseContainerList(const QByteArray &body, bool *ok)
     return out;
 }
 
-QList<StackContainer> parseStackContainers(const QByteArray &body, bool *ok)
+QList<StackContainer> parseStackContainers(const QByteArray &body, bool *ok, bool keepUnlabelled)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
@@ -97,7 +97,7 @@ QList<StackContainer> parseStackContainers(const QByteArray &body, bool *ok)
         const QJsonObject labels = o.value("Labels"_L1).toObject();
         StackContainer c;
         c.project = labels.value(ProjectLabel).toString();
-        if (c.project.isEmpty())
+        if (c.project.isEmpty() && !keepUnlabelled)
             continue;
         const QJsonArray names = o.value("Names"_L1).toArray();
         if (!names.isEmpty())

@@ -24,7 +24,9 @@ QList<ContainerInfo> parseContainerList(const QByteArray &body, bool *ok = nullp
 /// /containers/json?all=1 filtered by the label com.docker.compose.project: the containers of
 /// every compose project, with their compose labels. `ok` is false when the body is not a JSON
 /// array.
-QList<StackContainer> parseStackContainers(const QByteArray &body, bool *ok = nullptr);
+/// With `keepUnlabelled`, containers of no compose project come too (project empty).
+QList<StackContainer> parseStackContainers(const QByteArray &body, bool *ok = nullptr,
+                                           bool keepUnlabelled = false);
 
 /// /containers/{id}/json completes a container: state, health and its last output, exit code,
 /// start and finish times, restarts, TTY. False when the body is not a JSON object.

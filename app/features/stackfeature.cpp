@@ -151,6 +151,19 @@ QWidget *StackFeature::createPage()
         page->showOutputTab();
     });
     connect(s, &StackSupervisor::connectionChanged, this, &StackFeature::updateConnection);
+    connect(s, &StackSupervisor::upRefused, page, [page](const UpPreflight &preflight) {
+        page->setMissingNetworks(preflight.missingNetworks);
+    });
+    connect(page, &StackPage::createNetworkRequested, s, &StackSupervisor::createNetwork);
+    connect(s, &StackSupervisor::networkCreated, page,
+            [page](const QString &name, const QString &error) {
+                QStringList still = page->missingNetworks();
+                if (error.isEmpty())
+                    still.removeAll(name);
+                page->setMissingNetworks(still, error.isEmpty()
+                                                    ? QString()
+                                                    : tr("Could not create %1: %2").arg(name, error));
+            });
     connect(s, &StackSupervisor::composeDetected, page,
             [page, s] { page->setComposeInfo(s->composeCommand().describe()); });
     connect(s, &StackSupervisor::composeFileChanged, page, [page, s] {

@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void startCreatesNoSecondCopy();
     void statusWithStackFolder();
     void statesUnknownWhileDockerIsUnreachable();
+    void containerNameHeldByAnotherProject();
+    void missingExternalNetworkIsOfferedForCreation();
 
 private:
     Config configFor(const QString &project = {}) const
@@ -232,6 +235,95 @@ void TestOwnStack::statesUnknownWhileDockerIsUnreachable()
         QCOMPARE(row(s, service)->condition(), ServiceStatus::Condition::Unknown);
         QCOMPARE(row(s, service)->stateText(), u"unknown"_s);
     }
+}
+
+namespace {
+QString writeProject(const QString &folder, const QByteArray &compose)
+{
+    QDir().mkpath(folder);
+    QFile f(folder + u"/docker-compose.yml"_s);
+    if (!f.open(QIODevice::WriteOnly) || f.write(compose) != compose.size())
+        return {};
+    return f.fileName();
+}
+} // namespace
+
+void TestOwnStack::containerNameHeldByAnotherProject()
+{
+    // Two projects of the user claim the container name "shared-db": one runs.
+    const QString holder = writeProject(
+        m_dir.filePath(u"holder"_s),
+        "version: \"2.4\"\nservices:\n  db:\n    image: stackscope-test/busybox:1\n"
+        "    container_name: shared-db\n    network_mode: host\n    command: [sleep, \"3600\"]\n");
+    QString output;
+    QVERIFY2(m_daemon.run(m_compose, {u"-f"_s, holder, u"up"_s, u"-d"_s}, &output) == 0,
+             qPrintable(output));
+    auto down = qScopeGuard([&] {
+        m_daemon.run(m_compose, {u"-f"_s, holder, u"down"_s, u"-t"_s, u"0"_s});
+    });
+    const QString mine = writeProject(
+        m_dir.filePath(u"claimer"_s),
+        "version: \"2.4\"\nservices:\n  database:\n    image: stackscope-test/busybox:1\n"
+        "    container_name: shared-db\n    network_mode: host\n    command: [sleep, \"3600\"]\n");
+    const QStringList before = containerIds();
+
+    Config c = configFor();
+    c.stack.composeFiles = {mine};
+    StackSupervisor s;
+    s.setConfig(c);
+    s.start();
+    QTRY_VERIFY_WITH_TIMEOUT(s.hasSnapshot(), 15000);
+    QSignalSpy refused(&s, &StackSupervisor::upRefused);
+    QSignalSpy finished(&s, &StackSupervisor::composeFinished);
+    QVERIFY(s.runCompose(ComposeCommand::Action::Up));
+    QVERIFY(finished.wait(30000));
+    const auto result = finished.first().first().value<ComposeRunner::Result>();
+    QVERIFY(!result.ok());
+    QCOMPARE(refused.size(), 1);
+    for (const QString &expected : {u"database"_s, u"shared-db"_s, u"holder"_s})
+        QVERIFY2(result.error.contains(expected), qPrintable(result.error));
+    QCOMPARE(containerIds(), before); // nothing created, nothing of the holder touched
+}
+
+void TestOwnStack::missingExternalNetworkIsOfferedForCreation()
+{
+    const QString network = u"stackscope-test-ext"_s;
+    m_daemon.run(u"docker"_s, {u"network"_s, u"rm"_s, network});
+    const QString file = writeProject(
+        m_dir.filePath(u"agent"_s),
+        "version: \"2.4\"\nservices:\n  agent:\n    image: stackscope-test/busybox:1\n"
+        "    command: [sleep, \"3600\"]\n    networks: [code-agent]\n"
+        "networks:\n  code-agent:\n    external: true\n    name: stackscope-test-ext\n");
+    const QStringList before = containerIds();
+    Config c = configFor();
+    c.stack.composeFiles = {file};
+    StackSupervisor s;
+    s.setConfig(c);
+    s.start();
+    QTRY_VERIFY_WITH_TIMEOUT(s.hasSnapshot(), 15000);
+    QSignalSpy refused(&s, &StackSupervisor::upRefused);
+    QSignalSpy finished(&s, &StackSupervisor::composeFinished);
+    QVERIFY(s.runCompose(ComposeCommand::Action::Up));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(refused.size(), 1);
+    const auto preflight = refused.first().first().value<UpPreflight>();
+    QCOMPARE(preflight.missingNetworks, QStringList{network});
+    const auto result = finished.first().first().value<ComposeRunner::Result>();
+    QVERIFY2(result.error.contains(network), qPrintable(result.error));
+    QCOMPARE(containerIds(), before);
+
+    // The page's offer: create it through the daemon.
+    QSignalSpy created(&s, &StackSupervisor::networkCreated);
+    s.createNetwork(network);
+    QVERIFY(created.wait(15000));
+    const QString error = created.first().at(1).toString();
+    if (!error.isEmpty())
+        QSKIP(qPrintable(u"this private dockerd (--bridge=none) cannot create a network: "_s
+                         + error));
+    QString out;
+    m_daemon.run(u"docker"_s, {u"network"_s, u"ls"_s, u"--format"_s, u"{{.Name}}"_s}, &out);
+    QVERIFY2(out.split(u'\n').contains(network), qPrintable(out));
+    m_daemon.run(u"docker"_s, {u"network"_s, u"rm"_s, network});
 }
 
 QTEST_GUILESS_MAIN(TestOwnStack)

@@ -50,6 +50,7 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     , m_bannerText(new QLabel(m_banner))
     , m_bannerHint(new QLabel(m_banner))
     , m_fileProblem(new QLabel(this))
+    , m_networks(new QFrame(this))
     , m_startStack(makeButton(u"media-playback-start"_s, tr("Start stack"), u"startStack"_s, this))
     , m_stopStack(makeButton(u"media-playback-stop"_s, tr("Stop stack"), u"stopStack"_s, this))
     , m_restartStack(makeButton(u"view-refresh"_s, tr("Restart stack"), u"restartStack"_s, this))
@@ -108,6 +109,7 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     m_fileProblem->setWordWrap(true);
     m_fileProblem->setStyleSheet(Palette::messageBoxStyle(false));
     m_fileProblem->hide();
+    m_networks->hide();
 
     QFont big = m_startStack->font();
     big.setBold(true);
@@ -220,6 +222,7 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     layout->addLayout(header);
     layout->addWidget(m_banner);
     layout->addWidget(m_fileProblem);
+    layout->addWidget(m_networks);
     layout->addLayout(stackBar);
     layout->addWidget(splitter, 1);
 
@@ -288,6 +291,44 @@ void StackPage::setComposeFileProblem(const QString &message)
                               "stale): %1")
                                .arg(message));
     m_fileProblem->setVisible(!message.isEmpty());
+}
+
+void StackPage::setMissingNetworks(const QStringList &names, const QString &error)
+{
+    m_missingNetworks = names;
+    delete m_networks->layout();
+    qDeleteAll(m_networks->findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
+    m_networks->setObjectName(u"missingNetworks"_s);
+    m_networks->setStyleSheet(Palette::problemBannerStyle(m_networks->objectName()));
+    m_networks->setVisible(!names.isEmpty());
+    if (names.isEmpty())
+        return;
+    auto *rows = new QVBoxLayout(m_networks);
+    rows->setContentsMargins(10, 6, 10, 6);
+    for (const QString &name : names) {
+        auto *row = new QHBoxLayout;
+        auto *text = new QLabel(tr("The compose file uses the external network \u201c%1\u201d, "
+                                   "which does not exist on this Docker daemon.")
+                                    .arg(name),
+                                m_networks);
+        text->setTextFormat(Qt::PlainText);
+        text->setWordWrap(true);
+        auto *create = new QPushButton(tr("Create network %1").arg(name), m_networks);
+        create->setObjectName(u"createNetwork"_s);
+        connect(create, &QPushButton::clicked, this, [this, name, create] {
+            create->setEnabled(false);
+            Q_EMIT createNetworkRequested(name);
+        });
+        row->addWidget(text, 1);
+        row->addWidget(create);
+        rows->addLayout(row);
+    }
+    if (!error.isEmpty()) {
+        auto *why = new QLabel(error, m_networks);
+        why->setTextFormat(Qt::PlainText);
+        why->setWordWrap(true);
+        rows->addWidget(why);
+    }
 }
 
 void StackPage::setConnected(bool connected)

@@ -70,6 +70,16 @@ Q_SIGNALS:
     void logsRequested(const QString &service, int tail, bool follow);
     void cancelRequested();
     void retryRequested();
+    /// The user asked to create an external network the compose file needs.
+    void createNetworkRequested(const QString &name);
+
+public:
+    QStringList missingNetworks() const { return m_missingNetworks; }
+
+public Q_SLOTS:
+    /// External networks the compose file needs and the daemon lacks: a line with a "Create
+    /// network" button for each (empty hides it). `error` says why the last creation failed.
+    void setMissingNetworks(const QStringList &names, const QString &error = {});
 
 private:
     void updateActions();
@@ -86,6 +96,8 @@ private:
     QLabel *m_bannerText;
     QLabel *m_bannerHint;
     QLabel *m_fileProblem;
+    QFrame *m_networks;          ///< missing external networks, with a button each
+    QStringList m_missingNetworks;
     QPushButton *m_startStack;
     QPushButton *m_stopStack;
     QPushButton *m_restartStack;
