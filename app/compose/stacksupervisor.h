@@ -8,6 +8,7 @@
 #include "app/docker/dockerwatcher.h"
 #include "app/http/httperror.h"
 #include "models/config/config.h"
+#include "models/stack/composeservice.h"
 
 #include <QObject>
 #include <QTimer>
