@@ -112,8 +112,7 @@ QString notOnHost(const QString &containerPath, const MountedPath &mapped)
     if (!mapped.volume.isEmpty())
         return tr("%1 is in the volume '%2', not mounted from the host")
             .arg(containerPath, mapped.volume);
-    return tr("%1 is not mounted from the host (it is inside the image or the container)")
-        .arg(containerPath);
+    return tr("%1 is not mounted from the host").arg(containerPath);
 }
 
 struct Provider
