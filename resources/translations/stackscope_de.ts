@@ -53,6 +53,10 @@
         <source>Stackscope: a desktop console for the observability stack on this machine (docker compose, Prometheus, Alertmanager, Grafana, Jaeger).</source>
         <translation>Stackscope: eine Desktop-Konsole für den Observability-Stack auf diesem Rechner (docker compose, Prometheus, Alertmanager, Grafana, Jaeger).</translation>
     </message>
+    <message>
+        <source>With --status: report on the compose project in FILE or FOLDER, or on the project NAME that Docker knows, instead of the configured one. The configuration is not changed.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ConfigLoader</name>
@@ -600,6 +604,10 @@
         <source>dead</source>
         <translation>tot</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>StackEndpoints</name>
@@ -719,18 +727,6 @@
         <translation>NICHT OK: Nicht jeder Dienst läuft und ist gesund.</translation>
     </message>
     <message>
-        <source>not a compose file (no top-level map)</source>
-        <translation>keine Compose-Datei (keine Zuordnung auf oberster Ebene)</translation>
-    </message>
-    <message>
-        <source>no 'services' map</source>
-        <translation>keine Zuordnung 'services'</translation>
-    </message>
-    <message>
-        <source>compose file</source>
-        <translation>Compose-Datei</translation>
-    </message>
-    <message>
         <source>up</source>
         <translation>erreichbar</translation>
     </message>
@@ -745,6 +741,178 @@
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>no compose file in %1 (looked for compose.yaml, compose.yml, docker-compose.yaml and docker-compose.yml)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no compose file or folder at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot install the bundled stack: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>project name from %1; services %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid empty volume spec</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid volume "%1": empty section between colons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid volume "%1": too many colons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid IP address %1 in port "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no container port in "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid container port "%1" in "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid host port "%1" in "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the ranges of "%1" differ in length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid protocol "%1" in "%2" (tcp, udp or sctp)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a port needs a 'target' (the port inside the container)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid published port "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid protocol "%1" (tcp, udp or sctp)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The "%1" variable is not set. Defaulting to a blank string.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not YAML</source>
+        <translation>kein YAML</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>%1 is in the volume '%2', not mounted from the host</source>
+        <translation>%1 liegt im Volume „%2“, nicht vom Host eingebunden</translation>
+    </message>
+    <message>
+        <source>%1 is not mounted from the host</source>
+        <translation>%1 ist nicht vom Host eingebunden</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: 'providers' is not a list</source>
+        <translation>%1, %2: „providers“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>a provider in %1</source>
+        <translation>ein Provider in %1</translation>
+    </message>
+    <message>
+        <source>provider '%1' (%2)</source>
+        <translation>Provider „%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is of type '%2'; only file providers are read</source>
+        <translation>%1 hat den Typ „%2“; gelesen werden nur Datei-Provider</translation>
+    </message>
+    <message>
+        <source>%1 has no options.path</source>
+        <translation>%1 hat kein options.path</translation>
+    </message>
+    <message>
+        <source>%1: options.path %2 names an environment variable, which only Grafana knows</source>
+        <translation>%1: options.path %2 nennt eine Umgebungsvariable, die nur Grafana kennt</translation>
+    </message>
+    <message>
+        <source>Grafana's provisioning folder %1 is mounted from %2, which does not exist</source>
+        <translation>Grafanas Provisioning-Ordner %1 wird aus %2 eingebunden, das es nicht gibt</translation>
+    </message>
+    <message>
+        <source>Grafana (service '%1') provisions no dashboards from the host: %2</source>
+        <translation>Grafana (Dienst „%1“) stellt keine Dashboards vom Host bereit: %2</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+    <message>
+        <source>provider '%1'</source>
+        <translation>Provider „%1“</translation>
+    </message>
+    <message>
+        <source>%1: the dashboards folder %2 (%3 in the container) does not exist</source>
+        <translation>%1: den Dashboard-Ordner %2 (%3 im Container) gibt es nicht</translation>
+    </message>
+    <message>
+        <source>%1: no dashboards in %2</source>
+        <translation>%1: keine Dashboards in %2</translation>
+    </message>
+    <message>
+        <source>Prometheus (service '%1'): its configuration %2</source>
+        <translation>Prometheus (Dienst „%1“): seine Konfiguration %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: 'rule_files' is not a list</source>
+        <translation>%1, %2: „rule_files“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>rule_files '%1': %2</source>
+        <translation>rule_files „%1“: %2</translation>
+    </message>
+    <message>
+        <source>rule_files '%1' (%2 in the container) matches no file on the host</source>
+        <translation>rule_files „%1“ (%2 im Container) trifft auf dem Host keine Datei</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: not a rule file (it has no list of 'groups')</source>
+        <translation>%1: keine Regeldatei (sie hat keine Liste „groups“)</translation>
+    </message>
+    <message>
+        <source>%1: a group without a list of 'rules'</source>
+        <translation>%1: eine Gruppe ohne Liste „rules“</translation>
     </message>
 </context>
 <context>
@@ -838,6 +1006,10 @@
     <message>
         <source>No alert source answers; what is shown is stale. %1</source>
         <translation>Keine Alarmquelle antwortet; die Anzeige ist veraltet. %1</translation>
+    </message>
+    <message>
+        <source>Prometheus cannot be reached: these rules come from the stack's rule files (%1), not from a running Prometheus; they have no state.</source>
+        <translation>Prometheus ist nicht erreichbar: Diese Regeln stammen aus den Regeldateien des Stacks (%1), nicht aus einem laufenden Prometheus; sie haben keinen Zustand.</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1154,26 @@
         <source>Search Jaeger for %1 around this alert</source>
         <translation>In Jaeger um diesen Alarm herum nach %1 suchen</translation>
     </message>
+    <message>
+        <source>Alert %1 in group %2</source>
+        <translation>Alarm %1 in Gruppe %2</translation>
+    </message>
+    <message>
+        <source>Recording rule %1 in group %2</source>
+        <translation>Aufzeichnungsregel %1 in Gruppe %2</translation>
+    </message>
+    <message>
+        <source>for %1 s</source>
+        <translation>für %1 s</translation>
+    </message>
+    <message>
+        <source>Labels: %1</source>
+        <translation>Labels: %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::AlertsService</name>
@@ -1003,6 +1195,10 @@
     <message>
         <source>start at login: %1</source>
         <translation>Start bei Anmeldung: %1</translation>
+    </message>
+    <message>
+        <source>Could not write the stack's endpoints into %1: %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1064,6 +1260,44 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::ComposeController</name>
+    <message>
+        <source>resolved by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>read by Stackscope (no compose installed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>read by Stackscope</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the output of %1 config</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read what %1 config printed: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Stackscope::ComposeFile</name>
+    <message>
+        <source> (fix the env file, or name another one in stack.envFile)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1:0:0: no compose file: name one in the configuration (stack.composeFiles), set COMPOSE_FILE, or add compose.yaml there</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>compose file</source>
+        <translation>Compose-Datei</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::ComposeProgressPanel</name>
     <message>
         <source>No compose run yet.</source>
@@ -1088,6 +1322,60 @@
     <message>
         <source>✖ Failed: %1</source>
         <translation>✖ Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::ComposeProject</name>
+    <message>
+        <source>%1 gives the project name '%2', which has no letter or digit that compose accepts: set 'project' in the configuration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the configuration (stack.project)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>COMPOSE_PROJECT_NAME in the environment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>COMPOSE_PROJECT_NAME in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the bundled stack</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'name:' in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the folder %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no compose file: set 'stack.compose_files' in the configuration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' (from %2) is not a valid compose project name</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Stackscope::ComposeResolver</name>
+    <message>
+        <source>%1 did not answer 'config' within %2 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 config ended with exit code %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1175,6 +1463,29 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::Converter</name>
+    <message>
+        <source>more than %1 values once aliases are expanded; is an alias used inside its own anchor?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nested more than %1 levels deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a merge key '&lt;&lt;' takes a mapping or a list of mappings (aliases like *name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a key must be a plain value, not a list or a mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the key '%1' is defined twice in this mapping</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Stackscope::DashboardLoader</name>
     <message>
         <source>panel "%1": a query without a PromQL expression was skipped</source>
@@ -1250,6 +1561,10 @@
     <message>
         <source>replaced the earlier %1</source>
         <translation>das frühere %1 wurde ersetzt</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>nicht lesbar: %1</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1660,61 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::DotEnv</name>
+    <message>
+        <source>invalid interpolation format "%1"; write $$ for a literal $</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>required variable %1 is missing a value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>required variable %1 is missing a value: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>interpolation nested more than %1 levels deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid interpolation format "%1" (no closing brace); write $$ for a literal $</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected character "%1" in variable name "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>key cannot contain a space</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a variable needs a name before "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unterminated quoted value %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the env file does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: not a regular file; name the env file itself</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>larger than 4 MiB, not an env file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Stackscope::Format</name>
     <message>
         <source>%1 s</source>
@@ -1416,6 +1786,101 @@
     <message>
         <source>the answer from %1 was cut off after %2 of %3</source>
         <translation>die Antwort von %1 brach nach %2 von %3 ab</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::Loader</name>
+    <message>
+        <source>compose file</source>
+        <translation>Compose-Datei</translation>
+    </message>
+    <message>
+        <source>the compose file does not exist; check the path (stack.composeFiles in the configuration, or COMPOSE_FILE)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this is a folder, not a compose file; name the file itself (for example %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>larger than 16 MiB; this is not a compose file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (invalid YAML)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a compose file (no top-level map)</source>
+        <translation>keine Compose-Datei (keine Zuordnung auf oberster Ebene)</translation>
+    </message>
+    <message>
+        <source>the file is empty; a compose file needs a 'services:' map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (in %2); set %3 in the environment or in the env file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no 'services' map to extend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>more than %1 extends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'extends' needs the 'service' to extend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>circular extends: %1; remove one of these 'extends'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot extend service %1: service %2 not found in %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unclosed quote in "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a string or a list of strings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>service '%1' must be a mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a port is a string or a mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a volume is a string or a mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'include' is not read by the fallback parser; install docker compose to see the included services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no 'services' map</source>
+        <translation>keine Zuordnung 'services'</translation>
     </message>
 </context>
 <context>
@@ -1721,6 +2186,30 @@
     <message>
         <source>stale: %1</source>
         <translation>veraltet: %1</translation>
+    </message>
+    <message>
+        <source>From the stack</source>
+        <translation>Aus dem Stack</translation>
+    </message>
+    <message>
+        <source>From the stack · %1</source>
+        <translation>Aus dem Stack · %1</translation>
+    </message>
+    <message>
+        <source>Dashboards the stack's own Grafana provisions, read from your files where they are; they follow your edits</source>
+        <translation>Dashboards, die das Grafana des Stacks bereitstellt, gelesen aus Ihren Dateien, wo sie liegen; sie folgen Ihren Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 (Grafana provider %2)</source>
+        <translation>%1 (Grafana-Provider %2)</translation>
+    </message>
+    <message>
+        <source> (from the stack)</source>
+        <translation> (aus dem Stack)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2159,6 +2648,10 @@
         <source>Not saved:</source>
         <translation>Nicht gespeichert:</translation>
     </message>
+    <message>
+        <source>as compose names it (the folder)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Stackscope::SilenceDialog</name>
@@ -2529,6 +3022,11 @@
     <message>
         <source>Select a service for its actions and logs</source>
         <translation>Wählen Sie einen Dienst für seine Aktionen und Logs</translation>
+    </message>
+    <message>
+        <source>Project name from %1.
+Services %2.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
