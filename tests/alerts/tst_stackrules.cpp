@@ -134,6 +134,14 @@ void TestStackRules::rulesFromFilesWhilePrometheusIsAway()
                  && details.contains(u"summary: xg2g service is down"_s),
              qPrintable(details));
 
+    QVERIFY(page->ruleView()->isColumnHidden(RuleModel::StateColumn));
+    QVERIFY(!page->ruleView()->isColumnHidden(RuleModel::QueryColumn));
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QTest::qWait(100); // the details' new height laid out
+        QDir().mkpath(out);
+        QVERIFY(page->grab().save(out + u"/rules-from-stack.png"_s));
+    }
+
     // An edit of the rule file is followed.
     const QString file = stack.path() + u"/deploy/monitoring/prometheus/alert-rules.yml"_s;
     QFile f(file);
@@ -157,6 +165,7 @@ void TestStackRules::rulesFromFilesWhilePrometheusIsAway()
     feature.service()->refreshNow();
     QTRY_VERIFY_WITH_TIMEOUT(!page->showsRulesFromFiles(), 10000);
     QCOMPARE(page->rulesNote(), QString());
+    QVERIFY(!page->ruleView()->isColumnHidden(RuleModel::StateColumn));
     QCOMPARE(page->ruleView()->model()->rowCount(), feature.service()->ruleModel()->rowCount());
 }
 

@@ -306,7 +306,7 @@ void TestStackDashboards::screenshot()
     m_feature->controller()->setRelativeRange(300);
     m_feature->start();
     m_feature->setStackServices(magacinServices(stack.path()));
-    m_page->resize(1200, 760);
+    m_page->resize(1200, 640);
     m_page->showDashboard(u"stack:"_s + dir + u"prometheus.json"_s);
     QCOMPARE(m_page->panelWidgets().size(), 5);
     auto *range = m_page->findChild<QComboBox *>(u"rangeBox"_s);
@@ -335,6 +335,11 @@ void TestStackDashboards::screenshot()
     const QString path = outDir + u"/metrics-from-stack.png"_s;
     QVERIFY(shot.save(path));
     qInfo().noquote() << "saved" << path;
+    // And closed: the dashboard on screen, named as from the stack.
+    QTRY_VERIFY(!popup->isVisible());
+    const QString closed = outDir + u"/metrics-from-stack-closed.png"_s;
+    QVERIFY(m_page->grab().save(closed));
+    qInfo().noquote() << "saved" << closed;
     prometheus.stop();
 }
 

@@ -293,6 +293,11 @@ void AlertsPage::showRulesFromFiles(const QList<Rule> &rules, const QString &not
         m_ruleProxy->setSourceModel(source);
         m_ruleDetails->clear();
     }
+    // A file says nothing of state, health or evaluation: no empty columns for them.
+    for (const int column :
+         {RuleModel::StateColumn, RuleModel::HealthColumn, RuleModel::LastEvaluationColumn,
+          RuleModel::EvaluationTimeColumn, RuleModel::ErrorColumn})
+        m_ruleView->setColumnHidden(column, fromFiles);
     m_rulesNote->setText(note);
     m_rulesNote->setVisible(fromFiles);
 }

@@ -130,7 +130,8 @@ MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     bar->setContentsMargins(8, 6, 8, 0);
     m_dashboardBox = new QComboBox(this);
     m_dashboardBox->setObjectName(u"dashboardBox"_s);
-    m_dashboardBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as the longest dashboard's name; the stack's notes widen only the list.
+    m_dashboardBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto *importButton = new QPushButton(tr("Import…"), this);
     importButton->setToolTip(tr("Import a Grafana dashboard JSON file (or drop one here)"));
     m_rangeBox = new QComboBox(this);
@@ -171,8 +172,10 @@ MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     m_tabs->addTab(buildTargetsTab(), tr("Targets"));
     layout->addWidget(m_tabs, 1);
 
-    connect(m_dashboardBox, &QComboBox::activated, this,
-            [this](int index) { showDashboard(m_dashboardBox->itemData(index).toString()); });
+    connect(m_dashboardBox, &QComboBox::activated, this, [this](int index) {
+        m_wantedStackKey.clear(); // the user's choice wins over a remembered one
+        showDashboard(m_dashboardBox->itemData(index).toString());
+    });
     connect(importButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import a Grafana dashboard"),
                                                           {}, tr("Grafana dashboard (*.json)"));
@@ -444,6 +447,23 @@ void MetricsPage::setStackDashboards(const QList<StackDashboard> &dashboards,
 void MetricsPage::rebuildDashboardBox()
 {
     const QSignalBlocker blocker(m_dashboardBox);
+    fillDashboardBox();
+    // The closed box fits the dashboards one can choose; the open list fits everything.
+    int chars = 10;
+    int pixels = 0;
+    const QFontMetrics metrics = m_dashboardBox->fontMetrics();
+    for (int i = 0; i < m_dashboardBox->count(); ++i) {
+        const QString text = m_dashboardBox->itemText(i);
+        if (!m_dashboardBox->itemData(i).toString().isEmpty())
+            chars = std::max(chars, int(text.size()));
+        pixels = std::max(pixels, metrics.horizontalAdvance(text));
+    }
+    m_dashboardBox->setMinimumContentsLength(chars);
+    m_dashboardBox->view()->setMinimumWidth(pixels + 40);
+}
+
+void MetricsPage::fillDashboardBox()
+{
     m_dashboardBox->clear();
     for (const Dashboard &d : std::as_const(m_dashboards))
         m_dashboardBox->addItem(d.source.isEmpty() ? d.title : d.title + tr(" (imported)"), d.uid);
@@ -453,7 +473,7 @@ void MetricsPage::rebuildDashboardBox()
     if (!model)
         return;
     const auto elided = [this](const QString &text) {
-        return m_dashboardBox->fontMetrics().elidedText(text, Qt::ElideRight, 480);
+        return m_dashboardBox->fontMetrics().elidedText(text, Qt::ElideRight, 560);
     };
     // Shown, never chosen: the group's heading, a file's problem, a note.
     const auto inert = [](QStandardItem *item, bool dimmed) {

@@ -111,6 +111,7 @@ private:
     QWidget *buildExploreTab();
     QWidget *buildTargetsTab();
     void rebuildDashboardBox();
+    void fillDashboardBox();
     void buildPanels();
     void layoutPanels();
     void rebuildVariables();
