@@ -5,8 +5,10 @@
 // listed with its problem. The trees are copies of tests/data/stack/provisioning (seed 003's
 // shape). With STACKSCOPE_SCREENSHOT_DIR set, the page is also drawn against a real Prometheus
 // and saved as metrics-from-stack.png there.
+#include "app/application.h"
 #include "app/compose/stackfilewatcher.h"
 #include "app/config/configmanager.h"
+#include "app/features/alertsfeature.h"
 #include "app/features/metricsfeature.h"
 #include "app/prometheus/metricscontroller.h"
 #include "tests/support/fixtures.h"
@@ -116,6 +118,7 @@ private Q_SLOTS:
     void brokenThenFixed();
     void removedFallsBack();
     void stackGoneEmptiesTheGroup();
+    void applicationFollowsTheStack();
     void screenshot();
 
 private:
@@ -267,6 +270,61 @@ void TestStackDashboards::stackGoneEmptiesTheGroup()
     QCOMPARE(indexOfText(m_box, u"From the stack"_s), -1);
     QVERIFY(m_box->count() > 0);
     QVERIFY(m_feature->stackWatcher()->paths().isEmpty());
+}
+
+void TestStackDashboards::applicationFollowsTheStack()
+{
+    // The composition root passes the stack's services on: seed 000's compose file, its
+    // volumes relative to its folder, as the user has it.
+    QTemporaryDir home;
+    QVERIFY(copyTree(Test::testDataDir() + u"/stack/provisioning/xg2g"_s, home.path()));
+    const QByteArray compose = "services:\n"
+                               "  prometheus:\n"
+                               "    image: prom/prometheus:v2.48.0\n"
+                               "    command:\n"
+                               "      - '--config.file=/etc/prometheus/prometheus.yml'\n"
+                               "    ports:\n"
+                               "      - \"9091:9090\"\n"
+                               "    volumes:\n"
+                               "      - ./deploy/monitoring/prometheus/prometheus.yml:"
+                               "/etc/prometheus/prometheus.yml:ro\n"
+                               "      - ./deploy/monitoring/prometheus/alert-rules.yml:"
+                               "/etc/prometheus/alert-rules.yml:ro\n"
+                               "  grafana:\n"
+                               "    image: grafana/grafana:10.2.2\n"
+                               "    volumes:\n"
+                               "      - ./deploy/monitoring/grafana/provisioning:"
+                               "/etc/grafana/provisioning:ro\n"
+                               "      - ./deploy/monitoring/grafana/dashboards:"
+                               "/var/lib/grafana/dashboards:ro\n"
+                               "      - grafana-data:/var/lib/grafana\n"
+                               "volumes:\n"
+                               "  grafana-data:\n";
+    QVERIFY(writeFile(home.filePath(u"docker-compose.yml"_s), compose));
+    const QString config = home.filePath(u"stackscope.yaml"_s);
+    QVERIFY(writeFile(config, "version: 1\n"
+                              "endpoints:\n"
+                              "  prometheus:\n"
+                              "    url: http://127.0.0.1:9\n"
+                              "stack:\n"
+                              "  compose_files: [docker-compose.yml]\n"
+                              "  docker_host: unix:///nonexistent/docker.sock\n"));
+    Application app(config);
+    app.start();
+    auto *metrics = qobject_cast<MetricsFeature *>(app.feature(u"metrics"_s));
+    auto *alerts = qobject_cast<AlertsFeature *>(app.feature(u"alerts"_s));
+    QVERIFY(metrics && alerts);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        indexOfText(metrics->page()->dashboardBox(), u"xg2g Production Overview (from the stack)"_s)
+            > 0,
+        15000);
+    QTRY_COMPARE_WITH_TIMEOUT(alerts->stackRules().size(), 6, 15000);
+    QCOMPARE(alerts->stackRules().first().file,
+             home.filePath(u"deploy/monitoring/prometheus/alert-rules.yml"_s));
+    const int index = indexOfText(metrics->page()->dashboardBox(), u"xg2g Production"_s);
+    QCOMPARE(metrics->page()->dashboardBox()->itemData(index).toString(),
+             u"stack:"_s
+                 + home.filePath(u"deploy/monitoring/grafana/dashboards/xg2g-overview.json"_s));
 }
 
 void TestStackDashboards::screenshot()
