@@ -363,8 +363,7 @@ QStringList expandInContainer(const ComposeService &prometheus, const QString &p
     if (prefixMount)
         *prefixMount = mapped;
     if (mapped.onHost()) {
-        watch(watchPaths,
-              fixed == parts.size() ? mapped.hostPath : mapped.hostPath); // the file, or the folder
+        watch(watchPaths, mapped.hostPath); // the file, or the folder globbed
         if (fixed < parts.size() || QFileInfo(mapped.hostPath).isFile()) {
             QStringList found;
             expand(mapped.hostPath, parts.mid(fixed), found);
