@@ -11,6 +11,7 @@
 #include "app/desktop/autostart.h"
 #include "app/features/alertsfeature.h"
 #include "app/features/feature.h"
+#include "app/features/metricsfeature.h"
 #include "app/features/stackfeature.h"
 #include "app/selfmetrics/selfmetrics.h"
 #include "models/backendstatusmodel.h"
@@ -87,6 +88,17 @@ Application::Application(const QString &configPath, QObject *parent)
     if (auto *stack = qobject_cast<StackFeature *>(feature(u"stack"_s))) {
         connect(stack->supervisor(), &StackSupervisor::composeFileChanged, this,
                 &Application::rediscoverEndpoints, Qt::QueuedConnection);
+        // The stack's own dashboards and rule files follow its services.
+        connect(
+            stack->supervisor(), &StackSupervisor::composeFileChanged, this,
+            [this, stack] {
+                const QList<ComposeService> services = stack->supervisor()->declaredServices();
+                if (auto *metrics = qobject_cast<MetricsFeature *>(feature(u"metrics"_s)))
+                    metrics->setStackServices(services);
+                if (auto *alerts = qobject_cast<AlertsFeature *>(feature(u"alerts"_s)))
+                    alerts->setStackServices(services);
+            },
+            Qt::QueuedConnection);
     }
     connect(m_window->backendStatusBar(), &BackendStatusBar::useStackEndpointsRequested, this,
             &Application::useStackEndpoints);

@@ -456,6 +456,23 @@ void take(EndpointConfig &into, const DiscoveredEndpoint &endpoint)
 
 } // namespace
 
+std::optional<DiscoveredEndpoint::Kind> recogniseService(const ComposeService &service,
+                                                         bool *byName)
+{
+    const auto recognised = StackEndpoints::recognise(service);
+    if (byName)
+        *byName = recognised && recognised->byName;
+    if (!recognised)
+        return std::nullopt;
+    return recognised->kind;
+}
+
+QString lastFlagValue(const QStringList &args, const QString &name)
+{
+    const QStringList values = flagValues(args, name);
+    return values.isEmpty() ? QString() : values.last();
+}
+
 QString endpointKindName(DiscoveredEndpoint::Kind kind)
 {
     switch (kind) {

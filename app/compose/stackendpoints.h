@@ -7,7 +7,10 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
+
+#include <optional>
 
 namespace Stackscope {
 
@@ -30,6 +33,16 @@ struct DiscoveredEndpoint
 
 /// "Prometheus", "Alertmanager"...: the product's name, not translated.
 QString endpointKindName(DiscoveredEndpoint::Kind kind);
+
+/// What `service` is, by its image (as discoverEndpoints() recognises it), else, for a service
+/// without an image, by its name; nothing when it is none of the five. `byName` (optional) is
+/// set when only the name said so.
+std::optional<DiscoveredEndpoint::Kind> recogniseService(const ComposeService &service,
+                                                         bool *byName = nullptr);
+
+/// The value of a Go-style flag (`-name=v`, `--name=v`, `--name v`) as the program takes it:
+/// the last one among `args`; empty when it is not given.
+QString lastFlagValue(const QStringList &args, const QString &name);
 
 /// Recognises Prometheus, Alertmanager, Jaeger (1.x all-in-one or query, 2.x), Grafana and Loki
 /// among `services` (as compose resolves them: image, ports, command, network mode) and works out

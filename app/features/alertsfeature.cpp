@@ -6,6 +6,8 @@
 #include "app/alerts/alertnotifications.h"
 #include "app/alerts/alertsservice.h"
 #include "app/alerts/desktopnotifier.h"
+#include "app/compose/stackfilewatcher.h"
+#include "app/compose/stackprovisioning.h"
 #include "app/selfmetrics/selfmetrics.h"
 #include "models/alerts/alertmodel.h"
 #include "ui/alerts/alertspage.h"
@@ -14,6 +16,7 @@
 #include "ui/trayicon.h"
 
 #include <QDesktopServices>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSystemTrayIcon>
 
@@ -29,7 +32,9 @@ AlertsFeature::AlertsFeature(const AppContext &context, QObject *parent)
     , m_service(new AlertsService(context.network, this))
     , m_notifier(new DesktopNotifier(this))
     , m_notifications(new AlertNotifications(m_service, m_notifier, this))
+    , m_stackWatcher(new StackFileWatcher(this))
 {
+    connect(m_stackWatcher, &StackFileWatcher::changed, this, &AlertsFeature::reloadStackRules);
     if (context.selfMetrics) {
         connect(m_service, &AlertsService::requestFinished, context.selfMetrics,
                 &SelfMetrics::recordRequest);
@@ -183,6 +188,7 @@ void AlertsFeature::raiseOnAlert(const QString &fingerprint)
 
 void AlertsFeature::onUpdated()
 {
+    updateRulesFallback();
     const AlertsSnapshot &snapshot = m_service->lastSnapshot();
     if (m_page) {
         QStringList problems;
@@ -204,6 +210,48 @@ void AlertsFeature::onUpdated()
         else
             m_page->setStatus(problems.join(u"; "_s), !problems.isEmpty());
     }
+}
+
+void AlertsFeature::setStackServices(const QList<ComposeService> &services)
+{
+    if (services == m_stackServices)
+        return;
+    m_stackServices = services;
+    reloadStackRules();
+}
+
+void AlertsFeature::reloadStackRules()
+{
+    const StackRuleFiles found = findStackRuleFiles(m_stackServices);
+    m_stackWatcher->setPaths(found.watchPaths);
+    m_stackRuleFiles = found.ruleFiles;
+    m_stackRuleProblems = found.notes;
+    m_stackRules = readRuleFiles(found.ruleFiles, &m_stackRuleProblems);
+    updateRulesFallback();
+}
+
+void AlertsFeature::updateRulesFallback()
+{
+    if (!m_page)
+        return;
+    bool prometheusAway = false;
+    for (const AlertSourceState &s : m_service->lastSnapshot().sources) {
+        if (s.name.startsWith("prometheus"_L1))
+            prometheusAway = s.polled && !s.ok;
+    }
+    if (!prometheusAway || m_stackRuleFiles.isEmpty()) {
+        m_page->showRulesFromFiles({}, {});
+        return;
+    }
+    QStringList names;
+    for (const QString &file : std::as_const(m_stackRuleFiles))
+        names << QFileInfo(file).fileName();
+    QString note = tr("Prometheus cannot be reached: these rules come from the stack's rule "
+                      "files (%1), not from a running Prometheus; they have no state.")
+                       .arg(names.join(u", "_s));
+    if (!m_stackRuleProblems.isEmpty())
+        note += u"\n"_s + m_stackRuleProblems.join(u'\n');
+    m_page->showRulesFromFiles(m_stackRules, note);
 }
 
 void AlertsFeature::fallbackMessage(const QString &summary, const QString &body, int urgency)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/features/feature.h"
+#include "models/stack/composeservice.h"
 #include "ui/alerts/alertspage.h"
 #include "ui/trayicon.h"
 
@@ -15,6 +16,7 @@ class AlertsService;
 class AlertModel;
 class AlertNotifications;
 class DesktopNotifier;
+class StackFileWatcher;
 
 /// The Alerts page with the service that polls Alertmanager and Prometheus, and the desktop
 /// notifications: each answered poll goes through the NotificationPolicy, what is new is sent
@@ -47,11 +49,21 @@ public:
     AlertNotifications *notifications() const { return m_notifications; }
     AlertsPage *page() const { return m_page; }
 
+    /// The compose stack's services changed (StackSupervisor::composeFileChanged): its
+    /// Prometheus' rule files are read, followed on disk, and shown on the Rules tab while
+    /// Prometheus cannot be reached.
+    void setStackServices(const QList<Stackscope::ComposeService> &services);
+    /// Reads the stack's rule files again (they changed).
+    void reloadStackRules();
+    const QList<Rule> &stackRules() const { return m_stackRules; }
+    StackFileWatcher *stackWatcher() const { return m_stackWatcher; }
+
     /// Raise the window on the Alerts page with this alert selected.
     void raiseOnAlert(const QString &fingerprint);
 
 private:
     void onUpdated();
+    void updateRulesFallback();
     void fallbackMessage(const QString &summary, const QString &body, int urgency);
 
     AppContext m_context;
@@ -61,6 +73,11 @@ private:
     QPointer<AlertsPage> m_page;
     QPointer<TrayIcon> m_tray;
     QSystemTrayIcon *m_ownTray = nullptr;
+    StackFileWatcher *m_stackWatcher;
+    QList<ComposeService> m_stackServices;
+    QList<Rule> m_stackRules;
+    QStringList m_stackRuleFiles;
+    QStringList m_stackRuleProblems;
 };
 
 } // namespace Stackscope

@@ -3,6 +3,8 @@
 // The Metrics page's factory and feature.
 #include "app/features/metricsfeature.h"
 
+#include "app/compose/stackfilewatcher.h"
+#include "app/compose/stackprovisioning.h"
 #include "app/config/configmanager.h"
 #include "app/prometheus/dashboardstore.h"
 #include "app/prometheus/metricscontroller.h"
@@ -28,7 +30,10 @@ MetricsFeature::MetricsFeature(const AppContext &context, QObject *parent)
     , m_http(new HttpClient(u"prometheus"_s, context.network, this))
     , m_client(new PrometheusClient(m_http, this))
     , m_controller(new MetricsController(m_client, this))
+    , m_stackWatcher(new StackFileWatcher(this))
 {
+    connect(m_stackWatcher, &StackFileWatcher::changed, this,
+            &MetricsFeature::reloadStackDashboards);
     if (context.selfMetrics)
         connect(m_http, &HttpClient::requestFinished, context.selfMetrics,
                 &SelfMetrics::recordRequest);
@@ -68,6 +73,7 @@ QWidget *MetricsFeature::createPage()
     connect(m_page, &MetricsPage::dashboardShown, this,
             [](const QString &uid) { QSettings().setValue(lastDashboardKey(), uid); });
     reloadDashboards();
+    reloadStackDashboards();
     return m_page;
 }
 
@@ -117,6 +123,25 @@ void MetricsFeature::reloadDashboards(const QString &preferredUid)
     if (!problems.isEmpty())
         m_page->showMessage(tr("Some dashboards could not be read:\n%1").arg(problems.join(u'\n')),
                             true);
+}
+
+void MetricsFeature::setStackServices(const QList<ComposeService> &services)
+{
+    if (services == m_stackServices)
+        return;
+    m_stackServices = services;
+    reloadStackDashboards();
+}
+
+void MetricsFeature::reloadStackDashboards()
+{
+    // Small files, read on the GUI thread: a stack provisions a handful of dashboards, and the
+    // import is the same one a dropped file goes through.
+    const StackDashboards found = findStackDashboards(m_stackServices);
+    m_stackWatcher->setPaths(found.watchPaths);
+    if (m_page)
+        m_page->setStackDashboards(DashboardStore::loadProvisioned(found.dashboards), found.notes,
+                                   found.service);
 }
 
 void MetricsFeature::applyConfig(const Config &config)

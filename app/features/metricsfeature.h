@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/features/feature.h"
+#include "models/stack/composeservice.h"
 #include "ui/metrics/metricspage.h"
 
 #include <QPointer>
@@ -9,6 +10,7 @@
 namespace Stackscope {
 
 class HttpClient;
+class StackFileWatcher;
 class MetricsController;
 class PrometheusClient;
 
@@ -42,6 +44,13 @@ public:
     /// Where imported dashboards are saved.
     QString dashboardsDirectory() const;
     void reloadDashboards(const QString &preferredUid = {});
+    /// The compose stack's services changed (StackSupervisor::composeFileChanged): the
+    /// dashboards its Grafana provisions are listed from the stack, and followed on disk.
+    void setStackServices(const QList<Stackscope::ComposeService> &services);
+    /// Reads the stack's dashboards again (their files changed).
+    void reloadStackDashboards();
+    StackFileWatcher *stackWatcher() const { return m_stackWatcher; }
+
     /// The QSettings key of the dashboard shown last (also set by --import-dashboard).
     static QString lastDashboardKey();
 
@@ -51,6 +60,8 @@ private:
     PrometheusClient *m_client;
     MetricsController *m_controller;
     QPointer<MetricsPage> m_page;
+    StackFileWatcher *m_stackWatcher;
+    QList<ComposeService> m_stackServices;
     bool m_started = false;
 };
 

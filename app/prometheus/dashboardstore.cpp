@@ -52,6 +52,30 @@ QList<Dashboard> loadAll(const QString &directory, QStringList *problems)
     return out;
 }
 
+QList<StackDashboard> loadProvisioned(const QList<ProvisionedDashboard> &provisioned)
+{
+    QList<StackDashboard> out;
+    out.reserve(provisioned.size());
+    for (const ProvisionedDashboard &p : provisioned) {
+        StackDashboard d;
+        d.path = p.hostPath;
+        d.provider = p.provider;
+        d.folder = p.folder;
+        QFile file(p.hostPath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            d.problem = tr("cannot read it: %1").arg(file.errorString());
+        } else if (QString error;
+                   !DashboardLoader::fromGrafanaJson(file.readAll(), &d.dashboard, &error)) {
+            d.problem = error;
+            d.dashboard = {};
+        } else {
+            d.dashboard.source = p.hostPath;
+        }
+        out.append(d);
+    }
+    return out;
+}
+
 bool importGrafanaJson(const QByteArray &json, const QString &directory, Dashboard *dashboard,
                        QString *savedPath, QString *error)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/compose/stackprovisioning.h"
 #include "models/metrics/dashboard.h"
 
 #include <QList>
@@ -16,6 +17,9 @@ QString directoryFor(const QString &configFile);
 /// The bundled dashboards, then the folder's (sorted by file name). Files that cannot be read
 /// are left out and described in `problems` as "FILE: message".
 QList<Dashboard> loadAll(const QString &directory, QStringList *problems);
+/// Reads the dashboards a stack's Grafana provisions (findStackDashboards()) from the user's
+/// files, in memory: nothing is copied. One that cannot be read keeps its `problem`.
+QList<StackDashboard> loadProvisioned(const QList<ProvisionedDashboard> &provisioned);
 /// Reads a Grafana dashboard (either JSON form) and saves it as `<directory>/<uid>.json` in the
 /// plain form. An existing file of that name is replaced only when it is a dashboard
 /// DashboardLoader can read (an earlier import): then the returned dashboard's warnings start

@@ -41,8 +41,10 @@ QVariant RuleModel::data(const QModelIndex &index, int role) const
             return r.lastEvaluation.isValid()
                        ? r.lastEvaluation.toLocalTime().toString(u"HH:mm:ss"_s)
                        : QString();
-        case EvaluationTimeColumn:
-            return u"%1 ms"_s.arg(r.evaluationSeconds * 1000, 0, 'f', 2);
+        case EvaluationTimeColumn: // a rule read from its file has never been evaluated
+            return r.lastEvaluation.isValid() || r.evaluationSeconds > 0
+                       ? u"%1 ms"_s.arg(r.evaluationSeconds * 1000, 0, 'f', 2)
+                       : QString();
         case QueryColumn:
             return r.query;
         case ErrorColumn:

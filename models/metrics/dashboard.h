@@ -106,6 +106,23 @@ struct Dashboard
     friend bool operator==(const Dashboard &, const Dashboard &) = default;
 };
 
+/// A dashboard that the compose stack's own Grafana provisions, read from the user's file where
+/// it is (never copied): shown on the Metrics page as from the stack, or with its problem.
+struct StackDashboard
+{
+    QString path;        ///< the JSON file on the host
+    QString provider;    ///< the Grafana provider's name
+    QString folder;      ///< the Grafana folder it is filed under, empty = General
+    Dashboard dashboard; ///< as read; its `source` is `path`
+    QString problem;     ///< why it could not be read; then `dashboard` is empty
+
+    /// The key the page offers it under, apart from the uids of the other dashboards (the same
+    /// dashboard may be imported too).
+    QString key() const { return QStringLiteral("stack:") + path; }
+
+    friend bool operator==(const StackDashboard &, const StackDashboard &) = default;
+};
+
 /// Grafana's named colours ("green", "red", "semi-dark-orange", "#ff0000", "rgba(...)").
 QColor grafanaColor(const QString &name);
 

@@ -783,6 +783,58 @@ DE = {
         'veröffentlichen Sie ihn auf einem festen Port („%2:%1“)',
     'its port %1 is not published to the host': 'sein Port %1 ist nicht zum Host veröffentlicht',
     'Use these': 'Diese übernehmen',
+    # The stack's own dashboards and rule files (app/compose/stackprovisioning, Metrics, Alerts).
+    'not YAML': 'kein YAML',
+    "%1 is in the volume '%2', not mounted from the host":
+        "%1 liegt im Volume „%2“, nicht vom Host eingebunden",
+    '%1 is not mounted from the host': '%1 ist nicht vom Host eingebunden',
+    '%1: cannot be read: %2': '%1: kann nicht gelesen werden: %2',
+    '%1: %2': '%1: %2',
+    "%1, %2: 'providers' is not a list": "%1, %2: „providers“ ist keine Liste",
+    'a provider in %1': 'ein Provider in %1',
+    "provider '%1' (%2)": "Provider „%1“ (%2)",
+    "%1 is of type '%2'; only file providers are read":
+        "%1 hat den Typ „%2“; gelesen werden nur Datei-Provider",
+    '%1 has no options.path': '%1 hat kein options.path',
+    '%1: options.path %2 names an environment variable, which only Grafana knows':
+        '%1: options.path %2 nennt eine Umgebungsvariable, die nur Grafana kennt',
+    "Grafana's provisioning folder %1 is mounted from %2, which does not exist":
+        'Grafanas Provisioning-Ordner %1 wird aus %2 eingebunden, das es nicht gibt',
+    "Grafana (service '%1') provisions no dashboards from the host: %2":
+        "Grafana (Dienst „%1“) stellt keine Dashboards vom Host bereit: %2",
+    'anonymous': 'anonym',
+    "provider '%1'": "Provider „%1“",
+    '%1: the dashboards folder %2 (%3 in the container) does not exist':
+        '%1: den Dashboard-Ordner %2 (%3 im Container) gibt es nicht',
+    '%1: no dashboards in %2': '%1: keine Dashboards in %2',
+    "Prometheus (service '%1'): its configuration %2": "Prometheus (Dienst „%1“): seine Konfiguration %2",
+    "%1, %2: 'rule_files' is not a list": "%1, %2: „rule_files“ ist keine Liste",
+    "rule_files '%1': %2": "rule_files „%1“: %2",
+    "rule_files '%1' (%2 in the container) matches no file on the host":
+        "rule_files „%1“ (%2 im Container) trifft auf dem Host keine Datei",
+    'cannot be read: %1': 'kann nicht gelesen werden: %1',
+    "%1: not a rule file (it has no list of 'groups')":
+        "%1: keine Regeldatei (sie hat keine Liste „groups“)",
+    "%1: a group without a list of 'rules'": "%1: eine Gruppe ohne Liste „rules“",
+    "Prometheus cannot be reached: these rules come from the stack's rule files (%1), not from a "
+    'running Prometheus; they have no state.':
+        'Prometheus ist nicht erreichbar: Diese Regeln stammen aus den Regeldateien des Stacks '
+        '(%1), nicht aus einem laufenden Prometheus; sie haben keinen Zustand.',
+    'Alert %1 in group %2': 'Alarm %1 in Gruppe %2',
+    'Recording rule %1 in group %2': 'Aufzeichnungsregel %1 in Gruppe %2',
+    'for %1 s': 'für %1 s',
+    'Labels: %1': 'Labels: %1',
+    'File: %1': 'Datei: %1',
+    'cannot read it: %1': 'nicht lesbar: %1',
+    'From the stack': 'Aus dem Stack',
+    'From the stack · %1': 'Aus dem Stack · %1',
+    "Dashboards the stack's own Grafana provisions, read from your files where they are; they "
+    'follow your edits':
+        'Dashboards, die das Grafana des Stacks bereitstellt, gelesen aus Ihren Dateien, wo sie '
+        'liegen; sie folgen Ihren Änderungen',
+    '%1 (Grafana provider %2)': '%1 (Grafana-Provider %2)',
+    ' (from the stack)': ' (aus dem Stack)',
+    '%1 cannot be shown: %2': '%1 kann nicht angezeigt werden: %2',
     'Write the endpoints found in the stack into the configuration file (its comments are kept)':
         'Die im Stack gefundenen Adressen in die Konfigurationsdatei schreiben (ihre Kommentare '
         'bleiben erhalten)',

@@ -232,25 +232,84 @@ QWidget *AlertsPage::buildAlertsTab()
 QWidget *AlertsPage::buildRulesTab()
 {
     auto *tab = new QWidget;
-    auto *proxy = new QSortFilterProxyModel(tab);
-    proxy->setSourceModel(m_ruleModel);
-    proxy->setFilterKeyColumn(-1);
-    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_fileRuleModel = new RuleModel(tab);
+    m_ruleProxy = new QSortFilterProxyModel(tab);
+    m_ruleProxy->setSourceModel(m_ruleModel);
+    m_ruleProxy->setFilterKeyColumn(-1);
+    m_ruleProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_rulesNote = plainLabel(tab);
+    m_rulesNote->setObjectName(u"rulesNote"_s);
+    m_rulesNote->setStyleSheet(Palette::noticeStyle(false));
+    m_rulesNote->hide();
     auto *search = new QLineEdit(tab);
     search->setPlaceholderText(tr("Search rules"));
     search->setClearButtonEnabled(true);
-    connect(search, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(search, &QLineEdit::textChanged, m_ruleProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
     m_ruleView = tableView(tab);
     m_ruleView->setObjectName(u"ruleView"_s);
-    m_ruleView->setModel(proxy);
+    m_ruleView->setModel(m_ruleProxy);
     m_ruleView->setSortingEnabled(true);
     m_ruleView->setColumnWidth(RuleModel::GroupColumn, 120);
     m_ruleView->setColumnWidth(RuleModel::NameColumn, 180);
     m_ruleView->setColumnWidth(RuleModel::QueryColumn, 320);
+    m_ruleDetails = plainLabel(tab);
+    m_ruleDetails->setObjectName(u"ruleDetails"_s);
+    connect(m_ruleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const Rule rule = current.data(RuleModel::RuleRole).value<Rule>();
+                QStringList lines;
+                if (current.isValid()) {
+                    lines << (rule.alerting ? tr("Alert %1 in group %2")
+                                            : tr("Recording rule %1 in group %2"))
+                                 .arg(rule.name, rule.group);
+                    lines << rule.query;
+                    if (rule.alerting && rule.durationSeconds > 0)
+                        lines << tr("for %1 s").arg(rule.durationSeconds);
+                    if (!rule.labels.isEmpty())
+                        lines << tr("Labels: %1").arg(labelsText(rule.labels));
+                    for (auto it = rule.annotations.cbegin(); it != rule.annotations.cend(); ++it)
+                        lines << u"%1: %2"_s.arg(it.key(), it.value());
+                    if (!rule.file.isEmpty())
+                        lines << tr("File: %1").arg(rule.file);
+                }
+                m_ruleDetails->setText(lines.join(u'\n'));
+            });
     auto *layout = new QVBoxLayout(tab);
+    layout->addWidget(m_rulesNote);
     layout->addWidget(search);
     layout->addWidget(m_ruleView, 1);
+    layout->addWidget(m_ruleDetails);
     return tab;
+}
+
+void AlertsPage::showRulesFromFiles(const QList<Rule> &rules, const QString &note)
+{
+    const bool fromFiles = !note.isEmpty();
+    m_fileRuleModel->setRules(fromFiles ? rules : QList<Rule>());
+    QAbstractItemModel *source
+        = fromFiles ? static_cast<QAbstractItemModel *>(m_fileRuleModel) : m_ruleModel;
+    if (m_ruleProxy->sourceModel() != source) {
+        m_ruleProxy->setSourceModel(source);
+        m_ruleDetails->clear();
+    }
+    // A file says nothing of state, health or evaluation: no empty columns for them.
+    for (const int column :
+         {RuleModel::StateColumn, RuleModel::HealthColumn, RuleModel::LastEvaluationColumn,
+          RuleModel::EvaluationTimeColumn, RuleModel::ErrorColumn})
+        m_ruleView->setColumnHidden(column, fromFiles);
+    m_rulesNote->setText(note);
+    m_rulesNote->setVisible(fromFiles);
+}
+
+bool AlertsPage::showsRulesFromFiles() const
+{
+    return m_ruleProxy->sourceModel() == m_fileRuleModel;
+}
+
+QString AlertsPage::rulesNote() const
+{
+    return m_rulesNote->isHidden() ? QString() : m_rulesNote->text();
 }
 
 QWidget *AlertsPage::buildSilencesTab()

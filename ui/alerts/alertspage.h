@@ -41,6 +41,13 @@ public:
     /// Shows the outcome of a silence action for a while.
     void setActionMessage(const QString &text, bool problem);
     void setAuthor(const QString &author) { m_author = author; }
+    /// The Rules tab shows `rules` read from the stack's rule files, under `note` (which says
+    /// that they come from the files, not from a running Prometheus), instead of Prometheus'
+    /// rules; an empty `note` goes back to Prometheus' rules.
+    void showRulesFromFiles(const QList<Rule> &rules, const QString &note);
+    bool showsRulesFromFiles() const;
+    /// The Rules tab's line above the rules; empty when hidden.
+    QString rulesNote() const;
 
     QTabWidget *tabs() const { return m_tabs; }
     QTreeView *alertView() const { return m_alertView; }
@@ -73,6 +80,10 @@ private:
     AlertModel *m_alerts;
     SilenceModel *m_silenceModel;
     RuleModel *m_ruleModel;
+    RuleModel *m_fileRuleModel = nullptr; ///< the stack's rule files, while Prometheus is away
+    QSortFilterProxyModel *m_ruleProxy = nullptr;
+    QLabel *m_rulesNote = nullptr;
+    QLabel *m_ruleDetails = nullptr;
     AlertFilterProxy *m_proxy;
     QLabel *m_status;
     QLabel *m_actionMessage;

@@ -14,6 +14,7 @@
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -25,6 +26,7 @@
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QStringListModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -128,7 +130,8 @@ MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     bar->setContentsMargins(8, 6, 8, 0);
     m_dashboardBox = new QComboBox(this);
     m_dashboardBox->setObjectName(u"dashboardBox"_s);
-    m_dashboardBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as the longest dashboard's name; the stack's notes widen only the list.
+    m_dashboardBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto *importButton = new QPushButton(tr("Import…"), this);
     importButton->setToolTip(tr("Import a Grafana dashboard JSON file (or drop one here)"));
     m_rangeBox = new QComboBox(this);
@@ -169,8 +172,10 @@ MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     m_tabs->addTab(buildTargetsTab(), tr("Targets"));
     layout->addWidget(m_tabs, 1);
 
-    connect(m_dashboardBox, &QComboBox::activated, this,
-            [this](int index) { showDashboard(m_dashboardBox->itemData(index).toString()); });
+    connect(m_dashboardBox, &QComboBox::activated, this, [this](int index) {
+        m_wantedStackKey.clear(); // the user's choice wins over a remembered one
+        showDashboard(m_dashboardBox->itemData(index).toString());
+    });
     connect(importButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import a Grafana dashboard"),
                                                           {}, tr("Grafana dashboard (*.json)"));
@@ -389,12 +394,14 @@ void MetricsPage::setDashboards(const QList<Dashboard> &dashboards, const QStrin
 {
     const QString current = currentDashboardUid();
     m_dashboards = dashboards;
-    m_dashboardBox->clear();
-    for (const Dashboard &d : dashboards)
-        m_dashboardBox->addItem(d.source.isEmpty() ? d.title : d.title + tr(" (imported)"), d.uid);
+    rebuildDashboardBox();
     QString uid = preferredUid;
-    if (uid.isEmpty() || m_dashboardBox->findData(uid) < 0)
+    if (uid.isEmpty() || m_dashboardBox->findData(uid) < 0) {
+        // A dashboard from the stack may be remembered before the stack has been read.
+        if (uid.startsWith("stack:"_L1))
+            m_wantedStackKey = uid;
         uid = current;
+    }
     if (uid.isEmpty() || m_dashboardBox->findData(uid) < 0)
         uid = dashboards.isEmpty() ? QString() : dashboards.first().uid;
     if (uid != current || !preferredUid.isEmpty())
@@ -403,22 +410,147 @@ void MetricsPage::setDashboards(const QList<Dashboard> &dashboards, const QStrin
         m_dashboardBox->setCurrentIndex(m_dashboardBox->findData(uid));
 }
 
-void MetricsPage::showDashboard(const QString &uid)
+void MetricsPage::setStackDashboards(const QList<StackDashboard> &dashboards,
+                                     const QStringList &notes, const QString &service)
 {
-    for (const Dashboard &d : std::as_const(m_dashboards)) {
-        if (d.uid != uid)
-            continue;
-        m_dashboardBox->setCurrentIndex(m_dashboardBox->findData(uid));
-        m_dashboard = d;
-        m_variables = d.variables;
-        // The controller answers with the resolved variables through setVariables().
-        Q_EMIT dashboardRequested(d);
-        buildPanels();
-        if (!d.warnings.isEmpty())
-            showMessage(d.warnings.join(u'\n'), false);
-        Q_EMIT dashboardShown(uid);
+    if (dashboards == m_stackDashboards && notes == m_stackNotes && service == m_stackService)
+        return;
+    m_stackDashboards = dashboards;
+    m_stackNotes = notes;
+    m_stackService = service;
+    const QString current = currentDashboardUid();
+    rebuildDashboardBox();
+    if (!m_wantedStackKey.isEmpty() && m_dashboardBox->findData(m_wantedStackKey) >= 0) {
+        showDashboard(std::exchange(m_wantedStackKey, QString()));
         return;
     }
+    if (!current.startsWith("stack:"_L1)) {
+        m_dashboardBox->setCurrentIndex(m_dashboardBox->findData(current));
+        return;
+    }
+    // The one on screen is from the stack: show it as the file is now, or go back to the
+    // first when it is gone or no longer reads.
+    for (const StackDashboard &d : std::as_const(m_stackDashboards)) {
+        if (d.key() == current && d.problem.isEmpty()) {
+            Dashboard now = d.dashboard;
+            now.uid = d.key();
+            if (now != m_dashboard)
+                showDashboard(current);
+            else
+                m_dashboardBox->setCurrentIndex(m_dashboardBox->findData(current));
+            return;
+        }
+    }
+    showDashboard(m_dashboards.isEmpty() ? QString() : m_dashboards.first().uid);
+}
+
+void MetricsPage::rebuildDashboardBox()
+{
+    const QSignalBlocker blocker(m_dashboardBox);
+    fillDashboardBox();
+    // The closed box fits the dashboards one can choose; the open list fits everything.
+    int chars = 10;
+    int pixels = 0;
+    const QFontMetrics metrics = m_dashboardBox->fontMetrics();
+    for (int i = 0; i < m_dashboardBox->count(); ++i) {
+        const QString text = m_dashboardBox->itemText(i);
+        if (!m_dashboardBox->itemData(i).toString().isEmpty())
+            chars = std::max(chars, int(text.size()));
+        pixels = std::max(pixels, metrics.horizontalAdvance(text));
+    }
+    m_dashboardBox->setMinimumContentsLength(chars);
+    m_dashboardBox->view()->setMinimumWidth(pixels + 40);
+}
+
+void MetricsPage::fillDashboardBox()
+{
+    m_dashboardBox->clear();
+    for (const Dashboard &d : std::as_const(m_dashboards))
+        m_dashboardBox->addItem(d.source.isEmpty() ? d.title : d.title + tr(" (imported)"), d.uid);
+    if (m_stackDashboards.isEmpty() && m_stackNotes.isEmpty())
+        return;
+    auto *model = qobject_cast<QStandardItemModel *>(m_dashboardBox->model());
+    if (!model)
+        return;
+    const auto elided = [this](const QString &text) {
+        return m_dashboardBox->fontMetrics().elidedText(text, Qt::ElideRight, 560);
+    };
+    // Shown, never chosen: the group's heading, a file's problem, a note.
+    const auto inert = [](QStandardItem *item, bool dimmed) {
+        item->setFlags(dimmed ? Qt::NoItemFlags : Qt::ItemIsEnabled);
+        return item;
+    };
+    if (m_dashboardBox->count() > 0)
+        m_dashboardBox->insertSeparator(m_dashboardBox->count());
+    auto *heading = inert(new QStandardItem(m_stackService.isEmpty()
+                                                ? tr("From the stack")
+                                                : tr("From the stack · %1").arg(m_stackService)),
+                          false);
+    QFont bold = m_dashboardBox->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    heading->setData(plainToolTip(tr("Dashboards the stack's own Grafana provisions, read from "
+                                     "your files where they are; they follow your edits")),
+                     Qt::ToolTipRole);
+    model->appendRow(heading);
+    for (const StackDashboard &d : std::as_const(m_stackDashboards)) {
+        const QString where = tr("%1 (Grafana provider %2)").arg(d.path, d.provider);
+        QStandardItem *item = nullptr;
+        if (d.problem.isEmpty()) {
+            const QString title
+                = d.folder.isEmpty() ? d.dashboard.title : d.folder + u" / "_s + d.dashboard.title;
+            item = new QStandardItem(title + tr(" (from the stack)"));
+            item->setData(d.key(), Qt::UserRole);
+            item->setData(plainToolTip(where), Qt::ToolTipRole);
+        } else {
+            const QString name = QFileInfo(d.path).fileName();
+            item = inert(
+                new QStandardItem(elided(tr("%1 cannot be shown: %2").arg(name, d.problem))),
+                false);
+            item->setForeground(Palette::color(Palette::Tone::Bad));
+            item->setData(plainToolTip(where + u"\n"_s + d.problem), Qt::ToolTipRole);
+        }
+        model->appendRow(item);
+    }
+    for (const QString &note : std::as_const(m_stackNotes)) {
+        auto *item = inert(new QStandardItem(elided(note)), true);
+        QFont italic = m_dashboardBox->font();
+        italic.setItalic(true);
+        item->setFont(italic);
+        item->setData(plainToolTip(note), Qt::ToolTipRole);
+        model->appendRow(item);
+    }
+}
+
+void MetricsPage::showDashboard(const QString &uid)
+{
+    const Dashboard *found = nullptr;
+    Dashboard fromStack;
+    for (const Dashboard &d : std::as_const(m_dashboards)) {
+        if (d.uid == uid) {
+            found = &d;
+            break;
+        }
+    }
+    for (const StackDashboard &d : std::as_const(m_stackDashboards)) {
+        if (!found && d.key() == uid && d.problem.isEmpty()) {
+            fromStack = d.dashboard;
+            fromStack.uid = d.key();
+            found = &fromStack;
+        }
+    }
+    if (!found)
+        return;
+    const Dashboard &d = *found;
+    m_dashboardBox->setCurrentIndex(m_dashboardBox->findData(uid));
+    m_dashboard = d;
+    m_variables = d.variables;
+    // The controller answers with the resolved variables through setVariables().
+    Q_EMIT dashboardRequested(d);
+    buildPanels();
+    if (!d.warnings.isEmpty())
+        showMessage(d.warnings.join(u'\n'), false);
+    Q_EMIT dashboardShown(uid);
 }
 
 QString MetricsPage::currentDashboardUid() const

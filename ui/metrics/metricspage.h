@@ -42,6 +42,13 @@ public:
     /// The dashboards to offer; keeps the current one when its uid is still there, else shows
     /// `preferredUid` or the first.
     void setDashboards(const QList<Dashboard> &dashboards, const QString &preferredUid = {});
+    /// The dashboards the compose stack's Grafana provisions (`service`), offered in a group of
+    /// their own, marked as from the stack, under StackDashboard::key(); one that could not be
+    /// read is listed with its problem, and each of `notes` (what could not be followed) too.
+    /// The one on screen is shown anew when its file changed.
+    void setStackDashboards(const QList<Stackscope::StackDashboard> &dashboards,
+                            const QStringList &notes, const QString &service);
+    /// A dashboard by its uid, or one from the stack by its key.
     void showDashboard(const QString &uid);
     QString currentDashboardUid() const;
     /// A line above the panels: import results, dashboard files that could not be read.
@@ -57,6 +64,7 @@ public:
     /// Targets grouped by job: a row per job with its counts, its targets below it.
     QTreeView *targetsView() const { return m_targetsView; }
     QTabWidget *tabs() const { return m_tabs; }
+    QComboBox *dashboardBox() const { return m_dashboardBox; }
 
 public Q_SLOTS:
     /// One panel's new data (index into the current dashboard's panels).
@@ -102,6 +110,8 @@ private:
     QWidget *buildDashboardTab();
     QWidget *buildExploreTab();
     QWidget *buildTargetsTab();
+    void rebuildDashboardBox();
+    void fillDashboardBox();
     void buildPanels();
     void layoutPanels();
     void rebuildVariables();
@@ -113,6 +123,10 @@ private:
 
     TargetsModel *m_targets;
     QList<Dashboard> m_dashboards;
+    QList<StackDashboard> m_stackDashboards;
+    QStringList m_stackNotes;
+    QString m_stackService;
+    QString m_wantedStackKey;             ///< remembered before the stack's dashboards were read
     Dashboard m_dashboard;                ///< the one on screen
     QList<DashboardVariable> m_variables; ///< its variables as last resolved
     QTabWidget *m_tabs;
