@@ -992,6 +992,17 @@ DE = {
         "'include' liest Stackscopes eigener Leser nicht; docker compose installieren, um die eingebundenen Dienste zu sehen",
     'as compose names it (the folder)': 'wie Compose es benennt (der Ordner)',
     'Project name from %1.\nServices %2.': 'Projektname aus %1.\nDienste %2.',
+    # Issue 13: what stands in the way of `up`.
+    'Could not create %1: %2': '%1 ließ sich nicht anlegen: %2',
+    'The compose file uses the external network “%1”, which does not exist on this Docker daemon.':
+        'Die Compose-Datei nutzt das externe Netzwerk „%1“, das es auf diesem Docker-Daemon nicht gibt.',
+    'Create network %1': 'Netzwerk %1 anlegen',
+    "Service %1 wants the container name '%2', which a container not made by compose already has. Remove or rename that container (docker rm %2), or change container_name in the compose file.":
+        "Dienst %1 will den Containernamen '%2', den schon ein Container trägt, den Compose nicht angelegt hat. Diesen Container entfernen oder umbenennen (docker rm %2) oder container_name in der Compose-Datei ändern.",
+    "Service %1 wants the container name '%2', which service %3 of the project '%4' (in %5) already has. Stop that project first, or change container_name in one of the two compose files.":
+        "Dienst %1 will den Containernamen '%2', den schon Dienst %3 des Projekts '%4' (in %5) trägt. Erst jenes Projekt stoppen oder container_name in einer der beiden Compose-Dateien ändern.",
+    "The compose file uses the network '%1' as external, and it does not exist. Create it (docker network create %1), then start the stack.":
+        "Die Compose-Datei nutzt das Netzwerk '%1' als extern, und es gibt es nicht. Es anlegen (docker network create %1), dann den Stack starten.",
 }
 
 # The same English needing different German in one context.

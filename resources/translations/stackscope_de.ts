@@ -834,6 +834,110 @@
         <source>The "%1" variable is not set. Defaulting to a blank string.</source>
         <translation>Die Variable „%1“ ist nicht gesetzt. Sie wird als leerer Text genommen.</translation>
     </message>
+    <message>
+        <source>not YAML</source>
+        <translation>kein YAML</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>%1 is in the volume '%2', not mounted from the host</source>
+        <translation>%1 liegt im Volume „%2“, nicht vom Host eingebunden</translation>
+    </message>
+    <message>
+        <source>%1 is not mounted from the host</source>
+        <translation>%1 ist nicht vom Host eingebunden</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: 'providers' is not a list</source>
+        <translation>%1, %2: „providers“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>a provider in %1</source>
+        <translation>ein Provider in %1</translation>
+    </message>
+    <message>
+        <source>provider '%1' (%2)</source>
+        <translation>Provider „%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is of type '%2'; only file providers are read</source>
+        <translation>%1 hat den Typ „%2“; gelesen werden nur Datei-Provider</translation>
+    </message>
+    <message>
+        <source>%1 has no options.path</source>
+        <translation>%1 hat kein options.path</translation>
+    </message>
+    <message>
+        <source>%1: options.path %2 names an environment variable, which only Grafana knows</source>
+        <translation>%1: options.path %2 nennt eine Umgebungsvariable, die nur Grafana kennt</translation>
+    </message>
+    <message>
+        <source>Grafana's provisioning folder %1 is mounted from %2, which does not exist</source>
+        <translation>Grafanas Provisioning-Ordner %1 wird aus %2 eingebunden, das es nicht gibt</translation>
+    </message>
+    <message>
+        <source>Grafana (service '%1') provisions no dashboards from the host: %2</source>
+        <translation>Grafana (Dienst „%1“) stellt keine Dashboards vom Host bereit: %2</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+    <message>
+        <source>provider '%1'</source>
+        <translation>Provider „%1“</translation>
+    </message>
+    <message>
+        <source>%1: the dashboards folder %2 (%3 in the container) does not exist</source>
+        <translation>%1: den Dashboard-Ordner %2 (%3 im Container) gibt es nicht</translation>
+    </message>
+    <message>
+        <source>%1: no dashboards in %2</source>
+        <translation>%1: keine Dashboards in %2</translation>
+    </message>
+    <message>
+        <source>Prometheus (service '%1'): its configuration %2</source>
+        <translation>Prometheus (Dienst „%1“): seine Konfiguration %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: 'rule_files' is not a list</source>
+        <translation>%1, %2: „rule_files“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>rule_files '%1': %2</source>
+        <translation>rule_files „%1“: %2</translation>
+    </message>
+    <message>
+        <source>rule_files '%1' (%2 in the container) matches no file on the host</source>
+        <translation>rule_files „%1“ (%2 im Container) trifft auf dem Host keine Datei</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>%1: not a rule file (it has no list of 'groups')</source>
+        <translation>%1: keine Regeldatei (sie hat keine Liste „groups“)</translation>
+    </message>
+    <message>
+        <source>%1: a group without a list of 'rules'</source>
+        <translation>%1: eine Gruppe ohne Liste „rules“</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::AlertModel</name>
@@ -926,6 +1030,10 @@
     <message>
         <source>No alert source answers; what is shown is stale. %1</source>
         <translation>Keine Alarmquelle antwortet; die Anzeige ist veraltet. %1</translation>
+    </message>
+    <message>
+        <source>Prometheus cannot be reached: these rules come from the stack's rule files (%1), not from a running Prometheus; they have no state.</source>
+        <translation>Prometheus ist nicht erreichbar: Diese Regeln stammen aus den Regeldateien des Stacks (%1), nicht aus einem laufenden Prometheus; sie haben keinen Zustand.</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1177,26 @@
     <message>
         <source>Search Jaeger for %1 around this alert</source>
         <translation>In Jaeger um diesen Alarm herum nach %1 suchen</translation>
+    </message>
+    <message>
+        <source>Alert %1 in group %2</source>
+        <translation>Alarm %1 in Gruppe %2</translation>
+    </message>
+    <message>
+        <source>Recording rule %1 in group %2</source>
+        <translation>Aufzeichnungsregel %1 in Gruppe %2</translation>
+    </message>
+    <message>
+        <source>for %1 s</source>
+        <translation>für %1 s</translation>
+    </message>
+    <message>
+        <source>Labels: %1</source>
+        <translation>Labels: %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1585,10 @@
     <message>
         <source>replaced the earlier %1</source>
         <translation>das frühere %1 wurde ersetzt</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>nicht lesbar: %1</translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2214,30 @@
     <message>
         <source>stale: %1</source>
         <translation>veraltet: %1</translation>
+    </message>
+    <message>
+        <source>From the stack</source>
+        <translation>Aus dem Stack</translation>
+    </message>
+    <message>
+        <source>From the stack · %1</source>
+        <translation>Aus dem Stack · %1</translation>
+    </message>
+    <message>
+        <source>Dashboards the stack's own Grafana provisions, read from your files where they are; they follow your edits</source>
+        <translation>Dashboards, die das Grafana des Stacks bereitstellt, gelesen aus Ihren Dateien, wo sie liegen; sie folgen Ihren Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 (Grafana provider %2)</source>
+        <translation>%1 (Grafana-Provider %2)</translation>
+    </message>
+    <message>
+        <source> (from the stack)</source>
+        <translation> (aus dem Stack)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2899,6 +3055,10 @@
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation>%1 ließ sich nicht anlegen: %2</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::StackPage</name>
@@ -3011,6 +3171,14 @@
 Services %2.</source>
         <translation>Projektname aus %1.
 Dienste %2.</translation>
+    </message>
+    <message>
+        <source>The compose file uses the external network “%1”, which does not exist on this Docker daemon.</source>
+        <translation>Die Compose-Datei nutzt das externe Netzwerk „%1“, das es auf diesem Docker-Daemon nicht gibt.</translation>
+    </message>
+    <message>
+        <source>Create network %1</source>
+        <translation>Netzwerk %1 anlegen</translation>
     </message>
 </context>
 <context>
@@ -3731,6 +3899,21 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
     <message>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::UpPreflight</name>
+    <message>
+        <source>Service %1 wants the container name '%2', which a container not made by compose already has. Remove or rename that container (docker rm %2), or change container_name in the compose file.</source>
+        <translation>Dienst %1 will den Containernamen '%2', den schon ein Container trägt, den Compose nicht angelegt hat. Diesen Container entfernen oder umbenennen (docker rm %2) oder container_name in der Compose-Datei ändern.</translation>
+    </message>
+    <message>
+        <source>Service %1 wants the container name '%2', which service %3 of the project '%4' (in %5) already has. Stop that project first, or change container_name in one of the two compose files.</source>
+        <translation>Dienst %1 will den Containernamen '%2', den schon Dienst %3 des Projekts '%4' (in %5) trägt. Erst jenes Projekt stoppen oder container_name in einer der beiden Compose-Dateien ändern.</translation>
+    </message>
+    <message>
+        <source>The compose file uses the network '%1' as external, and it does not exist. Create it (docker network create %1), then start the stack.</source>
+        <translation>Die Compose-Datei nutzt das Netzwerk '%1' als extern, und es gibt es nicht. Es anlegen (docker network create %1), dann den Stack starten.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,6 @@
 #include <QRegularExpression>
 #include <QTest>
 
-#include <yaml-cpp/yaml.h>
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
@@ -79,48 +78,14 @@ ComposeService service(const QString &name, const QString &image, const QStringL
     return s;
 }
 
-QString text(const YAML::Node &node)
-{
-    return QString::fromStdString(node.Scalar());
-}
-
-/// The services of a compose file. ComposeFile::parse() reads names, images and host ports;
-/// `ports`, `command` and `network_mode` are read here the way `docker compose config` resolves
-/// them, until the fallback parser reads them too (it is being rewritten for issue 13, point 3).
+/// The services of a compose file, as Stackscope's own compose reader resolves them.
 QList<ComposeService> loadCompose(const QByteArray &yaml)
 {
+    // The compose reader fills ports, command and network mode itself.
     const ComposeFile file = ComposeFile::parse(yaml, u"docker-compose.yml"_s);
     if (!file.ok())
         qWarning("%s", qPrintable(file.error));
-    QList<ComposeService> services = file.services;
-    const YAML::Node root = YAML::Load(yaml.toStdString());
-    for (ComposeService &s : services) {
-        const YAML::Node node = root["services"][s.name.toStdString()];
-        for (const YAML::Node &p : node["ports"]) {
-            if (p.IsScalar()) {
-                s.ports.append(shortPort(text(p)));
-                continue;
-            }
-            PublishedPort port;
-            std::tie(port.containerPort, port.containerPortEnd) = range(text(p["target"]));
-            if (p["published"])
-                std::tie(port.hostPort, port.hostPortEnd) = range(text(p["published"]));
-            if (p["host_ip"])
-                port.hostIp = text(p["host_ip"]);
-            if (p["protocol"])
-                port.protocol = text(p["protocol"]);
-            s.ports.append(port);
-        }
-        if (const YAML::Node command = node["command"]; command && command.IsSequence()) {
-            for (const YAML::Node &arg : command)
-                s.command << text(arg);
-        } else if (command) {
-            s.command = text(command).split(u' ', Qt::SkipEmptyParts);
-        }
-        if (node["network_mode"])
-            s.networkMode = text(node["network_mode"]);
-    }
-    return services;
+    return file.services;
 }
 
 /// The ```yaml block of a seed document that declares services.
