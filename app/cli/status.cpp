@@ -6,6 +6,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/headless.h"
 #include "app/compose/composeproject.h"
+#include "app/compose/stackdiscovery.h"
 #include "app/compose/stackendpoints.h"
 #include "app/compose/stacksupervisor.h"
 #include "app/config/configloader.h"
@@ -74,6 +75,28 @@ QString backendStateText(BackendStatus::State s)
     return tr("unknown");
 }
 
+/// The compose project `name` among those the daemon knows (StackDiscovery), if any.
+std::optional<StackSummary> knownProject(const QString &name, const QString &dockerHost)
+{
+    StackDiscovery discovery;
+    discovery.setEndpoint(resolveDockerEndpoint(dockerHost));
+    std::optional<StackSummary> found;
+    QEventLoop loop;
+    QObject::connect(&discovery, &StackDiscovery::stacksListed, &loop,
+                     [&](const QList<StackSummary> &stacks) {
+                         for (const StackSummary &s : stacks) {
+                             if (s.name == name && !s.configFiles.isEmpty())
+                                 found = s;
+                         }
+                         loop.quit();
+                     });
+    QObject::connect(&discovery, &StackDiscovery::failed, &loop, &QEventLoop::quit);
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    discovery.refresh();
+    loop.exec();
+    return found;
+}
+
 /// `--stack FILE|FOLDER|NAME`: the configuration's stack replaced by that project (the daemon
 /// and compose command stay). A NAME is looked up among the projects Docker knows.
 bool applyStackArgument(const QString &argument, StackConfig &stack, QString *error)
@@ -90,8 +113,17 @@ bool applyStackArgument(const QString &argument, StackConfig &stack, QString *er
         }
     } else if (info.exists()) {
         files << info.absoluteFilePath();
+    } else if (const std::optional<StackSummary> known = knownProject(argument, stack.dockerHost)) {
+        // A project Docker knows: its files, and its name as it was made.
+        stack.composeFiles = known->configFiles;
+        stack.project = known->name;
+        stack.envFile.clear();
+        stack.profiles.clear();
+        return true;
     } else {
-        *error = tr("no compose file or folder at %1").arg(argument);
+        *error = tr("no compose file or folder at %1, and Docker knows no project of that name "
+                    "(stackscope --stacks lists them)")
+                     .arg(argument);
         return false;
     }
     stack.composeFiles = files;

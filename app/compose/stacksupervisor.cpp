@@ -184,14 +184,24 @@ bool StackSupervisor::runCompose(ComposeCommand::Action action, const QString &s
     if (action != ComposeCommand::Action::Up || connection() != Connection::Connected)
         return m_compose->runCompose(action, service);
     m_preflighting = true;
+    // The page shows the run from now on: the check is part of it, and can be cancelled.
+    const ComposeCommand &compose = m_compose->composeCommand();
+    QStringList words{compose.program};
+    words << compose.arguments(project().stack, action, service);
+    Q_EMIT composeStarted(words.join(u' '));
+    Q_EMIT composeOutput(
+        tr("Asking the Docker daemon for container names and networks first\u2026"));
     preflightUp(service);
     return true;
 }
 
 void StackSupervisor::preflightUp(const QString &service)
 {
-    const auto refuseOrRun = [this, service](const QByteArray &containersBody,
-                                             const QByteArray &networksBody) {
+    const quint64 generation = ++m_preflightGeneration;
+    const auto refuseOrRun = [this, service, generation](const QByteArray &containersBody,
+                                                         const QByteArray &networksBody) {
+        if (generation != m_preflightGeneration)
+            return; // cancelled
         m_preflighting = false;
         QList<ComposeService> services = declaredServices();
         if (!service.isEmpty())
@@ -229,18 +239,29 @@ void StackSupervisor::preflightUp(const QString &service)
 
 void StackSupervisor::createNetwork(const QString &name)
 {
-    const QByteArray body = QJsonDocument(QJsonObject{{u"Name"_s, name},
-                                                      {u"CheckDuplicate"_s, true}})
-                                .toJson(QJsonDocument::Compact);
-    client()->request("POST", "/networks/create", this,
-                      [this, name](const HttpResponse &r) {
-                          Q_EMIT networkCreated(name, r.ok() ? QString() : r.error.message);
-                      },
-                      body, "application/json");
+    const QByteArray body
+        = QJsonDocument(QJsonObject{{u"Name"_s, name}, {u"CheckDuplicate"_s, true}})
+              .toJson(QJsonDocument::Compact);
+    client()->request(
+        "POST", "/networks/create", this,
+        [this, name](const HttpResponse &r) {
+            Q_EMIT networkCreated(name, r.ok() ? QString() : r.error.message);
+        },
+        body, "application/json");
 }
 
 void StackSupervisor::cancelCompose()
 {
+    if (m_preflighting) {
+        m_preflighting = false;
+        ++m_preflightGeneration;
+        ComposeRunner::Result cancelled;
+        cancelled.cancelled = true;
+        cancelled.exitCode = -1;
+        cancelled.description = ComposeCommand::actionName(ComposeCommand::Action::Up);
+        Q_EMIT composeFinished(cancelled);
+        return;
+    }
     m_compose->cancelCompose();
 }
 

@@ -3,8 +3,8 @@
 
 #include "app/compose/composecommand.h"
 #include "app/compose/composeproject.h"
-#include "app/compose/uppreflight.h"
 #include "app/compose/composerunner.h"
+#include "app/compose/uppreflight.h"
 #include "app/docker/dockerendpoint.h"
 #include "app/docker/dockerwatcher.h"
 #include "app/http/httperror.h"
@@ -119,7 +119,8 @@ private:
     StackConfig m_stack;
     qint64 m_maxBodyBytes = 0;
     std::chrono::milliseconds m_statsInterval{5000};
-    bool m_preflighting = false; ///< the daemon is being asked before an `up`
+    bool m_preflighting = false;       ///< the daemon is being asked before an `up`
+    quint64 m_preflightGeneration = 0; ///< a cancel or a newer check makes older answers stale
     DockerWatcher *m_watcher;
     ComposeController *m_compose;
     ServiceModel *m_model;

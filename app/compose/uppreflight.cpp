@@ -12,8 +12,7 @@ namespace Stackscope {
 
 UpPreflight UpPreflight::check(const QString &project, const QList<ComposeService> &services,
                                const QStringList &externalNetworks,
-                               const QList<StackContainer> &containers,
-                               const QStringList &networks)
+                               const QList<StackContainer> &containers, const QStringList &networks)
 {
     UpPreflight result;
     for (const ComposeService &service : services) {

@@ -24,8 +24,7 @@ struct UpPreflight
     /// `networks`: the names of the daemon's networks.
     static UpPreflight check(const QString &project, const QList<ComposeService> &services,
                              const QStringList &externalNetworks,
-                             const QList<StackContainer> &containers,
-                             const QStringList &networks);
+                             const QList<StackContainer> &containers, const QStringList &networks);
     /// The names in a /networks answer.
     static QStringList networkNames(const QByteArray &body);
 };

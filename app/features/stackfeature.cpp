@@ -160,9 +160,9 @@ QWidget *StackFeature::createPage()
                 QStringList still = page->missingNetworks();
                 if (error.isEmpty())
                     still.removeAll(name);
-                page->setMissingNetworks(still, error.isEmpty()
-                                                    ? QString()
-                                                    : tr("Could not create %1: %2").arg(name, error));
+                page->setMissingNetworks(
+                    still,
+                    error.isEmpty() ? QString() : tr("Could not create %1: %2").arg(name, error));
             });
     connect(s, &StackSupervisor::composeDetected, page,
             [page, s] { page->setComposeInfo(s->composeCommand().describe()); });

@@ -1003,6 +1003,10 @@ DE = {
         "Dienst %1 will den Containernamen '%2', den schon Dienst %3 des Projekts '%4' (in %5) trägt. Erst jenes Projekt stoppen oder container_name in einer der beiden Compose-Dateien ändern.",
     "The compose file uses the network '%1' as external, and it does not exist. Create it (docker network create %1), then start the stack.":
         "Die Compose-Datei nutzt das Netzwerk '%1' als extern, und es gibt es nicht. Es anlegen (docker network create %1), dann den Stack starten.",
+    'no compose file or folder at %1, and Docker knows no project of that name (stackscope --stacks lists them)':
+        'keine Compose-Datei und kein Ordner unter %1, und Docker kennt kein Projekt dieses Namens (stackscope --stacks listet sie)',
+    'Asking the Docker daemon for container names and networks first…':
+        'Zuerst fragt Stackscope den Docker-Daemon nach Containernamen und Netzwerken …',
 }
 
 # The same English needing different German in one context.

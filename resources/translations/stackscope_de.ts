@@ -771,10 +771,6 @@
         <translation>keine Compose-Datei in %1 (gesucht: compose.yaml, compose.yml, docker-compose.yaml und docker-compose.yml)</translation>
     </message>
     <message>
-        <source>no compose file or folder at %1</source>
-        <translation>keine Compose-Datei und kein Ordner unter %1</translation>
-    </message>
-    <message>
         <source>cannot install the bundled stack: %1</source>
         <translation>der mitgelieferte Stack lässt sich nicht einrichten: %1</translation>
     </message>
@@ -937,6 +933,10 @@
     <message>
         <source>%1: a group without a list of 'rules'</source>
         <translation>%1: eine Gruppe ohne Liste „rules“</translation>
+    </message>
+    <message>
+        <source>no compose file or folder at %1, and Docker knows no project of that name (stackscope --stacks lists them)</source>
+        <translation>keine Compose-Datei und kein Ordner unter %1, und Docker kennt kein Projekt dieses Namens (stackscope --stacks listet sie)</translation>
     </message>
 </context>
 <context>
@@ -3209,6 +3209,10 @@ Dienste %2.</translation>
     <message>
         <source>%1, API %2</source>
         <translation>%1, API %2</translation>
+    </message>
+    <message>
+        <source>Asking the Docker daemon for container names and networks first…</source>
+        <translation>Zuerst fragt Stackscope den Docker-Daemon nach Containernamen und Netzwerken …</translation>
     </message>
 </context>
 <context>

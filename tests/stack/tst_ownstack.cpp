@@ -19,10 +19,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QScopeGuard>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -209,7 +209,24 @@ void TestOwnStack::statusWithStackFolder()
     QVERIFY(r.open(QIODevice::ReadOnly));
     QCOMPARE(r.readAll(), configBefore); // the configuration is not touched
 
-    // A folder without a compose file, and nothing at all: a clear message, exit 2.
+    // By the name Docker knows it under: the files come from its containers' labels.
+    {
+        CommandLine byName;
+        byName.process({u"stackscope"_s, u"--status"_s, u"--json"_s, u"--config"_s, config,
+                        u"--stack"_s, u"myapp"_s});
+        QString o, e;
+        QTextStream o2(&o), e2(&e);
+        runStatus(byName, o2, e2);
+        o2.flush();
+        const QJsonObject named = QJsonDocument::fromJson(o.toUtf8()).object();
+        QCOMPARE(named.value("project"_L1).toString(), u"myapp"_s);
+        QCOMPARE(QFileInfo(named.value("composeFiles"_L1).toArray().first().toString())
+                     .canonicalFilePath(),
+                 QFileInfo(m_composeFile).canonicalFilePath());
+        QCOMPARE(named.value("services"_L1).toArray().size(), 2);
+    }
+
+    // A folder without a compose file, and a name nothing has: a clear message, exit 2.
     for (const QString &bad : {m_dir.filePath(u"bundled"_s), m_dir.filePath(u"nothing"_s)}) {
         QDir().mkpath(m_dir.filePath(u"bundled"_s));
         CommandLine again;

@@ -96,7 +96,7 @@ private:
     QLabel *m_bannerText;
     QLabel *m_bannerHint;
     QLabel *m_fileProblem;
-    QFrame *m_networks;          ///< missing external networks, with a button each
+    QFrame *m_networks; ///< missing external networks, with a button each
     QStringList m_missingNetworks;
     QPushButton *m_startStack;
     QPushButton *m_stopStack;
