@@ -3,6 +3,7 @@
 // window's "Stacks on this machine" lists them), printed; exit 1 when Docker cannot be reached.
 #include "app/cli/commandline.h"
 #include "app/cli/headless.h"
+#include "app/cli/headlessconfig.h"
 #include "app/compose/stackdiscovery.h"
 #include "app/config/configloader.h"
 #include "app/config/paths.h"
@@ -83,40 +84,13 @@ int runStacks(const CommandLine &commandLine, QTextStream &out, QTextStream &err
 {
     // The daemon is found as --status finds it: the configuration's stack.docker_host, else as
     // the docker CLI does.
-    const QString path
-        = commandLine.configFile().isEmpty() ? Paths::configFile() : commandLine.configFile();
-    QString dockerHost;
-    if (QFileInfo::exists(path)) {
-        const ConfigLoadResult loaded = loadConfigFile(path);
-        if (!loaded.ok()) {
-            for (const ConfigProblem &p : loaded.problems)
-                err << p.format(path) << '\n';
-            err.flush();
-            return 2;
-        }
-        dockerHost = loaded.config.stack.dockerHost;
-    } else if (!commandLine.configFile().isEmpty()) {
-        err << "stackscope: " << tr("no configuration file at %1").arg(path) << '\n';
-        return 2;
-    }
-
-    StackDiscovery discovery;
-    discovery.setEndpoint(resolveDockerEndpoint(dockerHost));
-    std::optional<QList<StackSummary>> stacks;
+    int exitCode = 0;
+    const std::optional<Config> config = loadHeadlessConfig(commandLine, err, &exitCode);
+    if (!config)
+        return exitCode;
     QString error;
-    QEventLoop loop;
-    QObject::connect(&discovery, &StackDiscovery::stacksListed, &loop,
-                     [&](const QList<StackSummary> &listed) {
-                         stacks = listed;
-                         loop.quit();
-                     });
-    QObject::connect(&discovery, &StackDiscovery::failed, &loop, [&](const QString &message) {
-        error = message;
-        loop.quit();
-    });
-    QTimer::singleShot(0, &discovery, &StackDiscovery::refresh);
-    loop.exec();
-
+    const DockerEndpoint endpoint = resolveDockerEndpoint(config->stack.dockerHost);
+    const std::optional<QList<StackSummary>> stacks = StackDiscovery::listNow(endpoint, &error);
     if (!stacks) {
         err << "stackscope: " << error << '\n';
         err.flush();
@@ -131,8 +105,7 @@ int runStacks(const CommandLine &commandLine, QTextStream &out, QTextStream &err
         return 0;
     }
     if (stacks->isEmpty())
-        out << tr("No compose project on the Docker daemon at %1.").arg(discovery.endpoint().host)
-            << '\n';
+        out << tr("No compose project on the Docker daemon at %1.").arg(endpoint.host) << '\n';
     else
         printTable(*stacks, out);
     out.flush();

@@ -5,6 +5,7 @@
 #include "app/backends/backendmonitor.h"
 #include "app/cli/commandline.h"
 #include "app/cli/headless.h"
+#include "app/cli/headlessconfig.h"
 #include "app/compose/composeproject.h"
 #include "app/compose/stackdiscovery.h"
 #include "app/compose/stackendpoints.h"
@@ -78,22 +79,13 @@ QString backendStateText(BackendStatus::State s)
 /// The compose project `name` among those the daemon knows (StackDiscovery), if any.
 std::optional<StackSummary> knownProject(const QString &name, const QString &dockerHost)
 {
-    StackDiscovery discovery;
-    discovery.setEndpoint(resolveDockerEndpoint(dockerHost));
+    const std::optional<QList<StackSummary>> stacks
+        = StackDiscovery::listNow(resolveDockerEndpoint(dockerHost), nullptr);
     std::optional<StackSummary> found;
-    QEventLoop loop;
-    QObject::connect(&discovery, &StackDiscovery::stacksListed, &loop,
-                     [&](const QList<StackSummary> &stacks) {
-                         for (const StackSummary &s : stacks) {
-                             if (s.name == name && !s.configFiles.isEmpty())
-                                 found = s;
-                         }
-                         loop.quit();
-                     });
-    QObject::connect(&discovery, &StackDiscovery::failed, &loop, &QEventLoop::quit);
-    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-    discovery.refresh();
-    loop.exec();
+    for (const StackSummary &s : stacks.value_or(QList<StackSummary>())) {
+        if (s.name == name && !s.configFiles.isEmpty())
+            found = s;
+    }
     return found;
 }
 
@@ -137,30 +129,11 @@ bool applyStackArgument(const QString &argument, StackConfig &stack, QString *er
 
 int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err)
 {
-    const QString path
-        = commandLine.configFile().isEmpty() ? Paths::configFile() : commandLine.configFile();
-    Config config;
-    if (QFileInfo::exists(path)) {
-        const ConfigLoadResult loaded = loadConfigFile(path);
-        if (!loaded.ok()) {
-            for (const ConfigProblem &p : loaded.problems)
-                err << p.format(path) << '\n';
-            err.flush();
-            return 2;
-        }
-        config = loaded.config;
-    } else if (!commandLine.configFile().isEmpty()) {
-        err << "stackscope: " << tr("no configuration file at %1").arg(path) << '\n';
-        return 2;
-    } else {
-        // No configuration yet: the defaults, whose stack is the bundled one. The first window
-        // copies it to the data folder; so does a first --status, so that it has one to read.
-        config = defaultConfig(Paths::stackDir());
-        QString stackError;
-        if (!installBundledStack(Paths::stackDir(), &stackError))
-            err << "stackscope: " << tr("cannot install the bundled stack: %1").arg(stackError)
-                << '\n';
-    }
+    int exitCode = 0;
+    std::optional<Config> loaded = loadHeadlessConfig(commandLine, err, &exitCode);
+    if (!loaded)
+        return exitCode;
+    Config config = *loaded;
     if (const QString stackArgument = commandLine.stack(); !stackArgument.isEmpty()) {
         QString error;
         if (!applyStackArgument(stackArgument, config.stack, &error)) {

@@ -96,11 +96,14 @@ void ComposeResolver::cancel()
     m_timeout.stop();
     if (QProcess *p = std::exchange(m_process, nullptr)) {
         p->disconnect(this);
-        if (p->state() != QProcess::NotRunning) {
-            p->kill();
-            p->waitForFinished(1000); // a killed process ends at once; reap it
+        if (p->state() == QProcess::NotRunning) {
+            p->deleteLater();
+            return;
         }
-        p->deleteLater();
+        // Never wait on this thread (a file saved twice in a row cancels a run): the process
+        // is reaped, then deleted, when it has ended.
+        connect(p, &QProcess::finished, p, &QObject::deleteLater);
+        p->kill();
     }
 }
 

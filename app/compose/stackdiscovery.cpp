@@ -6,11 +6,13 @@
 #include "models/common/offthread.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -185,6 +187,28 @@ void StackDiscovery::fail(quint64 generation, const QString &message, const QStr
     if (!hint.isEmpty())
         text += u' ' + hint;
     Q_EMIT failed(text);
+}
+
+std::optional<QList<StackSummary>> StackDiscovery::listNow(const DockerEndpoint &endpoint,
+                                                           QString *error)
+{
+    StackDiscovery discovery;
+    discovery.setEndpoint(endpoint);
+    std::optional<QList<StackSummary>> stacks;
+    QEventLoop loop;
+    connect(&discovery, &StackDiscovery::stacksListed, &loop,
+            [&](const QList<StackSummary> &listed) {
+                stacks = listed;
+                loop.quit();
+            });
+    connect(&discovery, &StackDiscovery::failed, &loop, [&](const QString &message) {
+        if (error)
+            *error = message;
+        loop.quit();
+    });
+    QTimer::singleShot(0, &discovery, &StackDiscovery::refresh);
+    loop.exec();
+    return stacks;
 }
 
 } // namespace Stackscope

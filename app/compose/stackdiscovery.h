@@ -7,6 +7,8 @@
 #include <QList>
 #include <QObject>
 
+#include <optional>
+
 namespace Stackscope {
 
 class DockerClient;
@@ -33,6 +35,9 @@ public:
 
     /// The query sent: /containers/json?all=1&filters={"label":["com.docker.compose.project"]}.
     static QByteArray listPath();
+    /// Lists once and waits (for the headless modes): the stacks, or nothing with `error` set.
+    static std::optional<QList<StackSummary>> listNow(const DockerEndpoint &endpoint,
+                                                      QString *error);
 
     /// The compose file `fileOrFolder` names: the file itself, or in a folder the first of
     /// compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml (compose's own order).

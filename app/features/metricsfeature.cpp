@@ -33,7 +33,7 @@ MetricsFeature::MetricsFeature(const AppContext &context, QObject *parent)
     , m_stackWatcher(new StackFileWatcher(this))
 {
     connect(m_stackWatcher, &StackFileWatcher::changed, this,
-            &MetricsFeature::reloadStackDashboards);
+            [this] { reloadStackDashboards(true); });
     if (context.selfMetrics)
         connect(m_http, &HttpClient::requestFinished, context.selfMetrics,
                 &SelfMetrics::recordRequest);
@@ -130,18 +130,23 @@ void MetricsFeature::setStackServices(const QList<ComposeService> &services)
     if (services == m_stackServices)
         return;
     m_stackServices = services;
-    reloadStackDashboards();
+    reloadStackDashboards(false);
 }
 
-void MetricsFeature::reloadStackDashboards()
+void MetricsFeature::reloadStackDashboards(bool force)
 {
     // Small files, read on the GUI thread: a stack provisions a handful of dashboards, and the
     // import is the same one a dropped file goes through.
     const StackDashboards found = findStackDashboards(m_stackServices);
     m_stackWatcher->setPaths(found.watchPaths);
-    if (m_page)
-        m_page->setStackDashboards(DashboardStore::loadProvisioned(found.dashboards), found.notes,
-                                   found.service);
+    const bool same = m_stackDashboardsShown && m_stackDashboardsShown->service == found.service
+                      && m_stackDashboardsShown->dashboards == found.dashboards
+                      && m_stackDashboardsShown->notes == found.notes;
+    if (!m_page || (same && !force))
+        return; // a rebuilt picker re-lays the dashboard out: not for an unrelated change
+    m_stackDashboardsShown = found;
+    m_page->setStackDashboards(DashboardStore::loadProvisioned(found.dashboards), found.notes,
+                               found.service);
 }
 
 void MetricsFeature::applyConfig(const Config &config)

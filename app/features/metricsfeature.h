@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/compose/stackprovisioning.h"
 #include "app/features/feature.h"
 #include "models/stack/composeservice.h"
 #include "ui/metrics/metricspage.h"
 
 #include <QPointer>
+
+#include <optional>
 
 namespace Stackscope {
 
@@ -48,7 +51,9 @@ public:
     /// dashboards its Grafana provisions are listed from the stack, and followed on disk.
     void setStackServices(const QList<Stackscope::ComposeService> &services);
     /// Reads the stack's dashboards again (their files changed).
-    void reloadStackDashboards();
+    /// Reads the stack's dashboards again; `force` false skips the page when the list of files
+    /// and notes is the one shown (another service changed, not Grafana's provisioning).
+    void reloadStackDashboards(bool force = true);
     StackFileWatcher *stackWatcher() const { return m_stackWatcher; }
 
     /// The QSettings key of the dashboard shown last (also set by --import-dashboard).
@@ -62,6 +67,7 @@ private:
     QPointer<MetricsPage> m_page;
     StackFileWatcher *m_stackWatcher;
     QList<ComposeService> m_stackServices;
+    std::optional<StackDashboards> m_stackDashboardsShown; ///< what the page lists now
     bool m_started = false;
 };
 
