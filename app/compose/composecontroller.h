@@ -88,8 +88,8 @@ private:
     StackConfig m_stack;
     ComposeProject m_project;
     ComposeResolver *m_resolver;
-    QString m_composeError;   ///< compose's own message for the files, empty when it took them
-    ComposeFile m_ownReading; ///< Stackscope's reading of the files, when compose has not answered
+    QString m_composeError;    ///< compose's own message for the files, empty when it took them
+    ComposeFile m_ownReading;  ///< Stackscope's reading of the files, when compose has not answered
     bool m_configured = false; ///< setConfig() ran once
     bool m_modelFromCompose = false;
     bool m_modelResolved = false;

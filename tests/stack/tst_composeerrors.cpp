@@ -154,7 +154,7 @@ void TestComposeErrors::composeRejectsWhatStackscopeReads()
     QVERIFY(resolved.count() > 0 || resolved.wait(30000));
     const QString error = c->composeFileError();
     QVERIFY2(error.contains(u"restart_when"_s), qPrintable(error)); // compose's own words
-    QCOMPARE(names(c->activeServices()), QStringList{u"web"_s}); // still listed
+    QCOMPARE(names(c->activeServices()), QStringList{u"web"_s});    // still listed
     QVERIFY(!c->modelSource().contains(u"resolved by"_s));
 }
 
