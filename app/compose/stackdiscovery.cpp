@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/compose/stackdiscovery.h"
+#include "app/compose/composeproject.h"
 
 #include "app/docker/dockerclient.h"
 #include "app/docker/dockerjson.h"
@@ -68,12 +69,11 @@ QString StackDiscovery::composeFileFor(const QString &fileOrFolder, QString *err
         return info.absoluteFilePath();
     }
     const QDir folder(info.absoluteFilePath());
-    for (const char *name :
-         {"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"}) {
-        const QFileInfo candidate(folder.filePath(QLatin1StringView(name)));
-        if (candidate.isFile())
-            return candidate.absoluteFilePath();
-    }
+    // The one lookup of the file compose reads in a folder (its override file is not needed
+    // here: the configuration names the main file).
+    if (const QStringList files = ComposeProject::filesInFolder(folder.absolutePath());
+        !files.isEmpty())
+        return files.first();
     *error = tr("%1 holds no compose file (compose.yaml, compose.yml, docker-compose.yaml or "
                 "docker-compose.yml): choose the file itself.")
                  .arg(folder.absolutePath());
