@@ -228,12 +228,14 @@ void Application::applyConfig(const Config &config)
 void Application::rediscoverEndpoints()
 {
     auto *stack = qobject_cast<StackFeature *>(feature(u"stack"_s));
-    const QList<DiscoveredEndpoint> found
-        = stack ? discoverEndpoints(stack->supervisor()->declaredServices())
-                : QList<DiscoveredEndpoint>();
-    if (found == m_discovered)
+    const QList<ComposeService> services
+        = stack ? stack->supervisor()->declaredServices() : QList<ComposeService>();
+    const QList<DiscoveredEndpoint> found = discoverEndpoints(services);
+    const bool known = !services.isEmpty();
+    if (found == m_discovered && known == m_stackKnown)
         return;
     m_discovered = found;
+    m_stackKnown = known;
     applyEffectiveConfig();
 }
 
@@ -255,7 +257,7 @@ void Application::useStackEndpoints()
 
 void Application::applyEffectiveConfig()
 {
-    const Config config = applyDiscoveredEndpoints(m_fileConfig, m_discovered);
+    const Config config = applyDiscoveredEndpoints(m_fileConfig, m_discovered, m_stackKnown);
     m_window->backendStatusBar()->setStackEndpointsOffered(
         !discoveredEndpointEdits(m_fileConfig, m_discovered).isEmpty());
     m_monitor->setConfig(config);

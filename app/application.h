@@ -69,6 +69,7 @@ private:
     bool m_started = false;
     Config m_fileConfig;                    ///< as the file says
     QList<DiscoveredEndpoint> m_discovered; ///< found in the stack's compose model
+    bool m_stackKnown = false; ///< the stack's services are known (m_discovered is all)
 };
 
 } // namespace Stackscope

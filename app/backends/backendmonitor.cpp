@@ -18,6 +18,9 @@ struct BackendMonitor::Entry
     std::unique_ptr<BackendProbe> probe;
     std::unique_ptr<Poller> poller;
     QString origin; ///< endpointOriginText() of its endpoint, shown in the status bar
+    /// EndpointConfig::notInStack: a failed check reads "not in this stack", not "down".
+    bool notInStack = false;
+    QString configKey; ///< "prometheus", "alertmanagers", "jaeger": where the user would set it
 };
 
 namespace {
@@ -82,6 +85,8 @@ void BackendMonitor::setConfig(const Config &config)
                   connect(e->client.get(), &HttpClient::requestFinished, this,
                           &BackendMonitor::requestFinished);
                   e->probe.reset(makeProbe(e->client.get()));
+                  e->notInStack = endpoint.notInStack;
+                  e->configKey = backend == u"alertmanager"_s ? u"alertmanagers"_s : backend;
                   return e;
               };
           };
@@ -174,8 +179,9 @@ void BackendMonitor::addEntry(std::unique_ptr<Entry> entry)
     initial.since = QDateTime::currentDateTime();
     m_model->update(initial);
 
-    poller->setTask([this, probe, origin = entry->origin](Poller::Report report) {
-        probe->check([this, probe, origin, report](const ProbeResult &result) {
+    poller->setTask([this, probe, origin = entry->origin, notInStack = entry->notInStack,
+                     key = entry->configKey](Poller::Report report) {
+        probe->check([this, probe, origin, notInStack, key, report](const ProbeResult &result) {
             BackendStatus s;
             s.id = probe->id();
             s.displayName = probe->displayName();
@@ -184,6 +190,13 @@ void BackendMonitor::addEntry(std::unique_ptr<Entry> entry)
             s.state = result.up ? BackendStatus::State::Up : BackendStatus::State::Down;
             s.reason = result.reason;
             s.hint = result.hint;
+            if (!result.up && notInStack) {
+                // The stack runs none, and none answers at the default address: nothing is wrong.
+                s.state = BackendStatus::State::Disabled;
+                s.reason = tr("not in this stack (nothing answers at %1)").arg(s.endpoint);
+                s.hint
+                    = tr("If it runs elsewhere, set endpoints.%1 in the configuration.").arg(key);
+            }
             s.version = result.version;
             s.since = QDateTime::currentDateTime();
             s.lastCheck = s.since;

@@ -148,7 +148,8 @@ int runStatus(const CommandLine &commandLine, QTextStream &out, QTextStream &err
     StackSupervisor supervisor;
     supervisor.setConfig(config);
     // As in the window: the endpoints the stack reveals fill what the configuration leaves open.
-    config = applyDiscoveredEndpoints(config, discoverEndpoints(supervisor.declaredServices()));
+    const QList<ComposeService> declared = supervisor.declaredServices();
+    config = applyDiscoveredEndpoints(config, discoverEndpoints(declared), !declared.isEmpty());
     monitor.setConfig(config);
     monitor.start();
     supervisor.start();

@@ -59,7 +59,10 @@ QList<DiscoveredEndpoint> discoverEndpoints(const QList<ComposeService> &service
 /// wins; a file's empty Alertmanager list ("alertmanagers: []") too. Loki has no endpoint in the
 /// configuration and is left out. Apply it to the configuration as the loader read it (an
 /// endpoint already taken from the stack is replaced by a newer find, never reset).
-Config applyDiscoveredEndpoints(const Config &config, const QList<DiscoveredEndpoint> &found);
+/// `stackKnown` says that `found` comes from a stack whose services are known: a default endpoint
+/// of a kind the stack does not run at all is then marked `notInStack`.
+Config applyDiscoveredEndpoints(const Config &config, const QList<DiscoveredEndpoint> &found,
+                                bool stackKnown = false);
 
 /// "Use these": the changes that write the endpoints applyDiscoveredEndpoints() took from the
 /// stack into the configuration file (ConfigEditor keeps the user's comments). Empty when the

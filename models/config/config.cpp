@@ -18,6 +18,8 @@ QString endpointOriginText(const EndpointConfig &endpoint)
     case EndpointConfig::Origin::Default:
         break;
     }
+    if (endpoint.notInStack)
+        return QCoreApplication::translate("EndpointOrigin", "default (not in this stack)");
     return QCoreApplication::translate("EndpointOrigin", "default");
 }
 

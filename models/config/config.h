@@ -41,6 +41,9 @@ struct EndpointConfig
     std::chrono::milliseconds timeout{10000};
     Origin origin = Origin::Default; ///< filled by the loader and by applyDiscoveredEndpoints()
     QString discoveredAs;            ///< Origin::Stack only: "prometheus → 127.0.0.1:9091"
+    /// Origin::Default only: the stack's services are known and none of them is this backend, so
+    /// nothing answering at the default address is expected, not an error.
+    bool notInStack = false;
 
     friend bool operator==(const EndpointConfig &, const EndpointConfig &) = default;
 };

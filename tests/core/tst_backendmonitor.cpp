@@ -256,6 +256,38 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(u"alertmanager-1"_s), -1);
         QCOMPARE(statusOf(model, u"alertmanager-0"_s).state, BackendStatus::State::Disabled);
     }
+
+    // A default endpoint of a backend the stack does not run: a refused connection is not an
+    // error (grey, "not in this stack"); one that answers is up as usual.
+    void notInStackIsNotAnError()
+    {
+        Config config = baseConfig();
+        config.jaeger.origin = EndpointConfig::Origin::Default;
+        config.jaeger.notInStack = true;
+        // A real Prometheus at a "default" address the stack does not run: it answers, so up.
+        Stackscope::Test::PrometheusProcess prometheus;
+        if (!prometheus.start())
+            QSKIP(qPrintable(prometheus.errorString()));
+        config.prometheus.url = prometheus.url();
+        config.prometheus.notInStack = true;
+        QNetworkAccessManager network;
+        BackendStatusModel model;
+        BackendMonitor monitor(&network, &model);
+        monitor.setConfig(config);
+        monitor.start();
+        QTRY_COMPARE(statusOf(model, u"jaeger"_s).state, BackendStatus::State::Disabled);
+        const BackendStatus jaeger = statusOf(model, u"jaeger"_s);
+        QVERIFY2(jaeger.reason.contains(u"not in this stack"_s), qPrintable(jaeger.reason));
+        QVERIFY2(jaeger.hint.contains(u"endpoints.jaeger"_s), qPrintable(jaeger.hint));
+        QCOMPARE(jaeger.origin, u"default (not in this stack)"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(model, u"prometheus"_s).state, BackendStatus::State::Up,
+                                  5000);
+
+        // Known to the file again: the same refusal is an error.
+        config.jaeger.notInStack = false;
+        monitor.setConfig(config);
+        QTRY_COMPARE(statusOf(model, u"jaeger"_s).state, BackendStatus::State::Down);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBackendMonitor)
