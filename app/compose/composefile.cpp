@@ -997,6 +997,14 @@ struct Loader
             if (map.isMap())
                 s.url = map.text(u"stackscope.url");
         }
+        if (const Node *environment = n.get(u"environment")) {
+            const Node map = keyValueMap(*environment);
+            if (map.isMap()) {
+                for (const auto &entry : map.entries)
+                    s.environment.insert(entry.key,
+                                         entry.value.isScalar() ? entry.value.scalar : QString());
+            }
+        }
         if (const Node *profiles = n.get(u"profiles"); profiles && profiles->isSeq()) {
             for (const Node &p : profiles->items)
                 s.profiles << p.scalar;

@@ -225,8 +225,9 @@ Listen parseAddress(const QString &address)
     return listen;
 }
 
-/// Where the backend listens inside its network namespace, as its command line says.
-Listen listenOf(Kind kind, const QStringList &args)
+/// Where the backend listens inside its network namespace, as its command line (or for Grafana
+/// its environment) says.
+Listen listenOf(Kind kind, const QStringList &args, const QMap<QString, QString> &environment)
 {
     Listen listen;
     std::optional<Flag> flag;
@@ -255,8 +256,18 @@ Listen listenOf(Kind kind, const QStringList &args)
         }
         return listen;
     }
-    case Kind::Grafana: // its port is set in grafana.ini or GF_SERVER_HTTP_PORT, not read here
-        break;
+    case Kind::Grafana: {
+        // Set in grafana.ini (not read here) or, as compose files do, in the environment.
+        const QString port = environment.value(u"GF_SERVER_HTTP_PORT"_s);
+        const QString host = environment.value(u"GF_SERVER_HTTP_ADDR"_s);
+        if (!port.isEmpty() || !host.isEmpty()) {
+            listen.host = host;
+            const int value = port.toInt();
+            listen.port = value > 0 && value < 65536 ? value : 0;
+            listen.flag = port.isEmpty() ? u"GF_SERVER_HTTP_ADDR"_s : u"GF_SERVER_HTTP_PORT"_s;
+        }
+        return listen;
+    }
     }
     if (flag) {
         listen = parseAddress(flag->value);
@@ -267,7 +278,7 @@ Listen listenOf(Kind kind, const QStringList &args)
 
 /// The path the UI and API live under: Prometheus' and Alertmanager's --web.route-prefix (by
 /// default the path of --web.external-url), Jaeger's base path. "" or "/prom".
-QString pathPrefix(Kind kind, const QStringList &args)
+QString pathPrefix(Kind kind, const QStringList &args, const QMap<QString, QString> &environment)
 {
     QString path;
     switch (kind) {
@@ -284,7 +295,19 @@ QString pathPrefix(Kind kind, const QStringList &args)
         else if (const auto setting = jaegerSetting(args, u"extensions.jaeger_query.base_path"_s))
             path = setting->value;
         break;
-    case Kind::Grafana:
+    case Kind::Grafana: {
+        // Grafana serves under its root URL's path only when told to serve from a sub-path.
+        const QString sub = environment.value(u"GF_SERVER_SERVE_FROM_SUB_PATH"_s).toLower();
+        if (sub == "true"_L1 || sub == "1"_L1) {
+            // The path of "%(protocol)s://%(domain)s:%(http_port)s/grafana/": Grafana expands
+            // the placeholders, which QUrl cannot parse, and the path has none of them.
+            const QString root = environment.value(u"GF_SERVER_ROOT_URL"_s);
+            const qsizetype scheme = root.indexOf("://"_L1);
+            const qsizetype slash = root.indexOf(u'/', scheme < 0 ? 0 : scheme + 3);
+            path = slash < 0 ? QString() : root.mid(slash).section(u'?', 0, 0).section(u'#', 0, 0);
+        }
+        break;
+    }
     case Kind::Loki:
         break;
     }
@@ -330,9 +353,9 @@ DiscoveredEndpoint StackEndpoints::locate(const ComposeService &service,
     found.kind = recognised.kind;
     found.service = service.name;
     const QStringList args = service.entrypoint + service.command;
-    const Listen listen = listenOf(recognised.kind, args);
+    const Listen listen = listenOf(recognised.kind, args, service.environment);
     const int port = listen.port > 0 ? listen.port : defaultPort(recognised.kind);
-    const QString path = pathPrefix(recognised.kind, args);
+    const QString path = pathPrefix(recognised.kind, args, service.environment);
     const auto finish = [&](DiscoveredEndpoint endpoint) {
         if (recognised.byName && endpoint.how.isEmpty())
             endpoint.how = tr("recognised by its service name (it has no image)");
@@ -504,14 +527,21 @@ QList<DiscoveredEndpoint> discoverEndpoints(const QList<ComposeService> &service
     return found;
 }
 
-Config applyDiscoveredEndpoints(const Config &config, const QList<DiscoveredEndpoint> &found)
+Config applyDiscoveredEndpoints(const Config &config, const QList<DiscoveredEndpoint> &found,
+                                bool stackKnown)
 {
     Config result = config;
-    const auto fill = [&found](EndpointConfig &into, Kind kind) {
+    const auto runs = [&found](Kind kind) {
+        return std::any_of(found.cbegin(), found.cend(),
+                           [kind](const DiscoveredEndpoint &e) { return e.kind == kind; });
+    };
+    const auto fill = [&](EndpointConfig &into, Kind kind) {
         if (!replaceable(into))
             return;
         if (const DiscoveredEndpoint *endpoint = bestOf(kind, found))
             take(into, *endpoint);
+        else if (into.origin == EndpointConfig::Origin::Default)
+            into.notInStack = stackKnown && !runs(kind);
     };
     fill(result.prometheus, Kind::Prometheus);
     fill(result.jaeger, Kind::Jaeger);
@@ -538,8 +568,14 @@ Config applyDiscoveredEndpoints(const Config &config, const QList<DiscoveredEndp
             if (!alertmanagers.isEmpty())
                 break; // a service's name is only a hint when no image says more
         }
-        if (!alertmanagers.isEmpty())
+        if (!alertmanagers.isEmpty()) {
             result.alertmanagers = alertmanagers;
+        } else {
+            for (EndpointConfig &alertmanager : result.alertmanagers) {
+                if (alertmanager.origin == EndpointConfig::Origin::Default)
+                    alertmanager.notInStack = stackKnown && !runs(Kind::Alertmanager);
+            }
+        }
     }
     return result;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -44,6 +45,9 @@ struct ComposeService
     QString networkMode;    ///< `network_mode:` ("host", "service:db"…), empty = the default
     QString containerName;  ///< `container_name:`, empty = compose names the container
     QList<ServiceMount> mounts;
+    /// `environment:` (either form) as the files set it; a name without a value (taken from the
+    /// shell by compose) has an empty one. Compose's own answer has `env_file:` folded in.
+    QMap<QString, QString> environment;
     QString url;          ///< label `stackscope.url`, when the service names its web UI
     QStringList profiles; ///< empty = always active
     bool hasHealthcheck = false;

@@ -143,6 +143,8 @@ private Q_SLOTS:
     void loaderTellsFileFromDefault();
     void configurationWins();
     void defaultsWrittenOutGiveWay();
+    void notInTheStack();
+    void grafanaEnvironment();
     void sourceText();
     void useTheseKeepsComments();
     void seed000();
@@ -624,6 +626,69 @@ void TestStackEndpoints::defaultsWrittenOutGiveWay()
     QCOMPARE(config.jaeger.url, QUrl(u"http://127.0.0.1:16686"_s));
     QCOMPARE(config.jaeger.origin, EndpointConfig::Origin::Default);
     QCOMPARE(config.alertmanagers.size(), 1); // none found: the default stays
+}
+
+void TestStackEndpoints::notInTheStack()
+{
+    // A stack of Prometheus and Grafana only: the default Jaeger and Alertmanager are not its.
+    const auto found
+        = discoverEndpoints({service(u"prom"_s, u"prom/prometheus"_s, {u"9090:9090"_s}),
+                             service(u"grafana"_s, u"grafana/grafana"_s, {u"3001:3000"_s})});
+    const Config known = applyDiscoveredEndpoints(defaultConfig(kStackDir), found, true);
+    QVERIFY(known.jaeger.notInStack);
+    QCOMPARE(endpointOriginText(known.jaeger), u"default (not in this stack)"_s);
+    QVERIFY(known.alertmanagers.first().notInStack);
+    QVERIFY(!known.prometheus.notInStack);
+    QCOMPARE(known.prometheus.origin, EndpointConfig::Origin::Stack);
+
+    // The stack's services not known yet (no file read): nothing is said about them.
+    const Config unknown = applyDiscoveredEndpoints(defaultConfig(kStackDir), {}, false);
+    QVERIFY(!unknown.jaeger.notInStack);
+    QVERIFY(!unknown.alertmanagers.first().notInStack);
+
+    // A Jaeger the stack runs but the host cannot reach: it is in the stack (its problem shows).
+    const auto unreachable
+        = discoverEndpoints({service(u"jaeger"_s, u"jaegertracing/all-in-one"_s, {}),
+                             service(u"prom"_s, u"prom/prometheus"_s, {u"9090:9090"_s})});
+    QVERIFY(
+        !applyDiscoveredEndpoints(defaultConfig(kStackDir), unreachable, true).jaeger.notInStack);
+
+    // Set in the file: the file's word stands.
+    const auto parsed
+        = parseConfig("version: 1\nendpoints:\n  jaeger:\n    url: http://10.0.0.4:16686\n",
+                      u"/somewhere"_s, kStackDir);
+    QVERIFY(parsed.ok());
+    QVERIFY(!applyDiscoveredEndpoints(parsed.config, found, true).jaeger.notInStack);
+}
+
+void TestStackEndpoints::grafanaEnvironment()
+{
+    // Grafana's port and sub-path come from its environment, in either form compose allows.
+    const QList<ComposeService> services = loadCompose(
+        "services:\n"
+        "  grafana:\n"
+        "    image: grafana/grafana-oss:10.4.2\n"
+        "    network_mode: host\n"
+        "    environment:\n"
+        "      - GF_SERVER_HTTP_PORT=3300\n"
+        "      - GF_AUTH_ANONYMOUS_ENABLED\n"
+        "  dashboards:\n"
+        "    image: grafana/grafana:latest\n"
+        "    ports: [\"127.0.0.1:3001:3400\"]\n"
+        "    environment:\n"
+        "      GF_SERVER_HTTP_PORT: \"3400\"\n"
+        "      GF_SERVER_ROOT_URL: \"%(protocol)s://%(domain)s:%(http_port)s/grafana/\"\n"
+        "      GF_SERVER_SERVE_FROM_SUB_PATH: \"true\"\n");
+    QCOMPARE(services.size(), 2);
+    QCOMPARE(services.at(0).environment.value(u"GF_SERVER_HTTP_PORT"_s), u"3300"_s);
+    QVERIFY(services.at(0).environment.contains(u"GF_AUTH_ANONYMOUS_ENABLED"_s));
+    const auto found = discoverEndpoints(services);
+    QCOMPARE(found.size(), 2);
+    QCOMPARE(found.at(0).url, QUrl(u"http://127.0.0.1:3300"_s));
+    QCOMPARE(found.at(0).how, u"host network, GF_SERVER_HTTP_PORT"_s);
+    // Published 3001 → 3400, the port the environment moved Grafana to; under /grafana.
+    QCOMPARE(found.at(1).url, QUrl(u"http://127.0.0.1:3001/grafana"_s));
+    QVERIFY2(found.at(1).problem.isEmpty(), qPrintable(found.at(1).problem));
 }
 
 void TestStackEndpoints::sourceText()
