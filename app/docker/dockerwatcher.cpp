@@ -241,12 +241,16 @@ void DockerWatcher::handleEvent(const QByteArray &json)
         ContainerInfo c = *it;
         if (action == "start"_L1 || action == "unpause"_L1) {
             c.state = u"running"_s;
+            if (action == "start"_L1)
+                c.stopRequested = false;
             c.startedAt = QDateTime::fromMSecsSinceEpoch(event->timeNano / 1000000, Qt::UTC);
             if (!c.health.isEmpty())
                 c.health = u"starting"_s;
         } else if (action == "die"_L1) {
             c.state = u"exited"_s;
             c.exitCode = std::max(0, event->exitCode);
+        } else if (action == "kill"_L1 || action == "stop"_L1) {
+            c.stopRequested = true; // the exit that follows answers a signal someone sent
         } else if (action == "pause"_L1) {
             c.state = u"paused"_s;
         } else if (action.startsWith("health_status: "_L1)) {
@@ -301,6 +305,8 @@ void DockerWatcher::listContainers()
                           const ContainerInfo old = m_containers.value(c.id);
                           if (old.inspected && old.state == c.state) {
                               c = old;
+                          } else if (!c.isRunning()) {
+                              c.stopRequested = old.stopRequested;
                           }
                           next.insert(c.id, c);
                       }

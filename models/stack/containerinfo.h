@@ -27,6 +27,9 @@ struct ContainerInfo
     bool tty = false;
     bool inspected = false; ///< the detail of /containers/{id}/json is in
     qint64 created = 0;     ///< seconds since the epoch, to prefer the newest of a service
+    /// Someone stopped it (a `kill` or `stop` event since it last started): its exit code is the
+    /// program's answer to the signal, not a crash.
+    bool stopRequested = false;
 
     bool isRunning() const { return state == QLatin1StringView("running"); }
 

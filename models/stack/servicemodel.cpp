@@ -160,6 +160,8 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
                 const QUrl url(s.spec.url);
                 return url.port() > 0 ? QString::number(url.port()) : tr("web UI");
             }
+            if (ports.isEmpty() && s.spec.networkMode == "host"_L1)
+                return tr("host network"); // nothing published: it listens on the host itself
             return ports.join(u", "_s);
         }
         case Image:
@@ -213,6 +215,9 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
             return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
         }
         case Ports:
+            if (s.ports().isEmpty() && s.spec.url.isEmpty() && s.spec.networkMode == "host"_L1)
+                return tr("Shares the host's network: its ports are the host's, as its program "
+                          "opens them, and none is published.");
             return data(index, UrlsRole).toStringList().join(u"\n"_s);
         default:
             return {};

@@ -28,8 +28,11 @@ ServiceStatus::Condition ServiceStatus::condition() const
     }
     if (s == "restarting"_L1)
         return Condition::Starting;
-    if (s == "exited"_L1 || s == "dead"_L1)
-        return container.exitCode == 0 ? Condition::Stopped : Condition::Exited;
+    if (s == "exited"_L1 || s == "dead"_L1) {
+        // 143 = ended by SIGTERM, as `docker stop` sends it: asked to stop, it stopped.
+        const bool asked = container.stopRequested || container.exitCode == 143;
+        return container.exitCode == 0 || asked ? Condition::Stopped : Condition::Exited;
+    }
     return Condition::Stopped;
 }
 

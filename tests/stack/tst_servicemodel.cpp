@@ -158,6 +158,26 @@ void TestServiceModel::displayTexts()
     QCOMPARE(text(3, ServiceModel::Restarts), QString());
     QCOMPARE(model.headerData(ServiceModel::Cpu, Qt::Horizontal).toString(), u"CPU"_s);
     QCOMPARE(Format::bytes(1536 * 1024), u"1.5 MiB"_s);
+
+    // Host networking publishes nothing: the column says why it is empty.
+    ComposeService exporter = declared(u"exporter"_s);
+    exporter.networkMode = u"host"_s;
+    ContainerInfo stopped = container(u"4"_s, u"exporter"_s, u"exited"_s, {}, 2);
+    model.setServices(joinServices({exporter}, {stopped}));
+    QCOMPARE(text(0, ServiceModel::Ports), u"host network"_s);
+    QVERIFY(text(0, ServiceModel::Ports, Qt::ToolTipRole).contains(u"host's network"_s));
+    QCOMPARE(model.index(0, 0).data(ServiceModel::ConditionRole).toInt(),
+             int(ServiceStatus::Condition::Exited)); // exit 2, nobody asked: a crash
+    // The same exit after someone stopped it (a kill event came first), or SIGTERM's 143: stopped.
+    stopped.stopRequested = true;
+    model.setServices(joinServices({exporter}, {stopped}));
+    QCOMPARE(model.index(0, 0).data(ServiceModel::ConditionRole).toInt(),
+             int(ServiceStatus::Condition::Stopped));
+    stopped.stopRequested = false;
+    stopped.exitCode = 143;
+    model.setServices(joinServices({exporter}, {stopped}));
+    QCOMPARE(model.index(0, 0).data(ServiceModel::ConditionRole).toInt(),
+             int(ServiceStatus::Condition::Stopped));
     QCOMPARE(Format::elapsed(42), u"42 s"_s);
     QCOMPARE(Format::elapsed(90000), u"1 d 1 h"_s);
 

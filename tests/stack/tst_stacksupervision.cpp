@@ -405,6 +405,13 @@ void TestStackSupervision::stopStack()
     QVERIFY(!button(u"stopStack"_s)->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(!row(u"web"_s)->isRunning() && !row(u"sick"_s)->isRunning(), 30000);
     QVERIFY(waitIdle());
+    // Stopped on request, whatever their programs answered the signal with (a shell as PID 1
+    // ignores SIGTERM and is killed: 137): grey "stopped", not red. The crash stays a crash.
+    for (const QString &s : {u"web"_s, u"sick"_s})
+        QVERIFY2(condition(s, ServiceStatus::Condition::Stopped),
+                 qPrintable(s + u": "_s + row(s)->stateText()));
+    QVERIFY2(condition(u"crash"_s, ServiceStatus::Condition::Exited),
+             qPrintable(row(u"crash"_s)->stateText()));
     QVERIFY(!button(u"stopStack"_s)->isEnabled());
     QVERIFY(!button(u"restartStack"_s)->isEnabled());
     QVERIFY(button(u"startStack"_s)->isEnabled());
