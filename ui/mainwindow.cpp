@@ -85,7 +85,7 @@ MainWindow::MainWindow(QAbstractItemModel *backendStatus, QWidget *parent)
     setAcceptDrops(true); // a compose file dropped on the window opens that stack
 
     const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
-    resize(QSize(1180, 760).boundedTo(available.size() * 0.9));
+    resize(QSize(1280, 800).boundedTo(available.size() * 0.9));
 }
 
 MainWindow::~MainWindow() = default;

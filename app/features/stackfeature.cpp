@@ -65,6 +65,11 @@ StackFeature::StackFeature(const AppContext &context, QObject *parent)
         if (Poller::Report report = std::exchange(m_stacksReport, {}))
             report({false, false});
     });
+    // The open project as compose names it (the configuration usually leaves the name empty).
+    connect(m_supervisor, &StackSupervisor::projectChanged, this, [this] {
+        if (m_stacksDialog)
+            m_stacksDialog->setCurrentProject(m_supervisor->project().name);
+    });
     m_stacksPoller.setInterval(std::chrono::milliseconds(5000));
     m_stacksPoller.setMaxBackoff(std::chrono::milliseconds(30000));
     m_stacksPoller.setTask([this](Poller::Report report) {
@@ -184,9 +189,8 @@ void StackFeature::applyConfig(const Config &config)
     m_supervisor->setConfig(config);
     m_discovery->setEndpoint(m_supervisor->endpoint());
     m_stacksPoller.setInterval(std::max(std::chrono::milliseconds(1000), config.refresh.stack));
-    m_project = config.stack.project;
     if (m_stacksDialog) {
-        m_stacksDialog->setCurrentProject(m_project);
+        m_stacksDialog->setCurrentProject(m_supervisor->project().name);
         m_stacksDialog->setDaemonInfo(m_discovery->endpoint().host, m_discovery->endpoint().source);
     }
     if (m_page) {
@@ -318,7 +322,7 @@ void StackFeature::showStacks()
                 [this] { chooseComposePath(false); });
     }
     m_stacksDialog->setDaemonInfo(m_discovery->endpoint().host, m_discovery->endpoint().source);
-    m_stacksDialog->setCurrentProject(m_project);
+    m_stacksDialog->setCurrentProject(m_supervisor->project().name);
     m_stacksDialog->show();
     m_stacksDialog->raise();
     m_stacksDialog->activateWindow();
@@ -458,7 +462,7 @@ void StackFeature::fillRecentMenu()
             folder = u'~' + folder.mid(QDir::homePath().size());
         QAction *a = m_recentMenu->addAction(tr("%1 — %2").arg(s.name, folder));
         a->setCheckable(true);
-        a->setChecked(s.name == m_project
+        a->setChecked(s.name == m_supervisor->project().name
                       && m_supervisor->stackConfig().composeFiles == s.configFiles);
         connect(a, &QAction::triggered, this, [this, s] {
             openAndReport([this, s](QString *error) { return openStack(s, error); });

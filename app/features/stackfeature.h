@@ -85,7 +85,6 @@ private:
     Poller::Report m_stacksReport; ///< of the listing under way
     std::unique_ptr<QMenu> m_recentMenu;
     QList<QAction *> m_actions;
-    QString m_project; ///< the configured one
     bool m_started = false;
 };
 

@@ -1007,6 +1007,13 @@ DE = {
         'keine Compose-Datei und kein Ordner unter %1, und Docker kennt kein Projekt dieses Namens (stackscope --stacks listet sie)',
     'Asking the Docker daemon for container names and networks first…':
         'Zuerst fragt Stackscope den Docker-Daemon nach Containernamen und Netzwerken …',
+    'default (not in this stack)': 'Vorgabe (nicht in diesem Stack)',
+    'not in this stack (nothing answers at %1)': 'nicht in diesem Stack (unter %1 antwortet nichts)',
+    'If it runs elsewhere, set endpoints.%1 in the configuration.':
+        'Läuft er anderswo, endpoints.%1 in der Konfiguration setzen.',
+    'host network': 'Host-Netzwerk',
+    "Shares the host's network: its ports are the host's, as its program opens them, and none is published.":
+        'Teilt das Netzwerk des Hosts: Seine Ports sind die des Hosts, so wie sein Programm sie öffnet, und keiner wird veröffentlicht.',
 }
 
 # The same English needing different German in one context.

@@ -323,6 +323,10 @@
         <source>default</source>
         <translation>Voreinstellung</translation>
     </message>
+    <message>
+        <source>default (not in this stack)</source>
+        <translation>Vorgabe (nicht in diesem Stack)</translation>
+    </message>
 </context>
 <context>
     <name>ImportDashboard</name>
@@ -1230,6 +1234,14 @@
     <message>
         <source>not configured</source>
         <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>not in this stack (nothing answers at %1)</source>
+        <translation>nicht in diesem Stack (unter %1 antwortet nichts)</translation>
+    </message>
+    <message>
+        <source>If it runs elsewhere, set endpoints.%1 in the configuration.</source>
+        <translation>Läuft er anderswo, endpoints.%1 in der Konfiguration setzen.</translation>
     </message>
 </context>
 <context>
@@ -2548,6 +2560,14 @@
     <message>
         <source>%1 of %2 (%3 %)</source>
         <translation>%1 von %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>host network</source>
+        <translation>Host-Netzwerk</translation>
+    </message>
+    <message>
+        <source>Shares the host's network: its ports are the host's, as its program opens them, and none is published.</source>
+        <translation>Teilt das Netzwerk des Hosts: Seine Ports sind die des Hosts, so wie sein Programm sie öffnet, und keiner wird veröffentlicht.</translation>
     </message>
 </context>
 <context>

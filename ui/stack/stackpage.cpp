@@ -163,6 +163,8 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
+    // "registry.example.com/team/…/prometheus:v2.42.0": the name's start and the tag both stay.
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
     m_table->horizontalHeader()->setStretchLastSection(false);
