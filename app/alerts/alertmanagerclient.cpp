@@ -191,4 +191,16 @@ void PrometheusAlertsClient::fetchRules(
     });
 }
 
+void PrometheusAlertsClient::fetchExternalLabels(
+    QObject *context, std::function<void(const LabelSet &, const HttpError &)> done)
+{
+    const QString where = m_http->hostPort();
+    m_http->get(u"/api/v1/status/config"_s, context, [done, where](const HttpResponse &response) {
+        LabelSet labels;
+        const HttpError error = parseInto(response, promApiName(), where,
+                                          AlertsJson::parsePrometheusExternalLabels, &labels);
+        done(labels, error);
+    });
+}
+
 } // namespace Stackscope

@@ -68,6 +68,9 @@ public:
                      std::function<void(const QList<Alert> &, const HttpError &)> done);
     void fetchRules(QObject *context,
                     std::function<void(const QList<Rule> &, const HttpError &)> done);
+    /// /api/v1/status/config's `global.external_labels`.
+    void fetchExternalLabels(QObject *context,
+                             std::function<void(const LabelSet &, const HttpError &)> done);
 
 private:
     HttpClient *m_http;

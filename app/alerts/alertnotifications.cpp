@@ -42,7 +42,8 @@ void AlertNotifications::onUpdated()
         m_loaded = true;
     }
     bool changed = false;
-    const QList<AlertNotification> notes = m_policy.evaluate(snapshot.alerts, &m_state, &changed);
+    const QList<AlertNotification> notes
+        = m_policy.evaluate(snapshot.alerts, &m_state, &changed, snapshot.authoritative);
     // Save before sending: a crash (kill -9) between the two then loses at most these
     // notifications instead of repeating them all after a restart.
     if (changed) {

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <yaml-cpp/yaml.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Stackscope::AlertsJson {
@@ -154,6 +156,7 @@ QString parseAlertmanagerStatus(const QJsonDocument &doc, AlertmanagerStatus *st
     s.version = o.value("versionInfo"_L1).toObject().value("version"_L1).toString();
     const QJsonObject cluster = o.value("cluster"_L1).toObject();
     s.clusterStatus = cluster.value("status"_L1).toString();
+    s.startedAt = parseTime(o.value("uptime"_L1).toString());
     s.peerName = cluster.value("name"_L1).toString();
     for (const QJsonValue p : cluster.value("peers"_L1).toArray())
         s.peerNames << p.toObject().value("name"_L1).toString();
@@ -268,6 +271,32 @@ QString parsePrometheusRules(const QJsonDocument &doc, QList<Rule> *rules)
         }
     }
     *rules = out;
+    return {};
+}
+
+QString parsePrometheusExternalLabels(const QJsonDocument &doc, LabelSet *labels)
+{
+    QJsonObject data;
+    const QString error = prometheusData(doc, &data);
+    if (!error.isEmpty())
+        return error;
+    if (!data.value("yaml"_L1).isString())
+        return QObject::tr("the answer holds no configuration");
+    LabelSet out;
+    try {
+        const YAML::Node root = YAML::Load(data.value("yaml"_L1).toString().toStdString());
+        const YAML::Node external = root["global"]["external_labels"];
+        if (external && external.IsMap()) {
+            for (const auto &entry : external) {
+                out.insert(QString::fromStdString(entry.first.as<std::string>()),
+                           QString::fromStdString(entry.second.as<std::string>()));
+            }
+        }
+    } catch (const YAML::Exception &e) {
+        return QObject::tr("the configuration Prometheus returned is not YAML: %1")
+            .arg(QString::fromStdString(e.what()));
+    }
+    *labels = out;
     return {};
 }
 

@@ -22,6 +22,9 @@ struct AlertmanagerStatus
     QString peerName;      ///< this instance's cluster name, empty when clustering is off
     QStringList peerNames; ///< every member of its cluster, itself included
     QString clusterStatus; ///< "ready", "settling", "disabled"
+    /// When this instance started (the API's `uptime` is a start time). It holds alerts in
+    /// memory only: just after a start its list is empty until Prometheus sends them again.
+    QDateTime startedAt;
 };
 
 /// Parsers of the Alertmanager API v2 and Prometheus /api/v1 bodies. Each returns an empty string
@@ -45,6 +48,9 @@ QByteArray silenceBody(const Silence &silence);
 QString parsePrometheusAlerts(const QJsonDocument &doc, QList<Alert> *alerts);
 /// Prometheus /api/v1/rules.
 QString parsePrometheusRules(const QJsonDocument &doc, QList<Rule> *rules);
+/// Prometheus /api/v1/status/config: the `global.external_labels` of the loaded configuration,
+/// which Prometheus adds to every alert it sends to Alertmanager but not to /api/v1/alerts.
+QString parsePrometheusExternalLabels(const QJsonDocument &doc, LabelSet *labels);
 
 } // namespace AlertsJson
 } // namespace Stackscope

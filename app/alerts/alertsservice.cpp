@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 
 #include <algorithm>
 
@@ -28,6 +29,9 @@ struct AlertsService::Source
     QList<Silence> silences;
     QList<Rule> rules;
     bool everAnswered = false;
+    QDateTime startedAt;     ///< Alertmanager: when it started (invalid = unknown)
+    LabelSet externalLabels; ///< Prometheus: `global.external_labels`
+    QDateTime labelsAskedAt; ///< Prometheus: when the external labels were last asked for
 };
 
 AlertsService::AlertsService(QNetworkAccessManager *network, QObject *parent)
@@ -146,32 +150,13 @@ void AlertsService::fetchOnce(std::function<void(const AlertsSnapshot &)> done)
     QList<Source *> sources;
     for (auto &s : m_alertmanagers)
         sources << s.get();
-    round->pending = int(sources.size()) * 2 + 2;
+    Source *p = m_prometheus.get();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // The external labels change only with Prometheus' configuration: asked again each minute.
+    const bool askLabels = !p->labelsAskedAt.isValid() || p->labelsAskedAt.secsTo(now) >= 60;
+    round->pending = int(sources.size()) * 3 + 2 + (askLabels ? 1 : 0);
     round->finish = [this, done, sources] {
-        AlertsSnapshot snapshot;
-        QList<QList<Alert>> amAlerts;
-        QList<QList<Silence>> amSilences;
-        snapshot.complete = true;
-        for (Source *s : sources) {
-            s->state.polled = true;
-            snapshot.sources << s->state;
-            snapshot.anyAnswered = snapshot.anyAnswered || s->state.ok;
-            snapshot.complete = snapshot.complete && s->state.ok;
-            amAlerts << s->alerts;
-            amSilences << s->silences;
-        }
-        Source *p = m_prometheus.get();
-        p->state.polled = true;
-        snapshot.sources << p->state;
-        const bool promIsSource = sources.isEmpty();
-        if (promIsSource) {
-            snapshot.anyAnswered = p->state.ok;
-            snapshot.complete = p->state.ok;
-        }
-        snapshot.rules = p->rules;
-        snapshot.alerts = mergeAlerts(amAlerts, p->alerts, promIsSource, p->rules);
-        snapshot.silences = mergeSilences(amSilences);
-        done(snapshot);
+        done(merge(sources));
     };
 
     for (Source *s : sources) {
@@ -193,8 +178,14 @@ void AlertsService::fetchOnce(std::function<void(const AlertsSnapshot &)> done)
                                      s->silences = silences;
                                  answered();
                              });
+        client.fetchStatus(this,
+                           [s, answered](const AlertmanagerStatus &status, const HttpError &error) {
+                               // Unknown (an error) counts as "long up": only a start time seen
+                               // says otherwise.
+                               s->startedAt = error.isError() ? QDateTime() : status.startedAt;
+                               answered();
+                           });
     }
-    Source *p = m_prometheus.get();
     PrometheusAlertsClient prom(p->http.get());
     prom.fetchAlerts(
         this, [p, answered, fail, succeed](const QList<Alert> &alerts, const HttpError &error) {
@@ -214,6 +205,137 @@ void AlertsService::fetchOnce(std::function<void(const AlertsSnapshot &)> done)
             p->rules = rules;
         answered();
     });
+    if (askLabels) {
+        p->labelsAskedAt = now;
+        prom.fetchExternalLabels(this,
+                                 [p, answered](const LabelSet &labels, const HttpError &error) {
+                                     if (!error.isError())
+                                         p->externalLabels = labels;
+                                     else
+                                         p->labelsAskedAt = {}; // ask again next time
+                                     answered();
+                                 });
+    }
+}
+
+AlertsSnapshot AlertsService::merge(const QList<Source *> &sources)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Source *p = m_prometheus.get();
+    const QList<Alert> promAlerts
+        = p->state.ok ? withExternalLabels(p->alerts, p->externalLabels) : QList<Alert>();
+    QSet<QString> firingNow;
+    for (const Alert &a : promAlerts) {
+        if (a.state == Alert::State::Firing)
+            firingNow.insert(a.fingerprint);
+    }
+    // An Alertmanager has caught up once it has every alert Prometheus fires, or once it has been
+    // up long enough for Prometheus to have sent them again.
+    const auto settled = [&](const Source *s) {
+        if (!s->startedAt.isValid() || s->startedAt.secsTo(now) >= restartGrace.count())
+            return true;
+        if (!p->state.ok)
+            return false;
+        QSet<QString> listed;
+        for (const Alert &a : s->alerts)
+            listed.insert(a.fingerprint);
+        return listed.contains(firingNow);
+    };
+
+    AlertsSnapshot snapshot;
+    QList<QList<Alert>> amAlerts;
+    QList<QList<Silence>> amSilences;
+    bool amAuthoritative = false;
+    snapshot.complete = true;
+    for (Source *s : sources) {
+        s->state.polled = true;
+        snapshot.sources << s->state;
+        snapshot.anyAnswered = snapshot.anyAnswered || s->state.ok;
+        snapshot.complete = snapshot.complete && s->state.ok;
+        if (s->state.ok) {
+            amAlerts << s->alerts;
+            amAuthoritative = amAuthoritative || settled(s);
+        } else if (s->everAnswered && s->state.lastSuccess.isValid()
+                   && s->state.lastSuccess.secsTo(now) < std::chrono::seconds(staleLimit).count()) {
+            QList<Alert> last = s->alerts;
+            for (Alert &a : last)
+                a.stale = true;
+            amAlerts << last;
+        }
+        amSilences << s->silences;
+    }
+    p->state.polled = true;
+    snapshot.sources << p->state;
+    const bool promIsSource = sources.isEmpty();
+    if (promIsSource) {
+        snapshot.anyAnswered = p->state.ok;
+        snapshot.complete = p->state.ok;
+    }
+    snapshot.authoritative = promIsSource ? p->state.ok : amAuthoritative;
+    const bool promFiring = promIsSource || (!amAuthoritative && p->state.ok);
+    snapshot.prometheusFallback = !promIsSource && promFiring;
+    snapshot.anyAnswered = snapshot.anyAnswered || snapshot.prometheusFallback;
+    snapshot.rules = p->rules;
+    snapshot.alerts = mergeAlerts(amAlerts, promAlerts, promFiring, p->rules);
+    snapshot.silences = mergeSilences(amSilences);
+
+    if (p->state.ok)
+        dropContradicted(&snapshot.alerts, promAlerts, p->rules);
+    if (snapshot.prometheusFallback) {
+        // Alertmanager's word on what is silenced or inhibited stands until it speaks again.
+        for (Alert &a : snapshot.alerts) {
+            const auto it = m_suppression.constFind(a.fingerprint);
+            if (it == m_suppression.cend() || a.isSuppressed())
+                continue;
+            a.silencedBy = it->first;
+            a.inhibitedBy = it->second;
+            a.silenced = !a.silencedBy.isEmpty();
+            a.inhibited = !a.inhibitedBy.isEmpty();
+        }
+    } else if (amAuthoritative) {
+        m_suppression.clear();
+        for (const Alert &a : std::as_const(snapshot.alerts)) {
+            if (a.isSuppressed())
+                m_suppression.insert(a.fingerprint, {a.silencedBy, a.inhibitedBy});
+        }
+    }
+    return snapshot;
+}
+
+void AlertsService::dropContradicted(QList<Alert> *alerts, const QList<Alert> &prometheus,
+                                     const QList<Rule> &rules)
+{
+    // A stale alert whose rule this Prometheus evaluates, and which it no longer lists, has
+    // resolved. Alerts of rules it does not know come from another Prometheus: kept (bounded).
+    QSet<QString> ruleNames;
+    for (const Rule &r : rules) {
+        if (r.alerting)
+            ruleNames.insert(r.name);
+    }
+    QSet<QString> listed;
+    for (const Alert &a : prometheus)
+        listed.insert(a.fingerprint);
+    alerts->removeIf([&](const Alert &a) {
+        return a.stale && ruleNames.contains(a.name()) && !listed.contains(a.fingerprint);
+    });
+}
+
+QList<Alert> AlertsService::withExternalLabels(QList<Alert> alerts, const LabelSet &external)
+{
+    if (external.isEmpty())
+        return alerts;
+    for (Alert &a : alerts) {
+        bool added = false;
+        for (auto it = external.cbegin(); it != external.cend(); ++it) {
+            if (!a.labels.contains(it.key())) { // the alert's own label wins, as in Prometheus
+                a.labels.insert(it.key(), it.value());
+                added = true;
+            }
+        }
+        if (added)
+            a.fingerprint = labelsFingerprint(a.labels);
+    }
+    return alerts;
 }
 
 void AlertsService::apply(const AlertsSnapshot &snapshot)
@@ -258,6 +380,7 @@ QList<Alert> AlertsService::mergeAlerts(const QList<QList<Alert>> &alertmanagers
             unite(m.receivers, a.receivers);
             m.silenced = m.silenced || a.silenced;
             m.inhibited = m.inhibited || a.inhibited;
+            m.stale = m.stale && a.stale; // one member that answers makes it current
             if (a.updatedAt > m.updatedAt)
                 m.updatedAt = a.updatedAt;
             if (!a.startsAt.isNull() && (m.startsAt.isNull() || a.startsAt < m.startsAt))
@@ -270,6 +393,8 @@ QList<Alert> AlertsService::mergeAlerts(const QList<QList<Alert>> &alertmanagers
             Alert &m = merged[*found];
             m.value = a.value;
             unite(m.sources, a.sources);
+            if (a.state == Alert::State::Firing)
+                m.stale = false; // Prometheus fires it now
             continue;
         }
         if (a.state == Alert::State::Firing && !prometheusFiring)

@@ -5,8 +5,11 @@
 #include "models/config/config.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
+#include <QPair>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -39,20 +42,37 @@ struct AlertsSnapshot
     QList<AlertSourceState> sources;
     bool anyAnswered = false; ///< at least one alert source answered
     bool complete = false;    ///< every alert source answered: nothing is stale
+    /// The list says what is *not* firing too: an Alertmanager answered that has caught up with
+    /// Prometheus (it lists every alert Prometheus fires, or has been up for restartGrace), or,
+    /// without Alertmanagers, Prometheus answered.
+    /// Otherwise an absent alert may only be missing from a just-restarted Alertmanager's memory.
+    bool authoritative = false;
+    /// No Alertmanager could say (down, or just restarted): the firing alerts are Prometheus'.
+    bool prometheusFallback = false;
 };
 
 /// Polls every configured Alertmanager and Prometheus without overlap, merges the alerts by
 /// fingerprint (an HA pair shows each alert once, with both as its sources) and the silences by
-/// id, and keeps the models up to date. A source that fails keeps its last good answer in the
-/// merge, marked stale, so that one Alertmanager being down neither hides nor "resolves" its
-/// alerts. Silences are created once per Alertmanager cluster (peers gossip them) and in every
-/// independent Alertmanager.
+/// id, and keeps the models up to date. Prometheus' alerts get its external labels (read from
+/// its configuration), as Alertmanager receives them, so that both fingerprints agree.
+/// A source that fails keeps its last good answer in the merge, marked stale, so that one
+/// Alertmanager being down neither hides nor "resolves" its alerts; a stale alert goes once
+/// Prometheus says its rule no longer fires it, or after staleLimit. While no Alertmanager can
+/// say (all down, or just restarted with an empty memory), Prometheus' firing alerts are shown,
+/// silenced and inhibited as Alertmanager last said. Silences are created once per Alertmanager
+/// cluster (peers gossip them) and in every independent Alertmanager.
 class AlertsService : public QObject
 {
     Q_OBJECT
 public:
     using SilenceDone = std::function<void(const QStringList &ids, const QStringList &errors)>;
     using ExpireDone = std::function<void(const QStringList &errors)>;
+
+    /// How long a started Alertmanager's list is not trusted to be complete: Prometheus resends
+    /// firing alerts every minute (its `resend_delay`), after one evaluation.
+    static constexpr std::chrono::seconds restartGrace{150};
+    /// How long a down Alertmanager's last alerts are shown (stale) at most.
+    static constexpr std::chrono::minutes staleLimit{10};
 
     explicit AlertsService(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~AlertsService() override;
@@ -88,6 +108,8 @@ public:
                                     const QList<Alert> &prometheus, bool prometheusFiring,
                                     const QList<Rule> &rules = {});
     static QList<Silence> mergeSilences(const QList<QList<Silence>> &alertmanagers);
+    /// `alerts` with the `external` labels they lack added, fingerprints computed again.
+    static QList<Alert> withExternalLabels(QList<Alert> alerts, const LabelSet &external);
 
     /// The login name, the default author of a silence.
     static QString loginName();
@@ -101,6 +123,10 @@ private:
     struct Source;
     void poll(std::function<void(bool ok, bool absent)> report);
     void apply(const AlertsSnapshot &snapshot);
+    /// One round's answers, merged (stale lists, Prometheus standing in, suppression kept).
+    AlertsSnapshot merge(const QList<Source *> &sources);
+    static void dropContradicted(QList<Alert> *alerts, const QList<Alert> &prometheus,
+                                 const QList<Rule> &rules);
     void forEachCluster(std::function<void(const QList<int> &clusters)> done);
 
     QNetworkAccessManager *m_network;
@@ -112,6 +138,9 @@ private:
     std::unique_ptr<Source> m_prometheus;
     AlertsSnapshot m_snapshot;
     Config m_config;
+    /// Fingerprint → what Alertmanager last said suppresses it (silencedBy, inhibitedBy), kept
+    /// for the polls where Prometheus stands in for it.
+    QHash<QString, QPair<QStringList, QStringList>> m_suppression;
 };
 
 /// What fetchFiringAlerts() reports.

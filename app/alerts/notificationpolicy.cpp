@@ -155,7 +155,8 @@ AlertNotification NotificationPolicy::firingNotification(const Alert &alert)
 }
 
 QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts,
-                                                      NotifiedState *state, bool *changed) const
+                                                      NotifiedState *state, bool *changed,
+                                                      bool authoritative) const
 {
     QList<AlertNotification> out;
     bool dirty = false;
@@ -178,7 +179,7 @@ QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts
         dirty = true;
     }
 
-    const QStringList known = state->fingerprints();
+    const QStringList known = authoritative ? state->fingerprints() : QStringList();
     for (const QString &fp : known) {
         if (present.contains(fp))
             continue;

@@ -69,9 +69,12 @@ public:
     bool isMuted() const { return m_muted; }
 
     /// Compares the alerts of one answered poll with `state`, updates it, and returns what to
-    /// send. `changed` (optional) says whether `state` must be saved.
+    /// send. `changed` (optional) says whether `state` must be saved. An answer that is not
+    /// `authoritative` (AlertsSnapshot::authoritative: an Alertmanager that has just started and
+    /// not heard from Prometheus yet, members that are down) can add alerts but says nothing
+    /// about the absent ones: their records stay and nothing is "resolved".
     QList<AlertNotification> evaluate(const QList<Alert> &alerts, NotifiedState *state,
-                                      bool *changed = nullptr) const;
+                                      bool *changed = nullptr, bool authoritative = true) const;
 
     static int urgencyFor(const QString &severity);
     static AlertNotification firingNotification(const Alert &alert);

@@ -207,6 +207,14 @@ void AlertsFeature::onUpdated()
             m_page->setStatus(tr("No alert source answers; what is shown is stale. %1")
                                   .arg(problems.join(u"; "_s)),
                               true);
+        else if (snapshot.prometheusFallback)
+            m_page->setStatus(tr("Alertmanager cannot say yet (down, or just started and not "
+                                 "yet sent the alerts again): the firing alerts shown are "
+                                 "Prometheus' own, silenced and inhibited as Alertmanager last "
+                                 "said. %1")
+                                  .arg(problems.join(u"; "_s))
+                                  .trimmed(),
+                              true);
         else
             m_page->setStatus(problems.join(u"; "_s), !problems.isEmpty());
     }

@@ -36,6 +36,8 @@ struct Alert
     QStringList inhibitedBy;
     QStringList receivers;
     QStringList sources; ///< "alertmanager 127.0.0.1:9093", "prometheus"
+    /// Only known from a source that no longer answers (its last list): it may have resolved.
+    bool stale = false;
 
     QString name() const { return labels.value(QStringLiteral("alertname")); }
     QString severity() const { return labels.value(QStringLiteral("severity")); }

@@ -32,6 +32,8 @@ static QString stateText(const Alert &a)
         text += QObject::tr(", silenced");
     if (a.inhibited)
         text += QObject::tr(", inhibited");
+    if (a.stale)
+        text += QObject::tr(", stale");
     return text;
 }
 
@@ -49,6 +51,9 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return a.name();
         case StateColumn:
+            if (role == Qt::ToolTipRole && a.stale)
+                return tr("%1\nLast said by %2, which does not answer now: it may have resolved.")
+                    .arg(stateText(a), a.sources.join(u", "_s));
             return stateText(a);
         case SummaryColumn:
             return role == Qt::ToolTipRole && !a.description().isEmpty()
@@ -69,7 +74,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == SeverityColumn)
             return QBrush(severityColor(severityRank(a.severity())));
-        if (a.isSuppressed() || a.state == Alert::State::Pending)
+        if (a.isSuppressed() || a.stale || a.state == Alert::State::Pending)
             return QBrush(Palette::color(Palette::Tone::Muted));
         return {};
     case SortRole:

@@ -73,6 +73,11 @@ struct AlertStack
     std::unique_ptr<FaultServer> metric = std::make_unique<FaultServer>();
     bool pair = true;
     QString error;
+    /// `global.external_labels` of Prometheus, as YAML flow ("{cluster: lab}"); empty = none.
+    QString externalLabels;
+    /// Prometheus' --rules.alert.resend-delay. 1 s by default, so that alerts reach the
+    /// Alertmanagers at once; longer to see a restarted Alertmanager's empty memory.
+    int resendDelaySeconds = 1;
 
     /// Starts everything; false (with error) when a binary is missing or does not start.
     bool start(bool withPair = true)
@@ -103,10 +108,15 @@ struct AlertStack
         QString targets = QStringLiteral("\"127.0.0.1:%1\"").arg(am1->port());
         if (pair)
             targets += QStringLiteral(", \"127.0.0.1:%1\"").arg(am2->port());
+        const QString external
+            = externalLabels.isEmpty()
+                  ? QString()
+                  : QStringLiteral("  external_labels: %1\n").arg(externalLabels);
         prometheus->setConfig(QStringLiteral("global:\n"
                                              "  scrape_interval: 1s\n"
                                              "  scrape_timeout: 1s\n"
                                              "  evaluation_interval: 1s\n"
+                                             "%3"
                                              "rule_files: [alerts.yml, flip.yml]\n"
                                              "alerting:\n"
                                              "  alertmanagers:\n"
@@ -117,10 +127,12 @@ struct AlertStack
                                              "    static_configs:\n"
                                              "      - targets: [\"127.0.0.1:%2\"]\n")
                                   .arg(targets)
-                                  .arg(metric->port()));
+                                  .arg(metric->port())
+                                  .arg(external));
         // Prometheus drops the first notification when it has not discovered the Alertmanagers
         // yet and resends only after --rules.alert.resend-delay (1 min by default).
-        if (!prometheus->start({QStringLiteral("--rules.alert.resend-delay=1s")})) {
+        if (!prometheus->start(
+                {QStringLiteral("--rules.alert.resend-delay=%1s").arg(resendDelaySeconds)})) {
             error = prometheus->errorString();
             return false;
         }
