@@ -982,7 +982,7 @@ struct Loader
     {
         if (!parseText(bytes, path, model) || !applyAllExtends(*model, path))
             return false;
-        includeChain.append(path);
+        includeChain.append(QFileInfo(path).absoluteFilePath()); // parse() may name it relatively
         const bool ok = applyIncludes(*model);
         includeChain.removeLast();
         return ok;
