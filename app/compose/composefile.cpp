@@ -41,7 +41,8 @@ QString tr(const char *text)
 constexpr int kMaxNodes = 200000;
 constexpr int kMaxDepth = 200;
 constexpr int kMaxExtends = 1000;
-constexpr int kMaxIncludes = 1000; // files loaded through `include`, counting repeats
+constexpr int kMaxIncludes = 1000;   // files loaded through `include`, counting repeats
+constexpr int kMaxIncludeDepth = 64; // a cycle through symbolic links has ever new paths
 constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -676,6 +677,7 @@ struct Loader
     QHash<QString, QString> baseDirs; // an included file -> its project folder (for extends)
     QStringList includeChain;         // the files whose includes are being read, outermost first
     int includesDone = 0;
+    qsizetype includedNodes = 0;
 
     bool fail(const Node &at, const QString &message)
     {
@@ -982,7 +984,8 @@ struct Loader
     {
         if (!parseText(bytes, path, model) || !applyAllExtends(*model, path))
             return false;
-        includeChain.append(QFileInfo(path).absoluteFilePath()); // parse() may name it relatively
+        // parse() may name the file relatively.
+        includeChain.append(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
         const bool ok = applyIncludes(*model);
         includeChain.removeLast();
         return ok;
@@ -1160,10 +1163,11 @@ struct Loader
             if (!checkCycle(file))
                 return false;
         }
-        if (++includesDone > kMaxIncludes)
-            return fail(include.at, tr("more than %1 included files; do the files include each "
-                                       "other many times over?")
-                                        .arg(kMaxIncludes));
+        if (++includesDone > kMaxIncludes || includeChain.size() > kMaxIncludeDepth)
+            return fail(include.at, tr("more than %1 included files, or includes nested more than "
+                                       "%2 deep; do the files include each other?")
+                                        .arg(kMaxIncludes)
+                                        .arg(kMaxIncludeDepth));
         Scope scope;
         if (!includeVariables(include, &scope.variables))
             return false;
@@ -1182,9 +1186,15 @@ struct Loader
             *imported = imported->isNull() ? std::move(one) : merge(*imported, one, treePath);
         }
         swapScope(std::move(outer));
-        if (ok)
-            resolvePaths(*imported, include.projectDir);
-        return ok;
+        if (!ok)
+            return false;
+        includedNodes += countNodes(*imported);
+        if (includedNodes > 4 * kMaxNodes)
+            return fail(include.at, tr("the included files hold more than %1 values; is one file "
+                                       "included many times over?")
+                                        .arg(4 * kMaxNodes));
+        resolvePaths(*imported, include.projectDir);
+        return true;
     }
 
     /// The relative paths compose resolves against the project folder, made absolute against
