@@ -647,8 +647,19 @@ bool sameValue(const Node &a, const Node &b)
         if (!sameValue(a.items[i], b.items[i]))
             return false;
     }
+    if (a.entries.size() <= 16) { // the common case: a lookup by scanning
+        for (const Entry &e : a.entries) {
+            const Node *other = b.get(e.key);
+            if (!other || !sameValue(e.value, *other))
+                return false;
+        }
+        return true;
+    }
+    QHash<QString, const Node *> index;
+    for (const Entry &e : b.entries)
+        index.insert(e.key, &e.value);
     for (const Entry &e : a.entries) {
-        const Node *other = b.get(e.key);
+        const Node *other = index.value(e.key);
         if (!other || !sameValue(e.value, *other))
             return false;
     }
@@ -1258,12 +1269,17 @@ struct Loader
 
     bool importInto(Node &to, const Node &from, const QString &kind)
     {
+        QHash<QString, size_t> index; // a lookup per name stays linear for thousands of them
+        for (size_t i = 0; i < to.entries.size(); ++i)
+            index.insert(to.entries[i].key, i);
         for (const Entry &e : from.entries) {
-            const Node *mine = to.get(e.key);
-            if (!mine) {
+            const auto it = index.constFind(e.key);
+            if (it == index.constEnd()) {
+                index.insert(e.key, to.entries.size());
                 to.entries.push_back(e);
                 continue;
             }
+            const Node *mine = &to.entries[*it].value;
             if (!sameValue(*mine, e.value))
                 return fail(*mine, tr("%1.%2 conflicts with imported resource %1.%2 of %3 (line "
                                       "%4); rename one of them, or remove this one")

@@ -1174,6 +1174,17 @@ void TestComposeFallback::includeConflict()
     QVERIFY2(f.error.startsWith(dir.filePath(u"redis/compose.yaml"_s) + u":2:10: "_s),
              qPrintable(f.error));
     QVERIFY2(f.error.contains(dir.filePath(u"other/compose.yaml"_s)), qPrintable(f.error));
+
+    // Thousands of services included twice: names are looked up, not scanned for.
+    QByteArray many = "services:\n";
+    for (int i = 0; i < 20000; ++i)
+        many += "  s" + QByteArray::number(i) + ": {image: x}\n";
+    write(dir.filePath(u"many/compose.yaml"_s), many);
+    write(dir.filePath(u"compose.yaml"_s),
+          "include: [many/compose.yaml, many/compose.yaml]\nservices: {}\n");
+    f = resolveIn(dir.path(), {u"compose.yaml"_s});
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QCOMPARE(f.services.size(), 20000);
 }
 
 void TestComposeFallback::includeCycle()
