@@ -120,8 +120,9 @@ void ComposeController::watchFiles()
 {
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
-    // The compose files, the files they extend, and the env file (it names the project and
-    // fills the variables: a change there changes both).
+    // The compose files, the files they extend or include (and the included projects' env
+    // files), and the env file (it names the project and fills the variables: a change there
+    // changes both).
     QStringList candidates = m_stack.composeFiles + m_ownReading.sources;
     candidates << ComposeProject::envFilePath(m_stack);
     QStringList existing;

@@ -41,6 +41,8 @@ QString tr(const char *text)
 constexpr int kMaxNodes = 200000;
 constexpr int kMaxDepth = 200;
 constexpr int kMaxExtends = 1000;
+constexpr int kMaxIncludes = 1000;   // files loaded through `include`, counting repeats
+constexpr int kMaxIncludeDepth = 64; // a cycle through symbolic links has ever new paths
 constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -594,6 +596,77 @@ bool parseLongPort(const Node &n, PublishedPort *out, QString *error)
 }
 
 // ---------------------------------------------------------------------------------------------
+// Paths and values of included files.
+
+QString absolutePath(const QString &dir, const QString &path)
+{
+    return QDir::cleanPath(QDir(dir).absoluteFilePath(path));
+}
+
+/// A build context compose fetches instead of reading a folder.
+bool isRemote(const QString &path)
+{
+    return path.contains(u"://"_s) || path.startsWith(u"git@"_s)
+           || path.startsWith(u"github.com/"_s);
+}
+
+/// Makes a relative path (a scalar) absolute against `dir`; `~` and remote paths stay.
+void absolutize(Node *n, const QString &dir)
+{
+    if (!n || !n->isScalar() || n->scalar.isEmpty() || QDir::isAbsolutePath(n->scalar)
+        || n->scalar.startsWith(u'~') || isRemote(n->scalar))
+        return;
+    n->scalar = absolutePath(dir, n->scalar);
+}
+
+/// A string or a list of strings (`path` and `env_file` of an include).
+bool stringList(const Node &n, QStringList *out)
+{
+    if (n.isScalar()) {
+        *out << n.scalar;
+        return true;
+    }
+    if (!n.isSeq())
+        return false;
+    for (const Node &item : n.items) {
+        if (!item.isScalar())
+            return false;
+        *out << item.scalar;
+    }
+    return true;
+}
+
+/// Whether two values are the same (reflect.DeepEqual in compose-go: map order aside), wherever
+/// they were written.
+bool sameValue(const Node &a, const Node &b)
+{
+    if (a.kind != b.kind || a.scalar != b.scalar || a.items.size() != b.items.size()
+        || a.entries.size() != b.entries.size())
+        return false;
+    for (size_t i = 0; i < a.items.size(); ++i) {
+        if (!sameValue(a.items[i], b.items[i]))
+            return false;
+    }
+    if (a.entries.size() <= 16) { // the common case: a lookup by scanning
+        for (const Entry &e : a.entries) {
+            const Node *other = b.get(e.key);
+            if (!other || !sameValue(e.value, *other))
+                return false;
+        }
+        return true;
+    }
+    QHash<QString, const Node *> index;
+    for (const Entry &e : b.entries)
+        index.insert(e.key, &e.value);
+    for (const Entry &e : a.entries) {
+        const Node *other = index.value(e.key);
+        if (!other || !sameValue(e.value, *other))
+            return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The loader: files, interpolation, extends.
 
 struct Loader
@@ -610,6 +683,12 @@ struct Loader
     std::map<QString, Node> extendedFiles; // absolute path -> its interpolated model
     int extendsDone = 0;
     qsizetype extendsCopied = 0;
+    // `include`: each included project is read in its own scope (see Scope).
+    QString scopeDir;                 // where relative include paths start; empty = projectDir
+    QHash<QString, QString> baseDirs; // an included file -> its project folder (for extends)
+    QStringList includeChain;         // the files whose includes are being read, outermost first
+    int includesDone = 0;
+    qsizetype includedNodes = 0;
 
     bool fail(const Node &at, const QString &message)
     {
@@ -774,7 +853,8 @@ struct Loader
             } else if (v.isMap()) {
                 Node *source = v.get(u"source");
                 const QString type = v.text(u"type");
-                if (source && source->isScalar() && type == u"bind"_s
+                if (source && source->isScalar()
+                    && (type == u"bind"_s || (type.isEmpty() && source->scalar.startsWith(u'.')))
                     && !source->scalar.startsWith(u'/') && !source->scalar.startsWith(u'~'))
                     source->scalar = QDir::cleanPath(dir + u'/' + source->scalar);
             }
@@ -847,8 +927,10 @@ struct Loader
         const Node at = *extends;
         Node base;
         if (!refFile.isEmpty()) {
+            // An included project's files extend against its project folder, others against
+            // their own folder.
             const QString path
-                = QDir::cleanPath(QDir(QFileInfo(file).absolutePath()).absoluteFilePath(refFile));
+                = absolutePath(baseDirs.value(file, QFileInfo(file).absolutePath()), refFile);
             Node *other = extendedServices(path, at);
             if (!other)
                 return false;
@@ -891,20 +973,318 @@ struct Loader
         return true;
     }
 
-    /// One compose file: parsed, interpolated, its extends applied.
+    bool applyAllExtends(Node &model, const QString &path)
+    {
+        Node *services = model.get(u"services");
+        if (!services || !services->isMap())
+            return true;
+        for (size_t i = 0; i < services->entries.size(); ++i) {
+            const Node &service = services->entries[i].value;
+            if (!service.isMap() || !service.get(u"extends"))
+                continue; // the common case, kept linear
+            QList<Link> chain;
+            if (!applyExtends(*services, services->entries[i].key, path, chain))
+                return false;
+        }
+        return true;
+    }
+
+    /// One compose file: parsed, interpolated, its extends applied, then its includes (in this
+    /// order, as compose-go does: an extends cannot name an included service of the same file).
     bool loadFile(const QByteArray &bytes, const QString &path, Node *model)
     {
-        if (!parseText(bytes, path, model))
+        if (!parseText(bytes, path, model) || !applyAllExtends(*model, path))
             return false;
-        if (Node *services = model->get(u"services"); services && services->isMap()) {
-            for (size_t i = 0; i < services->entries.size(); ++i) {
-                const Node &service = services->entries[i].value;
-                if (!service.isMap() || !service.get(u"extends"))
-                    continue; // the common case, kept linear
-                QList<Link> chain;
-                if (!applyExtends(*services, services->entries[i].key, path, chain))
-                    return false;
+        // parse() may name the file relatively.
+        includeChain.append(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+        const bool ok = applyIncludes(*model);
+        includeChain.removeLast();
+        return ok;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // `include` (compose-go's ApplyInclude): each entry is read as a project of its own (its
+    // folder, its env file), then its services, networks, volumes, secrets and configs join the
+    // including file's.
+
+    struct IncludeFile
+    {
+        QString path; // absolute
+        Node at;      // the value naming it, for errors
+    };
+
+    struct Include
+    {
+        std::vector<IncludeFile> files; // the first one is the main file, the others override it
+        QString projectDir;             // absolute
+        QStringList envFiles;           // absolute; may be empty
+        Node at;                        // the entry, for errors
+    };
+
+    /// What one project reads with: its variables and its folder. Extended files are cached per
+    /// scope, as their interpolation depends on the variables.
+    struct Scope
+    {
+        QHash<QString, QString> variables;
+        QString dir;
+        QHash<QString, QString> baseDirs;
+        std::map<QString, Node> extendedFiles;
+    };
+
+    Scope swapScope(Scope next)
+    {
+        Scope previous{std::move(variables), std::move(scopeDir), std::move(baseDirs),
+                       std::move(extendedFiles)};
+        variables = std::move(next.variables);
+        scopeDir = std::move(next.dir);
+        baseDirs = std::move(next.baseDirs);
+        extendedFiles = std::move(next.extendedFiles);
+        return previous;
+    }
+
+    QString currentDir() const { return scopeDir.isEmpty() ? projectDir : scopeDir; }
+
+    /// A path for messages: relative to the project folder when inside it.
+    QString shortPath(const QString &path) const
+    {
+        const QString relative = QDir(projectDir).relativeFilePath(path);
+        return relative.startsWith(u"../"_s) ? path : relative;
+    }
+
+    bool applyIncludes(Node &model)
+    {
+        const Node *list = model.get(u"include");
+        if (!list || list->isNull())
+            return true;
+        if (!list->isSeq())
+            return fail(*list, tr("'include' is a list of files, or of mappings with 'path', "
+                                  "'project_directory' and 'env_file'"));
+        const Node entries = *list; // the model changes while the entries are read
+        for (const Node &entry : entries.items) {
+            Include include;
+            Node imported;
+            if (!readInclude(entry, &include) || !loadInclude(include, &imported)
+                || !importResources(model, imported))
+                return false;
+        }
+        model.remove(u"include");
+        return true;
+    }
+
+    /// One entry of `include`, its paths made absolute against the including project's folder.
+    bool readInclude(const Node &entry, Include *out)
+    {
+        const QString dir = currentDir();
+        out->at = entry;
+        QString projectDirectory;
+        if (entry.isScalar()) {
+            out->files.push_back({absolutePath(dir, entry.scalar), entry});
+        } else if (!entry.isMap()) {
+            return fail(entry, tr("an include is a file, or a mapping with 'path'"));
+        }
+        for (const Entry &e : entry.entries) {
+            QStringList values;
+            if (e.key == u"path"_s) {
+                if (!stringList(e.value, &values))
+                    return fail(e.value, tr("'path' is a file or a list of files"));
+                for (size_t i = 0; i < size_t(values.size()); ++i)
+                    out->files.push_back({absolutePath(dir, values.at(qsizetype(i))),
+                                          e.value.isSeq() ? e.value.items[i] : e.value});
+            } else if (e.key == u"env_file"_s) {
+                if (!stringList(e.value, &values))
+                    return fail(e.value, tr("'env_file' is a file or a list of files"));
+                for (const QString &v : std::as_const(values))
+                    out->envFiles << absolutePath(dir, v);
+            } else if (e.key == u"project_directory"_s) {
+                if (!e.value.isScalar())
+                    return fail(e.value, tr("'project_directory' is a folder"));
+                projectDirectory = e.value.scalar;
+            } else if (!e.key.startsWith(u"x-"_s)) {
+                return fail(e.value, tr("unknown key '%1' in an include (path, project_directory "
+                                        "or env_file)")
+                                         .arg(e.key));
             }
+        }
+        if (out->files.empty() || out->files.front().path.isEmpty())
+            return fail(entry, tr("an include needs the 'path' of the file to include"));
+        out->projectDir = projectDirectory.isEmpty()
+                              ? QFileInfo(out->files.front().path).absolutePath()
+                              : absolutePath(dir, projectDirectory);
+        const QString dotenv = QDir(out->projectDir).filePath(u".env"_s);
+        if (out->envFiles.isEmpty() && QFileInfo(dotenv).isFile())
+            out->envFiles << dotenv;
+        return true;
+    }
+
+    /// The included project's variables: the including project's, which win (the environment
+    /// and its env file), then its own env files, a later one winning over an earlier one.
+    bool includeVariables(const Include &include, QHash<QString, QString> *out)
+    {
+        QProcessEnvironment outer;
+        for (auto it = variables.constBegin(); it != variables.constEnd(); ++it)
+            outer.insert(it.key(), it.value());
+        QHash<QString, QString> own;
+        for (const QString &path : include.envFiles) {
+            QString error;
+            const QHash<QString, QString> read = DotEnv::load(path, outer, &error);
+            if (!error.isEmpty())
+                return fail(include.at, tr("%1 (an env file of this include)").arg(error));
+            own.insert(read);
+            if (sources && !sources->contains(path))
+                sources->append(path);
+        }
+        *out = variables;
+        for (auto it = own.constBegin(); it != own.constEnd(); ++it) {
+            if (!out->contains(it.key()))
+                out->insert(it.key(), it.value());
+        }
+        return true;
+    }
+
+    bool checkCycle(const IncludeFile &file)
+    {
+        if (!includeChain.contains(file.path))
+            return true;
+        QStringList steps;
+        for (const QString &f : std::as_const(includeChain))
+            steps << shortPath(f);
+        steps << shortPath(file.path);
+        return fail(
+            file.at,
+            tr("include cycle: %1; remove one of these includes").arg(steps.join(u" → "_s)));
+    }
+
+    bool readIncluded(const IncludeFile &file, QByteArray *bytes)
+    {
+        if (!QFileInfo::exists(file.path))
+            return fail(file.at, tr("the included file %1 does not exist; check the path in "
+                                    "'include'")
+                                     .arg(file.path));
+        if (readFile(file.path, bytes))
+            return true;
+        const QString message = problem->message; // readFile's words, at the include instead
+        problem.reset();
+        return fail(file.at, tr("cannot include %1: %2").arg(file.path, message));
+    }
+
+    /// Reads the include's files in their own scope and merges them as several -f files are.
+    bool loadInclude(const Include &include, Node *imported)
+    {
+        for (const IncludeFile &file : include.files) {
+            if (!checkCycle(file))
+                return false;
+        }
+        if (++includesDone > kMaxIncludes || includeChain.size() > kMaxIncludeDepth)
+            return fail(include.at, tr("more than %1 included files, or includes nested more than "
+                                       "%2 deep; do the files include each other?")
+                                        .arg(kMaxIncludes)
+                                        .arg(kMaxIncludeDepth));
+        Scope scope;
+        if (!includeVariables(include, &scope.variables))
+            return false;
+        scope.dir = include.projectDir;
+        for (const IncludeFile &file : include.files)
+            scope.baseDirs.insert(file.path, include.projectDir);
+        Scope outer = swapScope(std::move(scope));
+        bool ok = true;
+        for (const IncludeFile &file : include.files) {
+            QByteArray bytes;
+            Node one;
+            ok = readIncluded(file, &bytes) && loadFile(bytes, file.path, &one);
+            if (!ok)
+                break;
+            QStringList treePath;
+            *imported = imported->isNull() ? std::move(one) : merge(*imported, one, treePath);
+        }
+        swapScope(std::move(outer));
+        if (!ok)
+            return false;
+        includedNodes += countNodes(*imported);
+        if (includedNodes > 4 * kMaxNodes)
+            return fail(include.at, tr("the included files hold more than %1 values; is one file "
+                                       "included many times over?")
+                                        .arg(4 * kMaxNodes));
+        resolvePaths(*imported, include.projectDir);
+        return true;
+    }
+
+    /// The relative paths compose resolves against the project folder, made absolute against
+    /// the included one's: bind mounts, build contexts, env files, secret and config files.
+    void resolvePaths(Node &model, const QString &dir)
+    {
+        if (Node *services = model.get(u"services"); services && services->isMap()) {
+            for (Entry &e : services->entries) {
+                enforceUnicity(e.value);
+                resolveServicePaths(e.value, dir);
+            }
+        }
+        for (const QString &kind : {u"secrets"_s, u"configs"_s}) {
+            if (Node *resources = model.get(kind); resources && resources->isMap()) {
+                for (Entry &e : resources->entries)
+                    absolutize(e.value.get(u"file"), dir);
+            }
+        }
+    }
+
+    void resolveServicePaths(Node &service, const QString &dir)
+    {
+        if (!service.isMap())
+            return;
+        rebase(service, dir);
+        if (Node *build = service.get(u"build"); build && build->isScalar())
+            absolutize(build, dir);
+        else if (build && build->isMap())
+            absolutize(build->get(u"context"), dir);
+        Node *envFile = service.get(u"env_file");
+        if (!envFile || !envFile->isSeq())
+            return absolutize(envFile, dir);
+        for (Node &item : envFile->items)
+            absolutize(item.isMap() ? item.get(u"path") : &item, dir);
+    }
+
+    /// compose-go's importResources: a name declared by both files is a conflict unless both
+    /// declare the very same thing (two includes of one file).
+    bool importResources(Node &model, const Node &imported)
+    {
+        for (const QString &kind :
+             {u"services"_s, u"volumes"_s, u"networks"_s, u"secrets"_s, u"configs"_s}) {
+            const Node *from = imported.get(kind);
+            if (!from || from->isNull())
+                continue;
+            if (!from->isMap())
+                return fail(*from, tr("'%1' must be a mapping").arg(kind));
+            Node *to = model.get(kind);
+            if (!to) {
+                model.entries.push_back({kind, Node{}});
+                to = &model.entries.back().value;
+            }
+            if (!to->isNull() && !to->isMap())
+                return fail(*to, tr("'%1' must be a mapping").arg(kind));
+            to->kind = Node::Kind::Map;
+            if (!importInto(*to, *from, kind))
+                return false;
+        }
+        return true;
+    }
+
+    bool importInto(Node &to, const Node &from, const QString &kind)
+    {
+        QHash<QString, size_t> index; // a lookup per name stays linear for thousands of them
+        for (size_t i = 0; i < to.entries.size(); ++i)
+            index.insert(to.entries[i].key, i);
+        for (const Entry &e : from.entries) {
+            const auto it = index.constFind(e.key);
+            if (it == index.constEnd()) {
+                index.insert(e.key, to.entries.size());
+                to.entries.push_back(e);
+                continue;
+            }
+            const Node *mine = &to.entries[*it].value;
+            if (!sameValue(*mine, e.value))
+                return fail(*mine, tr("%1.%2 conflicts with imported resource %1.%2 of %3 (line "
+                                      "%4); rename one of them, or remove this one")
+                                       .arg(kind, e.key, fileName(e.value.file))
+                                       .arg(e.value.line + 1));
         }
         return true;
     }
@@ -1035,9 +1415,6 @@ struct Loader
                     result.externalNetworks << real;
             }
         }
-        if (model.get(u"include"))
-            warnings << tr("'include' is not read by the fallback parser; install docker compose "
-                           "to see the included services");
         const Node *services = model.get(u"services");
         if (!services || !services->isMap()) {
             const Node &at = services ? *services : model;
@@ -1052,11 +1429,6 @@ struct Loader
         return true;
     }
 };
-
-QString absolutePath(const QString &dir, const QString &path)
-{
-    return QDir::cleanPath(QDir(dir).absoluteFilePath(path));
-}
 
 void finish(Loader &loader, ComposeFile &result, const Node &model)
 {

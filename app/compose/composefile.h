@@ -25,8 +25,9 @@ struct ComposeInputs
 /// The compose model read without compose: the fallback when no compose is installed, so that
 /// the services (stopped ones too) are listed. It resolves the files as compose v2 (compose-go)
 /// does: `.env` and the environment, `${VAR}` interpolation, merge keys `<<`, `extends`, several
-/// files merged (with `!reset` and `!override`), profiles. Only what Stackscope shows is
-/// extracted into `ComposeService`.
+/// files merged (with `!reset` and `!override`), `include` (each included file read as a project
+/// of its own: its folder anchors its relative paths, its `.env` or `env_file` fills its
+/// variables), profiles. Only what Stackscope shows is extracted into `ComposeService`.
 struct ComposeFile
 {
     QList<ComposeService> services;    ///< active ones, in file order (see resolve(), load())
@@ -34,7 +35,7 @@ struct ComposeFile
     QString name;                      ///< top-level `name:` (interpolated), empty if absent
     QStringList externalNetworks;      ///< real names of the networks declared `external`
     QStringList activeProfiles;        ///< the profiles `services` was filtered with
-    QStringList sources;  ///< every file read: compose files, extended files, the env file
+    QStringList sources;  ///< every file read: compose, extended and included files, env files
     QStringList warnings; ///< what compose would warn about (unset variables...), not errors
     QString error;        ///< "FILE:LINE:COLUMN: message" when a file cannot be read or resolved
 

@@ -90,6 +90,8 @@ for d in "$data"/stack/public/*/; do
     done
 done
 seed_text compose_yaml hand-interpolation.yml 'name: ${P:-x}\nx-a: &a\n  image: ${I:?need}\nservices:\n  s:\n    <<: [*a]\n    ports: ["${Q:-80}:80", "[::1]:1-2:3-4/udp"]\n    command: sh -c "a $$HOME"\n  t: {extends: s, volumes: ["./d:/d:ro"]}\n'
+# include: the first entry names the fuzzed file itself (a cycle, whatever is on disk).
+seed_text compose_yaml hand-include.yml 'include:\n  - compose.yml\n  - path: [${D:-inc}/a.yml, b.yml]\n    project_directory: ..\n    env_file: [.env, x.env]\nservices:\n  s:\n    image: x\n    volumes: ["./d:/d", {type: bind, source: e, target: /e}]\n'
 dict compose_yaml yaml "$src"/app/compose/composefile.cpp
 
 # .env files and compose's interpolation.

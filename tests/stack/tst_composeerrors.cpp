@@ -42,6 +42,7 @@ private Q_SLOTS:
     void badFiles_data();
     void badFiles();
     void lastGoodListStays();
+    void includedFileReloads();
     void composeRejectsWhatStackscopeReads();
     void composeAcceptsAndResolves();
 
@@ -135,6 +136,42 @@ void TestComposeErrors::lastGoodListStays()
     QVERIFY(changed.wait(5000));
     QVERIFY(c->composeFileError().isEmpty());
     QCOMPARE(names(c->activeServices()), QStringList{u"web"_s});
+}
+
+void TestComposeErrors::includedFileReloads()
+{
+    // The watcher follows the included file and its .env as it follows an extended one.
+    const QString path = m_dir.filePath(u"including/app/compose.yaml"_s);
+    const QString included = m_dir.filePath(u"including/db/compose.yaml"_s);
+    const QString dotenv = m_dir.filePath(u"including/db/.env"_s);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QDir().mkpath(QFileInfo(included).absolutePath());
+    QVERIFY(write(path, "include: [../db/compose.yaml]\nservices:\n  web: {image: nginx}\n"));
+    QVERIFY(write(included, "services:\n  db: {image: \"postgres:${PG:-15}\"}\n"));
+    QVERIFY(write(dotenv, "PG=16\n"));
+    QObject owner;
+    ComposeController *c = controllerFor(path, &owner);
+    QVERIFY2(c->composeFileError().isEmpty(), qPrintable(c->composeFileError()));
+    QCOMPARE(names(c->activeServices()), (QStringList{u"web"_s, u"db"_s}));
+    QCOMPARE(c->activeServices().last().image, u"postgres:16"_s);
+
+    QSignalSpy changed(c, &ComposeController::composeFileChanged);
+    QVERIFY(write(included, "services:\n  db: {image: \"postgres:${PG:-15}\"}\n"
+                            "  cache: {image: redis}\n"));
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(names(c->activeServices()), (QStringList{u"web"_s, u"db"_s, u"cache"_s}));
+
+    changed.clear();
+    QVERIFY(write(dotenv, "PG=17\n"));
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(c->activeServices().at(1).image, u"postgres:17"_s);
+
+    changed.clear();
+    QVERIFY(write(included, "services:\n  web: {image: httpd}\n")); // a conflict
+    QVERIFY(changed.wait(5000));
+    const QString error = c->composeFileError();
+    QVERIFY2(error.contains(u"services.web conflicts with imported resource"_s), qPrintable(error));
+    QVERIFY2(error.contains(path), qPrintable(error));
 }
 
 void TestComposeErrors::composeRejectsWhatStackscopeReads()

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The compose-file fallback parser (ComposeFile, DotEnv) against compose v2's rules: interpolation,
-// .env, COMPOSE_FILE and COMPOSE_PROFILES, merge keys, extends, ports, volumes, commands, several
-// files, errors; on real public compose files; and, where docker-compose 1.29 resolves a file
-// offline, against its `config` output. No docker daemon is needed.
+// .env, COMPOSE_FILE and COMPOSE_PROFILES, merge keys, extends, include (multi-folder projects in
+// a temporary folder: docker-compose 1.29 has no include to compare with), ports, volumes,
+// commands, several files, errors; on real public compose files; and, where docker-compose 1.29
+// resolves a file offline, against its `config` output. No docker daemon is needed.
 #include "app/compose/composefile.h"
 #include "app/compose/dotenv.h"
 #include "tests/support/fixtures.h"
@@ -67,6 +68,14 @@ const ComposeService *service(const ComposeFile &f, const QString &name)
             return &s;
     }
     return nullptr;
+}
+
+QStringList mountSources(const ComposeService *s)
+{
+    QStringList out;
+    for (const ServiceMount &m : s ? s->mounts : QList<ServiceMount>())
+        out << m.source;
+    return out;
 }
 
 QStringList names(const QList<ComposeService> &services)
@@ -206,6 +215,14 @@ private Q_SLOTS:
     void command_data();
     void command();
     void severalFiles();
+    void includeShortForm();
+    void includeLongForm();
+    void includeNested();
+    void includeExtends();
+    void includeConflict();
+    void includeCycle();
+    void includeErrors_data();
+    void includeErrors();
     void errors_data();
     void errors();
     void hostile_data();
@@ -930,6 +947,359 @@ void TestComposeFallback::severalFiles()
     QCOMPARE(f.services.at(1).hostPorts, QList<int>{6000});
     QCOMPARE(f.sources, (QStringList{dir.filePath(u"compose.yaml"_s),
                                      dir.filePath(u"override/compose.override.yaml"_s)}));
+}
+
+void TestComposeFallback::includeShortForm()
+{
+    // An app with its database in a folder of its own, as the compose docs split one.
+    QTemporaryDir dir;
+    write(dir.filePath(u"app/compose.yaml"_s),
+          "include:\n"
+          "  - ../db/compose.yaml\n"
+          "services:\n"
+          "  web:\n"
+          "    image: nginx:1.25\n"
+          "    ports: [\"8080:80\"]\n"
+          "    volumes: [\"./html:/usr/share/nginx/html:ro\"]\n"
+          "    depends_on: [db]\n");
+    write(dir.filePath(u"db/compose.yaml"_s),
+          "services:\n"
+          "  db:\n"
+          "    image: postgres:${PG_VERSION:-15}\n"
+          "    env_file: db.env\n"
+          "    volumes:\n"
+          "      - ./init:/docker-entrypoint-initdb.d:ro\n"
+          "      - pgdata:/var/lib/postgresql/data\n"
+          "      - {type: bind, source: ./conf, target: /etc/postgresql}\n"
+          "volumes:\n"
+          "  pgdata: {}\n"
+          "networks:\n"
+          "  back: {external: true, name: shared_back}\n");
+    write(dir.filePath(u"db/.env"_s), "PG_VERSION=16\n");
+    ComposeFile f = resolveIn(dir.path(), {u"app/compose.yaml"_s});
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QCOMPARE(names(f.services), (QStringList{u"web"_s, u"db"_s}));
+    QVERIFY(f.warnings.isEmpty());
+    // The included file's own .env fills its variables.
+    QCOMPARE(service(f, u"db"_s)->image, u"postgres:16"_s);
+    // Relative paths: the including file's against its folder, the included one's against its.
+    QCOMPARE(mountSources(service(f, u"web"_s)), QStringList{dir.filePath(u"app/html"_s)});
+    QCOMPARE(mountSources(service(f, u"db"_s)),
+             (QStringList{dir.filePath(u"db/init"_s), u"pgdata"_s, dir.filePath(u"db/conf"_s)}));
+    QCOMPARE(f.externalNetworks, QStringList{u"shared_back"_s});
+    // The watcher reloads on a change of the included file or of its .env.
+    QCOMPARE(f.sources,
+             (QStringList{dir.filePath(u"app/compose.yaml"_s), dir.filePath(u"db/.env"_s),
+                          dir.filePath(u"db/compose.yaml"_s)}));
+
+    // The including project's variables win: the environment, then its own .env.
+    f = resolveIn(dir.path(), {u"app/compose.yaml"_s}, {u"PG_VERSION=17"_s});
+    QCOMPARE(service(f, u"db"_s)->image, u"postgres:17"_s);
+    write(dir.filePath(u"app/.env"_s), "PG_VERSION=14\n");
+    f = resolveIn(dir.path(), {u"app/compose.yaml"_s});
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QCOMPARE(service(f, u"db"_s)->image, u"postgres:14"_s);
+    // Without its .env the default applies.
+    QVERIFY(QFile::remove(dir.filePath(u"app/.env"_s)));
+    QVERIFY(QFile::remove(dir.filePath(u"db/.env"_s)));
+    f = resolveIn(dir.path(), {u"app/compose.yaml"_s});
+    QCOMPARE(service(f, u"db"_s)->image, u"postgres:15"_s);
+    QVERIFY(!f.sources.contains(dir.filePath(u"db/.env"_s)));
+}
+
+void TestComposeFallback::includeLongForm()
+{
+    QTemporaryDir dir;
+    write(dir.filePath(u"stack/compose.yaml"_s),
+          "name: shop\n"
+          "include:\n"
+          "  - path: ../modules/monitoring/compose.yaml\n"
+          "    project_directory: ../modules\n"
+          "    env_file: [../config/monitoring.env, ../config/local.env]\n"
+          "  - path:\n"
+          "      - ../modules/cache/compose.yaml\n"
+          "      - ../modules/cache/compose.override.yaml\n"
+          "    env_file: ../config/cache.env\n"
+          "services:\n"
+          "  app: {image: shop/app}\n");
+    write(dir.filePath(u"modules/monitoring/compose.yaml"_s),
+          "name: ignored\n"
+          "services:\n"
+          "  prometheus:\n"
+          "    image: prom/prometheus:${PROM_TAG}\n"
+          "    ports: [\"${PROM_PORT:-9090}:9090\"]\n"
+          "    volumes: [\"./monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro\"]\n");
+    // project_directory's .env is not read when env_file names the files.
+    write(dir.filePath(u"modules/.env"_s), "PROM_TAG=wrong\n");
+    write(dir.filePath(u"config/monitoring.env"_s), "PROM_TAG=v2.53.0\nPROM_PORT=9091\n");
+    write(dir.filePath(u"config/local.env"_s), "PROM_PORT=9092\n");
+    write(dir.filePath(u"modules/cache/compose.yaml"_s),
+          "services:\n"
+          "  redis:\n"
+          "    image: redis:${REDIS_TAG}\n"
+          "    ports: [\"6379:6379\"]\n"
+          "    volumes: [\"./redis.conf:/usr/local/etc/redis/redis.conf\"]\n");
+    write(dir.filePath(u"modules/cache/compose.override.yaml"_s),
+          "services:\n  redis:\n    command: [redis-server, /usr/local/etc/redis/redis.conf]\n");
+    write(dir.filePath(u"config/cache.env"_s), "REDIS_TAG=7.2\n");
+    const ComposeFile f = resolveIn(dir.path(), {u"stack/compose.yaml"_s});
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QCOMPARE(f.name, u"shop"_s); // an included file's name is not the project's
+    QCOMPARE(names(f.services), (QStringList{u"app"_s, u"prometheus"_s, u"redis"_s}));
+    const ComposeService *prometheus = service(f, u"prometheus"_s);
+    QCOMPARE(prometheus->image, u"prom/prometheus:v2.53.0"_s);
+    QCOMPARE(prometheus->hostPorts, QList<int>{9092}); // the later env file wins
+    QCOMPARE(mountSources(prometheus),
+             QStringList{dir.filePath(u"modules/monitoring/prometheus.yml"_s)});
+    // Several paths merge as several -f files, relative to the first one's folder.
+    const ComposeService *redis = service(f, u"redis"_s);
+    QCOMPARE(redis->image, u"redis:7.2"_s);
+    QCOMPARE(redis->command.size(), 2);
+    QCOMPARE(mountSources(redis), QStringList{dir.filePath(u"modules/cache/redis.conf"_s)});
+    for (const QString &file : {u"modules/monitoring/compose.yaml"_s, u"config/monitoring.env"_s,
+                                u"config/local.env"_s, u"modules/cache/compose.yaml"_s,
+                                u"modules/cache/compose.override.yaml"_s, u"config/cache.env"_s})
+        QVERIFY2(f.sources.contains(dir.filePath(file)), qPrintable(file));
+    QVERIFY(!f.sources.contains(dir.filePath(u"modules/.env"_s)));
+}
+
+void TestComposeFallback::includeNested()
+{
+    // root includes the api and the shared database; the api includes the database too (a
+    // diamond: the same definitions twice are no conflict) and a worker that includes its queue.
+    QTemporaryDir dir;
+    write(dir.filePath(u"compose.yaml"_s),
+          "include:\n  - services/api/compose.yaml\n  - shared/db.yaml\n"
+          "services:\n  proxy: {image: traefik:v3}\n");
+    write(dir.filePath(u"services/api/compose.yaml"_s),
+          "include:\n  - ../../shared/db.yaml\n  - worker/compose.yaml\n"
+          "services:\n  api:\n    build: .\n    volumes: [\"./src:/app/src\"]\n");
+    write(dir.filePath(u"services/api/worker/compose.yaml"_s),
+          "include: [queue/compose.yaml]\n"
+          "services:\n  worker:\n    image: worker:${TAG:-dev}\n"
+          "    volumes: [\"../src:/app/src:ro\"]\n");
+    write(dir.filePath(u"services/api/worker/queue/compose.yaml"_s),
+          "services:\n  queue:\n    image: rabbitmq:3\n    volumes: "
+          "[\"./data:/var/lib/rabbitmq\"]\n");
+    write(dir.filePath(u"shared/db.yaml"_s), "services:\n  db:\n    image: postgres:16\n    "
+                                             "volumes: [\"./pg:/var/lib/postgresql/data\"]\n");
+    const ComposeFile f = resolveIn(dir.path(), {u"compose.yaml"_s}, {u"TAG=1.4"_s});
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QCOMPARE(names(f.services),
+             (QStringList{u"proxy"_s, u"api"_s, u"db"_s, u"worker"_s, u"queue"_s}));
+    QCOMPARE(mountSources(service(f, u"api"_s)), QStringList{dir.filePath(u"services/api/src"_s)});
+    QCOMPARE(service(f, u"worker"_s)->image, u"worker:1.4"_s);
+    QCOMPARE(mountSources(service(f, u"worker"_s)),
+             QStringList{dir.filePath(u"services/api/src"_s)});
+    QCOMPARE(mountSources(service(f, u"queue"_s)),
+             QStringList{dir.filePath(u"services/api/worker/queue/data"_s)});
+    QCOMPARE(mountSources(service(f, u"db"_s)), QStringList{dir.filePath(u"shared/pg"_s)});
+    QVERIFY(f.sources.contains(dir.filePath(u"services/api/worker/queue/compose.yaml"_s)));
+}
+
+void TestComposeFallback::includeExtends()
+{
+    // An included file extends a file relative to its project directory, and its own
+    // services extend each other before they are imported.
+    QTemporaryDir dir;
+    write(dir.filePath(u"compose.yaml"_s),
+          "include:\n  - path: lib/compose.yaml\n    project_directory: lib/base\n"
+          "services:\n  main: {image: main}\n");
+    write(dir.filePath(u"lib/compose.yaml"_s), "services:\n"
+                                               "  web:\n"
+                                               "    extends: {file: common.yaml, service: base}\n"
+                                               "    volumes: [\"./site:/site\"]\n"
+                                               "  web2:\n"
+                                               "    extends: web\n"
+                                               "    ports: [\"8081:80\"]\n");
+    write(dir.filePath(u"lib/base/common.yaml"_s),
+          "services:\n  base:\n    image: httpd:2.4\n    volumes: [\"./conf:/conf:ro\"]\n");
+    const ComposeFile f = resolveIn(dir.path(), {u"compose.yaml"_s});
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QCOMPARE(names(f.services), (QStringList{u"main"_s, u"web"_s, u"web2"_s}));
+    QCOMPARE(service(f, u"web2"_s)->image, u"httpd:2.4"_s);
+    QCOMPARE(service(f, u"web2"_s)->hostPorts, QList<int>{8081});
+    QCOMPARE(mountSources(service(f, u"web"_s)),
+             (QStringList{dir.filePath(u"lib/base/conf"_s), dir.filePath(u"lib/base/site"_s)}));
+    QVERIFY(f.sources.contains(dir.filePath(u"lib/base/common.yaml"_s)));
+}
+
+void TestComposeFallback::includeConflict()
+{
+    QTemporaryDir dir;
+    write(dir.filePath(u"compose.yaml"_s), "include:\n"
+                                           "  - redis/compose.yaml\n"
+                                           "services:\n"
+                                           "  app: {image: app}\n"
+                                           "  cache:\n"
+                                           "    image: redis:6\n");
+    write(dir.filePath(u"redis/compose.yaml"_s), "services:\n"
+                                                 "  cache:\n"
+                                                 "    image: redis:7\n");
+    ComposeFile f = resolveIn(dir.path(), {u"compose.yaml"_s});
+    QVERIFY(!f.ok());
+    QVERIFY2(f.error.startsWith(dir.filePath(u"compose.yaml"_s) + u":6:5: "_s),
+             qPrintable(f.error));
+    QVERIFY2(f.error.contains(u"services.cache conflicts with imported resource"_s),
+             qPrintable(f.error));
+    QVERIFY2(f.error.contains(dir.filePath(u"redis/compose.yaml"_s) + u" (line 3)"_s),
+             qPrintable(f.error));
+    QVERIFY(f.services.isEmpty());
+
+    // Networks and volumes too; the same definition on both sides is no conflict.
+    write(dir.filePath(u"compose.yaml"_s), "include: [redis/compose.yaml]\n"
+                                           "services:\n  app: {image: app, networks: [back]}\n"
+                                           "networks:\n  back: {driver: bridge}\n");
+    write(dir.filePath(u"redis/compose.yaml"_s),
+          "services:\n  cache: {image: redis:7, networks: [back]}\n"
+          "networks:\n  back:\n    driver: bridge\n");
+    f = resolveIn(dir.path(), {u"compose.yaml"_s});
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    write(dir.filePath(u"redis/compose.yaml"_s),
+          "services:\n  cache: {image: redis:7}\nnetworks:\n  back: {driver: overlay}\n");
+    f = resolveIn(dir.path(), {u"compose.yaml"_s});
+    QVERIFY(!f.ok());
+    QVERIFY2(f.error.startsWith(dir.filePath(u"compose.yaml"_s) + u":5:9: "_s),
+             qPrintable(f.error));
+    QVERIFY2(f.error.contains(u"networks.back conflicts with imported resource"_s),
+             qPrintable(f.error));
+
+    // Two includes declaring one service differently conflict as well.
+    write(dir.filePath(u"compose.yaml"_s),
+          "include: [redis/compose.yaml, other/compose.yaml]\nservices: {}\n");
+    write(dir.filePath(u"redis/compose.yaml"_s), "services:\n  cache: {image: redis:7}\n");
+    write(dir.filePath(u"other/compose.yaml"_s), "services:\n  cache: {image: valkey:8}\n");
+    f = resolveIn(dir.path(), {u"compose.yaml"_s});
+    QVERIFY(!f.ok());
+    QVERIFY2(f.error.startsWith(dir.filePath(u"redis/compose.yaml"_s) + u":2:10: "_s),
+             qPrintable(f.error));
+    QVERIFY2(f.error.contains(dir.filePath(u"other/compose.yaml"_s)), qPrintable(f.error));
+
+    // Thousands of services included twice: names are looked up, not scanned for.
+    QByteArray many = "services:\n";
+    for (int i = 0; i < 20000; ++i)
+        many += "  s" + QByteArray::number(i) + ": {image: x}\n";
+    write(dir.filePath(u"many/compose.yaml"_s), many);
+    write(dir.filePath(u"compose.yaml"_s),
+          "include: [many/compose.yaml, many/compose.yaml]\nservices: {}\n");
+    f = resolveIn(dir.path(), {u"compose.yaml"_s});
+    QVERIFY2(f.ok(), qPrintable(f.error));
+    QCOMPARE(f.services.size(), 20000);
+}
+
+void TestComposeFallback::includeCycle()
+{
+    QTemporaryDir dir;
+    write(dir.filePath(u"compose.yaml"_s),
+          "include:\n  - a/compose.yaml\nservices:\n  root: {image: r}\n");
+    write(dir.filePath(u"a/compose.yaml"_s),
+          "include:\n  - ../b/compose.yaml\nservices:\n  a: {image: a}\n");
+    write(dir.filePath(u"b/compose.yaml"_s),
+          "include:\n  - path: ../a/compose.yaml\nservices:\n  b: {image: b}\n");
+    ComposeFile f = resolveIn(dir.path(), {u"compose.yaml"_s});
+    QVERIFY(!f.ok());
+    QVERIFY2(f.error.startsWith(dir.filePath(u"b/compose.yaml"_s) + u":2:11: "_s),
+             qPrintable(f.error));
+    QVERIFY2(f.error.contains(u"include cycle: compose.yaml → a/compose.yaml → b/compose.yaml → "
+                              "a/compose.yaml"_s),
+             qPrintable(f.error));
+
+    // A file including itself.
+    write(dir.filePath(u"self.yaml"_s), "include: [self.yaml]\nservices: {s: {image: s}}\n");
+    f = resolveIn(dir.path(), {u"self.yaml"_s});
+    QVERIFY(!f.ok());
+    QVERIFY2(f.error.startsWith(dir.filePath(u"self.yaml"_s) + u":1:11: "_s), qPrintable(f.error));
+    QVERIFY2(f.error.contains(u"include cycle: self.yaml → self.yaml"_s), qPrintable(f.error));
+    // A cycle through a symbolic link has a new path each round: it ends in an error (the
+    // system's limit of links in a path, or ours of the depth).
+    write(dir.filePath(u"linked/compose.yaml"_s), "include: [loop/compose.yaml]\nservices: {}\n");
+    QVERIFY(QFile::link(u"."_s, dir.filePath(u"linked/loop"_s)));
+    f = resolveIn(dir.path(), {u"linked/compose.yaml"_s});
+    QVERIFY(!f.ok());
+    for (int i = 0; i < 70; ++i)
+        write(dir.filePath(u"deep/%1.yaml"_s.arg(i)),
+              u"include: [%1.yaml]\nservices: {s%1: {image: x}}\n"_s.arg(i + 1).toUtf8());
+    write(dir.filePath(u"deep/70.yaml"_s), "services: {last: {image: x}}\n");
+    f = resolveIn(dir.path(), {u"deep/0.yaml"_s});
+    QVERIFY(!f.ok());
+    QVERIFY2(f.error.startsWith(dir.filePath(u"deep/64.yaml:1:11: "_s)), qPrintable(f.error));
+    QVERIFY2(f.error.contains(u"nested more than 64 deep"_s), qPrintable(f.error));
+    // Each file including the next one twice: 2^12 loads, stopped at 1000.
+    for (int i = 0; i < 12; ++i)
+        write(dir.filePath(u"twice/%1.yaml"_s.arg(i)),
+              u"include: [%1.yaml, %1.yaml]\nservices: {s%1: {image: x}}\n"_s.arg(i + 1).toUtf8());
+    write(dir.filePath(u"twice/12.yaml"_s), "services: {last: {image: x}}\n");
+    f = resolveIn(dir.path(), {u"twice/0.yaml"_s});
+    QVERIFY(!f.ok());
+    QVERIFY2(f.error.contains(u"more than 1000 included files"_s), qPrintable(f.error));
+    // parse() with a relative name (the fuzz target's) finds it too, whatever is on disk.
+    const ComposeFile text
+        = ComposeFile::parse("include: [compose.yml]\nservices: {}\n", u"compose.yml"_s);
+    QVERIFY2(text.error.startsWith(u"compose.yml:1:11: "_s), qPrintable(text.error));
+    QVERIFY2(text.error.contains(u"include cycle: compose.yml → compose.yml"_s),
+             qPrintable(text.error));
+}
+
+void TestComposeFallback::includeErrors_data()
+{
+    QTest::addColumn<QByteArray>("compose");  // compose.yaml
+    QTest::addColumn<QByteArray>("included"); // lib/compose.yaml, unless empty
+    QTest::addColumn<QString>("where");       // the error's FILE:LINE:COLUMN after the folder
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("missing file") << QByteArray("services: {a: {}}\ninclude:\n  - lib/nope.yaml\n")
+                                  << QByteArray() << u"compose.yaml:3:5: "_s
+                                  << u"lib/nope.yaml does not exist; check the path in 'include'"_s;
+    QTest::newRow("missing file, long form")
+        << QByteArray("include:\n  - path: [lib/compose.yaml, lib/gone.yaml]\nservices: {}\n")
+        << QByteArray("services: {b: {}}\n") << u"compose.yaml:2:30: "_s
+        << u"lib/gone.yaml does not exist"_s;
+    QTest::newRow("missing env_file")
+        << QByteArray("include:\n  - path: lib/compose.yaml\n    env_file: lib/none.env\n"
+                      "services: {}\n")
+        << QByteArray("services: {b: {}}\n") << u"compose.yaml:2:5: "_s
+        << u"the env file does not exist"_s;
+    QTest::newRow("a folder") << QByteArray("include: [lib]\nservices: {}\n")
+                              << QByteArray("services: {b: {}}\n") << u"compose.yaml:1:11: "_s
+                              << u"cannot include"_s;
+    QTest::newRow("not a list") << QByteArray("include: lib/compose.yaml\nservices: {}\n")
+                                << QByteArray("services: {b: {}}\n") << u"compose.yaml:1:10: "_s
+                                << u"'include' is a list"_s;
+    QTest::newRow("no path") << QByteArray("include:\n  - env_file: .env\nservices: {}\n")
+                             << QByteArray() << u"compose.yaml:2:5: "_s << u"needs the 'path'"_s;
+    QTest::newRow("unknown key") << QByteArray(
+        "include:\n  - path: lib/compose.yaml\n    paths: x\nservices: {}\n")
+                                 << QByteArray("services: {b: {}}\n") << u"compose.yaml:3:12: "_s
+                                 << u"unknown key 'paths'"_s;
+    QTest::newRow("invalid yaml in the included file")
+        << QByteArray("include: [lib/compose.yaml]\nservices: {}\n")
+        << QByteArray("services:\n  b: [unclosed\n") << u"lib/compose.yaml:3:1: "_s
+        << u"invalid YAML"_s;
+    QTest::newRow("required variable in the included file")
+        << QByteArray("include: [lib/compose.yaml]\nservices: {}\n")
+        << QByteArray("services:\n  b:\n    image: ${B_IMAGE:?set it}\n")
+        << u"lib/compose.yaml:3:12: "_s << u"required variable B_IMAGE"_s;
+    QTest::newRow("included services not a map")
+        << QByteArray("include: [lib/compose.yaml]\nservices: {}\n")
+        << QByteArray("services: [b]\n") << u"lib/compose.yaml:1:11: "_s
+        << u"'services' must be a mapping"_s;
+}
+
+void TestComposeFallback::includeErrors()
+{
+    QFETCH(QByteArray, compose);
+    QFETCH(QByteArray, included);
+    QFETCH(QString, where);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    write(dir.filePath(u"compose.yaml"_s), compose);
+    if (!included.isEmpty())
+        write(dir.filePath(u"lib/compose.yaml"_s), included);
+    const ComposeFile f = resolveIn(dir.path(), {u"compose.yaml"_s});
+    QVERIFY(!f.ok());
+    QVERIFY2(f.error.startsWith(dir.filePath(where)), qPrintable(f.error));
+    QVERIFY2(f.error.contains(message), qPrintable(f.error));
+    QVERIFY(f.services.isEmpty());
 }
 
 void TestComposeFallback::errors_data()
