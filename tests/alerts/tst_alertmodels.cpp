@@ -91,6 +91,20 @@ void TestAlertModels::alertModelMergesWithoutReset()
     model.setAlerts({m});
     QCOMPARE(model.index(0, AlertModel::SummaryColumn).data().toString(),
              u"<b>bold</b><img src=\"http://127.0.0.1:1/x\">"_s);
+
+    // Prometheus' value ("9.599999999999999e+01") is shown for people, and sorts as a number
+    Alert v1 = alert(u"V1"_s, u"warning"_s);
+    v1.value = u"9.599999999999999e+01"_s;
+    Alert v2 = alert(u"V2"_s, u"warning"_s);
+    v2.value = u"7e-02"_s;
+    model.setAlerts({v1, v2});
+    const QModelIndex value1 = model.index(model.rowOf(v1.fingerprint), AlertModel::ValueColumn);
+    const QModelIndex value2 = model.index(model.rowOf(v2.fingerprint), AlertModel::ValueColumn);
+    QCOMPARE(value1.data().toString(), u"96"_s);
+    QCOMPARE(value1.data(Qt::ToolTipRole).toString(), u"96"_s);
+    QCOMPARE(value2.data().toString(), u"0.07"_s);
+    QVERIFY(value2.data(AlertModel::SortRole).toDouble()
+            < value1.data(AlertModel::SortRole).toDouble());
 }
 
 void TestAlertModels::silenceAndRuleModels()

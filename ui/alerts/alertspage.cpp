@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/alerts/alertspage.h"
+#include "models/common/format.h"
 #include "models/common/palette.h"
 #include "ui/plaintooltips.h"
 
@@ -426,7 +427,7 @@ void AlertsPage::updateDetails()
                  .arg(a.startsAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
                       durationSince(a.startsAt, QDateTime::currentDateTimeUtc()));
     if (!a.value.isEmpty())
-        facts << tr("Value %1").arg(a.value);
+        facts << tr("Value %1").arg(Format::sampleValue(a.value));
     if (a.silenced)
         facts << tr("Silenced by %1").arg(a.silencedBy.join(u", "_s));
     if (a.inhibited)
