@@ -122,8 +122,15 @@ QString durationLiteral(std::chrono::milliseconds duration)
     {
         qint64 size;
         const char *unit;
-    } units[] = {{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}};
+        bool whole; ///< only when nothing is left over, as Prometheus writes weeks
+    } units[] = {{7 * 86400, "w", true},
+                 {86400, "d", false},
+                 {3600, "h", false},
+                 {60, "m", false},
+                 {1, "s", false}};
     for (const auto &u : units) {
+        if (u.whole && s % u.size != 0)
+            continue;
         if (s >= u.size) {
             out += QString::number(s / u.size) + QLatin1StringView(u.unit);
             s %= u.size;

@@ -144,6 +144,20 @@ void TestAlertModels::silenceAndRuleModels()
     r.state = u"inactive"_s;
     rules.setRules({r, rec});
     QCOMPARE(rules.index(0, RuleModel::StateColumn).data().toString(), u"inactive"_s);
+
+    // `for:` as Prometheus writes it, and the rule's labels and annotations on hover
+    r.durationSeconds = 604800;
+    r.labels = {{u"severity"_s, u"critical"_s}, {u"team"_s, u"ops"_s}};
+    r.annotations = {{u"summary"_s, u"CPU at {{ $value }}"_s}};
+    rules.setRules({r, rec});
+    QCOMPARE(rules.index(0, RuleModel::ForColumn).data().toString(), u"1w"_s);
+    r.durationSeconds = 5400;
+    rules.setRules({r, rec});
+    QCOMPARE(rules.index(0, RuleModel::ForColumn).data().toString(), u"1h30m"_s);
+    QCOMPARE(rules.index(1, RuleModel::ForColumn).data().toString(), QString()); // recording
+    const QString tip = rules.index(0, RuleModel::NameColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"severity=critical"_s) && tip.contains(u"team=ops"_s), qPrintable(tip));
+    QVERIFY2(tip.contains(u"summary: CPU at {{ $value }}"_s), qPrintable(tip));
 }
 
 void TestAlertModels::proxyOrdersBySeverityAndFilters()

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void untrustedTextIsPlain();
     void showAlertAndActions();
     void silenceDialog();
+    void rulesShowForLabelsAndAnnotations();
     void trayCountsListsAndMutes();
 };
 
@@ -137,6 +138,55 @@ void TestAlertsPage::silenceDialog()
     QCOMPARE(s.startsAt.secsTo(s.endsAt), 7200);
     QCOMPARE(s.createdBy, u"ana"_s);
     QCOMPARE(s.comment, u"deploying"_s);
+}
+
+void TestAlertsPage::rulesShowForLabelsAndAnnotations()
+{
+    AlertModel alerts;
+    SilenceModel silences;
+    RuleModel rules;
+    AlertsPage page(&alerts, &silences, &rules);
+    page.resize(1100, 600);
+    Rule r;
+    r.group = u"node"_s;
+    r.file = u"/etc/prometheus/rules/node.yml"_s;
+    r.name = u"HighCpu"_s;
+    r.query = u"avg by (instance) (rate(node_cpu_seconds_total{mode!=\"idle\"}[5m])) > 0.9"_s;
+    r.durationSeconds = 604800;
+    r.state = u"firing"_s;
+    r.health = u"ok"_s;
+    r.lastEvaluation = QDateTime::currentDateTimeUtc();
+    r.evaluationSeconds = 0.0012;
+    r.labels = {{u"severity"_s, u"warning"_s}, {u"team"_s, u"ops"_s}};
+    r.annotations = {{u"summary"_s, u"CPU at {{ $value | humanizePercentage }}"_s},
+                     {u"runbook_url"_s, u"https://runbooks.example/cpu"_s}};
+    Rule rec;
+    rec.group = u"node"_s;
+    rec.name = u"instance:cpu:rate5m"_s;
+    rec.alerting = false;
+    rec.query = u"rate(node_cpu_seconds_total[5m])"_s;
+    rec.health = u"ok"_s;
+    rules.setRules({r, rec});
+    page.tabs()->setCurrentIndex(1);
+    QVERIFY(page.ruleDetailsText().contains(u"Select a rule"_s));
+    QAbstractItemModel *view = page.ruleView()->model();
+    QCOMPARE(view->index(0, RuleModel::ForColumn).data().toString(), u"1w"_s);
+    page.ruleView()->setCurrentIndex(view->index(0, 0));
+    const QString details = page.ruleDetailsText();
+    QVERIFY2(details.contains(u"for 1w"_s) && details.contains(u"severity=warning, team=ops"_s)
+                 && details.contains(u"summary: CPU at {{ $value | humanizePercentage }}"_s)
+                 && details.contains(u"node.yml"_s),
+             qPrintable(details));
+    // the pane follows a poll that changes the selected rule
+    r.annotations[u"summary"_s] = u"CPU is busy"_s;
+    rules.setRules({r, rec});
+    QVERIFY2(page.ruleDetailsText().contains(u"summary: CPU is busy"_s),
+             qPrintable(page.ruleDetailsText()));
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(page.grab().save(out + u"/alerts-rules-tab.png"_s));
+    }
 }
 
 void TestAlertsPage::trayCountsListsAndMutes()

@@ -104,6 +104,13 @@ void TestFormat::durationLiteral_data()
     QTest::newRow("hours") << qint64(7200000) << u"2h"_s;
     QTest::newRow("compound") << qint64(5400000) << u"1h30m"_s;
     QTest::newRow("day and seconds") << qint64(86401000) << u"1d1s"_s;
+    // A rule's `for: 1w` comes back from /api/v1/rules as 604800 seconds; Prometheus writes it
+    // as "1w", and weeks only when whole ("8d", not "1w1d").
+    QTest::newRow("week") << qint64(604800000) << u"1w"_s;
+    QTest::newRow("two weeks") << qint64(2 * 604800000LL) << u"2w"_s;
+    QTest::newRow("eight days") << qint64(8 * 86400000LL) << u"8d"_s;
+    QTest::newRow("ninety days") << qint64(90 * 86400000LL) << u"90d"_s;
+    QTest::newRow("a year stays days") << qint64(365 * 86400000LL) << u"365d"_s;
 }
 
 void TestFormat::durationLiteral()

@@ -3,6 +3,7 @@
 
 #include "models/alerts/alertdata.h"
 
+#include <QPersistentModelIndex>
 #include <QWidget>
 
 class QCheckBox;
@@ -22,7 +23,8 @@ class RuleModel;
 class SilenceModel;
 
 /// The Alerts page: firing and pending alerts ordered by severity then name with filters
-/// (severity, labels, text) and the selected alert's details; a Rules tab; a Silences tab.
+/// (severity, labels, text) and the selected alert's details; a Rules tab with the selected
+/// rule's labels and annotations; a Silences tab.
 /// Every server-supplied string is shown as plain text. It asks for actions through signals and
 /// never speaks HTTP.
 class AlertsPage : public QWidget
@@ -48,6 +50,8 @@ public:
     bool showsRulesFromFiles() const;
     /// The Rules tab's line above the rules; empty when hidden.
     QString rulesNote() const;
+    /// What the Rules tab's details pane shows of the selected rule, one line per item.
+    QString ruleDetailsText() const;
 
     QTabWidget *tabs() const { return m_tabs; }
     QTreeView *alertView() const { return m_alertView; }
@@ -74,6 +78,7 @@ private:
     QWidget *buildRulesTab();
     QWidget *buildSilencesTab();
     void updateDetails();
+    void updateRuleDetails();
     void silenceCurrent();
     void newSilence(const LabelSet &labels);
 
@@ -83,7 +88,13 @@ private:
     RuleModel *m_fileRuleModel = nullptr; ///< the stack's rule files, while Prometheus is away
     QSortFilterProxyModel *m_ruleProxy = nullptr;
     QLabel *m_rulesNote = nullptr;
-    QLabel *m_ruleDetails = nullptr;
+    QWidget *m_ruleDetails = nullptr;
+    QLabel *m_ruleTitle = nullptr;
+    QLabel *m_ruleQuery = nullptr;
+    QLabel *m_ruleFacts = nullptr;
+    QLabel *m_ruleLabels = nullptr;
+    QLabel *m_ruleAnnotations = nullptr;
+    QPersistentModelIndex m_currentRule;
     AlertFilterProxy *m_proxy;
     QLabel *m_status;
     QLabel *m_actionMessage;
