@@ -506,11 +506,44 @@ void AlertsPage::silenceCurrent()
 
 void AlertsPage::newSilence(const LabelSet &labels)
 {
+    if (m_silenceDialog) { // one at a time: it holds what the user typed
+        m_silenceDialog->raise();
+        m_silenceDialog->activateWindow();
+        return;
+    }
     auto *dialog = new SilenceDialog(labels, m_author, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { Q_EMIT createSilenceRequested(dialog->silence()); });
+    m_silenceDialog = dialog;
+    // The dialog stays open until showSilenceResult(): a refused silence is corrected in place.
+    connect(dialog, &SilenceDialog::submitted, this, &AlertsPage::createSilenceRequested);
     dialog->open();
+}
+
+SilenceDialog *AlertsPage::silenceDialog() const
+{
+    return m_silenceDialog;
+}
+
+void AlertsPage::showSilenceResult(const QStringList &ids, const QStringList &errors)
+{
+    SilenceDialog *dialog
+        = m_silenceDialog && m_silenceDialog->isWaiting() ? m_silenceDialog.data() : nullptr;
+    if (ids.isEmpty()) {
+        const QString error
+            = errors.isEmpty() ? tr("no Alertmanager answered") : errors.join(u'\n');
+        if (dialog) // the dialog says why, beside what the user typed
+            dialog->showResult(error);
+        else
+            setActionMessage(tr("The silence could not be created: %1").arg(error), true);
+        return;
+    }
+    if (dialog)
+        dialog->showResult({});
+    if (!errors.isEmpty())
+        setActionMessage(
+            tr("The silence could not be created everywhere: %1").arg(errors.join(u"; "_s)), true);
+    else
+        setActionMessage(tr("Silence %1 created.").arg(ids.join(u", "_s)), false);
 }
 
 } // namespace Stackscope

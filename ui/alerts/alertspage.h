@@ -4,6 +4,7 @@
 #include "models/alerts/alertdata.h"
 
 #include <QPersistentModelIndex>
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -20,6 +21,7 @@ namespace Stackscope {
 class AlertFilterProxy;
 class AlertModel;
 class RuleModel;
+class SilenceDialog;
 class SilenceModel;
 
 /// The Alerts page: firing and pending alerts ordered by severity then name with filters
@@ -42,6 +44,13 @@ public:
     QString currentFingerprint() const { return m_current; }
     /// Shows the outcome of a silence action for a while.
     void setActionMessage(const QString &text, bool problem);
+    /// The answer to createSilenceRequested(): the ids Alertmanager gave and its errors, one per
+    /// Alertmanager that refused. When every Alertmanager refused, the silence dialog stays open
+    /// with their error text and everything the user typed; otherwise it closes and the page says
+    /// what was created.
+    void showSilenceResult(const QStringList &ids, const QStringList &errors);
+    /// The open "New silence" dialog, if any.
+    SilenceDialog *silenceDialog() const;
     void setAuthor(const QString &author) { m_author = author; }
     /// The Rules tab shows `rules` read from the stack's rule files, under `note` (which says
     /// that they come from the files, not from a running Prometheus), instead of Prometheus'
@@ -118,6 +127,7 @@ private:
     QPushButton *m_silenceButton = nullptr;
     QString m_current;
     QString m_author;
+    QPointer<SilenceDialog> m_silenceDialog;
 };
 
 } // namespace Stackscope
