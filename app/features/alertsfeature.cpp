@@ -103,15 +103,11 @@ QWidget *AlertsFeature::createPage()
     });
     connect(page, &AlertsPage::createSilenceRequested, this, [this](const Silence &silence) {
         QPointer<AlertsPage> p = m_page;
+        // The page keeps its dialog open until this answer: a refused silence (an invalid regex,
+        // say) is shown with Alertmanager's own text beside what the user typed.
         m_service->createSilence(silence, [p](const QStringList &ids, const QStringList &errors) {
-            if (!p)
-                return;
-            if (!errors.isEmpty())
-                p->setActionMessage(
-                    tr("The silence could not be created everywhere: %1").arg(errors.join(u"; "_s)),
-                    true);
-            else
-                p->setActionMessage(tr("Silence %1 created.").arg(ids.join(u", "_s)), false);
+            if (p)
+                p->showSilenceResult(ids, errors);
         });
     });
     connect(page, &AlertsPage::expireSilenceRequested, this, [this](const QString &id) {

@@ -6,6 +6,9 @@
 #include <QBrush>
 #include <QColor>
 
+#include <cmath>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
@@ -66,7 +69,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         case LabelsColumn:
             return labelsText(a.labels);
         case ValueColumn:
-            return a.value;
+            return Format::sampleValue(a.value);
         case SourcesColumn:
             return a.sources.join(u", "_s);
         }
@@ -86,6 +89,11 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
                 .arg(a.name());
         case SinceColumn:
             return a.startsAt;
+        case ValueColumn: { // numerically; an alert without a value last
+            bool ok = false;
+            const double v = a.value.toDouble(&ok);
+            return ok && !std::isnan(v) ? v : std::numeric_limits<double>::infinity();
+        }
         default:
             return data(index, Qt::DisplayRole);
         }

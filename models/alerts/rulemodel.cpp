@@ -1,13 +1,49 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/alerts/rulemodel.h"
+#include "models/common/format.h"
 #include "models/common/palette.h"
 
 #include <QBrush>
 #include <QColor>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
+
+QString ruleForText(const Rule &rule)
+{
+    if (!rule.alerting || !(rule.durationSeconds > 0))
+        return {};
+    return Format::durationLiteral(
+        std::chrono::milliseconds(std::llround(rule.durationSeconds * 1000)));
+}
+
+QString ruleAnnotationsText(const Rule &rule)
+{
+    // summary and description first, as an alert's details show them, then the rest by name
+    QStringList lines;
+    for (const QString &first : {u"summary"_s, u"description"_s}) {
+        if (rule.annotations.contains(first))
+            lines << first + u": "_s + rule.annotations.value(first);
+    }
+    for (auto it = rule.annotations.cbegin(); it != rule.annotations.cend(); ++it) {
+        if (it.key() != "summary"_L1 && it.key() != "description"_L1)
+            lines << it.key() + u": "_s + it.value();
+    }
+    return lines.join(u'\n');
+}
+
+static QString ruleToolTip(const Rule &rule)
+{
+    QStringList lines{rule.name};
+    if (!rule.labels.isEmpty())
+        lines << RuleModel::tr("Labels: %1").arg(labelsText(rule.labels));
+    if (!rule.annotations.isEmpty())
+        lines << ruleAnnotationsText(rule);
+    return lines.join(u'\n');
+}
 
 RuleModel::RuleModel(QObject *parent)
     : KeyedTableModel<Rule>(parent)
@@ -30,13 +66,13 @@ QVariant RuleModel::data(const QModelIndex &index, int role) const
         case GroupColumn:
             return r.group;
         case NameColumn:
-            return r.name;
+            return role == Qt::ToolTipRole ? ruleToolTip(r) : r.name;
         case StateColumn:
             return r.alerting ? r.state : tr("recording");
         case HealthColumn:
             return r.health;
         case ForColumn:
-            return r.alerting ? u"%1 s"_s.arg(r.durationSeconds) : QString();
+            return ruleForText(r);
         case LastEvaluationColumn:
             return r.lastEvaluation.isValid()
                        ? r.lastEvaluation.toLocalTime().toString(u"HH:mm:ss"_s)

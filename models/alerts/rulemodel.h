@@ -6,8 +6,16 @@
 
 namespace Stackscope {
 
+/// An alerting rule's `for:` as Prometheus writes it ("5m", "1h30m", "1w"); empty for recording
+/// rules and for 0.
+QString ruleForText(const Rule &rule);
+/// The rule's annotations, one "name: text" a line: summary and description first, then the
+/// others in name order.
+QString ruleAnnotationsText(const Rule &rule);
+
 /// Prometheus' rules (alerting and recording) with their state, health, last evaluation and
-/// error; merged on every poll, never reset.
+/// error; merged on every poll, never reset. The Rule column's tooltip holds the rule's labels and
+/// annotations.
 class RuleModel : public KeyedTableModel<Rule>
 {
     Q_OBJECT

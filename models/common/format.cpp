@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -121,12 +122,63 @@ QString durationLiteral(std::chrono::milliseconds duration)
     {
         qint64 size;
         const char *unit;
-    } units[] = {{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}};
+        bool whole; ///< only when nothing is left over, as Prometheus writes weeks
+    } units[] = {{7 * 86400, "w", true},
+                 {86400, "d", false},
+                 {3600, "h", false},
+                 {60, "m", false},
+                 {1, "s", false}};
     for (const auto &u : units) {
+        if (u.whole && s % u.size != 0)
+            continue;
         if (s >= u.size) {
             out += QString::number(s / u.size) + QLatin1StringView(u.unit);
             s %= u.size;
         }
+    }
+    return out;
+}
+
+QString sampleValue(const QString &text, int significant)
+{
+    const QString t = text.trimmed();
+    double v = 0;
+    if (t.compare("NaN"_L1, Qt::CaseInsensitive) == 0) {
+        v = std::numeric_limits<double>::quiet_NaN();
+    } else if (t.compare("+Inf"_L1, Qt::CaseInsensitive) == 0
+               || t.compare("Inf"_L1, Qt::CaseInsensitive) == 0) {
+        v = std::numeric_limits<double>::infinity();
+    } else if (t.compare("-Inf"_L1, Qt::CaseInsensitive) == 0) {
+        v = -std::numeric_limits<double>::infinity();
+    } else {
+        bool ok = false;
+        v = t.toDouble(&ok);
+        if (!ok)
+            return text;
+    }
+    if (std::isnan(v) || std::isinf(v) || v == 0)
+        return number(v, significant); // "NaN", "+Inf", "-Inf", "0" (also for -0)
+    significant = std::max(1, significant);
+    const double a = std::abs(v);
+    QString out;
+    if (a < 1e-4 || a >= 1e15) {
+        // Go's own notation, shortened: "1.235e-07", "2e+18".
+        out = QString::number(v, 'e', significant - 1);
+        const qsizetype e = out.indexOf(u'e');
+        qsizetype end = e;
+        while (end > 0 && out.at(end - 1) == u'0')
+            --end;
+        if (end > 0 && out.at(end - 1) == u'.')
+            --end;
+        return out.left(end) + out.mid(e);
+    }
+    const int magnitude = int(std::floor(std::log10(a)));
+    out = QString::number(v, 'f', std::max(0, significant - 1 - magnitude));
+    if (out.contains(u'.')) {
+        while (out.endsWith(u'0'))
+            out.chop(1);
+        if (out.endsWith(u'.'))
+            out.chop(1);
     }
     return out;
 }

@@ -31,10 +31,17 @@ inline QString durationUs(qint64 us)
 /// An elapsed time such as an uptime, in two whole units at most: "42 s", "5 min",
 /// "3 h 20 min", "1 d 1 h". Negative counts as 0.
 QString elapsed(qint64 seconds);
-/// A duration as configuration files and PromQL write it: "1500ms", "10s", "5m", "2h", "1h30m",
-/// "1d". Sub-second remainders are kept in milliseconds; 0 is "0s".
+/// A duration as configuration files and PromQL write it, and as Prometheus shows a rule's
+/// `for:`: "1500ms", "10s", "5m", "2h", "1h30m", "1d", "1w". Weeks only when they are whole, as
+/// Prometheus does ("90d", not "12w6d"); never years, which the configuration does not read.
+/// Sub-second remainders are kept in milliseconds; 0 is "0s".
 QString durationLiteral(std::chrono::milliseconds ms);
 
+/// A sample value as Prometheus sends it in text (Go's "9.7e+01", "1e+00", "+Inf", "NaN"), for
+/// people: `significant` digits at most and trailing zeros dropped, the integer part never
+/// rounded ("97", "1", "96", "0.07", "123457"); an exponent only below 0.0001 or from 10^15 on
+/// ("1.235e-07", "2e+18"). A text that is not a number is returned as it is.
+QString sampleValue(const QString &text, int significant = 4);
 /// A sample value in a Grafana unit: "bytes"/"decbytes" (IEC / SI), "bits", "s", "ms", "µs"/"us",
 /// "ns", "percent" (0–100), "percentunit" (0–1), "ops"/"reqps"/"rps" (per second),
 /// "short"/"none"/"" (SI prefixes); unknown units are appended verbatim.

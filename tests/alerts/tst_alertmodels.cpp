@@ -91,6 +91,20 @@ void TestAlertModels::alertModelMergesWithoutReset()
     model.setAlerts({m});
     QCOMPARE(model.index(0, AlertModel::SummaryColumn).data().toString(),
              u"<b>bold</b><img src=\"http://127.0.0.1:1/x\">"_s);
+
+    // Prometheus' value ("9.599999999999999e+01") is shown for people, and sorts as a number
+    Alert v1 = alert(u"V1"_s, u"warning"_s);
+    v1.value = u"9.599999999999999e+01"_s;
+    Alert v2 = alert(u"V2"_s, u"warning"_s);
+    v2.value = u"7e-02"_s;
+    model.setAlerts({v1, v2});
+    const QModelIndex value1 = model.index(model.rowOf(v1.fingerprint), AlertModel::ValueColumn);
+    const QModelIndex value2 = model.index(model.rowOf(v2.fingerprint), AlertModel::ValueColumn);
+    QCOMPARE(value1.data().toString(), u"96"_s);
+    QCOMPARE(value1.data(Qt::ToolTipRole).toString(), u"96"_s);
+    QCOMPARE(value2.data().toString(), u"0.07"_s);
+    QVERIFY(value2.data(AlertModel::SortRole).toDouble()
+            < value1.data(AlertModel::SortRole).toDouble());
 }
 
 void TestAlertModels::silenceAndRuleModels()
@@ -130,6 +144,20 @@ void TestAlertModels::silenceAndRuleModels()
     r.state = u"inactive"_s;
     rules.setRules({r, rec});
     QCOMPARE(rules.index(0, RuleModel::StateColumn).data().toString(), u"inactive"_s);
+
+    // `for:` as Prometheus writes it, and the rule's labels and annotations on hover
+    r.durationSeconds = 604800;
+    r.labels = {{u"severity"_s, u"critical"_s}, {u"team"_s, u"ops"_s}};
+    r.annotations = {{u"summary"_s, u"CPU at {{ $value }}"_s}};
+    rules.setRules({r, rec});
+    QCOMPARE(rules.index(0, RuleModel::ForColumn).data().toString(), u"1w"_s);
+    r.durationSeconds = 5400;
+    rules.setRules({r, rec});
+    QCOMPARE(rules.index(0, RuleModel::ForColumn).data().toString(), u"1h30m"_s);
+    QCOMPARE(rules.index(1, RuleModel::ForColumn).data().toString(), QString()); // recording
+    const QString tip = rules.index(0, RuleModel::NameColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"severity=critical"_s) && tip.contains(u"team=ops"_s), qPrintable(tip));
+    QVERIFY2(tip.contains(u"summary: CPU at {{ $value }}"_s), qPrintable(tip));
 }
 
 void TestAlertModels::proxyOrdersBySeverityAndFilters()

@@ -3,19 +3,28 @@
 // Alertmanager and Prometheus bodies: the page fills, show({"fingerprint"}) and "Open" raise the
 // window on the alert, "Open as chart" asks the metrics page for the expression and window, the
 // tray follows the alerts and drives the mute toggle, and a failing source is said on the page.
+// A silence that a real Alertmanager refuses keeps the dialog open with Alertmanager's text.
 #include "app/alerts/alertsservice.h"
 #include "app/alerts/desktopnotifier.h"
 #include "app/features/alertsfeature.h"
 #include "models/alerts/alertmodel.h"
 #include "models/backendstatusmodel.h"
 #include "tests/support/faultserver.h"
+#include "tests/support/freeport.h"
+#include "tests/support/serverprocess.h"
 #include "ui/alerts/alertspage.h"
+#include "ui/alerts/silencedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/trayicon.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,6 +42,7 @@ class TestAlertsFeature : public QObject
 private Q_SLOTS:
     void initTestCase();
     void pageFillsAndActionsReachTheApp();
+    void refusedSilenceKeepsTheDialog();
 
 private:
     QTemporaryDir m_state;
@@ -130,6 +140,95 @@ void TestAlertsFeature::pageFillsAndActionsReachTheApp()
     for (const QString &fingerprint : {u"0a1b2c3d4e5f6789"_s, u"1111111111111111"_s})
         QVERIFY(model->at(model->rowOf(fingerprint)).stale);
     QVERIFY(feature->service()->lastSnapshot().prometheusFallback);
+}
+
+namespace {
+
+QString visibleLabelTexts(QWidget *widget)
+{
+    QStringList texts;
+    for (QLabel *label : widget->findChildren<QLabel *>()) {
+        if (label->isVisible())
+            texts << label->text();
+    }
+    return texts.join(u'\n');
+}
+
+QPushButton *buttonWithText(QWidget *widget, const QString &text)
+{
+    for (QPushButton *button : widget->findChildren<QPushButton *>()) {
+        if (button->text() == text)
+            return button;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+// Alertmanager 0.25 refuses a matcher whose regex does not compile with HTTP 400 and its own
+// message. The dialog used to close at once and lose the matchers and comment.
+void TestAlertsFeature::refusedSilenceKeepsTheDialog()
+{
+    AlertmanagerProcess am;
+    if (!am.start())
+        QSKIP(qPrintable(u"Alertmanager did not start: "_s + am.errorString()));
+
+    QNetworkAccessManager network;
+    BackendStatusModel backends;
+    MainWindow window(&backends);
+    AppContext context{&network, nullptr, &backends, nullptr, &window};
+    AlertsFeature feature(context);
+    window.addPage(feature.id(), feature.title(), feature.icon(), feature.createPage());
+    Config config;
+    config.prometheus.url = loopbackUrl(freeLoopbackPort()); // nobody: only Alertmanager matters
+    EndpointConfig e;
+    e.url = am.url();
+    config.alertmanagers << e;
+    feature.applyConfig(config);
+    feature.start();
+    window.showPage(feature.id());
+    window.show();
+    AlertsPage *page = feature.page();
+    page->tabs()->setCurrentIndex(2);
+
+    QPushButton *create = buttonWithText(page, u"New silence…"_s);
+    QVERIFY(create);
+    create->click();
+    QPointer<SilenceDialog> dialog = page->findChild<SilenceDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    const QString matchers = u"alertname=\"DiskFull\", job=~\"((\""_s;
+    const QString comment = u"Disks are being replaced"_s;
+    dialog->matchersEdit()->setText(matchers);
+    dialog->commentEdit()->setPlainText(comment);
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    buttons->button(QDialogButtonBox::Ok)->click();
+
+    // Alertmanager's answer arrives: the dialog is still there, with what was typed and why.
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog || visibleLabelTexts(dialog).contains(u"400"_s), 10000);
+    QVERIFY2(dialog && dialog->isVisible(), "the dialog closed on a refused silence");
+    const QString shown = visibleLabelTexts(dialog);
+    QVERIFY2(shown.contains(u"missing closing )"_s), qPrintable(shown)); // Alertmanager's words
+    QCOMPARE(dialog->matchersEdit()->text(), matchers);
+    QCOMPARE(dialog->commentEdit()->toPlainText(), comment);
+    QVERIFY(dialog->matchersEdit()->isEnabled());
+    QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        QVERIFY(dialog->grab().save(out + u"/silence-refused.png"_s));
+    }
+    auto silences = am.fetch("GET", u"/api/v2/silences"_s);
+    QCOMPARE(silences.status, 200);
+    QVERIFY(!silences.body.contains(comment.toUtf8()));
+
+    // Corrected in place, it is created and the dialog closes.
+    dialog->matchersEdit()->setText(u"alertname=\"DiskFull\", job=~\"node-.*\""_s);
+    buttons->button(QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 10000);
+    silences = am.fetch("GET", u"/api/v2/silences"_s);
+    QVERIFY2(silences.body.contains(comment.toUtf8()), silences.body.constData());
+    QVERIFY(silences.body.contains("node-.*"));
 }
 
 QTEST_MAIN(TestAlertsFeature)

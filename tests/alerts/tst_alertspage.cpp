@@ -19,6 +19,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void untrustedTextIsPlain();
     void showAlertAndActions();
     void silenceDialog();
+    void silenceResultReachesTheDialog();
+    void rulesShowForLabelsAndAnnotations();
     void trayCountsListsAndMutes();
 };
 
@@ -124,19 +127,116 @@ void TestAlertsPage::silenceDialog()
 {
     const Alert a = alert(u"A"_s, u"critical"_s);
     SilenceDialog dialog(a.labels, u"ana"_s);
+    QSignalSpy submitted(&dialog, &SilenceDialog::submitted);
     QCOMPARE(dialog.authorEdit()->text(), u"ana"_s);
     dialog.accept(); // no comment yet: refused
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
-    QVERIFY(!dialog.isVisible() || dialog.result() != QDialog::Accepted);
+    QCOMPARE(submitted.size(), 0);
+    QVERIFY(dialog.errorText().contains(u"comment"_s));
     dialog.commentEdit()->setPlainText(u"deploying"_s);
     dialog.hoursEdit()->setValue(2);
     dialog.accept();
-    QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    const Silence s = dialog.silence();
+    // submitted, and waiting for Alertmanager's answer with everything still there
+    QCOMPARE(submitted.size(), 1);
+    QVERIFY(dialog.isWaiting());
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    const Silence s = submitted.first().first().value<Silence>();
     QCOMPARE(s.matchers, Silence::exactMatchers(a.labels)); // the labels, markup and all
     QCOMPARE(s.startsAt.secsTo(s.endsAt), 7200);
     QCOMPARE(s.createdBy, u"ana"_s);
     QCOMPARE(s.comment, u"deploying"_s);
+    dialog.accept(); // a second click while waiting sends nothing
+    QCOMPARE(submitted.size(), 1);
+
+    // refused: the server's text is shown, the input kept, and it can be sent again
+    dialog.showResult(u"HTTP 400: bad matcher"_s);
+    QVERIFY(!dialog.isWaiting());
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    QVERIFY2(dialog.errorText().contains(u"HTTP 400: bad matcher"_s),
+             qPrintable(dialog.errorText()));
+    QCOMPARE(dialog.commentEdit()->toPlainText(), u"deploying"_s);
+    dialog.accept();
+    QCOMPARE(submitted.size(), 2);
+    dialog.showResult({});
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestAlertsPage::silenceResultReachesTheDialog()
+{
+    AlertModel alerts;
+    SilenceModel silences;
+    RuleModel rules;
+    AlertsPage page(&alerts, &silences, &rules);
+    page.setAuthor(u"ana"_s);
+    alerts.setAlerts({alert(u"A"_s, u"critical"_s)});
+    QVERIFY(page.showAlert(alerts.at(0).fingerprint));
+    QSignalSpy requested(&page, &AlertsPage::createSilenceRequested);
+    for (QPushButton *button : page.detailsPanel()->findChildren<QPushButton *>()) {
+        if (button->text() == u"Silence…"_s)
+            button->click();
+    }
+    QPointer<SilenceDialog> dialog = page.silenceDialog();
+    QVERIFY(dialog);
+    dialog->commentEdit()->setPlainText(u"deploying"_s);
+    dialog->accept();
+    QCOMPARE(requested.size(), 1);
+    page.showSilenceResult({}, {u"alertmanager 127.0.0.1:9093: HTTP 400 — bad regex"_s});
+    QVERIFY(dialog);
+    QVERIFY(dialog->errorText().contains(u"bad regex"_s));
+    dialog->accept();
+    QCOMPARE(requested.size(), 2);
+    page.showSilenceResult({u"abc"_s}, {});
+    QTRY_VERIFY(!dialog); // closed and deleted
+    QVERIFY(!page.silenceDialog());
+}
+
+void TestAlertsPage::rulesShowForLabelsAndAnnotations()
+{
+    AlertModel alerts;
+    SilenceModel silences;
+    RuleModel rules;
+    AlertsPage page(&alerts, &silences, &rules);
+    page.resize(1100, 600);
+    Rule r;
+    r.group = u"node"_s;
+    r.file = u"/etc/prometheus/rules/node.yml"_s;
+    r.name = u"HighCpu"_s;
+    r.query = u"avg by (instance) (rate(node_cpu_seconds_total{mode!=\"idle\"}[5m])) > 0.9"_s;
+    r.durationSeconds = 604800;
+    r.state = u"firing"_s;
+    r.health = u"ok"_s;
+    r.lastEvaluation = QDateTime::currentDateTimeUtc();
+    r.evaluationSeconds = 0.0012;
+    r.labels = {{u"severity"_s, u"warning"_s}, {u"team"_s, u"ops"_s}};
+    r.annotations = {{u"summary"_s, u"CPU at {{ $value | humanizePercentage }}"_s},
+                     {u"runbook_url"_s, u"https://runbooks.example/cpu"_s}};
+    Rule rec;
+    rec.group = u"node"_s;
+    rec.name = u"instance:cpu:rate5m"_s;
+    rec.alerting = false;
+    rec.query = u"rate(node_cpu_seconds_total[5m])"_s;
+    rec.health = u"ok"_s;
+    rules.setRules({r, rec});
+    page.tabs()->setCurrentIndex(1);
+    QVERIFY(page.ruleDetailsText().contains(u"Select a rule"_s));
+    QAbstractItemModel *view = page.ruleView()->model();
+    QCOMPARE(view->index(0, RuleModel::ForColumn).data().toString(), u"1w"_s);
+    page.ruleView()->setCurrentIndex(view->index(0, 0));
+    const QString details = page.ruleDetailsText();
+    QVERIFY2(details.contains(u"for 1w"_s) && details.contains(u"severity=warning, team=ops"_s)
+                 && details.contains(u"summary: CPU at {{ $value | humanizePercentage }}"_s)
+                 && details.contains(u"node.yml"_s),
+             qPrintable(details));
+    // the pane follows a poll that changes the selected rule
+    r.annotations[u"summary"_s] = u"CPU is busy"_s;
+    rules.setRules({r, rec});
+    QVERIFY2(page.ruleDetailsText().contains(u"summary: CPU is busy"_s),
+             qPrintable(page.ruleDetailsText()));
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(page.grab().save(out + u"/alerts-rules-tab.png"_s));
+    }
 }
 
 void TestAlertsPage::trayCountsListsAndMutes()

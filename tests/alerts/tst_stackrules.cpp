@@ -128,8 +128,8 @@ void TestStackRules::rulesFromFilesWhilePrometheusIsAway()
     // The selected rule's expression, for, labels and annotations below the table.
     const int row = int(names.indexOf(u"ServiceDown"_s));
     page->ruleView()->setCurrentIndex(rules->index(row, 0));
-    const QString details = page->findChild<QLabel *>(u"ruleDetails"_s)->text();
-    QVERIFY2(details.contains(u"up{job=\"xg2g\"} == 0"_s) && details.contains(u"for 60 s"_s)
+    const QString details = page->ruleDetailsText();
+    QVERIFY2(details.contains(u"up{job=\"xg2g\"} == 0"_s) && details.contains(u"for 1m"_s)
                  && details.contains(u"severity=critical"_s)
                  && details.contains(u"summary: xg2g service is down"_s),
              qPrintable(details));

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void elapsed();
     void durationLiteral_data();
     void durationLiteral();
+    void sampleValue_data();
+    void sampleValue();
     void palette();
 };
 
@@ -102,6 +104,13 @@ void TestFormat::durationLiteral_data()
     QTest::newRow("hours") << qint64(7200000) << u"2h"_s;
     QTest::newRow("compound") << qint64(5400000) << u"1h30m"_s;
     QTest::newRow("day and seconds") << qint64(86401000) << u"1d1s"_s;
+    // A rule's `for: 1w` comes back from /api/v1/rules as 604800 seconds; Prometheus writes it
+    // as "1w", and weeks only when whole ("8d", not "1w1d").
+    QTest::newRow("week") << qint64(604800000) << u"1w"_s;
+    QTest::newRow("two weeks") << qint64(2 * 604800000LL) << u"2w"_s;
+    QTest::newRow("eight days") << qint64(8 * 86400000LL) << u"8d"_s;
+    QTest::newRow("ninety days") << qint64(90 * 86400000LL) << u"90d"_s;
+    QTest::newRow("a year stays days") << qint64(365 * 86400000LL) << u"365d"_s;
 }
 
 void TestFormat::durationLiteral()
@@ -109,6 +118,38 @@ void TestFormat::durationLiteral()
     QFETCH(qint64, ms);
     QFETCH(QString, text);
     QCOMPARE(Format::durationLiteral(std::chrono::milliseconds(ms)), text);
+}
+
+void TestFormat::sampleValue_data()
+{
+    // What Prometheus' /api/v1/alerts gives as an alert's value (Go's %e), and what people read.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("9.7e+01") << u"9.7e+01"_s << u"97"_s;
+    QTest::newRow("1e+00") << u"1e+00"_s << u"1"_s;
+    QTest::newRow("float noise") << u"9.599999999999999e+01"_s << u"96"_s;
+    QTest::newRow("ratio") << u"7e-02"_s << u"0.07"_s;
+    QTest::newRow("four digits") << u"1.23456e+00"_s << u"1.235"_s;
+    QTest::newRow("thousands keep their integer part") << u"1.234567e+05"_s << u"123457"_s;
+    QTest::newRow("small") << u"1.2346e-04"_s << u"0.0001235"_s;
+    QTest::newRow("tiny gets an exponent") << u"1.23456e-07"_s << u"1.235e-07"_s;
+    QTest::newRow("huge gets an exponent") << u"2e+18"_s << u"2e+18"_s;
+    QTest::newRow("negative") << u"-4.25e+00"_s << u"-4.25"_s;
+    QTest::newRow("zero") << u"0e+00"_s << u"0"_s;
+    QTest::newRow("negative zero") << u"-0e+00"_s << u"0"_s;
+    QTest::newRow("NaN") << u"NaN"_s << u"NaN"_s;
+    QTest::newRow("+Inf") << u"+Inf"_s << u"+Inf"_s;
+    QTest::newRow("-Inf") << u"-Inf"_s << u"-Inf"_s;
+    QTest::newRow("plain decimal") << u"0.5"_s << u"0.5"_s;
+    QTest::newRow("not a number stays") << u"n/a"_s << u"n/a"_s;
+    QTest::newRow("empty stays") << QString() << QString();
+}
+
+void TestFormat::sampleValue()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    QCOMPARE(Format::sampleValue(text), shown);
 }
 
 void TestFormat::palette()

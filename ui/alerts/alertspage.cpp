@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/alerts/alertspage.h"
+#include "models/common/format.h"
 #include "models/common/palette.h"
 #include "ui/plaintooltips.h"
 
@@ -11,6 +12,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -253,34 +255,81 @@ QWidget *AlertsPage::buildRulesTab()
     m_ruleView->setColumnWidth(RuleModel::GroupColumn, 120);
     m_ruleView->setColumnWidth(RuleModel::NameColumn, 180);
     m_ruleView->setColumnWidth(RuleModel::QueryColumn, 320);
-    m_ruleDetails = plainLabel(tab);
+    // The selected rule's details below the table, as the Alerts tab shows an alert's: what the
+    // columns cannot hold (the whole expression, labels, annotations, the file).
+    m_ruleDetails = new QWidget(tab);
     m_ruleDetails->setObjectName(u"ruleDetails"_s);
+    m_ruleTitle = plainLabel(m_ruleDetails);
+    m_ruleTitle->setFont(m_title->font());
+    m_ruleQuery = plainLabel(m_ruleDetails);
+    m_ruleQuery->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_ruleFacts = plainLabel(m_ruleDetails);
+    m_ruleAnnotations = plainLabel(m_ruleDetails);
+    m_ruleLabels = plainLabel(m_ruleDetails);
+    m_ruleLabels->setStyleSheet(u"color: palette(mid)"_s);
+    auto *detailsLayout = new QVBoxLayout(m_ruleDetails);
+    detailsLayout->addWidget(m_ruleTitle);
+    detailsLayout->addWidget(m_ruleQuery);
+    detailsLayout->addWidget(m_ruleFacts);
+    detailsLayout->addWidget(m_ruleAnnotations);
+    detailsLayout->addWidget(m_ruleLabels);
+    detailsLayout->addStretch(1);
     connect(m_ruleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                const Rule rule = current.data(RuleModel::RuleRole).value<Rule>();
-                QStringList lines;
-                if (current.isValid()) {
-                    lines << (rule.alerting ? tr("Alert %1 in group %2")
-                                            : tr("Recording rule %1 in group %2"))
-                                 .arg(rule.name, rule.group);
-                    lines << rule.query;
-                    if (rule.alerting && rule.durationSeconds > 0)
-                        lines << tr("for %1 s").arg(rule.durationSeconds);
-                    if (!rule.labels.isEmpty())
-                        lines << tr("Labels: %1").arg(labelsText(rule.labels));
-                    for (auto it = rule.annotations.cbegin(); it != rule.annotations.cend(); ++it)
-                        lines << u"%1: %2"_s.arg(it.key(), it.value());
-                    if (!rule.file.isEmpty())
-                        lines << tr("File: %1").arg(rule.file);
-                }
-                m_ruleDetails->setText(lines.join(u'\n'));
+                m_currentRule = current;
+                updateRuleDetails();
             });
+    // a poll changes the selected rule's state or annotations: the pane follows
+    connect(m_ruleProxy, &QAbstractItemModel::dataChanged, this, &AlertsPage::updateRuleDetails);
+    connect(m_ruleProxy, &QAbstractItemModel::rowsRemoved, this, &AlertsPage::updateRuleDetails);
+    connect(m_ruleProxy, &QAbstractItemModel::modelReset, this, &AlertsPage::updateRuleDetails);
+    auto *splitter = new QSplitter(Qt::Vertical, tab);
+    splitter->addWidget(m_ruleView);
+    splitter->addWidget(m_ruleDetails);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    updateRuleDetails();
     auto *layout = new QVBoxLayout(tab);
     layout->addWidget(m_rulesNote);
     layout->addWidget(search);
-    layout->addWidget(m_ruleView, 1);
-    layout->addWidget(m_ruleDetails);
+    layout->addWidget(splitter, 1);
     return tab;
+}
+
+void AlertsPage::updateRuleDetails()
+{
+    const QModelIndex current = m_currentRule;
+    const bool has = current.isValid();
+    const Rule rule = has ? current.data(RuleModel::RuleRole).value<Rule>() : Rule();
+    if (!has) {
+        m_ruleTitle->setText(tr("Select a rule to see its labels and annotations."));
+    } else {
+        m_ruleTitle->setText(
+            (rule.alerting ? tr("Alert %1 in group %2") : tr("Recording rule %1 in group %2"))
+                .arg(rule.name, rule.group));
+    }
+    m_ruleQuery->setText(rule.query);
+    QStringList facts;
+    if (const QString forText = ruleForText(rule); !forText.isEmpty())
+        facts << tr("for %1").arg(forText);
+    if (!rule.file.isEmpty())
+        facts << tr("File: %1").arg(rule.file);
+    m_ruleFacts->setText(facts.join(u" · "_s));
+    m_ruleAnnotations->setText(ruleAnnotationsText(rule));
+    m_ruleLabels->setText(rule.labels.isEmpty() ? QString()
+                                                : tr("Labels: %1").arg(labelsText(rule.labels)));
+    for (QLabel *label : {m_ruleQuery, m_ruleFacts, m_ruleAnnotations, m_ruleLabels})
+        label->setVisible(!label->text().isEmpty());
+}
+
+QString AlertsPage::ruleDetailsText() const
+{
+    QStringList lines;
+    for (QLabel *label : {m_ruleTitle, m_ruleQuery, m_ruleFacts, m_ruleAnnotations, m_ruleLabels}) {
+        if (!label->text().isEmpty())
+            lines << label->text();
+    }
+    return lines.join(u'\n');
 }
 
 void AlertsPage::showRulesFromFiles(const QList<Rule> &rules, const QString &note)
@@ -291,7 +340,7 @@ void AlertsPage::showRulesFromFiles(const QList<Rule> &rules, const QString &not
         = fromFiles ? static_cast<QAbstractItemModel *>(m_fileRuleModel) : m_ruleModel;
     if (m_ruleProxy->sourceModel() != source) {
         m_ruleProxy->setSourceModel(source);
-        m_ruleDetails->clear();
+        updateRuleDetails();
     }
     // A file says nothing of state, health or evaluation: no empty columns for them.
     for (const int column :
@@ -426,7 +475,7 @@ void AlertsPage::updateDetails()
                  .arg(a.startsAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
                       durationSince(a.startsAt, QDateTime::currentDateTimeUtc()));
     if (!a.value.isEmpty())
-        facts << tr("Value %1").arg(a.value);
+        facts << tr("Value %1").arg(Format::sampleValue(a.value));
     if (a.silenced)
         facts << tr("Silenced by %1").arg(a.silencedBy.join(u", "_s));
     if (a.inhibited)
@@ -457,11 +506,44 @@ void AlertsPage::silenceCurrent()
 
 void AlertsPage::newSilence(const LabelSet &labels)
 {
+    if (m_silenceDialog) { // one at a time: it holds what the user typed
+        m_silenceDialog->raise();
+        m_silenceDialog->activateWindow();
+        return;
+    }
     auto *dialog = new SilenceDialog(labels, m_author, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { Q_EMIT createSilenceRequested(dialog->silence()); });
+    m_silenceDialog = dialog;
+    // The dialog stays open until showSilenceResult(): a refused silence is corrected in place.
+    connect(dialog, &SilenceDialog::submitted, this, &AlertsPage::createSilenceRequested);
     dialog->open();
+}
+
+SilenceDialog *AlertsPage::silenceDialog() const
+{
+    return m_silenceDialog;
+}
+
+void AlertsPage::showSilenceResult(const QStringList &ids, const QStringList &errors)
+{
+    SilenceDialog *dialog
+        = m_silenceDialog && m_silenceDialog->isWaiting() ? m_silenceDialog.data() : nullptr;
+    if (ids.isEmpty()) {
+        const QString error
+            = errors.isEmpty() ? tr("no Alertmanager answered") : errors.join(u'\n');
+        if (dialog) // the dialog says why, beside what the user typed
+            dialog->showResult(error);
+        else
+            setActionMessage(tr("The silence could not be created: %1").arg(error), true);
+        return;
+    }
+    if (dialog)
+        dialog->showResult({});
+    if (!errors.isEmpty())
+        setActionMessage(
+            tr("The silence could not be created everywhere: %1").arg(errors.join(u"; "_s)), true);
+    else
+        setActionMessage(tr("Silence %1 created.").arg(ids.join(u", "_s)), false);
 }
 
 } // namespace Stackscope

@@ -3,6 +3,8 @@
 
 #include "models/alerts/alertdata.h"
 
+#include <QPersistentModelIndex>
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -19,10 +21,12 @@ namespace Stackscope {
 class AlertFilterProxy;
 class AlertModel;
 class RuleModel;
+class SilenceDialog;
 class SilenceModel;
 
 /// The Alerts page: firing and pending alerts ordered by severity then name with filters
-/// (severity, labels, text) and the selected alert's details; a Rules tab; a Silences tab.
+/// (severity, labels, text) and the selected alert's details; a Rules tab with the selected
+/// rule's labels and annotations; a Silences tab.
 /// Every server-supplied string is shown as plain text. It asks for actions through signals and
 /// never speaks HTTP.
 class AlertsPage : public QWidget
@@ -40,6 +44,13 @@ public:
     QString currentFingerprint() const { return m_current; }
     /// Shows the outcome of a silence action for a while.
     void setActionMessage(const QString &text, bool problem);
+    /// The answer to createSilenceRequested(): the ids Alertmanager gave and its errors, one per
+    /// Alertmanager that refused. When every Alertmanager refused, the silence dialog stays open
+    /// with their error text and everything the user typed; otherwise it closes and the page says
+    /// what was created.
+    void showSilenceResult(const QStringList &ids, const QStringList &errors);
+    /// The open "New silence" dialog, if any.
+    SilenceDialog *silenceDialog() const;
     void setAuthor(const QString &author) { m_author = author; }
     /// The Rules tab shows `rules` read from the stack's rule files, under `note` (which says
     /// that they come from the files, not from a running Prometheus), instead of Prometheus'
@@ -48,6 +59,8 @@ public:
     bool showsRulesFromFiles() const;
     /// The Rules tab's line above the rules; empty when hidden.
     QString rulesNote() const;
+    /// What the Rules tab's details pane shows of the selected rule, one line per item.
+    QString ruleDetailsText() const;
 
     QTabWidget *tabs() const { return m_tabs; }
     QTreeView *alertView() const { return m_alertView; }
@@ -74,6 +87,7 @@ private:
     QWidget *buildRulesTab();
     QWidget *buildSilencesTab();
     void updateDetails();
+    void updateRuleDetails();
     void silenceCurrent();
     void newSilence(const LabelSet &labels);
 
@@ -83,7 +97,13 @@ private:
     RuleModel *m_fileRuleModel = nullptr; ///< the stack's rule files, while Prometheus is away
     QSortFilterProxyModel *m_ruleProxy = nullptr;
     QLabel *m_rulesNote = nullptr;
-    QLabel *m_ruleDetails = nullptr;
+    QWidget *m_ruleDetails = nullptr;
+    QLabel *m_ruleTitle = nullptr;
+    QLabel *m_ruleQuery = nullptr;
+    QLabel *m_ruleFacts = nullptr;
+    QLabel *m_ruleLabels = nullptr;
+    QLabel *m_ruleAnnotations = nullptr;
+    QPersistentModelIndex m_currentRule;
     AlertFilterProxy *m_proxy;
     QLabel *m_status;
     QLabel *m_actionMessage;
@@ -107,6 +127,7 @@ private:
     QPushButton *m_silenceButton = nullptr;
     QString m_current;
     QString m_author;
+    QPointer<SilenceDialog> m_silenceDialog;
 };
 
 } // namespace Stackscope

@@ -37,6 +37,7 @@ SilenceDialog::SilenceDialog(const LabelSet &labels, const QString &author, QWid
     m_comment->setMaximumHeight(80);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse); // to copy the server's text
     m_error->setStyleSheet(Palette::textStyle(Palette::Tone::Bad));
     m_error->hide();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create silence"));
@@ -69,14 +70,52 @@ QString SilenceDialog::validate(QList<SilenceMatcher> *matchers) const
 
 void SilenceDialog::accept()
 {
+    if (m_waiting)
+        return;
     QList<SilenceMatcher> matchers;
     const QString error = validate(&matchers);
     if (!error.isEmpty()) {
-        m_error->setText(error);
-        m_error->show();
+        showError(error);
         return;
     }
-    QDialog::accept();
+    m_error->hide();
+    setWaiting(true);
+    Q_EMIT submitted(silence());
+}
+
+void SilenceDialog::showResult(const QString &error)
+{
+    setWaiting(false);
+    if (error.isEmpty()) {
+        QDialog::accept();
+        return;
+    }
+    showError(tr("Alertmanager did not create the silence:\n%1").arg(error));
+    m_matchers->setFocus();
+}
+
+QString SilenceDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void SilenceDialog::setWaiting(bool waiting)
+{
+    m_waiting = waiting;
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(!waiting);
+    ok->setText(waiting ? tr("Creating…") : tr("Create silence"));
+    for (QWidget *edit : {static_cast<QWidget *>(m_matchers), static_cast<QWidget *>(m_hours),
+                          static_cast<QWidget *>(m_comment), static_cast<QWidget *>(m_author)})
+        edit->setEnabled(!waiting);
+}
+
+void SilenceDialog::showError(const QString &text)
+{
+    m_error->setText(text);
+    m_error->show();
+    // the dialog grows to show the whole message instead of cutting it off
+    resize(width(), std::max(height(), sizeHint().height()));
 }
 
 Silence SilenceDialog::silence() const
