@@ -1014,6 +1014,40 @@ DE = {
     'host network': 'Host-Netzwerk',
     "Shares the host's network: its ports are the host's, as its program opens them, and none is published.":
         'Teilt das Netzwerk des Hosts: Seine Ports sind die des Hosts, so wie sein Programm sie öffnet, und keiner wird veröffentlicht.',
+    ', stale': ', veraltet',
+    '%1\nLast said by %2, which does not answer now: it may have resolved.':
+        '%1\nZuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon behoben.',
+    "Alertmanager cannot say yet (down, or just started and not yet sent the alerts again): the firing alerts shown are Prometheus' own, silenced and inhibited as Alertmanager last said. %1":
+        'Alertmanager kann es noch nicht sagen (nicht erreichbar, oder gerade gestartet und die Alarme noch nicht wieder erhalten): Die gezeigten feuernden Alarme sind die von Prometheus, stummgeschaltet und unterdrückt, wie Alertmanager es zuletzt sagte. %1',
+    'Select a rule to see its labels and annotations.': 'Eine Regel auswählen, um ihre Labels und Annotationen zu sehen.',
+    'for %1': 'für %1',
+    'no Alertmanager answered': 'kein Alertmanager hat geantwortet',
+    'The silence could not be created: %1': 'Die Stummschaltung konnte nicht angelegt werden: %1',
+    "'include' is a list of files, or of mappings with 'path', 'project_directory' and 'env_file'":
+        "'include' ist eine Liste von Dateien oder von Zuordnungen mit 'path', 'project_directory' und 'env_file'",
+    "an include is a file, or a mapping with 'path'": "ein Include ist eine Datei oder eine Zuordnung mit 'path'",
+    "'path' is a file or a list of files": "'path' ist eine Datei oder eine Liste von Dateien",
+    "'env_file' is a file or a list of files": "'env_file' ist eine Datei oder eine Liste von Dateien",
+    "'project_directory' is a folder": "'project_directory' ist ein Ordner",
+    "unknown key '%1' in an include (path, project_directory or env_file)":
+        "unbekannter Schlüssel '%1' in einem Include (path, project_directory oder env_file)",
+    "an include needs the 'path' of the file to include": "ein Include braucht den 'path' der einzubindenden Datei",
+    '%1 (an env file of this include)': '%1 (eine Env-Datei dieses Includes)',
+    'include cycle: %1; remove one of these includes': 'Include-Zyklus: %1; eines dieser Includes entfernen',
+    "the included file %1 does not exist; check the path in 'include'":
+        "die eingebundene Datei %1 gibt es nicht; den Pfad in 'include' prüfen",
+    'cannot include %1: %2': '%1 kann nicht eingebunden werden: %2',
+    'more than %1 included files, or includes nested more than %2 deep; do the files include each other?':
+        'mehr als %1 eingebundene Dateien oder Includes tiefer als %2 verschachtelt; binden sich die Dateien gegenseitig ein?',
+    'the included files hold more than %1 values; is one file included many times over?':
+        'die eingebundenen Dateien enthalten mehr als %1 Werte; wird eine Datei vielfach eingebunden?',
+    "'%1' must be a mapping": "'%1' muss eine Zuordnung sein",
+    '%1.%2 conflicts with imported resource %1.%2 of %3 (line %4); rename one of them, or remove this one':
+        '%1.%2 kollidiert mit der importierten Ressource %1.%2 aus %3 (Zeile %4); eine davon umbenennen oder diese entfernen',
+    'Alertmanager did not create the silence:\n%1': 'Alertmanager hat die Stummschaltung nicht angelegt:\n%1',
+    'Creating…': 'Wird angelegt …',
+    'the answer holds no configuration': 'die Antwort enthält keine Konfiguration',
+    'the configuration Prometheus returned is not YAML: %1': 'die von Prometheus gelieferte Konfiguration ist kein YAML: %1',
 }
 
 # The same English needing different German in one context.

@@ -577,6 +577,18 @@
         <source>Jaeger API</source>
         <translation>Jaeger-API</translation>
     </message>
+    <message>
+        <source>the answer holds no configuration</source>
+        <translation>die Antwort enthält keine Konfiguration</translation>
+    </message>
+    <message>
+        <source>the configuration Prometheus returned is not YAML: %1</source>
+        <translation>die von Prometheus gelieferte Konfiguration ist kein YAML: %1</translation>
+    </message>
+    <message>
+        <source>, stale</source>
+        <translation>, veraltet</translation>
+    </message>
 </context>
 <context>
     <name>ServiceStatus</name>
@@ -981,6 +993,12 @@
         <source>Reported by</source>
         <translation>Gemeldet von</translation>
     </message>
+    <message>
+        <source>%1
+Last said by %2, which does not answer now: it may have resolved.</source>
+        <translation>%1
+Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon behoben.</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::AlertNotifications</name>
@@ -1002,14 +1020,6 @@
     <message>
         <source>Alerts</source>
         <translation>Alarme</translation>
-    </message>
-    <message>
-        <source>The silence could not be created everywhere: %1</source>
-        <translation>Die Stummschaltung konnte nicht überall angelegt werden: %1</translation>
-    </message>
-    <message>
-        <source>Silence %1 created.</source>
-        <translation>Stummschaltung %1 angelegt.</translation>
     </message>
     <message>
         <source>The silence %1 could not be expired: %2</source>
@@ -1038,6 +1048,10 @@
     <message>
         <source>Prometheus cannot be reached: these rules come from the stack's rule files (%1), not from a running Prometheus; they have no state.</source>
         <translation>Prometheus ist nicht erreichbar: Diese Regeln stammen aus den Regeldateien des Stacks (%1), nicht aus einem laufenden Prometheus; sie haben keinen Zustand.</translation>
+    </message>
+    <message>
+        <source>Alertmanager cannot say yet (down, or just started and not yet sent the alerts again): the firing alerts shown are Prometheus' own, silenced and inhibited as Alertmanager last said. %1</source>
+        <translation>Alertmanager kann es noch nicht sagen (nicht erreichbar, oder gerade gestartet und die Alarme noch nicht wieder erhalten): Die gezeigten feuernden Alarme sind die von Prometheus, stummgeschaltet und unterdrückt, wie Alertmanager es zuletzt sagte. %1</translation>
     </message>
 </context>
 <context>
@@ -1191,16 +1205,36 @@
         <translation>Aufzeichnungsregel %1 in Gruppe %2</translation>
     </message>
     <message>
-        <source>for %1 s</source>
-        <translation>für %1 s</translation>
-    </message>
-    <message>
         <source>Labels: %1</source>
         <translation>Labels: %1</translation>
     </message>
     <message>
         <source>File: %1</source>
         <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>Select a rule to see its labels and annotations.</source>
+        <translation>Eine Regel auswählen, um ihre Labels und Annotationen zu sehen.</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>für %1</translation>
+    </message>
+    <message>
+        <source>no Alertmanager answered</source>
+        <translation>kein Alertmanager hat geantwortet</translation>
+    </message>
+    <message>
+        <source>The silence could not be created: %1</source>
+        <translation>Die Stummschaltung konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The silence could not be created everywhere: %1</source>
+        <translation>Die Stummschaltung konnte nicht überall angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Silence %1 created.</source>
+        <translation>Stummschaltung %1 angelegt.</translation>
     </message>
 </context>
 <context>
@@ -1915,12 +1949,68 @@
         <translation>ein Volume ist ein Text oder eine Map</translation>
     </message>
     <message>
-        <source>'include' is not read by the fallback parser; install docker compose to see the included services</source>
-        <translation>'include' liest Stackscopes eigener Leser nicht; docker compose installieren, um die eingebundenen Dienste zu sehen</translation>
-    </message>
-    <message>
         <source>no 'services' map</source>
         <translation>keine Zuordnung 'services'</translation>
+    </message>
+    <message>
+        <source>'include' is a list of files, or of mappings with 'path', 'project_directory' and 'env_file'</source>
+        <translation>'include' ist eine Liste von Dateien oder von Zuordnungen mit 'path', 'project_directory' und 'env_file'</translation>
+    </message>
+    <message>
+        <source>an include is a file, or a mapping with 'path'</source>
+        <translation>ein Include ist eine Datei oder eine Zuordnung mit 'path'</translation>
+    </message>
+    <message>
+        <source>'path' is a file or a list of files</source>
+        <translation>'path' ist eine Datei oder eine Liste von Dateien</translation>
+    </message>
+    <message>
+        <source>'env_file' is a file or a list of files</source>
+        <translation>'env_file' ist eine Datei oder eine Liste von Dateien</translation>
+    </message>
+    <message>
+        <source>'project_directory' is a folder</source>
+        <translation>'project_directory' ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>unknown key '%1' in an include (path, project_directory or env_file)</source>
+        <translation>unbekannter Schlüssel '%1' in einem Include (path, project_directory oder env_file)</translation>
+    </message>
+    <message>
+        <source>an include needs the 'path' of the file to include</source>
+        <translation>ein Include braucht den 'path' der einzubindenden Datei</translation>
+    </message>
+    <message>
+        <source>%1 (an env file of this include)</source>
+        <translation>%1 (eine Env-Datei dieses Includes)</translation>
+    </message>
+    <message>
+        <source>include cycle: %1; remove one of these includes</source>
+        <translation>Include-Zyklus: %1; eines dieser Includes entfernen</translation>
+    </message>
+    <message>
+        <source>the included file %1 does not exist; check the path in 'include'</source>
+        <translation>die eingebundene Datei %1 gibt es nicht; den Pfad in 'include' prüfen</translation>
+    </message>
+    <message>
+        <source>cannot include %1: %2</source>
+        <translation>%1 kann nicht eingebunden werden: %2</translation>
+    </message>
+    <message>
+        <source>more than %1 included files, or includes nested more than %2 deep; do the files include each other?</source>
+        <translation>mehr als %1 eingebundene Dateien oder Includes tiefer als %2 verschachtelt; binden sich die Dateien gegenseitig ein?</translation>
+    </message>
+    <message>
+        <source>the included files hold more than %1 values; is one file included many times over?</source>
+        <translation>die eingebundenen Dateien enthalten mehr als %1 Werte; wird eine Datei vielfach eingebunden?</translation>
+    </message>
+    <message>
+        <source>'%1' must be a mapping</source>
+        <translation>'%1' muss eine Zuordnung sein</translation>
+    </message>
+    <message>
+        <source>%1.%2 conflicts with imported resource %1.%2 of %3 (line %4); rename one of them, or remove this one</source>
+        <translation>%1.%2 kollidiert mit der importierten Ressource %1.%2 aus %3 (Zeile %4); eine davon umbenennen oder diese entfernen</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +2528,10 @@
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>Labels: %1</source>
+        <translation>Labels: %1</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::SelfMetrics</name>
@@ -2746,6 +2840,16 @@
     <message>
         <source>a comment is required: say why it is silenced</source>
         <translation>ein Kommentar ist erforderlich: Geben Sie an, warum stummgeschaltet wird</translation>
+    </message>
+    <message>
+        <source>Alertmanager did not create the silence:
+%1</source>
+        <translation>Alertmanager hat die Stummschaltung nicht angelegt:
+%1</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird angelegt …</translation>
     </message>
 </context>
 <context>
