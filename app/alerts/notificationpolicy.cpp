@@ -139,18 +139,20 @@ int NotificationPolicy::urgencyFor(const QString &severity)
     return rank >= 3 ? 2 : rank <= 1 ? 0 : 1;
 }
 
-AlertNotification NotificationPolicy::firingNotification(const Alert &alert)
+AlertNotification NotificationPolicy::firingNotification(const Alert &alert,
+                                                         const SeverityScale &scale)
 {
     AlertNotification n;
     n.kind = AlertNotification::Kind::Firing;
     n.alert = alert;
-    const QString severity
-        = alert.severity().isEmpty() ? QObject::tr("no severity") : alert.severity();
-    n.summary = QObject::tr("%1 (%2)").arg(alert.name(), severity);
+    const QString value = alert.labels.value(scale.label);
+    n.summary = QObject::tr("%1 (%2)").arg(alert.name(),
+                                           value.isEmpty() ? QObject::tr("no severity") : value);
     n.body = alert.summary();
     if (n.body.isEmpty())
         n.body = labelsText(alert.labels);
-    n.urgency = urgencyFor(alert.severity());
+    const int rank = scale.rank(alert.labels);
+    n.urgency = rank >= 3 ? 2 : rank <= 1 ? 0 : 1;
     return n;
 }
 
@@ -160,7 +162,12 @@ QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts
 {
     QList<AlertNotification> out;
     bool dirty = false;
-    const int minimumRank = severityRank(m_config.minSeverity);
+    const int minimumRank = m_config.severity.rankOf(m_config.minSeverity) > 0
+                                ? m_config.severity.rankOf(m_config.minSeverity)
+                                : severityRank(m_config.minSeverity);
+    const auto rank = [this](const Alert &a) {
+        return m_config.severity.rank(a.labels);
+    };
     const bool sending = m_config.enabled && !m_muted;
 
     QSet<QString> present;
@@ -170,7 +177,7 @@ QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts
         present.insert(a.fingerprint);
         if (a.state != Alert::State::Firing || a.isSuppressed())
             continue;
-        if (severityRank(a.severity()) < minimumRank)
+        if (rank(a) < minimumRank)
             continue;
         if (state->contains(a.fingerprint, a.startsAt))
             continue;
@@ -186,7 +193,7 @@ QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts
         // Gone: resolved (or silenced away from Alertmanager's active list).
         if (sending && m_config.notifyResolved) {
             const Alert last = state->alert(fp);
-            if (severityRank(last.severity()) >= minimumRank) {
+            if (rank(last) >= minimumRank) {
                 AlertNotification n;
                 n.kind = AlertNotification::Kind::Resolved;
                 n.alert = last;
@@ -205,9 +212,8 @@ QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts
             AlertNotification n;
             n.kind = AlertNotification::Kind::Storm;
             n.alerts = fresh;
-            std::stable_sort(n.alerts.begin(), n.alerts.end(), [](const Alert &a, const Alert &b) {
-                return severityRank(a.severity()) > severityRank(b.severity());
-            });
+            std::stable_sort(n.alerts.begin(), n.alerts.end(),
+                             [&rank](const Alert &a, const Alert &b) { return rank(a) > rank(b); });
             n.summary = QObject::tr("%1 new alerts firing").arg(fresh.size());
             QStringList lines;
             int top = 0;
@@ -220,13 +226,13 @@ QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts
             if (n.alerts.size() > 5)
                 lines << QObject::tr("and %1 more").arg(n.alerts.size() - 5);
             n.body = lines.join(u'\n');
-            n.urgency = urgencyFor(n.alerts.first().severity());
+            n.urgency = firingNotification(n.alerts.first(), m_config.severity).urgency;
             n.alert = n.alerts.first();
             out.prepend(n);
         } else {
             QList<AlertNotification> firing;
             for (const Alert &a : std::as_const(fresh))
-                firing << firingNotification(a);
+                firing << firingNotification(a, m_config.severity);
             out = firing + out;
         }
     }

@@ -77,7 +77,9 @@ public:
                                       bool *changed = nullptr, bool authoritative = true) const;
 
     static int urgencyFor(const QString &severity);
-    static AlertNotification firingNotification(const Alert &alert);
+    /// The notification of one firing alert; its severity read as `scale` says.
+    static AlertNotification firingNotification(const Alert &alert,
+                                                const SeverityScale &scale = {});
 
 private:
     NotificationConfig m_config;

@@ -407,7 +407,51 @@ private:
                  [&](const YamlEntry &entry) {
                      assign(notifications.stormThreshold, m_reader.readInt(entry, 1, 10000));
                  }},
+                {u"severity_label"_s,
+                 [&](const YamlEntry &entry) {
+                     static const QRegularExpression name(u"^[a-zA-Z_][a-zA-Z0-9_]*\\z"_s);
+                     assign(notifications.severity.label,
+                            m_reader.readMatching(entry, name,
+                                                  tr("'severity_label' must be a label name "
+                                                     "(letters, digits and _), not '%1'")));
+                 }},
+                {u"severity_levels"_s,
+                 [&](const YamlEntry &entry) {
+                     readSeverityLevels(entry.value);
+                 }},
+                {u"without_severity"_s,
+                 [&](const YamlEntry &entry) {
+                     const auto level = m_reader.readChoice(
+                         entry, {u"none"_s, u"info"_s, u"warning"_s, u"critical"_s},
+                         tr("'without_severity' must be none, info, warning or critical, not "
+                            "'%1'"));
+                     if (level) {
+                         static const QStringList ranks{u"none"_s, u"info"_s, u"warning"_s,
+                                                        u"critical"_s};
+                         notifications.severity.withoutSeverity = int(ranks.indexOf(*level));
+                     }
+                 }},
             });
+    }
+
+    void readSeverityLevels(const YAML::Node &node)
+    {
+        SeverityScale &scale = m_config.notifications.severity;
+        const auto level = [this](QStringList &into) {
+            return [this, &into](const YamlEntry &entry) {
+                if (const auto aliases = m_reader.readTextList(entry)) {
+                    into.clear();
+                    for (const QString &alias : *aliases)
+                        into << alias.trimmed().toLower();
+                }
+            };
+        };
+        m_reader.forEachKey(node, u"notifications.severity_levels"_s,
+                            Keys{
+                                {u"critical"_s, level(scale.critical)},
+                                {u"warning"_s, level(scale.warning)},
+                                {u"info"_s, level(scale.info)},
+                            });
     }
 
     void readSelfMetrics(const YAML::Node &node)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/alerts/alertdata.h"
+
+#include "models/alerts/severityscale.h"
 #include "models/common/palette.h"
 
 #include <QObject>
@@ -70,14 +72,8 @@ QList<SilenceMatcher> Silence::exactMatchers(const LabelSet &labels)
 
 int severityRank(const QString &severity)
 {
-    const QString s = severity.toLower();
-    if (s == "critical"_L1 || s == "error"_L1 || s == "page"_L1 || s == "high"_L1)
-        return 3;
-    if (s == "warning"_L1 || s == "warn"_L1 || s == "medium"_L1)
-        return 2;
-    if (s == "info"_L1 || s == "low"_L1 || s == "notice"_L1)
-        return 1;
-    return 0;
+    static const SeverityScale defaults;
+    return defaults.rankOf(severity);
 }
 
 QString labelsFingerprint(const LabelSet &labels)

@@ -109,8 +109,9 @@ struct Rule
     friend bool operator==(const Rule &, const Rule &) = default;
 };
 
-/// Rank of a severity label for ordering and thresholds: critical (and error, page) 3, warning 2,
-/// info 1, anything else or none 0.
+/// Rank of a severity label for ordering and colours, by SeverityScale's default aliases:
+/// critical (error, page, P1…) 3, warning 2, info 1, anything else or none 0. Notifications use
+/// the configured SeverityScale.
 int severityRank(const QString &severity);
 /// The colour of a severity rank (see severityRank()), the same in the table and the tray.
 QColor severityColor(int rank);

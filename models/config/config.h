@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/alerts/severityscale.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -85,6 +87,7 @@ struct NotificationConfig
     QString minSeverity = QStringLiteral("warning"); ///< info, warning or critical
     bool notifyResolved = false;
     int stormThreshold = 5; ///< more new alerts than this in one poll become one summary
+    SeverityScale severity; ///< which label carries the severity and what its values mean
 
     friend bool operator==(const NotificationConfig &, const NotificationConfig &) = default;
 };

@@ -1048,6 +1048,10 @@ DE = {
     'Creating…': 'Wird angelegt …',
     'the answer holds no configuration': 'die Antwort enthält keine Konfiguration',
     'the configuration Prometheus returned is not YAML: %1': 'die von Prometheus gelieferte Konfiguration ist kein YAML: %1',
+    "'severity_label' must be a label name (letters, digits and _), not '%1'":
+        "'severity_label' muss ein Labelname sein (Buchstaben, Ziffern und _), nicht '%1'",
+    "'without_severity' must be none, info, warning or critical, not '%1'":
+        "'without_severity' muss none, info, warning oder critical sein, nicht '%1'",
 }
 
 # The same English needing different German in one context.

@@ -308,6 +308,14 @@
         <source>'%1' must be a size such as 64MiB, not %2</source>
         <translation>'%1' muss eine Größe wie 64MiB sein, nicht %2</translation>
     </message>
+    <message>
+        <source>'severity_label' must be a label name (letters, digits and _), not '%1'</source>
+        <translation>'severity_label' muss ein Labelname sein (Buchstaben, Ziffern und _), nicht '%1'</translation>
+    </message>
+    <message>
+        <source>'without_severity' must be none, info, warning or critical, not '%1'</source>
+        <translation>'without_severity' muss none, info, warning oder critical sein, nicht '%1'</translation>
+    </message>
 </context>
 <context>
     <name>EndpointOrigin</name>

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void resolvedOnlyWhenEnabled();
     void minimumSeveritySuppressedAndPending();
     void mutedRecordsButSendsNothing();
+    void severityScaleLetsEveryAlertNotify();
     void stormBecomesOneSummary();
     void stateIsPersistedAndReloaded();
     void brokenStateFileStartsAfresh();
@@ -105,12 +106,49 @@ void TestNotificationPolicy::minimumSeveritySuppressedAndPending()
         = policy.evaluate({alert(u"I"_s, u"info"_s), alert(u"N"_s, QString()), silenced, pending,
                            alert(u"W"_s, u"warning"_s)},
                           &state);
-    QCOMPARE(summaries(notes), QStringList{u"W (warning)"_s});
+    // An alert without a severity counts as a warning by default: it notifies too.
+    QCOMPARE(summaries(notes), (QStringList{u"N (no severity)"_s, u"W (warning)"_s}));
     NotificationConfig c;
     c.minSeverity = u"info"_s;
     policy.setConfig(c);
     QCOMPARE(summaries(policy.evaluate({alert(u"I"_s, u"info"_s)}, &state)),
              QStringList{u"I (info)"_s});
+}
+
+void TestNotificationPolicy::severityScaleLetsEveryAlertNotify()
+{
+    // Severities as teams write them: each ranks as a level and can notify.
+    NotificationConfig c;
+    c.minSeverity = u"critical"_s;
+    NotificationPolicy policy;
+    policy.setConfig(c);
+    NotifiedState state;
+    const QStringList critical{u"major"_s, u"page"_s, u"P1"_s, u"P2"_s, u"error"_s, u"High"_s};
+    QList<Alert> alerts;
+    for (const QString &severity : critical)
+        alerts << alert(u"C-"_s + severity, severity);
+    alerts << alert(u"minor"_s, u"minor"_s) << alert(u"p3"_s, u"P3"_s) << alert(u"P5"_s, u"P5"_s);
+    c.stormThreshold = 100;
+    policy.setConfig(c);
+    QCOMPARE(policy.evaluate(alerts, &state).size(), critical.size());
+
+    // A team's own words, carried by another label; alerts without it never notify.
+    NotificationConfig own;
+    own.minSeverity = u"warning"_s;
+    own.severity.label = u"priority"_s;
+    own.severity.critical = {u"sev-a"_s};
+    own.severity.warning = {u"sev-b"_s};
+    own.severity.withoutSeverity = 0;
+    policy.setConfig(own);
+    NotifiedState fresh;
+    Alert a = alert(u"A"_s, u"critical"_s); // "severity" is not the label any more
+    Alert b = alert(u"B"_s, QString());
+    b.labels.insert(u"priority"_s, u"SEV-B"_s);
+    b.fingerprint = labelsFingerprint(b.labels);
+    Alert x = alert(u"X"_s, QString());
+    x.labels.insert(u"priority"_s, u"whatever"_s);
+    x.fingerprint = labelsFingerprint(x.labels);
+    QCOMPARE(summaries(policy.evaluate({a, b, x}, &fresh)), QStringList{u"B (SEV-B)"_s});
 }
 
 void TestNotificationPolicy::mutedRecordsButSendsNothing()

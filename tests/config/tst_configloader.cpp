@@ -192,6 +192,10 @@ void TestConfigLoader::validFiles_data()
         c.notifications.minSeverity = u"critical"_s;
         c.notifications.notifyResolved = true;
         c.notifications.stormThreshold = 12;
+        c.notifications.severity.label = u"priority"_s;
+        c.notifications.severity.critical = {u"p1"_s, u"sev-a"_s};
+        c.notifications.severity.info = {u"p5"_s};
+        c.notifications.severity.withoutSeverity = 0;
         c.selfMetrics.enabled = false;
         c.selfMetrics.listen = u"[::1]:9555"_s;
         c.http.maxBodyBytes = 10'000'000;
@@ -291,7 +295,11 @@ void TestConfigLoader::brokenFiles_data()
     row("bad project name", u"bad-project.yaml"_s,
         {u"3:12:'project' must be a compose project name"_s});
     row("bad severity", u"bad-severity.yaml"_s,
-        {u"3:17:'min_severity' must be info, warning or critical, not 'urgent'"_s});
+        {u"3:17:'min_severity' must be info, warning or critical, not 'urgent'"_s,
+         u"4:19:'severity_label' must be a label name"_s,
+         u"5:21:'without_severity' must be none, info, warning or critical, not 'sometimes'"_s,
+         u"7:5:unknown key 'critcal' in 'notifications.severity_levels' (did you mean "
+         "'critical'?)"_s});
     row("bad listen", u"bad-listen.yaml"_s, {u"3:11:'listen' must be host:port"_s});
     row("size without unit", u"bad-max-body.yaml"_s, {u"3:13:a size needs a unit"_s});
     row("missing ca_file", u"missing-ca-file.yaml"_s,

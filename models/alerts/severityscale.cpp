@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/alerts/severityscale.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Stackscope {
+
+QStringList SeverityScale::defaultAliases(int rank)
+{
+    // From what rule sets in the wild use: Prometheus mixins (critical, warning, info), PagerDuty
+    // and Opsgenie priorities (P1-P5), syslog levels, Zabbix (disaster, high, average), ITIL
+    // (major, minor), and sev1-sev5.
+    switch (rank) {
+    case 3:
+        return {u"critical"_s, u"crit"_s,      u"page"_s,  u"error"_s, u"err"_s,      u"high"_s,
+                u"fatal"_s,    u"emergency"_s, u"emerg"_s, u"alert"_s, u"disaster"_s, u"major"_s,
+                u"p1"_s,       u"p2"_s,        u"sev1"_s,  u"sev2"_s};
+    case 2:
+        return {u"warning"_s,  u"warn"_s, u"medium"_s, u"average"_s,
+                u"moderate"_s, u"p3"_s,   u"sev3"_s};
+    case 1:
+        return {u"info"_s,  u"informational"_s, u"information"_s, u"low"_s, u"minor"_s, u"notice"_s,
+                u"debug"_s, u"none"_s,          u"p4"_s,          u"p5"_s,  u"sev4"_s,  u"sev5"_s};
+    default:
+        return {};
+    }
+}
+
+int SeverityScale::rankOf(const QString &value) const
+{
+    const QString v = value.trimmed().toLower();
+    if (v.isEmpty())
+        return 0;
+    const QStringList *levels[] = {&critical, &warning, &info};
+    for (int i = 0; i < 3; ++i) {
+        const int rank = 3 - i;
+        if (levels[i]->isEmpty() ? defaultAliases(rank).contains(v) : levels[i]->contains(v))
+            return rank;
+    }
+    return 0;
+}
+
+int SeverityScale::rank(const QMap<QString, QString> &labels) const
+{
+    const int found = rankOf(labels.value(label));
+    return found > 0 ? found : withoutSeverity;
+}
+
+} // namespace Stackscope
