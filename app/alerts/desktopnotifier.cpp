@@ -93,7 +93,9 @@ void DesktopNotifier::notify(const AlertNotification &n)
     QVariantMap hints;
     hints.insert(u"urgency"_s, QVariant::fromValue(uchar(std::clamp(n.urgency, 0, 2))));
     hints.insert(u"category"_s, u"alert"_s);
-    hints.insert(u"desktop-entry"_s, u"stackscope"_s);
+    // The installed desktop file's id (io.github.stackscope.Stackscope.desktop), so that the
+    // server shows our name and icon and groups our notifications.
+    hints.insert(u"desktop-entry"_s, QStringLiteral(STACKSCOPE_APP_ID));
     const QString icon = n.kind == AlertNotification::Kind::Resolved ? u"dialog-information"_s
                          : n.urgency >= 2                            ? u"dialog-error"_s
                                                                      : u"dialog-warning"_s;

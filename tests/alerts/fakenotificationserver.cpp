@@ -34,6 +34,7 @@ uint FakeNotificationServer::Notify(const QString &appName, uint replacesId, con
                     {"actions"_L1, QJsonArray::fromStringList(actions)},
                     {"urgency"_L1, hints.value(u"urgency"_s).toInt()},
                     {"urgencyType"_L1, QString::fromLatin1(hints.value(u"urgency"_s).typeName())},
+                    {"desktopEntry"_L1, hints.value(u"desktop-entry"_s).toString()},
                     {"timeout"_L1, expireTimeout}});
     return id;
 }

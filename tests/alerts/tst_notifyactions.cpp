@@ -143,6 +143,8 @@ void TestNotifyActions::firingAlertIsNotifiedWithActionsAndEscapedBody()
     QVERIFY(!call.value("body"_L1).toString().contains("<img"_L1));
     QCOMPARE(call.value("urgency"_L1).toInt(), 2);
     QCOMPARE(call.value("urgencyType"_L1).toString(), u"uchar"_s); // the spec's byte
+    // The installed desktop file's id, not a name of our own ("stackscope" had no such file).
+    QCOMPARE(call.value("desktopEntry"_L1).toString(), u"io.github.stackscope.Stackscope"_s);
     const QStringList actions = call.value("actions"_L1).toVariant().toStringList();
     QVERIFY2(actions.contains(u"silence-1h"_s) && actions.contains(u"Silence 1 h"_s),
              qPrintable(actions.join(u',')));
