@@ -1052,6 +1052,9 @@ DE = {
         "'severity_label' muss ein Labelname sein (Buchstaben, Ziffern und _), nicht '%1'",
     "'without_severity' must be none, info, warning or critical, not '%1'":
         "'without_severity' muss none, info, warning oder critical sein, nicht '%1'",
+    'Last reported by %1, which does not answer now: it may have resolved':
+        'Zuletzt gemeldet von %1, das jetzt nicht antwortet: Es ist vielleicht schon behoben',
+    'firing, stale': 'feuert, veraltet',
 }
 
 # The same English needing different German in one context.

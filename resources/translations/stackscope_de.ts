@@ -1244,6 +1244,14 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <source>Silence %1 created.</source>
         <translation>Stummschaltung %1 angelegt.</translation>
     </message>
+    <message>
+        <source>firing, stale</source>
+        <translation>feuert, veraltet</translation>
+    </message>
+    <message>
+        <source>Last reported by %1, which does not answer now: it may have resolved</source>
+        <translation>Zuletzt gemeldet von %1, das jetzt nicht antwortet: Es ist vielleicht schon behoben</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::AlertsService</name>

@@ -140,6 +140,14 @@ void TestAlertsFeature::pageFillsAndActionsReachTheApp()
     for (const QString &fingerprint : {u"0a1b2c3d4e5f6789"_s, u"1111111111111111"_s})
         QVERIFY(model->at(model->rowOf(fingerprint)).stale);
     QVERIFY(feature->service()->lastSnapshot().prometheusFallback);
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        window.showPage(feature->id());
+        window.resize(1280, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.grab().save(out + u"/alerts-stale-fallback.png"_s));
+    }
 }
 
 namespace {

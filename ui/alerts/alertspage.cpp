@@ -466,7 +466,9 @@ void AlertsPage::updateDetails()
     const Alert &a = m_alerts->at(row);
     m_title->setText(
         u"%1 · %2 · %3"_s.arg(a.name(), a.severity().isEmpty() ? tr("no severity") : a.severity(),
-                              a.state == Alert::State::Pending ? tr("pending") : tr("firing")));
+                              a.state == Alert::State::Pending ? tr("pending")
+                              : a.stale                        ? tr("firing, stale")
+                                                               : tr("firing")));
     m_summary->setText(a.summary());
     m_description->setText(a.description());
     m_description->setVisible(!a.description().isEmpty());
@@ -480,7 +482,10 @@ void AlertsPage::updateDetails()
         facts << tr("Silenced by %1").arg(a.silencedBy.join(u", "_s));
     if (a.inhibited)
         facts << tr("Inhibited by %1").arg(a.inhibitedBy.join(u", "_s));
-    if (!a.sources.isEmpty())
+    if (a.stale)
+        facts << tr("Last reported by %1, which does not answer now: it may have resolved")
+                     .arg(a.sources.join(u", "_s));
+    else if (!a.sources.isEmpty())
         facts << tr("Reported by %1").arg(a.sources.join(u", "_s));
     m_facts->setText(facts.join(u" · "_s));
     m_labels->setText(labelsText(a.labels));
