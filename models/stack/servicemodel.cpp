@@ -161,7 +161,7 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
                 return url.port() > 0 ? QString::number(url.port()) : tr("web UI");
             }
             if (ports.isEmpty() && s.spec.networkMode == "host"_L1)
-                return tr("host network"); // nothing published: it listens on the host itself
+                return tr("host"); // its network is the host's: nothing published
             return ports.join(u", "_s);
         }
         case Image:
@@ -235,11 +235,14 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
         if (column == Health && !c.health.isEmpty() && s.isRunning())
             return QBrush(conditionColor(s.condition()));
         if (column == Ports)
-            return QBrush(Palette::link());
+            return QBrush(data(index, UrlsRole).toStringList().isEmpty()
+                              ? Palette::color(Palette::Tone::Muted) // "host": nothing to open
+                              : Palette::link());
         if (!s.declared)
             return QBrush(Palette::color(Palette::Tone::Muted));
     }
-    if (role == Qt::FontRole && column == Ports) {
+    if (role == Qt::FontRole && column == Ports
+        && !data(index, UrlsRole).toStringList().isEmpty()) {
         QFont f;
         f.setUnderline(true);
         return f;

@@ -1011,7 +1011,7 @@ DE = {
     'not in this stack (nothing answers at %1)': 'nicht in diesem Stack (unter %1 antwortet nichts)',
     'If it runs elsewhere, set endpoints.%1 in the configuration.':
         'Läuft er anderswo, endpoints.%1 in der Konfiguration setzen.',
-    'host network': 'Host-Netzwerk',
+    'host': 'Host',
     "Shares the host's network: its ports are the host's, as its program opens them, and none is published.":
         'Teilt das Netzwerk des Hosts: Seine Ports sind die des Hosts, so wie sein Programm sie öffnet, und keiner wird veröffentlicht.',
     ', stale': ', veraltet',

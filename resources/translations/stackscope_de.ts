@@ -2672,12 +2672,12 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <translation>%1 von %2 (%3 %)</translation>
     </message>
     <message>
-        <source>host network</source>
-        <translation>Host-Netzwerk</translation>
-    </message>
-    <message>
         <source>Shares the host's network: its ports are the host's, as its program opens them, and none is published.</source>
         <translation>Teilt das Netzwerk des Hosts: Seine Ports sind die des Hosts, so wie sein Programm sie öffnet, und keiner wird veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "tests/support/printers.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -164,7 +165,8 @@ void TestServiceModel::displayTexts()
     exporter.networkMode = u"host"_s;
     ContainerInfo stopped = container(u"4"_s, u"exporter"_s, u"exited"_s, {}, 2);
     model.setServices(joinServices({exporter}, {stopped}));
-    QCOMPARE(text(0, ServiceModel::Ports), u"host network"_s);
+    QCOMPARE(text(0, ServiceModel::Ports), u"host"_s);
+    QVERIFY(!model.index(0, ServiceModel::Ports).data(Qt::FontRole).value<QFont>().underline());
     QVERIFY(text(0, ServiceModel::Ports, Qt::ToolTipRole).contains(u"host's network"_s));
     QCOMPARE(model.index(0, 0).data(ServiceModel::ConditionRole).toInt(),
              int(ServiceStatus::Condition::Exited)); // exit 2, nobody asked: a crash

@@ -73,6 +73,7 @@ struct DemoStack
 
     explicit DemoStack(int minutes)
     {
+        spec[5].networkMode = u"host"_s; // its Ports cell says so
         QList<ContainerInfo> containers{
             container(u"c-prom"_s, spec[0], u"running"_s, u"healthy"_s),
             container(u"c-am"_s, spec[1], u"running"_s, u"healthy"_s),
