@@ -56,31 +56,53 @@ bool DesktopNotifier::serverAvailable() const
     return activatable.isValid() && activatable.value().contains(serviceName());
 }
 
-QStringList DesktopNotifier::capabilities()
+QStringList DesktopNotifier::capabilities() const
 {
-    if (m_capabilities)
-        return *m_capabilities;
+    return m_capabilities.value_or(QStringList());
+}
+
+void DesktopNotifier::askCapabilities()
+{
+    if (m_askingCapabilities)
+        return;
+    m_askingCapabilities = true;
     QDBusMessage call = QDBusMessage::createMethodCall(serviceName(), objectPath, serviceName(),
                                                        u"GetCapabilities"_s);
-    const QDBusMessage reply = m_bus.call(call, QDBus::Block, 2000);
-    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty())
-        return {}; // asked again next time
-    m_capabilities = reply.arguments().constFirst().toStringList();
-    return *m_capabilities;
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, 2000), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_askingCapabilities = false;
+        const QDBusPendingReply<QStringList> reply = *watcher;
+        if (reply.isError())
+            qCWarning(lcNotify).noquote() << "the notification server did not say what it supports:"
+                                          << reply.error().message();
+        else
+            m_capabilities = reply.value(); // else asked again with the next notification
+        const QStringList caps = reply.isError() ? QStringList() : reply.value();
+        for (const AlertNotification &n : std::exchange(m_waiting, {}))
+            send(n, caps);
+    });
 }
 
 void DesktopNotifier::notify(const AlertNotification &n)
 {
-    const auto fallback = [this, n] {
+    if (!serverAvailable()) {
         if (m_fallback)
             m_fallback(n.summary, n.body, n.urgency);
         Q_EMIT notified(n, false);
-    };
-    if (!serverAvailable()) {
-        fallback();
         return;
     }
-    const QStringList caps = capabilities();
+    if (!m_capabilities) {
+        // Asked without blocking: the notifications wait for the answer, in order.
+        m_waiting.append(n);
+        askCapabilities();
+        return;
+    }
+    send(n, *m_capabilities);
+}
+
+void DesktopNotifier::send(const AlertNotification &n, const QStringList &caps)
+{
     // The spec lets the body hold markup; the body is someone else's text, so it is escaped
     // wherever the server would read markup. The summary is plain text by the spec.
     const QString body = caps.contains("body-markup"_L1) ? n.body.toHtmlEscaped() : n.body;

@@ -44,8 +44,9 @@ public:
     void setFallback(Fallback fallback) { m_fallback = std::move(fallback); }
     /// A notification server owns (or can be activated as) org.freedesktop.Notifications.
     bool serverAvailable() const;
-    /// The server's capabilities, asked once (cached).
-    QStringList capabilities();
+    /// The server's capabilities as it answered GetCapabilities (asked without blocking before
+    /// the first notification, then cached); empty until it answered.
+    QStringList capabilities() const;
 
     void notify(const AlertNotification &notification);
     /// Ids of notifications sent and not yet closed, with their alert's fingerprint.
@@ -63,11 +64,15 @@ Q_SIGNALS:
 
 private:
     void onActionInvoked(uint id, const QString &key);
+    void askCapabilities();
+    void send(const AlertNotification &notification, const QStringList &caps);
 
     QDBusConnection m_bus;
     NotificationsInterface *m_interface;
     Fallback m_fallback;
     std::optional<QStringList> m_capabilities;
+    bool m_askingCapabilities = false;
+    QList<AlertNotification> m_waiting; ///< sent once the capabilities are known
     QHash<uint, Alert> m_sent;
 };
 

@@ -136,7 +136,7 @@ void TestNotifyDunst::firingAlertsAreNotifiedOnce()
 {
     startStackscope(false);
     QVERIFY(m_notifier->serverAvailable());
-    QVERIFY(m_notifier->capabilities().contains(u"actions"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_notifier->capabilities().contains(u"actions"_s), 15000);
     waitPolls(6); // three seconds of polls: each alert still notified once
     const QList<QJsonObject> all = shown();
     QCOMPARE(countSummary(all, u"AlwaysFiring (critical)"_s), 1);
