@@ -41,7 +41,7 @@ QString tr(const char *text)
 constexpr int kMaxNodes = 200000;
 constexpr int kMaxDepth = 200;
 constexpr int kMaxExtends = 1000;
-constexpr int kMaxIncludes = 1000;   // files loaded through `include`, counting repeats
+constexpr int kMaxIncludes = 256;    // files loaded through `include`, counting repeats
 constexpr int kMaxIncludeDepth = 64; // a cycle through symbolic links has ever new paths
 constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
 
