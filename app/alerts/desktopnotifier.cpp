@@ -19,6 +19,7 @@ const QString objectPath = u"/org/freedesktop/Notifications"_s;
 const QString actionOpen = u"open"_s;
 const QString actionDefault = u"default"_s;
 const QString actionSilence = u"silence-1h"_s;
+const QString actionTraces = u"traces"_s;
 } // namespace
 
 NotificationsInterface::NotificationsInterface(const QDBusConnection &bus, QObject *parent)
@@ -110,7 +111,7 @@ void DesktopNotifier::send(const AlertNotification &n, const QStringList &caps)
     if (caps.contains("actions"_L1) && n.kind != AlertNotification::Kind::Resolved) {
         actions << actionDefault << tr("Open") << actionOpen << tr("Open");
         if (n.kind == AlertNotification::Kind::Firing)
-            actions << actionSilence << tr("Silence 1 h");
+            actions << actionTraces << tr("Open traces") << actionSilence << tr("Silence 1 h");
     }
     QVariantMap hints;
     hints.insert(u"urgency"_s, QVariant::fromValue(uchar(std::clamp(n.urgency, 0, 2))));
@@ -160,6 +161,8 @@ void DesktopNotifier::onActionInvoked(uint id, const QString &key)
         Q_EMIT openRequested(alert.fingerprint);
     else if (key == actionSilence)
         Q_EMIT silenceRequested(alert);
+    else if (key == actionTraces)
+        Q_EMIT tracesRequested(alert);
 }
 
 } // namespace Stackscope

@@ -29,7 +29,8 @@ Q_SIGNALS:
 
 /// Sends AlertNotifications to `org.freedesktop.Notifications` (summary = alert name and
 /// severity, body = the summary annotation escaped where the server reads markup, urgency by
-/// severity, actions "Open" and "Silence 1 h" where the server supports actions), and turns the
+/// severity, actions "Open", "Open traces" and "Silence 1 h" where the server supports actions),
+/// and turns the
 /// actions the person invokes into signals. With no notification server on the bus, or when a
 /// call fails, the fallback (the tray icon's balloon) shows it instead.
 class DesktopNotifier : public QObject
@@ -59,6 +60,8 @@ Q_SIGNALS:
     void openRequested(const QString &fingerprint);
     /// "Silence 1 h": the labels of exactly the alert notified.
     void silenceRequested(const Stackscope::Alert &alert);
+    /// "Open traces": the traces of the alert's service around the time it started.
+    void tracesRequested(const Stackscope::Alert &alert);
     /// The notification was handed over: to the bus (`viaBus`) or to the fallback.
     void notified(const Stackscope::AlertNotification &notification, bool viaBus);
 

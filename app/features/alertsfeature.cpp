@@ -41,6 +41,7 @@ AlertsFeature::AlertsFeature(const AppContext &context, QObject *parent)
     }
     connect(m_service, &AlertsService::updated, this, &AlertsFeature::onUpdated);
     connect(m_notifier, &DesktopNotifier::openRequested, this, &AlertsFeature::raiseOnAlert);
+    connect(m_notifier, &DesktopNotifier::tracesRequested, this, &AlertsFeature::openTraces);
     connect(
         m_notifications, &AlertNotifications::silenceFinished, this,
         [this](const Alert &alert, const QStringList &ids, const QStringList &errors) {
@@ -93,14 +94,7 @@ QWidget *AlertsFeature::createPage()
         const QDateTime end = alert.endsAt.isValid() && alert.endsAt < now ? alert.endsAt : now;
         Q_EMIT showRequested(MetricsRequest{alert.expression(), start, end});
     });
-    connect(page, &AlertsPage::openTracesRequested, this, [this](const Alert &alert) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QDateTime start
-            = alert.startsAt.isValid() ? alert.startsAt.addSecs(-15 * 60) : now.addSecs(-3600);
-        const QDateTime end = alert.endsAt.isValid() && alert.endsAt < now ? alert.endsAt : now;
-        const QString service = alert.labels.value(u"service"_s, alert.labels.value(u"job"_s));
-        Q_EMIT showRequested(TracesRequest{service, start, end});
-    });
+    connect(page, &AlertsPage::openTracesRequested, this, &AlertsFeature::openTraces);
     connect(page, &AlertsPage::createSilenceRequested, this, [this](const Silence &silence) {
         QPointer<AlertsPage> p = m_page;
         // The page keeps its dialog open until this answer: a refused silence (an invalid regex,
@@ -214,6 +208,17 @@ void AlertsFeature::onUpdated()
         else
             m_page->setStatus(problems.join(u"; "_s), !problems.isEmpty());
     }
+}
+
+void AlertsFeature::openTraces(const Alert &alert)
+{
+    // The alert's service (or job) from a quarter of an hour before it started until it ended.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime start
+        = alert.startsAt.isValid() ? alert.startsAt.addSecs(-15 * 60) : now.addSecs(-3600);
+    const QDateTime end = alert.endsAt.isValid() && alert.endsAt < now ? alert.endsAt : now;
+    const QString service = alert.labels.value(u"service"_s, alert.labels.value(u"job"_s));
+    Q_EMIT showRequested(TracesRequest{service, start, end});
 }
 
 void AlertsFeature::setStackServices(const QList<ComposeService> &services)

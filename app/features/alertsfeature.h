@@ -60,6 +60,8 @@ public:
 
     /// Raise the window on the Alerts page with this alert selected.
     void raiseOnAlert(const QString &fingerprint);
+    /// "Traces around here" and the notification's "Open traces": the Traces page for the alert.
+    void openTraces(const Stackscope::Alert &alert);
 
 private:
     void onUpdated();

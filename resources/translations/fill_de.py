@@ -1055,6 +1055,7 @@ DE = {
     'Last reported by %1, which does not answer now: it may have resolved':
         'Zuletzt gemeldet von %1, das jetzt nicht antwortet: Es ist vielleicht schon behoben',
     'firing, stale': 'feuert, veraltet',
+    'Open traces': 'Traces öffnen',
 }
 
 # The same English needing different German in one context.

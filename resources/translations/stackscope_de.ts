@@ -1663,6 +1663,10 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <source>Silence 1 h</source>
         <translation>1 h stummschalten</translation>
     </message>
+    <message>
+        <source>Open traces</source>
+        <translation>Traces öffnen</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::DockerEndpoint</name>

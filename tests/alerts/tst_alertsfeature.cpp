@@ -126,6 +126,11 @@ void TestAlertsFeature::pageFillsAndActionsReachTheApp()
     QVERIFY(traces);
     QCOMPARE(traces->service, u"api"_s);
     QVERIFY(traces->start < traces->end);
+    // The notification's "Open traces" goes the same way.
+    show.clear();
+    Q_EMIT feature->notifier()->tracesRequested(model->at(model->rowOf(u"0a1b2c3d4e5f6789"_s)));
+    QCOMPARE(show.size(), 1);
+    QCOMPARE(pageIdOf(show.first().at(0).value<NavigationRequest>()), u"traces"_s);
 
     // the tray's mute toggle reaches the notifications
     QVERIFY(!feature->isMuted());

@@ -149,6 +149,7 @@ void TestNotifyActions::firingAlertIsNotifiedWithActionsAndEscapedBody()
     QVERIFY2(actions.contains(u"silence-1h"_s) && actions.contains(u"Silence 1 h"_s),
              qPrintable(actions.join(u',')));
     QVERIFY(actions.contains(u"open"_s) && actions.contains(u"Open"_s));
+    QVERIFY(actions.contains(u"traces"_s) && actions.contains(u"Open traces"_s));
     // Exactly one, although the poll runs every second.
     QTest::qWait(2500);
     int count = 0;
@@ -218,6 +219,12 @@ void TestNotifyActions::openAsksForThatAlert()
     invoke(9999, u"open"_s); // another application's notification: ignored
     QTest::qWait(300);
     QCOMPARE(open.size(), 1);
+
+    // "Open traces": that alert, for the Traces page.
+    QSignalSpy traces(m_notifier.get(), &DesktopNotifier::tracesRequested);
+    invoke(m_id, u"traces"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(traces.size(), 1, 5000);
+    QCOMPARE(traces.first().first().value<Alert>().fingerprint, m_alert.fingerprint);
 }
 
 int main(int argc, char **argv)
