@@ -4,6 +4,7 @@
 #include "app/alerts/notificationpolicy.h"
 
 #include <QObject>
+#include <QThreadPool>
 
 namespace Stackscope {
 
@@ -12,7 +13,8 @@ class DesktopNotifier;
 
 /// Joins the poll to the desktop: every answered poll of the AlertsService goes through the
 /// NotificationPolicy, what is new goes to the DesktopNotifier, and the notified state is saved
-/// atomically after each change. "Silence 1 h" from a notification silences exactly that alert
+/// atomically after each change, off the GUI thread and before the notifications it records are
+/// sent. "Silence 1 h" from a notification silences exactly that alert
 /// in every Alertmanager. A poll where no source answered changes nothing (never "resolves").
 class AlertNotifications : public QObject
 {
@@ -36,6 +38,7 @@ Q_SIGNALS:
 
 private:
     void onUpdated();
+    void send(const QList<AlertNotification> &notes);
     void silence(const Alert &alert);
 
     AlertsService *m_service;
@@ -43,6 +46,7 @@ private:
     NotificationPolicy m_policy;
     NotifiedState m_state;
     bool m_loaded = false;
+    QThreadPool m_writer; ///< one thread: the state's writes land in the order they were made
 };
 
 } // namespace Stackscope

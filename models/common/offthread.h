@@ -20,16 +20,16 @@ namespace OffThread {
 /// cost more than the parse (a 256 KiB answer parses in about a millisecond).
 constexpr qsizetype kThresholdBytes = 256 * 1024;
 
-/// Runs `work()` on the global thread pool, then `deliver(result)` on the application object's
-/// (the GUI) thread, but only if `receiver` still exists then. A null `receiver` means "always
-/// deliver". The application object is the queued call's context: it outlives every receiver.
+/// Runs `work()` on `pool`, then `deliver(result)` on the application object's (the GUI) thread,
+/// but only if `receiver` still exists then. A null `receiver` means "always deliver". The
+/// application object is the queued call's context: it outlives every receiver. A pool of one
+/// thread runs the works in the order given (writes of one file, say) and delivers in that order.
 template<typename Work, typename Deliver>
-void run(QObject *receiver, Work work, Deliver deliver)
+void run(QThreadPool *pool, QObject *receiver, Work work, Deliver deliver)
 {
     const bool guarded = receiver != nullptr;
     QPointer<QObject> guard(receiver);
-    QThreadPool::globalInstance()->start([guarded, guard, work = std::move(work),
-                                          deliver = std::move(deliver)]() mutable {
+    pool->start([guarded, guard, work = std::move(work), deliver = std::move(deliver)]() mutable {
         auto result = work();
         QObject *context = QCoreApplication::instance();
         if (!context)
@@ -42,6 +42,13 @@ void run(QObject *receiver, Work work, Deliver deliver)
             },
             Qt::QueuedConnection);
     });
+}
+
+/// run() on the global thread pool.
+template<typename Work, typename Deliver>
+void run(QObject *receiver, Work work, Deliver deliver)
+{
+    run(QThreadPool::globalInstance(), receiver, std::move(work), std::move(deliver));
 }
 
 /// As run() when `inputBytes` is above kThresholdBytes; otherwise `deliver(work())` at once, on
