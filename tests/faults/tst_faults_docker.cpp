@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QPushButton>
@@ -28,6 +29,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <functional>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -190,9 +194,10 @@ void TestFaultsDocker::composeRunFails()
     QVERIFY(writeFile(m_composeFile, FailingCompose));
 
     m_watchdog.reset();
-    QTRY_VERIFY(page->findChild<QPushButton *>(u"startStack"_s)->isEnabled());
+    QVERIFY(waitInEventLoop(
+        [page] { return page->findChild<QPushButton *>(u"startStack"_s)->isEnabled(); }, 5000));
     QTest::mouseClick(page->findChild<QPushButton *>(u"startStack"_s), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!supervisor->isComposeRunning(), 60000);
+    QVERIFY(waitInEventLoop([supervisor] { return !supervisor->isComposeRunning(); }, 60000));
     const QString result = page->progressPanel()->resultText();
     qInfo("failed compose run:\n%s", qPrintable(result));
     QVERIFY2(result.contains(u"Failed"_s) && result.contains(u"exited with code"_s),
@@ -208,7 +213,7 @@ void TestFaultsDocker::composeRunFails()
     QElapsedTimer clock;
     clock.start();
     QTest::mouseClick(page->findChild<QPushButton *>(u"startStack"_s), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!supervisor->isComposeRunning(), 60000);
+    QVERIFY(waitInEventLoop([supervisor] { return !supervisor->isComposeRunning(); }, 60000));
     const qint64 recovery = clock.elapsed();
     QVERIFY2(page->progressPanel()->resultText().contains(u"Done"_s),
              qPrintable(page->progressPanel()->resultText()));
