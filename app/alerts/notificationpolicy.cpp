@@ -133,9 +133,8 @@ void NotifiedState::remove(const QString &fingerprint)
     m_entries.remove(fingerprint);
 }
 
-int NotificationPolicy::urgencyFor(const QString &severity)
+int NotificationPolicy::urgencyFor(int rank)
 {
-    const int rank = severityRank(severity);
     return rank >= 3 ? 2 : rank <= 1 ? 0 : 1;
 }
 
@@ -151,8 +150,7 @@ AlertNotification NotificationPolicy::firingNotification(const Alert &alert,
     n.body = alert.summary();
     if (n.body.isEmpty())
         n.body = labelsText(alert.labels);
-    const int rank = scale.rank(alert.labels);
-    n.urgency = rank >= 3 ? 2 : rank <= 1 ? 0 : 1;
+    n.urgency = urgencyFor(scale.rank(alert.labels));
     return n;
 }
 
@@ -162,9 +160,8 @@ QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts
 {
     QList<AlertNotification> out;
     bool dirty = false;
-    const int minimumRank = m_config.severity.rankOf(m_config.minSeverity) > 0
-                                ? m_config.severity.rankOf(m_config.minSeverity)
-                                : severityRank(m_config.minSeverity);
+    // min_severity names a level (info, warning, critical), not one of its aliases.
+    const int minimumRank = severityRank(m_config.minSeverity);
     const auto rank = [this](const Alert &a) {
         return m_config.severity.rank(a.labels);
     };

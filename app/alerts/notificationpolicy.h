@@ -76,7 +76,8 @@ public:
     QList<AlertNotification> evaluate(const QList<Alert> &alerts, NotifiedState *state,
                                       bool *changed = nullptr, bool authoritative = true) const;
 
-    static int urgencyFor(const QString &severity);
+    /// The spec's urgency byte for a SeverityScale rank: 0 low, 1 normal, 2 critical.
+    static int urgencyFor(int rank);
     /// The notification of one firing alert; its severity read as `scale` says.
     static AlertNotification firingNotification(const Alert &alert,
                                                 const SeverityScale &scale = {});
