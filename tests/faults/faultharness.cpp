@@ -24,6 +24,7 @@
 #include <QTextDocumentFragment>
 
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -144,8 +145,19 @@ void FaultWatchdog::tick()
         return;
     const qint64 now = m_clock.nsecsElapsed();
     const qint64 wait = runQueueWaitNs();
-    if (m_lastNs >= 0)
-        m_worstOwnNs = std::max(m_worstOwnNs, (now - m_lastNs) - (wait - m_lastWaitNs));
+    if (m_lastNs >= 0) {
+        const qint64 own = (now - m_lastNs) - (wait - m_lastWaitNs);
+        m_worstOwnNs = std::max(m_worstOwnNs, own);
+        // STACKSCOPE_STALL_LOG=1 prints each long gap with its end on CLOCK_MONOTONIC, to be
+        // matched with `perf record -k mono` samples of the GUI thread.
+        static const bool log = qEnvironmentVariableIntValue("STACKSCOPE_STALL_LOG") == 1;
+        if (log && own > 40'000'000) {
+            timespec ts{};
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            qInfo("stall: own %.1f ms ending at %ld.%06ld", double(own) / 1e6, long(ts.tv_sec),
+                  long(ts.tv_nsec / 1000));
+        }
+    }
     m_lastNs = now;
     m_lastWaitNs = wait;
 }
