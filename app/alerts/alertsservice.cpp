@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
@@ -404,13 +405,24 @@ QList<Alert> AlertsService::mergeAlerts(const QList<QList<Alert>> &alertmanagers
     }
     if (!rules.isEmpty()) {
         QHash<QString, QString> queryByName;
+        // The unit of a rule's value; rules of one name that disagree give none.
+        QHash<QString, std::optional<QString>> unitByName;
         for (const Rule &r : rules) {
-            if (r.alerting && !queryByName.contains(r.name))
+            if (!r.alerting)
+                continue;
+            if (!queryByName.contains(r.name))
                 queryByName.insert(r.name, r.query);
+            const QString unit = valueUnitOf(r.annotations);
+            const auto known = unitByName.constFind(r.name);
+            if (known == unitByName.cend())
+                unitByName.insert(r.name, unit);
+            else if (*known && **known != unit)
+                unitByName[r.name] = std::nullopt;
         }
         for (Alert &a : merged) {
             if (a.generatorUrl.isEmpty() && a.query.isEmpty())
                 a.query = queryByName.value(a.name());
+            a.valueUnit = unitByName.value(a.name()).value_or(QString());
         }
     }
     return merged;

@@ -2,6 +2,7 @@
 #include "models/alerts/alertdata.h"
 
 #include "models/alerts/severityscale.h"
+#include "models/common/format.h"
 #include "models/common/palette.h"
 
 #include <QObject>
@@ -43,6 +44,45 @@ QString Alert::expression() const
             return expr;
     }
     return query;
+}
+
+QString Alert::valueText() const
+{
+    if (value.isEmpty() || valueUnit.isEmpty())
+        return Format::sampleValue(value);
+    bool ok = false;
+    const double v = value.trimmed().toDouble(&ok);
+    return ok ? Format::value(v, valueUnit, 4) : Format::sampleValue(value);
+}
+
+QString valueUnitOf(const LabelSet &annotationTemplates)
+{
+    for (const QString &key : {u"unit"_s, u"value_unit"_s}) {
+        const QString unit = annotationTemplates.value(key).trimmed();
+        if (unit == "%"_L1)
+            return u"percent"_s;
+        if (!unit.isEmpty() && !unit.contains(u"{{"_s))
+            return unit;
+    }
+    // `$value` inside one action, with or without a pipeline; then what follows the action.
+    static const QRegularExpression action(
+        uR"(\{\{-?\s*(?:printf\s+"[^"]*"\s+)?\$value\s*(\|\s*([A-Za-z0-9]+))?[^}]*-?\}\}\s*(%)?)"_s);
+    for (const QString &text : annotationTemplates) {
+        auto it = action.globalMatch(text);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            const QString filter = m.captured(2);
+            if (filter == "humanizePercentage"_L1)
+                return u"percentunit"_s;
+            if (filter == "humanize1024"_L1)
+                return u"bytes"_s;
+            if (filter == "humanizeDuration"_L1)
+                return u"s"_s;
+            if (filter.isEmpty() && !m.captured(3).isEmpty())
+                return u"percent"_s;
+        }
+    }
+    return {};
 }
 
 QString SilenceMatcher::text() const

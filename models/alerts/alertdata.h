@@ -29,6 +29,9 @@ struct Alert
     QDateTime updatedAt;
     QString generatorUrl;
     QString value; ///< Prometheus' sample value when the source was Prometheus
+    /// The value's unit as a Format::value() unit ("percent", "percentunit", "bytes", "s"), from
+    /// the rule's annotations (valueUnitOf()); empty for a plain number.
+    QString valueUnit;
     QString query; ///< the rule's expression, when generatorURL does not carry it
     bool silenced = false;
     bool inhibited = false;
@@ -47,6 +50,8 @@ struct Alert
     /// The PromQL expression: generatorURL's g0.expr, else the rule's query; empty when unknown.
     QString expression() const;
     bool isSuppressed() const { return silenced || inhibited; }
+    /// The value for people, in its unit: "97", "91.2 %", "1.5 GiB"; empty without a value.
+    QString valueText() const;
 
     friend bool operator==(const Alert &, const Alert &) = default;
 };
@@ -124,6 +129,12 @@ QString labelsFingerprint(const LabelSet &labels);
 /// Parses `name="value", name=~"re", name!="v", name!~"re"` (quotes optional without spaces or
 /// commas). Returns an empty string and fills `matchers`, or says what is wrong.
 QString parseMatchers(const QString &text, QList<SilenceMatcher> *matchers);
+
+/// The unit a rule's annotation templates give `$value`, as a Format::value() unit: an explicit
+/// `unit` or `value_unit` annotation (a Grafana unit name, or "%"); else the first template that
+/// prints the value: `{{ $value | humanizePercentage }}` "percentunit", `humanize1024` "bytes",
+/// `humanizeDuration` "s", `{{ $value }}%` (also through printf) "percent". Empty when none says.
+QString valueUnitOf(const LabelSet &annotationTemplates);
 
 /// "name=value, ..." in label order: how a label set is shown on one line.
 QString labelsText(const LabelSet &labels);

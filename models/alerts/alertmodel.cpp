@@ -69,7 +69,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         case LabelsColumn:
             return labelsText(a.labels);
         case ValueColumn:
-            return Format::sampleValue(a.value);
+            return a.valueText();
         case SourcesColumn:
             return a.sources.join(u", "_s);
         }

@@ -37,10 +37,13 @@ inline QString alertRules()
                                   "          description: The disk is full.\n"
                                   "          runbook_url: http://127.0.0.1:1/runbooks/disk\n"
                                   "      - alert: StaysPending\n"
-                                  "        expr: vector(2)\n"
+                                  "        expr: vector(0.912)\n"
                                   "        for: 1h\n"
                                   "        labels: {severity: warning}\n"
-                                  "        annotations: {summary: Pending for an hour}\n");
+                                  "        annotations:\n"
+                                  "          summary: Pending for an hour\n"
+                                  "          description: 'Disk {{ $value | humanizePercentage }} "
+                                  "full'\n");
     QString markup = markupSummary();
     markup.replace(QLatin1Char('\''), QStringLiteral("''"));
     yaml.replace(QStringLiteral("@MARKUP@"), markup);

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void fingerprintMatchesAlertmanager();
     void matchers_data();
     void matchers();
+    void valueUnits_data();
+    void valueUnits();
 };
 
 void TestAlertModels::alertModelMergesWithoutReset()
@@ -248,6 +250,60 @@ void TestAlertModels::matchers()
     QList<SilenceMatcher> again;
     QVERIFY(parseMatchers(normalised, &again).isEmpty());
     QCOMPARE(again, matchers);
+}
+
+void TestAlertModels::valueUnits_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("annotation");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<QString>("shown");
+    // seed 003's GPU rule, and the forms of the Prometheus documentation and mixins
+    QTest::newRow("percent after the value")
+        << u"description"_s << u"GPU {{ $labels.device }} at {{ $value }}%"_s << u"9.1234e+01"_s
+        << u"percent"_s << u"91.23 %"_s;
+    QTest::newRow("percent after a space")
+        << u"summary"_s << u"at {{ $value }} %"_s << u"91"_s << u"percent"_s << u"91 %"_s;
+    QTest::newRow("printf") << u"summary"_s << u"{{ printf \"%.1f\" $value }}% used"_s << u"7e-02"_s
+                            << u"percent"_s << u"0.07 %"_s;
+    QTest::newRow("humanizePercentage")
+        << u"description"_s << u"{{ $value | humanizePercentage }} of the disk"_s << u"0.912"_s
+        << u"percentunit"_s << u"91.2 %"_s;
+    QTest::newRow("humanize1024") << u"summary"_s << u"{{ $value | humanize1024 }}B left"_s
+                                  << u"1.610612736e+09"_s << u"bytes"_s << u"1.5 GiB"_s;
+    QTest::newRow("humanizeDuration")
+        << u"summary"_s << u"late by {{ $value | humanizeDuration }}"_s << u"90"_s << u"s"_s
+        << u"1.5 min"_s;
+    QTest::newRow("explicit unit")
+        << u"unit"_s << u"bytes"_s << u"2048"_s << u"bytes"_s << u"2 KiB"_s;
+    QTest::newRow("explicit percent sign")
+        << u"unit"_s << u"%"_s << u"97"_s << u"percent"_s << u"97 %"_s;
+    QTest::newRow("a rate says nothing")
+        << u"description"_s << u"{{ $value }} errors per second (5m average)"_s << u"9.7e+01"_s
+        << QString() << u"97"_s;
+    QTest::newRow("percent not after the value")
+        << u"summary"_s << u"{{ $value }} requests, 5% of them failed"_s << u"12"_s << QString()
+        << u"12"_s;
+    QTest::newRow("humanize (SI) keeps the number")
+        << u"summary"_s << u"{{ $value | humanize }}"_s << u"1234"_s << QString() << u"1234"_s;
+    QTest::newRow("not a number") << u"summary"_s << u"{{ $value }}%"_s << u"abc"_s << u"percent"_s
+                                  << u"abc"_s;
+}
+
+void TestAlertModels::valueUnits()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, annotation);
+    QFETCH(QString, value);
+    QFETCH(QString, unit);
+    QFETCH(QString, shown);
+    const LabelSet templates{{u"summary"_s, u"Something is wrong"_s}, {key, annotation}};
+    QCOMPARE(valueUnitOf(templates), unit);
+    Alert a;
+    a.value = value;
+    a.valueUnit = unit;
+    QCOMPARE(a.valueText(), shown);
 }
 
 QTEST_GUILESS_MAIN(TestAlertModels)

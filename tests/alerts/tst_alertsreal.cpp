@@ -117,7 +117,10 @@ void TestAlertsReal::pendingComesFromPrometheus()
     QVERIFY(p);
     QCOMPARE(p->state, Alert::State::Pending);
     QCOMPARE(p->sources, QStringList{u"prometheus 127.0.0.1:%1"_s.arg(m_stack.prometheus->port())});
-    QCOMPARE(p->expression(), u"vector(2)"_s); // from the rule
+    QCOMPARE(p->expression(), u"vector(0.912)"_s); // from the rule
+    // The rule prints its value with humanizePercentage: so does the page.
+    QCOMPARE(p->valueUnit, u"percentunit"_s);
+    QCOMPARE(p->valueText(), u"91.2 %"_s);
     QVERIFY(!AlertStack::lists(m_stack.am1.get(), u"StaysPending"_s));
 }
 

@@ -477,7 +477,7 @@ void AlertsPage::updateDetails()
                  .arg(a.startsAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
                       durationSince(a.startsAt, QDateTime::currentDateTimeUtc()));
     if (!a.value.isEmpty())
-        facts << tr("Value %1").arg(Format::sampleValue(a.value));
+        facts << tr("Value %1").arg(a.valueText());
     if (a.silenced)
         facts << tr("Silenced by %1").arg(a.silencedBy.join(u", "_s));
     if (a.inhibited)
