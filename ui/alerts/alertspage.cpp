@@ -322,6 +322,38 @@ void AlertsPage::updateRuleDetails()
         label->setVisible(!label->text().isEmpty());
 }
 
+QString AlertsPage::detailsText() const
+{
+    QStringList lines;
+    for (QLabel *label : {m_title, m_summary, m_description, m_facts, m_labels}) {
+        if (!label->text().isEmpty())
+            lines << label->text();
+    }
+    return lines.join(u'\n');
+}
+
+QString AlertsPage::inhibitorsText(const Alert &alert) const
+{
+    // Alertmanager names the inhibiting alerts by fingerprint; people know them by name and by
+    // the labels in which they differ from this one (the rule's `equal` labels are the same).
+    QStringList parts;
+    for (const QString &fingerprint : alert.inhibitedBy) {
+        const int row = m_alerts->rowOf(fingerprint);
+        if (row < 0) {
+            parts << tr("an alert no longer listed (%1)").arg(fingerprint);
+            continue;
+        }
+        const Alert &by = m_alerts->at(row);
+        LabelSet differ;
+        for (auto it = by.labels.cbegin(); it != by.labels.cend(); ++it) {
+            if (it.key() != "alertname"_L1 && alert.labels.value(it.key()) != it.value())
+                differ.insert(it.key(), it.value());
+        }
+        parts << (differ.isEmpty() ? by.name() : u"%1 {%2}"_s.arg(by.name(), labelsText(differ)));
+    }
+    return parts.join(u", "_s);
+}
+
 QString AlertsPage::ruleDetailsText() const
 {
     QStringList lines;
@@ -481,7 +513,7 @@ void AlertsPage::updateDetails()
     if (a.silenced)
         facts << tr("Silenced by %1").arg(a.silencedBy.join(u", "_s));
     if (a.inhibited)
-        facts << tr("Inhibited by %1").arg(a.inhibitedBy.join(u", "_s));
+        facts << tr("Inhibited by %1").arg(inhibitorsText(a));
     if (a.stale)
         facts << tr("Last reported by %1, which does not answer now: it may have resolved")
                      .arg(a.sources.join(u", "_s));

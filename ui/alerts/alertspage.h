@@ -61,6 +61,8 @@ public:
     QString rulesNote() const;
     /// What the Rules tab's details pane shows of the selected rule, one line per item.
     QString ruleDetailsText() const;
+    /// The selected alert's details as plain lines (title, facts, labels), as the pane shows them.
+    QString detailsText() const;
 
     QTabWidget *tabs() const { return m_tabs; }
     QTreeView *alertView() const { return m_alertView; }
@@ -88,6 +90,7 @@ private:
     QWidget *buildSilencesTab();
     void updateDetails();
     void updateRuleDetails();
+    QString inhibitorsText(const Alert &alert) const;
     void silenceCurrent();
     void newSilence(const LabelSet &labels);
 
