@@ -119,6 +119,9 @@ void DesktopNotifier::send(const AlertNotification &n, const QStringList &caps)
     // The installed desktop file's id (io.github.stackscope.Stackscope.desktop), so that the
     // server shows our name and icon and groups our notifications.
     hints.insert(u"desktop-entry"_s, QStringLiteral(STACKSCOPE_APP_ID));
+    // Names from the freedesktop sound naming spec; a server without sounds ignores the hint.
+    if (m_sound && n.kind != AlertNotification::Kind::Resolved)
+        hints.insert(u"sound-name"_s, n.urgency >= 2 ? u"dialog-error"_s : u"dialog-warning"_s);
     const QString icon = n.kind == AlertNotification::Kind::Resolved ? u"dialog-information"_s
                          : n.urgency >= 2                            ? u"dialog-error"_s
                                                                      : u"dialog-warning"_s;

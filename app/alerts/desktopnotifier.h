@@ -43,6 +43,8 @@ public:
     DesktopNotifier(const QDBusConnection &bus, QObject *parent = nullptr);
 
     void setFallback(Fallback fallback) { m_fallback = std::move(fallback); }
+    /// With sound, firing notifications carry the sound theme's `sound-name` (notifications.sound).
+    void setSound(bool sound) { m_sound = sound; }
     /// A notification server owns (or can be activated as) org.freedesktop.Notifications.
     bool serverAvailable() const;
     /// The server's capabilities as it answered GetCapabilities (asked without blocking before
@@ -75,6 +77,7 @@ private:
     Fallback m_fallback;
     std::optional<QStringList> m_capabilities;
     bool m_askingCapabilities = false;
+    bool m_sound = false;
     QList<AlertNotification> m_waiting; ///< sent once the capabilities are known
     QHash<uint, Alert> m_sent;
 };

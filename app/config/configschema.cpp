@@ -403,6 +403,10 @@ private:
                  [&](const YamlEntry &entry) {
                      assign(notifications.notifyResolved, m_reader.readBool(entry));
                  }},
+                {u"sound"_s,
+                 [&](const YamlEntry &entry) {
+                     assign(notifications.sound, m_reader.readBool(entry));
+                 }},
                 {u"storm_threshold"_s,
                  [&](const YamlEntry &entry) {
                      assign(notifications.stormThreshold, m_reader.readInt(entry, 1, 10000));

@@ -125,6 +125,7 @@ void AlertsFeature::applyConfig(const Config &config)
 {
     m_service->applyConfig(config);
     m_notifications->setConfig(config.notifications);
+    m_notifier->setSound(config.notifications.sound);
 }
 
 void AlertsFeature::start()

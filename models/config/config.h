@@ -87,6 +87,8 @@ struct NotificationConfig
     QString minSeverity = QStringLiteral("warning"); ///< info, warning or critical
     bool notifyResolved = false;
     int stormThreshold = 5; ///< more new alerts than this in one poll become one summary
+    /// Asks the notification server to play the theme's alert sound (the `sound-name` hint).
+    bool sound = false;
     SeverityScale severity; ///< which label carries the severity and what its values mean
 
     friend bool operator==(const NotificationConfig &, const NotificationConfig &) = default;

@@ -35,6 +35,7 @@ uint FakeNotificationServer::Notify(const QString &appName, uint replacesId, con
                     {"urgency"_L1, hints.value(u"urgency"_s).toInt()},
                     {"urgencyType"_L1, QString::fromLatin1(hints.value(u"urgency"_s).typeName())},
                     {"desktopEntry"_L1, hints.value(u"desktop-entry"_s).toString()},
+                    {"soundName"_L1, hints.value(u"sound-name"_s).toString()},
                     {"timeout"_L1, expireTimeout}});
     return id;
 }

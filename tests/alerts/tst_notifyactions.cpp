@@ -109,6 +109,7 @@ void TestNotifyActions::initTestCase()
 
     m_service = std::make_unique<AlertsService>(&m_network);
     m_notifier = std::make_unique<DesktopNotifier>();
+    m_notifier->setSound(true); // notifications.sound
     m_notifications = std::make_unique<AlertNotifications>(m_service.get(), m_notifier.get());
     m_notifications->setStatePath(m_stateDir.filePath(u"notified.json"_s));
     NotificationConfig n;
@@ -145,6 +146,7 @@ void TestNotifyActions::firingAlertIsNotifiedWithActionsAndEscapedBody()
     QCOMPARE(call.value("urgencyType"_L1).toString(), u"uchar"_s); // the spec's byte
     // The installed desktop file's id, not a name of our own ("stackscope" had no such file).
     QCOMPARE(call.value("desktopEntry"_L1).toString(), u"io.github.stackscope.Stackscope"_s);
+    QCOMPARE(call.value("soundName"_L1).toString(), u"dialog-error"_s); // the theme's, critical
     const QStringList actions = call.value("actions"_L1).toVariant().toStringList();
     QVERIFY2(actions.contains(u"silence-1h"_s) && actions.contains(u"Silence 1 h"_s),
              qPrintable(actions.join(u',')));

@@ -106,6 +106,7 @@ void compareConfig(const Config &actual, const Config &expected)
     QCOMPARE(actual.notifications.minSeverity, expected.notifications.minSeverity);
     QCOMPARE(actual.notifications.notifyResolved, expected.notifications.notifyResolved);
     QCOMPARE(actual.notifications.stormThreshold, expected.notifications.stormThreshold);
+    QCOMPARE(actual.notifications.sound, expected.notifications.sound);
     QCOMPARE(actual.selfMetrics.enabled, expected.selfMetrics.enabled);
     QCOMPARE(actual.selfMetrics.listen, expected.selfMetrics.listen);
     QCOMPARE(actual.http.maxBodyBytes, expected.http.maxBodyBytes);
@@ -192,6 +193,7 @@ void TestConfigLoader::validFiles_data()
         c.notifications.minSeverity = u"critical"_s;
         c.notifications.notifyResolved = true;
         c.notifications.stormThreshold = 12;
+        c.notifications.sound = true;
         c.notifications.severity.label = u"priority"_s;
         c.notifications.severity.critical = {u"p1"_s, u"sev-a"_s};
         c.notifications.severity.info = {u"p5"_s};
