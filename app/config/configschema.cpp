@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -91,6 +92,10 @@ private:
                             Keys{
                                 {u"version"_s, alreadyRead},
                                 {u"stack"_s, section(&ConfigSchema::readStack)},
+                                {u"stacks"_s,
+                                 [this](const YamlEntry &entry) {
+                                     readStacks(entry);
+                                 }},
                                 {u"endpoints"_s, section(&ConfigSchema::readEndpoints)},
                                 {u"refresh"_s, section(&ConfigSchema::readRefresh)},
                                 {u"notifications"_s, section(&ConfigSchema::readNotifications)},
@@ -127,56 +132,109 @@ private:
 
     void readStack(const YAML::Node &node)
     {
+        readStackInto(node, u"stack"_s, m_config.stack, nullptr);
+    }
+
+    /// `stacks:`, a list of stacks with the keys of `stack:` and a `name`.
+    void readStacks(const YamlEntry &entry)
+    {
+        const YAML::Node &node = entry.value;
+        if (!node || node.IsNull())
+            return; // `stacks:` with nothing under it
+        if (!node.IsSequence()) {
+            problem(entry.mark(), tr("expected a list of stacks ('- name: ...' items with "
+                                     "'compose_files') for 'stacks', not %1")
+                                      .arg(YamlReader::describe(node)));
+            return;
+        }
+        QList<NamedStack> stacks;
+        QSet<QString> names;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const YAML::Node item = *it;
+            if (!item.IsMap()) {
+                problem(
+                    item.Mark(),
+                    tr("each stack needs 'compose_files', not %1").arg(YamlReader::describe(item)));
+                continue;
+            }
+            NamedStack named;
+            readStackInto(item, u"stacks"_s, named.stack, &named.name);
+            if (named.stack.composeFiles.isEmpty()) {
+                problem(item.Mark(), tr("each stack needs 'compose_files'"));
+                continue;
+            }
+            if (named.name.isEmpty())
+                named.name = !named.stack.project.isEmpty()
+                                 ? named.stack.project
+                                 : QFileInfo(named.stack.composeFiles.first()).dir().dirName();
+            if (names.contains(named.name)) {
+                problem(item.Mark(),
+                        tr("two stacks are called '%1': give one a 'name'").arg(named.name));
+                continue;
+            }
+            names.insert(named.name);
+            stacks.append(named);
+        }
+        m_config.stacks = stacks;
+    }
+
+    void readStackInto(const YAML::Node &node, const QString &section, StackConfig &stack,
+                       QString *name)
+    {
         // Empty: as compose names the project (see ComposeProject).
         static const QRegularExpression projectName(u"^(?:[a-z0-9][a-z0-9_-]*)?\\z"_s);
         static const QRegularExpression daemonAddress(u"^(?:\\z|(?:unix|tcp|ssh|fd|npipe)://)"_s);
-        StackConfig &stack = m_config.stack;
-        m_reader.forEachKey(
-            node, u"stack"_s,
-            Keys{
-                {u"compose_files"_s,
-                 [&](const YamlEntry &entry) {
-                     const auto files = m_reader.readTextList(entry);
-                     if (!files)
-                         return;
-                     if (files->isEmpty()) {
-                         problem(entry.mark(), tr("'compose_files' needs at least one file"));
-                         return;
-                     }
-                     stack.composeFiles.clear();
-                     for (const QString &file : *files)
-                         stack.composeFiles.append(m_reader.resolvePath(file));
-                 }},
-                {u"project"_s,
-                 [&](const YamlEntry &entry) {
-                     assign(stack.project,
-                            m_reader.readMatching(
-                                entry, projectName,
-                                tr("'project' must be a compose project name (lowercase letters, "
-                                   "digits, '_' and '-', starting with a letter or digit), not "
-                                   "'%1'")));
-                 }},
-                {u"env_file"_s,
-                 [&](const YamlEntry &entry) {
-                     assign(stack.envFile, m_reader.readPath(entry));
-                 }},
-                {u"profiles"_s,
-                 [&](const YamlEntry &entry) {
-                     assign(stack.profiles, m_reader.readTextList(entry));
-                 }},
-                {u"compose_command"_s,
-                 [&](const YamlEntry &entry) {
-                     assign(stack.composeCommand, m_reader.readTextList(entry));
-                 }},
-                {u"docker_host"_s, // empty = find the daemon as the docker CLI does
-                 [&](const YamlEntry &entry) {
-                     assign(stack.dockerHost,
-                            m_reader.readMatching(entry, daemonAddress,
-                                                  tr("'docker_host' must be a daemon address such "
-                                                     "as unix:///run/user/1000/docker.sock or "
-                                                     "tcp://127.0.0.1:2375, not '%1'")));
-                 }},
-            });
+        Keys keys{
+            {u"compose_files"_s,
+             [&](const YamlEntry &entry) {
+                 const auto files = m_reader.readTextList(entry);
+                 if (!files)
+                     return;
+                 if (files->isEmpty()) {
+                     problem(entry.mark(), tr("'compose_files' needs at least one file"));
+                     return;
+                 }
+                 stack.composeFiles.clear();
+                 for (const QString &file : *files)
+                     stack.composeFiles.append(m_reader.resolvePath(file));
+             }},
+            {u"project"_s,
+             [&](const YamlEntry &entry) {
+                 assign(stack.project,
+                        m_reader.readMatching(
+                            entry, projectName,
+                            tr("'project' must be a compose project name (lowercase letters, "
+                               "digits, '_' and '-', starting with a letter or digit), not "
+                               "'%1'")));
+             }},
+            {u"env_file"_s,
+             [&](const YamlEntry &entry) {
+                 assign(stack.envFile, m_reader.readPath(entry));
+             }},
+            {u"profiles"_s,
+             [&](const YamlEntry &entry) {
+                 assign(stack.profiles, m_reader.readTextList(entry));
+             }},
+            {u"compose_command"_s,
+             [&](const YamlEntry &entry) {
+                 assign(stack.composeCommand, m_reader.readTextList(entry));
+             }},
+            {u"docker_host"_s, // empty = find the daemon as the docker CLI does
+             [&](const YamlEntry &entry) {
+                 assign(stack.dockerHost,
+                        m_reader.readMatching(entry, daemonAddress,
+                                              tr("'docker_host' must be a daemon address such "
+                                                 "as unix:///run/user/1000/docker.sock or "
+                                                 "tcp://127.0.0.1:2375, not '%1'")));
+             }},
+        };
+        if (name) {
+            keys.append({u"name"_s, [&](const YamlEntry &entry) {
+                             if (const auto text = m_reader.readText(entry))
+                                 *name = text->trimmed();
+                         }});
+        }
+        m_reader.forEachKey(node, section, keys);
     }
 
     void readEndpoints(const YAML::Node &node)

@@ -187,6 +187,7 @@ QWidget *StackFeature::createPage()
 void StackFeature::applyConfig(const Config &config)
 {
     m_supervisor->setConfig(config);
+    m_configuredStacks = config.stacks;
     m_discovery->setEndpoint(m_supervisor->endpoint());
     m_stacksPoller.setInterval(std::max(std::chrono::milliseconds(1000), config.refresh.stack));
     if (m_stacksDialog) {
@@ -281,7 +282,7 @@ QList<FeatureMenuAction> StackFeature::menuActions()
                                    tr("Open stack &folder…"), this);
         folder->setObjectName(u"openStackFolder"_s);
         connect(folder, &QAction::triggered, this, [this] { chooseComposePath(true); });
-        m_recentMenu = std::make_unique<QMenu>(tr("Recent s&tacks"));
+        m_recentMenu = std::make_unique<QMenu>(tr("S&witch stack"));
         m_recentMenu->setObjectName(u"recentStacks"_s);
         m_recentMenu->setIcon(QIcon::fromTheme(u"document-open-recent"_s));
         connect(m_recentMenu.get(), &QMenu::aboutToShow, this, &StackFeature::fillRecentMenu);
@@ -332,32 +333,35 @@ void StackFeature::showStacks()
         m_stacksPoller.start();
 }
 
-bool StackFeature::openStack(const StackSummary &stack, QString *error)
+bool StackFeature::checkFiles(const QStringList &stackFiles, const QString &name,
+                              QStringList *files, QString *error) const
 {
-    QStringList files;
-    for (const QString &file : stack.configFiles) {
+    for (const QString &file : stackFiles) {
         if (!QFileInfo(file).isFile()) {
             *error = tr("The compose file %1 of the project \"%2\" is not there any more (moved "
                         "or deleted?). Open the project's compose file with File ▸ Open stack…")
-                         .arg(file, stack.name);
+                         .arg(file, name);
             return false;
         }
-        files << QFileInfo(file).absoluteFilePath();
+        *files << QFileInfo(file).absoluteFilePath();
     }
-    if (files.isEmpty()) {
+    if (files->isEmpty()) {
         *error = tr("The containers of the project \"%1\" do not say which compose file made "
                     "them. Open its compose file with File ▸ Open stack…")
-                     .arg(stack.name);
+                     .arg(name);
         return false;
     }
+    return true;
+}
+
+bool StackFeature::writeStack(const QList<ConfigEdit> &edits, QString *error)
+{
     if (!m_context.config) {
         *error = tr("There is no configuration file to write to.");
         return false;
     }
     QList<ConfigProblem> problems;
     QString why;
-    const QList<ConfigEdit> edits{{{u"stack"_s, u"compose_files"_s}, files},
-                                  {{u"stack"_s, u"project"_s}, stack.name}};
     if (!m_context.config->saveEdits(edits, &problems, &why)) {
         QStringList lines;
         for (const ConfigProblem &p : std::as_const(problems))
@@ -367,6 +371,33 @@ bool StackFeature::openStack(const StackSummary &stack, QString *error)
         *error = tr("The configuration was left as it was: %1").arg(lines.join(u"\n"_s));
         return false;
     }
+    return true;
+}
+
+bool StackFeature::switchToStack(const NamedStack &stack, QString *error)
+{
+    QStringList files;
+    if (!checkFiles(stack.stack.composeFiles, stack.name, &files, error))
+        return false;
+    const QList<ConfigEdit> edits{{{u"stack"_s, u"compose_files"_s}, files},
+                                  {{u"stack"_s, u"project"_s}, stack.stack.project},
+                                  {{u"stack"_s, u"env_file"_s}, stack.stack.envFile},
+                                  {{u"stack"_s, u"profiles"_s}, stack.stack.profiles}};
+    if (!writeStack(edits, error))
+        return false;
+    Q_EMIT showRequested(StackRequest{});
+    return true;
+}
+
+bool StackFeature::openStack(const StackSummary &stack, QString *error)
+{
+    QStringList files;
+    if (!checkFiles(stack.configFiles, stack.name, &files, error))
+        return false;
+    const QList<ConfigEdit> edits{{{u"stack"_s, u"compose_files"_s}, files},
+                                  {{u"stack"_s, u"project"_s}, stack.name}};
+    if (!writeStack(edits, error))
+        return false;
     StackSummary opened = stack;
     opened.configFiles = files;
     remember(opened);
@@ -455,7 +486,30 @@ void StackFeature::fillRecentMenu()
     if (!m_recentMenu)
         return;
     m_recentMenu->clear();
-    const QList<StackSummary> recent = recentStacks();
+    // The configuration's `stacks:` first, then those opened lately that it does not hold.
+    const StackConfig &current = m_supervisor->stackConfig();
+    if (!m_configuredStacks.isEmpty())
+        m_recentMenu->addSection(tr("In the configuration"));
+    for (const NamedStack &s : std::as_const(m_configuredStacks)) {
+        QAction *a = m_recentMenu->addAction(s.name);
+        a->setToolTip(QDir::toNativeSeparators(s.stack.composeFiles.join(u", "_s)));
+        a->setCheckable(true);
+        a->setChecked(current.composeFiles == s.stack.composeFiles
+                      && current.project == s.stack.project);
+        connect(a, &QAction::triggered, this, [this, s] {
+            openAndReport([this, s](QString *error) { return switchToStack(s, error); });
+        });
+    }
+    QList<StackSummary> recent;
+    for (const StackSummary &s : recentStacks()) {
+        const bool configured = std::any_of(
+            m_configuredStacks.cbegin(), m_configuredStacks.cend(),
+            [&s](const NamedStack &n) { return n.stack.composeFiles == s.configFiles; });
+        if (!configured)
+            recent << s;
+    }
+    if (!m_configuredStacks.isEmpty() && !recent.isEmpty())
+        m_recentMenu->addSection(tr("Opened lately"));
     for (const StackSummary &s : recent) {
         QString folder = QDir::toNativeSeparators(s.workingDir);
         if (folder.startsWith(QDir::homePath()))
@@ -468,7 +522,7 @@ void StackFeature::fillRecentMenu()
             openAndReport([this, s](QString *error) { return openStack(s, error); });
         });
     }
-    if (recent.isEmpty())
+    if (recent.isEmpty() && m_configuredStacks.isEmpty())
         m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
 }
 

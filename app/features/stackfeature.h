@@ -3,6 +3,8 @@
 
 #include "app/features/feature.h"
 #include "app/http/poller.h"
+#include "models/config/config.h"
+#include "models/config/configedit.h"
 
 #include "models/stack/stacksummary.h"
 #include "ui/stack/stackpage.h"
@@ -52,6 +54,10 @@ public:
     /// into the configuration (comments kept) and remembers it in Recent stacks. False, with a
     /// sentence in `error`, when its compose files are gone or the file cannot be changed.
     bool openStack(const StackSummary &stack, QString *error);
+    /// Makes one of the configuration's `stacks:` the one Stackscope watches: writes its compose
+    /// files, project, env file and profiles into `stack:` (comments kept). False, with a
+    /// sentence in `error`, as openStack().
+    bool switchToStack(const NamedStack &stack, QString *error);
     /// A compose file, or a folder holding one (see StackDiscovery::composeFileFor).
     bool openComposePath(const QString &path, QString *error);
     /// The stacks opened last, newest first (from QSettings).
@@ -70,6 +76,9 @@ private:
     void openAndReport(const std::function<bool(QString *)> &open);
     void chooseComposePath(bool folder);
     void remember(const StackSummary &stack);
+    bool checkFiles(const QStringList &files, const QString &name, QStringList *absolute,
+                    QString *error) const;
+    bool writeStack(const QList<ConfigEdit> &edits, QString *error);
     void fillRecentMenu();
     QWidget *dialogParent() const;
 
@@ -84,6 +93,7 @@ private:
     Poller m_stacksPoller;
     Poller::Report m_stacksReport; ///< of the listing under way
     std::unique_ptr<QMenu> m_recentMenu;
+    QList<NamedStack> m_configuredStacks; ///< `stacks:`
     QList<QAction *> m_actions;
     bool m_started = false;
 };

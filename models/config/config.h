@@ -70,6 +70,15 @@ struct StackConfig
     friend bool operator==(const StackConfig &, const StackConfig &) = default;
 };
 
+/// One entry of `stacks:`: a stack the user keeps in the configuration and switches to.
+struct NamedStack
+{
+    QString name; ///< `name`, else the project, else the first compose file's folder
+    StackConfig stack;
+
+    friend bool operator==(const NamedStack &, const NamedStack &) = default;
+};
+
 struct RefreshConfig
 {
     std::chrono::milliseconds status{10000};  ///< backend reachability
@@ -113,7 +122,8 @@ struct HttpConfig
 struct Config
 {
     int version = 1;
-    StackConfig stack;
+    StackConfig stack;        ///< the stack shown now
+    QList<NamedStack> stacks; ///< `stacks:`, for the switcher (File ▸ Stacks)
     EndpointConfig prometheus;
     QList<EndpointConfig> alertmanagers; ///< several for an HA pair; may be empty
     EndpointConfig jaeger;

@@ -302,6 +302,10 @@ void TestConfigLoader::brokenFiles_data()
          u"5:21:'without_severity' must be none, info, warning or critical, not 'sometimes'"_s,
          u"7:5:unknown key 'critcal' in 'notifications.severity_levels' (did you mean "
          "'critical'?)"_s});
+    row("bad stacks", u"bad-stacks.yaml"_s,
+        {u"5:5:two stacks are called 'shop': give one a 'name'"_s,
+         u"7:5:each stack needs 'compose_files'"_s, u"9:5:each stack needs 'compose_files', not"_s,
+         u"11:5:unknown key 'projct' in 'stacks' (did you mean 'project'?)"_s});
     row("bad listen", u"bad-listen.yaml"_s, {u"3:11:'listen' must be host:port"_s});
     row("size without unit", u"bad-max-body.yaml"_s, {u"3:13:a size needs a unit"_s});
     row("missing ca_file", u"missing-ca-file.yaml"_s,

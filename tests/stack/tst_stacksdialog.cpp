@@ -81,6 +81,7 @@ private Q_SLOTS:
     void emptyAndErrorStates();
     void composeFileForFolderOrFile();
     void featureOpensAndRemembers();
+    void switchesBetweenConfiguredStacks();
     void openingAGoneProjectSaysWhy();
     void dropOnTheWindow();
     void listsAgainWhileOpen();
@@ -281,6 +282,89 @@ void TestStacksDialog::featureOpensAndRemembers()
     QVERIFY(entries.at(0)->isChecked());
     entries.at(1)->trigger();
     QCOMPARE(manager.config().stack.project, u"shop"_s);
+}
+
+void TestStacksDialog::switchesBetweenConfiguredStacks()
+{
+    // Two stacks kept in the configuration (`stacks:`); File ▸ Switch stack lists them and
+    // switching writes the chosen one's keys into `stack:`, comments kept.
+    QTemporaryDir dir;
+    for (const char *name : {"shop", "blog"}) {
+        QVERIFY(QDir().mkpath(dir.filePath(QString::fromLatin1(name))));
+        QFile compose(dir.filePath(QString::fromLatin1(name) + u"/compose.yaml"_s));
+        QVERIFY(compose.open(QIODevice::WriteOnly));
+        compose.write("services:\n  web:\n    image: nginx\n");
+    }
+    QFile env(dir.filePath(u"blog/prod.env"_s));
+    QVERIFY(env.open(QIODevice::WriteOnly));
+    env.close();
+    const QString configPath = dir.filePath(u"config.yaml"_s);
+    QFile config(configPath);
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("version: 1\n"
+                 "stack:  # the one shown\n"
+                 "  compose_files: [shop/compose.yaml]\n"
+                 "stacks:\n"
+                 "  - compose_files: [shop/compose.yaml]\n"
+                 "  - name: Blog (production)\n"
+                 "    compose_files: [blog/compose.yaml]\n"
+                 "    project: blogprod\n"
+                 "    env_file: blog/prod.env\n"
+                 "    profiles: [monitoring]\n");
+    config.close();
+    ConfigManager manager(configPath, dir.filePath(u"stack"_s));
+    manager.start();
+    QVERIFY2(manager.problems().isEmpty(), qPrintable(manager.problems().value(0).message));
+    QCOMPARE(manager.config().stacks.size(), 2);
+    QCOMPARE(manager.config().stacks.at(0).name, u"shop"_s); // the folder, without a name
+    QCOMPARE(manager.config().stacks.at(1).name, u"Blog (production)"_s);
+
+    StackFeature feature(AppContext{nullptr, &manager, nullptr, nullptr, nullptr});
+    std::unique_ptr<QWidget> page(feature.createPage());
+    feature.applyConfig(manager.config());
+    connect(&manager, &ConfigManager::configChanged, &feature, &StackFeature::applyConfig);
+    QMenu *menu = nullptr;
+    for (const FeatureMenuAction &a : feature.menuActions()) {
+        if (a.action->menu())
+            menu = a.action->menu();
+    }
+    QVERIFY(menu);
+    Q_EMIT menu->aboutToShow();
+    QList<QAction *> entries;
+    for (QAction *a : menu->actions()) {
+        if (!a->isSeparator())
+            entries << a;
+    }
+    QVERIFY(entries.size() >= 2);
+    QCOMPARE(entries.at(0)->text(), u"shop"_s);
+    QVERIFY(entries.at(0)->isChecked());
+    QCOMPARE(entries.at(1)->text(), u"Blog (production)"_s);
+    QVERIFY(!entries.at(1)->isChecked());
+    entries.at(1)->trigger();
+    const StackConfig &now = manager.config().stack;
+    QCOMPARE(now.composeFiles, QStringList{dir.filePath(u"blog/compose.yaml"_s)});
+    QCOMPARE(now.project, u"blogprod"_s);
+    QCOMPARE(now.envFile, dir.filePath(u"blog/prod.env"_s));
+    QCOMPARE(now.profiles, QStringList{u"monitoring"_s});
+    QCOMPARE(manager.config().stacks.size(), 2); // the list stays as it was
+    QFile edited(configPath);
+    QVERIFY(edited.open(QIODevice::ReadOnly));
+    QVERIFY(edited.readAll().contains("# the one shown"));
+    Q_EMIT menu->aboutToShow();
+    entries.clear();
+    for (QAction *a : menu->actions()) {
+        if (!a->isSeparator())
+            entries << a;
+    }
+    QVERIFY(entries.at(1)->isChecked());
+    QVERIFY(!entries.at(0)->isChecked());
+
+    // A stack whose compose file is gone says so and leaves the configuration alone.
+    QVERIFY(QFile::remove(dir.filePath(u"shop/compose.yaml"_s)));
+    QString error;
+    QVERIFY(!feature.switchToStack(manager.config().stacks.at(0), &error));
+    QVERIFY2(error.contains(u"shop/compose.yaml"_s), qPrintable(error));
+    QCOMPARE(manager.config().stack.project, u"blogprod"_s);
 }
 
 void TestStacksDialog::openingAGoneProjectSaysWhy()
