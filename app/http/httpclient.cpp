@@ -128,7 +128,18 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
         }
     }
 
-    if (nr.url().scheme() == "https"_L1) {
+    const QString scheme = nr.url().scheme();
+    if (!configError.isError() && scheme != "http"_L1 && scheme != "https"_L1) {
+        // Qt would answer with a reply of its own kind whose error arrives later, and a cancel
+        // before that reports it twice ("this method must only be called once").
+        configError.kind = HttpError::Kind::Config;
+        configError.message = m_endpoint.url.isEmpty()
+                                  ? tr("no address is set for %1").arg(m_backend)
+                                  : tr("%1 is not an http:// or https:// address")
+                                        .arg(m_endpoint.url.toDisplayString());
+    }
+
+    if (scheme == "https"_L1) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         if (!m_endpoint.caFile.isEmpty()) {
             const auto certificates = QSslCertificate::fromPath(m_endpoint.caFile);
