@@ -8,6 +8,7 @@
 #include "app/alerts/desktopnotifier.h"
 #include "app/features/alertsfeature.h"
 #include "models/alerts/alertmodel.h"
+#include "models/alerts/silencemodel.h"
 #include "models/backendstatusmodel.h"
 #include "tests/support/faultserver.h"
 #include "tests/support/freeport.h"
@@ -21,15 +22,23 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+
+#include <array>
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
@@ -43,6 +52,7 @@ private Q_SLOTS:
     void initTestCase();
     void pageFillsAndActionsReachTheApp();
     void refusedSilenceKeepsTheDialog();
+    void silenceDialogPreviewsThePagesAlerts();
 
 private:
     QTemporaryDir m_state;
@@ -242,6 +252,158 @@ void TestAlertsFeature::refusedSilenceKeepsTheDialog()
     silences = am.fetch("GET", u"/api/v2/silences"_s);
     QVERIFY2(silences.body.contains(comment.toUtf8()), silences.body.constData());
     QVERIFY(silences.body.contains("node-.*"));
+}
+
+namespace {
+
+/// Alertmanager's /api/v2/alerts for these (name, severity, instance) triples, firing since
+/// minutes ago.
+QByteArray amAlerts(const QList<std::array<QString, 3>> &alerts)
+{
+    QJsonArray out;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int minutes = 3;
+    for (const auto &[name, severity, instance] : alerts) {
+        const QJsonObject labels{{"alertname"_L1, name},
+                                 {"severity"_L1, severity},
+                                 {"instance"_L1, instance},
+                                 {"job"_L1, instance.section(u'-', 0, 0)}};
+        LabelSet set;
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+            set.insert(it.key(), it.value().toString());
+        out.append(QJsonObject{
+            {"labels"_L1, labels},
+            {"annotations"_L1, QJsonObject{{"summary"_L1, u"%1 on %2"_s.arg(name, instance)}}},
+            {"fingerprint"_L1, labelsFingerprint(set)},
+            {"startsAt"_L1, now.addSecs(-60 * (minutes += 7)).toString(Qt::ISODateWithMs)},
+            {"endsAt"_L1, now.addSecs(240).toString(Qt::ISODateWithMs)},
+            {"updatedAt"_L1, now.toString(Qt::ISODateWithMs)},
+            {"receivers"_L1, QJsonArray{QJsonObject{{"name"_L1, u"ops"_s}}}},
+            {"status"_L1, QJsonObject{{"state"_L1, u"active"_s},
+                                      {"silencedBy"_L1, QJsonArray()},
+                                      {"inhibitedBy"_L1, QJsonArray()}}},
+            {"generatorURL"_L1, u"http://prometheus:9090/graph?g0.expr=up&g0.tab=1"_s}});
+    }
+    return QJsonDocument(out).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+// The dialog previews, as the user types, the alerts the page shows that the matchers catch, and
+// follows the polls while it is open. Also the screenshot
+// packaging/screenshots/silence-preview.png.
+void TestAlertsFeature::silenceDialogPreviewsThePagesAlerts()
+{
+    QList<std::array<QString, 3>> firing{
+        {u"HighLatency"_s, u"warning"_s, u"web-1"_s},
+        {u"HighLatency"_s, u"warning"_s, u"web-2"_s},
+        {u"HighLatency"_s, u"critical"_s, u"web-3"_s},
+        {u"HighLatency"_s, u"warning"_s, u"api-1"_s},
+        {u"DiskFull"_s, u"critical"_s, u"db-1"_s},
+        {u"HighErrorRate"_s, u"critical"_s, u"api-1"_s},
+        {u"CertificateExpiry"_s, u"info"_s, u"web-1"_s},
+        {u"TargetDown"_s, u"critical"_s, u"cache-1"_s},
+    };
+    FaultServer am;
+    QVERIFY(am.listen());
+    am.setRoute("GET", u"/api/v2/alerts"_s, FaultServer::json(amAlerts(firing)));
+    // One silence ends in ten minutes (flagged), one in three hours.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto silence = [&now](const QString &id, const QString &name, qint64 endsIn,
+                                const QString &by, const QString &comment) {
+        return QJsonObject{{"id"_L1, id},
+                           {"status"_L1, QJsonObject{{"state"_L1, u"active"_s}}},
+                           {"updatedAt"_L1, now.addSecs(-3600).toString(Qt::ISODateWithMs)},
+                           {"startsAt"_L1, now.addSecs(-3600).toString(Qt::ISODateWithMs)},
+                           {"endsAt"_L1, now.addSecs(endsIn).toString(Qt::ISODateWithMs)},
+                           {"createdBy"_L1, by},
+                           {"comment"_L1, comment},
+                           {"matchers"_L1, QJsonArray{QJsonObject{{"name"_L1, u"alertname"_s},
+                                                                  {"value"_L1, name},
+                                                                  {"isRegex"_L1, false},
+                                                                  {"isEqual"_L1, true}}}}};
+    };
+    am.setRoute(
+        "GET", u"/api/v2/silences"_s,
+        FaultServer::json(QJsonDocument(QJsonArray{
+                                            silence(u"7f1c2e4a-disk"_s, u"DiskFull"_s, 600,
+                                                    u"ana"_s, u"Disk replacement"_s),
+                                            silence(u"0b9d5c11-cert"_s, u"CertificateExpiry"_s,
+                                                    3 * 3600, u"bo"_s, u"Renewal ordered"_s),
+                                        })
+                              .toJson(QJsonDocument::Compact)));
+    FaultServer prom;
+    QVERIFY(prom.listen());
+    prom.setRoute("GET", u"/api/v1/alerts"_s,
+                  FaultServer::json(R"({"status":"success","data":{"alerts":[]}})"));
+    prom.setRoute("GET", u"/api/v1/rules"_s,
+                  FaultServer::json(R"({"status":"success","data":{"groups":[]}})"));
+
+    QNetworkAccessManager network;
+    BackendStatusModel backends;
+    MainWindow window(&backends);
+    AppContext context{&network, nullptr, &backends, nullptr, &window};
+    AlertsFeature feature(context);
+    window.addPage(feature.id(), feature.title(), feature.icon(), feature.createPage());
+    Config config;
+    config.prometheus.url = prom.url();
+    EndpointConfig e;
+    e.url = am.url();
+    config.alertmanagers << e;
+    config.refresh.alerts = std::chrono::milliseconds(300);
+    feature.applyConfig(config);
+    feature.start();
+    window.showPage(feature.id());
+    window.resize(1280, 800);
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(feature.service()->alertModel()->rowCount(), 8, 5000);
+    AlertsPage *page = feature.page();
+    page->tabs()->setCurrentIndex(2);
+    // The silence that ends soon is flagged in the tab.
+    QTRY_COMPARE_WITH_TIMEOUT(feature.service()->silenceModel()->rowCount(), 2, 5000);
+    QCOMPARE(feature.service()->silenceModel()->expiringSoonCount(), 1);
+    QPushButton *create = buttonWithText(page, u"New silence…"_s);
+    QVERIFY(create);
+    create->click();
+    QPointer<SilenceDialog> dialog = page->silenceDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QTest::keyClicks(dialog->matchersEdit(), u"alertname=\"HighLatency\", instance=~\"web-.*\""_s);
+    const auto caught = [&dialog] {
+        QStringList lines;
+        for (int i = 0; i < dialog->previewList()->count(); ++i)
+            lines << dialog->previewList()->item(i)->text();
+        return lines;
+    };
+    QCOMPARE(caught().size(), 3);
+    for (const QString &line : caught())
+        QVERIFY2(line.startsWith(u"HighLatency · firing · "_s) && line.contains(u"instance=web-"_s),
+                 qPrintable(line));
+    QVERIFY2(dialog->previewTitle().contains(u"3 of the 8"_s), qPrintable(dialog->previewTitle()));
+    dialog->commentEdit()->setPlainText(u"Moving the web tier to the new load balancer"_s);
+    dialog->setDurationUnit(SilenceDialog::Unit::Minutes);
+    dialog->durationEdit()->setValue(90);
+
+    // A new alert the matchers catch arrives with a poll: the preview shows it.
+    firing << std::array<QString, 3>{u"HighLatency"_s, u"critical"_s, u"web-4"_s};
+    am.setRoute("GET", u"/api/v2/alerts"_s, FaultServer::json(amAlerts(firing)));
+    QTRY_COMPARE_WITH_TIMEOUT(caught().size(), 4, 5000);
+    QVERIFY(dialog->previewTitle().contains(u"4 of the 9"_s));
+
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        // The window with the dialog over it, as the user sees them (one picture, any platform).
+        QPixmap shot = window.grab();
+        QPainter painter(&shot);
+        const QPoint at
+            = (QPoint(shot.width(), shot.height()) - QPoint(dialog->width(), dialog->height())) / 2;
+        dialog->render(&painter, at);
+        painter.setPen(QColor(0, 0, 0, 140));
+        painter.drawRect(QRect(at, dialog->size()).adjusted(-1, -1, 0, 0));
+        painter.end();
+        QVERIFY(shot.save(out + u"/silence-preview.png"_s));
+    }
+    dialog->reject();
 }
 
 QTEST_MAIN(TestAlertsFeature)

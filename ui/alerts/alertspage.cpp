@@ -423,6 +423,8 @@ QWidget *AlertsPage::buildSilencesTab()
     m_silenceView->setSortingEnabled(true);
     m_silenceView->setColumnWidth(SilenceModel::StateColumn, 150);
     m_silenceView->setColumnWidth(SilenceModel::MatchersColumn, 320);
+    m_silenceView->setColumnWidth(SilenceModel::CreatedByColumn, 100);
+    m_silenceView->setColumnWidth(SilenceModel::CommentColumn, 220);
     m_silenceView->setColumnWidth(SilenceModel::EndsColumn, 140);
     m_silenceDetails = plainLabel(tab);
     m_silenceDetails->setObjectName(u"silenceDetails"_s);

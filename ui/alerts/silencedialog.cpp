@@ -75,6 +75,8 @@ SilenceDialog::SilenceDialog(const Silence &initial, const QString &author, QWid
     m_preview->setSelectionMode(QAbstractItemView::NoSelection);
     m_preview->setFocusPolicy(Qt::NoFocus);
     m_preview->setMinimumHeight(110);
+    m_preview->setTextElideMode(Qt::ElideRight); // the whole label set is in the tooltip
+    m_preview->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_duration->setRange(1, 999);
     m_duration->setValue(1);
     m_unit->addItem(tr("minutes"), int(Unit::Minutes));
@@ -192,8 +194,10 @@ void SilenceDialog::updatePreview()
         const QString state = a.state == Alert::State::Pending ? tr("pending")
                               : a.silenced                     ? tr("firing, silenced")
                                                                : tr("firing");
-        auto *item = new QListWidgetItem(
-            u"%1 · %2 · %3"_s.arg(a.name(), state, labelsText(a.labels)), m_preview);
+        LabelSet others = a.labels; // the name leads the line already
+        others.remove(u"alertname"_s);
+        auto *item = new QListWidgetItem(u"%1 · %2 · %3"_s.arg(a.name(), state, labelsText(others)),
+                                         m_preview);
         item->setToolTip(labelsText(a.labels));
         item->setForeground(severityColor(severityRank(a.severity())));
     }
