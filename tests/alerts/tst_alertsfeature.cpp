@@ -4,6 +4,7 @@
 // window on the alert, "Open as chart" asks the metrics page for the expression and window, the
 // tray follows the alerts and drives the mute toggle, and a failing source is said on the page.
 // A silence that a real Alertmanager refuses keeps the dialog open with Alertmanager's text.
+#include "app/alerts/acknowledgements.h"
 #include "app/alerts/alertsservice.h"
 #include "app/alerts/desktopnotifier.h"
 #include "app/features/alertsfeature.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void pageFillsAndActionsReachTheApp();
     void refusedSilenceKeepsTheDialog();
     void silenceDialogPreviewsThePagesAlerts();
+    void acknowledgeFromThePage();
 
 private:
     QTemporaryDir m_state;
@@ -404,6 +407,77 @@ void TestAlertsFeature::silenceDialogPreviewsThePagesAlerts()
         QVERIFY(shot.save(out + u"/silence-preview.png"_s));
     }
     dialog->reject();
+}
+
+// "Acknowledge" in the alert's details: a silence in the real Alertmanager for exactly that
+// alert, shown "until resolved" in the Silences tab and the details, and saved in the state folder.
+void TestAlertsFeature::acknowledgeFromThePage()
+{
+    AlertmanagerProcess am;
+    if (!am.start())
+        QSKIP(qPrintable(u"Alertmanager did not start: "_s + am.errorString()));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray alert
+        = QJsonDocument(QJsonArray{QJsonObject{
+                            {"labels"_L1, QJsonObject{{"alertname"_L1, u"DiskFull"_s},
+                                                      {"severity"_L1, u"critical"_s},
+                                                      {"instance"_L1, u"db-1"_s}}},
+                            {"annotations"_L1, QJsonObject{{"summary"_L1, u"The disk is full"_s}}},
+                            {"startsAt"_L1, now.addSecs(-60).toString(Qt::ISODateWithMs)},
+                            {"endsAt"_L1, now.addSecs(600).toString(Qt::ISODateWithMs)}}})
+              .toJson(QJsonDocument::Compact);
+    QCOMPARE(am.fetch("POST", u"/api/v2/alerts"_s, alert, "application/json").status, 200);
+
+    QNetworkAccessManager network;
+    BackendStatusModel backends;
+    MainWindow window(&backends);
+    AppContext context{&network, nullptr, &backends, nullptr, &window};
+    AlertsFeature feature(context);
+    window.addPage(feature.id(), feature.title(), feature.icon(), feature.createPage());
+    Config config;
+    config.prometheus.url = loopbackUrl(freeLoopbackPort());
+    EndpointConfig e;
+    e.url = am.url();
+    config.alertmanagers << e;
+    config.refresh.alerts = std::chrono::milliseconds(300);
+    feature.applyConfig(config);
+    feature.start();
+    AlertModel *model = feature.service()->alertModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+    AlertsPage *page = feature.page();
+    const QString fingerprint = model->at(0).fingerprint;
+    QVERIFY(page->showAlert(fingerprint));
+    QPushButton *ack = buttonWithText(page->detailsPanel(), u"Acknowledge"_s);
+    QVERIFY(ack);
+    QVERIFY(ack->isEnabled());
+    ack->click();
+
+    QTRY_COMPARE_WITH_TIMEOUT(feature.acknowledgements()->silenceIds().size(), 1, 10000);
+    const QString id = feature.acknowledgements()->silenceIds().first();
+    const auto silences = am.fetch("GET", u"/api/v2/silence/"_s + id);
+    QCOMPARE(silences.status, 200);
+    QVERIFY(silences.body.contains("until resolved"));
+    QVERIFY(silences.body.contains("db-1"));
+    // the page shows it as such once the poll has it
+    SilenceModel *silenceModel = feature.service()->silenceModel();
+    QTRY_VERIFY_WITH_TIMEOUT(silenceModel->rowOf(id) >= 0, 10000);
+    QCOMPARE(
+        silenceModel->index(silenceModel->rowOf(id), SilenceModel::StateColumn).data().toString(),
+        u"active, until resolved"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(page->alertDetailsText().contains(u"Acknowledged until resolved"_s),
+                             10000);
+    QVERIFY(!ack->isEnabled()); // once is enough
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        window.showPage(feature.id());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.grab().save(out + u"/alerts-acknowledged.png"_s));
+    }
+    // remembered in the state folder
+    QTRY_VERIFY_WITH_TIMEOUT(QFile(m_state.filePath(u"stackscope/acknowledged.json"_s)).exists(),
+                             5000);
 }
 
 QTEST_MAIN(TestAlertsFeature)
