@@ -44,6 +44,7 @@ private Q_SLOTS:
     void editExtendReplaceAndExpire();
     void acknowledgeUntilResolvedRenewsThenExpires();
     void acknowledgementSurvivesARestart();
+    void acknowledgementExpiredByHandIsForgotten();
 
 private:
     AlertsSnapshot poll(AlertsService &service)
@@ -301,6 +302,34 @@ void TestSilencesReal::acknowledgementSurvivesARestart()
     QTRY_VERIFY_WITH_TIMEOUT(acks.silenceIds().isEmpty(), 5000);
     service.stop();
     unflip();
+}
+
+void TestSilencesReal::acknowledgementExpiredByHandIsForgotten()
+{
+    AlertsService service(&m_network);
+    service.applyConfig(m_stack.config());
+    Acknowledgements acks(&service);
+    acks.setStatePath(m_stateDir.filePath(u"by-hand/acknowledged.json"_s));
+    service.start();
+    const Alert alert = flippable(service);
+    std::optional<Answer> answer;
+    acks.acknowledge(alert, [&answer](const QStringList &ids, const QStringList &errors) {
+        answer = Answer{ids, errors};
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
+    QCOMPARE(answer->first.size(), 1);
+    const QString id = answer->first.first();
+    // Someone expires it in the Silences tab while the alert still fires: Stackscope lets go
+    // instead of keeping (or renewing) a silence the person ended.
+    QSignalSpy released(&acks, &Acknowledgements::released);
+    QTRY_VERIFY_WITH_TIMEOUT(silence(m_stack.am2.get(), id).has_value(), 10000); // gossiped
+    QCOMPARE(m_stack.am2->fetch("DELETE", u"/api/v2/silence/"_s + id).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(acks.silenceIds().isEmpty(), 10000);
+    QCOMPARE(released.size(), 0); // not "resolved": the alert fires
+    QVERIFY(findAlert(poll(service).alerts, u"Flippable"_s));
+    QTest::qWait(1500);
+    QVERIFY(isExpired(id));
+    service.stop();
 }
 
 QTEST_GUILESS_MAIN(TestSilencesReal)
