@@ -3,6 +3,7 @@
 #include "ui/plaintooltips.h"
 
 #include "models/alerts/alertmodel.h"
+#include "models/alerts/silencemodel.h"
 #include "models/backendstatusmodel.h"
 
 #include <QAbstractItemModel>
@@ -74,6 +75,10 @@ TrayIcon::TrayIcon(QAbstractItemModel *backends, QObject *parent)
     m_alertsHeader = m_menu->addAction(tr("No alerts followed"));
     m_alertsHeader->setEnabled(false);
     m_alertsHeader->setVisible(false);
+    m_expiringSilences = m_menu->addAction(
+        QIcon::fromTheme(u"appointment-soon"_s, QIcon::fromTheme(u"dialog-warning"_s)), QString());
+    m_expiringSilences->setEnabled(false);
+    m_expiringSilences->setVisible(false);
     m_alertsEnd = m_menu->addSeparator();
     m_alertsEnd->setVisible(false);
     m_mute = m_menu->addAction(QIcon::fromTheme(u"notifications-disabled"_s),
@@ -125,6 +130,32 @@ void TrayIcon::setAlertModel(AlertModel *alerts)
         connect(alerts, &QAbstractItemModel::modelReset, this, &TrayIcon::updateAlerts);
     }
     updateAlerts();
+}
+
+void TrayIcon::setSilenceModel(SilenceModel *silences)
+{
+    if (m_silences)
+        disconnect(m_silences, nullptr, this, nullptr);
+    m_silences = silences;
+    if (silences) {
+        connect(silences, &QAbstractItemModel::dataChanged, this, &TrayIcon::updateSilences);
+        connect(silences, &QAbstractItemModel::rowsInserted, this, &TrayIcon::updateSilences);
+        connect(silences, &QAbstractItemModel::rowsRemoved, this, &TrayIcon::updateSilences);
+        connect(silences, &QAbstractItemModel::modelReset, this, &TrayIcon::updateSilences);
+    }
+    updateSilences();
+}
+
+void TrayIcon::updateSilences()
+{
+    const int soon = m_silences ? m_silences->expiringSoonCount() : 0;
+    const qint64 minutes = Silence::expiringSoonSeconds / 60;
+    m_silenceSummary = soon == 0   ? QString()
+                       : soon == 1 ? tr("1 silence ends within %1 min").arg(minutes)
+                                   : tr("%1 silences end within %2 min").arg(soon).arg(minutes);
+    m_expiringSilences->setText(m_silenceSummary);
+    m_expiringSilences->setVisible(soon > 0);
+    updateToolTip();
 }
 
 void TrayIcon::setMuted(bool muted)
@@ -219,6 +250,8 @@ void TrayIcon::updateToolTip()
     QStringList lines{u"Stackscope"_s};
     if (!m_alertSummary.isEmpty())
         lines << m_alertSummary;
+    if (!m_silenceSummary.isEmpty())
+        lines << m_silenceSummary;
     for (int row = 0; row < m_backends->rowCount(); ++row)
         lines << m_backends->index(row, 0).data(Qt::DisplayRole).toString();
     m_tray->setToolTip(lines.join(u'\n'));

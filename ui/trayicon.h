@@ -12,11 +12,14 @@ class QSystemTrayIcon;
 namespace Stackscope {
 
 class AlertModel;
+class SilenceModel;
 
 /// The tray icon: shows and hides the window, summarises backend reachability in its tooltip,
 /// and quits. With an alert model it also shows the number of firing alerts on the icon,
 /// coloured by the highest severity, lists the top alerts in its menu, and offers the
-/// notifications' mute toggle. Absent (and harmless) where the desktop has no tray.
+/// notifications' mute toggle. With a silence model it says in its tooltip and menu how many
+/// silences end soon (Silence::expiringSoonSeconds). Absent (and harmless) where the desktop has no
+/// tray.
 class TrayIcon : public QObject
 {
     Q_OBJECT
@@ -31,6 +34,10 @@ public:
 
     /// Follow these alerts (count, colour, top alerts in the menu); null stops following.
     void setAlertModel(AlertModel *alerts);
+    /// Follow these silences for the "ends soon" line; null stops following.
+    void setSilenceModel(SilenceModel *silences);
+    /// "2 silences end within 15 min", or empty.
+    QString expiringSilencesText() const { return m_silenceSummary; }
     void setMuted(bool muted);
     bool isMuted() const;
     QAction *muteAction() const { return m_mute; }
@@ -51,6 +58,7 @@ Q_SIGNALS:
 private:
     void updateToolTip();
     void updateAlerts();
+    void updateSilences();
 
     QAbstractItemModel *m_backends;
     QSystemTrayIcon *m_tray;
@@ -61,6 +69,9 @@ private:
     QAction *m_mute;
     QList<QAction *> m_alertActions;
     QString m_alertSummary;
+    QPointer<SilenceModel> m_silences;
+    QAction *m_expiringSilences;
+    QString m_silenceSummary;
 };
 
 } // namespace Stackscope

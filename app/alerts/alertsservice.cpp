@@ -538,6 +538,30 @@ void AlertsService::createSilence(const Silence &silence, SilenceDone done)
     });
 }
 
+void AlertsService::updateSilence(const Silence &silence, SilenceDone done)
+{
+    if (silence.id.isEmpty()) {
+        createSilence(silence, std::move(done));
+        return;
+    }
+    for (const auto &source : m_alertmanagers) {
+        AlertmanagerClient client(source->http.get());
+        const QString name = client.name();
+        if (!silence.sources.isEmpty() && !silence.sources.contains(name))
+            continue;
+        client.createSilence(silence, this,
+                             [this, done, name](const QString &id, const HttpError &error) {
+                                 if (error.isError())
+                                     done({}, {name + u": "_s + error.message});
+                                 else
+                                     done({id}, {});
+                                 refreshNow(); // the page shows the change at once
+                             });
+        return;
+    }
+    done({}, {tr("no configured Alertmanager holds the silence %1").arg(silence.id)});
+}
+
 void AlertsService::silenceAlert(const Alert &alert, std::chrono::seconds duration,
                                  const QString &author, const QString &comment, SilenceDone done)
 {

@@ -94,6 +94,12 @@ public:
 
     /// Creates `silence` in every Alertmanager (once per cluster).
     void createSilence(const Silence &silence, SilenceDone done);
+    /// Changes the silence with `silence.id` (POST with its id) in the Alertmanager that holds it
+    /// (the first of `silence.sources` configured; peers gossip it). Alertmanager keeps the id
+    /// when only the end, comment or author changed, and otherwise (0.25: new matchers, a new
+    /// start of an active silence) expires the old silence and answers with a new id: `done`
+    /// gets the id that holds now.
+    void updateSilence(const Silence &silence, SilenceDone done);
     /// A silence for exactly this alert's labels, from now for `duration`.
     void silenceAlert(const Alert &alert, std::chrono::seconds duration, const QString &author,
                       const QString &comment, SilenceDone done);

@@ -20,6 +20,7 @@ const QString actionOpen = u"open"_s;
 const QString actionDefault = u"default"_s;
 const QString actionSilence = u"silence-1h"_s;
 const QString actionTraces = u"traces"_s;
+const QString actionAcknowledge = u"acknowledge"_s;
 } // namespace
 
 NotificationsInterface::NotificationsInterface(const QDBusConnection &bus, QObject *parent)
@@ -72,17 +73,42 @@ void DesktopNotifier::askCapabilities()
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, 2000), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher] {
         watcher->deleteLater();
-        m_askingCapabilities = false;
         const QDBusPendingReply<QStringList> reply = *watcher;
         if (reply.isError())
             qCWarning(lcNotify).noquote() << "the notification server did not say what it supports:"
                                           << reply.error().message();
-        else
-            m_capabilities = reply.value(); // else asked again with the next notification
         const QStringList caps = reply.isError() ? QStringList() : reply.value();
-        for (const AlertNotification &n : std::exchange(m_waiting, {}))
-            send(n, caps);
+        const bool known = !reply.isError(); // else asked again with the next notification
+        const auto flush = [this, caps, known] {
+            m_askingCapabilities = false;
+            if (known)
+                m_capabilities = caps;
+            for (const AlertNotification &n : std::exchange(m_waiting, {}))
+                send(n, caps);
+        };
+        if (!caps.contains("actions"_L1)) {
+            flush();
+            return;
+        }
+        // How many buttons it shows depends on the server: its name says.
+        QDBusMessage info = QDBusMessage::createMethodCall(serviceName(), objectPath, serviceName(),
+                                                           u"GetServerInformation"_s);
+        auto *infoWatcher = new QDBusPendingCallWatcher(m_bus.asyncCall(info, 2000), this);
+        connect(infoWatcher, &QDBusPendingCallWatcher::finished, this, [this, infoWatcher, flush] {
+            infoWatcher->deleteLater();
+            const QDBusPendingReply<QString, QString, QString, QString> name = *infoWatcher;
+            if (!name.isError())
+                m_serverName = name.argumentAt<0>();
+            flush();
+        });
     });
+}
+
+int DesktopNotifier::maxActionButtons(const QString &serverName)
+{
+    if (serverName == "gnome-shell"_L1)
+        return 3;
+    return -1;
 }
 
 void DesktopNotifier::notify(const AlertNotification &n)
@@ -110,8 +136,12 @@ void DesktopNotifier::send(const AlertNotification &n, const QStringList &caps)
     QStringList actions;
     if (caps.contains("actions"_L1) && n.kind != AlertNotification::Kind::Resolved) {
         actions << actionDefault << tr("Open") << actionOpen << tr("Open");
-        if (n.kind == AlertNotification::Kind::Firing)
+        if (n.kind == AlertNotification::Kind::Firing) {
             actions << actionTraces << tr("Open traces") << actionSilence << tr("Silence 1 h");
+            const int max = maxActionButtons(m_serverName);
+            if (max < 0 || max >= 4)
+                actions << actionAcknowledge << tr("Acknowledge");
+        }
     }
     QVariantMap hints;
     hints.insert(u"urgency"_s, QVariant::fromValue(uchar(std::clamp(n.urgency, 0, 2))));
@@ -166,6 +196,8 @@ void DesktopNotifier::onActionInvoked(uint id, const QString &key)
         Q_EMIT silenceRequested(alert);
     else if (key == actionTraces)
         Q_EMIT tracesRequested(alert);
+    else if (key == actionAcknowledge)
+        Q_EMIT acknowledgeRequested(alert);
 }
 
 } // namespace Stackscope

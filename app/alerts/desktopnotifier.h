@@ -29,10 +29,10 @@ Q_SIGNALS:
 
 /// Sends AlertNotifications to `org.freedesktop.Notifications` (summary = alert name and
 /// severity, body = the summary annotation escaped where the server reads markup, urgency by
-/// severity, actions "Open", "Open traces" and "Silence 1 h" where the server supports actions),
-/// and turns the
-/// actions the person invokes into signals. With no notification server on the bus, or when a
-/// call fails, the fallback (the tray icon's balloon) shows it instead.
+/// severity, actions "Open", "Open traces" and "Silence 1 h" where the server supports actions,
+/// and "Acknowledge" (until resolved) beside them where it shows at least four action buttons),
+/// and turns the actions the person invokes into signals. With no notification server on the bus,
+/// or when a call fails, the fallback (the tray icon's balloon) shows it instead.
 class DesktopNotifier : public QObject
 {
     Q_OBJECT
@@ -50,6 +50,12 @@ public:
     /// The server's capabilities as it answered GetCapabilities (asked without blocking before
     /// the first notification, then cached); empty until it answered.
     QStringList capabilities() const;
+    /// The server's name as GetServerInformation said ("dunst", "gnome-shell"); empty until it
+    /// answered.
+    QString serverName() const { return m_serverName; }
+    /// How many action buttons a server of that name shows at most; -1 when it shows them all.
+    /// GNOME Shell shows three (and drops the rest); freedesktop's spec sets no limit.
+    static int maxActionButtons(const QString &serverName);
 
     void notify(const AlertNotification &notification);
     /// Ids of notifications sent and not yet closed, with their alert's fingerprint.
@@ -64,6 +70,8 @@ Q_SIGNALS:
     void silenceRequested(const Stackscope::Alert &alert);
     /// "Open traces": the traces of the alert's service around the time it started.
     void tracesRequested(const Stackscope::Alert &alert);
+    /// "Acknowledge": silence the alert until it resolves (Acknowledgements).
+    void acknowledgeRequested(const Stackscope::Alert &alert);
     /// The notification was handed over: to the bus (`viaBus`) or to the fallback.
     void notified(const Stackscope::AlertNotification &notification, bool viaBus);
 
@@ -76,6 +84,7 @@ private:
     NotificationsInterface *m_interface;
     Fallback m_fallback;
     std::optional<QStringList> m_capabilities;
+    QString m_serverName;
     bool m_askingCapabilities = false;
     bool m_sound = false;
     QList<AlertNotification> m_waiting; ///< sent once the capabilities are known

@@ -3,6 +3,7 @@
 // The Alerts page's factory and feature.
 #include "app/features/alertsfeature.h"
 
+#include "app/alerts/acknowledgements.h"
 #include "app/alerts/alertnotifications.h"
 #include "app/alerts/alertsservice.h"
 #include "app/alerts/desktopnotifier.h"
@@ -10,6 +11,7 @@
 #include "app/compose/stackprovisioning.h"
 #include "app/selfmetrics/selfmetrics.h"
 #include "models/alerts/alertmodel.h"
+#include "models/alerts/silencemodel.h"
 #include "ui/alerts/alertspage.h"
 #include "ui/mainwindow.h"
 #include "ui/plaintooltips.h"
@@ -32,6 +34,7 @@ AlertsFeature::AlertsFeature(const AppContext &context, QObject *parent)
     , m_service(new AlertsService(context.network, this))
     , m_notifier(new DesktopNotifier(this))
     , m_notifications(new AlertNotifications(m_service, m_notifier, this))
+    , m_acknowledgements(new Acknowledgements(m_service, m_notifier, this))
     , m_stackWatcher(new StackFileWatcher(this))
 {
     connect(m_stackWatcher, &StackFileWatcher::changed, this, &AlertsFeature::reloadStackRules);
@@ -54,6 +57,23 @@ AlertsFeature::AlertsFeature(const AppContext &context, QObject *parent)
                 m_page->setActionMessage(
                     tr("Silencing %1 failed: %2").arg(alert.name(), errors.join(u"; "_s)), true);
         });
+    connect(m_acknowledgements, &Acknowledgements::changed, this, [this](const QStringList &ids) {
+        if (m_page)
+            m_page->setUntilResolved(ids);
+    });
+    connect(m_acknowledgements, &Acknowledgements::acknowledged, this,
+            [this](const Alert &alert, const QStringList &ids, const QStringList &errors) {
+                if (!m_page)
+                    return;
+                if (ids.isEmpty())
+                    m_page->setActionMessage(
+                        tr("Acknowledging %1 failed: %2").arg(alert.name(), errors.join(u"; "_s)),
+                        true);
+                else
+                    m_page->setActionMessage(tr("%1 acknowledged until it resolves (silence %2).")
+                                                 .arg(alert.name(), ids.join(u", "_s)),
+                                             !errors.isEmpty());
+            });
     m_notifier->setFallback([this](const QString &summary, const QString &body, int urgency) {
         fallbackMessage(summary, body, urgency);
     });
@@ -104,6 +124,34 @@ QWidget *AlertsFeature::createPage()
                 p->showSilenceResult(ids, errors);
         });
     });
+    connect(page, &AlertsPage::updateSilenceRequested, this, [this](const Silence &silence) {
+        QPointer<AlertsPage> p = m_page;
+        m_service->updateSilence(silence, [p](const QStringList &ids, const QStringList &errors) {
+            if (p)
+                p->showSilenceResult(ids, errors);
+        });
+    });
+    connect(page, &AlertsPage::extendSilenceRequested, this, [this](const Silence &silence) {
+        QPointer<AlertsPage> p = m_page;
+        m_service->updateSilence(
+            silence, [p, silence](const QStringList &ids, const QStringList &errors) {
+                if (!p)
+                    return;
+                if (ids.isEmpty())
+                    p->setActionMessage(tr("The silence %1 could not be extended: %2")
+                                            .arg(silence.id, errors.join(u"; "_s)),
+                                        true);
+                else
+                    p->setActionMessage(
+                        tr("Silence %1 extended until %2.")
+                            .arg(ids.join(u", "_s),
+                                 silence.endsAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)),
+                        false);
+            });
+    });
+    connect(page, &AlertsPage::acknowledgeRequested, m_acknowledgements,
+            [this](const Alert &alert) { m_acknowledgements->acknowledge(alert); });
+    page->setUntilResolved(m_acknowledgements->silenceIds());
     connect(page, &AlertsPage::expireSilenceRequested, this, [this](const QString &id) {
         QPointer<AlertsPage> p = m_page;
         m_service->expireSilence(id, [p, id](const QStringList &errors) {
@@ -148,6 +196,7 @@ void AlertsFeature::setTrayIcon(TrayIcon *tray)
     if (!tray)
         return;
     tray->setAlertModel(m_service->alertModel());
+    tray->setSilenceModel(m_service->silenceModel());
     tray->setMuted(m_notifications->isMuted());
     connect(tray, &TrayIcon::muteToggled, this, &AlertsFeature::setMuted);
     connect(tray, &TrayIcon::alertActivated, this, &AlertsFeature::raiseOnAlert);

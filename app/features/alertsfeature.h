@@ -12,6 +12,7 @@ class QSystemTrayIcon;
 
 namespace Stackscope {
 
+class Acknowledgements;
 class AlertsService;
 class AlertModel;
 class AlertNotifications;
@@ -21,7 +22,8 @@ class StackFileWatcher;
 /// The Alerts page with the service that polls Alertmanager and Prometheus, and the desktop
 /// notifications: each answered poll goes through the NotificationPolicy, what is new is sent
 /// through the DesktopNotifier, and the notified state is saved atomically. "Open" raises the
-/// window on the alert; "Silence 1 h" silences exactly that alert in every Alertmanager.
+/// window on the alert; "Silence 1 h" silences exactly that alert in every Alertmanager;
+/// "Acknowledge" (there and on the page) silences it until it resolves (Acknowledgements).
 class AlertsFeature : public Feature
 {
     Q_OBJECT
@@ -47,6 +49,7 @@ public:
     AlertsService *service() const { return m_service; }
     DesktopNotifier *notifier() const { return m_notifier; }
     AlertNotifications *notifications() const { return m_notifications; }
+    Acknowledgements *acknowledgements() const { return m_acknowledgements; }
     AlertsPage *page() const { return m_page; }
 
     /// The compose stack's services changed (StackSupervisor::composeFileChanged): its
@@ -72,6 +75,7 @@ private:
     AlertsService *m_service;
     DesktopNotifier *m_notifier;
     AlertNotifications *m_notifications;
+    Acknowledgements *m_acknowledgements;
     QPointer<AlertsPage> m_page;
     QPointer<TrayIcon> m_tray;
     QSystemTrayIcon *m_ownTray = nullptr;

@@ -10,6 +10,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
@@ -91,6 +93,73 @@ QString SilenceMatcher::text() const
     QString escaped = value;
     escaped.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
     return name + op + u'"' + escaped + u'"';
+}
+
+bool SilenceMatcher::matches(const LabelSet &labels) const
+{
+    const QString actual = labels.value(name); // absent = "", as Alertmanager has it
+    bool equal = false;
+    if (isRegex) {
+        // Go's regexp without flags, as Alertmanager compiles it: '.' stops at a newline.
+        const QRegularExpression re(QRegularExpression::anchoredPattern(value));
+        if (!re.isValid())
+            return false;
+        equal = re.match(actual).hasMatch();
+    } else {
+        equal = actual == value;
+    }
+    return equal == isEqual;
+}
+
+bool SilenceMatcher::isValid() const
+{
+    return !isRegex || QRegularExpression(value).isValid();
+}
+
+bool Silence::matchesAll(const QList<SilenceMatcher> &matchers, const LabelSet &labels)
+{
+    if (matchers.isEmpty())
+        return false; // Alertmanager refuses a silence without matchers: it catches nothing
+    return std::all_of(matchers.cbegin(), matchers.cend(),
+                       [&labels](const SilenceMatcher &m) { return m.matches(labels); });
+}
+
+bool Silence::isActiveAt(const QDateTime &now) const
+{
+    return state != State::Expired && startsAt <= now && now < endsAt;
+}
+
+bool Silence::expiresSoon(const QDateTime &now) const
+{
+    return isActiveAt(now) && now.secsTo(endsAt) <= expiringSoonSeconds;
+}
+
+QList<Alert> alertsMatching(const QList<SilenceMatcher> &matchers, const QList<Alert> &alerts)
+{
+    QList<Alert> out;
+    for (const Alert &a : alerts) {
+        if (Silence::matchesAll(matchers, a.labels))
+            out << a;
+    }
+    return out;
+}
+
+std::optional<Silence> recentlyEndedSilence(const QList<Silence> &silences, const LabelSet &labels,
+                                            const QDateTime &now, qint64 withinSeconds)
+{
+    std::optional<Silence> last;
+    for (const Silence &s : silences) {
+        if (!s.matches(labels))
+            continue;
+        if (s.isActiveAt(now))
+            return std::nullopt;
+        const bool ended = s.endsAt <= now || s.state == Silence::State::Expired;
+        if (!ended || s.endsAt.secsTo(now) > withinSeconds)
+            continue;
+        if (!last || s.endsAt > last->endsAt)
+            last = s;
+    }
+    return last;
 }
 
 QString Silence::matchersText() const

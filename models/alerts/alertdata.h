@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Stackscope {
 
 using LabelSet = QMap<QString, QString>;
@@ -66,6 +68,12 @@ struct SilenceMatcher
 
     /// "name=value", "name=~re", "name!=value", "name!~re"
     QString text() const;
+    /// Whether an alert with these labels passes this matcher, as Alertmanager decides: a label
+    /// the alert lacks is the empty string, and a regex must match the whole value (Alertmanager
+    /// anchors it as `^(?:re)$`). An invalid regex matches nothing.
+    bool matches(const LabelSet &labels) const;
+    /// The regex is one Alertmanager could accept (always true for = and !=).
+    bool isValid() const;
 
     friend bool operator==(const SilenceMatcher &, const SilenceMatcher &) = default;
 };
@@ -87,6 +95,15 @@ struct Silence
     QString matchersText() const;
     /// Matchers that select exactly the alert with these labels (isEqual, not regex).
     static QList<SilenceMatcher> exactMatchers(const LabelSet &labels);
+    /// Every matcher matches (see SilenceMatcher::matches()): the silence covers such an alert.
+    bool matches(const LabelSet &labels) const { return matchesAll(matchers, labels); }
+    static bool matchesAll(const QList<SilenceMatcher> &matchers, const LabelSet &labels);
+    /// How soon "expires soon" is: an active silence that ends within this is flagged.
+    static constexpr qint64 expiringSoonSeconds = 15 * 60;
+    /// Active at `now` and ending within expiringSoonSeconds.
+    bool expiresSoon(const QDateTime &now) const;
+    /// Active at `now`: started and not yet ended (Alertmanager's state may lag a poll behind).
+    bool isActiveAt(const QDateTime &now) const;
 
     friend bool operator==(const Silence &, const Silence &) = default;
 };
@@ -135,6 +152,14 @@ QString parseMatchers(const QString &text, QList<SilenceMatcher> *matchers);
 /// prints the value: `{{ $value | humanizePercentage }}` "percentunit", `humanize1024` "bytes",
 /// `humanizeDuration` "s", `{{ $value }}%` (also through printf) "percent". Empty when none says.
 QString valueUnitOf(const LabelSet &annotationTemplates);
+/// The alerts of `alerts` that every one of `matchers` matches: what a silence would catch.
+QList<Alert> alertsMatching(const QList<SilenceMatcher> &matchers, const QList<Alert> &alerts);
+
+/// The silence that covered an alert until recently: the one of `silences` that matches
+/// `labels` and ended last, within `withinSeconds` before `now`; none when an active one covers
+/// it (it is silenced, not re-fired) or none ended in that window.
+std::optional<Silence> recentlyEndedSilence(const QList<Silence> &silences, const LabelSet &labels,
+                                            const QDateTime &now, qint64 withinSeconds = 3600);
 
 /// "name=value, ..." in label order: how a label set is shown on one line.
 QString labelsText(const LabelSet &labels);

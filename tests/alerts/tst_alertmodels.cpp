@@ -7,6 +7,7 @@
 #include "models/alerts/silencemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QIcon>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -43,6 +44,11 @@ private Q_SLOTS:
     void matchers();
     void valueUnits_data();
     void valueUnits();
+    void matcherEvaluation_data();
+    void matcherEvaluation();
+    void previewListsWhatTheMatchersCatch();
+    void silenceModelFlagsExpiringAndUntilResolved();
+    void recentlyEndedSilence();
 };
 
 void TestAlertModels::alertModelMergesWithoutReset()
@@ -306,5 +312,149 @@ void TestAlertModels::valueUnits()
     QCOMPARE(a.valueText(), shown);
 }
 
-QTEST_GUILESS_MAIN(TestAlertModels)
+void TestAlertModels::matcherEvaluation_data()
+{
+    // Alertmanager 0.25's labels.Matcher: the regex anchored as ^(?:re)$, an absent label read as
+    // "", != and !~ the negations.
+    QTest::addColumn<QString>("matcher");
+    QTest::addColumn<bool>("matches"); // against job="api-7", env="prod", no "team"
+    QTest::newRow("= equal") << u"job=\"api-7\""_s << true;
+    QTest::newRow("= other") << u"job=\"api\""_s << false;
+    QTest::newRow("= is case sensitive") << u"env=\"Prod\""_s << false;
+    QTest::newRow("= empty and absent") << u"team=\"\""_s << true;
+    QTest::newRow("= empty and present") << u"env=\"\""_s << false;
+    QTest::newRow("!= other") << u"job!=\"api\""_s << true;
+    QTest::newRow("!= equal") << u"job!=\"api-7\""_s << false;
+    QTest::newRow("!= absent") << u"team!=\"ops\""_s << true;
+    QTest::newRow("!= empty and absent") << u"team!=\"\""_s << false;
+    QTest::newRow("=~ whole value") << u"job=~\"api-[0-9]+\""_s << true;
+    QTest::newRow("=~ anchored at the end") << u"job=~\"api\""_s << false;
+    QTest::newRow("=~ anchored at the start") << u"job=~\"pi-7\""_s << false;
+    QTest::newRow("=~ alternation inside the anchors") << u"job=~\"web|api-7\""_s << true;
+    QTest::newRow("=~ alternation is grouped") << u"job=~\"api|web\""_s << false;
+    QTest::newRow("=~ .* and absent") << u"team=~\".*\""_s << true;
+    QTest::newRow("=~ .+ and absent") << u"team=~\".+\""_s << false;
+    QTest::newRow("=~ invalid regex catches nothing") << u"job=~\"api(\""_s << false;
+    QTest::newRow("!~ whole value") << u"job!~\"api-.*\""_s << false;
+    QTest::newRow("!~ substring only") << u"job!~\"api\""_s << true;
+    QTest::newRow("!~ absent") << u"team!~\"ops\""_s << true;
+    QTest::newRow("!~ empty and absent") << u"team!~\"\""_s << false;
+    QTest::newRow("all of several") << u"job=~\"api.*\", env=\"prod\""_s << true;
+    QTest::newRow("one of several fails") << u"job=~\"api.*\", env=\"dev\""_s << false;
+}
+
+void TestAlertModels::matcherEvaluation()
+{
+    QFETCH(QString, matcher);
+    QFETCH(bool, matches);
+    QList<SilenceMatcher> matchers;
+    QVERIFY(parseMatchers(matcher, &matchers).isEmpty());
+    const LabelSet labels{{u"job"_s, u"api-7"_s}, {u"env"_s, u"prod"_s}};
+    QCOMPARE(Silence::matchesAll(matchers, labels), matches);
+    Silence s;
+    s.matchers = matchers;
+    QCOMPARE(s.matches(labels), matches);
+}
+
+void TestAlertModels::previewListsWhatTheMatchersCatch()
+{
+    const auto make = [](const QString &name, const QString &instance) {
+        Alert a;
+        a.labels = {{u"alertname"_s, name}, {u"instance"_s, instance}};
+        a.fingerprint = labelsFingerprint(a.labels);
+        return a;
+    };
+    const QList<Alert> alerts{make(u"Down"_s, u"web-1"_s), make(u"Down"_s, u"web-2"_s),
+                              make(u"Down"_s, u"db-1"_s), make(u"Slow"_s, u"web-1"_s)};
+    QList<SilenceMatcher> matchers;
+    QVERIFY(parseMatchers(u"alertname=Down, instance=~\"web-.*\""_s, &matchers).isEmpty());
+    const QList<Alert> caught = alertsMatching(matchers, alerts);
+    QCOMPARE(caught.size(), 2);
+    QCOMPARE(caught.at(0).labels.value(u"instance"_s), u"web-1"_s);
+    QCOMPARE(caught.at(1).labels.value(u"instance"_s), u"web-2"_s);
+    QVERIFY(alertsMatching({}, alerts).isEmpty()); // no matchers: Alertmanager refuses it
+}
+
+void TestAlertModels::silenceModelFlagsExpiringAndUntilResolved()
+{
+    SilenceModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QDateTime now = QDateTime::fromString(u"2026-12-07T10:00:00Z"_s, Qt::ISODate);
+    model.setNow(now);
+    Silence soon;
+    soon.id = u"soon"_s;
+    soon.matchers = {{u"alertname"_s, u"A"_s, false, true}};
+    soon.startsAt = now.addSecs(-3600);
+    soon.endsAt = now.addSecs(10 * 60);
+    Silence later = soon;
+    later.id = u"later"_s;
+    later.endsAt = now.addSecs(16 * 60);
+    Silence expired = soon;
+    expired.id = u"expired"_s;
+    expired.endsAt = now.addSecs(-60);
+    expired.state = Silence::State::Expired;
+    model.setSilences({soon, later, expired});
+    const auto ends = [&model](int row) {
+        return model.index(row, SilenceModel::EndsColumn);
+    };
+    QVERIFY(ends(0).data(SilenceModel::ExpiresSoonRole).toBool());
+    QVERIFY(ends(0).data(Qt::ForegroundRole).isValid());
+    QVERIFY(ends(0).data(Qt::DecorationRole).isValid());
+    QVERIFY(!ends(1).data(Qt::DecorationRole).isValid());
+    QVERIFY(ends(0).data(Qt::ToolTipRole).toString().contains(u"in 10 min"_s));
+    QVERIFY(!ends(1).data(SilenceModel::ExpiresSoonRole).toBool());
+    QVERIFY(!ends(1).data(Qt::ForegroundRole).isValid());
+    QVERIFY(!ends(2).data(SilenceModel::ExpiresSoonRole).toBool()); // over, not ending soon
+    QCOMPARE(model.expiringSoonCount(), 1);
+    // the clock moves on: "later" ends soon too
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setNow(now.addSecs(2 * 60));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.expiringSoonCount(), 2);
+
+    const QModelIndex state = model.index(1, SilenceModel::StateColumn);
+    QCOMPARE(state.data().toString(), u"active"_s);
+    model.setUntilResolved({u"later"_s});
+    QCOMPARE(state.data().toString(), u"active, until resolved"_s);
+    QVERIFY(state.data(SilenceModel::UntilResolvedRole).toBool());
+    QVERIFY(!model.index(0, 0).data(SilenceModel::UntilResolvedRole).toBool());
+}
+
+void TestAlertModels::recentlyEndedSilence()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const LabelSet labels{{u"alertname"_s, u"A"_s}, {u"job"_s, u"api"_s}};
+    Silence old;
+    old.id = u"old"_s;
+    old.matchers = {{u"alertname"_s, u"A"_s, false, true}};
+    old.startsAt = now.addSecs(-7200);
+    old.endsAt = now.addSecs(-50 * 60);
+    old.state = Silence::State::Expired;
+    Silence recent = old;
+    recent.id = u"recent"_s;
+    recent.endsAt = now.addSecs(-10 * 60);
+    recent.createdBy = u"ana"_s;
+    Silence other = recent;
+    other.id = u"other"_s;
+    other.matchers = {{u"alertname"_s, u"B"_s, false, true}};
+    other.endsAt = now.addSecs(-60);
+    Silence ancient = old;
+    ancient.id = u"ancient"_s;
+    ancient.endsAt = now.addSecs(-2 * 3600);
+
+    std::optional<Silence> was
+        = Stackscope::recentlyEndedSilence({old, recent, other, ancient}, labels, now);
+    QVERIFY(was);
+    QCOMPARE(was->id, u"recent"_s); // the last that ended, of those that match
+    QVERIFY(!Stackscope::recentlyEndedSilence({ancient}, labels, now)); // over an hour ago
+    // an active one covers it: it did not fire again
+    Silence active = old;
+    active.id = u"active"_s;
+    active.endsAt = now.addSecs(600);
+    active.state = Silence::State::Active;
+    QVERIFY(!Stackscope::recentlyEndedSilence({recent, active}, labels, now));
+}
+
+// QTEST_MAIN: the silence model decorates with icons (QtGui)
+QTEST_MAIN(TestAlertModels)
 #include "tst_alertmodels.moc"

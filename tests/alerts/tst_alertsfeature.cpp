@@ -4,10 +4,12 @@
 // window on the alert, "Open as chart" asks the metrics page for the expression and window, the
 // tray follows the alerts and drives the mute toggle, and a failing source is said on the page.
 // A silence that a real Alertmanager refuses keeps the dialog open with Alertmanager's text.
+#include "app/alerts/acknowledgements.h"
 #include "app/alerts/alertsservice.h"
 #include "app/alerts/desktopnotifier.h"
 #include "app/features/alertsfeature.h"
 #include "models/alerts/alertmodel.h"
+#include "models/alerts/silencemodel.h"
 #include "models/backendstatusmodel.h"
 #include "tests/support/faultserver.h"
 #include "tests/support/freeport.h"
@@ -21,15 +23,24 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+
+#include <array>
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
@@ -43,6 +54,8 @@ private Q_SLOTS:
     void initTestCase();
     void pageFillsAndActionsReachTheApp();
     void refusedSilenceKeepsTheDialog();
+    void silenceDialogPreviewsThePagesAlerts();
+    void acknowledgeFromThePage();
 
 private:
     QTemporaryDir m_state;
@@ -242,6 +255,229 @@ void TestAlertsFeature::refusedSilenceKeepsTheDialog()
     silences = am.fetch("GET", u"/api/v2/silences"_s);
     QVERIFY2(silences.body.contains(comment.toUtf8()), silences.body.constData());
     QVERIFY(silences.body.contains("node-.*"));
+}
+
+namespace {
+
+/// Alertmanager's /api/v2/alerts for these (name, severity, instance) triples, firing since
+/// minutes ago.
+QByteArray amAlerts(const QList<std::array<QString, 3>> &alerts)
+{
+    QJsonArray out;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int minutes = 3;
+    for (const auto &[name, severity, instance] : alerts) {
+        const QJsonObject labels{{"alertname"_L1, name},
+                                 {"severity"_L1, severity},
+                                 {"instance"_L1, instance},
+                                 {"job"_L1, instance.section(u'-', 0, 0)}};
+        LabelSet set;
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+            set.insert(it.key(), it.value().toString());
+        out.append(QJsonObject{
+            {"labels"_L1, labels},
+            {"annotations"_L1, QJsonObject{{"summary"_L1, u"%1 on %2"_s.arg(name, instance)}}},
+            {"fingerprint"_L1, labelsFingerprint(set)},
+            {"startsAt"_L1, now.addSecs(-60 * (minutes += 7)).toString(Qt::ISODateWithMs)},
+            {"endsAt"_L1, now.addSecs(240).toString(Qt::ISODateWithMs)},
+            {"updatedAt"_L1, now.toString(Qt::ISODateWithMs)},
+            {"receivers"_L1, QJsonArray{QJsonObject{{"name"_L1, u"ops"_s}}}},
+            {"status"_L1, QJsonObject{{"state"_L1, u"active"_s},
+                                      {"silencedBy"_L1, QJsonArray()},
+                                      {"inhibitedBy"_L1, QJsonArray()}}},
+            {"generatorURL"_L1, u"http://prometheus:9090/graph?g0.expr=up&g0.tab=1"_s}});
+    }
+    return QJsonDocument(out).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+// The dialog previews, as the user types, the alerts the page shows that the matchers catch, and
+// follows the polls while it is open. Also the screenshot
+// packaging/screenshots/silence-preview.png.
+void TestAlertsFeature::silenceDialogPreviewsThePagesAlerts()
+{
+    QList<std::array<QString, 3>> firing{
+        {u"HighLatency"_s, u"warning"_s, u"web-1"_s},
+        {u"HighLatency"_s, u"warning"_s, u"web-2"_s},
+        {u"HighLatency"_s, u"critical"_s, u"web-3"_s},
+        {u"HighLatency"_s, u"warning"_s, u"api-1"_s},
+        {u"DiskFull"_s, u"critical"_s, u"db-1"_s},
+        {u"HighErrorRate"_s, u"critical"_s, u"api-1"_s},
+        {u"CertificateExpiry"_s, u"info"_s, u"web-1"_s},
+        {u"TargetDown"_s, u"critical"_s, u"cache-1"_s},
+    };
+    FaultServer am;
+    QVERIFY(am.listen());
+    am.setRoute("GET", u"/api/v2/alerts"_s, FaultServer::json(amAlerts(firing)));
+    // One silence ends in ten minutes (flagged), one in three hours.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto silence = [&now](const QString &id, const QString &name, qint64 endsIn,
+                                const QString &by, const QString &comment) {
+        return QJsonObject{{"id"_L1, id},
+                           {"status"_L1, QJsonObject{{"state"_L1, u"active"_s}}},
+                           {"updatedAt"_L1, now.addSecs(-3600).toString(Qt::ISODateWithMs)},
+                           {"startsAt"_L1, now.addSecs(-3600).toString(Qt::ISODateWithMs)},
+                           {"endsAt"_L1, now.addSecs(endsIn).toString(Qt::ISODateWithMs)},
+                           {"createdBy"_L1, by},
+                           {"comment"_L1, comment},
+                           {"matchers"_L1, QJsonArray{QJsonObject{{"name"_L1, u"alertname"_s},
+                                                                  {"value"_L1, name},
+                                                                  {"isRegex"_L1, false},
+                                                                  {"isEqual"_L1, true}}}}};
+    };
+    am.setRoute(
+        "GET", u"/api/v2/silences"_s,
+        FaultServer::json(QJsonDocument(QJsonArray{
+                                            silence(u"7f1c2e4a-disk"_s, u"DiskFull"_s, 600,
+                                                    u"ana"_s, u"Disk replacement"_s),
+                                            silence(u"0b9d5c11-cert"_s, u"CertificateExpiry"_s,
+                                                    3 * 3600, u"bo"_s, u"Renewal ordered"_s),
+                                        })
+                              .toJson(QJsonDocument::Compact)));
+    FaultServer prom;
+    QVERIFY(prom.listen());
+    prom.setRoute("GET", u"/api/v1/alerts"_s,
+                  FaultServer::json(R"({"status":"success","data":{"alerts":[]}})"));
+    prom.setRoute("GET", u"/api/v1/rules"_s,
+                  FaultServer::json(R"({"status":"success","data":{"groups":[]}})"));
+
+    QNetworkAccessManager network;
+    BackendStatusModel backends;
+    MainWindow window(&backends);
+    AppContext context{&network, nullptr, &backends, nullptr, &window};
+    AlertsFeature feature(context);
+    window.addPage(feature.id(), feature.title(), feature.icon(), feature.createPage());
+    Config config;
+    config.prometheus.url = prom.url();
+    EndpointConfig e;
+    e.url = am.url();
+    config.alertmanagers << e;
+    config.refresh.alerts = std::chrono::milliseconds(300);
+    feature.applyConfig(config);
+    feature.start();
+    window.showPage(feature.id());
+    window.resize(1280, 800);
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(feature.service()->alertModel()->rowCount(), 8, 5000);
+    AlertsPage *page = feature.page();
+    page->tabs()->setCurrentIndex(2);
+    // The silence that ends soon is flagged in the tab.
+    QTRY_COMPARE_WITH_TIMEOUT(feature.service()->silenceModel()->rowCount(), 2, 5000);
+    QCOMPARE(feature.service()->silenceModel()->expiringSoonCount(), 1);
+    QPushButton *create = buttonWithText(page, u"New silence…"_s);
+    QVERIFY(create);
+    create->click();
+    QPointer<SilenceDialog> dialog = page->silenceDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QTest::keyClicks(dialog->matchersEdit(), u"alertname=\"HighLatency\", instance=~\"web-.*\""_s);
+    const auto caught = [&dialog] {
+        QStringList lines;
+        for (int i = 0; i < dialog->previewList()->count(); ++i)
+            lines << dialog->previewList()->item(i)->text();
+        return lines;
+    };
+    QCOMPARE(caught().size(), 3);
+    for (const QString &line : caught())
+        QVERIFY2(line.startsWith(u"HighLatency · firing · "_s) && line.contains(u"instance=web-"_s),
+                 qPrintable(line));
+    QVERIFY2(dialog->previewTitle().contains(u"3 of the 8"_s), qPrintable(dialog->previewTitle()));
+    dialog->commentEdit()->setPlainText(u"Moving the web tier to the new load balancer"_s);
+    dialog->setDurationUnit(SilenceDialog::Unit::Minutes);
+    dialog->durationEdit()->setValue(90);
+
+    // A new alert the matchers catch arrives with a poll: the preview shows it.
+    firing << std::array<QString, 3>{u"HighLatency"_s, u"critical"_s, u"web-4"_s};
+    am.setRoute("GET", u"/api/v2/alerts"_s, FaultServer::json(amAlerts(firing)));
+    QTRY_COMPARE_WITH_TIMEOUT(caught().size(), 4, 5000);
+    QVERIFY(dialog->previewTitle().contains(u"4 of the 9"_s));
+
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        // The window with the dialog over it, as the user sees them (one picture, any platform).
+        QPixmap shot = window.grab();
+        QPainter painter(&shot);
+        const QPoint at
+            = (QPoint(shot.width(), shot.height()) - QPoint(dialog->width(), dialog->height())) / 2;
+        dialog->render(&painter, at);
+        painter.setPen(QColor(0, 0, 0, 140));
+        painter.drawRect(QRect(at, dialog->size()).adjusted(-1, -1, 0, 0));
+        painter.end();
+        QVERIFY(shot.save(out + u"/silence-preview.png"_s));
+    }
+    dialog->reject();
+}
+
+// "Acknowledge" in the alert's details: a silence in the real Alertmanager for exactly that
+// alert, shown "until resolved" in the Silences tab and the details, and saved in the state folder.
+void TestAlertsFeature::acknowledgeFromThePage()
+{
+    AlertmanagerProcess am;
+    if (!am.start())
+        QSKIP(qPrintable(u"Alertmanager did not start: "_s + am.errorString()));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray alert
+        = QJsonDocument(QJsonArray{QJsonObject{
+                            {"labels"_L1, QJsonObject{{"alertname"_L1, u"DiskFull"_s},
+                                                      {"severity"_L1, u"critical"_s},
+                                                      {"instance"_L1, u"db-1"_s}}},
+                            {"annotations"_L1, QJsonObject{{"summary"_L1, u"The disk is full"_s}}},
+                            {"startsAt"_L1, now.addSecs(-60).toString(Qt::ISODateWithMs)},
+                            {"endsAt"_L1, now.addSecs(600).toString(Qt::ISODateWithMs)}}})
+              .toJson(QJsonDocument::Compact);
+    QCOMPARE(am.fetch("POST", u"/api/v2/alerts"_s, alert, "application/json").status, 200);
+
+    QNetworkAccessManager network;
+    BackendStatusModel backends;
+    MainWindow window(&backends);
+    AppContext context{&network, nullptr, &backends, nullptr, &window};
+    AlertsFeature feature(context);
+    window.addPage(feature.id(), feature.title(), feature.icon(), feature.createPage());
+    Config config;
+    config.prometheus.url = loopbackUrl(freeLoopbackPort());
+    EndpointConfig e;
+    e.url = am.url();
+    config.alertmanagers << e;
+    config.refresh.alerts = std::chrono::milliseconds(300);
+    feature.applyConfig(config);
+    feature.start();
+    AlertModel *model = feature.service()->alertModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+    AlertsPage *page = feature.page();
+    const QString fingerprint = model->at(0).fingerprint;
+    QVERIFY(page->showAlert(fingerprint));
+    QPushButton *ack = buttonWithText(page->detailsPanel(), u"Acknowledge"_s);
+    QVERIFY(ack);
+    QVERIFY(ack->isEnabled());
+    ack->click();
+
+    QTRY_COMPARE_WITH_TIMEOUT(feature.acknowledgements()->silenceIds().size(), 1, 10000);
+    const QString id = feature.acknowledgements()->silenceIds().first();
+    const auto silences = am.fetch("GET", u"/api/v2/silence/"_s + id);
+    QCOMPARE(silences.status, 200);
+    QVERIFY(silences.body.contains("until resolved"));
+    QVERIFY(silences.body.contains("db-1"));
+    // the page shows it as such once the poll has it
+    SilenceModel *silenceModel = feature.service()->silenceModel();
+    QTRY_VERIFY_WITH_TIMEOUT(silenceModel->rowOf(id) >= 0, 10000);
+    QCOMPARE(
+        silenceModel->index(silenceModel->rowOf(id), SilenceModel::StateColumn).data().toString(),
+        u"active, until resolved"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(page->alertDetailsText().contains(u"Acknowledged until resolved"_s),
+                             10000);
+    QVERIFY(!ack->isEnabled()); // once is enough
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        window.showPage(feature.id());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.grab().save(out + u"/alerts-acknowledged.png"_s));
+    }
+    // remembered in the state folder
+    QTRY_VERIFY_WITH_TIMEOUT(QFile(m_state.filePath(u"stackscope/acknowledged.json"_s)).exists(),
+                             5000);
 }
 
 QTEST_MAIN(TestAlertsFeature)

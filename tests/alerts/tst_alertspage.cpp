@@ -12,9 +12,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QPainter>
 #include <QPixmap>
@@ -58,6 +60,11 @@ private Q_SLOTS:
     void showAlertAndActions();
     void silenceDialog();
     void silenceResultReachesTheDialog();
+    void silenceDialogPreviewsWhatItCatches();
+    void silenceDialogDurations();
+    void silencesTabEditsExtendsDuplicatesExpires();
+    void alertDetailsTellOfItsSilences();
+    void trayFlagsSilencesThatEndSoon();
     void rulesShowForLabelsAndAnnotations();
     void trayCountsListsAndMutes();
 };
@@ -134,7 +141,7 @@ void TestAlertsPage::silenceDialog()
     QCOMPARE(submitted.size(), 0);
     QVERIFY(dialog.errorText().contains(u"comment"_s));
     dialog.commentEdit()->setPlainText(u"deploying"_s);
-    dialog.hoursEdit()->setValue(2);
+    dialog.durationEdit()->setValue(2);
     dialog.accept();
     // submitted, and waiting for Alertmanager's answer with everything still there
     QCOMPARE(submitted.size(), 1);
@@ -188,6 +195,260 @@ void TestAlertsPage::silenceResultReachesTheDialog()
     page.showSilenceResult({u"abc"_s}, {});
     QTRY_VERIFY(!dialog); // closed and deleted
     QVERIFY(!page.silenceDialog());
+}
+
+namespace {
+
+Alert instanceAlert(const QString &name, const QString &severity, const QString &instance)
+{
+    Alert a;
+    a.labels = {{u"alertname"_s, name}, {u"severity"_s, severity}, {u"instance"_s, instance}};
+    a.fingerprint = labelsFingerprint(a.labels);
+    a.startsAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+    return a;
+}
+
+Silence silenceFor(const QString &id, const QString &matchers, qint64 endsInSeconds)
+{
+    Silence s;
+    s.id = id;
+    parseMatchers(matchers, &s.matchers);
+    s.startsAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    s.endsAt = QDateTime::currentDateTimeUtc().addSecs(endsInSeconds);
+    s.state = endsInSeconds > 0 ? Silence::State::Active : Silence::State::Expired;
+    s.createdBy = u"ana"_s;
+    s.comment = u"maintenance of the web tier"_s;
+    s.sources = {u"alertmanager 127.0.0.1:9093"_s};
+    return s;
+}
+
+QPushButton *buttonNamed(QWidget *parent, const QString &name)
+{
+    return parent->findChild<QPushButton *>(name);
+}
+
+} // namespace
+
+void TestAlertsPage::silenceDialogPreviewsWhatItCatches()
+{
+    const QList<Alert> alerts{instanceAlert(u"Down"_s, u"critical"_s, u"web-1"_s),
+                              instanceAlert(u"Down"_s, u"critical"_s, u"web-2"_s),
+                              instanceAlert(u"Down"_s, u"critical"_s, u"db-1"_s),
+                              instanceAlert(u"Slow"_s, u"warning"_s, u"web-1"_s)};
+    SilenceDialog dialog(alerts.at(0).labels, u"ana"_s);
+    dialog.setAlerts(alerts);
+    // prefilled with exactly the first alert's labels: it catches that one
+    QCOMPARE(dialog.previewList()->count(), 1);
+    QVERIFY(dialog.previewList()->item(0)->text().contains(u"web-1"_s));
+    QVERIFY2(dialog.previewTitle().contains(u"1 of the 4"_s), qPrintable(dialog.previewTitle()));
+    // as the user types, the preview follows
+    QTest::keyClicks(dialog.matchersEdit(), u"x"_s); // "…"x": not a matcher list any more
+    QCOMPARE(dialog.previewList()->count(), 0);
+    QVERIFY(dialog.previewTitle().startsWith(u"Preview: "_s));
+    dialog.matchersEdit()->clear();
+    QTest::keyClicks(dialog.matchersEdit(), u"alertname=Down"_s);
+    QCOMPARE(dialog.previewList()->count(), 3);
+    QTest::keyClicks(dialog.matchersEdit(), u", instance=~\"web-.*\""_s);
+    QCOMPARE(dialog.previewList()->count(), 2);
+    dialog.matchersEdit()->setText(u"instance!~\"web-.*\""_s);
+    QCOMPARE(dialog.previewList()->count(), 1);
+    QVERIFY(dialog.previewList()->item(0)->text().contains(u"db-1"_s));
+    dialog.matchersEdit()->setText(u"instance=~\"web\""_s); // anchored: no "web-1"
+    QCOMPARE(dialog.previewList()->count(), 0);
+    QVERIFY(dialog.previewTitle().contains(u"none of the 4"_s));
+    dialog.matchersEdit()->setText(u"instance=~\"web-(\""_s);
+    QVERIFY2(dialog.previewTitle().contains(u"not a valid regular expression"_s),
+             qPrintable(dialog.previewTitle()));
+    // the alerts change while it is open
+    dialog.matchersEdit()->setText(u"alertname=Slow"_s);
+    QCOMPARE(dialog.previewList()->count(), 1);
+    dialog.setAlerts(alerts.mid(0, 3));
+    QCOMPARE(dialog.previewList()->count(), 0);
+}
+
+void TestAlertsPage::silenceDialogDurations()
+{
+    SilenceDialog dialog(LabelSet{{u"alertname"_s, u"A"_s}}, u"ana"_s);
+    QSignalSpy submitted(&dialog, &SilenceDialog::submitted);
+    dialog.commentEdit()->setPlainText(u"deploying"_s);
+    dialog.setDurationUnit(SilenceDialog::Unit::Minutes);
+    dialog.durationEdit()->setValue(30);
+    QCOMPARE(dialog.silence().startsAt.secsTo(dialog.silence().endsAt), 1800);
+    dialog.setDurationUnit(SilenceDialog::Unit::Days);
+    dialog.durationEdit()->setValue(2);
+    QCOMPARE(dialog.silence().startsAt.secsTo(dialog.silence().endsAt), 2 * 86400);
+    // an end time instead (the editor keeps minutes)
+    const QDateTime end = QDateTime::currentDateTimeUtc().addSecs(5 * 3600);
+    dialog.setEndTime(end);
+    QVERIFY(qAbs(dialog.silence().endsAt.secsTo(end)) < 60);
+    // typing a duration again picks the duration
+    dialog.durationEdit()->setValue(3);
+    QCOMPARE(dialog.silence().startsAt.secsTo(dialog.silence().endsAt), 3 * 86400);
+    // an end in the past is refused here, before Alertmanager refuses it
+    dialog.setEndTime(QDateTime::currentDateTimeUtc().addSecs(-3600));
+    dialog.accept();
+    QCOMPARE(submitted.size(), 0);
+    QVERIFY2(dialog.errorText().contains(u"end time"_s), qPrintable(dialog.errorText()));
+    QVERIFY(!dialog.isEdit());
+    QVERIFY(dialog.silence().id.isEmpty());
+}
+
+void TestAlertsPage::silencesTabEditsExtendsDuplicatesExpires()
+{
+    AlertModel alerts;
+    SilenceModel silences;
+    RuleModel rules;
+    AlertsPage page(&alerts, &silences, &rules);
+    page.setAuthor(u"bo"_s);
+    alerts.setAlerts({instanceAlert(u"Down"_s, u"critical"_s, u"web-1"_s),
+                      instanceAlert(u"Down"_s, u"critical"_s, u"db-1"_s)});
+    const Silence web = silenceFor(u"s-web"_s, u"instance=~\"web-.*\""_s, 3 * 3600);
+    silences.setSilences({web});
+    page.tabs()->setCurrentIndex(2);
+    QTreeView *view = page.silenceView();
+    QWidget *tab = page.tabs()->currentWidget();
+    QPushButton *edit = buttonNamed(tab, u"editSilence"_s);
+    QPushButton *hour = buttonNamed(tab, u"extendSilenceHour"_s);
+    QPushButton *day = buttonNamed(tab, u"extendSilenceDay"_s);
+    QPushButton *duplicate = buttonNamed(tab, u"duplicateSilence"_s);
+    QPushButton *expire = buttonNamed(tab, u"expireSilence"_s);
+    QVERIFY(edit && hour && day && duplicate && expire);
+    QVERIFY(!edit->isEnabled());
+    view->setCurrentIndex(view->model()->index(0, 0));
+    for (QPushButton *b : {edit, hour, day, duplicate, expire})
+        QVERIFY(b->isEnabled());
+    // the details: comment, creator, and what it catches now
+    const QString details = page.silenceDetailsText();
+    QVERIFY2(details.contains(u"Created by ana: maintenance of the web tier"_s),
+             qPrintable(details));
+    QVERIFY(details.contains(u"Catches 1 of the alerts shown now: Down"_s));
+
+    // edit: the dialog keeps the id, start, comment and author
+    QSignalSpy updated(&page, &AlertsPage::updateSilenceRequested);
+    QSignalSpy created(&page, &AlertsPage::createSilenceRequested);
+    edit->click();
+    QPointer<SilenceDialog> dialog = page.silenceDialog();
+    QVERIFY(dialog && dialog->isEdit());
+    QCOMPARE(dialog->commentEdit()->toPlainText(), web.comment);
+    QCOMPARE(dialog->authorEdit()->text(), u"ana"_s);
+    QCOMPARE(dialog->previewList()->count(), 1);
+    dialog->commentEdit()->setPlainText(u"longer maintenance"_s);
+    dialog->accept();
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(created.size(), 0);
+    const Silence changed = updated.first().first().value<Silence>();
+    QCOMPARE(changed.id, web.id);
+    QCOMPARE(changed.startsAt, web.startsAt); // unchanged: Alertmanager updates it in place
+    QVERIFY(qAbs(changed.endsAt.secsTo(web.endsAt)) < 60);
+    QCOMPARE(changed.comment, u"longer maintenance"_s);
+    page.showSilenceResult({web.id}, {});
+    QTRY_VERIFY(!dialog);
+
+    // extend by an hour and a day, from its end
+    QSignalSpy extended(&page, &AlertsPage::extendSilenceRequested);
+    hour->click();
+    day->click();
+    QCOMPARE(extended.size(), 2);
+    QCOMPARE(extended.at(0).first().value<Silence>().id, web.id);
+    QCOMPARE(web.endsAt.secsTo(extended.at(0).first().value<Silence>().endsAt), 3600);
+    QCOMPARE(web.endsAt.secsTo(extended.at(1).first().value<Silence>().endsAt), 86400);
+
+    // duplicate: the same matchers and comment, no id, the user as author: a new silence
+    duplicate->click();
+    dialog = page.silenceDialog();
+    QVERIFY(dialog && !dialog->isEdit());
+    QCOMPARE(dialog->matchersEdit()->text(), web.matchersText());
+    QCOMPARE(dialog->authorEdit()->text(), u"bo"_s);
+    dialog->accept();
+    QCOMPARE(created.size(), 1);
+    QVERIFY(created.first().first().value<Silence>().id.isEmpty());
+    page.showSilenceResult({u"s-new"_s}, {});
+    QTRY_VERIFY(!dialog);
+
+    // expire
+    QSignalSpy expired(&page, &AlertsPage::expireSilenceRequested);
+    expire->click();
+    QCOMPARE(expired.size(), 1);
+    QCOMPARE(expired.first().first().toString(), web.id);
+
+    // until resolved and ending soon are shown in the details and the state column
+    Silence soon = web;
+    soon.endsAt = QDateTime::currentDateTimeUtc().addSecs(5 * 60);
+    silences.setSilences({soon});
+    page.setUntilResolved({web.id});
+    QVERIFY(page.silenceDetailsText().contains(u"Acknowledged until resolved"_s));
+    QVERIFY2(page.silenceDetailsText().contains(u"Ends soon: in 5 min"_s),
+             qPrintable(page.silenceDetailsText()));
+    QCOMPARE(view->model()->index(0, SilenceModel::StateColumn).data().toString(),
+             u"active, until resolved"_s);
+    // an expired silence can only be duplicated
+    for (QCheckBox *box : tab->findChildren<QCheckBox *>()) {
+        if (box->text() == u"Show expired"_s)
+            box->setChecked(true);
+    }
+    silences.setSilences({silenceFor(u"s-web"_s, u"instance=~\"web-.*\""_s, -60)});
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QVERIFY(duplicate->isEnabled());
+    for (QPushButton *b : {edit, hour, day, expire})
+        QVERIFY(!b->isEnabled());
+    QVERIFY(!page.silenceDetailsText().contains(u"Catches"_s));
+}
+
+void TestAlertsPage::alertDetailsTellOfItsSilences()
+{
+    AlertModel alerts;
+    SilenceModel silences;
+    RuleModel rules;
+    AlertsPage page(&alerts, &silences, &rules);
+    Alert silenced = instanceAlert(u"Down"_s, u"critical"_s, u"web-1"_s);
+    silenced.silenced = true;
+    silenced.silencedBy = {u"s-soon"_s};
+    const Alert refired = instanceAlert(u"Down"_s, u"critical"_s, u"db-1"_s);
+    alerts.setAlerts({silenced, refired});
+    Silence soon = silenceFor(u"s-soon"_s, u"instance=\"web-1\""_s, 9 * 60);
+    Silence ended = silenceFor(u"s-ended"_s, u"instance=\"db-1\""_s, -20 * 60);
+    silences.setSilences({soon, ended});
+
+    QVERIFY(page.showAlert(silenced.fingerprint));
+    QVERIFY2(page.alertDetailsText().contains(u"Its silence ends soon: at "_s),
+             qPrintable(page.alertDetailsText()));
+    QVERIFY(page.alertDetailsText().contains(u"(in 9 min), by ana: maintenance of the web tier"_s));
+    QVERIFY(!page.alertDetailsText().contains(u"Acknowledged"_s));
+    page.setUntilResolved({u"s-soon"_s});
+    QVERIFY(page.alertDetailsText().contains(u"Acknowledged until resolved (silence s-soon)"_s));
+
+    // fired again, not silenced: the silence that covered it until 20 minutes ago
+    QVERIFY(page.showAlert(refired.fingerprint));
+    const QString expected
+        = u"Fired again: was silenced until %1 by ana: maintenance of the web tier"_s.arg(
+            ended.endsAt.toLocalTime().toString(u"HH:mm"_s));
+    QVERIFY2(page.alertDetailsText().contains(expected), qPrintable(page.alertDetailsText()));
+    // a silence that ended two hours ago is history, not "recently"
+    ended.endsAt = QDateTime::currentDateTimeUtc().addSecs(-2 * 3600);
+    silences.setSilences({soon, ended});
+    QVERIFY(!page.alertDetailsText().contains(u"Fired again"_s));
+}
+
+void TestAlertsPage::trayFlagsSilencesThatEndSoon()
+{
+    BackendStatusModel backends;
+    TrayIcon tray(&backends);
+    SilenceModel silences;
+    tray.setSilenceModel(&silences);
+    QVERIFY(tray.expiringSilencesText().isEmpty());
+    silences.setSilences(
+        {silenceFor(u"a"_s, u"job=api"_s, 10 * 60), silenceFor(u"b"_s, u"job=web"_s, 5 * 3600)});
+    QCOMPARE(tray.expiringSilencesText(), u"1 silence ends within 15 min"_s);
+    QVERIFY(tray.systemTrayIcon()->toolTip().contains(u"1 silence ends within 15 min"_s));
+    bool inMenu = false;
+    for (QAction *a : tray.menu()->actions())
+        inMenu = inMenu || (a->isVisible() && a->text() == tray.expiringSilencesText());
+    QVERIFY(inMenu);
+    silences.setNow(QDateTime::currentDateTimeUtc().addSecs(5 * 3600 - 60));
+    QCOMPARE(tray.expiringSilencesText(), u"1 silence ends within 15 min"_s); // b now; a is over
+    silences.setSilences({});
+    QVERIFY(tray.expiringSilencesText().isEmpty());
+    QVERIFY(!tray.systemTrayIcon()->toolTip().contains(u"silence"_s));
 }
 
 void TestAlertsPage::rulesShowForLabelsAndAnnotations()

@@ -2,7 +2,9 @@
 // Desktop notifications and their actions over a real D-Bus session (run inside
 // dbus-run-session by CTest) against a test-side notification service in a child process:
 // "Silence 1 h" must create the silence, for exactly the alert's labels, in both Alertmanagers of
-// an HA pair; "Open" asks for that alert; the body reaches the server escaped.
+// an HA pair; "Open" asks for that alert; "Acknowledge" silences it until it resolves; the body
+// reaches the server escaped.
+#include "app/alerts/acknowledgements.h"
 #include "app/alerts/alertnotifications.h"
 #include "app/alerts/alertsjson.h"
 #include "app/alerts/alertsservice.h"
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void firingAlertIsNotifiedWithActionsAndEscapedBody();
     void silenceOneHourSilencesInBothAlertmanagers();
     void openAsksForThatAlert();
+    void acknowledgeSilencesUntilResolved();
 
 private:
     QJsonArray calls()
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<AlertsService> m_service;
     std::unique_ptr<DesktopNotifier> m_notifier;
     std::unique_ptr<AlertNotifications> m_notifications;
+    std::unique_ptr<Acknowledgements> m_acknowledgements;
     Alert m_alert;
     uint m_id = 0;
 };
@@ -112,6 +116,8 @@ void TestNotifyActions::initTestCase()
     m_notifier->setSound(true); // notifications.sound
     m_notifications = std::make_unique<AlertNotifications>(m_service.get(), m_notifier.get());
     m_notifications->setStatePath(m_stateDir.filePath(u"notified.json"_s));
+    m_acknowledgements = std::make_unique<Acknowledgements>(m_service.get(), m_notifier.get());
+    m_acknowledgements->setStatePath(m_stateDir.filePath(u"acknowledged.json"_s));
     NotificationConfig n;
     n.minSeverity = u"critical"_s; // only AlwaysFiring
     m_notifications->setConfig(n);
@@ -121,6 +127,7 @@ void TestNotifyActions::initTestCase()
 
 void TestNotifyActions::cleanupTestCase()
 {
+    m_acknowledgements.reset();
     m_notifications.reset();
     m_notifier.reset();
     m_service.reset();
@@ -152,6 +159,11 @@ void TestNotifyActions::firingAlertIsNotifiedWithActionsAndEscapedBody()
              qPrintable(actions.join(u',')));
     QVERIFY(actions.contains(u"open"_s) && actions.contains(u"Open"_s));
     QVERIFY(actions.contains(u"traces"_s) && actions.contains(u"Open traces"_s));
+    // The fake server (like dunst) shows every action: the fourth button, "Acknowledge", is there.
+    QCOMPARE(m_notifier->serverName(), u"fake-notifications"_s);
+    QVERIFY(actions.contains(u"acknowledge"_s) && actions.contains(u"Acknowledge"_s));
+    QCOMPARE(actions.size(), 2 * 5); // default, open, traces, silence, acknowledge
+    QCOMPARE(DesktopNotifier::maxActionButtons(u"gnome-shell"_s), 3); // it would drop the fourth
     // Exactly one, although the poll runs every second.
     QTest::qWait(2500);
     int count = 0;
@@ -227,6 +239,52 @@ void TestNotifyActions::openAsksForThatAlert()
     invoke(m_id, u"traces"_s);
     QTRY_COMPARE_WITH_TIMEOUT(traces.size(), 1, 5000);
     QCOMPARE(traces.first().first().value<Alert>().fingerprint, m_alert.fingerprint);
+}
+
+void TestNotifyActions::acknowledgeSilencesUntilResolved()
+{
+    QVERIFY(m_id != 0);
+    QSignalSpy acknowledged(m_acknowledgements.get(), &Acknowledgements::acknowledged);
+    QSignalSpy saved(m_acknowledgements.get(), &Acknowledgements::stateSaved);
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    invoke(m_id, u"acknowledge"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, 15000);
+    QCOMPARE(acknowledged.first().at(0).value<Alert>().fingerprint, m_alert.fingerprint);
+    QVERIFY2(acknowledged.first().at(2).toStringList().isEmpty(),
+             qPrintable(acknowledged.first().at(2).toStringList().join(u'\n')));
+    const QStringList ids = acknowledged.first().at(1).toStringList();
+    QCOMPARE(ids.size(), 1);
+    QCOMPARE(m_acknowledgements->silenceIds(), ids);
+    // In both Alertmanagers: exactly the alert's labels, for a day, saying what it is.
+    for (AlertmanagerProcess *am : {m_stack.am1.get(), m_stack.am2.get()}) {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const Silence &s : silences(am)) {
+                    if (s.id == ids.first())
+                        return true;
+                }
+                return false;
+            }(),
+            10000);
+        for (const Silence &s : silences(am)) {
+            if (s.id != ids.first())
+                continue;
+            QCOMPARE(s.state, Silence::State::Active);
+            QCOMPARE(s.matchers, Silence::exactMatchers(m_alert.labels));
+            QCOMPARE(s.comment, Acknowledgements::comment());
+            QVERIFY(s.endsAt >= before.addSecs(24 * 3600 - 5));
+        }
+    }
+    // remembered on disk for the next start
+    QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty(), 5000);
+    AcknowledgedState state(m_stateDir.filePath(u"acknowledged.json"_s));
+    QVERIFY(state.load());
+    QCOMPARE(state.entries.size(), 1);
+    QCOMPARE(state.entries.first().silenceId, ids.first());
+    QCOMPARE(state.entries.first().fingerprint, m_alert.fingerprint);
+    // It still fires: the next polls keep the silence.
+    QTest::qWait(2500);
+    QCOMPARE(m_acknowledgements->silenceIds(), ids);
 }
 
 int main(int argc, char **argv)

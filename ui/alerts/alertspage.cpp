@@ -18,6 +18,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -99,6 +100,14 @@ AlertsPage::AlertsPage(AlertModel *alerts, SilenceModel *silences, RuleModel *ru
     connect(alerts, &QAbstractItemModel::rowsRemoved, this, retitle);
     connect(silences, &QAbstractItemModel::rowsInserted, this, retitle);
     connect(silences, &QAbstractItemModel::rowsRemoved, this, retitle);
+    // The alert's silence lines follow the silences (a new one, one that ended).
+    connect(silences, &QAbstractItemModel::rowsInserted, this, refreshDetails);
+    connect(silences, &QAbstractItemModel::dataChanged, this, refreshDetails);
+    // "Ends soon" follows the clock, not only the polls.
+    auto *clock = new QTimer(this);
+    clock->setInterval(30000);
+    connect(clock, &QTimer::timeout, m_silenceModel, &SilenceModel::refreshExpiring);
+    clock->start();
     retitle();
     updateDetails();
 }
@@ -164,6 +173,8 @@ QWidget *AlertsPage::buildAlertsTab()
                 updateDetails();
             });
     connect(m_alertView, &QTreeView::activated, this, [this] { silenceCurrent(); });
+    m_alertView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_alertView, &QWidget::customContextMenuRequested, this, &AlertsPage::showAlertMenu);
 
     m_details = new QWidget(tab);
     m_details->setObjectName(u"alertDetails"_s);
@@ -177,6 +188,8 @@ QWidget *AlertsPage::buildAlertsTab()
     m_facts = plainLabel(m_details);
     m_labels = plainLabel(m_details);
     m_labels->setStyleSheet(u"color: palette(mid)"_s);
+    m_silenceInfo = plainLabel(m_details);
+    m_silenceInfo->setObjectName(u"alertSilenceInfo"_s);
     m_chartButton
         = new QPushButton(QIcon::fromTheme(u"office-chart-line"_s), tr("Open as chart"), m_details);
     m_runbookButton
@@ -204,17 +217,23 @@ QWidget *AlertsPage::buildAlertsTab()
             Q_EMIT openUrlRequested(url);
     });
     connect(m_silenceButton, &QPushButton::clicked, this, &AlertsPage::silenceCurrent);
+    m_ackButton = new QPushButton(QIcon::fromTheme(u"checkmark"_s), tr("Acknowledge"), m_details);
+    m_ackButton->setToolTip(tr("Silence exactly this alert until it resolves: Stackscope expires "
+                               "the silence then, and renews it while the alert fires"));
+    connect(m_ackButton, &QPushButton::clicked, this, &AlertsPage::acknowledgeCurrent);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_chartButton);
     buttons->addWidget(m_tracesButton);
     buttons->addWidget(m_runbookButton);
     buttons->addWidget(m_silenceButton);
+    buttons->addWidget(m_ackButton);
     buttons->addStretch(1);
     auto *detailsLayout = new QVBoxLayout(m_details);
     detailsLayout->addWidget(m_title);
     detailsLayout->addWidget(m_summary);
     detailsLayout->addWidget(m_description);
     detailsLayout->addWidget(m_facts);
+    detailsLayout->addWidget(m_silenceInfo);
     detailsLayout->addWidget(m_labels);
     detailsLayout->addLayout(buttons);
     detailsLayout->addStretch(1);
@@ -406,20 +425,45 @@ QWidget *AlertsPage::buildSilencesTab()
     connect(showExpired, &QCheckBox::toggled, this, applyExpired);
     applyExpired();
     auto *create = new QPushButton(QIcon::fromTheme(u"list-add"_s), tr("New silence…"), tab);
+    auto *edit = new QPushButton(QIcon::fromTheme(u"document-edit"_s), tr("Edit…"), tab);
+    edit->setObjectName(u"editSilence"_s);
+    auto *extendHour = new QPushButton(tr("+1 h"), tab);
+    extendHour->setObjectName(u"extendSilenceHour"_s);
+    extendHour->setToolTip(tr("Extend the silence by an hour"));
+    auto *extendDay = new QPushButton(tr("+1 d"), tab);
+    extendDay->setObjectName(u"extendSilenceDay"_s);
+    extendDay->setToolTip(tr("Extend the silence by a day"));
+    auto *duplicate = new QPushButton(QIcon::fromTheme(u"edit-copy"_s), tr("Duplicate…"), tab);
+    duplicate->setObjectName(u"duplicateSilence"_s);
     auto *expire = new QPushButton(QIcon::fromTheme(u"edit-delete"_s), tr("Expire"), tab);
-    expire->setEnabled(false);
+    expire->setObjectName(u"expireSilence"_s);
+    m_silenceActions = {edit, extendHour, extendDay, duplicate, expire};
     connect(create, &QPushButton::clicked, this, [this] { newSilence({}); });
+    connect(edit, &QPushButton::clicked, this, [this] {
+        if (const Silence s = selectedSilence(); !s.id.isEmpty())
+            editSilence(s);
+    });
+    connect(duplicate, &QPushButton::clicked, this, [this] {
+        if (const Silence s = selectedSilence(); !s.id.isEmpty())
+            duplicateSilence(s);
+    });
+    connect(extendHour, &QPushButton::clicked, this, [this] { extendSelectedSilence(3600); });
+    connect(extendDay, &QPushButton::clicked, this, [this] { extendSelectedSilence(86400); });
     m_silenceView = tableView(tab);
     m_silenceView->setObjectName(u"silenceView"_s);
     m_silenceView->setModel(proxy);
     m_silenceView->setSortingEnabled(true);
+    m_silenceView->setColumnWidth(SilenceModel::StateColumn, 150);
     m_silenceView->setColumnWidth(SilenceModel::MatchersColumn, 320);
+    m_silenceView->setColumnWidth(SilenceModel::CreatedByColumn, 100);
+    m_silenceView->setColumnWidth(SilenceModel::CommentColumn, 220);
+    m_silenceView->setColumnWidth(SilenceModel::EndsColumn, 140);
+    m_silenceDetails = plainLabel(tab);
+    m_silenceDetails->setObjectName(u"silenceDetails"_s);
     connect(m_silenceView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [expire](const QModelIndex &current) {
-                expire->setEnabled(current.isValid()
-                                   && current.data(SilenceModel::StateRole).toInt()
-                                          != int(Silence::State::Expired));
-            });
+            &AlertsPage::updateSilenceDetails);
+    connect(proxy, &QAbstractItemModel::dataChanged, this, &AlertsPage::updateSilenceDetails);
+    connect(proxy, &QAbstractItemModel::rowsRemoved, this, &AlertsPage::updateSilenceDetails);
     connect(expire, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_silenceView->currentIndex();
         if (current.isValid())
@@ -427,13 +471,90 @@ QWidget *AlertsPage::buildSilencesTab()
     });
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(create);
-    buttons->addWidget(expire);
+    for (QPushButton *button : std::as_const(m_silenceActions))
+        buttons->addWidget(button);
     buttons->addStretch(1);
     buttons->addWidget(showExpired);
+    auto *splitter = new QSplitter(Qt::Vertical, tab);
+    splitter->addWidget(m_silenceView);
+    splitter->addWidget(m_silenceDetails);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(buttons);
-    layout->addWidget(m_silenceView, 1);
+    layout->addWidget(splitter, 1);
+    updateSilenceDetails();
     return tab;
+}
+
+Silence AlertsPage::selectedSilence() const
+{
+    const QModelIndex current = m_silenceView ? m_silenceView->currentIndex() : QModelIndex();
+    return current.isValid() ? current.data(SilenceModel::SilenceRole).value<Silence>() : Silence();
+}
+
+void AlertsPage::updateSilenceDetails()
+{
+    const Silence s = selectedSilence();
+    const bool has = !s.id.isEmpty();
+    const bool expired = s.state == Silence::State::Expired;
+    for (QPushButton *button : std::as_const(m_silenceActions)) {
+        const bool duplicate = button->objectName() == "duplicateSilence"_L1;
+        button->setEnabled(has && (duplicate || !expired));
+    }
+    if (!has) {
+        m_silenceDetails->setText(tr("Select a silence to see its comment and what it catches."));
+        return;
+    }
+    const QDateTime now = m_silenceModel->now();
+    QStringList lines;
+    lines << s.matchersText();
+    lines << tr("Created by %1: %2")
+                 .arg(s.createdBy.isEmpty() ? tr("(nobody)") : s.createdBy,
+                      s.comment.isEmpty() ? tr("(no comment)") : s.comment);
+    lines << tr("From %1 until %2")
+                 .arg(s.startsAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
+                      s.endsAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s));
+    if (m_silenceModel->isUntilResolved(s.id) && !expired)
+        lines << tr("Acknowledged until resolved: Stackscope expires it once every alert it "
+                    "matched has resolved, and renews it while they fire.");
+    if (s.expiresSoon(now))
+        lines << tr("Ends soon: in %1 min.")
+                     .arg(std::max<qint64>(0, (now.secsTo(s.endsAt) + 59) / 60));
+    if (!expired) {
+        const QList<Alert> caught = alertsMatching(s.matchers, m_alerts->items());
+        QStringList names;
+        for (const Alert &a : caught)
+            names << a.name();
+        names.removeDuplicates();
+        lines << (caught.isEmpty() ? tr("Catches none of the alerts shown now.")
+                                   : tr("Catches %1 of the alerts shown now: %2")
+                                         .arg(caught.size())
+                                         .arg(names.join(u", "_s)));
+    }
+    m_silenceDetails->setText(lines.join(u'\n'));
+}
+
+QString AlertsPage::silenceDetailsText() const
+{
+    return m_silenceDetails->text();
+}
+
+void AlertsPage::setUntilResolved(const QStringList &silenceIds)
+{
+    m_silenceModel->setUntilResolved(silenceIds);
+    updateDetails();
+    updateSilenceDetails();
+}
+
+void AlertsPage::extendSelectedSilence(qint64 seconds)
+{
+    Silence s = selectedSilence();
+    if (s.id.isEmpty() || s.state == Silence::State::Expired)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    s.endsAt = std::max(s.endsAt, now).addSecs(seconds);
+    Q_EMIT extendSilenceRequested(s);
 }
 
 void AlertsPage::setStatus(const QString &text, bool problem)
@@ -484,6 +605,9 @@ void AlertsPage::updateDetails()
     const bool has = row >= 0;
     m_chartButton->setEnabled(has);
     m_silenceButton->setEnabled(has);
+    m_ackButton->setEnabled(has);
+    m_silenceInfo->clear();
+    m_silenceInfo->hide();
     m_runbookButton->setEnabled(false);
     m_tracesButton->setEnabled(false);
     if (!has) {
@@ -520,6 +644,40 @@ void AlertsPage::updateDetails()
     else if (!a.sources.isEmpty())
         facts << tr("Reported by %1").arg(a.sources.join(u", "_s));
     m_facts->setText(facts.join(u" · "_s));
+    // What silences say of it: acknowledged, ending soon, or (fired again) what covered it.
+    const QDateTime now = m_silenceModel->now();
+    QStringList silenceLines;
+    bool acknowledged = false;
+    bool warn = false; // a silence ends soon, or has ended
+    for (const QString &id : std::as_const(a.silencedBy)) {
+        const int srow = m_silenceModel->rowOf(id);
+        if (m_silenceModel->isUntilResolved(id)) {
+            acknowledged = true;
+            silenceLines << tr("Acknowledged until resolved (silence %1).").arg(id);
+        }
+        if (srow < 0)
+            continue;
+        const Silence &s = m_silenceModel->at(srow);
+        warn = warn || s.expiresSoon(now);
+        if (s.expiresSoon(now))
+            silenceLines << tr("Its silence ends soon: at %1 (in %2 min), by %3: %4")
+                                .arg(s.endsAt.toLocalTime().toString(u"HH:mm"_s))
+                                .arg(std::max<qint64>(0, (now.secsTo(s.endsAt) + 59) / 60))
+                                .arg(s.createdBy, s.comment);
+    }
+    if (a.state == Alert::State::Firing && !a.silenced) {
+        if (const std::optional<Silence> was
+            = recentlyEndedSilence(m_silenceModel->items(), a.labels, now)) {
+            warn = true;
+            silenceLines << tr("Fired again: was silenced until %1 by %2: %3")
+                                .arg(was->endsAt.toLocalTime().toString(u"HH:mm"_s), was->createdBy,
+                                     was->comment);
+        }
+    }
+    m_silenceInfo->setText(silenceLines.join(u'\n'));
+    m_silenceInfo->setVisible(!silenceLines.isEmpty());
+    m_silenceInfo->setStyleSheet(warn ? Palette::textStyle(Palette::Tone::Warning) : QString());
+    m_ackButton->setEnabled(a.state == Alert::State::Firing && !acknowledged);
     m_labels->setText(labelsText(a.labels));
     const QString service = a.labels.value(u"service"_s, a.labels.value(u"job"_s));
     m_tracesButton->setEnabled(!service.isEmpty());
@@ -541,18 +699,86 @@ void AlertsPage::silenceCurrent()
         newSilence(m_alerts->at(row).labels);
 }
 
+void AlertsPage::acknowledgeCurrent()
+{
+    const int row = m_alerts->rowOf(m_current);
+    if (row >= 0)
+        Q_EMIT acknowledgeRequested(m_alerts->at(row));
+}
+
+void AlertsPage::showAlertMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_alertView->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const Alert alert = index.data(AlertModel::AlertRole).value<Alert>();
+    QMenu menu(this);
+    menu.addAction(QIcon::fromTheme(u"notifications-disabled"_s), tr("Silence…"), this,
+                   [this, alert] { newSilence(alert.labels); });
+    QAction *ack
+        = menu.addAction(QIcon::fromTheme(u"checkmark"_s), tr("Acknowledge until resolved"), this,
+                         [this, alert] { Q_EMIT acknowledgeRequested(alert); });
+    ack->setEnabled(alert.state == Alert::State::Firing);
+    menu.exec(m_alertView->viewport()->mapToGlobal(pos));
+}
+
+QString AlertsPage::alertDetailsText() const
+{
+    QStringList lines;
+    for (QLabel *label : {m_title, m_summary, m_description, m_facts, m_silenceInfo, m_labels}) {
+        if (!label->text().isEmpty())
+            lines << label->text();
+    }
+    return lines.join(u'\n');
+}
+
 void AlertsPage::newSilence(const LabelSet &labels)
+{
+    Silence s;
+    s.matchers = Silence::exactMatchers(labels);
+    openSilenceDialog(s);
+}
+
+void AlertsPage::editSilence(const Silence &silence)
+{
+    openSilenceDialog(silence);
+}
+
+void AlertsPage::duplicateSilence(const Silence &silence)
+{
+    Silence copy = silence;
+    copy.id.clear();
+    copy.startsAt = {};
+    copy.state = Silence::State::Active;
+    copy.createdBy.clear(); // the copy is the user's
+    openSilenceDialog(copy);
+}
+
+void AlertsPage::openSilenceDialog(const Silence &initial)
 {
     if (m_silenceDialog) { // one at a time: it holds what the user typed
         m_silenceDialog->raise();
         m_silenceDialog->activateWindow();
         return;
     }
-    auto *dialog = new SilenceDialog(labels, m_author, this);
+    auto *dialog = new SilenceDialog(initial, m_author, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAlerts(m_alerts->items());
     m_silenceDialog = dialog;
+    // The preview follows the alerts while the dialog is open.
+    const auto refresh = [this, dialog] {
+        dialog->setAlerts(m_alerts->items());
+    };
+    connect(m_alerts, &QAbstractItemModel::rowsInserted, dialog, refresh);
+    connect(m_alerts, &QAbstractItemModel::rowsRemoved, dialog, refresh);
+    connect(m_alerts, &QAbstractItemModel::dataChanged, dialog, refresh);
     // The dialog stays open until showSilenceResult(): a refused silence is corrected in place.
-    connect(dialog, &SilenceDialog::submitted, this, &AlertsPage::createSilenceRequested);
+    connect(dialog, &SilenceDialog::submitted, this, [this](const Silence &silence) {
+        if (silence.id.isEmpty())
+            Q_EMIT createSilenceRequested(silence);
+        else
+            Q_EMIT updateSilenceRequested(silence);
+    });
     dialog->open();
 }
 
@@ -574,9 +800,12 @@ void AlertsPage::showSilenceResult(const QStringList &ids, const QStringList &er
             setActionMessage(tr("The silence could not be created: %1").arg(error), true);
         return;
     }
+    const bool edit = dialog && dialog->isEdit();
     if (dialog)
         dialog->showResult({});
-    if (!errors.isEmpty())
+    if (edit && errors.isEmpty())
+        setActionMessage(tr("Silence %1 saved.").arg(ids.join(u", "_s)), false);
+    else if (!errors.isEmpty())
         setActionMessage(
             tr("The silence could not be created everywhere: %1").arg(errors.join(u"; "_s)), true);
     else

@@ -26,7 +26,10 @@ class SilenceModel;
 
 /// The Alerts page: firing and pending alerts ordered by severity then name with filters
 /// (severity, labels, text) and the selected alert's details; a Rules tab with the selected
-/// rule's labels and annotations; a Silences tab.
+/// rule's labels and annotations; a Silences tab where silences are created (with a preview of
+/// the alerts they catch), edited, extended, duplicated and expired, and where the ones that end
+/// soon or that Stackscope acknowledged "until resolved" are marked. The selected alert's details
+/// say which silence covers it and whether it ends soon, or which one covered it until recently.
 /// Every server-supplied string is shown as plain text. It asks for actions through signals and
 /// never speaks HTTP.
 class AlertsPage : public QWidget
@@ -52,6 +55,19 @@ public:
     /// The open "New silence" dialog, if any.
     SilenceDialog *silenceDialog() const;
     void setAuthor(const QString &author) { m_author = author; }
+    /// The ids of the silences Stackscope acknowledged until resolved (Acknowledgements).
+    void setUntilResolved(const QStringList &silenceIds);
+    /// Opens the silence dialog prefilled with `silence`: an edit when it has an id.
+    void editSilence(const Silence &silence);
+    /// The open silence dialog on a copy of `silence` without its id.
+    void duplicateSilence(const Silence &silence);
+    /// The selected silence extended by `seconds` from its end (or from now, if later), asked
+    /// for with updateSilenceRequested().
+    void extendSelectedSilence(qint64 seconds);
+    /// What the Silences tab's details pane shows of the selected silence.
+    QString silenceDetailsText() const;
+    /// What the Alerts tab's details pane shows, one line per label.
+    QString alertDetailsText() const;
     /// The Rules tab shows `rules` read from the stack's rule files, under `note` (which says
     /// that they come from the files, not from a running Prometheus), instead of Prometheus'
     /// rules; an empty `note` goes back to Prometheus' rules.
@@ -81,6 +97,14 @@ Q_SIGNALS:
     void openTracesRequested(const Stackscope::Alert &alert);
     void openUrlRequested(const QUrl &url);
     void createSilenceRequested(const Stackscope::Silence &silence);
+    /// The silence's id stays: Alertmanager updates it (or replaces it: new matchers). The
+    /// answer goes to showSilenceResult() when it came from the dialog.
+    void updateSilenceRequested(const Stackscope::Silence &silence);
+    /// "Extend": the same silence with a later end.
+    void extendSilenceRequested(const Stackscope::Silence &silence);
+    /// "Acknowledge until resolved": a silence for exactly this alert that Stackscope expires
+    /// once it has resolved.
+    void acknowledgeRequested(const Stackscope::Alert &alert);
     void expireSilenceRequested(const QString &id);
     void refreshRequested();
 
@@ -93,6 +117,11 @@ private:
     QString inhibitorsText(const Alert &alert) const;
     void silenceCurrent();
     void newSilence(const LabelSet &labels);
+    void openSilenceDialog(const Silence &initial);
+    void updateSilenceDetails();
+    Silence selectedSilence() const;
+    void acknowledgeCurrent();
+    void showAlertMenu(const QPoint &pos);
 
     AlertModel *m_alerts;
     SilenceModel *m_silenceModel;
@@ -128,6 +157,10 @@ private:
     QPushButton *m_runbookButton = nullptr;
     QPushButton *m_tracesButton = nullptr;
     QPushButton *m_silenceButton = nullptr;
+    QPushButton *m_ackButton = nullptr;
+    QLabel *m_silenceInfo = nullptr; ///< the alert's silences: covering, ending soon, ended
+    QLabel *m_silenceDetails = nullptr;
+    QList<QPushButton *> m_silenceActions; ///< edit, extend, duplicate, expire
     QString m_current;
     QString m_author;
     QPointer<SilenceDialog> m_silenceDialog;
