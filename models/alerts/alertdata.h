@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMap>
 #include <QMetaType>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +39,13 @@ struct Alert
     QStringList sources; ///< "alertmanager 127.0.0.1:9093", "prometheus"
     /// Only known from a source that no longer answers (its last list): it may have resolved.
     bool stale = false;
+    /// The configured name of the Alertmanager cluster that reported it (`cluster:` of its
+    /// endpoints); empty for the unnamed cluster and for Prometheus' own alerts. Alerts of
+    /// different clusters are different alerts even when their fingerprints agree.
+    QString cluster;
+
+    /// What tells alerts apart on the page: the fingerprint, with "@cluster" when named.
+    QString key() const { return cluster.isEmpty() ? fingerprint : fingerprint + u'@' + cluster; }
 
     QString name() const { return labels.value(QStringLiteral("alertname")); }
     QString severity() const { return labels.value(QStringLiteral("severity")); }
@@ -61,6 +69,9 @@ struct SilenceMatcher
 
     /// "name=value", "name=~re", "name!=value", "name!~re"
     QString text() const;
+    /// Whether `labels` satisfy it, as Alertmanager decides: an absent label is the empty
+    /// string, a regex must match the whole value. For many alerts compile once: MatcherSet.
+    bool matches(const LabelSet &labels) const;
 
     friend bool operator==(const SilenceMatcher &, const SilenceMatcher &) = default;
 };
@@ -121,9 +132,44 @@ QColor severityColor(int rank);
 /// Alertmanager's.
 QString labelsFingerprint(const LabelSet &labels);
 
-/// Parses `name="value", name=~"re", name!="v", name!~"re"` (quotes optional without spaces or
-/// commas). Returns an empty string and fills `matchers`, or says what is wrong.
+/// Parses Alertmanager's matcher syntax: `name="value", name=~"re", name!="v", name!~"re"`,
+/// optionally in braces (`{job="api"}`), separated by commas or spaces (quotes optional without
+/// spaces or commas). Returns an empty string and fills `matchers`, or says what is wrong.
 QString parseMatchers(const QString &text, QList<SilenceMatcher> *matchers);
+
+/// Parsed matchers with their regular expressions compiled (anchored, as Alertmanager's), for
+/// filtering thousands of alerts.
+class MatcherSet
+{
+public:
+    /// Empty text gives an empty set (matches everything). Returns what is wrong (a matcher that
+    /// does not parse, a regex that does not compile), else an empty string.
+    QString parse(const QString &text);
+    bool matches(const LabelSet &labels) const;
+    bool isEmpty() const { return m_matchers.isEmpty(); }
+    const QList<SilenceMatcher> &matchers() const { return m_matchers; }
+
+private:
+    QList<SilenceMatcher> m_matchers;
+    QList<QRegularExpression> m_regexes; ///< per matcher; unused for equality matchers
+};
+
+/// One group of Alertmanager's /api/v2/alerts/groups as the page groups by it: its receiver,
+/// its `group_by` labels and the keys (Alert::key()) of the alerts in it. An HA pair's members
+/// report the same groups: merged by key().
+struct AlertGroupInfo
+{
+    QString receiver;
+    LabelSet labels;
+    QString cluster;
+    QStringList alertKeys;
+
+    QString key() const;
+    /// `receiver: team-a · alertname="DiskFull", cluster="eu"` (the cluster first when named)
+    QString title() const;
+
+    friend bool operator==(const AlertGroupInfo &, const AlertGroupInfo &) = default;
+};
 
 /// "name=value, ..." in label order: how a label set is shown on one line.
 QString labelsText(const LabelSet &labels);
@@ -133,3 +179,4 @@ QString labelsText(const LabelSet &labels);
 Q_DECLARE_METATYPE(Stackscope::Alert)
 Q_DECLARE_METATYPE(Stackscope::Silence)
 Q_DECLARE_METATYPE(Stackscope::Rule)
+Q_DECLARE_METATYPE(Stackscope::AlertGroupInfo)
