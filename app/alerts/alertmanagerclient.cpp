@@ -94,12 +94,25 @@ void AlertmanagerClient::fetchAlertGroups(
     QObject *context, std::function<void(const QList<AlertGroup> &, const HttpError &)> done)
 {
     const QString where = m_http->hostPort();
-    m_http->get(u"/api/v2/alerts/groups"_s, context, [done, where](const HttpResponse &response) {
-        QList<AlertGroup> groups;
-        const HttpError error
-            = parseInto(response, amApiName(), where, AlertsJson::parseAlertmanagerGroups, &groups);
-        done(groups, error);
-    });
+    m_http->get(u"/api/v2/alerts/groups"_s, context,
+                [done, where, context](const HttpResponse &response) {
+                    struct Result
+                    {
+                        QList<AlertGroup> groups;
+                        HttpError error;
+                    };
+                    // As large as the alerts' list (every alert is in it): parsed off the GUI
+                    // thread.
+                    OffThread::runIfLarge(
+                        response.body.size(), context,
+                        [where, response] {
+                            Result r;
+                            r.error = parseInto(response, amApiName(), where,
+                                                AlertsJson::parseAlertmanagerGroups, &r.groups);
+                            return r;
+                        },
+                        [done](const Result &r) { done(r.groups, r.error); });
+                });
 }
 
 void AlertmanagerClient::fetchSilences(
