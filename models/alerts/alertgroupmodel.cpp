@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -148,22 +149,31 @@ void AlertGroupModel::removeLeft()
 {
     if (m_leaving.isEmpty())
         return;
-    const QSet<QString> leaving(m_leaving.cbegin(), m_leaving.cend());
+    // Which rows of which groups: a lookup per group and leaving alert, not a scan of every row
+    // (a poll removes alerts in many small runs, each its own signal).
+    QHash<Group *, QList<int>> rows;
+    for (const QString &key : std::as_const(m_leaving)) {
+        for (const auto &g : m_groups) {
+            const int row = g->rowOf.value(key, -1);
+            if (row >= 0)
+                rows[g.get()].append(row);
+        }
+    }
     m_leaving.clear();
-    for (const auto &g : m_groups) {
-        const auto gone = [&](int row) {
-            return leaving.contains(g->alerts.at(row));
-        };
+    for (auto it = rows.begin(); it != rows.end(); ++it) {
+        Group *g = it.key();
+        QList<int> &gone = it.value();
+        std::sort(gone.begin(), gone.end(), std::greater<int>());
         const QModelIndex parent = createIndex(g->row, 0, nullptr);
-        for (int row = int(g->alerts.size()) - 1; row >= 0; --row) {
-            if (!gone(row))
-                continue;
-            const int last = row;
-            while (row > 0 && gone(row - 1))
-                --row;
-            beginRemoveRows(parent, row, last);
-            g->alerts.remove(row, last - row + 1);
-            reindex(g.get());
+        for (qsizetype i = 0; i < gone.size();) {
+            const int last = gone.at(i);
+            int first = last;
+            while (i + 1 < gone.size() && gone.at(i + 1) == first - 1)
+                first = gone.at(++i);
+            ++i;
+            beginRemoveRows(parent, first, last);
+            g->alerts.remove(first, last - first + 1);
+            reindex(g);
             endRemoveRows();
         }
     }

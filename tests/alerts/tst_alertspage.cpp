@@ -237,7 +237,7 @@ void TestAlertsPage::clustersAreShown()
     b.cluster = u"team-b"_s;
     alerts.setAlerts({a, b});
     QCOMPARE(alerts.rowCount(), 2);
-    QVERIFY(!page.alertView()->isColumnHidden(AlertModel::ClusterColumn));
+    QTRY_VERIFY(!page.alertView()->isColumnHidden(AlertModel::ClusterColumn));
     // a bare fingerprint (a notification's) finds the first; the key finds each
     QVERIFY(page.showAlert(b.key()));
     QCOMPARE(page.currentFingerprint(), b.key());
