@@ -179,12 +179,14 @@ void AlertsService::fetchOnce(std::function<void(const AlertsSnapshot &)> done)
                 answered();
             });
         client.fetchAlertGroups(
-            this, [s, answered](const QList<AlertGroup> &groups, const HttpError &error) {
+            this,
+            [s, answered](const QList<AlertGroup> &groups, const HttpError &error) {
                 // A failed answer keeps the last groups: the alerts' list says what is current.
                 if (!error.isError())
                     s->groups = groupInfos(groups, s->cluster);
                 answered();
-            });
+            },
+            true);
         client.fetchSilences(this,
                              [s, answered](const QList<Silence> &silences, const HttpError &error) {
                                  if (!error.isError())
@@ -476,11 +478,9 @@ QList<AlertGroupInfo> AlertsService::groupInfos(const QList<AlertGroup> &groups,
         info.receiver = g.receiver;
         info.labels = g.labels;
         info.cluster = cluster;
-        info.alertKeys.reserve(g.alerts.size());
-        for (Alert a : g.alerts) {
-            a.cluster = cluster;
-            info.alertKeys << a.key();
-        }
+        info.alertKeys.reserve(g.fingerprints.size());
+        for (const QString &fingerprint : g.fingerprints)
+            info.alertKeys << (cluster.isEmpty() ? fingerprint : fingerprint + u'@' + cluster);
         out << info;
     }
     return out;

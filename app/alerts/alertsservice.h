@@ -115,7 +115,7 @@ public:
     /// Every member's groups, each group once (by AlertGroupInfo::key()) with its alerts united.
     static QList<AlertGroupInfo> mergeGroups(const QList<QList<AlertGroupInfo>> &alertmanagers);
     /// /api/v2/alerts/groups of one Alertmanager as the page groups by it: `cluster` names the
-    /// group and qualifies its alerts' keys.
+    /// group and qualifies its alerts' keys (Alert::key() of AlertGroup::fingerprints).
     static QList<AlertGroupInfo> groupInfos(const QList<AlertGroup> &groups,
                                             const QString &cluster);
     /// `alerts` with the `external` labels they lack added, fingerprints computed again.

@@ -263,6 +263,8 @@ void TestAlertsJson::groupsOfAnHaPairMergeOnce()
     QCOMPARE(first.size(), 2);
     QCOMPARE(first.at(0).receiver, u"team-a"_s);
     QCOMPARE(first.at(0).labels, (LabelSet{{u"alertname"_s, u"DiskFull"_s}}));
+    QCOMPARE(first.at(0).fingerprints, QStringList{u"f1"_s});
+    QCOMPARE(second.at(0).fingerprints, (QStringList{u"f1"_s, u"f2"_s}));
     const QList<AlertGroupInfo> merged = AlertsService::mergeGroups(
         {AlertsService::groupInfos(first, {}), AlertsService::groupInfos(second, {})});
     QCOMPARE(merged.size(), 2); // team-a once, default once
@@ -306,7 +308,7 @@ void TestAlertsJson::clustersStayApart()
     // the groups name their cluster and qualify the alerts' keys
     AlertGroup g;
     g.receiver = u"team-b-pager"_s;
-    g.alerts = {a};
+    g.fingerprints = {a.fingerprint};
     const QList<AlertGroupInfo> infos = AlertsService::groupInfos({g}, u"team-b"_s);
     QCOMPARE(infos.at(0).alertKeys, QStringList{a.fingerprint + u"@team-b"_s});
     QVERIFY(infos.at(0).title().startsWith(u"cluster team-b · receiver team-b-pager"_s));
