@@ -19,6 +19,7 @@
 #include <QDateTime>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -83,7 +84,8 @@ int main(int argc, char **argv)
     qputenv("XDG_STATE_HOME", state.path().toUtf8());
     qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent"); // no desktop notifications
     QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true); // the page's default grouping, not the user's
+    QStandardPaths::setTestModeEnabled(true);      // the page's default grouping, not the user's
+    QSettings().remove(AlertsPage::settingsKey()); // nor one a previous run chose
     QElapsedTimer total;
     total.start();
 
