@@ -185,6 +185,8 @@ QList<ConfigEdit> SettingsDialog::edits() const
                     entry.insert(u"ca_file"_s, e.caFile);
                 if (e.insecureSkipVerify)
                     entry.insert(u"insecure_skip_verify"_s, true);
+                if (!e.cluster.isEmpty())
+                    entry.insert(u"cluster"_s, e.cluster);
                 if (e.auth.type != AuthConfig::Type::None) {
                     QVariantMap auth{{u"type"_s, e.auth.type == AuthConfig::Type::Basic
                                                      ? u"basic"_s

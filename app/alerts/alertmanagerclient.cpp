@@ -91,15 +91,33 @@ void AlertmanagerClient::fetchAlerts(
 }
 
 void AlertmanagerClient::fetchAlertGroups(
-    QObject *context, std::function<void(const QList<AlertGroup> &, const HttpError &)> done)
+    QObject *context, std::function<void(const QList<AlertGroup> &, const HttpError &)> done,
+    bool fingerprintsOnly)
 {
     const QString where = m_http->hostPort();
-    m_http->get(u"/api/v2/alerts/groups"_s, context, [done, where](const HttpResponse &response) {
-        QList<AlertGroup> groups;
-        const HttpError error
-            = parseInto(response, amApiName(), where, AlertsJson::parseAlertmanagerGroups, &groups);
-        done(groups, error);
-    });
+    m_http->get(u"/api/v2/alerts/groups"_s, context,
+                [done, where, context, fingerprintsOnly](const HttpResponse &response) {
+                    struct Result
+                    {
+                        QList<AlertGroup> groups;
+                        HttpError error;
+                    };
+                    // As large as the alerts' list (every alert is in it): parsed off the GUI
+                    // thread, and the alerts dropped there when only fingerprints are wanted.
+                    OffThread::runIfLarge(
+                        response.body.size(), context,
+                        [where, response, fingerprintsOnly] {
+                            Result r;
+                            r.error = parseInto(response, amApiName(), where,
+                                                AlertsJson::parseAlertmanagerGroups, &r.groups);
+                            if (fingerprintsOnly) {
+                                for (AlertGroup &g : r.groups)
+                                    g.alerts.clear();
+                            }
+                            return r;
+                        },
+                        [done](const Result &r) { done(r.groups, r.error); });
+                });
 }
 
 void AlertmanagerClient::fetchSilences(

@@ -108,6 +108,9 @@ QString parseAlertmanagerGroups(const QJsonDocument &doc, QList<AlertGroup> *gro
             = parseAlertmanagerAlerts(QJsonDocument(o.value("alerts"_L1).toArray()), &g.alerts);
         if (!error.isEmpty())
             return error;
+        g.fingerprints.reserve(g.alerts.size());
+        for (const Alert &a : std::as_const(g.alerts))
+            g.fingerprints << a.fingerprint;
         out.append(g);
     }
     *groups = out;

@@ -13,6 +13,7 @@ struct AlertGroup
     LabelSet labels;
     QString receiver;
     QList<Alert> alerts;
+    QStringList fingerprints; ///< its alerts' fingerprints, in order (kept when `alerts` is not)
 };
 
 /// What /api/v2/status says about one Alertmanager.

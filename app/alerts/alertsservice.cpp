@@ -29,6 +29,8 @@ struct AlertsService::Source
     QList<Alert> alerts;
     QList<Silence> silences;
     QList<Rule> rules;
+    QList<AlertGroupInfo> groups; ///< Alertmanager: its last answer of /api/v2/alerts/groups
+    QString cluster;              ///< Alertmanager: the configured cluster name
     bool everAnswered = false;
     QDateTime startedAt;     ///< Alertmanager: when it started (invalid = unknown)
     LabelSet externalLabels; ///< Prometheus: `global.external_labels`
@@ -81,8 +83,10 @@ void AlertsService::applyConfig(const Config &config)
     for (auto &s : m_alertmanagers)
         s->http->abortAll();
     m_alertmanagers.clear();
-    for (const EndpointConfig &endpoint : config.alertmanagers)
+    for (const EndpointConfig &endpoint : config.alertmanagers) {
         m_alertmanagers.push_back(make(u"alertmanager"_s, endpoint));
+        m_alertmanagers.back()->cluster = endpoint.cluster;
+    }
     if (m_prometheus)
         m_prometheus->http->abortAll();
     m_prometheus = make(u"prometheus"_s, config.prometheus);
@@ -155,7 +159,7 @@ void AlertsService::fetchOnce(std::function<void(const AlertsSnapshot &)> done)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // The external labels change only with Prometheus' configuration: asked again each minute.
     const bool askLabels = !p->labelsAskedAt.isValid() || p->labelsAskedAt.secsTo(now) >= 60;
-    round->pending = int(sources.size()) * 3 + 2 + (askLabels ? 1 : 0);
+    round->pending = int(sources.size()) * 4 + 2 + (askLabels ? 1 : 0);
     round->finish = [this, done, sources] {
         done(merge(sources));
     };
@@ -170,9 +174,20 @@ void AlertsService::fetchOnce(std::function<void(const AlertsSnapshot &)> done)
                 } else {
                     succeed(s);
                     s->alerts = alerts;
+                    for (Alert &a : s->alerts)
+                        a.cluster = s->cluster;
                 }
                 answered();
             });
+        client.fetchAlertGroups(
+            this,
+            [s, answered](const QList<AlertGroup> &groups, const HttpError &error) {
+                // A failed answer keeps the last groups: the alerts' list says what is current.
+                if (!error.isError())
+                    s->groups = groupInfos(groups, s->cluster);
+                answered();
+            },
+            true);
         client.fetchSilences(this,
                              [s, answered](const QList<Silence> &silences, const HttpError &error) {
                                  if (!error.isError())
@@ -246,6 +261,7 @@ AlertsSnapshot AlertsService::merge(const QList<Source *> &sources)
     AlertsSnapshot snapshot;
     QList<QList<Alert>> amAlerts;
     QList<QList<Silence>> amSilences;
+    QList<QList<AlertGroupInfo>> amGroups;
     bool amAuthoritative = false;
     snapshot.complete = true;
     for (Source *s : sources) {
@@ -264,6 +280,7 @@ AlertsSnapshot AlertsService::merge(const QList<Source *> &sources)
             amAlerts << last;
         }
         amSilences << s->silences;
+        amGroups << s->groups;
     }
     p->state.polled = true;
     snapshot.sources << p->state;
@@ -279,6 +296,7 @@ AlertsSnapshot AlertsService::merge(const QList<Source *> &sources)
     snapshot.rules = p->rules;
     snapshot.alerts = mergeAlerts(amAlerts, promAlerts, promFiring, p->rules);
     snapshot.silences = mergeSilences(amSilences);
+    snapshot.groups = mergeGroups(amGroups);
 
     if (p->state.ok)
         dropContradicted(&snapshot.alerts, promAlerts, p->rules);
@@ -353,12 +371,12 @@ QList<Alert> AlertsService::mergeAlerts(const QList<QList<Alert>> &alertmanagers
                                         const QList<Rule> &rules)
 {
     QList<Alert> merged;
-    QHash<QString, qsizetype> byFingerprint;
+    QHash<QString, qsizetype> byKey;
     qsizetype total = prometheus.size();
     for (const QList<Alert> &list : alertmanagers)
         total += list.size();
     merged.reserve(total);
-    byFingerprint.reserve(total);
+    byKey.reserve(total);
 
     const auto unite = [](QStringList &into, const QStringList &more) {
         for (const QString &s : more) {
@@ -368,9 +386,9 @@ QList<Alert> AlertsService::mergeAlerts(const QList<QList<Alert>> &alertmanagers
     };
     for (const QList<Alert> &list : alertmanagers) {
         for (const Alert &a : list) {
-            const auto found = byFingerprint.constFind(a.fingerprint);
-            if (found == byFingerprint.cend()) {
-                byFingerprint.insert(a.fingerprint, merged.size());
+            const auto found = byKey.constFind(a.key());
+            if (found == byKey.cend()) {
+                byKey.insert(a.key(), merged.size());
                 merged.append(a);
                 continue;
             }
@@ -388,14 +406,21 @@ QList<Alert> AlertsService::mergeAlerts(const QList<QList<Alert>> &alertmanagers
                 m.startsAt = a.startsAt;
         }
     }
+    // Prometheus' alerts carry no cluster: one matches every cluster's alert of its fingerprint.
+    QMultiHash<QString, qsizetype> byFingerprint;
+    byFingerprint.reserve(merged.size());
+    for (qsizetype i = 0; i < merged.size(); ++i)
+        byFingerprint.insert(merged.at(i).fingerprint, i);
     for (const Alert &a : prometheus) {
-        const auto found = byFingerprint.constFind(a.fingerprint);
-        if (found != byFingerprint.cend()) {
-            Alert &m = merged[*found];
-            m.value = a.value;
-            unite(m.sources, a.sources);
-            if (a.state == Alert::State::Firing)
-                m.stale = false; // Prometheus fires it now
+        const auto [first, last] = byFingerprint.equal_range(a.fingerprint);
+        if (first != last) {
+            for (auto it = first; it != last; ++it) {
+                Alert &m = merged[*it];
+                m.value = a.value;
+                unite(m.sources, a.sources);
+                if (a.state == Alert::State::Firing)
+                    m.stale = false; // Prometheus fires it now
+            }
             continue;
         }
         if (a.state == Alert::State::Firing && !prometheusFiring)
@@ -449,6 +474,51 @@ QList<Silence> AlertsService::mergeSilences(const QList<QList<Silence>> &alertma
                 const QStringList sources = m.sources;
                 m = s;
                 m.sources = sources;
+            }
+        }
+    }
+    return merged;
+}
+
+QList<AlertGroupInfo> AlertsService::groupInfos(const QList<AlertGroup> &groups,
+                                                const QString &cluster)
+{
+    QList<AlertGroupInfo> out;
+    out.reserve(groups.size());
+    for (const AlertGroup &g : groups) {
+        AlertGroupInfo info;
+        info.receiver = g.receiver;
+        info.labels = g.labels;
+        info.cluster = cluster;
+        info.alertKeys.reserve(g.fingerprints.size());
+        for (const QString &fingerprint : g.fingerprints)
+            info.alertKeys << (cluster.isEmpty() ? fingerprint : fingerprint + u'@' + cluster);
+        out << info;
+    }
+    return out;
+}
+
+QList<AlertGroupInfo> AlertsService::mergeGroups(const QList<QList<AlertGroupInfo>> &alertmanagers)
+{
+    QList<AlertGroupInfo> merged;
+    QHash<QString, qsizetype> byKey;
+    QList<QSet<QString>> members;
+    for (const QList<AlertGroupInfo> &list : alertmanagers) {
+        for (const AlertGroupInfo &g : list) {
+            const QString key = g.key();
+            auto found = byKey.constFind(key);
+            if (found == byKey.cend()) {
+                found = byKey.insert(key, merged.size());
+                AlertGroupInfo empty = g;
+                empty.alertKeys.clear();
+                merged << empty;
+                members << QSet<QString>();
+            }
+            for (const QString &alert : g.alertKeys) {
+                if (!members[*found].contains(alert)) {
+                    members[*found].insert(alert);
+                    merged[*found].alertKeys << alert;
+                }
             }
         }
     }

@@ -40,6 +40,9 @@ struct AlertsSnapshot
     QList<Silence> silences;
     QList<Rule> rules;
     QList<AlertSourceState> sources;
+    /// Alertmanager's groups (`/api/v2/alerts/groups`), an HA cluster's members' merged by key
+    /// (each group once, its alerts united); those of a member that did not answer are missing.
+    QList<AlertGroupInfo> groups;
     bool anyAnswered = false; ///< at least one alert source answered
     bool complete = false;    ///< every alert source answered: nothing is stale
     /// The list says what is *not* firing too: an Alertmanager answered that has caught up with
@@ -52,7 +55,8 @@ struct AlertsSnapshot
 };
 
 /// Polls every configured Alertmanager and Prometheus without overlap, merges the alerts by
-/// fingerprint (an HA pair shows each alert once, with both as its sources) and the silences by
+/// Alert::key() (an HA pair shows each alert once, with both as its sources; Alertmanagers given
+/// different `cluster` names keep their alerts apart, tagged with the name) and the silences by
 /// id, and keeps the models up to date. Prometheus' alerts get its external labels (read from
 /// its configuration), as Alertmanager receives them, so that both fingerprints agree.
 /// A source that fails keeps its last good answer in the merge, marked stale, so that one
@@ -114,6 +118,12 @@ public:
                                     const QList<Alert> &prometheus, bool prometheusFiring,
                                     const QList<Rule> &rules = {});
     static QList<Silence> mergeSilences(const QList<QList<Silence>> &alertmanagers);
+    /// Every member's groups, each group once (by AlertGroupInfo::key()) with its alerts united.
+    static QList<AlertGroupInfo> mergeGroups(const QList<QList<AlertGroupInfo>> &alertmanagers);
+    /// /api/v2/alerts/groups of one Alertmanager as the page groups by it: `cluster` names the
+    /// group and qualifies its alerts' keys (Alert::key() of AlertGroup::fingerprints).
+    static QList<AlertGroupInfo> groupInfos(const QList<AlertGroup> &groups,
+                                            const QString &cluster);
     /// `alerts` with the `external` labels they lack added, fingerprints computed again.
     static QList<Alert> withExternalLabels(QList<Alert> alerts, const LabelSet &external);
 

@@ -276,7 +276,7 @@ private:
             }
             if (!item["url"] || item["url"].IsNull())
                 problem(item.Mark(), tr("each Alertmanager needs a 'url'"));
-            readEndpoint(item, section, endpoint);
+            readEndpoint(item, section, endpoint, true);
             alertmanagers.append(endpoint);
         };
         if (entry.value.IsMap()) {
@@ -306,45 +306,54 @@ private:
             endpoint.origin = EndpointConfig::Origin::File;
     }
 
-    void readEndpoint(const YAML::Node &node, const QString &section, EndpointConfig &endpoint)
+    /// `cluster` is a key of Alertmanagers only (`withCluster`).
+    void readEndpoint(const YAML::Node &node, const QString &section, EndpointConfig &endpoint,
+                      bool withCluster = false)
     {
-        m_reader.forEachKey(
-            node, section,
-            Keys{
-                {u"url"_s,
-                 [&](const YamlEntry &entry) {
-                     assign(endpoint.url, m_reader.readUrl(entry));
-                 }},
-                {u"timeout"_s,
-                 [&](const YamlEntry &entry) {
-                     assign(endpoint.timeout,
-                            m_reader.readDuration(entry, 1ms, tr("longer than 0s")));
-                 }},
-                {u"auth"_s,
-                 [&](const YamlEntry &entry) {
-                     if (m_reader.expectMap(entry))
-                         readAuth(entry, section + u".auth"_s, endpoint.auth);
-                 }},
-                {u"ca_file"_s,
-                 [&](const YamlEntry &entry) {
-                     const auto path = m_reader.readPath(entry);
-                     if (!path || path->isEmpty())
-                         return;
-                     const QFileInfo file(*path);
-                     if (!file.exists())
-                         problem(entry.mark(),
-                                 tr("'ca_file' names a file that does not exist: %1").arg(*path));
-                     else if (!file.isFile() || !file.isReadable())
-                         problem(entry.mark(),
-                                 tr("'ca_file' is not a readable file: %1").arg(*path));
-                     else
-                         endpoint.caFile = *path;
-                 }},
-                {u"insecure_skip_verify"_s,
-                 [&](const YamlEntry &entry) {
-                     assign(endpoint.insecureSkipVerify, m_reader.readBool(entry));
-                 }},
-            });
+        Keys keys{
+            {u"url"_s,
+             [&](const YamlEntry &entry) {
+                 assign(endpoint.url, m_reader.readUrl(entry));
+             }},
+            {u"timeout"_s,
+             [&](const YamlEntry &entry) {
+                 assign(endpoint.timeout, m_reader.readDuration(entry, 1ms, tr("longer than 0s")));
+             }},
+            {u"auth"_s,
+             [&](const YamlEntry &entry) {
+                 if (m_reader.expectMap(entry))
+                     readAuth(entry, section + u".auth"_s, endpoint.auth);
+             }},
+            {u"ca_file"_s,
+             [&](const YamlEntry &entry) {
+                 const auto path = m_reader.readPath(entry);
+                 if (!path || path->isEmpty())
+                     return;
+                 const QFileInfo file(*path);
+                 if (!file.exists())
+                     problem(entry.mark(),
+                             tr("'ca_file' names a file that does not exist: %1").arg(*path));
+                 else if (!file.isFile() || !file.isReadable())
+                     problem(entry.mark(), tr("'ca_file' is not a readable file: %1").arg(*path));
+                 else
+                     endpoint.caFile = *path;
+             }},
+            {u"insecure_skip_verify"_s,
+             [&](const YamlEntry &entry) {
+                 assign(endpoint.insecureSkipVerify, m_reader.readBool(entry));
+             }},
+        };
+        if (withCluster) {
+            static const QRegularExpression clusterName(u"^[A-Za-z0-9][A-Za-z0-9_.-]*\\z"_s);
+            keys.push_back(
+                {u"cluster"_s, [&](const YamlEntry &entry) {
+                     assign(endpoint.cluster,
+                            m_reader.readMatching(entry, clusterName,
+                                                  tr("'cluster' must be a name of letters, digits, "
+                                                     "'_', '.' and '-', not '%1'")));
+                 }});
+        }
+        m_reader.forEachKey(node, section, keys);
     }
 
     /// The keys, then what each type needs of the others.

@@ -231,6 +231,7 @@ void AlertsFeature::onUpdated()
     updateRulesFallback();
     const AlertsSnapshot &snapshot = m_service->lastSnapshot();
     if (m_page) {
+        m_page->setAlertmanagerGroups(snapshot.groups);
         QStringList problems;
         for (const AlertSourceState &s : snapshot.sources) {
             if (s.ok)

@@ -211,15 +211,23 @@ QString labelsFingerprint(const LabelSet &labels)
 
 QString parseMatchers(const QString &text, QList<SilenceMatcher> *matchers)
 {
+    // One matcher, then a comma, the end, or (after spaces) the next matcher's name.
     static const QRegularExpression one(
-        u"\\G\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s\"]*))\\s*(,|$)"_s);
+        u"\\G\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!~|!=|=)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s\"{}]*))(?:\\s*(?:,|$)|\\s+(?=[A-Za-z_]))"_s);
     QList<SilenceMatcher> out;
     qsizetype pos = 0;
-    const QString trimmed = text.trimmed();
+    QString trimmed = text.trimmed();
+    if (trimmed.startsWith(u'{')) { // Alertmanager's and PromQL's {a="b"} form
+        if (!trimmed.endsWith(u'}'))
+            return QObject::tr("a '{' needs its closing '}'");
+        trimmed = trimmed.mid(1, trimmed.size() - 2).trimmed();
+    }
     while (pos < trimmed.size()) {
         const QRegularExpressionMatch m = one.match(trimmed, pos);
         if (!m.hasMatch() || m.capturedLength() == 0)
-            return QObject::tr("cannot read a matcher at \"%1\"").arg(trimmed.mid(pos, 30));
+            return QObject::tr("cannot read a matcher at \"%1\": write name=\"value\", "
+                               "name!=\"value\", name=~\"regex\" or name!~\"regex\"")
+                .arg(trimmed.mid(pos, 30));
         SilenceMatcher matcher;
         matcher.name = m.captured(1);
         const QString op = m.captured(2);
@@ -236,6 +244,65 @@ QString parseMatchers(const QString &text, QList<SilenceMatcher> *matchers)
         return QObject::tr("a silence needs at least one matcher");
     *matchers = out;
     return {};
+}
+
+QString MatcherSet::parse(const QString &text)
+{
+    if (text.trimmed().isEmpty() || text.trimmed() == "{}"_L1) {
+        m_matchers.clear();
+        m_regexes.clear();
+        return {};
+    }
+    QList<SilenceMatcher> matchers;
+    const QString error = parseMatchers(text, &matchers);
+    if (!error.isEmpty())
+        return error;
+    QList<QRegularExpression> regexes;
+    for (const SilenceMatcher &m : std::as_const(matchers)) {
+        QRegularExpression re;
+        if (m.isRegex) {
+            re.setPattern(QRegularExpression::anchoredPattern(m.value));
+            if (!re.isValid())
+                return QObject::tr("%1: the regular expression does not compile: %2")
+                    .arg(m.text(), re.errorString());
+            re.optimize();
+        }
+        regexes << re;
+    }
+    m_matchers = matchers;
+    m_regexes = regexes;
+    return {};
+}
+
+bool MatcherSet::matches(const LabelSet &labels) const
+{
+    for (qsizetype i = 0; i < m_matchers.size(); ++i) {
+        const SilenceMatcher &m = m_matchers.at(i);
+        const QString actual = labels.value(m.name);
+        const bool hit = m.isRegex ? m_regexes.at(i).match(actual).hasMatch() : actual == m.value;
+        if (hit != m.isEqual)
+            return false;
+    }
+    return true;
+}
+
+QString AlertGroupInfo::key() const
+{
+    return cluster + u'\x1f' + receiver + u'\x1f' + labelsText(labels);
+}
+
+QString AlertGroupInfo::title() const
+{
+    QStringList parts;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        parts << it.key() + u"=\""_s + it.value() + u'"';
+    QString text = receiver.isEmpty()
+                       ? parts.join(u", "_s)
+                       : QObject::tr("receiver %1").arg(receiver)
+                             + (parts.isEmpty() ? QString() : u" · "_s + parts.join(u", "_s));
+    if (!cluster.isEmpty())
+        text = QObject::tr("cluster %1").arg(cluster) + u" · "_s + text;
+    return text;
 }
 
 QString labelsText(const LabelSet &labels)

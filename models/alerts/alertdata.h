@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMap>
 #include <QMetaType>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -43,6 +44,13 @@ struct Alert
     QStringList sources; ///< "alertmanager 127.0.0.1:9093", "prometheus"
     /// Only known from a source that no longer answers (its last list): it may have resolved.
     bool stale = false;
+    /// The configured name of the Alertmanager cluster that reported it (`cluster:` of its
+    /// endpoints); empty for the unnamed cluster and for Prometheus' own alerts. Alerts of
+    /// different clusters are different alerts even when their fingerprints agree.
+    QString cluster;
+
+    /// What tells alerts apart on the page: the fingerprint, with "@cluster" when named.
+    QString key() const { return cluster.isEmpty() ? fingerprint : fingerprint + u'@' + cluster; }
 
     QString name() const { return labels.value(QStringLiteral("alertname")); }
     QString severity() const { return labels.value(QStringLiteral("severity")); }
@@ -70,7 +78,8 @@ struct SilenceMatcher
     QString text() const;
     /// Whether an alert with these labels passes this matcher, as Alertmanager decides: a label
     /// the alert lacks is the empty string, and a regex must match the whole value (Alertmanager
-    /// anchors it as `^(?:re)$`). An invalid regex matches nothing.
+    /// anchors it as `^(?:re)$`). An invalid regex matches nothing. For many alerts compile
+    /// once: MatcherSet.
     bool matches(const LabelSet &labels) const;
     /// The regex is one Alertmanager could accept (always true for = and !=).
     bool isValid() const;
@@ -143,8 +152,9 @@ QColor severityColor(int rank);
 /// Alertmanager's.
 QString labelsFingerprint(const LabelSet &labels);
 
-/// Parses `name="value", name=~"re", name!="v", name!~"re"` (quotes optional without spaces or
-/// commas). Returns an empty string and fills `matchers`, or says what is wrong.
+/// Parses Alertmanager's matcher syntax: `name="value", name=~"re", name!="v", name!~"re"`,
+/// optionally in braces (`{job="api"}`), separated by commas or spaces (quotes optional without
+/// spaces or commas). Returns an empty string and fills `matchers`, or says what is wrong.
 QString parseMatchers(const QString &text, QList<SilenceMatcher> *matchers);
 
 /// The unit a rule's annotation templates give `$value`, as a Format::value() unit: an explicit
@@ -160,6 +170,39 @@ QList<Alert> alertsMatching(const QList<SilenceMatcher> &matchers, const QList<A
 /// it (it is silenced, not re-fired) or none ended in that window.
 std::optional<Silence> recentlyEndedSilence(const QList<Silence> &silences, const LabelSet &labels,
                                             const QDateTime &now, qint64 withinSeconds = 3600);
+/// Parsed matchers with their regular expressions compiled (anchored, as Alertmanager's), for
+/// filtering thousands of alerts.
+class MatcherSet
+{
+public:
+    /// Empty text gives an empty set (matches everything). Returns what is wrong (a matcher that
+    /// does not parse, a regex that does not compile), else an empty string.
+    QString parse(const QString &text);
+    bool matches(const LabelSet &labels) const;
+    bool isEmpty() const { return m_matchers.isEmpty(); }
+    const QList<SilenceMatcher> &matchers() const { return m_matchers; }
+
+private:
+    QList<SilenceMatcher> m_matchers;
+    QList<QRegularExpression> m_regexes; ///< per matcher; unused for equality matchers
+};
+
+/// One group of Alertmanager's /api/v2/alerts/groups as the page groups by it: its receiver,
+/// its `group_by` labels and the keys (Alert::key()) of the alerts in it. An HA pair's members
+/// report the same groups: merged by key().
+struct AlertGroupInfo
+{
+    QString receiver;
+    LabelSet labels;
+    QString cluster;
+    QStringList alertKeys;
+
+    QString key() const;
+    /// `receiver: team-a · alertname="DiskFull", cluster="eu"` (the cluster first when named)
+    QString title() const;
+
+    friend bool operator==(const AlertGroupInfo &, const AlertGroupInfo &) = default;
+};
 
 /// "name=value, ..." in label order: how a label set is shown on one line.
 QString labelsText(const LabelSet &labels);
@@ -169,3 +212,4 @@ QString labelsText(const LabelSet &labels);
 Q_DECLARE_METATYPE(Stackscope::Alert)
 Q_DECLARE_METATYPE(Stackscope::Silence)
 Q_DECLARE_METATYPE(Stackscope::Rule)
+Q_DECLARE_METATYPE(Stackscope::AlertGroupInfo)

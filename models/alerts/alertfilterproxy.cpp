@@ -3,8 +3,6 @@
 
 #include "models/alerts/alertmodel.h"
 
-#include <QRegularExpression>
-
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
@@ -25,21 +23,15 @@ void AlertFilterProxy::setMinimumSeverity(int rank)
     invalidateFilter();
 }
 
-bool AlertFilterProxy::setLabelFilter(const QString &text)
+QString AlertFilterProxy::setMatcherFilter(const QString &text)
 {
-    static const QRegularExpression term(
-        u"^([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|=)\\s*\"?([^\"]*)\"?$"_s);
-    QList<Term> terms;
-    const QStringList parts = text.split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts);
-    for (const QString &part : parts) {
-        const QRegularExpressionMatch m = term.match(part);
-        if (!m.hasMatch())
-            return false;
-        terms.append({m.captured(1), m.captured(3), m.captured(2) == "="_L1});
-    }
-    m_terms = terms;
+    MatcherSet matchers;
+    const QString error = matchers.parse(text);
+    if (!error.isEmpty())
+        return error;
+    m_matchers = matchers;
     invalidateFilter();
-    return true;
+    return {};
 }
 
 void AlertFilterProxy::setTextFilter(const QString &text)
@@ -64,10 +56,8 @@ bool AlertFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return false;
     if (severityRank(a.severity()) < m_minimumRank)
         return false;
-    for (const Term &t : m_terms) {
-        if ((a.labels.value(t.name) == t.value) != t.equal)
-            return false;
-    }
+    if (!m_matchers.matches(a.labels))
+        return false;
     if (m_text.isEmpty())
         return true;
     const auto has = [this](const QString &s) {

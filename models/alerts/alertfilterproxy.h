@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/alerts/alertdata.h"
+
 #include <QSortFilterProxyModel>
 
 namespace Stackscope {
@@ -15,9 +17,13 @@ public:
 
     /// Hide alerts whose severityRank() is below `rank` (0 shows all).
     void setMinimumSeverity(int rank);
-    /// "name=value" or "name!=value" terms separated by commas or spaces; an alert must match all.
-    /// Returns false (and keeps the previous filter) when the text does not parse.
-    bool setLabelFilter(const QString &text);
+    /// Alertmanager matchers (`name="v"`, `!=`, `=~`, `!~`, optionally in braces) separated by
+    /// commas or spaces; an alert must match all. Returns what is wrong with the text (and keeps
+    /// the previous filter), or an empty string.
+    QString setMatcherFilter(const QString &text);
+    /// setMatcherFilter() that says only whether the text was taken.
+    bool setLabelFilter(const QString &text) { return setMatcherFilter(text).isEmpty(); }
+    const MatcherSet &matcherFilter() const { return m_matchers; }
     /// Case-insensitive substring over name, labels, summary and description.
     void setTextFilter(const QString &text);
     void setShowPending(bool show);
@@ -28,14 +34,8 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    struct Term
-    {
-        QString name;
-        QString value;
-        bool equal = true;
-    };
     int m_minimumRank = 0;
-    QList<Term> m_terms;
+    MatcherSet m_matchers;
     QString m_text;
     bool m_showPending = true;
 };

@@ -6,6 +6,7 @@
 #include <QBrush>
 #include <QColor>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -72,6 +73,8 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
             return a.valueText();
         case SourcesColumn:
             return a.sources.join(u", "_s);
+        case ClusterColumn:
+            return a.cluster;
         }
         return {};
     case Qt::ForegroundRole:
@@ -100,7 +103,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
     case AlertRole:
         return QVariant::fromValue(a);
     case FingerprintRole:
-        return a.fingerprint;
+        return a.key();
     case SeverityRankRole:
         return severityRank(a.severity());
     case StateRole:
@@ -131,6 +134,8 @@ QVariant AlertModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Value");
     case SourcesColumn:
         return tr("Reported by");
+    case ClusterColumn:
+        return tr("Cluster");
     }
     return {};
 }
@@ -152,6 +157,25 @@ int AlertModel::firingCount() const
             ++count;
     }
     return count;
+}
+
+int AlertModel::rowOfKeyOrFingerprint(const QString &key) const
+{
+    const int row = rowOf(key);
+    if (row >= 0 || key.isEmpty())
+        return row;
+    const QList<Alert> &all = items();
+    for (int i = 0; i < all.size(); ++i) {
+        if (all.at(i).fingerprint == key)
+            return i;
+    }
+    return -1;
+}
+
+bool AlertModel::hasClusters() const
+{
+    return std::any_of(items().cbegin(), items().cend(),
+                       [](const Alert &a) { return !a.cluster.isEmpty(); });
 }
 
 int AlertModel::highestFiringRank() const

@@ -46,6 +46,10 @@ struct EndpointConfig
     /// Origin::Default only: the stack's services are known and none of them is this backend, so
     /// nothing answering at the default address is expected, not an error.
     bool notInStack = false;
+    /// Alertmanagers only: the name of the HA cluster it belongs to (`cluster:`). Members with
+    /// the same name, or all without one, are one cluster whose alerts merge; alerts of
+    /// different clusters stay apart (and show the name) even when their fingerprints agree.
+    QString cluster;
 
     friend bool operator==(const EndpointConfig &, const EndpointConfig &) = default;
 };

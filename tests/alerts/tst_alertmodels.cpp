@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The alert, silence and rule models under QAbstractItemModelTester, their merge (never a
-// reset), the Alerts page's filter proxy, Alertmanager's fingerprint and the matcher parser.
+// reset), the Alerts page's filter proxy, the grouped view (AlertGroupModel), Alertmanager's
+// fingerprint and the matcher parser.
 #include "models/alerts/alertfilterproxy.h"
+#include "models/alerts/alertgroupmodel.h"
 #include "models/alerts/alertmodel.h"
 #include "models/alerts/rulemodel.h"
 #include "models/alerts/silencemodel.h"
@@ -49,6 +51,11 @@ private Q_SLOTS:
     void previewListsWhatTheMatchersCatch();
     void silenceModelFlagsExpiringAndUntilResolved();
     void recentlyEndedSilence();
+    void matcherSetFilters();
+    void groupsByLabel();
+    void groupsAsAlertmanager();
+    void groupsFollowARefreshWithoutReset();
+    void clusterKeepsAlertsApart();
 };
 
 void TestAlertModels::alertModelMergesWithoutReset()
@@ -236,6 +243,15 @@ void TestAlertModels::matchers_data()
     QTest::newRow("empty") << QString() << QString();
     QTest::newRow("no operator") << u"alertname"_s << QString();
     QTest::newRow("bad name") << u"1x=\"a\""_s << QString();
+    QTest::newRow("braces") << u"{alertname=\"A\", job=~\"node.*\"}"_s
+                            << u"alertname=\"A\", job=~\"node.*\""_s;
+    QTest::newRow("braces and spaces") << u"  { a = b }  "_s << u"a=\"b\""_s;
+    QTest::newRow("space separated")
+        << u"instance!=b severity=warning"_s << u"instance!=\"b\", severity=\"warning\""_s;
+    QTest::newRow("trailing comma") << u"a=\"1\","_s << u"a=\"1\""_s;
+    QTest::newRow("unclosed brace") << u"{a=\"1\""_s << QString();
+    QTest::newRow("stray word") << u"a=b c"_s << QString();
+    QTest::newRow("unclosed quote") << u"a=\"x"_s << QString();
 }
 
 void TestAlertModels::matchers()
@@ -455,6 +471,270 @@ void TestAlertModels::recentlyEndedSilence()
     QVERIFY(!Stackscope::recentlyEndedSilence({recent, active}, labels, now));
 }
 
-// QTEST_MAIN: the silence model decorates with icons (QtGui)
+void TestAlertModels::matcherSetFilters()
+{
+    MatcherSet set;
+    QVERIFY(set.parse(QString()).isEmpty());
+    QVERIFY(set.isEmpty());
+    const LabelSet labels{{u"alertname"_s, u"DiskFull"_s}, {u"instance"_s, u"ab"_s}};
+    QVERIFY(set.matches(labels));
+    // a regex must match the whole value, as in Alertmanager
+    QVERIFY(set.parse(u"instance=~\"a\""_s).isEmpty());
+    QVERIFY(!set.matches(labels));
+    QVERIFY(set.parse(u"instance=~\"a.\""_s).isEmpty());
+    QVERIFY(set.matches(labels));
+    QVERIFY(set.parse(u"{instance!~\"a.\"}"_s).isEmpty());
+    QVERIFY(!set.matches(labels));
+    // an absent label is the empty string
+    QVERIFY(set.parse(u"team=\"\""_s).isEmpty());
+    QVERIFY(set.matches(labels));
+    QVERIFY(set.parse(u"team!=\"\""_s).isEmpty());
+    QVERIFY(!set.matches(labels));
+    // SilenceMatcher::matches() says the same, one matcher at a time
+    QVERIFY((SilenceMatcher{u"instance"_s, u"a|ab"_s, true, true}).matches(labels));
+    QVERIFY(!(SilenceMatcher{u"instance"_s, u"a"_s, true, true}).matches(labels));
+    // a regex that does not compile is an error that names the matcher; the set is kept
+    QVERIFY(set.parse(u"alertname=\"DiskFull\""_s).isEmpty());
+    const QString error = set.parse(u"job=~\"(unclosed\""_s);
+    QVERIFY2(error.contains(u"job=~"_s) && error.contains(u"regular expression"_s),
+             qPrintable(error));
+    QCOMPARE(set.matchers().size(), 1);
+    QCOMPARE(set.matchers().first().name, u"alertname"_s);
+
+    // the proxy: regex and negative regex, and what is wrong, in words
+    AlertModel model;
+    AlertFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    model.setAlerts({alert(u"A"_s, u"critical"_s, u"web-1"_s),
+                     alert(u"B"_s, u"warning"_s, u"web-2"_s), alert(u"C"_s, u"info"_s, u"db-1"_s)});
+    QVERIFY(proxy.setMatcherFilter(u"{instance=~\"web-.*\", severity!~\"warn.*\"}"_s).isEmpty());
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, AlertModel::NameColumn).data().toString(), u"A"_s);
+    QVERIFY(!proxy.setMatcherFilter(u"instance=~\"[\""_s).isEmpty());
+    QCOMPARE(proxy.rowCount(), 1); // the last good filter stays
+    QVERIFY(proxy.setMatcherFilter(u"{}"_s).isEmpty());
+    QCOMPARE(proxy.rowCount(), 3);
+}
+
+namespace {
+
+Alert labelled(const QString &name, const QString &job, const QString &instance)
+{
+    Alert a = alert(name, u"warning"_s, instance);
+    a.labels.insert(u"job"_s, job);
+    a.fingerprint = labelsFingerprint(a.labels);
+    return a;
+}
+
+/// "title: key, key | title: key" of the model's two levels, in order.
+QString tree(const AlertGroupModel &model)
+{
+    QStringList groups;
+    for (int g = 0; g < model.rowCount(); ++g) {
+        const QModelIndex group = model.index(g, 0);
+        QStringList names;
+        for (int r = 0; r < model.rowCount(group); ++r)
+            names << model.index(r, AlertModel::LabelsColumn, group)
+                         .data()
+                         .toString()
+                         .section(u", "_s, 1, 1); // instance=...
+        groups << group.data(AlertGroupModel::GroupKeyRole).toString() + u": "_s
+                      + names.join(u", "_s);
+    }
+    return groups.join(u" | "_s);
+}
+
+} // namespace
+
+void TestAlertModels::groupsByLabel()
+{
+    AlertModel alerts;
+    AlertFilterProxy proxy;
+    proxy.setSourceModel(&alerts);
+    AlertGroupModel groups;
+    QAbstractItemModelTester tester(&groups,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    groups.setSourceModels(&alerts, &proxy);
+    groups.setGrouping(AlertGroupModel::Grouping::Label, u"job"_s);
+    Alert silenced = labelled(u"Down"_s, u"db"_s, u"d2"_s);
+    silenced.silenced = true;
+    silenced.silencedBy = {u"s1"_s};
+    Alert pending = labelled(u"Slow"_s, u"db"_s, u"d3"_s);
+    pending.state = Alert::State::Pending;
+    Alert inhibited = labelled(u"Slow"_s, u"web"_s, u"w2"_s);
+    inhibited.inhibited = true;
+    Alert nojob = alert(u"Lonely"_s, u"critical"_s, u"x"_s);
+    alerts.setAlerts({labelled(u"Down"_s, u"web"_s, u"w1"_s), labelled(u"Down"_s, u"db"_s, u"d1"_s),
+                      silenced, pending, inhibited, nojob});
+    groups.sync();
+    QCOMPARE(groups.rowCount(), 3);
+    const QModelIndex db = groups.indexOfGroup(u"db"_s);
+    const QModelIndex web = groups.indexOfGroup(u"web"_s);
+    QVERIFY(db.isValid() && web.isValid());
+    QCOMPARE(groups.rowCount(db), 3); // d1, d2 (silenced), d3 (pending)
+    QCOMPARE(groups.rowCount(web), 2);
+    const AlertGroupModel::Counts dbCounts = groups.counts(db);
+    QCOMPARE(dbCounts.total, 3);
+    QCOMPARE(dbCounts.firing, 1);
+    QCOMPARE(dbCounts.silenced, 1);
+    QCOMPARE(dbCounts.pending, 1);
+    QCOMPARE(groups.counts(web).inhibited, 1);
+    QCOMPARE(db.data().toString(), u"job=\"db\" — 3 alerts: 1 firing · 1 pending · 1 silenced"_s);
+    QVERIFY(db.data(AlertGroupModel::IsGroupRole).toBool());
+    // the alert without the label is in a group of its own, last although it is critical;
+    // the others by their worst firing severity, then title
+    QCOMPARE(groups.index(0, 0), db); // 1 firing warning; web's firing alert is inhibited
+    const QModelIndex last = groups.index(2, 0);
+    QCOMPARE(last.data().toString(), u"without job — 1 alert: 1 firing"_s);
+    QCOMPARE(groups.rowCount(last), 1);
+    // an alert row is the AlertModel's row
+    const QModelIndex d1 = groups.index(0, AlertModel::NameColumn, db);
+    QCOMPARE(d1.data().toString(), u"Down"_s);
+    QCOMPARE(d1.parent(), db);
+    QVERIFY(!d1.data(AlertGroupModel::IsGroupRole).toBool());
+    QCOMPARE(groups.indexOfAlert(nojob.key()).data(AlertModel::FingerprintRole).toString(),
+             nojob.fingerprint);
+    // the filter acts on the groups: a group whose alerts are all filtered away goes at once
+    QVERIFY(proxy.setMatcherFilter(u"job=\"web\""_s).isEmpty());
+    QCOMPARE(groups.rowCount(), 1);
+    QCOMPARE(groups.index(0, 0).data(AlertGroupModel::GroupKeyRole).toString(), u"web"_s);
+    QVERIFY(proxy.setMatcherFilter(QString()).isEmpty());
+    groups.sync();
+    QCOMPARE(groups.rowCount(), 3);
+    // by another label
+    groups.setGrouping(AlertGroupModel::Grouping::Label, u"alertname"_s);
+    QCOMPARE(groups.rowCount(), 3);
+    QCOMPARE(groups.rowCount(groups.indexOfGroup(u"Down"_s)), 3);
+}
+
+void TestAlertModels::groupsAsAlertmanager()
+{
+    AlertModel alerts;
+    AlertFilterProxy proxy;
+    proxy.setSourceModel(&alerts);
+    AlertGroupModel groups;
+    QAbstractItemModelTester tester(&groups,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    groups.setSourceModels(&alerts, &proxy);
+    QCOMPARE(groups.grouping(), AlertGroupModel::Grouping::Alertmanager);
+    const Alert a = labelled(u"Down"_s, u"web"_s, u"w1"_s);
+    const Alert b = labelled(u"Down"_s, u"db"_s, u"d1"_s);
+    Alert p = labelled(u"Slow"_s, u"db"_s, u"d2"_s);
+    p.state = Alert::State::Pending; // pending: Alertmanager has not got it
+    alerts.setAlerts({a, b, p});
+    AlertGroupInfo team{u"team-a"_s, {{u"alertname"_s, u"Down"_s}}, {}, {a.key(), b.key()}};
+    // routed on to a second receiver too (`continue: true`): in both groups
+    AlertGroupInfo pager{u"pager"_s, {{u"job"_s, u"web"_s}}, {}, {a.key()}};
+    groups.setAlertmanagerGroups({team, pager});
+    groups.sync();
+    QCOMPARE(groups.rowCount(), 3);
+    const QModelIndex teamIndex = groups.indexOfGroup(team.key());
+    const QModelIndex pagerIndex = groups.indexOfGroup(pager.key());
+    QCOMPARE(groups.rowCount(teamIndex), 2);
+    QCOMPARE(groups.rowCount(pagerIndex), 1);
+    QVERIFY2(teamIndex.data().toString().startsWith(u"receiver team-a · alertname=\"Down\""_s),
+             qPrintable(teamIndex.data().toString()));
+    // the pending alert is in the catch-all group, which comes last
+    const QModelIndex last = groups.index(groups.rowCount() - 1, 0);
+    QCOMPARE(groups.rowCount(last), 1);
+    QCOMPARE(groups.index(0, AlertModel::NameColumn, last).data().toString(), u"Slow"_s);
+    QCOMPARE(groups.counts(last).pending, 1);
+    // the groups change with the next poll: merged, not reset
+    QSignalSpy reset(&groups, &QAbstractItemModel::modelReset);
+    groups.setAlertmanagerGroups({team});
+    groups.sync();
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(groups.rowCount(), 2);
+    QVERIFY(!groups.indexOfGroup(pager.key()).isValid());
+}
+
+void TestAlertModels::groupsFollowARefreshWithoutReset()
+{
+    AlertModel alerts;
+    AlertFilterProxy proxy;
+    proxy.setSourceModel(&alerts);
+    AlertGroupModel groups;
+    QAbstractItemModelTester tester(&groups,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    groups.setSourceModels(&alerts, &proxy);
+    groups.setGrouping(AlertGroupModel::Grouping::Label, u"job"_s);
+    alerts.setAlerts({labelled(u"A"_s, u"web"_s, u"w1"_s), labelled(u"B"_s, u"web"_s, u"w2"_s),
+                      labelled(u"A"_s, u"db"_s, u"d1"_s)});
+    groups.sync();
+    QCOMPARE(tree(groups), u"db: instance=d1 | web: instance=w1, instance=w2"_s);
+    const QPersistentModelIndex w2(groups.indexOfAlert(labelled(u"B"_s, u"web"_s, u"w2"_s).key()));
+    const QPersistentModelIndex web(groups.indexOfGroup(u"web"_s));
+    QSignalSpy reset(&groups, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&groups, &QAbstractItemModel::dataChanged);
+    // w1 resolves, d1 turns critical (its group goes first), a new group appears; the data
+    // change arrives without a structural one (an Alertmanager resend)
+    Alert d1 = labelled(u"A"_s, u"db"_s, u"d1"_s);
+    d1.labels[u"severity"_s] = u"critical"_s; // a new alert, as its labels changed
+    d1.fingerprint = labelsFingerprint(d1.labels);
+    alerts.setAlerts(
+        {labelled(u"B"_s, u"web"_s, u"w2"_s), d1, labelled(u"C"_s, u"api"_s, u"a1"_s)});
+    // the alerts that went left at once: no row shows a resolved alert
+    QCOMPARE(groups.rowCount(web), 1);
+    QTRY_COMPARE(tree(groups), u"db: instance=d1 | api: instance=a1 | web: instance=w2"_s);
+    QCOMPARE(reset.size(), 0);
+    QVERIFY(w2.isValid());
+    QCOMPARE(w2.sibling(w2.row(), AlertModel::NameColumn).data().toString(), u"B"_s);
+    QCOMPARE(web.data(AlertGroupModel::GroupKeyRole).toString(), u"web"_s);
+    QCOMPARE(w2.parent(), QModelIndex(web));
+    // an update of an alert's data announces its group's rows
+    Alert b = labelled(u"B"_s, u"web"_s, u"w2"_s);
+    b.annotations[u"summary"_s] = u"changed"_s;
+    changed.clear();
+    alerts.setAlerts({b, d1, labelled(u"C"_s, u"api"_s, u"a1"_s)});
+    groups.sync();
+    bool announced = false;
+    for (const QList<QVariant> &args : std::as_const(changed)) {
+        const QModelIndex topLeft = args.at(0).value<QModelIndex>();
+        const QModelIndex bottomRight = args.at(1).value<QModelIndex>();
+        announced = announced
+                    || (topLeft.parent() == QModelIndex(web) && topLeft.row() <= w2.row()
+                        && bottomRight.row() >= w2.row());
+    }
+    QVERIFY(announced);
+    QCOMPARE(w2.sibling(w2.row(), AlertModel::SummaryColumn).data().toString(), u"changed"_s);
+    // the view's sort order is the order inside the groups: w3 ("A") joins at the end of its
+    // group and moves before w2 ("B") in one layout change, the persistent index following
+    alerts.setAlerts(
+        {b, d1, labelled(u"C"_s, u"api"_s, u"a1"_s), labelled(u"A"_s, u"web"_s, u"w3"_s)});
+    groups.sort(AlertModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(tree(groups), u"db: instance=d1 | api: instance=a1 | web: instance=w3, instance=w2"_s);
+    QCOMPARE(w2.row(), 1);
+    QCOMPARE(w2.sibling(w2.row(), AlertModel::NameColumn).data().toString(), u"B"_s);
+    groups.sort(AlertModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(tree(groups), u"db: instance=d1 | api: instance=a1 | web: instance=w2, instance=w3"_s);
+    QCOMPARE(w2.row(), 0);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TestAlertModels::clusterKeepsAlertsApart()
+{
+    AlertModel alerts;
+    QAbstractItemModelTester tester(&alerts,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Alert a = alert(u"Down"_s, u"critical"_s);
+    a.cluster = u"team-a"_s;
+    Alert b = a;
+    b.cluster = u"team-b"_s;
+    QCOMPARE(a.fingerprint, b.fingerprint);
+    QVERIFY(a.key() != b.key());
+    QCOMPARE(a.key(), a.fingerprint + u"@team-a"_s);
+    alerts.setAlerts({a, b});
+    QCOMPARE(alerts.rowCount(), 2);
+    QCOMPARE(alerts.index(1, AlertModel::ClusterColumn).data().toString(), u"team-b"_s);
+    QCOMPARE(alerts.index(1, 0).data(AlertModel::FingerprintRole).toString(), b.key());
+    QVERIFY(alerts.hasClusters());
+    QCOMPARE(alerts.rowOfKeyOrFingerprint(b.key()), 1);
+    QCOMPARE(alerts.rowOfKeyOrFingerprint(a.fingerprint), 0); // a notification knows only that
+    QCOMPARE(alerts.rowOfKeyOrFingerprint(u"nope"_s), -1);
+    Alert plain = alert(u"Other"_s, u"info"_s);
+    QCOMPARE(plain.key(), plain.fingerprint);
+}
+
+// QGuiApplication: the group rows have a bold font, the silence model decorates with icons
 QTEST_MAIN(TestAlertModels)
 #include "tst_alertmodels.moc"

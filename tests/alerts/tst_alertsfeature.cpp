@@ -4,10 +4,13 @@
 // window on the alert, "Open as chart" asks the metrics page for the expression and window, the
 // tray follows the alerts and drives the mute toggle, and a failing source is said on the page.
 // A silence that a real Alertmanager refuses keeps the dialog open with Alertmanager's text.
+// A real Alertmanager's groups (receivers, group_by, a silence, an inhibition) become the page's
+// group rows; a label chip filters the grouped view.
 #include "app/alerts/acknowledgements.h"
 #include "app/alerts/alertsservice.h"
 #include "app/alerts/desktopnotifier.h"
 #include "app/features/alertsfeature.h"
+#include "models/alerts/alertgroupmodel.h"
 #include "models/alerts/alertmodel.h"
 #include "models/alerts/silencemodel.h"
 #include "models/backendstatusmodel.h"
@@ -15,6 +18,7 @@
 #include "tests/support/freeport.h"
 #include "tests/support/serverprocess.h"
 #include "ui/alerts/alertspage.h"
+#include "ui/alerts/labelchips.h"
 #include "ui/alerts/silencedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/trayicon.h"
@@ -34,8 +38,10 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -56,6 +62,7 @@ private Q_SLOTS:
     void refusedSilenceKeepsTheDialog();
     void silenceDialogPreviewsThePagesAlerts();
     void acknowledgeFromThePage();
+    void groupsFromARealAlertmanager();
 
 private:
     QTemporaryDir m_state;
@@ -63,6 +70,8 @@ private:
 
 void TestAlertsFeature::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // QSettings (the page's grouping) apart
+    QSettings().remove(AlertsPage::settingsKey());
     qputenv("XDG_STATE_HOME", m_state.path().toUtf8());
     qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent"); // the tray fallback path
 }
@@ -478,6 +487,178 @@ void TestAlertsFeature::acknowledgeFromThePage()
     // remembered in the state folder
     QTRY_VERIFY_WITH_TIMEOUT(QFile(m_state.filePath(u"stackscope/acknowledged.json"_s)).exists(),
                              5000);
+}
+
+namespace {
+
+QByteArray postedAlert(const QString &name, const QString &severity, const QString &instance,
+                       const QString &summary)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return u"{\"labels\":{\"alertname\":\"%1\",\"severity\":\"%2\",\"instance\":\"%3\","
+           "\"job\":\"node\",\"service\":\"api\"},\"annotations\":{\"summary\":\"%4\"},"
+           "\"startsAt\":\"%5\",\"endsAt\":\"%6\"}"_s
+               .arg(name, severity, instance, summary,
+                    now.addSecs(-600 - instance.size() * 97).toString(Qt::ISODateWithMs),
+                    now.addSecs(3600).toString(Qt::ISODateWithMs))
+               .toUtf8();
+}
+
+} // namespace
+
+void TestAlertsFeature::groupsFromARealAlertmanager()
+{
+    // Critical alerts go to the pager, the rest to the team, grouped by alertname; a critical
+    // HighLatency inhibits the warning one.
+    AlertmanagerProcess am;
+    am.setConfig(u"route:\n"
+                 "  receiver: team-ops\n"
+                 "  group_by: [alertname]\n"
+                 "  group_wait: 1s\n"
+                 "  group_interval: 1s\n"
+                 "  routes:\n"
+                 "    - matchers: ['severity=\"critical\"']\n"
+                 "      receiver: pager\n"
+                 "receivers:\n"
+                 "  - name: team-ops\n"
+                 "  - name: pager\n"
+                 "inhibit_rules:\n"
+                 "  - source_matchers: ['severity=\"critical\"']\n"
+                 "    target_matchers: ['severity=\"warning\"']\n"
+                 "    equal: [alertname]\n"_s);
+    if (!am.start())
+        QSKIP(qPrintable(u"Alertmanager did not start: "_s + am.errorString()));
+    QList<QByteArray> alerts{
+        postedAlert(u"InstanceDown"_s, u"critical"_s, u"host-1:9100"_s, u"host-1 is down"_s),
+        postedAlert(u"InstanceDown"_s, u"critical"_s, u"host-2:9100"_s, u"host-2 is down"_s),
+        postedAlert(u"HighLatency"_s, u"critical"_s, u"api-1:8080"_s, u"p99 above 2 s"_s),
+        postedAlert(u"HighLatency"_s, u"warning"_s, u"api-2:8080"_s, u"p99 above 500 ms"_s),
+        postedAlert(u"DiskFull"_s, u"warning"_s, u"host-1:9100"_s, u"/var is 91 % full"_s),
+        postedAlert(u"DiskFull"_s, u"warning"_s, u"host-3:9100"_s, u"/ is 95 % full"_s),
+        postedAlert(u"DiskFull"_s, u"warning"_s, u"host-4:9100"_s, u"/data is 90 % full"_s),
+        postedAlert(u"CertExpiring"_s, u"info"_s, u"web-1:443"_s, u"expires in 12 days"_s),
+        postedAlert(u"CertExpiring"_s, u"info"_s, u"web-2:443"_s, u"expires in 20 days"_s),
+    };
+    QCOMPARE(am.fetch("POST", u"/api/v2/alerts"_s, '[' + alerts.join(',') + ']', "application/json")
+                 .status,
+             200);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray silence
+        = u"{\"matchers\":[{\"name\":\"alertname\",\"value\":\"DiskFull\",\"isRegex\":false},"
+          "{\"name\":\"instance\",\"value\":\"host-4:9100\",\"isRegex\":false}],"
+          "\"startsAt\":\"%1\",\"endsAt\":\"%2\",\"createdBy\":\"ana\",\"comment\":\"disk "
+          "swap\"}"_s
+              .arg(now.toString(Qt::ISODateWithMs), now.addSecs(3600).toString(Qt::ISODateWithMs))
+              .toUtf8();
+    QCOMPARE(am.fetch("POST", u"/api/v2/silences"_s, silence, "application/json").status, 200);
+
+    QNetworkAccessManager network;
+    BackendStatusModel backends;
+    MainWindow window(&backends);
+    AppContext context{&network, nullptr, &backends, nullptr, &window};
+    AlertsFeature feature(context);
+    window.addPage(feature.id(), feature.title(), feature.icon(), feature.createPage());
+    FaultServer prom; // Prometheus has nothing of its own to add here
+    QVERIFY(prom.listen());
+    prom.setRoute("GET", u"/api/v1/alerts"_s,
+                  FaultServer::json(R"({"status":"success","data":{"alerts":[]}})"));
+    prom.setRoute("GET", u"/api/v1/rules"_s,
+                  FaultServer::json(R"({"status":"success","data":{"groups":[]}})"));
+    Config config;
+    config.prometheus.url = prom.url();
+    EndpointConfig e;
+    e.url = am.url();
+    config.alertmanagers << e;
+    config.refresh.alerts = std::chrono::milliseconds(500);
+    feature.applyConfig(config);
+    feature.start();
+    window.showPage(feature.id());
+    window.resize(1280, 800);
+    window.show();
+    AlertsPage *page = feature.page();
+    QCOMPARE(page->grouping(), u"alertmanager"_s); // the default
+    AlertGroupModel *groups = page->groupModel();
+    QTreeView *view = page->alertView();
+    QCOMPARE(view->model(), groups);
+
+    // Alertmanager's five groups: pager/InstanceDown, pager/HighLatency, team-ops/HighLatency,
+    // team-ops/DiskFull, team-ops/CertExpiring; the silence and the inhibition counted.
+    const auto headerOf = [groups](const QString &receiver, const QString &name) {
+        for (int r = 0; r < groups->rowCount(); ++r) {
+            const QString text = groups->index(r, 0).data().toString();
+            if (text.startsWith(u"receiver %1 · alertname=\"%2\""_s.arg(receiver, name)))
+                return groups->index(r, 0);
+        }
+        return QModelIndex();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        groups->rowCount() == 5
+            && headerOf(u"team-ops"_s, u"DiskFull"_s).data().toString().contains(u"1 silenced"_s)
+            && headerOf(u"team-ops"_s, u"HighLatency"_s)
+                   .data()
+                   .toString()
+                   .contains(u"1 inhibited"_s),
+        20000);
+    const QModelIndex disk = headerOf(u"team-ops"_s, u"DiskFull"_s);
+    QCOMPARE(disk.data().toString(),
+             u"receiver team-ops · alertname=\"DiskFull\" — 3 alerts: 2 firing · 1 silenced"_s);
+    QCOMPARE(groups->rowCount(disk), 3);
+    QCOMPARE(groups->rowCount(headerOf(u"pager"_s, u"InstanceDown"_s)), 2);
+    // critical groups first
+    QVERIFY(groups->index(0, 0).data().toString().startsWith(u"receiver pager"_s));
+    // header rows span the table and are expanded; one is collapsed by the user and stays so
+    for (int r = 0; r < groups->rowCount(); ++r) {
+        QVERIFY(view->isFirstColumnSpanned(r, {}));
+        QVERIFY(view->isExpanded(groups->index(r, 0)));
+    }
+    const QPersistentModelIndex certs = headerOf(u"team-ops"_s, u"CertExpiring"_s);
+    view->collapse(certs);
+    QTest::qWait(1200); // two polls
+    QVERIFY(certs.isValid());
+    QVERIFY(!view->isExpanded(certs));
+    QVERIFY(view->isExpanded(headerOf(u"team-ops"_s, u"DiskFull"_s)));
+
+    // the selected alert's labels as chips
+    AlertModel *model = feature.service()->alertModel();
+    int row = -1;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->at(i).labels.value(u"instance"_s) == "host-1:9100"_L1
+            && model->at(i).name() == "DiskFull"_L1)
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    QVERIFY(page->showAlert(model->at(row).fingerprint));
+    QCOMPARE(view->currentIndex().parent().row(), headerOf(u"team-ops"_s, u"DiskFull"_s).row());
+    LabelChips *chips = page->labelChips();
+    QPushButton *instanceChip = chips->chip(u"instance"_s);
+    QVERIFY(instanceChip);
+    QCOMPARE(instanceChip->text(), u"instance=\"host-1:9100\""_s);
+    QVERIFY(chips->chip(u"alertname"_s) && chips->chip(u"severity"_s));
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(100);
+        QVERIFY(window.grab().save(out + u"/alerts-grouped.png"_s));
+    }
+
+    // a click on a chip filters the grouped view by the label; shift-click excludes it
+    QTest::mouseClick(chips->chip(u"service"_s), Qt::LeftButton);
+    QCOMPARE(page->labelFilter()->text(), u"service=\"api\""_s);
+    QTest::mouseClick(instanceChip, Qt::LeftButton);
+    QCOMPARE(page->labelFilter()->text(), u"service=\"api\", instance=\"host-1:9100\""_s);
+    groups->sync();
+    // host-1: InstanceDown (pager) and DiskFull (team-ops)
+    QCOMPARE(groups->rowCount(), 2);
+    QPushButton *nameChip = page->labelChips()->chip(u"alertname"_s);
+    QVERIFY(nameChip);
+    QTest::mouseClick(nameChip, Qt::LeftButton, Qt::ShiftModifier);
+    QCOMPARE(page->labelFilter()->text(),
+             u"service=\"api\", instance=\"host-1:9100\", alertname!=\"DiskFull\""_s);
+    groups->sync();
+    QCOMPARE(groups->rowCount(), 1);
+    QVERIFY(groups->index(0, 0).data().toString().startsWith(
+        u"receiver pager · alertname=\"InstanceDown\""_s));
+    QCOMPARE(groups->rowCount(groups->index(0, 0)), 1);
 }
 
 QTEST_MAIN(TestAlertsFeature)

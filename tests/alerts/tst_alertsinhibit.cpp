@@ -129,7 +129,7 @@ void TestAlertsInhibit::inhibitedWarningNamesItsCritical()
     alerts.setAlerts(snapshot.alerts);
     AlertsPage page(&alerts, &silences, &ruleModel);
     QVERIFY(page.showAlert(labWarning->fingerprint));
-    const QString details = page.detailsText();
+    const QString details = page.alertDetailsText();
     // Named by what differs from the inhibited alert, not by a fingerprint.
     QVERIFY2(details.contains(u"Inhibited by HighLoad {severity=critical}"_s), qPrintable(details));
     QVERIFY2(!details.contains(critical->fingerprint), qPrintable(details));
@@ -138,7 +138,8 @@ void TestAlertsInhibit::inhibitedWarningNamesItsCritical()
         = alerts.index(row, AlertModel::StateColumn).data(Qt::DisplayRole).toString();
     QVERIFY2(state.contains(u"inhibited"_s), qPrintable(state));
     QVERIFY(page.showAlert(other->fingerprint));
-    QVERIFY2(!page.detailsText().contains(u"Inhibited"_s), qPrintable(page.detailsText()));
+    QVERIFY2(!page.alertDetailsText().contains(u"Inhibited"_s),
+             qPrintable(page.alertDetailsText()));
 }
 
 QTEST_MAIN(TestAlertsInhibit)

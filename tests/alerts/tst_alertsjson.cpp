@@ -2,6 +2,7 @@
 // The Alertmanager API v2 and Prometheus /api/v1 parsers, row by row: real bodies from
 // tests/data/alerts and broken ones.
 #include "app/alerts/alertsjson.h"
+#include "app/alerts/alertsservice.h"
 #include "tests/support/fixtures.h"
 
 #include <QFile>
@@ -73,6 +74,8 @@ private Q_SLOTS:
     void times_data();
     void times();
     void silenceBodyRoundTrip();
+    void groupsOfAnHaPairMergeOnce();
+    void clustersStayApart();
 };
 
 void TestAlertsJson::parsers_data()
@@ -240,6 +243,75 @@ void TestAlertsJson::silenceBodyRoundTrip()
         AlertsJson::parseAlertmanagerSilences(QJsonDocument(QJsonArray{withId}), &back).isEmpty());
     QCOMPARE(back.at(0).matchers, s.matchers);
     QCOMPARE(back.at(0).endsAt, s.endsAt);
+}
+
+void TestAlertsJson::groupsOfAnHaPairMergeOnce()
+{
+    // Both members of one cluster answer /api/v2/alerts/groups with the same group; one of them
+    // has an alert the other has not received yet.
+    const QByteArray body = R"([{"labels":{"alertname":"DiskFull"},"receiver":{"name":"team-a"},
+        "alerts":[{"labels":{"alertname":"DiskFull","instance":"a"},"fingerprint":"f1",
+                   "startsAt":"2026-01-01T00:00:00Z","status":{"state":"active"}}]},
+        {"labels":{},"receiver":{"name":"default"},"alerts":[]}])";
+    const QByteArray later = R"([{"labels":{"alertname":"DiskFull"},"receiver":{"name":"team-a"},
+        "alerts":[{"labels":{"alertname":"DiskFull","instance":"a"},"fingerprint":"f1"},
+                  {"labels":{"alertname":"DiskFull","instance":"b"},"fingerprint":"f2"}]}])";
+    QList<AlertGroup> first;
+    QList<AlertGroup> second;
+    QVERIFY(AlertsJson::parseAlertmanagerGroups(inlineJson(body.constData()), &first).isEmpty());
+    QVERIFY(AlertsJson::parseAlertmanagerGroups(inlineJson(later.constData()), &second).isEmpty());
+    QCOMPARE(first.size(), 2);
+    QCOMPARE(first.at(0).receiver, u"team-a"_s);
+    QCOMPARE(first.at(0).labels, (LabelSet{{u"alertname"_s, u"DiskFull"_s}}));
+    QCOMPARE(first.at(0).fingerprints, QStringList{u"f1"_s});
+    QCOMPARE(second.at(0).fingerprints, (QStringList{u"f1"_s, u"f2"_s}));
+    const QList<AlertGroupInfo> merged = AlertsService::mergeGroups(
+        {AlertsService::groupInfos(first, {}), AlertsService::groupInfos(second, {})});
+    QCOMPARE(merged.size(), 2); // team-a once, default once
+    QCOMPARE(merged.at(0).receiver, u"team-a"_s);
+    QCOMPARE(merged.at(0).alertKeys, (QStringList{u"f1"_s, u"f2"_s})); // f1 once
+    QCOMPARE(merged.at(1).receiver, u"default"_s);
+    QVERIFY(merged.at(1).alertKeys.isEmpty());
+}
+
+void TestAlertsJson::clustersStayApart()
+{
+    Alert a;
+    a.labels = {{u"alertname"_s, u"DiskFull"_s}};
+    a.fingerprint = labelsFingerprint(a.labels);
+    const auto from = [&a](const QString &source, const QString &cluster) {
+        Alert copy = a;
+        copy.sources = {source};
+        copy.cluster = cluster;
+        return copy;
+    };
+    // team-a is an HA pair, team-b one Alertmanager: the same alert (same fingerprint) in both
+    Alert prometheus = a;
+    prometheus.value = u"97"_s;
+    prometheus.sources = {u"prometheus"_s};
+    const QList<Alert> merged = AlertsService::mergeAlerts({{from(u"am1"_s, u"team-a"_s)},
+                                                            {from(u"am2"_s, u"team-a"_s)},
+                                                            {from(u"am3"_s, u"team-b"_s)}},
+                                                           {prometheus}, false);
+    QCOMPARE(merged.size(), 2);
+    QCOMPARE(merged.at(0).cluster, u"team-a"_s);
+    QCOMPARE(merged.at(0).sources, (QStringList{u"am1"_s, u"am2"_s, u"prometheus"_s}));
+    QCOMPARE(merged.at(1).cluster, u"team-b"_s);
+    QCOMPARE(merged.at(1).sources, (QStringList{u"am3"_s, u"prometheus"_s}));
+    // Prometheus' value reaches both clusters' rows
+    QCOMPARE(merged.at(0).value, u"97"_s);
+    QCOMPARE(merged.at(1).value, u"97"_s);
+    // without cluster names (one HA cluster) it is one row, as before
+    QCOMPARE(
+        AlertsService::mergeAlerts({{from(u"am1"_s, {})}, {from(u"am2"_s, {})}}, {}, false).size(),
+        1);
+    // the groups name their cluster and qualify the alerts' keys
+    AlertGroup g;
+    g.receiver = u"team-b-pager"_s;
+    g.fingerprints = {a.fingerprint};
+    const QList<AlertGroupInfo> infos = AlertsService::groupInfos({g}, u"team-b"_s);
+    QCOMPARE(infos.at(0).alertKeys, QStringList{a.fingerprint + u"@team-b"_s});
+    QVERIFY(infos.at(0).title().startsWith(u"cluster team-b · receiver team-b-pager"_s));
 }
 
 QTEST_GUILESS_MAIN(TestAlertsJson)

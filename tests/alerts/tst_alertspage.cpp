@@ -2,11 +2,14 @@
 // The Alerts page, the silence dialog and the tray icon: untrusted text stays plain text, an
 // alert can be shown by fingerprint, actions come out as signals, the tray counts and lists the
 // firing alerts and carries the mute toggle.
+#include "models/alerts/alertfilterproxy.h"
+#include "models/alerts/alertgroupmodel.h"
 #include "models/alerts/alertmodel.h"
 #include "models/alerts/rulemodel.h"
 #include "models/alerts/silencemodel.h"
 #include "models/backendstatusmodel.h"
 #include "ui/alerts/alertspage.h"
+#include "ui/alerts/labelchips.h"
 #include "ui/alerts/silencedialog.h"
 #include "ui/trayicon.h"
 
@@ -23,8 +26,10 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTest>
@@ -56,7 +61,11 @@ class TestAlertsPage : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void untrustedTextIsPlain();
+    void groupingIsChosenAndRemembered();
+    void chipsAndMatchersFilter();
+    void clustersAreShown();
     void showAlertAndActions();
     void silenceDialog();
     void silenceResultReachesTheDialog();
@@ -68,6 +77,184 @@ private Q_SLOTS:
     void rulesShowForLabelsAndAnnotations();
     void trayCountsListsAndMutes();
 };
+
+void TestAlertsPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // the page's QSettings, apart from the user's
+    QSettings().remove(AlertsPage::settingsKey());
+}
+
+namespace {
+
+Alert withJob(const QString &name, const QString &severity, const QString &job,
+              const QString &instance)
+{
+    Alert a = alert(name, severity);
+    a.labels.insert(u"job"_s, job);
+    a.labels.insert(u"instance"_s, instance);
+    a.fingerprint = labelsFingerprint(a.labels);
+    return a;
+}
+
+} // namespace
+
+void TestAlertsPage::groupingIsChosenAndRemembered()
+{
+    AlertModel alerts;
+    SilenceModel silences;
+    RuleModel rules;
+    auto page = std::make_unique<AlertsPage>(&alerts, &silences, &rules);
+    page->resize(1000, 600);
+    page->show();
+    const Alert a = withJob(u"Down"_s, u"critical"_s, u"web"_s, u"w1"_s);
+    const Alert b = withJob(u"Down"_s, u"critical"_s, u"db"_s, u"d1"_s);
+    const Alert c = withJob(u"Slow"_s, u"warning"_s, u"web"_s, u"w2"_s);
+    alerts.setAlerts({a, b, c});
+    page->setAlertmanagerGroups(
+        {AlertGroupInfo{u"pager"_s, {{u"alertname"_s, u"Down"_s}}, {}, {a.key(), b.key()}},
+         AlertGroupInfo{u"team"_s, {{u"alertname"_s, u"Slow"_s}}, {}, {c.key()}}});
+    QTreeView *view = page->alertView();
+    // Alertmanager's groups by default, as headers that span the row, expanded
+    QCOMPARE(page->grouping(), u"alertmanager"_s);
+    QCOMPARE(view->model(), page->groupModel());
+    QTRY_COMPARE(view->model()->rowCount(), 2);
+    const QModelIndex pager = view->model()->index(0, 0);
+    QCOMPARE(pager.data().toString(),
+             u"receiver pager · alertname=\"Down\" — 2 alerts: 2 firing"_s);
+    QVERIFY(view->isFirstColumnSpanned(0, {}));
+    QVERIFY(view->isExpanded(pager));
+    QVERIFY(view->rootIsDecorated());
+    // a collapsed group stays collapsed through a refresh that changes it
+    view->collapse(pager);
+    Alert d = withJob(u"Down"_s, u"critical"_s, u"api"_s, u"a1"_s);
+    alerts.setAlerts({a, b, c, d});
+    page->setAlertmanagerGroups(
+        {AlertGroupInfo{u"pager"_s, {{u"alertname"_s, u"Down"_s}}, {}, {a.key(), b.key(), d.key()}},
+         AlertGroupInfo{u"team"_s, {{u"alertname"_s, u"Slow"_s}}, {}, {c.key()}}});
+    QTRY_COMPARE(page->groupModel()->rowCount(page->groupModel()->index(0, 0)), 3);
+    QVERIFY(!view->isExpanded(view->model()->index(0, 0)));
+    QVERIFY(view->isExpanded(view->model()->index(1, 0)));
+    // showAlert() opens the group that holds the alert
+    QVERIFY(page->showAlert(b.fingerprint));
+    QCOMPARE(view->currentIndex().data(AlertModel::FingerprintRole).toString(), b.key());
+    QVERIFY(view->isExpanded(view->currentIndex().parent()));
+    QCOMPARE(page->currentFingerprint(), b.key());
+
+    // by a label from the list; the selection follows
+    page->groupByBox()->setCurrentIndex(page->groupByBox()->findData(u"label:job"_s));
+    Q_EMIT page->groupByBox()->activated(page->groupByBox()->currentIndex());
+    QCOMPARE(page->grouping(), u"label:job"_s);
+    QCOMPARE(view->model()->rowCount(), 3); // web, db, api
+    QCOMPARE(view->currentIndex().data(AlertModel::FingerprintRole).toString(), b.key());
+    QCOMPARE(view->currentIndex().parent().data(AlertGroupModel::GroupKeyRole).toString(), u"db"_s);
+    // by a label typed in
+    page->groupByBox()->lineEdit()->setText(u"instance"_s);
+    QTest::keyClick(page->groupByBox()->lineEdit(), Qt::Key_Return);
+    QCOMPARE(page->grouping(), u"label:instance"_s);
+    QCOMPARE(view->model()->rowCount(), 4);
+    // something that is no label name is not taken
+    page->groupByBox()->lineEdit()->setText(u"not a label!"_s);
+    QTest::keyClick(page->groupByBox()->lineEdit(), Qt::Key_Return);
+    QCOMPARE(page->grouping(), u"label:instance"_s);
+    // no grouping: the flat, filtered table
+    page->setGrouping(u"none"_s);
+    QCOMPARE(view->model(), page->alertProxy());
+    QCOMPARE(view->model()->rowCount(), 4);
+    QVERIFY(!view->rootIsDecorated());
+    QCOMPARE(view->currentIndex().data(AlertModel::FingerprintRole).toString(), b.key());
+    QCOMPARE(QSettings().value(AlertsPage::settingsKey()).toString(), u"none"_s);
+
+    // remembered by the next page
+    page->setGrouping(u"label:instance"_s);
+    page.reset();
+    AlertsPage again(&alerts, &silences, &rules);
+    QCOMPARE(again.grouping(), u"label:instance"_s);
+    QCOMPARE(again.alertView()->model(), again.groupModel());
+    again.setGrouping(u"alertmanager"_s);
+}
+
+void TestAlertsPage::chipsAndMatchersFilter()
+{
+    AlertModel alerts;
+    SilenceModel silences;
+    RuleModel rules;
+    AlertsPage page(&alerts, &silences, &rules);
+    page.resize(1000, 600);
+    page.show();
+    page.setGrouping(u"none"_s);
+    const Alert a = withJob(u"Down"_s, u"critical"_s, u"web"_s, u"w1"_s);
+    const Alert b = withJob(u"Down"_s, u"critical"_s, u"db"_s, u"d1"_s);
+    const Alert c = withJob(u"Slow"_s, u"warning"_s, u"web"_s, u"w2"_s);
+    alerts.setAlerts({a, b, c});
+    QVERIFY(page.showAlert(a.fingerprint));
+    LabelChips *chips = page.labelChips();
+    QCOMPARE(chips->labels(), a.labels);
+    QPushButton *job = chips->chip(u"job"_s);
+    QVERIFY(job && job->isVisible());
+    QCOMPARE(job->text(), u"job=\"web\""_s);
+    // the markup label's chip shows its characters (a button's text is never rich text)
+    QCOMPARE(chips->chip(u"note"_s)->text(),
+             u"note=\""_s + QString(markup).replace(u'&', u"&&"_s) + u'"');
+    QTest::mouseClick(job, Qt::LeftButton);
+    QCOMPARE(page.labelFilter()->text(), u"job=\"web\""_s);
+    QCOMPARE(page.alertProxy()->rowCount(), 2);
+    // the same chip again adds nothing; shift-click turns it into an exclusion
+    QTest::mouseClick(chips->chip(u"job"_s), Qt::LeftButton);
+    QCOMPARE(page.labelFilter()->text(), u"job=\"web\""_s);
+    QTest::mouseClick(chips->chip(u"alertname"_s), Qt::LeftButton, Qt::ShiftModifier);
+    QCOMPARE(page.labelFilter()->text(), u"job=\"web\", alertname!=\"Down\""_s);
+    QCOMPARE(page.alertProxy()->rowCount(), 1);
+    QCOMPARE(page.alertProxy()->index(0, AlertModel::NameColumn).data().toString(), u"Slow"_s);
+    // the selected alert was filtered away: the details follow the new current row, no crash
+    QCOMPARE(page.filterError(), QString());
+
+    // the matcher box takes Alertmanager's syntax, and says what is wrong inline
+    page.labelFilter()->setText(u"{job=~\"w.*\", severity!~\"crit.*\"}"_s);
+    QCOMPARE(page.alertProxy()->rowCount(), 1);
+    QCOMPARE(page.filterError(), QString());
+    page.labelFilter()->setText(u"job=~\"(\""_s);
+    QVERIFY2(page.filterError().contains(u"regular expression"_s), qPrintable(page.filterError()));
+    QCOMPARE(page.alertProxy()->rowCount(), 1); // the last good filter still applies
+    page.labelFilter()->setText(u"job web"_s);
+    QVERIFY2(page.filterError().contains(u"cannot read a matcher at \"job web\""_s),
+             qPrintable(page.filterError()));
+    page.labelFilter()->clear();
+    QCOMPARE(page.filterError(), QString());
+    QCOMPARE(page.alertProxy()->rowCount(), 3);
+    // a click on a chip replaces a filter that does not parse
+    page.labelFilter()->setText(u"job="_s + u'"');
+    QVERIFY(page.showAlert(b.fingerprint));
+    QTest::mouseClick(page.labelChips()->chip(u"instance"_s), Qt::LeftButton);
+    QCOMPARE(page.labelFilter()->text(), u"instance=\"d1\""_s);
+    QCOMPARE(page.alertProxy()->rowCount(), 1);
+    page.setGrouping(u"alertmanager"_s);
+}
+
+void TestAlertsPage::clustersAreShown()
+{
+    AlertModel alerts;
+    SilenceModel silences;
+    RuleModel rules;
+    AlertsPage page(&alerts, &silences, &rules);
+    Alert a = alert(u"Down"_s, u"critical"_s);
+    alerts.setAlerts({a});
+    QVERIFY(page.alertView()->isColumnHidden(AlertModel::ClusterColumn));
+    a.cluster = u"team-a"_s;
+    Alert b = a;
+    b.cluster = u"team-b"_s;
+    alerts.setAlerts({a, b});
+    QCOMPARE(alerts.rowCount(), 2);
+    QTRY_VERIFY(!page.alertView()->isColumnHidden(AlertModel::ClusterColumn));
+    // a bare fingerprint (a notification's) finds the first; the key finds each
+    QVERIFY(page.showAlert(b.key()));
+    QCOMPARE(page.currentFingerprint(), b.key());
+    bool saw = false;
+    for (QLabel *label : page.detailsPanel()->findChildren<QLabel *>())
+        saw = saw || label->text().contains(u"Cluster team-b"_s);
+    QVERIFY(saw);
+    QVERIFY(page.showAlert(a.fingerprint));
+    QCOMPARE(page.currentFingerprint(), a.key());
+}
 
 void TestAlertsPage::untrustedTextIsPlain()
 {

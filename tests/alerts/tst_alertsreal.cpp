@@ -8,8 +8,11 @@
 #include "tests/support/faultserver.h"
 
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
@@ -46,6 +49,8 @@ class TestAlertsReal : public QObject
 private Q_SLOTS:
     void initTestCase();
     void mergesTheHaPairByFingerprint();
+    void groupsComeFromAlertmanagerOnceForThePair();
+    void twoClustersKeepTheSameAlertApart();
     void pendingComesFromPrometheus();
     void filtersGroupsAndStatus();
     void rulesCarryStateAndDuration();
@@ -106,6 +111,115 @@ void TestAlertsReal::mergesTheHaPairByFingerprint()
     // and the model shows exactly what was merged
     QCOMPARE(service.alertModel()->rowCount(), 0);
     service.refreshNow();
+}
+
+void TestAlertsReal::groupsComeFromAlertmanagerOnceForThePair()
+{
+    AlertsService service(&m_network);
+    service.applyConfig(m_stack.config());
+    AlertsSnapshot s;
+    // both members list AlwaysFiring's group (group_by alertname, the "null" receiver)
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            s = poll(service);
+            return std::count_if(s.groups.cbegin(), s.groups.cend(),
+                                 [](const AlertGroupInfo &g) {
+                                     return g.labels.value(u"alertname"_s) == "AlwaysFiring"_L1;
+                                 })
+                   >= 1;
+        }(),
+        20000);
+    QStringList keys;
+    for (const AlertGroupInfo &g : std::as_const(s.groups))
+        keys << g.key();
+    QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()).size(), keys.size()); // no duplicates
+    const AlertGroupInfo *group = nullptr;
+    for (const AlertGroupInfo &g : std::as_const(s.groups)) {
+        if (g.labels.value(u"alertname"_s) == "AlwaysFiring"_L1)
+            group = &g;
+    }
+    QVERIFY(group);
+    QCOMPARE(group->receiver, u"null"_s);
+    QCOMPARE(group->labels, (LabelSet{{u"alertname"_s, u"AlwaysFiring"_s}}));
+    const Alert *a = findAlert(s.alerts, u"AlwaysFiring"_s);
+    QVERIFY(a);
+    QCOMPARE(group->alertKeys, QStringList{a->key()}); // listed by both members, kept once
+}
+
+void TestAlertsReal::twoClustersKeepTheSameAlertApart()
+{
+    // A second team's Alertmanager, not part of the pair's cluster, receives an alert with the
+    // very labels (so the very fingerprint) of the pair's AlwaysFiring.
+    Test::AlertmanagerProcess other;
+    if (!other.start())
+        QSKIP(qPrintable(u"a third Alertmanager did not start: "_s + other.errorString()));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray body
+        = u"[{\"labels\":{\"alertname\":\"AlwaysFiring\",\"severity\":"
+          "\"critical\",\"team\":\"ops\"},\"annotations\":{\"summary\":"
+          "\"team b's copy\"},\"startsAt\":\"%1\",\"endsAt\":\"%2\"}]"_s
+              .arg(now.toString(Qt::ISODateWithMs), now.addSecs(600).toString(Qt::ISODateWithMs))
+              .toUtf8();
+    QCOMPARE(other.fetch("POST", u"/api/v2/alerts"_s, body, "application/json").status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(AlertStack::lists(&other, u"AlwaysFiring"_s), 10000);
+
+    Config config = m_stack.config();
+    for (EndpointConfig &e : config.alertmanagers)
+        e.cluster = u"team-a"_s; // the HA pair
+    EndpointConfig b;
+    b.url = other.url();
+    b.cluster = u"team-b"_s;
+    config.alertmanagers << b;
+    AlertsService service(&m_network);
+    service.applyConfig(config);
+    AlertsSnapshot s;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            s = poll(service);
+            return s.complete && s.groups.size() >= 2;
+        }(),
+        20000);
+    QList<Alert> copies;
+    for (const Alert &a : std::as_const(s.alerts)) {
+        if (a.name() == "AlwaysFiring"_L1)
+            copies << a;
+    }
+    QCOMPARE(copies.size(), 2); // one per cluster, the pair's merged without a duplicate
+    std::sort(copies.begin(), copies.end(),
+              [](const Alert &x, const Alert &y) { return x.cluster < y.cluster; });
+    QCOMPARE(copies.at(0).fingerprint, copies.at(1).fingerprint);
+    QCOMPARE(copies.at(0).cluster, u"team-a"_s);
+    QCOMPARE(copies.at(1).cluster, u"team-b"_s);
+    const QString pairA = u"alertmanager 127.0.0.1:%1"_s.arg(m_stack.am1->port());
+    const QString pairB = u"alertmanager 127.0.0.1:%1"_s.arg(m_stack.am2->port());
+    const QString third = u"alertmanager 127.0.0.1:%1"_s.arg(other.port());
+    QVERIFY(copies.at(0).sources.contains(pairA) && copies.at(0).sources.contains(pairB));
+    QVERIFY(!copies.at(0).sources.contains(third));
+    QVERIFY(copies.at(1).sources.contains(third));
+    QVERIFY(!copies.at(1).sources.contains(pairA) && !copies.at(1).sources.contains(pairB));
+    QCOMPARE(copies.at(1).summary(), u"team b's copy"_s);
+    QCOMPARE(copies.at(0).summary(), markupSummary());
+    // the polling service's model has both rows, told apart by key, the cluster in its column
+    service.start();
+    QTRY_VERIFY_WITH_TIMEOUT(service.alertModel()->rowOf(copies.at(0).key()) >= 0
+                                 && service.alertModel()->rowOf(copies.at(1).key()) >= 0,
+                             10000);
+    service.stop();
+    for (const Alert &copy : std::as_const(copies)) {
+        const int row = service.alertModel()->rowOf(copy.key());
+        QVERIFY(row >= 0);
+        QCOMPARE(service.alertModel()->index(row, AlertModel::ClusterColumn).data().toString(),
+                 copy.cluster);
+    }
+    // the groups: AlwaysFiring's group once per cluster
+    QStringList clusters;
+    for (const AlertGroupInfo &g : std::as_const(s.groups)) {
+        if (g.labels.value(u"alertname"_s) == "AlwaysFiring"_L1)
+            clusters << g.cluster;
+    }
+    clusters.sort();
+    QCOMPARE(clusters, (QStringList{u"team-a"_s, u"team-b"_s}));
+    other.stop();
 }
 
 void TestAlertsReal::pendingComesFromPrometheus()

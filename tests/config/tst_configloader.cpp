@@ -69,6 +69,7 @@ void compareEndpoint(const EndpointConfig &actual, const EndpointConfig &expecte
     QCOMPARE(actual.auth.secretEnv, expected.auth.secretEnv);
     QCOMPARE(actual.caFile, expected.caFile);
     QCOMPARE(actual.insecureSkipVerify, expected.insecureSkipVerify);
+    QCOMPARE(actual.cluster, expected.cluster);
     QCOMPARE(int(actual.origin), int(expected.origin));
 }
 
@@ -211,6 +212,17 @@ void TestConfigLoader::validFiles_data()
     }
     {
         Config c = defaults();
+        EndpointConfig a = endpoint(u"http://127.0.0.1:9093"_s);
+        a.cluster = u"team-a"_s;
+        EndpointConfig b = endpoint(u"http://127.0.0.1:9094"_s);
+        b.cluster = u"team-a"_s;
+        EndpointConfig other = endpoint(u"http://127.0.0.1:9095"_s);
+        other.cluster = u"team-b"_s;
+        c.alertmanagers = {a, b, other};
+        QTest::newRow("two alertmanager clusters") << dataFile(u"two-clusters.yaml"_s) << c;
+    }
+    {
+        Config c = defaults();
         c.alertmanagers = {endpoint(u"http://alertmanager.local:9093"_s)};
         QTest::newRow("single mapping alertmanagers")
             << dataFile(u"single-alertmanager.yaml"_s) << c;
@@ -268,6 +280,10 @@ void TestConfigLoader::brokenFiles_data()
     row("wrong type: bool", u"wrong-type-bool.yaml"_s, {u"3:12:'enabled' must be true or false"_s});
     row("wrong type: list", u"wrong-type-list.yaml"_s, {u"3:18:expected a list"_s});
     row("wrong type: mapping", u"wrong-type-mapping.yaml"_s, {u"2:10:expected a mapping"_s});
+    // `cluster` is an Alertmanager's key only, and a plain name
+    row("cluster elsewhere and misspelt", u"bad-cluster.yaml"_s,
+        {u"5:5:unknown key 'cluster' in 'endpoints.prometheus'"_s,
+         u"8:16:'cluster' must be a name of letters, digits, '_', '.' and '-', not 'team a'"_s});
     row("bad url", u"bad-url.yaml"_s,
         {u"4:10:'url' must be an absolute http or https URL with a host"_s});
     row("url with password", u"url-with-password.yaml"_s,

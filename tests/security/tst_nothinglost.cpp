@@ -235,13 +235,15 @@ void TestNothingLost::settingsKeepAlertmanagerAuthAndTls()
                             "      ca_file: "
                             + QFile::encodeName(ca)
                             + "\n"
-                              "      insecure_skip_verify: true\n";
+                              "      insecure_skip_verify: true\n"
+                              "      cluster: team-b\n";
     QVERIFY(writeAll(path, text));
     ConfigManager manager(path, dir.filePath(u"stack"_s));
     manager.start();
     QVERIFY2(manager.problems().isEmpty(), qPrintable(manager.problems().value(0).message));
     const EndpointConfig second = manager.config().alertmanagers.value(1);
     QCOMPARE(second.auth.secretEnv, u"AM_PASSWORD"_s);
+    QCOMPARE(second.cluster, u"team-b"_s);
 
     SettingsDialog dialog(manager.config(), false);
     auto *list = dialog.findChild<QPlainTextEdit *>();
@@ -261,6 +263,8 @@ void TestNothingLost::settingsKeepAlertmanagerAuthAndTls()
     QCOMPARE(kept.auth, second.auth);
     QCOMPARE(kept.caFile, second.caFile);
     QCOMPARE(kept.insecureSkipVerify, true);
+    QCOMPARE(kept.cluster, u"team-b"_s); // which Alertmanager cluster it belongs to
+    QVERIFY(manager.config().alertmanagers.at(0).cluster.isEmpty());
 }
 
 void TestNothingLost::notificationStateIsAtomicAndAnInvalidOneKept()

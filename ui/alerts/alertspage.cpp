@@ -5,9 +5,11 @@
 #include "ui/plaintooltips.h"
 
 #include "models/alerts/alertfilterproxy.h"
+#include "models/alerts/alertgroupmodel.h"
 #include "models/alerts/alertmodel.h"
 #include "models/alerts/rulemodel.h"
 #include "models/alerts/silencemodel.h"
+#include "ui/alerts/labelchips.h"
 #include "ui/alerts/silencedialog.h"
 
 #include <QCheckBox>
@@ -20,6 +22,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -66,12 +70,14 @@ AlertsPage::AlertsPage(AlertModel *alerts, SilenceModel *silences, RuleModel *ru
     , m_silenceModel(silences)
     , m_ruleModel(rules)
     , m_proxy(new AlertFilterProxy(this))
+    , m_groups(new AlertGroupModel(this))
     , m_status(plainLabel(this))
     , m_actionMessage(plainLabel(this))
     , m_tabs(new QTabWidget(this))
 {
     setObjectName(u"AlertsPage"_s);
     m_proxy->setSourceModel(alerts);
+    m_groups->setSourceModels(alerts, m_proxy);
     m_status->hide();
     m_actionMessage->hide();
     m_tabs->addTab(buildAlertsTab(), tr("Alerts"));
@@ -91,9 +97,20 @@ AlertsPage::AlertsPage(AlertModel *alerts, SilenceModel *silences, RuleModel *ru
         updateDetails();
         // Keep the tab title honest: "Alerts (3)".
     });
-    const auto retitle = [this] {
+    // Once per event-loop turn: a poll removes alerts in many runs, each a signal, and counting
+    // 2,000 alerts after each one was a measurable part of a refresh.
+    auto *retitleTimer = new QTimer(this);
+    retitleTimer->setSingleShot(true);
+    retitleTimer->setInterval(0);
+    const auto retitleNow = [this] {
         m_tabs->setTabText(0, tr("Alerts (%1 firing)").arg(m_alerts->firingCount()));
         m_tabs->setTabText(2, tr("Silences (%1)").arg(m_silenceModel->rowCount()));
+        // Several Alertmanager clusters: which one an alert comes from is a column.
+        m_alertView->setColumnHidden(AlertModel::ClusterColumn, !m_alerts->hasClusters());
+    };
+    connect(retitleTimer, &QTimer::timeout, this, retitleNow);
+    const auto retitle = [retitleTimer] {
+        retitleTimer->start();
     };
     connect(alerts, &QAbstractItemModel::dataChanged, this, retitle);
     connect(alerts, &QAbstractItemModel::rowsInserted, this, retitle);
@@ -108,7 +125,7 @@ AlertsPage::AlertsPage(AlertModel *alerts, SilenceModel *silences, RuleModel *ru
     clock->setInterval(30000);
     connect(clock, &QTimer::timeout, m_silenceModel, &SilenceModel::refreshExpiring);
     clock->start();
-    retitle();
+    retitleNow();
     updateDetails();
 }
 
@@ -121,8 +138,15 @@ QWidget *AlertsPage::buildAlertsTab()
     m_severity->addItem(tr("warning and above"), 2);
     m_severity->addItem(tr("critical only"), 3);
     m_labelFilter = new QLineEdit(tab);
-    m_labelFilter->setPlaceholderText(tr("Labels: job=api severity!=info"));
+    m_labelFilter->setObjectName(u"matcherFilter"_s);
+    m_labelFilter->setPlaceholderText(tr("Matchers: severity=\"critical\", job=~\"node.*\""));
+    m_labelFilter->setToolTip(tr("Alertmanager's matchers: name=\"value\", name!=\"value\", "
+                                 "name=~\"regex\", name!~\"regex\", separated by commas"));
     m_labelFilter->setClearButtonEnabled(true);
+    m_filterError = plainLabel(tab);
+    m_filterError->setObjectName(u"matcherError"_s);
+    m_filterError->setStyleSheet(Palette::textStyle(Palette::Tone::Bad));
+    m_filterError->hide();
     m_textFilter = new QLineEdit(tab);
     m_textFilter->setPlaceholderText(tr("Search name, labels, summary"));
     m_textFilter->setClearButtonEnabled(true);
@@ -133,18 +157,51 @@ QWidget *AlertsPage::buildAlertsTab()
     auto *refresh = new QPushButton(QIcon::fromTheme(u"view-refresh"_s), tr("Refresh"), tab);
     connect(refresh, &QPushButton::clicked, this, &AlertsPage::refreshRequested);
 
+    // Grouping: Alertmanager's groups, none, or by a label (typed in, or one of the usual ones).
+    m_groupBy = new QComboBox(tab);
+    m_groupBy->setObjectName(u"groupBy"_s);
+    m_groupBy->setEditable(true);
+    m_groupBy->setInsertPolicy(QComboBox::NoInsert);
+    m_groupBy->setToolTip(tr("Group the alerts as Alertmanager groups them, by a label (type "
+                             "its name), or not at all"));
+    m_groupBy->addItem(tr("Alertmanager groups"), u"alertmanager"_s);
+    m_groupBy->addItem(tr("No grouping"), u"none"_s);
+    for (const QString &label : {u"alertname"_s, u"severity"_s, u"instance"_s, u"job"_s,
+                                 u"cluster"_s, u"namespace"_s, u"service"_s})
+        m_groupBy->addItem(tr("By %1").arg(label), QString(u"label:"_s + label));
+    m_groupBy->setMinimumContentsLength(18);
+
     connect(m_severity, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setMinimumSeverity(m_severity->currentData().toInt()); });
     connect(m_labelFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        const bool ok = m_proxy->setLabelFilter(text);
-        m_labelFilter->setStyleSheet(ok ? QString() : Palette::textStyle(Palette::Tone::Bad));
-        m_labelFilter->setToolTip(ok ? QString()
-                                     : tr("Write name=value or name!=value, separated by spaces"));
+        const QString error = m_proxy->setMatcherFilter(text);
+        m_labelFilter->setStyleSheet(error.isEmpty() ? QString()
+                                                     : Palette::textStyle(Palette::Tone::Bad));
+        m_filterError->setText(error.isEmpty() ? QString()
+                                               : tr("The filter is not applied: %1").arg(error));
+        m_filterError->setVisible(!error.isEmpty());
     });
     connect(m_textFilter, &QLineEdit::textChanged, m_proxy, &AlertFilterProxy::setTextFilter);
     connect(m_showPending, &QCheckBox::toggled, m_proxy, &AlertFilterProxy::setShowPending);
+    connect(m_groupBy, &QComboBox::activated, this, [this] { applyGrouping(); });
+    connect(m_groupBy->lineEdit(), &QLineEdit::editingFinished, this, [this] {
+        const QString typed = m_groupBy->currentText().trimmed();
+        if (m_groupBy->findText(typed) >= 0) {
+            m_groupBy->setCurrentIndex(m_groupBy->findText(typed));
+        } else {
+            static const QRegularExpression labelName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+            if (!labelName.match(typed).hasMatch()) {
+                m_groupBy->setEditText(m_groupBy->itemText(m_groupBy->currentIndex()));
+                return;
+            }
+            setGrouping(u"label:"_s + typed);
+            return;
+        }
+        applyGrouping();
+    });
 
     auto *filters = new QHBoxLayout;
+    filters->addWidget(m_groupBy);
     filters->addWidget(m_severity);
     filters->addWidget(m_labelFilter, 1);
     filters->addWidget(m_textFilter, 1);
@@ -157,24 +214,29 @@ QWidget *AlertsPage::buildAlertsTab()
     m_alertView->setSortingEnabled(true);
     m_alertView->sortByColumn(AlertModel::SeverityColumn, Qt::AscendingOrder);
     m_alertView->header()->setStretchLastSection(false);
-    m_alertView->header()->setSectionResizeMode(AlertModel::SummaryColumn, QHeaderView::Stretch);
-    m_alertView->setColumnWidth(AlertModel::SeverityColumn, 100); // "Schweregrad" fits
-    m_alertView->setColumnWidth(AlertModel::NameColumn, 170);
-    m_alertView->setColumnWidth(AlertModel::StateColumn, 105);
-    m_alertView->setColumnWidth(AlertModel::SinceColumn, 75);
-    m_alertView->setColumnWidth(AlertModel::LabelsColumn, 190);
-    m_alertView->setColumnWidth(AlertModel::ValueColumn, 65);
-    m_alertView->setColumnWidth(AlertModel::SourcesColumn, 200);
-    // The details panel says which servers reported the selected alert.
-    m_alertView->setColumnHidden(AlertModel::SourcesColumn, true);
-    connect(m_alertView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                m_current = current.data(AlertModel::FingerprintRole).toString();
-                updateDetails();
+    connectSelection();
+    connect(m_alertView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (!index.data(AlertGroupModel::IsGroupRole).toBool())
+            silenceCurrent();
+    });
+    // Group header rows span the table and open expanded, unless the user closed them.
+    connect(m_groups, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (!parent.isValid())
+                    prepareGroupRows(first, last);
             });
-    connect(m_alertView, &QTreeView::activated, this, [this] { silenceCurrent(); });
     m_alertView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_alertView, &QWidget::customContextMenuRequested, this, &AlertsPage::showAlertMenu);
+    connect(m_groups, &QAbstractItemModel::modelReset, this,
+            [this] { prepareGroupRows(0, m_groups->rowCount() - 1); });
+    connect(m_alertView, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        if (index.model() == m_groups && !index.parent().isValid())
+            m_collapsed.insert(index.data(AlertGroupModel::GroupKeyRole).toString());
+    });
+    connect(m_alertView, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        if (index.model() == m_groups && !index.parent().isValid())
+            m_collapsed.remove(index.data(AlertGroupModel::GroupKeyRole).toString());
+    });
 
     m_details = new QWidget(tab);
     m_details->setObjectName(u"alertDetails"_s);
@@ -186,10 +248,11 @@ QWidget *AlertsPage::buildAlertsTab()
     m_summary = plainLabel(m_details);
     m_description = plainLabel(m_details);
     m_facts = plainLabel(m_details);
-    m_labels = plainLabel(m_details);
-    m_labels->setStyleSheet(u"color: palette(mid)"_s);
     m_silenceInfo = plainLabel(m_details);
     m_silenceInfo->setObjectName(u"alertSilenceInfo"_s);
+    m_chips = new LabelChips(m_details);
+    m_chips->setObjectName(u"labelChips"_s);
+    connect(m_chips, &LabelChips::chipClicked, this, &AlertsPage::addMatcher);
     m_chartButton
         = new QPushButton(QIcon::fromTheme(u"office-chart-line"_s), tr("Open as chart"), m_details);
     m_runbookButton
@@ -234,7 +297,7 @@ QWidget *AlertsPage::buildAlertsTab()
     detailsLayout->addWidget(m_description);
     detailsLayout->addWidget(m_facts);
     detailsLayout->addWidget(m_silenceInfo);
-    detailsLayout->addWidget(m_labels);
+    detailsLayout->addWidget(m_chips);
     detailsLayout->addLayout(buttons);
     detailsLayout->addStretch(1);
 
@@ -246,8 +309,127 @@ QWidget *AlertsPage::buildAlertsTab()
 
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(filters);
+    layout->addWidget(m_filterError);
     layout->addWidget(splitter, 1);
+
+    const QString remembered = QSettings().value(settingsKey(), u"alertmanager"_s).toString();
+    setGrouping(remembered);
+    if (grouping() != remembered) // a stored value this build does not know
+        setGrouping(u"alertmanager"_s);
     return tab;
+}
+
+void AlertsPage::connectSelection()
+{
+    connect(m_alertView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_current = current.data(AlertModel::FingerprintRole).toString();
+                updateDetails();
+            });
+}
+
+void AlertsPage::setGrouping(const QString &grouping)
+{
+    int index = m_groupBy->findData(grouping);
+    if (index < 0 && grouping.startsWith(u"label:"_s) && grouping.size() > 6) {
+        m_groupBy->addItem(tr("By %1").arg(grouping.mid(6)), grouping);
+        index = m_groupBy->count() - 1;
+    }
+    if (index < 0)
+        return;
+    m_groupBy->setCurrentIndex(index);
+    applyGrouping();
+}
+
+QString AlertsPage::grouping() const
+{
+    return m_groupBy->currentData().toString();
+}
+
+void AlertsPage::applyGrouping()
+{
+    const QString choice = grouping();
+    const bool grouped = choice != u"none"_s;
+    if (choice.startsWith(u"label:"_s))
+        m_groups->setGrouping(AlertGroupModel::Grouping::Label, choice.mid(6));
+    else if (grouped)
+        m_groups->setGrouping(AlertGroupModel::Grouping::Alertmanager);
+    QAbstractItemModel *model = grouped ? static_cast<QAbstractItemModel *>(m_groups) : m_proxy;
+    if (m_alertView->model() != model) {
+        QItemSelectionModel *old = m_alertView->selectionModel();
+        m_alertView->setModel(model);
+        delete old;
+        connectSelection();
+    }
+    m_alertView->setRootIsDecorated(grouped);
+    m_alertView->header()->setSectionResizeMode(AlertModel::SummaryColumn, QHeaderView::Stretch);
+    m_alertView->setColumnWidth(AlertModel::SeverityColumn, 100); // "Schweregrad" fits
+    m_alertView->setColumnWidth(AlertModel::NameColumn, 170);
+    m_alertView->setColumnWidth(AlertModel::StateColumn, 105);
+    m_alertView->setColumnWidth(AlertModel::SinceColumn, 75);
+    m_alertView->setColumnWidth(AlertModel::LabelsColumn, 190);
+    m_alertView->setColumnWidth(AlertModel::ValueColumn, 65);
+    m_alertView->setColumnWidth(AlertModel::SourcesColumn, 200);
+    m_alertView->setColumnWidth(AlertModel::ClusterColumn, 90);
+    // The details panel says which servers reported the selected alert.
+    m_alertView->setColumnHidden(AlertModel::SourcesColumn, true);
+    m_alertView->setColumnHidden(AlertModel::ClusterColumn, !m_alerts->hasClusters());
+    if (grouped) {
+        m_groups->sync();
+        prepareGroupRows(0, m_groups->rowCount() - 1);
+    }
+    QSettings().setValue(settingsKey(), choice);
+    if (!m_current.isEmpty()) {
+        const QString current = m_current;
+        showAlert(current);
+    }
+}
+
+void AlertsPage::prepareGroupRows(int first, int last)
+{
+    if (m_alertView->model() != m_groups || last < first)
+        return;
+    for (int row = first; row <= last; ++row)
+        m_alertView->setFirstColumnSpanned(row, {}, true);
+    if (first == 0 && last == m_groups->rowCount() - 1 && m_collapsed.isEmpty()) {
+        m_alertView->expandAll(); // one layout pass, not one per group
+        return;
+    }
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex group = m_groups->index(row, 0);
+        if (!m_collapsed.contains(group.data(AlertGroupModel::GroupKeyRole).toString()))
+            m_alertView->expand(group);
+    }
+}
+
+void AlertsPage::setAlertmanagerGroups(const QList<AlertGroupInfo> &groups)
+{
+    m_groups->setAlertmanagerGroups(groups);
+}
+
+QString AlertsPage::filterError() const
+{
+    return m_filterError->isHidden() ? QString() : m_filterError->text();
+}
+
+void AlertsPage::addMatcher(const QString &name, const QString &value, bool exclude)
+{
+    const SilenceMatcher wanted{name, value, false, !exclude};
+    const SilenceMatcher opposite{name, value, false, exclude};
+    QList<SilenceMatcher> matchers;
+    if (!m_labelFilter->text().trimmed().isEmpty()
+        && parseMatchers(m_labelFilter->text(), &matchers).isEmpty()) {
+        matchers.removeAll(opposite);
+        if (matchers.contains(wanted))
+            return;
+    } else {
+        matchers.clear(); // an unreadable filter is replaced
+    }
+    matchers << wanted;
+    QStringList parts;
+    for (const SilenceMatcher &m : std::as_const(matchers))
+        parts << m.text();
+    m_labelFilter->setText(parts.join(u", "_s));
 }
 
 QWidget *AlertsPage::buildRulesTab()
@@ -339,16 +521,6 @@ void AlertsPage::updateRuleDetails()
                                                 : tr("Labels: %1").arg(labelsText(rule.labels)));
     for (QLabel *label : {m_ruleQuery, m_ruleFacts, m_ruleAnnotations, m_ruleLabels})
         label->setVisible(!label->text().isEmpty());
-}
-
-QString AlertsPage::detailsText() const
-{
-    QStringList lines;
-    for (QLabel *label : {m_title, m_summary, m_description, m_facts, m_labels}) {
-        if (!label->text().isEmpty())
-            lines << label->text();
-    }
-    return lines.join(u'\n');
 }
 
 QString AlertsPage::inhibitorsText(const Alert &alert) const
@@ -581,20 +753,30 @@ void AlertsPage::setActionMessage(const QString &text, bool problem)
 bool AlertsPage::showAlert(const QString &fingerprint)
 {
     m_tabs->setCurrentIndex(0);
-    const int row = m_alerts->rowOf(fingerprint);
+    const int row = m_alerts->rowOfKeyOrFingerprint(fingerprint);
     if (row < 0)
         return false;
-    QModelIndex index = m_proxy->mapFromSource(m_alerts->index(row, 0));
+    const QString key = m_alerts->at(row).key();
+    const auto find = [this, row, &key] {
+        const QModelIndex flat = m_proxy->mapFromSource(m_alerts->index(row, 0));
+        if (!flat.isValid() || m_alertView->model() == m_proxy)
+            return flat;
+        m_groups->sync();
+        return m_groups->indexOfAlert(key);
+    };
+    QModelIndex index = find();
     if (!index.isValid()) { // filtered away: show everything
         m_severity->setCurrentIndex(0);
         m_labelFilter->clear();
         m_textFilter->clear();
         m_showPending->setChecked(true);
-        index = m_proxy->mapFromSource(m_alerts->index(row, 0));
+        index = find();
     }
+    if (index.parent().isValid())
+        m_alertView->expand(index.parent());
     m_alertView->setCurrentIndex(index);
     m_alertView->scrollTo(index);
-    m_current = fingerprint;
+    m_current = key;
     updateDetails();
     return index.isValid();
 }
@@ -616,7 +798,7 @@ void AlertsPage::updateDetails()
         m_summary->clear();
         m_description->clear();
         m_facts->clear();
-        m_labels->clear();
+        m_chips->setLabels({});
         return;
     }
     const Alert &a = m_alerts->at(row);
@@ -643,6 +825,8 @@ void AlertsPage::updateDetails()
                      .arg(a.sources.join(u", "_s));
     else if (!a.sources.isEmpty())
         facts << tr("Reported by %1").arg(a.sources.join(u", "_s));
+    if (!a.cluster.isEmpty())
+        facts << tr("Cluster %1").arg(a.cluster);
     m_facts->setText(facts.join(u" · "_s));
     // What silences say of it: acknowledged, ending soon, or (fired again) what covered it.
     const QDateTime now = m_silenceModel->now();
@@ -678,7 +862,7 @@ void AlertsPage::updateDetails()
     m_silenceInfo->setVisible(!silenceLines.isEmpty());
     m_silenceInfo->setStyleSheet(warn ? Palette::textStyle(Palette::Tone::Warning) : QString());
     m_ackButton->setEnabled(a.state == Alert::State::Firing && !acknowledged);
-    m_labels->setText(labelsText(a.labels));
+    m_chips->setLabels(a.labels);
     const QString service = a.labels.value(u"service"_s, a.labels.value(u"job"_s));
     m_tracesButton->setEnabled(!service.isEmpty());
     m_tracesButton->setToolTip(plainToolTip(
@@ -709,8 +893,8 @@ void AlertsPage::acknowledgeCurrent()
 void AlertsPage::showAlertMenu(const QPoint &pos)
 {
     const QModelIndex index = m_alertView->indexAt(pos);
-    if (!index.isValid())
-        return;
+    if (!index.isValid() || index.data(AlertGroupModel::IsGroupRole).toBool())
+        return; // a group's header: no one alert
     const Alert alert = index.data(AlertModel::AlertRole).value<Alert>();
     QMenu menu(this);
     menu.addAction(QIcon::fromTheme(u"notifications-disabled"_s), tr("Silence…"), this,
@@ -725,10 +909,12 @@ void AlertsPage::showAlertMenu(const QPoint &pos)
 QString AlertsPage::alertDetailsText() const
 {
     QStringList lines;
-    for (QLabel *label : {m_title, m_summary, m_description, m_facts, m_silenceInfo, m_labels}) {
+    for (QLabel *label : {m_title, m_summary, m_description, m_facts, m_silenceInfo}) {
         if (!label->text().isEmpty())
             lines << label->text();
     }
+    if (!m_chips->labels().isEmpty())
+        lines << labelsText(m_chips->labels());
     return lines.join(u'\n');
 }
 

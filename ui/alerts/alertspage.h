@@ -5,6 +5,7 @@
 
 #include <QPersistentModelIndex>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QCheckBox;
@@ -19,17 +20,22 @@ class QTreeView;
 namespace Stackscope {
 
 class AlertFilterProxy;
+class AlertGroupModel;
 class AlertModel;
+class LabelChips;
 class RuleModel;
 class SilenceDialog;
 class SilenceModel;
 
 /// The Alerts page: firing and pending alerts ordered by severity then name with filters
-/// (severity, labels, text) and the selected alert's details; a Rules tab with the selected
-/// rule's labels and annotations; a Silences tab where silences are created (with a preview of
-/// the alerts they catch), edited, extended, duplicated and expired, and where the ones that end
-/// soon or that Stackscope acknowledged "until resolved" are marked. The selected alert's details
-/// say which silence covers it and whether it ends soon, or which one covered it until recently.
+/// (severity, Alertmanager matchers, text), grouped as Alertmanager groups them, by a label the
+/// user picks, or not at all (the choice is remembered in QSettings), and the selected alert's
+/// details with its labels as chips (click: filter by it, shift-click: exclude it); a Rules tab
+/// with the selected rule's labels and annotations; a Silences tab where silences are created
+/// (with a preview of the alerts they catch), edited, extended, duplicated and expired, and where
+/// the ones that end soon or that Stackscope acknowledged "until resolved" are marked. The
+/// selected alert's details say which silence covers it and whether it ends soon, or which one
+/// covered it until recently.
 /// Every server-supplied string is shown as plain text. It asks for actions through signals and
 /// never speaks HTTP.
 class AlertsPage : public QWidget
@@ -77,8 +83,6 @@ public:
     QString rulesNote() const;
     /// What the Rules tab's details pane shows of the selected rule, one line per item.
     QString ruleDetailsText() const;
-    /// The selected alert's details as plain lines (title, facts, labels), as the pane shows them.
-    QString detailsText() const;
 
     QTabWidget *tabs() const { return m_tabs; }
     QTreeView *alertView() const { return m_alertView; }
@@ -89,6 +93,21 @@ public:
     QLineEdit *labelFilter() const { return m_labelFilter; }
     QLineEdit *textFilter() const { return m_textFilter; }
     QWidget *detailsPanel() const { return m_details; }
+    QComboBox *groupByBox() const { return m_groupBy; }
+    AlertGroupModel *groupModel() const { return m_groups; }
+    LabelChips *labelChips() const { return m_chips; }
+    /// The matcher box's complaint about its text; empty when it parses.
+    QString filterError() const;
+
+    /// How the alerts are grouped: "alertmanager" (Alertmanager's groups), "none", or
+    /// "label:NAME". Remembered under settingsKey().
+    void setGrouping(const QString &grouping);
+    QString grouping() const;
+    static QString settingsKey() { return QStringLiteral("alerts/groupBy"); }
+    /// Alertmanager's groups of the last poll (AlertsSnapshot::groups).
+    void setAlertmanagerGroups(const QList<Stackscope::AlertGroupInfo> &groups);
+    /// Adds `name="value"` (or `name!="value"` when `exclude`) to the matcher box.
+    void addMatcher(const QString &name, const QString &value, bool exclude);
 
 Q_SIGNALS:
     void openChartRequested(const Stackscope::Alert &alert);
@@ -122,6 +141,9 @@ private:
     Silence selectedSilence() const;
     void acknowledgeCurrent();
     void showAlertMenu(const QPoint &pos);
+    void applyGrouping();
+    void prepareGroupRows(int first, int last);
+    void connectSelection();
 
     AlertModel *m_alerts;
     SilenceModel *m_silenceModel;
@@ -137,6 +159,11 @@ private:
     QLabel *m_ruleAnnotations = nullptr;
     QPersistentModelIndex m_currentRule;
     AlertFilterProxy *m_proxy;
+    AlertGroupModel *m_groups;
+    QComboBox *m_groupBy = nullptr;
+    QLabel *m_filterError = nullptr;
+    LabelChips *m_chips = nullptr;
+    QSet<QString> m_collapsed; ///< keys of the groups the user collapsed
     QLabel *m_status;
     QLabel *m_actionMessage;
     QTabWidget *m_tabs;
@@ -152,7 +179,6 @@ private:
     QLabel *m_summary = nullptr;
     QLabel *m_description = nullptr;
     QLabel *m_facts = nullptr;
-    QLabel *m_labels = nullptr;
     QPushButton *m_chartButton = nullptr;
     QPushButton *m_runbookButton = nullptr;
     QPushButton *m_tracesButton = nullptr;
