@@ -12,6 +12,7 @@ class QSystemTrayIcon;
 
 namespace Stackscope {
 
+class AlertHistory;
 class AlertsService;
 class AlertModel;
 class AlertNotifications;
@@ -47,6 +48,8 @@ public:
     AlertsService *service() const { return m_service; }
     DesktopNotifier *notifier() const { return m_notifier; }
     AlertNotifications *notifications() const { return m_notifications; }
+    /// Every firing period seen, for the History tab.
+    AlertHistory *history() const { return m_history; }
     AlertsPage *page() const { return m_page; }
 
     /// The compose stack's services changed (StackSupervisor::composeFileChanged): its
@@ -72,6 +75,7 @@ private:
     AlertsService *m_service;
     DesktopNotifier *m_notifier;
     AlertNotifications *m_notifications;
+    AlertHistory *m_history;
     QPointer<AlertsPage> m_page;
     QPointer<TrayIcon> m_tray;
     QSystemTrayIcon *m_ownTray = nullptr;

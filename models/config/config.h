@@ -92,6 +92,14 @@ struct NotificationConfig
     friend bool operator==(const NotificationConfig &, const NotificationConfig &) = default;
 };
 
+/// What the Alerts page keeps of its own.
+struct AlertsConfig
+{
+    int historyDays = 7; ///< how long the alert history keeps a closed firing period
+
+    friend bool operator==(const AlertsConfig &, const AlertsConfig &) = default;
+};
+
 struct SelfMetricsConfig
 {
     bool enabled = true;
@@ -118,6 +126,7 @@ struct Config
     EndpointConfig grafana;
     RefreshConfig refresh;
     NotificationConfig notifications;
+    AlertsConfig alerts;
     SelfMetricsConfig selfMetrics;
     HttpConfig http;
 

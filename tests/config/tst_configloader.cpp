@@ -106,6 +106,7 @@ void compareConfig(const Config &actual, const Config &expected)
     QCOMPARE(actual.notifications.minSeverity, expected.notifications.minSeverity);
     QCOMPARE(actual.notifications.notifyResolved, expected.notifications.notifyResolved);
     QCOMPARE(actual.notifications.stormThreshold, expected.notifications.stormThreshold);
+    QCOMPARE(actual.alerts.historyDays, expected.alerts.historyDays);
     QCOMPARE(actual.selfMetrics.enabled, expected.selfMetrics.enabled);
     QCOMPARE(actual.selfMetrics.listen, expected.selfMetrics.listen);
     QCOMPARE(actual.http.maxBodyBytes, expected.http.maxBodyBytes);
@@ -196,6 +197,7 @@ void TestConfigLoader::validFiles_data()
         c.notifications.severity.critical = {u"p1"_s, u"sev-a"_s};
         c.notifications.severity.info = {u"p5"_s};
         c.notifications.severity.withoutSeverity = 0;
+        c.alerts.historyDays = 30;
         c.selfMetrics.enabled = false;
         c.selfMetrics.listen = u"[::1]:9555"_s;
         c.http.maxBodyBytes = 10'000'000;
@@ -300,6 +302,8 @@ void TestConfigLoader::brokenFiles_data()
          u"5:21:'without_severity' must be none, info, warning or critical, not 'sometimes'"_s,
          u"7:5:unknown key 'critcal' in 'notifications.severity_levels' (did you mean "
          "'critical'?)"_s});
+    row("history_days out of range", u"bad-history-days.yaml"_s,
+        {u"3:17:'history_days' must be between 1 and 366"_s});
     row("bad listen", u"bad-listen.yaml"_s, {u"3:11:'listen' must be host:port"_s});
     row("size without unit", u"bad-max-body.yaml"_s, {u"3:13:a size needs a unit"_s});
     row("missing ca_file", u"missing-ca-file.yaml"_s,

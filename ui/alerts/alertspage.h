@@ -19,6 +19,8 @@ class QTreeView;
 namespace Stackscope {
 
 class AlertFilterProxy;
+class AlertHistoryModel;
+class AlertHistoryView;
 class AlertModel;
 class RuleModel;
 class SilenceDialog;
@@ -61,6 +63,11 @@ public:
     QString rulesNote() const;
     /// What the Rules tab's details pane shows of the selected rule, one line per item.
     QString ruleDetailsText() const;
+
+    /// Adds the History tab over `history` (the firing periods Stackscope saw). The page's text
+    /// filter filters it too.
+    void setHistoryModel(AlertHistoryModel *history);
+    AlertHistoryView *historyView() const { return m_history; }
 
     QTabWidget *tabs() const { return m_tabs; }
     QTreeView *alertView() const { return m_alertView; }
@@ -128,6 +135,7 @@ private:
     QString m_current;
     QString m_author;
     QPointer<SilenceDialog> m_silenceDialog;
+    AlertHistoryView *m_history = nullptr;
 };
 
 } // namespace Stackscope
