@@ -24,7 +24,7 @@ struct MetricsRequest
     QDateTime end;
     /// An alert's labels ("Open as chart"): its pending and firing periods (Prometheus' ALERTS
     /// series) are drawn behind the expression. Empty: none.
-    QMap<QString, QString> alert;
+    QMap<QString, QString> alert = {};
 };
 
 /// Show the Alerts page with one alert selected.

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void brokenFileIsReportedNotTrusted();
     void modelPassesTesterAndShowsFiring();
     void realStackFlippableMakesTwoPeriods();
+    void realAlertmanagerRestartCutsNothing();
 
 private:
     QTemporaryDir m_dir;
@@ -376,6 +377,46 @@ void TestAlertHistory::realStackFlippableMakesTwoPeriods()
     QCOMPARE(periodsOf(u"AlwaysFiring"_s).size(), 1);
     QVERIFY(periodsOf(u"AlwaysFiring"_s).at(0).isOpen());
     service.stop();
+}
+
+// A real Alertmanager killed by its PID and started again while Prometheus fires two alerts: its
+// memory is empty until Prometheus resends (15 s here), and the periods go on, one each.
+void TestAlertHistory::realAlertmanagerRestartCutsNothing()
+{
+    AlertStack stack;
+    stack.resendDelaySeconds = 15;
+    if (!stack.start(false))
+        QSKIP(qPrintable(u"the real servers did not start: "_s + stack.error));
+    QTRY_VERIFY_WITH_TIMEOUT(AlertStack::lists(stack.am1.get(), u"AlwaysFiring"_s)
+                                 && AlertStack::lists(stack.am1.get(), u"Flippable"_s),
+                             40000);
+    QNetworkAccessManager network;
+    AlertsService service(&network);
+    service.applyConfig(stack.config(std::chrono::milliseconds(500)));
+    auto history = loadedHistory(m_dir.filePath(u"am-restart.json"_s));
+    int emptyAnswers = 0;
+    connect(&service, &AlertsService::updated, history.get(), [&](const AlertsSnapshot &s) {
+        history->record(s, QDateTime::currentDateTimeUtc());
+        if (s.anyAnswered && !AlertStack::lists(stack.am1.get(), u"AlwaysFiring"_s))
+            ++emptyAnswers;
+    });
+    service.start();
+    QTRY_COMPARE_WITH_TIMEOUT(history->periods().size(), 2, 20000);
+    const QList<AlertPeriod> before = history->periods();
+
+    stack.am1->kill();
+    QVERIFY2(stack.am1->restart(), qPrintable(stack.am1->errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(emptyAnswers > 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(AlertStack::lists(stack.am1.get(), u"AlwaysFiring"_s)
+                                 && AlertStack::lists(stack.am1.get(), u"Flippable"_s),
+                             45000);
+    QTest::qWait(2000); // a few polls of the restarted Alertmanager's full list
+    service.stop();
+    QCOMPARE(history->periods().size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(history->periods().at(i).isOpen());
+        QCOMPARE(history->periods().at(i).from, before.at(i).from);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAlertHistory)

@@ -317,12 +317,17 @@ void TestAlertsFeature::historyTabShowsPeriods()
     };
     QTRY_COMPARE_WITH_TIMEOUT(count(u"Flippable"_s, true), 1, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(count(u"AlwaysFiring"_s, true), 1, 20000);
+    QTest::qWait(4000); // it fires a while
     // Resolved and fired again: one closed period and a new open one.
     stack.flip(false);
     QTRY_COMPARE_WITH_TIMEOUT(count(u"Flippable"_s, false), 1, 30000);
     stack.flip(true);
     QTRY_COMPARE_WITH_TIMEOUT(count(u"Flippable"_s, true), 1, 30000);
     QCOMPARE(model->rowCount(), earlier.size() + 3);
+    for (const AlertPeriod &p : model->items()) {
+        if (p.name == "Flippable"_L1 && !p.isOpen())
+            QVERIFY2(p.from.secsTo(p.to) >= 3, qPrintable(p.to.toString(Qt::ISODateWithMs)));
+    }
     QCOMPARE(model->countOf(labelsFingerprint(always)), 3); // two earlier, one now
 
     // Newest first; the open ones say "firing".
@@ -354,6 +359,26 @@ void TestAlertsFeature::historyTabShowsPeriods()
     // Sorted by "how often".
     view->view()->sortByColumn(AlertHistoryModel::CountColumn, Qt::DescendingOrder);
     QCOMPARE(proxy->index(0, AlertHistoryModel::AlertColumn).data().toString(), u"AlwaysFiring"_s);
+
+    // "Open as chart" on a period: the rule's expression over that period, with its labels for
+    // the bands.
+    const QModelIndex flipRow
+        = proxy->match(proxy->index(0, 0), Qt::DisplayRole, u"Flippable"_s, 1, Qt::MatchExactly)
+              .value(0);
+    QVERIFY(flipRow.isValid());
+    view->view()->setCurrentIndex(flipRow);
+    const auto flipPeriod = flipRow.data(AlertHistoryModel::PeriodRole).value<AlertPeriod>();
+    QSignalSpy show(&feature, &Feature::showRequested);
+    auto *chartButton = view->findChild<QPushButton *>(u"historyChartButton"_s);
+    QVERIFY(chartButton && chartButton->isEnabled());
+    chartButton->click();
+    QCOMPARE(show.size(), 1);
+    const auto request = show.first().at(0).value<NavigationRequest>();
+    const auto *metrics = std::get_if<MetricsRequest>(&request);
+    QVERIFY(metrics);
+    QCOMPARE(metrics->expr, u"stackscope_test_flip > 0"_s); // from the Rules tab's rule
+    QCOMPARE(metrics->alert, flipPeriod.labels);
+    QVERIFY(metrics->start < flipPeriod.from);
 
     if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
         view->view()->sortByColumn(AlertHistoryModel::FromColumn, Qt::DescendingOrder);
