@@ -54,8 +54,9 @@ QList<ChartBand> alertBands(const QList<Series> &alertsSeries, const Labels &ale
         const bool firing = s.labels.value(u"alertstate"_s) == "firing"_L1;
         ChartBand band;
         band.kind = firing ? ChartBand::Kind::Firing : ChartBand::Kind::Pending;
-        band.label = firing ? QCoreApplication::translate("ChartBand", "%1 firing").arg(name)
-                            : QCoreApplication::translate("ChartBand", "%1 pending").arg(name);
+        band.label
+            = firing ? QCoreApplication::translate("Stackscope::ChartBand", "%1 firing").arg(name)
+                     : QCoreApplication::translate("Stackscope::ChartBand", "%1 pending").arg(name);
         qint64 last = std::numeric_limits<qint64>::min();
         for (qsizetype i = 0; i < s.size(); ++i) {
             if (std::isnan(s.values.at(i)))
