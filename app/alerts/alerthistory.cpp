@@ -29,6 +29,8 @@ namespace {
 /// A period whose only change is `seen` is written at most this often: the file then says
 /// roughly how long a period left open by a crash had lasted.
 constexpr qint64 seenSaveIntervalMs = 60 * 1000;
+/// How often a poll that changed nothing but `seen` updates the model.
+constexpr qint64 modelIntervalMs = 10 * 1000;
 
 QString readText(const QString &path, QString *error)
 {
@@ -121,7 +123,13 @@ bool AlertHistory::record(const AlertsSnapshot &snapshot, const QDateTime &now)
         return false;
     }
     const bool changed = apply(snapshot, now) | prune(now);
-    m_model->setPeriods(m_periods);
+    // A poll that only moved `seen` reaches the model (the open periods' "so far") every
+    // modelInterval: merging 2,000 rows into a sorted view on every poll costs the GUI thread
+    // milliseconds for a duration that moves by seconds.
+    if (changed || !m_lastModelPush.isValid() || m_lastModelPush.msecsTo(now) >= modelIntervalMs) {
+        m_model->setPeriods(m_periods);
+        m_lastModelPush = now;
+    }
     if (changed || m_lastSave.msecsTo(now) >= seenSaveIntervalMs || !m_lastSave.isValid())
         save();
     if (changed)

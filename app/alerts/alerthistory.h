@@ -72,8 +72,9 @@ private:
     QString m_path;
     int m_keepDays = 7;
     QList<AlertPeriod> m_periods;
-    QDateTime m_lastPoll; ///< the previous recorded poll
-    QDateTime m_lastSave; ///< when the file was last written
+    QDateTime m_lastPoll;      ///< the previous recorded poll
+    QDateTime m_lastSave;      ///< when the file was last written
+    QDateTime m_lastModelPush; ///< when the model was last given the periods
     bool m_loaded = false;
     quint64 m_loadGeneration = 0;
     QList<QPair<AlertsSnapshot, QDateTime>> m_early; ///< recorded before the file was read
