@@ -44,9 +44,14 @@ AlertsFeature::AlertsFeature(const AppContext &context, QObject *parent)
     }
     connect(m_service, &AlertsService::updated, this, &AlertsFeature::onUpdated);
     m_history->setPath(AlertHistory::defaultPath());
-    connect(m_service, &AlertsService::updated, m_history, [this](const AlertsSnapshot &snapshot) {
-        m_history->record(snapshot, QDateTime::currentDateTimeUtc());
-    });
+    // Queued: the history's share of a poll (2,000 periods into its sorted view on the first
+    // one) runs in an event-loop pass of its own, not in the one that fills the alerts.
+    connect(
+        m_service, &AlertsService::updated, m_history,
+        [this](const AlertsSnapshot &snapshot) {
+            m_history->record(snapshot, QDateTime::currentDateTimeUtc());
+        },
+        Qt::QueuedConnection);
     connect(m_notifier, &DesktopNotifier::openRequested, this, &AlertsFeature::raiseOnAlert);
     connect(m_notifier, &DesktopNotifier::tracesRequested, this, &AlertsFeature::openTraces);
     connect(
