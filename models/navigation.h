@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -21,6 +22,9 @@ struct MetricsRequest
     QString expr;
     QDateTime start;
     QDateTime end;
+    /// An alert's labels ("Open as chart"): its pending and firing periods (Prometheus' ALERTS
+    /// series) are drawn behind the expression. Empty: none.
+    QMap<QString, QString> alert = {};
 };
 
 /// Show the Alerts page with one alert selected.

@@ -99,6 +99,7 @@ private:
                                 {u"endpoints"_s, section(&ConfigSchema::readEndpoints)},
                                 {u"refresh"_s, section(&ConfigSchema::readRefresh)},
                                 {u"notifications"_s, section(&ConfigSchema::readNotifications)},
+                                {u"alerts"_s, section(&ConfigSchema::readAlerts)},
                                 {u"self_metrics"_s, section(&ConfigSchema::readSelfMetrics)},
                                 {u"http"_s, section(&ConfigSchema::readHttp)},
                             });
@@ -522,6 +523,18 @@ private:
                                 {u"critical"_s, level(scale.critical)},
                                 {u"warning"_s, level(scale.warning)},
                                 {u"info"_s, level(scale.info)},
+                            });
+    }
+
+    void readAlerts(const YAML::Node &node)
+    {
+        m_reader.forEachKey(node, u"alerts"_s,
+                            Keys{
+                                {u"history_days"_s,
+                                 [&](const YamlEntry &entry) {
+                                     assign(m_config.alerts.historyDays,
+                                            m_reader.readInt(entry, 1, 366));
+                                 }},
                             });
     }
 

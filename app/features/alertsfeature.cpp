@@ -4,6 +4,7 @@
 #include "app/features/alertsfeature.h"
 
 #include "app/alerts/acknowledgements.h"
+#include "app/alerts/alerthistory.h"
 #include "app/alerts/alertnotifications.h"
 #include "app/alerts/alertsservice.h"
 #include "app/alerts/desktopnotifier.h"
@@ -12,6 +13,7 @@
 #include "app/selfmetrics/selfmetrics.h"
 #include "models/alerts/alertmodel.h"
 #include "models/alerts/silencemodel.h"
+#include "models/metrics/chartband.h"
 #include "ui/alerts/alertspage.h"
 #include "ui/mainwindow.h"
 #include "ui/plaintooltips.h"
@@ -35,6 +37,7 @@ AlertsFeature::AlertsFeature(const AppContext &context, QObject *parent)
     , m_notifier(new DesktopNotifier(this))
     , m_notifications(new AlertNotifications(m_service, m_notifier, this))
     , m_acknowledgements(new Acknowledgements(m_service, m_notifier, this))
+    , m_history(new AlertHistory(this))
     , m_stackWatcher(new StackFileWatcher(this))
 {
     connect(m_stackWatcher, &StackFileWatcher::changed, this, &AlertsFeature::reloadStackRules);
@@ -43,6 +46,15 @@ AlertsFeature::AlertsFeature(const AppContext &context, QObject *parent)
                 &SelfMetrics::recordRequest);
     }
     connect(m_service, &AlertsService::updated, this, &AlertsFeature::onUpdated);
+    m_history->setPath(AlertHistory::defaultPath());
+    // Queued: the history's share of a poll (2,000 periods into its sorted view on the first
+    // one) runs in an event-loop pass of its own, not in the one that fills the alerts.
+    connect(
+        m_service, &AlertsService::updated, m_history,
+        [this](const AlertsSnapshot &snapshot) {
+            m_history->record(snapshot, QDateTime::currentDateTimeUtc());
+        },
+        Qt::QueuedConnection);
     connect(m_notifier, &DesktopNotifier::openRequested, this, &AlertsFeature::raiseOnAlert);
     connect(m_notifier, &DesktopNotifier::tracesRequested, this, &AlertsFeature::openTraces);
     connect(
@@ -102,6 +114,7 @@ QWidget *AlertsFeature::createPage()
                                 m_service->ruleModel());
     m_page = page;
     page->setAuthor(AlertsService::loginName());
+    page->setHistoryModel(m_history->model());
     connect(page, &AlertsPage::refreshRequested, m_service, &AlertsService::refreshNow);
     connect(page, &AlertsPage::openUrlRequested, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
@@ -112,7 +125,12 @@ QWidget *AlertsFeature::createPage()
         if (start.secsTo(now) < 3600)
             start = now.addSecs(-3600);
         const QDateTime end = alert.endsAt.isValid() && alert.endsAt < now ? alert.endsAt : now;
-        Q_EMIT showRequested(MetricsRequest{alert.expression(), start, end});
+        // The labels let the chart draw the alert's pending and firing periods as bands.
+        // Without the rule's expression (a period of the history whose rule is gone), the
+        // alert's own ALERTS series is the expression.
+        const QString expr
+            = alert.expression().isEmpty() ? alertsSelector(alert.labels) : alert.expression();
+        Q_EMIT showRequested(MetricsRequest{expr, start, end, alert.labels});
     });
     connect(page, &AlertsPage::openTracesRequested, this, &AlertsFeature::openTraces);
     connect(page, &AlertsPage::createSilenceRequested, this, [this](const Silence &silence) {
@@ -174,6 +192,7 @@ void AlertsFeature::applyConfig(const Config &config)
     m_service->applyConfig(config);
     m_notifications->setConfig(config.notifications);
     m_notifier->setSound(config.notifications.sound);
+    m_history->setKeepDays(config.alerts.historyDays);
 }
 
 void AlertsFeature::start()

@@ -13,6 +13,7 @@ class QSystemTrayIcon;
 namespace Stackscope {
 
 class Acknowledgements;
+class AlertHistory;
 class AlertsService;
 class AlertModel;
 class AlertNotifications;
@@ -50,6 +51,8 @@ public:
     DesktopNotifier *notifier() const { return m_notifier; }
     AlertNotifications *notifications() const { return m_notifications; }
     Acknowledgements *acknowledgements() const { return m_acknowledgements; }
+    /// Every firing period seen, for the History tab.
+    AlertHistory *history() const { return m_history; }
     AlertsPage *page() const { return m_page; }
 
     /// The compose stack's services changed (StackSupervisor::composeFileChanged): its
@@ -76,6 +79,7 @@ private:
     DesktopNotifier *m_notifier;
     AlertNotifications *m_notifications;
     Acknowledgements *m_acknowledgements;
+    AlertHistory *m_history;
     QPointer<AlertsPage> m_page;
     QPointer<TrayIcon> m_tray;
     QSystemTrayIcon *m_ownTray = nullptr;

@@ -202,7 +202,7 @@ void MetricsFeature::show(const NavigationRequest &request)
     const auto *metrics = std::get_if<MetricsRequest>(&request);
     if (!m_page || !metrics || metrics->expr.isEmpty())
         return;
-    m_page->exploreExpression(metrics->expr, metrics->start, metrics->end);
+    m_page->exploreExpression(metrics->expr, metrics->start, metrics->end, metrics->alert);
 }
 
 std::unique_ptr<Feature> makeMetricsFeature(const AppContext &context)

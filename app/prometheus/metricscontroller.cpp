@@ -486,7 +486,7 @@ void MetricsController::fetchScrapeInterval(std::function<void()> then)
     });
 }
 
-void MetricsController::explore(const QString &expr, int pixelWidth)
+void MetricsController::explore(const QString &expr, int pixelWidth, const Labels &alert)
 {
     const quint64 generation = ++m_exploreGeneration;
     QDateTime start, end;
@@ -498,8 +498,35 @@ void MetricsController::explore(const QString &expr, int pixelWidth)
     range->start = start;
     range->end = end;
     range->stepSeconds = step;
+    // The instant query last: the result is emitted once, with everything.
+    auto instant = [this, generation, range, resolved] {
+        m_client->query(resolved, m_absolute ? range->end : QDateTime(), this,
+                        [this, generation, range](const QueryReply &reply) {
+                            if (generation != m_exploreGeneration)
+                                return;
+                            Q_EMIT exploreFinished(*range, reply.result,
+                                                   reply.ok() ? QString() : reply.error.message);
+                        });
+    };
+    auto bands = [this, generation, range, alert, instant] {
+        if (alert.isEmpty()) {
+            instant();
+            return;
+        }
+        m_client->queryRange(
+            alertsSelector(alert), range->start, range->end, range->stepSeconds, this,
+            [this, generation, range, alert, instant](const QueryReply &reply) {
+                if (generation != m_exploreGeneration)
+                    return;
+                if (reply.ok())
+                    range->bands = alertBands(reply.result.series, alert, range->stepSeconds,
+                                              range->start.toMSecsSinceEpoch(),
+                                              range->end.toMSecsSinceEpoch());
+                instant();
+            });
+    };
     m_client->queryRange(resolved, start, end, step, this,
-                         [this, generation, range, resolved](const QueryReply &reply) {
+                         [this, generation, range, bands](const QueryReply &reply) {
                              if (generation != m_exploreGeneration)
                                  return;
                              if (!reply.ok()) {
@@ -511,15 +538,7 @@ void MetricsController::explore(const QString &expr, int pixelWidth)
                                  range->parseMs = reply.parseMs;
                                  range->warnings = reply.result.warnings;
                              }
-                             m_client->query(resolved, m_absolute ? range->end : QDateTime(), this,
-                                             [this, generation, range](const QueryReply &instant) {
-                                                 if (generation != m_exploreGeneration)
-                                                     return;
-                                                 Q_EMIT exploreFinished(
-                                                     *range, instant.result,
-                                                     instant.ok() ? QString()
-                                                                  : instant.error.message);
-                                             });
+                             bands();
                          });
 }
 

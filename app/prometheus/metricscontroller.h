@@ -63,8 +63,10 @@ public:
     void refreshNow();
     void setTargetsActive(bool active);
 
-    /// Runs an Explore query: a range query over the current window and an instant query.
-    void explore(const QString &expr, int pixelWidth);
+    /// Runs an Explore query: a range query over the current window and an instant query. With
+    /// an alert's labels, its ALERTS series over the same window become the result's bands (its
+    /// pending and firing periods); a failed ALERTS query only leaves the bands out.
+    void explore(const QString &expr, int pixelWidth, const Labels &alert = {});
     void fetchMetricNames();
 
     quint64 generation() const { return m_generation; }

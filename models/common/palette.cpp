@@ -42,6 +42,13 @@ QColor selection()
     return QColor(30, 120, 220, 70);
 }
 
+QColor band(bool firing)
+{
+    QColor c = color(firing ? Tone::Bad : Tone::Warning);
+    c.setAlpha(firing ? 56 : 48);
+    return c;
+}
+
 QColor cursor()
 {
     return QColor(128, 128, 128, 160);

@@ -29,6 +29,8 @@ QColor highlight();
 QColor highlightSoft();
 /// A translucent fill over a selected range (a drag-zoom, the selected timeline row).
 QColor selection();
+/// A translucent band behind a chart's lines: an alert's firing (red) or pending (amber) period.
+QColor band(bool firing);
 /// A thin vertical cursor line over a chart.
 QColor cursor();
 /// A style sheet for a frame named `objectName` that reports a problem (a pale red box with dark

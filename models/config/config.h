@@ -107,6 +107,14 @@ struct NotificationConfig
     friend bool operator==(const NotificationConfig &, const NotificationConfig &) = default;
 };
 
+/// What the Alerts page keeps of its own.
+struct AlertsConfig
+{
+    int historyDays = 7; ///< how long the alert history keeps a closed firing period
+
+    friend bool operator==(const AlertsConfig &, const AlertsConfig &) = default;
+};
+
 struct SelfMetricsConfig
 {
     bool enabled = true;
@@ -134,6 +142,7 @@ struct Config
     EndpointConfig grafana;
     RefreshConfig refresh;
     NotificationConfig notifications;
+    AlertsConfig alerts;
     SelfMetricsConfig selfMetrics;
     HttpConfig http;
 

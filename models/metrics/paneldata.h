@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/metrics/chartband.h"
 #include "models/metrics/series.h"
 
 #include <QDateTime>
@@ -22,6 +23,8 @@ struct PanelData
     QDateTime end;
     double stepSeconds = 0;
     qint64 parseMs = 0;
+    /// Spans shaded behind the lines (an alert's pending and firing periods).
+    QList<ChartBand> bands;
 };
 
 } // namespace Stackscope

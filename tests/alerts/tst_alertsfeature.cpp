@@ -7,16 +7,20 @@
 // A real Alertmanager's groups (receivers, group_by, a silence, an inhibition) become the page's
 // group rows; a label chip filters the grouped view.
 #include "app/alerts/acknowledgements.h"
+#include "app/alerts/alerthistory.h"
 #include "app/alerts/alertsservice.h"
 #include "app/alerts/desktopnotifier.h"
 #include "app/features/alertsfeature.h"
 #include "models/alerts/alertgroupmodel.h"
+#include "models/alerts/alerthistorymodel.h"
 #include "models/alerts/alertmodel.h"
 #include "models/alerts/silencemodel.h"
 #include "models/backendstatusmodel.h"
+#include "tests/alerts/alertstestenv.h"
 #include "tests/support/faultserver.h"
 #include "tests/support/freeport.h"
 #include "tests/support/serverprocess.h"
+#include "ui/alerts/alerthistoryview.h"
 #include "ui/alerts/alertspage.h"
 #include "ui/alerts/labelchips.h"
 #include "ui/alerts/silencedialog.h"
@@ -40,8 +44,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -63,6 +69,7 @@ private Q_SLOTS:
     void silenceDialogPreviewsThePagesAlerts();
     void acknowledgeFromThePage();
     void groupsFromARealAlertmanager();
+    void historyTabShowsPeriods();
 
 private:
     QTemporaryDir m_state;
@@ -135,6 +142,8 @@ void TestAlertsFeature::pageFillsAndActionsReachTheApp()
     const auto *args = std::get_if<MetricsRequest>(&chartRequest);
     QVERIFY(args);
     QCOMPARE(args->expr, u"rate(http_errors_total[5m]) > 0.5"_s);
+    // with the alert's labels, for the bands of its periods
+    QCOMPARE(args->alert, model->at(model->rowOf(u"0a1b2c3d4e5f6789"_s)).labels);
     QVERIFY(args->start < model->at(0).startsAt);
     QVERIFY(args->end > args->start);
 
@@ -659,6 +668,150 @@ void TestAlertsFeature::groupsFromARealAlertmanager()
     QVERIFY(groups->index(0, 0).data().toString().startsWith(
         u"receiver pager · alertname=\"InstanceDown\""_s));
     QCOMPARE(groups->rowCount(groups->index(0, 0)), 1);
+}
+
+// The History tab: periods kept from earlier runs (in the state folder) and the real stack's
+// alerts as they fire, resolve and fire again; the page's text filter filters it, a selected row
+// shows its details.
+void TestAlertsFeature::historyTabShowsPeriods()
+{
+    AlertStack stack;
+    if (!stack.start(false))
+        QSKIP(qPrintable(u"the real servers did not start: "_s + stack.error));
+    // Earlier runs' periods, in the file Stackscope reads at start.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto period = [](const LabelSet &labels, const QDateTime &from, qint64 seconds) {
+        AlertPeriod p;
+        p.labels = labels;
+        p.fingerprint = labelsFingerprint(labels);
+        p.name = labels.value(u"alertname"_s);
+        p.from = from;
+        p.to = from.addSecs(seconds);
+        p.seen = p.to;
+        return p;
+    };
+    const LabelSet always{
+        {u"alertname"_s, u"AlwaysFiring"_s}, {u"severity"_s, u"critical"_s}, {u"team"_s, u"ops"_s}};
+    const LabelSet disk{{u"alertname"_s, u"DiskFull"_s},
+                        {u"severity"_s, u"critical"_s},
+                        {u"instance"_s, u"db1:9100"_s},
+                        {u"mountpoint"_s, u"/var/lib/postgresql"_s}};
+    const LabelSet errors{
+        {u"alertname"_s, u"HighErrorRate"_s}, {u"severity"_s, u"warning"_s}, {u"job"_s, u"api"_s}};
+    QList<AlertPeriod> earlier{period(always, now.addDays(-3), 3 * 3600 + 1200),
+                               period(disk, now.addDays(-2).addSecs(-5000), 2400),
+                               period(errors, now.addDays(-2), 900),
+                               period(disk, now.addDays(-1).addSecs(-7200), 5400),
+                               period(always, now.addSecs(-26 * 3600), 3600),
+                               period(errors, now.addSecs(-5 * 3600), 420)};
+    earlier[3].silenced = true;
+    const QString path = AlertHistory::defaultPath();
+    QVERIFY(path.startsWith(m_state.path()));
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(AlertHistory::toJson(earlier));
+    file.close();
+
+    QNetworkAccessManager network;
+    BackendStatusModel backends;
+    MainWindow window(&backends);
+    AppContext context{&network, nullptr, &backends, nullptr, &window};
+    AlertsFeature feature(context);
+    window.addPage(feature.id(), feature.title(), feature.icon(), feature.createPage());
+    feature.applyConfig(stack.config(std::chrono::milliseconds(500)));
+    feature.start();
+    AlertsPage *page = feature.page();
+    AlertHistoryView *view = page->historyView();
+    QVERIFY(view);
+    QCOMPARE(page->tabs()->tabText(page->tabs()->indexOf(view)), u"History"_s);
+    AlertHistoryModel *model = feature.history()->model();
+    const auto count = [model](const QString &name, bool open) {
+        int n = 0;
+        for (const AlertPeriod &p : model->items())
+            n += p.name == name && p.isOpen() == open;
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(count(u"Flippable"_s, true), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(count(u"AlwaysFiring"_s, true), 1, 20000);
+    QTest::qWait(4000); // it fires a while
+    // Resolved and fired again: one closed period and a new open one.
+    stack.flip(false);
+    QTRY_COMPARE_WITH_TIMEOUT(count(u"Flippable"_s, false), 1, 30000);
+    stack.flip(true);
+    QTRY_COMPARE_WITH_TIMEOUT(count(u"Flippable"_s, true), 1, 30000);
+    QCOMPARE(model->rowCount(), earlier.size() + 3);
+    for (const AlertPeriod &p : model->items()) {
+        if (p.name == "Flippable"_L1 && !p.isOpen())
+            QVERIFY2(p.from.secsTo(p.to) >= 3, qPrintable(p.to.toString(Qt::ISODateWithMs)));
+    }
+    QCOMPARE(model->countOf(labelsFingerprint(always)), 3); // two earlier, one now
+
+    // Newest first; the open ones say "firing".
+    QSortFilterProxyModel *proxy = view->proxy();
+    QCOMPARE(proxy->rowCount(), model->rowCount());
+    QVERIFY(proxy->index(0, AlertHistoryModel::FromColumn)
+                .data(AlertHistoryModel::SortRole)
+                .toLongLong()
+            >= proxy->index(1, AlertHistoryModel::FromColumn)
+                   .data(AlertHistoryModel::SortRole)
+                   .toLongLong());
+    QStringList to;
+    for (int row = 0; row < proxy->rowCount(); ++row)
+        to << proxy->index(row, AlertHistoryModel::ToColumn).data().toString();
+    QCOMPARE(to.count(u"firing"_s), 2);
+
+    // The page's text filter filters the history too; a selected row shows its details.
+    page->textFilter()->setText(u"disk"_s);
+    QCOMPARE(view->filter()->text(), u"disk"_s);
+    QCOMPARE(proxy->rowCount(), 2);
+    view->view()->setCurrentIndex(proxy->index(0, 0));
+    QVERIFY2(view->detailsText().contains(u"Fired from"_s), qPrintable(view->detailsText()));
+    QVERIFY(view->detailsText().contains(u"mountpoint = /var/lib/postgresql"_s));
+    QVERIFY(view->detailsText().contains(u"Fired 2 time"_s));
+    view->filter()->setText(QString());
+    QCOMPARE(page->textFilter()->text(), QString());
+    QCOMPARE(proxy->rowCount(), model->rowCount());
+
+    // Sorted by "how often".
+    view->view()->sortByColumn(AlertHistoryModel::CountColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy->index(0, AlertHistoryModel::AlertColumn).data().toString(), u"AlwaysFiring"_s);
+
+    // "Open as chart" on a period: the rule's expression over that period, with its labels for
+    // the bands.
+    const QModelIndex flipRow
+        = proxy->match(proxy->index(0, 0), Qt::DisplayRole, u"Flippable"_s, 1, Qt::MatchExactly)
+              .value(0);
+    QVERIFY(flipRow.isValid());
+    view->view()->setCurrentIndex(flipRow);
+    const auto flipPeriod = flipRow.data(AlertHistoryModel::PeriodRole).value<AlertPeriod>();
+    QSignalSpy show(&feature, &Feature::showRequested);
+    auto *chartButton = view->findChild<QPushButton *>(u"historyChartButton"_s);
+    QVERIFY(chartButton && chartButton->isEnabled());
+    chartButton->click();
+    QCOMPARE(show.size(), 1);
+    const auto request = show.first().at(0).value<NavigationRequest>();
+    const auto *metrics = std::get_if<MetricsRequest>(&request);
+    QVERIFY(metrics);
+    QCOMPARE(metrics->expr, u"stackscope_test_flip > 0"_s); // from the Rules tab's rule
+    QCOMPARE(metrics->alert, flipPeriod.labels);
+    QVERIFY(metrics->start < flipPeriod.from);
+
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        view->view()->sortByColumn(AlertHistoryModel::FromColumn, Qt::DescendingOrder);
+        const QModelIndex flippable
+            = proxy->match(proxy->index(0, 0), Qt::DisplayRole, u"Flippable"_s, 2, Qt::MatchExactly)
+                  .value(1);
+        view->view()->setCurrentIndex(flippable);
+        QDir().mkpath(out);
+        window.showPage(feature.id());
+        page->tabs()->setCurrentWidget(view);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(200);
+        QVERIFY(window.grab().save(out + u"/alerts-history.png"_s));
+    }
 }
 
 QTEST_MAIN(TestAlertsFeature)

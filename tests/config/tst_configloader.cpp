@@ -108,6 +108,7 @@ void compareConfig(const Config &actual, const Config &expected)
     QCOMPARE(actual.notifications.notifyResolved, expected.notifications.notifyResolved);
     QCOMPARE(actual.notifications.stormThreshold, expected.notifications.stormThreshold);
     QCOMPARE(actual.notifications.sound, expected.notifications.sound);
+    QCOMPARE(actual.alerts.historyDays, expected.alerts.historyDays);
     QCOMPARE(actual.selfMetrics.enabled, expected.selfMetrics.enabled);
     QCOMPARE(actual.selfMetrics.listen, expected.selfMetrics.listen);
     QCOMPARE(actual.http.maxBodyBytes, expected.http.maxBodyBytes);
@@ -199,6 +200,7 @@ void TestConfigLoader::validFiles_data()
         c.notifications.severity.critical = {u"p1"_s, u"sev-a"_s};
         c.notifications.severity.info = {u"p5"_s};
         c.notifications.severity.withoutSeverity = 0;
+        c.alerts.historyDays = 30;
         c.selfMetrics.enabled = false;
         c.selfMetrics.listen = u"[::1]:9555"_s;
         c.http.maxBodyBytes = 10'000'000;
@@ -322,6 +324,8 @@ void TestConfigLoader::brokenFiles_data()
         {u"5:5:two stacks are called 'shop': give one a 'name'"_s,
          u"7:5:each stack needs 'compose_files'"_s, u"9:5:each stack needs 'compose_files', not"_s,
          u"11:5:unknown key 'projct' in 'stacks' (did you mean 'project'?)"_s});
+    row("history_days out of range", u"bad-history-days.yaml"_s,
+        {u"3:17:'history_days' must be between 1 and 366"_s});
     row("bad listen", u"bad-listen.yaml"_s, {u"3:11:'listen' must be host:port"_s});
     row("size without unit", u"bad-max-body.yaml"_s, {u"3:13:a size needs a unit"_s});
     row("missing ca_file", u"missing-ca-file.yaml"_s,

@@ -10,6 +10,7 @@
 #include "models/alerts/rulemodel.h"
 #include "models/alerts/silencemodel.h"
 #include "ui/alerts/labelchips.h"
+#include "ui/alerts/alerthistoryview.h"
 #include "ui/alerts/silencedialog.h"
 
 #include <QCheckBox>
@@ -127,6 +128,34 @@ AlertsPage::AlertsPage(AlertModel *alerts, SilenceModel *silences, RuleModel *ru
     clock->start();
     retitleNow();
     updateDetails();
+}
+
+void AlertsPage::setHistoryModel(AlertHistoryModel *history)
+{
+    if (m_history || !history)
+        return;
+    m_history = new AlertHistoryView(history, m_tabs);
+    m_tabs->addTab(m_history, tr("History"));
+    // One text filter for the page: typed on either tab, it filters both.
+    m_history->filter()->setText(m_textFilter->text());
+    connect(m_textFilter, &QLineEdit::textChanged, m_history->filter(), &QLineEdit::setText);
+    connect(m_history->filter(), &QLineEdit::textChanged, m_textFilter, &QLineEdit::setText);
+    connect(m_history, &AlertHistoryView::openChartRequested, this,
+            [this](const AlertPeriod &period) {
+                Alert alert;
+                alert.fingerprint = period.fingerprint;
+                alert.labels = period.labels;
+                alert.startsAt = period.from;
+                alert.endsAt = period.to;
+                // The rule's expression, when the rule is known.
+                for (const Rule &rule : m_ruleModel->items()) {
+                    if (rule.alerting && rule.name == period.name) {
+                        alert.query = rule.query;
+                        break;
+                    }
+                }
+                Q_EMIT openChartRequested(alert);
+            });
 }
 
 QWidget *AlertsPage::buildAlertsTab()

@@ -21,6 +21,8 @@ namespace Stackscope {
 
 class AlertFilterProxy;
 class AlertGroupModel;
+class AlertHistoryModel;
+class AlertHistoryView;
 class AlertModel;
 class LabelChips;
 class RuleModel;
@@ -83,6 +85,11 @@ public:
     QString rulesNote() const;
     /// What the Rules tab's details pane shows of the selected rule, one line per item.
     QString ruleDetailsText() const;
+
+    /// Adds the History tab over `history` (the firing periods Stackscope saw). The page's text
+    /// filter filters it too.
+    void setHistoryModel(AlertHistoryModel *history);
+    AlertHistoryView *historyView() const { return m_history; }
 
     QTabWidget *tabs() const { return m_tabs; }
     QTreeView *alertView() const { return m_alertView; }
@@ -190,6 +197,7 @@ private:
     QString m_current;
     QString m_author;
     QPointer<SilenceDialog> m_silenceDialog;
+    AlertHistoryView *m_history = nullptr;
 };
 
 } // namespace Stackscope

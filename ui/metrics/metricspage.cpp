@@ -791,12 +791,15 @@ void MetricsPage::runExplore()
     m_exploreBox->setCurrentIndex(0);
     m_exploreBox->blockSignals(false);
     m_exploreStatus->setText(tr("Running…"));
-    Q_EMIT exploreRequested(expr, m_exploreChart->plotWidth());
+    Q_EMIT exploreRequested(expr, m_exploreChart->plotWidth(),
+                            expr == m_exploreAlertExpr ? m_exploreAlert : Labels());
 }
 
 void MetricsPage::exploreExpression(const QString &expr, const QDateTime &start,
-                                    const QDateTime &end)
+                                    const QDateTime &end, const Labels &alert)
 {
+    m_exploreAlertExpr = alert.isEmpty() ? QString() : expr.trimmed();
+    m_exploreAlert = alert;
     m_tabs->setCurrentIndex(1);
     if (start.isValid() && end.isValid() && start < end) {
         Q_EMIT absoluteRangeRequested(start, end);

@@ -55,8 +55,11 @@ public:
     void showMessage(const QString &text, bool error);
     /// Shows the configured refresh interval in the refresh picker (the closest choice).
     void setRefreshInterval(std::chrono::milliseconds interval);
-    /// Explore with an expression over a window (the Alerts page's "open as chart").
-    void exploreExpression(const QString &expr, const QDateTime &start, const QDateTime &end);
+    /// Explore with an expression over a window (the Alerts page's "open as chart"); with an
+    /// alert's labels, its pending and firing periods are drawn behind the expression for as long
+    /// as that expression is the one explored.
+    void exploreExpression(const QString &expr, const QDateTime &start, const QDateTime &end,
+                           const Stackscope::Labels &alert = {});
 
     QList<PanelWidget *> panelWidgets() const { return m_panels; }
     TimeSeriesChart *exploreChart() const { return m_exploreChart; }
@@ -93,7 +96,8 @@ Q_SIGNALS:
     void variableChosen(const QString &name, const QString &value);
     /// Several values of a multi-value variable (or {"$__all"}).
     void variableValuesChosen(const QString &name, const QStringList &values);
-    void exploreRequested(const QString &expr, int pixelWidth);
+    /// `alert`: the labels of the alert whose periods to draw as bands (empty: none).
+    void exploreRequested(const QString &expr, int pixelWidth, const Stackscope::Labels &alert);
 
     void importRequested(const QString &path);
     /// A panel asked for the traces of a service over its time range.
@@ -146,6 +150,8 @@ private:
     QLabel *m_exploreStatus;
     TimeSeriesChart *m_exploreChart;
     PanelData m_lastGoodExplore; ///< kept on screen when a query fails
+    QString m_exploreAlertExpr;  ///< the expression opened with an alert's labels
+    Labels m_exploreAlert;       ///< that alert's labels, for its bands
     SeriesTableModel *m_exploreTable;
     QStringList m_history;
     // Targets

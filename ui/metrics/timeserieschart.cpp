@@ -8,6 +8,7 @@
 #include <QChart>
 #include <QGraphicsLayout>
 #include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -15,6 +16,7 @@
 #include <QMouseEvent>
 #include <QRubberBand>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -74,6 +76,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_cursorLine->setZValue(50);
     m_cursorLine->hide();
     scene()->addItem(m_cursorLine);
+    connect(c, &QChart::plotAreaChanged, this, &TimeSeriesChart::layoutBands);
 }
 
 void TimeSeriesChart::setUnit(const QString &unit)
@@ -95,7 +98,7 @@ namespace {
 bool drawsTheSame(const PanelData &a, const PanelData &b)
 {
     if (a.start != b.start || a.end != b.end || a.stepSeconds != b.stepSeconds || a.names != b.names
-        || a.series.size() != b.series.size())
+        || a.series.size() != b.series.size() || a.bands != b.bands)
         return false;
     for (qsizetype i = 0; i < a.series.size(); ++i) {
         const Series &x = a.series.at(i);
@@ -265,6 +268,50 @@ void TimeSeriesChart::rebuild()
         }
     }
     chart()->legend()->setVisible(!m_entries.isEmpty() && m_entries.size() <= 20);
+
+    // Bands: children of the chart between its plot background and its grid and lines (QtCharts
+    // stacks those at z 0 and 2 and up).
+    while (m_bandItems.size() > m_data.bands.size())
+        delete m_bandItems.takeLast();
+    while (m_bandItems.size() < m_data.bands.size()) {
+        auto *item = new QGraphicsRectItem(chart());
+        item->setPen(Qt::NoPen);
+        item->setZValue(0.5);
+        m_bandItems.append(item);
+    }
+    for (qsizetype i = 0; i < m_data.bands.size(); ++i) {
+        const ChartBand &band = m_data.bands.at(i);
+        m_bandItems.at(i)->setBrush(Palette::band(band.kind == ChartBand::Kind::Firing));
+        m_bandItems.at(i)->setToolTip(band.label);
+    }
+    layoutBands();
+}
+
+qreal TimeSeriesChart::xOf(qint64 timeMs) const
+{
+    // As QtCharts maps a linear axis; also without any series (bands alone).
+    const QRectF plot = chart()->plotArea();
+    const double lo = m_timeAxis->min();
+    const double span = std::max(m_timeAxis->max() - lo, 1.0);
+    return plot.left() + (double(timeMs) - lo) / span * plot.width();
+}
+
+void TimeSeriesChart::layoutBands()
+{
+    const QRectF plot = chart()->plotArea();
+    for (qsizetype i = 0; i < m_bandItems.size() && i < m_data.bands.size(); ++i) {
+        const ChartBand &band = m_data.bands.at(i);
+        const qreal left = std::clamp(xOf(band.startMs), plot.left(), plot.right());
+        const qreal right = std::clamp(xOf(band.endMs), plot.left(), plot.right());
+        // At least a pixel wide: a one-step blip is still seen.
+        m_bandItems.at(i)->setRect(
+            QRectF(left, plot.top(), std::max(right - left, 1.0), plot.height()));
+    }
+}
+
+QRectF TimeSeriesChart::bandRect(int band) const
+{
+    return band >= 0 && band < m_bandItems.size() ? m_bandItems.at(band)->rect() : QRectF();
 }
 
 namespace {
@@ -423,6 +470,10 @@ QString TimeSeriesChart::readoutAt(qint64 timeMs) const
             lines << tr("… and more");
             break;
         }
+    }
+    for (const ChartBand &band : m_data.bands) {
+        if (timeMs >= band.startMs && timeMs < band.endMs)
+            lines << band.label;
     }
     return lines.join(u'\n');
 }

@@ -12,6 +12,7 @@ class QLabel;
 class QLineSeries;
 class QCategoryAxis;
 class QGraphicsLineItem;
+class QGraphicsRectItem;
 class QRubberBand;
 
 namespace Stackscope {
@@ -22,7 +23,8 @@ namespace Stackscope {
 /// the points that would not move a pixel (those within half a pixel of the line drawn without
 /// them) are dropped, before QtCharts sees it; points are handed over with replace(). Data equal
 /// to what is drawn is not handed over again. Drag to zoom (zoomRequested), double-click to reset
-/// (resetZoomRequested).
+/// (resetZoomRequested). The data's bands (an alert's pending and firing periods) are shaded
+/// behind the lines over the plot's full height, and named in the read-out.
 class TimeSeriesChart : public QChartView
 {
     Q_OBJECT
@@ -48,6 +50,11 @@ public:
     int plotWidth() const;
     /// The plot area's height in pixels.
     int plotHeight() const;
+    /// The bands drawn, and where (chart coordinates), in the order of PanelData::bands.
+    int bandCount() const { return int(m_bandItems.size()); }
+    QRectF bandRect(int band) const;
+    /// The x (chart coordinates) of a time on the time axis.
+    qreal xOf(qint64 timeMs) const;
     /// How many times the series were decimated and handed to QtCharts (tests, benchmark).
     int rebuildCount() const { return m_rebuilds; }
 
@@ -79,6 +86,8 @@ private:
     void rebuild();
     QLineSeries *takeLine();
     void updateAxes();
+    /// Places the bands over the plot area (after a rebuild, and when the plot area moves).
+    void layoutBands();
     /// The value axis' range: the data's (or the panel's min/max) with a little headroom.
     std::pair<double, double> valueRange() const;
 
@@ -94,6 +103,7 @@ private:
     QCategoryAxis *m_valueAxis;
     QLabel *m_readout;
     QGraphicsLineItem *m_cursorLine;
+    QList<QGraphicsRectItem *> m_bandItems;
     QRubberBand *m_band = nullptr;
     QPoint m_pressPos;
     bool m_dragging = false;
