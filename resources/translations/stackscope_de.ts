@@ -316,6 +316,26 @@
         <source>'without_severity' must be none, info, warning or critical, not '%1'</source>
         <translation>'without_severity' muss none, info, warning oder critical sein, nicht '%1'</translation>
     </message>
+    <message>
+        <source>expected a list of stacks ('- name: ...' items with 'compose_files') for 'stacks', not %1</source>
+        <translation>für 'stacks' wird eine Liste von Stacks erwartet ('- name: ...'-Einträge mit 'compose_files'), nicht %1</translation>
+    </message>
+    <message>
+        <source>each stack needs 'compose_files', not %1</source>
+        <translation>jeder Stack braucht 'compose_files', nicht %1</translation>
+    </message>
+    <message>
+        <source>each stack needs 'compose_files'</source>
+        <translation>jeder Stack braucht 'compose_files'</translation>
+    </message>
+    <message>
+        <source>two stacks are called '%1': give one a 'name'</source>
+        <translation>zwei Stacks heißen '%1': Geben Sie einem einen 'name'</translation>
+    </message>
+    <message>
+        <source>'cluster' must be a name of letters, digits, '_', '.' and '-', not '%1'</source>
+        <translation>'cluster' muss ein Name aus Buchstaben, Ziffern, '_', '.' und '-' sein, nicht '%1'</translation>
+    </message>
 </context>
 <context>
     <name>EndpointOrigin</name>
@@ -542,10 +562,6 @@
         <translation>weder /api/services noch /api/v3/services ist vorhanden: Ist das Jaeger? (%1)</translation>
     </message>
     <message>
-        <source>cannot read a matcher at "%1"</source>
-        <translation>Matcher bei „%1“ kann nicht gelesen werden</translation>
-    </message>
-    <message>
         <source>a silence needs at least one matcher</source>
         <translation>eine Stummschaltung braucht mindestens einen Matcher</translation>
     </message>
@@ -596,6 +612,38 @@
     <message>
         <source>, stale</source>
         <translation>, veraltet</translation>
+    </message>
+    <message>
+        <source>%1 is not a state file of acknowledgements</source>
+        <translation>%1 ist keine Zustandsdatei für Bestätigungen</translation>
+    </message>
+    <message>
+        <source>the alert history is not a version 1 history file: %1</source>
+        <translation>der Alarmverlauf ist keine Verlaufsdatei der Version 1: %1</translation>
+    </message>
+    <message>
+        <source>unknown content</source>
+        <translation>unbekannter Inhalt</translation>
+    </message>
+    <message>
+        <source>a '{' needs its closing '}'</source>
+        <translation>zu einem '{' fehlt die schließende '}'</translation>
+    </message>
+    <message>
+        <source>cannot read a matcher at "%1": write name="value", name!="value", name=~"regex" or name!~"regex"</source>
+        <translation>kann bei „%1“ keinen Matcher lesen: Schreiben Sie name="wert", name!="wert", name=~"regex" oder name!~"regex"</translation>
+    </message>
+    <message>
+        <source>%1: the regular expression does not compile: %2</source>
+        <translation>%1: Der reguläre Ausdruck ist ungültig: %2</translation>
+    </message>
+    <message>
+        <source>receiver %1</source>
+        <translation>Empfänger %1</translation>
+    </message>
+    <message>
+        <source>cluster %1</source>
+        <translation>Cluster %1</translation>
     </message>
 </context>
 <context>
@@ -964,6 +1012,130 @@
     </message>
 </context>
 <context>
+    <name>Stackscope::Acknowledgements</name>
+    <message>
+        <source>Acknowledged until resolved: Stackscope expires this silence when the alert resolves</source>
+        <translation>Bestätigt bis behoben: Stackscope beendet diese Stummschaltung, wenn der Alarm behoben ist</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::AlertGroupModel</name>
+    <message>
+        <source>without %1</source>
+        <translation>ohne %1</translation>
+    </message>
+    <message>
+        <source>in no Alertmanager group (pending, or not routed yet)</source>
+        <translation>in keiner Alertmanager-Gruppe (ausstehend oder noch nicht zugestellt)</translation>
+    </message>
+    <message>
+        <source>%1 firing</source>
+        <translation>%1 aktiv</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 ausstehend</translation>
+    </message>
+    <message>
+        <source>%1 silenced</source>
+        <translation>%1 stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>%1 inhibited</source>
+        <translation>%1 unterdrückt</translation>
+    </message>
+    <message>
+        <source>%1 — 1 alert: %2</source>
+        <translation>%1 — 1 Alarm: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 alerts: %3</source>
+        <translation>%1 — %2 Alarme: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::AlertHistoryModel</name>
+    <message>
+        <source>%1 (silenced)</source>
+        <translation>%1 (stummgeschaltet)</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>bisher %1</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Wie oft</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::AlertHistoryView</name>
+    <message>
+        <source>Open as chart</source>
+        <translation>Als Diagramm öffnen</translation>
+    </message>
+    <message>
+        <source>Search name, labels</source>
+        <translation>Name, Labels suchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n period(s)</source>
+        <translation><numerusform>%n Zeitraum</numerusform><numerusform>%n Zeiträume</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a period to see its details.</source>
+        <translation>Wählen Sie einen Zeitraum, um Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Firing since %1 (%2 so far; last seen %3)</source>
+        <translation>Aktiv seit %1 (bisher %2; zuletzt gesehen %3)</translation>
+    </message>
+    <message>
+        <source>Fired from %1 to %2 (%3)</source>
+        <translation>Aktiv von %1 bis %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fired %n time(s) in the kept history</source>
+        <translation><numerusform>%n-mal aktiv im aufbewahrten Verlauf</numerusform><numerusform>%n-mal aktiv im aufbewahrten Verlauf</numerusform></translation>
+    </message>
+    <message>
+        <source>Silenced during this period</source>
+        <translation>In diesem Zeitraum stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>Fingerabdruck: %1</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::AlertModel</name>
     <message>
         <source>none</source>
@@ -1006,6 +1178,10 @@
 Last said by %2, which does not answer now: it may have resolved.</source>
         <translation>%1
 Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon behoben.</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1237,22 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <source>Alertmanager cannot say yet (down, or just started and not yet sent the alerts again): the firing alerts shown are Prometheus' own, silenced and inhibited as Alertmanager last said. %1</source>
         <translation>Alertmanager kann es noch nicht sagen (nicht erreichbar, oder gerade gestartet und die Alarme noch nicht wieder erhalten): Die gezeigten feuernden Alarme sind die von Prometheus, stummgeschaltet und unterdrückt, wie Alertmanager es zuletzt sagte. %1</translation>
     </message>
+    <message>
+        <source>Acknowledging %1 failed: %2</source>
+        <translation>Bestätigen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged until it resolves (silence %2).</source>
+        <translation>%1 bestätigt, bis er behoben ist (Stummschaltung %2).</translation>
+    </message>
+    <message>
+        <source>The silence %1 could not be extended: %2</source>
+        <translation>Die Stummschaltung %1 konnte nicht verlängert werden: %2</translation>
+    </message>
+    <message>
+        <source>Silence %1 extended until %2.</source>
+        <translation>Stummschaltung %1 verlängert bis %2.</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::AlertsPage</name>
@@ -1101,10 +1293,6 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <translation>nur critical</translation>
     </message>
     <message>
-        <source>Labels: job=api severity!=info</source>
-        <translation>Labels: job=api severity!=info</translation>
-    </message>
-    <message>
         <source>Search name, labels, summary</source>
         <translation>Name, Labels, Zusammenfassung durchsuchen</translation>
     </message>
@@ -1119,10 +1307,6 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Write name=value or name!=value, separated by spaces</source>
-        <translation>name=wert oder name!=wert eingeben, durch Leerzeichen getrennt</translation>
     </message>
     <message>
         <source>Open as chart</source>
@@ -1246,11 +1430,139 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     </message>
     <message>
         <source>firing, stale</source>
-        <translation>feuert, veraltet</translation>
+        <translation>aktiv, veraltet</translation>
     </message>
     <message>
         <source>Last reported by %1, which does not answer now: it may have resolved</source>
         <translation>Zuletzt gemeldet von %1, das jetzt nicht antwortet: Es ist vielleicht schon behoben</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Matchers: severity="critical", job=~"node.*"</source>
+        <translation>Matcher: severity="critical", job=~"node.*"</translation>
+    </message>
+    <message>
+        <source>Alertmanager's matchers: name="value", name!="value", name=~"regex", name!~"regex", separated by commas</source>
+        <translation>Matcher wie in Alertmanager: name="wert", name!="wert", name=~"regex", name!~"regex", durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Group the alerts as Alertmanager groups them, by a label (type its name), or not at all</source>
+        <translation>Alarme wie Alertmanager gruppieren, nach einem Label (Namen eintippen) oder gar nicht</translation>
+    </message>
+    <message>
+        <source>Alertmanager groups</source>
+        <translation>Alertmanager-Gruppen</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Nach %1</translation>
+    </message>
+    <message>
+        <source>The filter is not applied: %1</source>
+        <translation>Der Filter wird nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Silence exactly this alert until it resolves: Stackscope expires the silence then, and renews it while the alert fires</source>
+        <translation>Genau diesen Alarm stummschalten, bis er behoben ist: Stackscope beendet die Stummschaltung dann und verlängert sie, solange der Alarm aktiv ist</translation>
+    </message>
+    <message>
+        <source>an alert no longer listed (%1)</source>
+        <translation>einen nicht mehr gelisteten Alarm (%1)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>+1 h</source>
+        <translation>+1 h</translation>
+    </message>
+    <message>
+        <source>Extend the silence by an hour</source>
+        <translation>Die Stummschaltung um eine Stunde verlängern</translation>
+    </message>
+    <message>
+        <source>+1 d</source>
+        <translation>+1 T</translation>
+    </message>
+    <message>
+        <source>Extend the silence by a day</source>
+        <translation>Die Stummschaltung um einen Tag verlängern</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>Duplizieren…</translation>
+    </message>
+    <message>
+        <source>Select a silence to see its comment and what it catches.</source>
+        <translation>Wählen Sie eine Stummschaltung, um ihren Kommentar und die erfassten Alarme zu sehen.</translation>
+    </message>
+    <message>
+        <source>Created by %1: %2</source>
+        <translation>Erstellt von %1: %2</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
+    </message>
+    <message>
+        <source>(no comment)</source>
+        <translation>(kein Kommentar)</translation>
+    </message>
+    <message>
+        <source>From %1 until %2</source>
+        <translation>Von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Acknowledged until resolved: Stackscope expires it once every alert it matched has resolved, and renews it while they fire.</source>
+        <translation>Bestätigt bis behoben: Stackscope beendet sie, sobald jeder erfasste Alarm behoben ist, und verlängert sie, solange sie aktiv sind.</translation>
+    </message>
+    <message>
+        <source>Ends soon: in %1 min.</source>
+        <translation>Endet bald: in %1 min.</translation>
+    </message>
+    <message>
+        <source>Catches none of the alerts shown now.</source>
+        <translation>Erfasst keinen der jetzt angezeigten Alarme.</translation>
+    </message>
+    <message>
+        <source>Catches %1 of the alerts shown now: %2</source>
+        <translation>Erfasst %1 der jetzt angezeigten Alarme: %2</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>Cluster %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged until resolved (silence %1).</source>
+        <translation>Bestätigt bis behoben (Stummschaltung %1).</translation>
+    </message>
+    <message>
+        <source>Its silence ends soon: at %1 (in %2 min), by %3: %4</source>
+        <translation>Seine Stummschaltung endet bald: um %1 (in %2 min), von %3: %4</translation>
+    </message>
+    <message>
+        <source>Fired again: was silenced until %1 by %2: %3</source>
+        <translation>Wieder aktiv: war stummgeschaltet bis %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Acknowledge until resolved</source>
+        <translation>Bis behoben bestätigen</translation>
+    </message>
+    <message>
+        <source>Silence %1 saved.</source>
+        <translation>Stummschaltung %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1578,10 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     <message>
         <source>no Alertmanager knows the silence %1</source>
         <translation>kein Alertmanager kennt die Stummschaltung %1</translation>
+    </message>
+    <message>
+        <source>no configured Alertmanager holds the silence %1</source>
+        <translation>kein konfigurierter Alertmanager hat die Stummschaltung %1</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1659,17 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     <message>
         <source>Write the endpoints found in the stack into the configuration file (its comments are kept)</source>
         <translation>Die im Stack gefundenen Adressen in die Konfigurationsdatei schreiben (ihre Kommentare bleiben erhalten)</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::ChartBand</name>
+    <message>
+        <source>%1 firing</source>
+        <translation>%1 aktiv</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 ausstehend</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +1994,10 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <source>Open traces</source>
         <translation>Traces öffnen</translation>
     </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::DockerEndpoint</name>
@@ -1876,6 +2207,23 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     <message>
         <source>the answer from %1 was cut off after %2 of %3</source>
         <translation>die Antwort von %1 brach nach %2 von %3 ab</translation>
+    </message>
+    <message>
+        <source>no address is set for %1</source>
+        <translation>für %1 ist keine Adresse gesetzt</translation>
+    </message>
+    <message>
+        <source>%1 is not an http:// or https:// address</source>
+        <translation>%1 ist keine http://- oder https://-Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::LabelChips</name>
+    <message>
+        <source>Click: show only alerts with %1="%2"
+Shift-click: hide them</source>
+        <translation>Klick: nur Alarme mit %1="%2" zeigen
+Umschalt-Klick: sie ausblenden</translation>
     </message>
 </context>
 <context>
@@ -2826,10 +3174,6 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <translation>alertname="HighLatency", instance=~"web-.*"</translation>
     </message>
     <message>
-        <source> h</source>
-        <translation> h</translation>
-    </message>
-    <message>
         <source>Why is it silenced?</source>
         <translation>Warum wird stummgeschaltet?</translation>
     </message>
@@ -2871,6 +3215,80 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <source>Creating…</source>
         <translation>Wird angelegt …</translation>
     </message>
+    <message>
+        <source>For</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Edit silence</source>
+        <translation>Stummschaltung bearbeiten</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid regular expression</source>
+        <translation>%1 ist kein gültiger regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Vorschau: %1</translation>
+    </message>
+    <message>
+        <source>No alert is shown now: nothing to preview</source>
+        <translation>Jetzt wird kein Alarm angezeigt: keine Vorschau</translation>
+    </message>
+    <message>
+        <source>Catches none of the %1 alerts shown now</source>
+        <translation>Erfasst keinen der %1 jetzt angezeigten Alarme</translation>
+    </message>
+    <message>
+        <source>Catches %1 of the %2 alerts shown now:</source>
+        <translation>Erfasst %1 der %2 jetzt angezeigten Alarme:</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>anstehend</translation>
+    </message>
+    <message>
+        <source>firing, silenced</source>
+        <translation>aktiv, stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>the end time has passed: pick one in the future</source>
+        <translation>das Ende liegt in der Vergangenheit: Wählen Sie eines in der Zukunft</translation>
+    </message>
+    <message>
+        <source>Alertmanager did not save the silence:
+%1</source>
+        <translation>Alertmanager hat die Stummschaltung nicht gespeichert:
+%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save silence</source>
+        <translation>Stummschaltung speichern</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::SilenceModel</name>
@@ -2909,6 +3327,18 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     <message>
         <source>Alertmanagers</source>
         <translation>Alertmanager</translation>
+    </message>
+    <message>
+        <source>Ends at %1, in %2 min</source>
+        <translation>Endet um %1, in %2 min</translation>
+    </message>
+    <message>
+        <source>Stackscope expires this silence when every alert it matched has resolved, and renews it while they fire</source>
+        <translation>Stackscope beendet diese Stummschaltung, wenn jeder erfasste Alarm behoben ist, und verlängert sie, solange sie aktiv sind</translation>
+    </message>
+    <message>
+        <source>%1, until resolved</source>
+        <translation>%1, bis behoben</translation>
     </message>
 </context>
 <context>
@@ -3160,10 +3590,6 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <translation>Stack-&amp;Ordner öffnen …</translation>
     </message>
     <message>
-        <source>Recent s&amp;tacks</source>
-        <translation>Zuletzt geöffnete S&amp;tacks</translation>
-    </message>
-    <message>
         <source>The compose file %1 of the project "%2" is not there any more (moved or deleted?). Open the project's compose file with File ▸ Open stack…</source>
         <translation>Die Compose-Datei %1 des Projekts „%2“ ist nicht mehr da (verschoben oder gelöscht?). Öffnen Sie die Compose-Datei des Projekts mit Datei ▸ Stack öffnen …</translation>
     </message>
@@ -3202,6 +3628,18 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     <message>
         <source>Could not create %1: %2</source>
         <translation>%1 ließ sich nicht anlegen: %2</translation>
+    </message>
+    <message>
+        <source>S&amp;witch stack</source>
+        <translation>Stack &amp;wechseln</translation>
+    </message>
+    <message>
+        <source>In the configuration</source>
+        <translation>In der Konfiguration</translation>
+    </message>
+    <message>
+        <source>Opened lately</source>
+        <translation>Zuletzt geöffnet</translation>
     </message>
 </context>
 <context>
@@ -4047,6 +4485,14 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
     <message>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>1 silence ends within %1 min</source>
+        <translation>1 Stummschaltung endet in %1 min</translation>
+    </message>
+    <message>
+        <source>%1 silences end within %2 min</source>
+        <translation>%1 Stummschaltungen enden in %2 min</translation>
     </message>
 </context>
 <context>
