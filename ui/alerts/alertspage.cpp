@@ -9,8 +9,8 @@
 #include "models/alerts/alertmodel.h"
 #include "models/alerts/rulemodel.h"
 #include "models/alerts/silencemodel.h"
-#include "ui/alerts/labelchips.h"
 #include "ui/alerts/alerthistoryview.h"
+#include "ui/alerts/labelchips.h"
 #include "ui/alerts/silencedialog.h"
 
 #include <QCheckBox>
