@@ -5,6 +5,7 @@
 #include "app/alerts/alertsservice.h"
 #include "app/alerts/desktopnotifier.h"
 #include "app/alerts/notificationpolicy.h"
+#include "app/alerts/statefile.h"
 #include "models/common/offthread.h"
 
 #include <QDir>
@@ -15,7 +16,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -25,7 +25,7 @@ namespace Stackscope {
 
 QString AcknowledgedState::defaultPath()
 {
-    return QFileInfo(NotifiedState::defaultPath()).absolutePath() + u"/acknowledged.json"_s;
+    return StateFile::path(u"acknowledged.json"_s);
 }
 
 bool AcknowledgedState::load(QString *error)
@@ -69,7 +69,6 @@ bool AcknowledgedState::save(QString *error) const
 {
     if (m_path.isEmpty())
         return true;
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
     QJsonArray list;
     for (const Acknowledgement &a : entries) {
         QJsonArray matchers;
@@ -85,19 +84,11 @@ bool AcknowledgedState::save(QString *error) const
                                 {"endsAt"_L1, AlertsJson::formatTime(a.endsAt)},
                                 {"matchers"_L1, matchers}});
     }
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QObject::tr("cannot write %1: %2").arg(m_path, file.errorString());
-        return false;
-    }
-    file.write(QJsonDocument(QJsonObject{{"version"_L1, 1}, {"acknowledged"_L1, list}}).toJson());
-    if (!file.commit()) {
-        if (error)
-            *error = QObject::tr("cannot write %1: %2").arg(m_path, file.errorString());
-        return false;
-    }
-    return true;
+    const QString failed = StateFile::write(
+        m_path, QJsonDocument(QJsonObject{{"version"_L1, 1}, {"acknowledged"_L1, list}}).toJson());
+    if (!failed.isEmpty() && error)
+        *error = failed;
+    return failed.isEmpty();
 }
 
 Acknowledgements::Acknowledgements(AlertsService *service, DesktopNotifier *notifier,

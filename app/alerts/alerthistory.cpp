@@ -2,6 +2,7 @@
 #include "app/alerts/alerthistory.h"
 
 #include "app/alerts/alertsjson.h"
+#include "app/alerts/statefile.h"
 #include "models/alerts/alerthistorymodel.h"
 #include "models/common/offthread.h"
 
@@ -12,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
@@ -60,10 +60,7 @@ AlertHistory::~AlertHistory()
 
 QString AlertHistory::defaultPath()
 {
-    QString base = qEnvironmentVariable("XDG_STATE_HOME");
-    if (base.isEmpty() || QDir::isRelativePath(base))
-        base = QDir::homePath() + u"/.local/state"_s;
-    return base + u"/stackscope/alert-history.json"_s;
+    return StateFile::path(u"alert-history.json"_s);
 }
 
 void AlertHistory::setPath(const QString &path)
@@ -257,16 +254,7 @@ void AlertHistory::save()
     // The JSON of 10,000 periods and the fsync run on the writer thread, in order.
     OffThread::run(
         &m_writer, this,
-        [path = m_path, periods = m_periods] {
-            QDir().mkpath(QFileInfo(path).absolutePath());
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return QObject::tr("cannot write %1: %2").arg(path, file.errorString());
-            file.write(toJson(periods));
-            if (!file.commit())
-                return QObject::tr("cannot write %1: %2").arg(path, file.errorString());
-            return QString();
-        },
+        [path = m_path, periods = m_periods] { return StateFile::write(path, toJson(periods)); },
         [this](const QString &error) {
             if (!error.isEmpty())
                 qCWarning(lcAlertHistory).noquote() << error;

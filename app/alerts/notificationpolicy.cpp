@@ -2,6 +2,7 @@
 #include "app/alerts/notificationpolicy.h"
 
 #include "app/alerts/alertsjson.h"
+#include "app/alerts/statefile.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
 
@@ -24,10 +24,7 @@ NotifiedState::NotifiedState(const QString &path)
 
 QString NotifiedState::defaultPath()
 {
-    QString base = qEnvironmentVariable("XDG_STATE_HOME");
-    if (base.isEmpty() || QDir::isRelativePath(base))
-        base = QDir::homePath() + u"/.local/state"_s;
-    return base + u"/stackscope/notified.json"_s;
+    return StateFile::path(u"notified.json"_s);
 }
 
 bool NotifiedState::load(QString *error)
@@ -78,7 +75,6 @@ bool NotifiedState::save(QString *error) const
 {
     if (m_path.isEmpty())
         return true;
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
     QJsonArray entries;
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
         QJsonObject labels;
@@ -89,19 +85,11 @@ bool NotifiedState::save(QString *error) const
                                    {"labels"_L1, labels},
                                    {"summary"_L1, it->alert.summary()}});
     }
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QObject::tr("cannot write %1: %2").arg(m_path, file.errorString());
-        return false;
-    }
-    file.write(QJsonDocument(QJsonObject{{"version"_L1, 1}, {"notified"_L1, entries}}).toJson());
-    if (!file.commit()) {
-        if (error)
-            *error = QObject::tr("cannot write %1: %2").arg(m_path, file.errorString());
-        return false;
-    }
-    return true;
+    const QString failed = StateFile::write(
+        m_path, QJsonDocument(QJsonObject{{"version"_L1, 1}, {"notified"_L1, entries}}).toJson());
+    if (!failed.isEmpty() && error)
+        *error = failed;
+    return failed.isEmpty();
 }
 
 bool NotifiedState::contains(const QString &fingerprint, const QDateTime &startsAt) const
