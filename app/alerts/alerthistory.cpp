@@ -119,7 +119,10 @@ bool AlertHistory::record(const AlertsSnapshot &snapshot, const QDateTime &now)
         m_early.append({snapshot, now});
         return false;
     }
-    const bool changed = apply(snapshot, now) | prune(now);
+    // Both run: a poll that changes nothing may still age periods out.
+    const bool applied = apply(snapshot, now);
+    const bool pruned = prune(now);
+    const bool changed = applied || pruned;
     // A poll that only moved `seen` reaches the model (the open periods' "so far") every
     // modelInterval: merging 2,000 rows into a sorted view on every poll costs the GUI thread
     // milliseconds for a duration that moves by seconds.
