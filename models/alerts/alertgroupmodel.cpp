@@ -261,19 +261,23 @@ void AlertGroupModel::rebuild()
     m_groups.clear();
     m_groupByKey.clear();
     const QList<Wanted> wanted = wantedGroups();
-    for (const Wanted &w : wanted) {
-        auto g = std::make_unique<Group>();
-        g->key = w.key;
-        g->title = w.title;
-        g->alerts = w.alerts;
-        g->counts = w.counts;
-        g->worstRank = w.worstRank;
-        g->row = int(m_groups.size());
-        reindex(g.get());
-        m_groupByKey.insert(g->key, g.get());
-        m_groups.push_back(std::move(g));
-    }
+    for (const Wanted &w : wanted)
+        appendGroup(w);
     endResetModel();
+}
+
+void AlertGroupModel::appendGroup(const Wanted &w)
+{
+    auto g = std::make_unique<Group>();
+    g->key = w.key;
+    g->title = w.title;
+    g->alerts = w.alerts;
+    g->counts = w.counts;
+    g->worstRank = w.worstRank;
+    g->row = int(m_groups.size());
+    reindex(g.get());
+    m_groupByKey.insert(g->key, g.get());
+    m_groups.push_back(std::move(g));
 }
 
 void AlertGroupModel::sync()
@@ -338,19 +342,8 @@ void AlertGroupModel::sync()
     if (!newGroups.isEmpty()) {
         const int first = int(m_groups.size());
         beginInsertRows({}, first, first + int(newGroups.size()) - 1);
-        for (const qsizetype i : std::as_const(newGroups)) {
-            const Wanted &w = wanted.at(i);
-            auto g = std::make_unique<Group>();
-            g->key = w.key;
-            g->title = w.title;
-            g->alerts = w.alerts;
-            g->counts = w.counts;
-            g->worstRank = w.worstRank;
-            g->row = int(m_groups.size());
-            reindex(g.get());
-            m_groupByKey.insert(g->key, g.get());
-            m_groups.push_back(std::move(g));
-        }
+        for (const qsizetype i : std::as_const(newGroups))
+            appendGroup(wanted.at(i));
         endInsertRows();
     }
     // 4. The wanted order, as one layout change when anything moved.

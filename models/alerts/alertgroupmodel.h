@@ -96,6 +96,8 @@ private:
     QList<Wanted> wantedGroups() const;
     Group *groupOf(const QModelIndex &index) const;
     static void reindex(Group *group);
+    /// A new group at the end, from what the grouping wants (rows are announced by the caller).
+    void appendGroup(const Wanted &wanted);
 
     QPointer<AlertModel> m_alerts;
     QPointer<QAbstractProxyModel> m_order;
