@@ -142,8 +142,12 @@ QVariant AlertModel::headerData(int section, Qt::Orientation orientation, int ro
 
 std::optional<QList<int>> AlertModel::changedRoles(const Alert &before, const Alert &after) const
 {
+    // Alertmanager moves updatedAt and endsAt forward each time Prometheus sends the alert
+    // again (every minute by default, for every firing alert): no column shows them, and
+    // announcing them would make the sorted and grouped views redo every row on each poll.
     Alert comparable = after;
     comparable.updatedAt = before.updatedAt;
+    comparable.endsAt = before.endsAt;
     if (before == comparable)
         return std::nullopt;
     return QList<int>();

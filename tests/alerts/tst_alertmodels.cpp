@@ -80,6 +80,16 @@ void TestAlertModels::alertModelMergesWithoutReset()
     QCOMPARE(changed.size(), 0);
     QCOMPARE(inserted.size(), 1);
 
+    // Re-sent by Prometheus: Alertmanager moves endsAt and updatedAt on, which no column shows.
+    QList<Alert> resent{a, b, c};
+    for (Alert &r : resent) {
+        r.endsAt = r.startsAt.addSecs(3600);
+        r.updatedAt = r.startsAt.addSecs(60);
+    }
+    model.setAlerts(resent);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(model.at(model.rowOf(a.fingerprint)).endsAt, resent.first().endsAt); // kept
+
     Alert b2 = b;
     b2.silenced = true;
     const Alert d = alert(u"D"_s, u"warning"_s);
