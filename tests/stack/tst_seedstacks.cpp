@@ -7,9 +7,10 @@
 // applications are STAND-INS there (busybox httpd answering their health and API endpoints),
 // not the real products. Each stack is started outside Stackscope with docker-compose from its
 // folder, then: the daemon knows the project, Stackscope opens it under its name with every
-// service running (healthy where it has a healthcheck), finds its endpoints, the stack's
-// Prometheus scrapes its exporters, stopping one exporter fires the seed's own rule in the
-// stack's Alertmanager (and its webhook is notified once), and stopping and starting the stack
+// service running (healthy where it has a healthcheck), finds its endpoints and the dashboards
+// its Grafana provisions, the stack's Prometheus scrapes its exporters, stopping one exporter
+// with the Stack page's button fires the seed's own rule in the stack's Alertmanager (and its
+// webhook is notified once), and stopping and starting the stack with the page's buttons
 // brings the same containers back; no second copy is ever made. Seed 002's external network:
 // listed by the compose reader, and compose's refusal names it.
 // Skips, saying why, where dockerd, docker-compose or busybox cannot run; a stack whose image
@@ -17,8 +18,10 @@
 #include "app/compose/composefile.h"
 #include "app/compose/stackdiscovery.h"
 #include "app/compose/stackendpoints.h"
+#include "app/compose/stackprovisioning.h"
 #include "app/compose/stacksupervisor.h"
 #include "app/config/configloader.h"
+#include "app/features/stackfeature.h"
 #include "app/http/httpclient.h"
 #include "app/prometheus/dashboardloader.h"
 #include "app/prometheus/prometheusclient.h"
@@ -26,6 +29,7 @@
 #include "models/stack/servicemodel.h"
 #include "tests/stack/dockerdaemon.h"
 #include "tests/support/freeport.h"
+#include "ui/stack/stackpage.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -37,6 +41,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -174,39 +179,20 @@ private:
     QTcpServer m_server;
 };
 
-/// The dashboards the stack's Grafana provisions from files, read as Stackscope reads them: the
-/// providers in `provisioning/dashboards/*.yml` (through the service's mount of
-/// /etc/grafana/provisioning), their `options.path` mapped back to the host folder.
-/// TODO(issue 13, item 5): Stackscope does not list a stack's dashboards yet; this follows the
-/// mounts the way the Metrics page should, and reads them with its own DashboardLoader.
-QList<Dashboard> provisionedDashboards(const ComposeService &grafana, QStringList *problems)
+/// The dashboards the stack's Grafana provisions, followed by Stackscope (findStackDashboards,
+/// as the Metrics page lists them "from the stack") and read with its DashboardLoader.
+QList<Dashboard> provisionedDashboards(const QList<ComposeService> &services, QStringList *problems)
 {
-    const auto hostPath = [&](const QString &inContainer) -> QString {
-        for (const ServiceMount &m : grafana.mounts) {
-            if (inContainer == m.target || inContainer.startsWith(m.target + u'/'))
-                return m.source + inContainer.mid(m.target.size());
-        }
-        return QString();
-    };
+    const StackDashboards found = findStackDashboards(services);
+    *problems << found.notes;
     QList<Dashboard> dashboards;
-    const QString providers = hostPath(u"/etc/grafana/provisioning/dashboards"_s);
-    static const QRegularExpression pathRe(u"^\\s*path:\\s*['\"]?([^'\"\\s]+)"_s,
-                                           QRegularExpression::MultilineOption);
-    const QStringList files = QDir(providers).entryList({u"*.yml"_s, u"*.yaml"_s}, QDir::Files);
-    for (const QString &file : files) {
-        const QString text = QString::fromUtf8(readAll(providers + u'/' + file));
-        for (auto m = pathRe.globalMatch(text); m.hasNext();) {
-            const QString folder = hostPath(m.next().captured(1));
-            const QStringList jsons = QDir(folder).entryList({u"*.json"_s}, QDir::Files);
-            for (const QString &json : jsons) {
-                Dashboard d;
-                QString error;
-                if (DashboardLoader::fromFile(folder + u'/' + json, &d, &error))
-                    dashboards << d;
-                else
-                    *problems << json + u": "_s + error;
-            }
-        }
+    for (const ProvisionedDashboard &p : found.dashboards) {
+        Dashboard d;
+        QString error;
+        if (DashboardLoader::fromFile(p.hostPath, &d, &error))
+            dashboards << d;
+        else
+            *problems << p.hostPath + u": "_s + error;
     }
     return dashboards;
 }
@@ -237,20 +223,27 @@ private:
         ids.sort();
         return ids;
     }
-    /// Runs compose through the supervisor (as the Stack page's buttons do) and waits.
-    static ComposeRunner::Result runCompose(StackSupervisor &s, ComposeCommand::Action action,
-                                            const QString &service = {})
+    /// Clicks one of the Stack page's buttons (by objectName: "stopService", "startStack" ...;
+    /// a service's buttons act on the selected row) and waits for the compose run it starts.
+    static ComposeRunner::Result click(StackPage &page, StackSupervisor &s, const QString &button,
+                                       const QString &service = {})
     {
-        QSignalSpy finished(&s, &StackSupervisor::composeFinished);
-        if (!s.runCompose(action, service)) {
-            ComposeRunner::Result r;
-            r.failedToStart = true;
-            r.error = u"runCompose refused"_s;
+        ComposeRunner::Result r;
+        r.failedToStart = true;
+        if (!service.isEmpty())
+            page.selectService(service);
+        auto *b = page.findChild<QPushButton *>(button);
+        if (!b || !b->isEnabled()) {
+            r.error = button + (b ? u" is disabled"_s : u" is not on the page"_s);
             return r;
         }
-        if (!finished.wait(180000)) {
-            ComposeRunner::Result r;
-            r.failedToStart = true;
+        QSignalSpy finished(&s, &StackSupervisor::composeFinished);
+        QTest::mouseClick(b, Qt::LeftButton);
+        if (!s.isComposeRunning() && finished.isEmpty()) {
+            r.error = button + u" started no compose run"_s;
+            return r;
+        }
+        if (finished.isEmpty() && !finished.wait(180000)) {
             r.error = u"compose did not finish within 180 s"_s;
             return r;
         }
@@ -467,15 +460,18 @@ void TestSeedStacks::seedStack()
     }
 
     // Opened in Stackscope: its name, every service running (healthy where it has a check).
-    StackSupervisor s;
+    StackFeature feature{AppContext{}};
+    std::unique_ptr<StackPage> page(static_cast<StackPage *>(feature.createPage()));
+    StackSupervisor &s = *feature.supervisor();
     Config config = defaultConfig(m_dir.filePath(u"bundled"_s));
     config.stack.composeFiles = {composeFile};
     config.stack.dockerHost = m_daemon.host();
     config.refresh.stack = std::chrono::milliseconds(1000);
-    s.setConfig(config);
+    feature.applyConfig(config);
+    page->resize(1200, 800);
+    page->show();
     QCOMPARE(s.project().name, folder);
-    s.start();
-    s.detectComposeInBackground();
+    feature.start();
     QTRY_VERIFY_WITH_TIMEOUT(s.hasSnapshot(), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(s.isModelResolved(), 60000);
     QVERIFY2(s.composeFileError().isEmpty(), qPrintable(s.composeFileError()));
@@ -540,13 +536,8 @@ void TestSeedStacks::seedStack()
         return e.kind == DiscoveredEndpoint::Kind::Grafana;
     });
     QVERIFY(grafana != found.cend());
-    const QList<ComposeService> services = s.declaredServices(); // one list to search
-    const auto grafanaService
-        = std::find_if(services.cbegin(), services.cend(),
-                       [&](const auto &c) { return c.name == grafana->service; });
-    QVERIFY(grafanaService != services.cend());
     QStringList problems;
-    const QList<Dashboard> dashboards = provisionedDashboards(*grafanaService, &problems);
+    const QList<Dashboard> dashboards = provisionedDashboards(s.declaredServices(), &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     QVERIFY2(!dashboards.isEmpty(), "no dashboard provisioned from the stack's files");
     HttpClient http(u"prometheus"_s, &m_nam);
@@ -593,9 +584,9 @@ void TestSeedStacks::seedStack()
     QVERIFY2(seedPanelSeen,
              qPrintable(panelQuery + u" is in no panel of the stack's dashboards"_s));
 
-    // One exporter stopped through Stackscope: the seed's rule fires in the stack's
-    // Alertmanager and its receiver is notified once.
-    ComposeRunner::Result result = runCompose(s, ComposeCommand::Action::Stop, exporter);
+    // One exporter stopped with the page's "Stop" for its row: the seed's rule fires in the
+    // stack's Alertmanager and its receiver is notified once.
+    ComposeRunner::Result result = click(*page, s, u"stopService"_s, exporter);
     QVERIFY2(result.ok(), qPrintable(result.error + result.lastLines.join(u'\n')));
     QTRY_VERIFY_WITH_TIMEOUT(
         s.model()->service(exporter)->condition() != ServiceStatus::Condition::Running, 20000);
@@ -623,11 +614,13 @@ void TestSeedStacks::seedStack()
         QVERIFY2(n.value() == 1, qPrintable(u"%1 notified %2 times"_s.arg(n.key()).arg(n.value())));
         qInfo("%s: receiver %s notified once", qPrintable(folder), qPrintable(n.key()));
     }
-    result = runCompose(s, ComposeCommand::Action::Start, exporter);
+    result = click(*page, s, u"startService"_s, exporter);
     QVERIFY2(result.ok(), qPrintable(result.error + result.lastLines.join(u'\n')));
 
+    QVERIFY2(waitFor([&] { return s.allGood(); }, 90000), qPrintable(rowsText(s)));
+
     // The whole stack stopped and started by button: the same containers come back.
-    result = runCompose(s, ComposeCommand::Action::Stop);
+    result = click(*page, s, u"stopStack"_s);
     QVERIFY2(result.ok(), qPrintable(result.error + result.lastLines.join(u'\n')));
     QVERIFY2(waitFor(
                  [&] {
@@ -640,14 +633,18 @@ void TestSeedStacks::seedStack()
                  30000),
              qPrintable(rowsText(s)));
     QVERIFY(projectContainers(folder, false).isEmpty());
-    result = runCompose(s, ComposeCommand::Action::Start);
+    QVERIFY(!page->findChild<QPushButton *>(u"stopStack"_s)->isEnabled());
+    // "Start stack" (compose up) on the stopped project starts its containers, no new ones.
+    result = click(*page, s, u"startStack"_s);
     QVERIFY2(result.ok(), qPrintable(result.error + result.lastLines.join(u'\n')));
     QVERIFY2(waitFor([&] { return s.allGood(); }, 90000), qPrintable(rowsText(s)));
     QCOMPARE(projectContainers(folder), ids);
+    QVERIFY(!page->findChild<QPushButton *>(u"startStack"_s)->isEnabled()); // all running
 
-    // "Start stack" (compose up) on the running project makes no second copy.
-    result = runCompose(s, ComposeCommand::Action::Up);
+    // "Restart stack" on the running project: the same containers, started again.
+    result = click(*page, s, u"restartStack"_s);
     QVERIFY2(result.ok(), qPrintable(result.error + result.lastLines.join(u'\n')));
+    QVERIFY2(waitFor([&] { return s.allGood(); }, 90000), qPrintable(rowsText(s)));
     QCOMPARE(projectContainers(folder), ids);
     QCOMPARE(s.project().name, folder);
     qInfo("%s: done in %.1f s", qPrintable(folder), timer.elapsed() / 1000.0);
@@ -664,26 +661,44 @@ void TestSeedStacks::externalNetworkMissing()
     QVERIFY2(file.ok(), qPrintable(file.error));
     QCOMPARE(file.externalNetworks, QStringList{u"code-agent"_s});
 
-    StackSupervisor s;
+    StackFeature feature{AppContext{}};
+    std::unique_ptr<StackPage> page(static_cast<StackPage *>(feature.createPage()));
+    StackSupervisor &s = *feature.supervisor();
     Config config = defaultConfig(m_dir.filePath(u"bundled"_s));
     config.stack.composeFiles = {composeFile};
     config.stack.dockerHost = m_daemon.host();
-    s.setConfig(config);
+    feature.applyConfig(config);
+    page->resize(1200, 800);
+    page->show();
     QCOMPARE(s.project().name, u"agent"_s);
-    s.start();
+    feature.start();
     QTRY_VERIFY_WITH_TIMEOUT(s.hasSnapshot(), 20000);
-    const ComposeRunner::Result result = runCompose(s, ComposeCommand::Action::Up);
     auto down = qScopeGuard([&] {
         m_daemon.run(m_compose, {u"-f"_s, composeFile, u"down"_s, u"-t"_s, u"0"_s});
+        m_daemon.run(m_docker, {u"network"_s, u"rm"_s, u"code-agent"_s});
     });
+    const ComposeRunner::Result result = click(*page, s, u"startStack"_s);
     QVERIFY2(!result.ok(), "compose up succeeded without the external network");
-    // Stackscope asks the daemon before `up` and refuses with the network's name (the page
-    // offers to create it); compose is not run, so nothing half-made is left behind.
+    // Stackscope asks the daemon before `up` and refuses with the network's name; compose is
+    // not run, so nothing half-made is left behind.
     const QString message = result.error + u'\n' + result.lastLines.join(u'\n');
     QVERIFY2(message.contains(u"code-agent"_s), qPrintable(message));
     QVERIFY(projectContainers(u"agent"_s).isEmpty());
     qInfo("agent: refused with: %s", qPrintable(result.error));
+
+    // The page names the network and offers to create it; its button does, in this daemon.
+    QTRY_COMPARE(page->missingNetworks(), QStringList{u"code-agent"_s});
+    auto *create = page->findChild<QPushButton *>(u"createNetwork"_s);
+    QVERIFY(create);
+    QTRY_VERIFY(create->isVisible()); // a layout shows its new widgets from the event loop
+    QVERIFY2(create->text().contains(u"code-agent"_s), qPrintable(create->text()));
+    QTest::mouseClick(create, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(page->missingNetworks().isEmpty(), 20000);
+    QString out;
+    m_daemon.run(m_docker, {u"network"_s, u"ls"_s, u"--format"_s, u"{{.Name}}"_s}, &out);
+    QVERIFY2(out.split(u'\n').contains(u"code-agent"_s), qPrintable(out));
+    qInfo("agent: network code-agent created from the page");
 }
 
-QTEST_GUILESS_MAIN(TestSeedStacks)
+QTEST_MAIN(TestSeedStacks)
 #include "tst_seedstacks.moc"
