@@ -233,7 +233,7 @@ void TestDashboardLoader::bundledYaml()
     const Dashboard &d = all.first();
     QCOMPARE(d.uid, u"stackscope-overview"_s);
     QVERIFY(d.source.isEmpty());
-    QCOMPARE(d.dataPanelCount(), 11);
+    QCOMPARE(d.dataPanelCount(), 14);
     QCOMPARE(d.variables.size(), 1);
     QCOMPARE(d.variables.first().query, u"label_values(up, job)"_s);
     QVERIFY(d.panels.at(0).type == Panel::Type::Stat);

@@ -124,7 +124,7 @@ PanelWidget *TestMetricsPage::panel(const QString &title) const
 
 void TestMetricsPage::bundledDashboardDraws()
 {
-    QCOMPARE(m_page->panelWidgets().size(), 11);
+    QCOMPARE(m_page->panelWidgets().size(), 14);
     PanelWidget *scrape = panel(u"Scrape duration"_s);
     QVERIFY(scrape && scrape->chart());
     QTRY_VERIFY_WITH_TIMEOUT(scrape->chart()->seriesCount() == 1, 20000);
