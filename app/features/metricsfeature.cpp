@@ -12,6 +12,7 @@
 #include "app/selfmetrics/selfmetrics.h"
 #include "ui/metrics/metricspage.h"
 
+#include <QDesktopServices>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -68,6 +69,8 @@ QWidget *MetricsFeature::createPage()
             [this](const QString &service, const QDateTime &start, const QDateTime &end) {
                 Q_EMIT showRequested(TracesRequest{service, start, end});
             });
+    connect(m_page, &MetricsPage::openUrlRequested, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(m_page, &MetricsPage::importRequested, this,
             [this](const QString &path) { openFile(path); });
     connect(m_page, &MetricsPage::dashboardShown, this,

@@ -37,6 +37,8 @@ Panel::Type panelType(const QString &type)
         return Panel::Type::Table;
     if (type == "row"_L1)
         return Panel::Type::Row;
+    if (type == "text"_L1)
+        return Panel::Type::Text;
     return Panel::Type::Unsupported;
 }
 
@@ -68,6 +70,14 @@ Panel grafanaPanel(const QJsonObject &object, QStringList *warnings)
     panel.title = object.value("title"_L1).toString();
     panel.collapsed = object.value("collapsed"_L1).toBool();
     panel.interval = object.value("interval"_L1).toString();
+    if (panel.type == Panel::Type::Text) {
+        // Grafana 7 and later keep it in options; older dashboards at the top level.
+        const QJsonObject options = object.value("options"_L1).toObject();
+        panel.content = options.value("content"_L1).toString(object.value("content"_L1).toString());
+        panel.contentMode = options.value("mode"_L1).toString(object.value("mode"_L1).toString());
+        if (panel.contentMode.isEmpty())
+            panel.contentMode = u"markdown"_s;
+    }
     const QJsonObject grid = object.value("gridPos"_L1).toObject();
     if (!grid.isEmpty())
         panel.grid = {grid.value("x"_L1).toInt(), grid.value("y"_L1).toInt(),
@@ -363,8 +373,12 @@ bool fromYaml(const QByteArray &yaml, Dashboard *dashboard, QString *error)
                     panel.queries.append(query);
                 }
             }
+            if (panel.type == Panel::Type::Text) {
+                panel.content = yamlString(p, "content");
+                panel.contentMode = yamlString(p, "mode", u"markdown"_s);
+            }
             if (panel.type != Panel::Type::Row && panel.type != Panel::Type::Unsupported
-                && panel.queries.isEmpty()) {
+                && panel.type != Panel::Type::Text && panel.queries.isEmpty()) {
                 *error = where(p) + u": "_s
                          + tr("panel \"%1\" has no expr or queries").arg(panel.title);
                 return false;

@@ -48,7 +48,7 @@ struct GridPos
 /// original name in `sourceType`, so the page shows a titled placeholder instead of dropping it.
 struct Panel
 {
-    enum class Type { TimeSeries, Stat, Gauge, Table, Row, Unsupported };
+    enum class Type { TimeSeries, Stat, Gauge, Table, Row, Text, Unsupported };
     Type type = Type::TimeSeries;
     QString sourceType; ///< the type as written ("graph", "singlestat", "piechart"...)
     QString title;
@@ -61,6 +61,9 @@ struct Panel
     GridPos grid;
     QString interval;       ///< the panel's minimum step ("30s"), empty = the scrape interval
     bool collapsed = false; ///< rows only
+    /// Text panels only: the content and how Grafana reads it ("markdown", "html", "code").
+    QString content;
+    QString contentMode;
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };

@@ -2,6 +2,7 @@
 #include "ui/alerts/alertspage.h"
 #include "models/common/format.h"
 #include "models/common/palette.h"
+#include "models/common/weburl.h"
 #include "ui/plaintooltips.h"
 
 #include "models/alerts/alertfilterproxy.h"
@@ -304,8 +305,8 @@ QWidget *AlertsPage::buildAlertsTab()
         const int row = m_alerts->rowOf(m_current);
         if (row < 0)
             return;
-        const QUrl url(m_alerts->at(row).runbookUrl(), QUrl::StrictMode);
-        if (url.isValid() && (url.scheme() == "https"_L1 || url.scheme() == "http"_L1))
+        const QUrl url = webUrl(m_alerts->at(row).runbookUrl());
+        if (!url.isEmpty())
             Q_EMIT openUrlRequested(url);
     });
     connect(m_silenceButton, &QPushButton::clicked, this, &AlertsPage::silenceCurrent);
@@ -899,9 +900,7 @@ void AlertsPage::updateDetails()
                           : tr("Search Jaeger for %1 around this alert").arg(service)));
     m_chartButton->setEnabled(!a.expression().isEmpty());
     m_chartButton->setToolTip(plainToolTip(a.expression()));
-    const QUrl runbook(a.runbookUrl(), QUrl::StrictMode);
-    m_runbookButton->setEnabled(
-        runbook.isValid() && (runbook.scheme() == "https"_L1 || runbook.scheme() == "http"_L1));
+    m_runbookButton->setEnabled(!webUrl(a.runbookUrl()).isEmpty());
     m_runbookButton->setToolTip(plainToolTip(a.runbookUrl()));
 }
 

@@ -594,6 +594,7 @@ void MetricsPage::buildPanels()
                 [this] { applyRangeChoice(m_lastRangeIndex); });
         connect(panel, &PanelWidget::toggled, this, [this](bool) { layoutPanels(); });
         connect(panel, &PanelWidget::tracesRequested, this, &MetricsPage::tracesRequested);
+        connect(panel, &PanelWidget::openUrlRequested, this, &MetricsPage::openUrlRequested);
         panel->show();
     }
     rebuildVariables();

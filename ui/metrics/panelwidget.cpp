@@ -3,6 +3,7 @@
 #include "models/common/format.h"
 #include "models/common/palette.h"
 #include "models/metrics/seriestablemodel.h"
+#include "ui/metrics/textpanelview.h"
 #include "ui/metrics/timeserieschart.h"
 #include "ui/plaintooltips.h"
 
@@ -226,6 +227,12 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         layout->addWidget(view, 1);
         break;
     }
+    case Type::Text:
+        m_text = new TextPanelView(this);
+        m_text->setContent(panel.content, panel.contentMode);
+        connect(m_text, &TextPanelView::openUrlRequested, this, &PanelWidget::openUrlRequested);
+        layout->addWidget(m_text, 1);
+        break;
     default: {
         auto *note = new QLabel(this);
         note->setTextFormat(Qt::PlainText);
@@ -279,6 +286,8 @@ void PanelWidget::contextMenuEvent(QContextMenuEvent *event)
 
 void PanelWidget::setData(const PanelData &data)
 {
+    if (m_text)
+        return; // nothing to query, nothing to say about data
     m_data = data;
     QString status;
     QString tip;

@@ -13,6 +13,7 @@ class QToolButton;
 namespace Stackscope {
 
 class SeriesTableModel;
+class TextPanelView;
 class TimeSeriesChart;
 
 /// A stat's big number with a sparkline behind it, or a gauge's arc, coloured by threshold.
@@ -53,6 +54,7 @@ public:
     TimeSeriesChart *chart() const { return m_chart; }
     ValueView *valueView() const { return m_value; }
     SeriesTableModel *tableModel() const { return m_table; }
+    TextPanelView *textView() const { return m_text; }
 
 Q_SIGNALS:
     void zoomRequested(const QDateTime &start, const QDateTime &end);
@@ -61,6 +63,8 @@ Q_SIGNALS:
     /// "Traces around here": a series' service (label `service`, else `job`) over the panel's
     /// range.
     void tracesRequested(const QString &service, const QDateTime &start, const QDateTime &end);
+    /// A web link of a text panel was clicked.
+    void openUrlRequested(const QUrl &url);
 
 public:
     /// The services the panel's series name (label `service`, else `job`), for the context menu.
@@ -76,6 +80,7 @@ private:
     TimeSeriesChart *m_chart = nullptr;
     ValueView *m_value = nullptr;
     SeriesTableModel *m_table = nullptr;
+    TextPanelView *m_text = nullptr;
     QToolButton *m_rowButton = nullptr;
     PanelData m_data;
 };
