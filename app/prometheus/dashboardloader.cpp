@@ -31,8 +31,10 @@ Panel::Type panelType(const QString &type)
         return Panel::Type::TimeSeries;
     if (type == "stat"_L1 || type == "singlestat"_L1)
         return Panel::Type::Stat;
-    if (type == "gauge"_L1 || type == "bargauge"_L1)
+    if (type == "gauge"_L1)
         return Panel::Type::Gauge;
+    if (type == "bargauge"_L1)
+        return Panel::Type::BarGauge;
     if (type == "table"_L1 || type == "table-old"_L1)
         return Panel::Type::Table;
     if (type == "row"_L1)
@@ -70,6 +72,12 @@ Panel grafanaPanel(const QJsonObject &object, QStringList *warnings)
     panel.title = object.value("title"_L1).toString();
     panel.collapsed = object.value("collapsed"_L1).toBool();
     panel.interval = object.value("interval"_L1).toString();
+    if (panel.type == Panel::Type::BarGauge) {
+        const QJsonObject options = object.value("options"_L1).toObject();
+        panel.barMode = options.value("displayMode"_L1).toString(panel.barMode);
+        panel.orientation = options.value("orientation"_L1).toString(panel.orientation);
+        panel.showUnfilled = options.value("showUnfilled"_L1).toBool(panel.showUnfilled);
+    }
     if (panel.type == Panel::Type::Text) {
         // Grafana 7 and later keep it in options; older dashboards at the top level.
         const QJsonObject options = object.value("options"_L1).toObject();

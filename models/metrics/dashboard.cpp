@@ -14,6 +14,18 @@ qsizetype Dashboard::dataPanelCount() const
                          [](const Panel &p) { return p.type != Panel::Type::Row; });
 }
 
+QColor thresholdColor(const QList<Threshold> &thresholds, double value, const QColor &fallback)
+{
+    if (thresholds.isEmpty())
+        return fallback;
+    QColor color = thresholds.first().color;
+    for (const Threshold &t : thresholds) {
+        if (value >= t.value)
+            color = t.color;
+    }
+    return color;
+}
+
 QColor grafanaColor(const QString &name)
 {
     const QString n = name.trimmed().toLower();

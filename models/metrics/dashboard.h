@@ -44,11 +44,11 @@ struct GridPos
 };
 
 /// One panel of a dashboard, already normalised: Grafana's graph becomes TimeSeries, singlestat
-/// becomes Stat, bargauge becomes Gauge. A type we cannot draw is Unsupported and keeps its
+/// becomes Stat. A type we cannot draw is Unsupported and keeps its
 /// original name in `sourceType`, so the page shows a titled placeholder instead of dropping it.
 struct Panel
 {
-    enum class Type { TimeSeries, Stat, Gauge, Table, Row, Text, Unsupported };
+    enum class Type { TimeSeries, Stat, Gauge, BarGauge, Table, Row, Text, Unsupported };
     Type type = Type::TimeSeries;
     QString sourceType; ///< the type as written ("graph", "singlestat", "piechart"...)
     QString title;
@@ -64,6 +64,11 @@ struct Panel
     /// Text panels only: the content and how Grafana reads it ("markdown", "html", "code").
     QString content;
     QString contentMode;
+    /// Bar gauges only: "basic", "gradient" or "lcd"; "auto", "horizontal" or "vertical"; and
+    /// whether the unfilled part of a bar is drawn.
+    QString barMode = QStringLiteral("gradient");
+    QString orientation = QStringLiteral("auto");
+    bool showUnfilled = true;
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };
@@ -128,6 +133,10 @@ struct StackDashboard
 
 /// Grafana's named colours ("green", "red", "semi-dark-orange", "#ff0000", "rgba(...)").
 QColor grafanaColor(const QString &name);
+
+/// The colour thresholds give `value`: the last step whose value it reaches (the first step is
+/// the base); `fallback` when there are no thresholds.
+QColor thresholdColor(const QList<Threshold> &thresholds, double value, const QColor &fallback);
 
 } // namespace Stackscope
 

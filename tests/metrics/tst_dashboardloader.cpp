@@ -169,7 +169,7 @@ void TestDashboardLoader::rowsAndVariables()
     QCOMPARE(old.thresholds.at(2).value, 80.0);
     QVERIFY(d.panels.at(3).type == Panel::Type::Unsupported);
     QCOMPARE(d.panels.at(3).sourceType, u"piechart"_s);
-    QVERIFY(d.panels.at(5).type == Panel::Type::Gauge);
+    QVERIFY(d.panels.at(5).type == Panel::Type::BarGauge); // no longer a round gauge
     QVERIFY(d.panels.at(6).type == Panel::Type::Table);
     QVERIFY(d.panels.at(6).queries.at(0).instant);
     QCOMPARE(d.panels.at(7).unit, u"s"_s);

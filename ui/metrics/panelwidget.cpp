@@ -3,6 +3,7 @@
 #include "models/common/format.h"
 #include "models/common/palette.h"
 #include "models/metrics/seriestablemodel.h"
+#include "ui/metrics/bargaugeview.h"
 #include "ui/metrics/textpanelview.h"
 #include "ui/metrics/timeserieschart.h"
 #include "ui/plaintooltips.h"
@@ -39,15 +40,9 @@ void ValueView::setData(const PanelData &data)
 
 QColor ValueView::colorFor(double value) const
 {
-    QColor color = palette().color(QPalette::Highlight);
-    if (m_panel.thresholds.isEmpty())
-        return m_style == Style::Gauge ? Palette::series(0) : color;
-    color = m_panel.thresholds.first().color;
-    for (const Threshold &t : m_panel.thresholds) {
-        if (value >= t.value)
-            color = t.color;
-    }
-    return color;
+    return thresholdColor(m_panel.thresholds, value,
+                          m_style == Style::Gauge ? Palette::series(0)
+                                                  : palette().color(QPalette::Highlight));
 }
 
 QStringList ValueView::texts() const
@@ -216,6 +211,10 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
                                 panel, this);
         layout->addWidget(m_value, 1);
         break;
+    case Type::BarGauge:
+        m_barGauge = new BarGaugeView(panel, this);
+        layout->addWidget(m_barGauge, 1);
+        break;
     case Type::Table: {
         m_table = new SeriesTableModel(this);
         auto *view = new QTableView(this);
@@ -307,6 +306,8 @@ void PanelWidget::setData(const PanelData &data)
         m_chart->setData(data);
     if (m_value)
         m_value->setData(data);
+    if (m_barGauge)
+        m_barGauge->setData(data);
     if (m_table)
         m_table->setSeries(data.series, data.names, m_panel.unit);
 }

@@ -13,6 +13,7 @@ class QToolButton;
 namespace Stackscope {
 
 class SeriesTableModel;
+class BarGaugeView;
 class TextPanelView;
 class TimeSeriesChart;
 
@@ -53,6 +54,7 @@ public:
     QString statusText() const; ///< "no data", an error, empty when fine (tests)
     TimeSeriesChart *chart() const { return m_chart; }
     ValueView *valueView() const { return m_value; }
+    BarGaugeView *barGaugeView() const { return m_barGauge; }
     SeriesTableModel *tableModel() const { return m_table; }
     TextPanelView *textView() const { return m_text; }
 
@@ -79,6 +81,7 @@ private:
     QLabel *m_status;
     TimeSeriesChart *m_chart = nullptr;
     ValueView *m_value = nullptr;
+    BarGaugeView *m_barGauge = nullptr;
     SeriesTableModel *m_table = nullptr;
     TextPanelView *m_text = nullptr;
     QToolButton *m_rowButton = nullptr;
