@@ -35,6 +35,8 @@ Panel::Type panelType(const QString &type)
         return Panel::Type::Gauge;
     if (type == "bargauge"_L1)
         return Panel::Type::BarGauge;
+    if (type == "piechart"_L1 || type == "grafana-piechart-panel"_L1)
+        return Panel::Type::PieChart;
     if (type == "table"_L1 || type == "table-old"_L1)
         return Panel::Type::Table;
     if (type == "row"_L1)
@@ -77,6 +79,13 @@ Panel grafanaPanel(const QJsonObject &object, QStringList *warnings)
         panel.barMode = options.value("displayMode"_L1).toString(panel.barMode);
         panel.orientation = options.value("orientation"_L1).toString(panel.orientation);
         panel.showUnfilled = options.value("showUnfilled"_L1).toBool(panel.showUnfilled);
+    }
+    if (panel.type == Panel::Type::PieChart) {
+        // Grafana 8's piechart keeps it in options; the old plugin at the top level.
+        panel.pieType = object.value("options"_L1)
+                            .toObject()
+                            .value("pieType"_L1)
+                            .toString(object.value("pieType"_L1).toString(panel.pieType));
     }
     if (panel.type == Panel::Type::Text) {
         // Grafana 7 and later keep it in options; older dashboards at the top level.

@@ -48,7 +48,7 @@ struct GridPos
 /// original name in `sourceType`, so the page shows a titled placeholder instead of dropping it.
 struct Panel
 {
-    enum class Type { TimeSeries, Stat, Gauge, BarGauge, Table, Row, Text, Unsupported };
+    enum class Type { TimeSeries, Stat, Gauge, BarGauge, PieChart, Table, Row, Text, Unsupported };
     Type type = Type::TimeSeries;
     QString sourceType; ///< the type as written ("graph", "singlestat", "piechart"...)
     QString title;
@@ -69,6 +69,8 @@ struct Panel
     QString barMode = QStringLiteral("gradient");
     QString orientation = QStringLiteral("auto");
     bool showUnfilled = true;
+    /// Pie charts only: "pie" or "donut".
+    QString pieType = QStringLiteral("pie");
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };

@@ -4,6 +4,7 @@
 #include "models/common/palette.h"
 #include "models/metrics/seriestablemodel.h"
 #include "ui/metrics/bargaugeview.h"
+#include "ui/metrics/piechartview.h"
 #include "ui/metrics/textpanelview.h"
 #include "ui/metrics/timeserieschart.h"
 #include "ui/plaintooltips.h"
@@ -215,6 +216,10 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         m_barGauge = new BarGaugeView(panel, this);
         layout->addWidget(m_barGauge, 1);
         break;
+    case Type::PieChart:
+        m_pie = new PieChartView(panel, this);
+        layout->addWidget(m_pie, 1);
+        break;
     case Type::Table: {
         m_table = new SeriesTableModel(this);
         auto *view = new QTableView(this);
@@ -308,6 +313,8 @@ void PanelWidget::setData(const PanelData &data)
         m_value->setData(data);
     if (m_barGauge)
         m_barGauge->setData(data);
+    if (m_pie)
+        m_pie->setData(data);
     if (m_table)
         m_table->setSeries(data.series, data.names, m_panel.unit);
 }

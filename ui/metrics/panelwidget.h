@@ -14,6 +14,7 @@ namespace Stackscope {
 
 class SeriesTableModel;
 class BarGaugeView;
+class PieChartView;
 class TextPanelView;
 class TimeSeriesChart;
 
@@ -55,6 +56,7 @@ public:
     TimeSeriesChart *chart() const { return m_chart; }
     ValueView *valueView() const { return m_value; }
     BarGaugeView *barGaugeView() const { return m_barGauge; }
+    PieChartView *pieChartView() const { return m_pie; }
     SeriesTableModel *tableModel() const { return m_table; }
     TextPanelView *textView() const { return m_text; }
 
@@ -82,6 +84,7 @@ private:
     TimeSeriesChart *m_chart = nullptr;
     ValueView *m_value = nullptr;
     BarGaugeView *m_barGauge = nullptr;
+    PieChartView *m_pie = nullptr;
     SeriesTableModel *m_table = nullptr;
     TextPanelView *m_text = nullptr;
     QToolButton *m_rowButton = nullptr;
