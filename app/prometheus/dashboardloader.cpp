@@ -37,6 +37,10 @@ Panel::Type panelType(const QString &type)
         return Panel::Type::BarGauge;
     if (type == "piechart"_L1 || type == "grafana-piechart-panel"_L1)
         return Panel::Type::PieChart;
+    if (type == "state-timeline"_L1)
+        return Panel::Type::StateTimeline;
+    if (type == "status-history"_L1)
+        return Panel::Type::StatusHistory;
     if (type == "table"_L1 || type == "table-old"_L1)
         return Panel::Type::Table;
     if (type == "row"_L1)
@@ -87,6 +91,9 @@ Panel grafanaPanel(const QJsonObject &object, QStringList *warnings)
                             .value("pieType"_L1)
                             .toString(object.value("pieType"_L1).toString(panel.pieType));
     }
+    if (panel.type == Panel::Type::StateTimeline)
+        panel.mergeValues
+            = object.value("options"_L1).toObject().value("mergeValues"_L1).toBool(true);
     if (panel.type == Panel::Type::Text) {
         // Grafana 7 and later keep it in options; older dashboards at the top level.
         const QJsonObject options = object.value("options"_L1).toObject();

@@ -48,7 +48,19 @@ struct GridPos
 /// original name in `sourceType`, so the page shows a titled placeholder instead of dropping it.
 struct Panel
 {
-    enum class Type { TimeSeries, Stat, Gauge, BarGauge, PieChart, Table, Row, Text, Unsupported };
+    enum class Type {
+        TimeSeries,
+        Stat,
+        Gauge,
+        BarGauge,
+        PieChart,
+        StateTimeline,
+        StatusHistory,
+        Table,
+        Row,
+        Text,
+        Unsupported
+    };
     Type type = Type::TimeSeries;
     QString sourceType; ///< the type as written ("graph", "singlestat", "piechart"...)
     QString title;
@@ -71,6 +83,8 @@ struct Panel
     bool showUnfilled = true;
     /// Pie charts only: "pie" or "donut".
     QString pieType = QStringLiteral("pie");
+    /// State timelines only: whether equal values in a row become one region.
+    bool mergeValues = true;
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };

@@ -5,6 +5,7 @@
 #include "models/metrics/seriestablemodel.h"
 #include "ui/metrics/bargaugeview.h"
 #include "ui/metrics/piechartview.h"
+#include "ui/metrics/statetimelineview.h"
 #include "ui/metrics/textpanelview.h"
 #include "ui/metrics/timeserieschart.h"
 #include "ui/plaintooltips.h"
@@ -220,6 +221,11 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         m_pie = new PieChartView(panel, this);
         layout->addWidget(m_pie, 1);
         break;
+    case Type::StateTimeline:
+    case Type::StatusHistory:
+        m_states = new StateTimelineView(panel, this);
+        layout->addWidget(m_states, 1);
+        break;
     case Type::Table: {
         m_table = new SeriesTableModel(this);
         auto *view = new QTableView(this);
@@ -315,6 +321,8 @@ void PanelWidget::setData(const PanelData &data)
         m_barGauge->setData(data);
     if (m_pie)
         m_pie->setData(data);
+    if (m_states)
+        m_states->setData(data);
     if (m_table)
         m_table->setSeries(data.series, data.names, m_panel.unit);
 }

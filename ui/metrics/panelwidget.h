@@ -15,6 +15,7 @@ namespace Stackscope {
 class SeriesTableModel;
 class BarGaugeView;
 class PieChartView;
+class StateTimelineView;
 class TextPanelView;
 class TimeSeriesChart;
 
@@ -57,6 +58,7 @@ public:
     ValueView *valueView() const { return m_value; }
     BarGaugeView *barGaugeView() const { return m_barGauge; }
     PieChartView *pieChartView() const { return m_pie; }
+    StateTimelineView *stateTimelineView() const { return m_states; }
     SeriesTableModel *tableModel() const { return m_table; }
     TextPanelView *textView() const { return m_text; }
 
@@ -85,6 +87,7 @@ private:
     ValueView *m_value = nullptr;
     BarGaugeView *m_barGauge = nullptr;
     PieChartView *m_pie = nullptr;
+    StateTimelineView *m_states = nullptr;
     SeriesTableModel *m_table = nullptr;
     TextPanelView *m_text = nullptr;
     QToolButton *m_rowButton = nullptr;
