@@ -183,13 +183,13 @@ void SilenceDialog::updatePreview()
     const QList<Alert> caught = alertsMatching(matchers, m_alerts);
     m_previewTitle->setStyleSheet(QString());
     if (caught.isEmpty())
-        m_previewTitle->setText(
-            m_alerts.isEmpty()
-                ? tr("No alert is shown now: nothing to preview")
-                : tr("Catches none of the %1 alerts shown now").arg(m_alerts.size()));
+        m_previewTitle->setText(m_alerts.isEmpty() ? tr("No alert is shown now: nothing to preview")
+                                                   : tr("Catches none of the %n alert(s) shown now",
+                                                        nullptr, int(m_alerts.size())));
     else
         m_previewTitle->setText(
-            tr("Catches %1 of the %2 alerts shown now:").arg(caught.size()).arg(m_alerts.size()));
+            tr("Catches %1 of the %n alert(s) shown now:", nullptr, int(m_alerts.size()))
+                .arg(caught.size()));
     for (const Alert &a : caught) {
         const QString state = a.state == Alert::State::Pending ? tr("pending")
                               : a.silenced                     ? tr("firing, silenced")
