@@ -436,6 +436,11 @@ void AlertsPage::setAlertmanagerGroups(const QList<AlertGroupInfo> &groups)
     m_groups->setAlertmanagerGroups(groups);
 }
 
+void AlertsPage::setAlertmanagerConfigured(bool configured)
+{
+    m_groups->setWithoutAlertmanager(!configured);
+}
+
 QString AlertsPage::filterError() const
 {
     return m_filterError->isHidden() ? QString() : m_filterError->text();

@@ -113,6 +113,8 @@ public:
     static QString settingsKey() { return QStringLiteral("alerts/groupBy"); }
     /// Alertmanager's groups of the last poll (AlertsSnapshot::groups).
     void setAlertmanagerGroups(const QList<Stackscope::AlertGroupInfo> &groups);
+    /// Without an Alertmanager (Prometheus alone) the default grouping is by alert name.
+    void setAlertmanagerConfigured(bool configured);
     /// Adds `name="value"` (or `name!="value"` when `exclude`) to the matcher box.
     void addMatcher(const QString &name, const QString &value, bool exclude);
 
