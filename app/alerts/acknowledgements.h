@@ -77,7 +77,8 @@ public:
     std::chrono::seconds lifetime() const { return m_lifetime; }
     std::chrono::seconds renewBefore() const { return m_renewBefore; }
 
-    /// Silences exactly `alert` in every Alertmanager (once per cluster) until it resolves.
+    /// Silences exactly `alert` in its own Alertmanager cluster (once; in every cluster when only
+    /// Prometheus reports it) until it resolves.
     void acknowledge(const Alert &alert, Done done = {});
     const QList<Acknowledgement> &entries() const { return m_state.entries; }
     QStringList silenceIds() const;

@@ -242,6 +242,7 @@ void TestAlertsPage::clustersAreShown()
     SilenceModel silences;
     RuleModel rules;
     AlertsPage page(&alerts, &silences, &rules);
+    page.setAuthor(u"ana"_s);
     Alert a = alert(u"Down"_s, u"critical"_s);
     alerts.setAlerts({a});
     QVERIFY(page.alertView()->isColumnHidden(AlertModel::ClusterColumn));
@@ -260,6 +261,43 @@ void TestAlertsPage::clustersAreShown()
     QVERIFY(saw);
     QVERIFY(page.showAlert(a.fingerprint));
     QCOMPARE(page.currentFingerprint(), a.key());
+
+    // A silence of team-b's alert goes to team-b only, and the dialog says so.
+    b.sources = {u"alertmanager 127.0.0.1:9095"_s};
+    alerts.setAlerts({a, b});
+    QVERIFY(page.showAlert(b.key()));
+    QSignalSpy requested(&page, &AlertsPage::createSilenceRequested);
+    for (QPushButton *button : page.detailsPanel()->findChildren<QPushButton *>()) {
+        if (button->text() == u"Silence…"_s)
+            button->click();
+    }
+    QPointer<SilenceDialog> dialog = page.silenceDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isClustered());
+    QCOMPARE(dialog->targetText(),
+             u"Created only in the alert's Alertmanager cluster \"team-b\""_s);
+    dialog->commentEdit()->setPlainText(u"team b deploys"_s);
+    dialog->accept();
+    QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<Silence>().targetCluster, u"team-b"_s);
+    page.showSilenceResult({u"abc"_s}, {});
+    QTRY_VERIFY(!dialog);
+    // A new silence typed in the Silences tab (no alert): every cluster, and the dialog says so.
+    auto *create = page.findChild<QPushButton *>(u"newSilence"_s);
+    QVERIFY(create);
+    create->click();
+    dialog = page.silenceDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isClustered()); // the page has several clusters
+    QCOMPARE(dialog->targetText(), u"Created in every Alertmanager cluster, once in each"_s);
+    dialog->matchersEdit()->setText(u"alertname=\"Down\""_s);
+    dialog->commentEdit()->setPlainText(u"everywhere"_s);
+    dialog->accept();
+    QCOMPARE(requested.size(), 2);
+    QVERIFY(!requested.at(1).first().value<Silence>().targetCluster.has_value());
+    page.showSilenceResult({u"def"_s, u"ghi"_s}, {});
+    QTRY_VERIFY(!dialog);
 }
 
 void TestAlertsPage::untrustedTextIsPlain()
@@ -377,6 +415,7 @@ void TestAlertsPage::silenceResultReachesTheDialog()
     }
     QPointer<SilenceDialog> dialog = page.silenceDialog();
     QVERIFY(dialog);
+    QVERIFY(!dialog->isClustered()); // one cluster: where it goes is no question
     dialog->commentEdit()->setPlainText(u"deploying"_s);
     dialog->accept();
     QCOMPARE(requested.size(), 1);

@@ -631,6 +631,7 @@ QWidget *AlertsPage::buildSilencesTab()
     connect(showExpired, &QCheckBox::toggled, this, applyExpired);
     applyExpired();
     auto *create = new QPushButton(QIcon::fromTheme(u"list-add"_s), tr("New silence…"), tab);
+    create->setObjectName(u"newSilence"_s);
     auto *edit = new QPushButton(QIcon::fromTheme(u"document-edit"_s), tr("Edit…"), tab);
     edit->setObjectName(u"editSilence"_s);
     auto *extendHour = new QPushButton(tr("+1 h"), tab);
@@ -644,7 +645,7 @@ QWidget *AlertsPage::buildSilencesTab()
     auto *expire = new QPushButton(QIcon::fromTheme(u"edit-delete"_s), tr("Expire"), tab);
     expire->setObjectName(u"expireSilence"_s);
     m_silenceActions = {edit, extendHour, extendDay, duplicate, expire};
-    connect(create, &QPushButton::clicked, this, [this] { newSilence({}); });
+    connect(create, &QPushButton::clicked, this, [this] { newSilence(Alert()); });
     connect(edit, &QPushButton::clicked, this, [this] {
         if (const Silence s = selectedSilence(); !s.id.isEmpty())
             editSilence(s);
@@ -914,7 +915,7 @@ void AlertsPage::silenceCurrent()
 {
     const int row = m_alerts->rowOf(m_current);
     if (row >= 0)
-        newSilence(m_alerts->at(row).labels);
+        newSilence(m_alerts->at(row));
 }
 
 void AlertsPage::acknowledgeCurrent()
@@ -932,7 +933,7 @@ void AlertsPage::showAlertMenu(const QPoint &pos)
     const Alert alert = index.data(AlertModel::AlertRole).value<Alert>();
     QMenu menu(this);
     menu.addAction(QIcon::fromTheme(u"notifications-disabled"_s), tr("Silence…"), this,
-                   [this, alert] { newSilence(alert.labels); });
+                   [this, alert] { newSilence(alert); });
     QAction *ack
         = menu.addAction(QIcon::fromTheme(u"checkmark"_s), tr("Acknowledge until resolved"), this,
                          [this, alert] { Q_EMIT acknowledgeRequested(alert); });
@@ -952,10 +953,11 @@ QString AlertsPage::alertDetailsText() const
     return lines.join(u'\n');
 }
 
-void AlertsPage::newSilence(const LabelSet &labels)
+void AlertsPage::newSilence(const Alert &alert)
 {
     Silence s;
-    s.matchers = Silence::exactMatchers(labels);
+    s.matchers = Silence::exactMatchers(alert.labels);
+    s.targetCluster = Silence::targetClusterOf(alert); // an alert's silence stays in its cluster
     openSilenceDialog(s);
 }
 
@@ -984,6 +986,8 @@ void AlertsPage::openSilenceDialog(const Silence &initial)
     auto *dialog = new SilenceDialog(initial, m_author, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAlerts(m_alerts->items());
+    if (m_alerts->hasClusters()) // several clusters: the dialog says which one(s) it goes to
+        dialog->setClustered(true);
     m_silenceDialog = dialog;
     // The preview follows the alerts while the dialog is open.
     const auto refresh = [this, dialog] {

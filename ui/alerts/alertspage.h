@@ -144,7 +144,8 @@ private:
     void updateRuleDetails();
     QString inhibitorsText(const Alert &alert) const;
     void silenceCurrent();
-    void newSilence(const LabelSet &labels);
+    /// The silence dialog for exactly `alert` (its cluster's), or blank for an empty Alert.
+    void newSilence(const Alert &alert);
     void openSilenceDialog(const Silence &initial);
     void updateSilenceDetails();
     Silence selectedSilence() const;
