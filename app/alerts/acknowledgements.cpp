@@ -95,6 +95,7 @@ Acknowledgements::Acknowledgements(AlertsService *service, DesktopNotifier *noti
 {
     m_writer.setMaxThreadCount(1);
     connect(service, &AlertsService::updated, this, &Acknowledgements::onUpdated);
+    connect(service, &AlertsService::silenceReplaced, this, &Acknowledgements::follow);
     if (notifier) {
         connect(notifier, &DesktopNotifier::acknowledgeRequested, this,
                 [this](const Alert &alert) { acknowledge(alert); });
@@ -241,6 +242,29 @@ void Acknowledgements::onUpdated()
             renew(ack, s);
         }
     }
+}
+
+void Acknowledgements::follow(const QString &oldId, const Silence &silence)
+{
+    ensureLoaded();
+    const auto it
+        = std::find_if(m_state.entries.cbegin(), m_state.entries.cend(),
+                       [&oldId](const Acknowledgement &a) { return a.silenceId == oldId; });
+    if (it == m_state.entries.cend())
+        return;
+    // The user edited the acknowledged silence (new matchers, say): Alertmanager expired the old
+    // one, which would otherwise read as "expired elsewhere" and be let go. The acknowledgement
+    // now holds the new silence, and is released when what it matches now has resolved.
+    Acknowledgement followed = *it;
+    followed.silenceId = silence.id;
+    if (!silence.matchers.isEmpty())
+        followed.matchers = silence.matchers;
+    if (silence.endsAt.isValid())
+        followed.endsAt = silence.endsAt;
+    qCInfo(lcAcknowledge).noquote() << "silence" << oldId << "of" << followed.alertName
+                                    << "was replaced by" << silence.id << ": following it";
+    m_absent.remove(oldId);
+    replace(oldId, followed);
 }
 
 void Acknowledgements::expire(const Acknowledgement &ack)

@@ -633,14 +633,20 @@ void AlertsService::updateSilence(const Silence &silence, SilenceDone done)
         const QString name = client.name();
         if (!silence.sources.isEmpty() && !silence.sources.contains(name))
             continue;
-        client.createSilence(silence, this,
-                             [this, done, name](const QString &id, const HttpError &error) {
-                                 if (error.isError())
-                                     done({}, {name + u": "_s + error.message});
-                                 else
-                                     done({id}, {});
-                                 refreshNow(); // the page shows the change at once
-                             });
+        client.createSilence(
+            silence, this, [this, done, name, silence](const QString &id, const HttpError &error) {
+                if (error.isError()) {
+                    done({}, {name + u": "_s + error.message});
+                } else {
+                    done({id}, {});
+                    if (id != silence.id) { // Alertmanager expired it and made a new one
+                        Silence now = silence;
+                        now.id = id;
+                        Q_EMIT silenceReplaced(silence.id, now);
+                    }
+                }
+                refreshNow(); // the page shows the change at once
+            });
         return;
     }
     done({}, {tr("no configured Alertmanager holds the silence %1").arg(silence.id)});

@@ -138,6 +138,9 @@ Q_SIGNALS:
     /// A poll ended; the models are up to date.
     void updated(const Stackscope::AlertsSnapshot &snapshot);
     void requestFinished(const Stackscope::RequestRecord &record);
+    /// updateSilence() was answered with a new id: Alertmanager expired `oldId` and holds
+    /// `silence` (its new id, the matchers and end as sent) instead. Emitted after its `done`.
+    void silenceReplaced(const QString &oldId, const Stackscope::Silence &silence);
 
 private:
     struct Source;
