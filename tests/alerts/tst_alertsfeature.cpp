@@ -702,6 +702,15 @@ void TestAlertsFeature::groupsByNameWithPrometheusAlone()
                           "them — 1 alert: 1 firing"_s,
                           u"alertname=\"StaysPending\" · by alert name: no Alertmanager groups "
                           "them — 1 alert: 1 pending"_s}));
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        window.showPage(feature.id());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(out + u"/alerts-prometheus-alone.png"_s));
+    }
     qInfo("Prometheus alone: %d groups: %s", int(headers.size()),
           qPrintable(headers.join(u" | "_s)));
 }

@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
@@ -276,6 +277,17 @@ void TestAlertsPage::clustersAreShown()
     QVERIFY(dialog->isClustered());
     QCOMPARE(dialog->targetText(),
              u"Created only in the alert's Alertmanager cluster \"team-b\""_s);
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        dialog->commentEdit()->setPlainText(u"team b deploys"_s);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QVERIFY(dialog->grab().save(out + u"/silence-cluster.png"_s));
+    }
+    // its preview counts team-b's copy only: team-a's is not silenced by it
+    QVERIFY2(dialog->previewTitle().startsWith(u"Catches 1 of the 1 "_s),
+             qPrintable(dialog->previewTitle()));
+    QCOMPARE(dialog->previewList()->count(), 1);
     dialog->commentEdit()->setPlainText(u"team b deploys"_s);
     dialog->accept();
     QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));

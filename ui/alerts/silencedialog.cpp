@@ -160,6 +160,13 @@ SilenceDialog::SilenceDialog(const Silence &initial, const QString &author, QWid
 void SilenceDialog::setAlerts(const QList<Alert> &alerts)
 {
     m_alerts = alerts;
+    // A silence for one cluster catches only that cluster's alerts (and what only Prometheus
+    // reports, which belongs to none): the preview counts no other cluster's copies.
+    if (m_initial.targetCluster && !isEdit()) {
+        const QString cluster = *m_initial.targetCluster;
+        m_alerts.removeIf(
+            [&cluster](const Alert &a) { return a.fromAlertmanager() && a.cluster != cluster; });
+    }
     updatePreview();
 }
 

@@ -41,7 +41,8 @@ public:
     /// Prefilled with `initial` (its id, matchers, comment, author, end time when in the future).
     SilenceDialog(const Silence &initial, const QString &author, QWidget *parent = nullptr);
 
-    /// The alerts the preview matches against (the page's).
+    /// The alerts the preview matches against (the page's; for a silence of one cluster only
+    /// that cluster's).
     void setAlerts(const QList<Alert> &alerts);
     /// The silence as entered: a new one starts now; an edited one keeps its id and its start.
     Silence silence() const;
