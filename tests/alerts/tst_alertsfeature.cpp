@@ -695,8 +695,10 @@ void TestAlertsFeature::groupsByNameWithPrometheusAlone()
     AlertGroupModel *groups = page->groupModel();
     QTRY_COMPARE_WITH_TIMEOUT(groups->rowCount(), 2, 20000);
     QStringList headers;
-    for (int r = 0; r < groups->rowCount(); ++r)
+    for (int r = 0; r < groups->rowCount(); ++r) {
         headers << groups->index(r, 0).data().toString();
+        QVERIFY(page->alertView()->isFirstColumnSpanned(r, {})); // a header row
+    }
     QCOMPARE(headers,
              (QStringList{u"alertname=\"AlwaysFiring\" · by alert name: no Alertmanager groups "
                           "them — 1 alert: 1 firing"_s,

@@ -438,7 +438,10 @@ void AlertsPage::setAlertmanagerGroups(const QList<AlertGroupInfo> &groups)
 
 void AlertsPage::setAlertmanagerConfigured(bool configured)
 {
-    m_groups->setWithoutAlertmanager(!configured);
+    if (m_groups->isWithoutAlertmanager() == !configured)
+        return;
+    m_groups->setWithoutAlertmanager(!configured); // a reset, which the view takes after us:
+    prepareGroupRows(0, m_groups->rowCount() - 1); // the headers' spans are set again here
 }
 
 QString AlertsPage::filterError() const
