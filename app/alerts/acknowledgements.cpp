@@ -8,14 +8,13 @@
 #include "app/alerts/statefile.h"
 #include "models/common/offthread.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -31,21 +30,18 @@ QString AcknowledgedState::defaultPath()
 bool AcknowledgedState::load(QString *error)
 {
     entries.clear();
-    QFile file(m_path);
-    if (m_path.isEmpty() || !file.exists())
-        return true;
-    if (!file.open(QIODevice::ReadOnly)) {
+    // An unusable file is left in place, unlike notified.json: what it held are silences that
+    // end on their own (lifetime(), a day), so losing it costs at most an acknowledgement that
+    // is not expired early, and nothing is sent twice.
+    const StateFile::ReadResult file = StateFile::read(m_path, 1, StateFile::Unusable::Leave);
+    if (!file.ok()) {
         if (error)
-            *error = QObject::tr("cannot read %1: %2").arg(m_path, file.errorString());
+            *error = file.status == StateFile::ReadResult::Status::CannotOpen
+                         ? file.error
+                         : QObject::tr("%1 is not a state file of acknowledgements").arg(m_path);
         return false;
     }
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
-    if (!doc.isObject() || doc.object().value("version"_L1).toInt() != 1) {
-        if (error)
-            *error = QObject::tr("%1 is not a state file of acknowledgements").arg(m_path);
-        return false;
-    }
-    for (const QJsonValue v : doc.object().value("acknowledged"_L1).toArray()) {
+    for (const QJsonValue v : file.object.value("acknowledged"_L1).toArray()) {
         const QJsonObject o = v.toObject();
         Acknowledgement a;
         a.silenceId = o.value("silenceId"_L1).toString();
@@ -99,6 +95,7 @@ Acknowledgements::Acknowledgements(AlertsService *service, DesktopNotifier *noti
 {
     m_writer.setMaxThreadCount(1);
     connect(service, &AlertsService::updated, this, &Acknowledgements::onUpdated);
+    connect(service, &AlertsService::silenceReplaced, this, &Acknowledgements::follow);
     if (notifier) {
         connect(notifier, &DesktopNotifier::acknowledgeRequested, this,
                 [this](const Alert &alert) { acknowledge(alert); });
@@ -157,6 +154,7 @@ void Acknowledgements::acknowledge(const Alert &alert, Done done)
     s.endsAt = s.startsAt.addSecs(m_lifetime.count());
     s.createdBy = AlertsService::loginName();
     s.comment = comment();
+    s.targetCluster = Silence::targetClusterOf(alert);
     QPointer<Acknowledgements> self(this);
     m_service->createSilence(
         s, [self, s, alert, done](const QStringList &ids, const QStringList &errors) {
@@ -244,6 +242,29 @@ void Acknowledgements::onUpdated()
             renew(ack, s);
         }
     }
+}
+
+void Acknowledgements::follow(const QString &oldId, const Silence &silence)
+{
+    ensureLoaded();
+    const auto it
+        = std::find_if(m_state.entries.cbegin(), m_state.entries.cend(),
+                       [&oldId](const Acknowledgement &a) { return a.silenceId == oldId; });
+    if (it == m_state.entries.cend())
+        return;
+    // The user edited the acknowledged silence (new matchers, say): Alertmanager expired the old
+    // one, which would otherwise read as "expired elsewhere" and be let go. The acknowledgement
+    // now holds the new silence, and is released when what it matches now has resolved.
+    Acknowledgement followed = *it;
+    followed.silenceId = silence.id;
+    if (!silence.matchers.isEmpty())
+        followed.matchers = silence.matchers;
+    if (silence.endsAt.isValid())
+        followed.endsAt = silence.endsAt;
+    qCInfo(lcAcknowledge).noquote() << "silence" << oldId << "of" << followed.alertName
+                                    << "was replaced by" << silence.id << ": following it";
+    m_absent.remove(oldId);
+    replace(oldId, followed);
 }
 
 void Acknowledgements::expire(const Acknowledgement &ack)

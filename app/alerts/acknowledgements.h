@@ -56,7 +56,9 @@ private:
 /// renewBefore() is left, so that it never lapses while Stackscope runs and ends on its own a
 /// day later at worst when Stackscope is gone for good. Only answers that are authoritative
 /// (AlertsSnapshot::authoritative: not a just-restarted Alertmanager's empty memory) can show an
-/// alert resolved. A silence that someone else expired or replaced is forgotten. The state is
+/// alert resolved. A silence that someone else expired is forgotten; one edited through
+/// Stackscope into a new silence (AlertsService::silenceReplaced) is followed to its new id (an
+/// edit elsewhere leaves no link to follow: Alertmanager records none). The state is
 /// saved after every change, off the GUI thread, in the order of the changes.
 class Acknowledgements : public QObject
 {
@@ -77,7 +79,8 @@ public:
     std::chrono::seconds lifetime() const { return m_lifetime; }
     std::chrono::seconds renewBefore() const { return m_renewBefore; }
 
-    /// Silences exactly `alert` in every Alertmanager (once per cluster) until it resolves.
+    /// Silences exactly `alert` in its own Alertmanager cluster (once; in every cluster when only
+    /// Prometheus reports it) until it resolves.
     void acknowledge(const Alert &alert, Done done = {});
     const QList<Acknowledgement> &entries() const { return m_state.entries; }
     QStringList silenceIds() const;
@@ -98,6 +101,8 @@ Q_SIGNALS:
 private:
     void onUpdated();
     void ensureLoaded();
+    /// AlertsService::silenceReplaced: an acknowledged silence edited into a new one.
+    void follow(const QString &oldId, const Silence &silence);
     void expire(const Acknowledgement &ack);
     void renew(const Acknowledgement &ack, Silence silence);
     void replace(const QString &silenceId, std::optional<Acknowledgement> with);

@@ -525,10 +525,12 @@ QList<AlertGroupInfo> AlertsService::mergeGroups(const QList<QList<AlertGroupInf
     return merged;
 }
 
-void AlertsService::forEachCluster(std::function<void(const QList<int> &clusters)> done)
+void AlertsService::forEachCluster(const std::optional<QString> &only,
+                                   std::function<void(const QList<int> &clusters)> done)
 {
-    // Asks every Alertmanager for its cluster peers and returns one index per cluster (the
-    // first member); Alertmanagers that do not answer count as clusters of their own.
+    // Asks every Alertmanager (of the `only` cluster name, when given) for its cluster peers and
+    // returns one index per cluster (the first member); Alertmanagers that do not answer count
+    // as clusters of their own.
     struct Round
     {
         int pending = 0;
@@ -536,7 +538,12 @@ void AlertsService::forEachCluster(std::function<void(const QList<int> &clusters
         QList<bool> ok;
     };
     auto round = std::make_shared<Round>();
-    const int count = int(m_alertmanagers.size());
+    QList<int> candidates;
+    for (int i = 0; i < int(m_alertmanagers.size()); ++i) {
+        if (!only || m_alertmanagers[size_t(i)]->cluster == *only)
+            candidates << i;
+    }
+    const int count = int(candidates.size());
     if (count == 0) {
         done({});
         return;
@@ -545,31 +552,33 @@ void AlertsService::forEachCluster(std::function<void(const QList<int> &clusters
     round->statuses.resize(count);
     round->ok.resize(count);
     for (int i = 0; i < count; ++i) {
-        AlertmanagerClient client(m_alertmanagers[size_t(i)]->http.get());
-        client.fetchStatus(
-            this, [round, i, done](const AlertmanagerStatus &status, const HttpError &error) {
-                round->statuses[i] = status;
-                round->ok[i] = !error.isError();
-                if (--round->pending > 0)
-                    return;
-                QList<int> firsts;
-                for (int a = 0; a < round->statuses.size(); ++a) {
-                    bool joined = false;
-                    for (const int b : std::as_const(firsts)) {
-                        const AlertmanagerStatus &sa = round->statuses.at(a);
-                        const AlertmanagerStatus &sb = round->statuses.at(b);
-                        if (round->ok.at(a) && round->ok.at(b) && !sa.peerName.isEmpty()
-                            && (sb.peerNames.contains(sa.peerName)
-                                || sa.peerNames.contains(sb.peerName))) {
-                            joined = true;
-                            break;
-                        }
+        AlertmanagerClient client(m_alertmanagers[size_t(candidates.at(i))]->http.get());
+        client.fetchStatus(this, [round, i, done, candidates](const AlertmanagerStatus &status,
+                                                              const HttpError &error) {
+            round->statuses[i] = status;
+            round->ok[i] = !error.isError();
+            if (--round->pending > 0)
+                return;
+            QList<int> firsts;
+            for (int a = 0; a < round->statuses.size(); ++a) {
+                bool joined = false;
+                for (const int b : std::as_const(firsts)) {
+                    const AlertmanagerStatus &sa = round->statuses.at(a);
+                    const AlertmanagerStatus &sb = round->statuses.at(b);
+                    if (round->ok.at(a) && round->ok.at(b) && !sa.peerName.isEmpty()
+                        && (sb.peerNames.contains(sa.peerName)
+                            || sa.peerNames.contains(sb.peerName))) {
+                        joined = true;
+                        break;
                     }
-                    if (!joined)
-                        firsts << a;
                 }
-                done(firsts);
-            });
+                if (!joined)
+                    firsts << a;
+            }
+            for (int &first : firsts)
+                first = candidates.at(first);
+            done(firsts);
+        });
     }
 }
 
@@ -580,9 +589,14 @@ void AlertsService::createSilence(const Silence &silence, SilenceDone done)
         return;
     }
     QPointer<AlertsService> self(this);
-    forEachCluster([self, silence, done](const QList<int> &clusters) {
+    forEachCluster(silence.targetCluster, [self, silence, done](const QList<int> &clusters) {
         if (!self)
             return;
+        if (clusters.isEmpty()) { // the alert's cluster is no longer configured
+            done({}, {tr("no configured Alertmanager belongs to the cluster \"%1\"")
+                          .arg(silence.targetCluster.value_or(QString()))});
+            return;
+        }
         struct Round
         {
             int pending = 0;
@@ -619,14 +633,20 @@ void AlertsService::updateSilence(const Silence &silence, SilenceDone done)
         const QString name = client.name();
         if (!silence.sources.isEmpty() && !silence.sources.contains(name))
             continue;
-        client.createSilence(silence, this,
-                             [this, done, name](const QString &id, const HttpError &error) {
-                                 if (error.isError())
-                                     done({}, {name + u": "_s + error.message});
-                                 else
-                                     done({id}, {});
-                                 refreshNow(); // the page shows the change at once
-                             });
+        client.createSilence(
+            silence, this, [this, done, name, silence](const QString &id, const HttpError &error) {
+                if (error.isError()) {
+                    done({}, {name + u": "_s + error.message});
+                } else {
+                    done({id}, {});
+                    if (id != silence.id) { // Alertmanager expired it and made a new one
+                        Silence now = silence;
+                        now.id = id;
+                        Q_EMIT silenceReplaced(silence.id, now);
+                    }
+                }
+                refreshNow(); // the page shows the change at once
+            });
         return;
     }
     done({}, {tr("no configured Alertmanager holds the silence %1").arg(silence.id)});
@@ -641,6 +661,7 @@ void AlertsService::silenceAlert(const Alert &alert, std::chrono::seconds durati
     s.endsAt = s.startsAt.addSecs(duration.count());
     s.createdBy = author.isEmpty() ? loginName() : author;
     s.comment = comment;
+    s.targetCluster = Silence::targetClusterOf(alert);
     createSilence(s, std::move(done));
 }
 
@@ -651,7 +672,7 @@ void AlertsService::expireSilence(const QString &id, ExpireDone done)
         return;
     }
     QPointer<AlertsService> self(this);
-    forEachCluster([self, id, done](const QList<int> &clusters) {
+    forEachCluster(std::nullopt, [self, id, done](const QList<int> &clusters) {
         if (!self)
             return;
         struct Round

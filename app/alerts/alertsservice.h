@@ -12,6 +12,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QNetworkAccessManager;
@@ -64,7 +65,8 @@ struct AlertsSnapshot
 /// Prometheus says its rule no longer fires it, or after staleLimit. While no Alertmanager can
 /// say (all down, or just restarted with an empty memory), Prometheus' firing alerts are shown,
 /// silenced and inhibited as Alertmanager last said. Silences are created once per Alertmanager
-/// cluster (peers gossip them) and in every independent Alertmanager.
+/// cluster (peers gossip them) and in every independent Alertmanager; one made from an alert only
+/// in that alert's cluster.
 class AlertsService : public QObject
 {
     Q_OBJECT
@@ -96,7 +98,8 @@ public:
     /// One poll of every source, outside the poller (also used by fetchFiringAlerts()).
     void fetchOnce(std::function<void(const AlertsSnapshot &)> done);
 
-    /// Creates `silence` in every Alertmanager (once per cluster).
+    /// Creates `silence` once per Alertmanager cluster: in every cluster, or only in
+    /// `silence.targetCluster`'s (a silence made from an alert lands where the alert lives).
     void createSilence(const Silence &silence, SilenceDone done);
     /// Changes the silence with `silence.id` (POST with its id) in the Alertmanager that holds it
     /// (the first of `silence.sources` configured; peers gossip it). Alertmanager keeps the id
@@ -104,7 +107,8 @@ public:
     /// start of an active silence) expires the old silence and answers with a new id: `done`
     /// gets the id that holds now.
     void updateSilence(const Silence &silence, SilenceDone done);
-    /// A silence for exactly this alert's labels, from now for `duration`.
+    /// A silence for exactly this alert's labels, from now for `duration`, in the alert's own
+    /// cluster (Silence::targetClusterOf()).
     void silenceAlert(const Alert &alert, std::chrono::seconds duration, const QString &author,
                       const QString &comment, SilenceDone done);
     /// Expires the silence wherever it is; an Alertmanager that does not know it is not an error
@@ -134,6 +138,9 @@ Q_SIGNALS:
     /// A poll ended; the models are up to date.
     void updated(const Stackscope::AlertsSnapshot &snapshot);
     void requestFinished(const Stackscope::RequestRecord &record);
+    /// updateSilence() was answered with a new id: Alertmanager expired `oldId` and holds
+    /// `silence` (its new id, the matchers and end as sent) instead. Emitted after its `done`.
+    void silenceReplaced(const QString &oldId, const Stackscope::Silence &silence);
 
 private:
     struct Source;
@@ -143,7 +150,8 @@ private:
     AlertsSnapshot merge(const QList<Source *> &sources);
     static void dropContradicted(QList<Alert> *alerts, const QList<Alert> &prometheus,
                                  const QList<Rule> &rules);
-    void forEachCluster(std::function<void(const QList<int> &clusters)> done);
+    void forEachCluster(const std::optional<QString> &only,
+                        std::function<void(const QList<int> &clusters)> done);
 
     QNetworkAccessManager *m_network;
     Poller *m_poller;

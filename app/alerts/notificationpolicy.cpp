@@ -5,14 +5,13 @@
 #include "app/alerts/statefile.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QStandardPaths>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -30,43 +29,38 @@ QString NotifiedState::defaultPath()
 bool NotifiedState::load(QString *error)
 {
     m_entries.clear();
-    QFile file(m_path);
-    if (m_path.isEmpty() || !file.exists())
-        return true;
-    if (!file.open(QIODevice::ReadOnly)) {
+    // Never overwrite what cannot be read (a newer version's file, a hand edit): it is kept
+    // beside, under a name of its own, before the next save replaces it. Losing it would notify
+    // every firing alert again.
+    const StateFile::ReadResult file = StateFile::read(m_path, 1, StateFile::Unusable::SetAside);
+    if (file.status == StateFile::ReadResult::Status::CannotOpen) {
         if (error)
-            *error = QObject::tr("cannot read %1: %2").arg(m_path, file.errorString());
+            *error = file.error;
         return false;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!doc.isObject() || doc.object().value("version"_L1).toInt() != 1) {
-        // Never overwrite what cannot be read (a newer version's file, a hand edit): keep it
-        // beside, under a name of its own, before the next save replaces it.
-        file.close();
-        const QString aside = m_path + u".invalid-"_s
-                              + QDateTime::currentDateTimeUtc().toString(u"yyyyMMddTHHmmsszzz"_s);
-        const bool kept = QFile::rename(m_path, aside);
+    if (file.status == StateFile::ReadResult::Status::Unusable) {
         if (error)
-            *error = kept ? QObject::tr("%1 is not a notification state file; kept it as %2 and "
-                                        "starting afresh")
-                                .arg(m_path, aside)
-                          : QObject::tr("%1 is not a notification state file; starting afresh")
-                                .arg(m_path);
+            *error = !file.keptAs.isEmpty()
+                         ? QObject::tr("%1 is not a notification state file; kept it as %2 and "
+                                       "starting afresh")
+                               .arg(m_path, file.keptAs)
+                         : QObject::tr("%1 is not a notification state file; starting afresh")
+                               .arg(m_path);
         return false;
     }
-    for (const QJsonValue v : doc.object().value("notified"_L1).toArray()) {
+    for (const QJsonValue v : file.object.value("notified"_L1).toArray()) {
         const QJsonObject o = v.toObject();
         Entry e;
         e.startsAt = AlertsJson::parseTime(o.value("startsAt"_L1).toString());
         e.alert.fingerprint = o.value("fingerprint"_L1).toString();
+        e.alert.cluster = o.value("cluster"_L1).toString(); // absent before clusters: unnamed
         e.alert.startsAt = e.startsAt;
         const QJsonObject labels = o.value("labels"_L1).toObject();
         for (auto it = labels.begin(); it != labels.end(); ++it)
             e.alert.labels.insert(it.key(), it.value().toString());
         e.alert.annotations.insert(u"summary"_s, o.value("summary"_L1).toString());
         if (!e.alert.fingerprint.isEmpty())
-            m_entries.insert(e.alert.fingerprint, e);
+            m_entries.insert(e.alert.key(), e);
     }
     return true;
 }
@@ -80,10 +74,13 @@ bool NotifiedState::save(QString *error) const
         QJsonObject labels;
         for (auto l = it->alert.labels.cbegin(); l != it->alert.labels.cend(); ++l)
             labels.insert(l.key(), l.value());
-        entries.append(QJsonObject{{"fingerprint"_L1, it.key()},
-                                   {"startsAt"_L1, AlertsJson::formatTime(it->startsAt)},
-                                   {"labels"_L1, labels},
-                                   {"summary"_L1, it->alert.summary()}});
+        QJsonObject entry{{"fingerprint"_L1, it->alert.fingerprint},
+                          {"startsAt"_L1, AlertsJson::formatTime(it->startsAt)},
+                          {"labels"_L1, labels},
+                          {"summary"_L1, it->alert.summary()}};
+        if (!it->alert.cluster.isEmpty())
+            entry.insert("cluster"_L1, it->alert.cluster);
+        entries.append(entry);
     }
     const QString failed = StateFile::write(
         m_path, QJsonDocument(QJsonObject{{"version"_L1, 1}, {"notified"_L1, entries}}).toJson());
@@ -92,9 +89,9 @@ bool NotifiedState::save(QString *error) const
     return failed.isEmpty();
 }
 
-bool NotifiedState::contains(const QString &fingerprint, const QDateTime &startsAt) const
+bool NotifiedState::contains(const QString &key, const QDateTime &startsAt) const
 {
-    const auto it = m_entries.constFind(fingerprint);
+    const auto it = m_entries.constFind(key);
     // Compare at millisecond precision: that is what the file keeps.
     return it != m_entries.cend()
            && it->startsAt.toMSecsSinceEpoch() == startsAt.toMSecsSinceEpoch();
@@ -105,20 +102,21 @@ void NotifiedState::insert(const Alert &alert)
     Entry e;
     e.startsAt = alert.startsAt;
     e.alert.fingerprint = alert.fingerprint;
+    e.alert.cluster = alert.cluster;
     e.alert.labels = alert.labels;
     e.alert.startsAt = alert.startsAt;
     e.alert.annotations.insert(u"summary"_s, alert.summary());
-    m_entries.insert(alert.fingerprint, e);
+    m_entries.insert(alert.key(), e);
 }
 
-Alert NotifiedState::alert(const QString &fingerprint) const
+Alert NotifiedState::alert(const QString &key) const
 {
-    return m_entries.value(fingerprint).alert;
+    return m_entries.value(key).alert;
 }
 
-void NotifiedState::remove(const QString &fingerprint)
+void NotifiedState::remove(const QString &key)
 {
-    m_entries.remove(fingerprint);
+    m_entries.remove(key);
 }
 
 int NotificationPolicy::urgencyFor(int rank)
@@ -155,29 +153,52 @@ QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts
     };
     const bool sending = m_config.enabled && !m_muted;
 
+    // Keyed by Alert::key(): the same alert in two clusters is notified once in each. What only
+    // Prometheus reports (no Alertmanager answers yet: a restart) has no cluster, and stands for
+    // every cluster's record of its fingerprint, so that it neither notifies again nor resolves.
     QSet<QString> present;
+    QSet<QString> presentAnywhere; ///< fingerprints that Prometheus alone reports
     present.reserve(alerts.size());
+    QMultiHash<QString, QString> keysOf; ///< fingerprint → the state's keys; built when needed
+    bool keysBuilt = false;
+    const auto notifiedInSomeCluster = [&](const Alert &a) {
+        if (!keysBuilt) {
+            for (const QString &key : state->keys())
+                keysOf.insert(state->alert(key).fingerprint, key);
+            keysBuilt = true;
+        }
+        const auto [first, last] = keysOf.equal_range(a.fingerprint);
+        return std::any_of(first, last,
+                           [&](const QString &key) { return state->contains(key, a.startsAt); });
+    };
     QList<Alert> fresh;
     for (const Alert &a : alerts) {
-        present.insert(a.fingerprint);
+        present.insert(a.key());
+        const bool clusterless = !a.fromAlertmanager();
+        if (clusterless)
+            presentAnywhere.insert(a.fingerprint);
         if (a.state != Alert::State::Firing || a.isSuppressed())
             continue;
         if (rank(a) < minimumRank)
             continue;
-        if (state->contains(a.fingerprint, a.startsAt))
+        if (state->contains(a.key(), a.startsAt))
+            continue;
+        if (clusterless && notifiedInSomeCluster(a))
             continue;
         fresh << a;
         state->insert(a);
+        if (keysBuilt)
+            keysOf.insert(a.fingerprint, a.key());
         dirty = true;
     }
 
-    const QStringList known = authoritative ? state->fingerprints() : QStringList();
-    for (const QString &fp : known) {
-        if (present.contains(fp))
+    const QStringList known = authoritative ? state->keys() : QStringList();
+    for (const QString &key : known) {
+        if (present.contains(key) || presentAnywhere.contains(state->alert(key).fingerprint))
             continue;
         // Gone: resolved (or silenced away from Alertmanager's active list).
         if (sending && m_config.notifyResolved) {
-            const Alert last = state->alert(fp);
+            const Alert last = state->alert(key);
             if (rank(last) >= minimumRank) {
                 AlertNotification n;
                 n.kind = AlertNotification::Kind::Resolved;
@@ -188,7 +209,7 @@ QList<AlertNotification> NotificationPolicy::evaluate(const QList<Alert> &alerts
                 out << n;
             }
         }
-        state->remove(fp);
+        state->remove(key);
         dirty = true;
     }
 

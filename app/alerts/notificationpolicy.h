@@ -21,8 +21,10 @@ struct AlertNotification
     int urgency = 1;     ///< 0 low, 1 normal, 2 critical (the spec's byte)
 };
 
-/// What has been notified: fingerprint → startsAt of the firing notified, persisted atomically
-/// (QSaveFile) so that a restart does not notify again what is still firing.
+/// What has been notified: Alert::key() (fingerprint, "@cluster" when named) → startsAt of the
+/// firing notified, persisted atomically (QSaveFile) so that a restart does not notify again what
+/// is still firing. The same alert firing in two clusters is two records. A file of the version
+/// that kept bare fingerprints (no "cluster" in its entries) reads as the unnamed cluster's.
 class NotifiedState
 {
 public:
@@ -36,13 +38,14 @@ public:
     bool load(QString *error = nullptr);
     bool save(QString *error = nullptr) const;
 
-    bool contains(const QString &fingerprint, const QDateTime &startsAt) const;
-    bool contains(const QString &fingerprint) const { return m_entries.contains(fingerprint); }
+    /// `key` is Alert::key().
+    bool contains(const QString &key, const QDateTime &startsAt) const;
+    bool contains(const QString &key) const { return m_entries.contains(key); }
     void insert(const Alert &alert);
-    void remove(const QString &fingerprint);
-    /// What is remembered of a notified alert: fingerprint, labels, startsAt, summary.
-    Alert alert(const QString &fingerprint) const;
-    QStringList fingerprints() const { return m_entries.keys(); }
+    void remove(const QString &key);
+    /// What is remembered of a notified alert: fingerprint, cluster, labels, startsAt, summary.
+    Alert alert(const QString &key) const;
+    QStringList keys() const { return m_entries.keys(); }
     qsizetype size() const { return m_entries.size(); }
 
 private:

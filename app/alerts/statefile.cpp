@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/alerts/statefile.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QObject>
 #include <QSaveFile>
 
@@ -28,6 +31,34 @@ QString write(const QString &path, const QByteArray &contents)
     if (!file.commit())
         return QObject::tr("cannot write %1: %2").arg(path, file.errorString());
     return {};
+}
+
+ReadResult read(const QString &path, int version, Unusable unusable)
+{
+    ReadResult result;
+    QFile file(path);
+    if (path.isEmpty() || !file.exists())
+        return result;
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.status = ReadResult::Status::CannotOpen;
+        result.error = QObject::tr("cannot read %1: %2").arg(path, file.errorString());
+        return result;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+    file.close();
+    if (doc.isObject() && doc.object().value("version"_L1).toInt() == version) {
+        result.status = ReadResult::Status::Read;
+        result.object = doc.object();
+        return result;
+    }
+    result.status = ReadResult::Status::Unusable;
+    if (unusable == Unusable::SetAside) {
+        const QString aside = path + u".invalid-"_s
+                              + QDateTime::currentDateTimeUtc().toString(u"yyyyMMddTHHmmsszzz"_s);
+        if (QFile::rename(path, aside))
+            result.keptAs = aside;
+    }
+    return result;
 }
 
 } // namespace Stackscope::StateFile

@@ -114,6 +114,7 @@ QWidget *AlertsFeature::createPage()
                                 m_service->ruleModel());
     m_page = page;
     page->setAuthor(AlertsService::loginName());
+    page->setAlertmanagerConfigured(m_service->hasAlertmanagers());
     page->setHistoryModel(m_history->model());
     connect(page, &AlertsPage::refreshRequested, m_service, &AlertsService::refreshNow);
     connect(page, &AlertsPage::openUrlRequested, this,
@@ -251,6 +252,7 @@ void AlertsFeature::onUpdated()
     const AlertsSnapshot &snapshot = m_service->lastSnapshot();
     if (m_page) {
         m_page->setAlertmanagerGroups(snapshot.groups);
+        m_page->setAlertmanagerConfigured(m_service->hasAlertmanagers());
         QStringList problems;
         for (const AlertSourceState &s : snapshot.sources) {
             if (s.ok)

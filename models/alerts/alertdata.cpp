@@ -24,6 +24,13 @@ QString Alert::summary() const
     return annotations.value(u"message"_s);
 }
 
+bool Alert::fromAlertmanager() const
+{
+    return !cluster.isEmpty()
+           || std::any_of(sources.cbegin(), sources.cend(),
+                          [](const QString &s) { return s.startsWith("alertmanager "_L1); });
+}
+
 QString Alert::runbookUrl() const
 {
     for (const QString &key : {u"runbook_url"_s, u"runbook"_s, u"runbookUrl"_s}) {
@@ -160,6 +167,13 @@ std::optional<Silence> recentlyEndedSilence(const QList<Silence> &silences, cons
             last = s;
     }
     return last;
+}
+
+std::optional<QString> Silence::targetClusterOf(const Alert &alert)
+{
+    if (!alert.fromAlertmanager())
+        return std::nullopt;
+    return alert.cluster;
 }
 
 QString Silence::matchersText() const

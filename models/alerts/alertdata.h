@@ -51,6 +51,10 @@ struct Alert
 
     /// What tells alerts apart on the page: the fingerprint, with "@cluster" when named.
     QString key() const { return cluster.isEmpty() ? fingerprint : fingerprint + u'@' + cluster; }
+    /// Reported by an Alertmanager (a source "alertmanager host:port"), so `cluster` says where
+    /// it lives; false for what only Prometheus reports (pending, or standing in for
+    /// Alertmanager), which belongs to no cluster in particular.
+    bool fromAlertmanager() const;
 
     QString name() const { return labels.value(QStringLiteral("alertname")); }
     QString severity() const { return labels.value(QStringLiteral("severity")); }
@@ -100,8 +104,16 @@ struct Silence
     QString comment;
     State state = State::Active;
     QStringList sources; ///< the Alertmanagers that hold it
+    /// Where a new silence is created (not sent to Alertmanager): only in the Alertmanagers of
+    /// this `cluster:` name ("" the unnamed one), set when it is made from an alert of that
+    /// cluster (targetClusterOf()); unset, once in every cluster (a silence typed in the matcher
+    /// box).
+    std::optional<QString> targetCluster;
 
     QString matchersText() const;
+    /// The cluster a silence made from `alert` belongs in: its own when an Alertmanager reported
+    /// it, otherwise none (every cluster).
+    static std::optional<QString> targetClusterOf(const Alert &alert);
     /// Matchers that select exactly the alert with these labels (isEqual, not regex).
     static QList<SilenceMatcher> exactMatchers(const LabelSet &labels);
     /// Every matcher matches (see SilenceMatcher::matches()): the silence covers such an alert.

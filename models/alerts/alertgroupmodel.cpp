@@ -123,6 +123,15 @@ void AlertGroupModel::setAlertmanagerGroups(const QList<AlertGroupInfo> &groups)
     }
 }
 
+void AlertGroupModel::setWithoutAlertmanager(bool without)
+{
+    if (without == m_withoutAlertmanager)
+        return;
+    m_withoutAlertmanager = without;
+    if (m_grouping == Grouping::Alertmanager)
+        rebuild();
+}
+
 void AlertGroupModel::scheduleSync()
 {
     if (m_syncPending)
@@ -220,6 +229,18 @@ QList<AlertGroupModel::Wanted> AlertGroupModel::wantedGroups() const
                 add(ungroupedKey, tr("without %1").arg(m_label), a);
             else
                 add(value.value(), m_label + u"=\""_s + value.value() + u'"', a);
+            continue;
+        }
+        if (m_withoutAlertmanager) {
+            // Nobody routes these alerts: grouped by their name, as the group_by of Alertmanager's
+            // example configuration starts, not all in one (its default, an empty group_by).
+            const QString name = a.name();
+            if (name.isEmpty())
+                add(ungroupedKey, tr("without alertname"), a);
+            else
+                add(u"alertname\x1f"_s + name,
+                    tr("alertname=\"%1\" · by alert name: no Alertmanager groups them").arg(name),
+                    a);
             continue;
         }
         const auto groups = m_amGroupsOfAlert.constFind(a.key());

@@ -63,6 +63,10 @@ public:
     QString groupLabel() const { return m_label; }
     /// Alertmanager's groups (merged over every Alertmanager): used in Grouping::Alertmanager.
     void setAlertmanagerGroups(const QList<AlertGroupInfo> &groups);
+    /// No Alertmanager is configured (the alerts are Prometheus' own): Grouping::Alertmanager
+    /// then groups by `alertname`, and each header says so, instead of one catch-all group.
+    void setWithoutAlertmanager(bool without);
+    bool isWithoutAlertmanager() const { return m_withoutAlertmanager; }
     /// Applies the source's pending changes now.
     void sync();
 
@@ -104,6 +108,7 @@ private:
     Grouping m_grouping = Grouping::Alertmanager;
     QString m_label = QStringLiteral("alertname");
     QList<AlertGroupInfo> m_amGroups;
+    bool m_withoutAlertmanager = false;
     QHash<QString, QList<qsizetype>> m_amGroupsOfAlert; ///< alert key → indexes in m_amGroups
     std::vector<std::unique_ptr<Group>> m_groups;
     QHash<QString, Group *> m_groupByKey;

@@ -6,6 +6,7 @@
 #include <QDBusError>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -21,10 +22,16 @@ QStringList FakeNotificationServer::GetCapabilities()
 uint FakeNotificationServer::Notify(const QString &appName, uint replacesId, const QString &appIcon,
                                     const QString &summary, const QString &body,
                                     const QStringList &actions, const QVariantMap &hints,
-                                    int expireTimeout)
+                                    int expireTimeout, const QDBusMessage &message)
 {
     Q_UNUSED(replacesId);
     const uint id = m_next++;
+    if (m_notifyDelay > 0) { // answered later; meanwhile the next calls are taken
+        message.setDelayedReply(true);
+        QTimer::singleShot(m_notifyDelay, this, [message, id] {
+            QDBusConnection::sessionBus().send(message.createReply(id));
+        });
+    }
     m_calls.append(
         QJsonObject{{"id"_L1, qint64(id)},
                     {"app"_L1, appName},
@@ -51,7 +58,7 @@ QString FakeNotificationServer::GetServerInformation(QString &vendor, QString &v
     vendor = u"Stackscope tests"_s;
     version = u"1"_s;
     specVersion = u"1.2"_s;
-    return u"fake-notifications"_s;
+    return m_serverName;
 }
 
 QString FakeNotificationServer::RecordedCalls()
@@ -68,6 +75,13 @@ int runFakeNotificationServer(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     FakeNotificationServer server;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
+        if (args.at(i) == "--server-name"_L1)
+            server.setServerName(args.at(i + 1));
+        else if (args.at(i) == "--notify-delay-ms"_L1)
+            server.setNotifyDelay(args.at(i + 1).toInt());
+    }
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.registerObject(u"/org/freedesktop/Notifications"_s, &server,
                             QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals)

@@ -3,9 +3,13 @@
 
 // A test-side org.freedesktop.Notifications service: records every Notify call and emits
 // ActionInvoked when the test asks it to (through its own org.stackscope.Test interface). It runs
-// in a child process, so that the notifier's blocking calls cross the real bus.
+// in a child process, so that the notifier's calls cross the real bus. Options (after
+// --serve-notifications): `--server-name NAME` (what GetServerInformation answers, e.g.
+// gnome-shell, which shows three action buttons) and `--notify-delay-ms N` (Notify answers only
+// after N ms, as a busy or slow server does; the calls are recorded as they arrive).
 
 #include <QDBusAbstractAdaptor>
+#include <QDBusMessage>
 #include <QJsonArray>
 #include <QObject>
 #include <QStringList>
@@ -19,12 +23,14 @@ class FakeNotificationServer : public QObject
     Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
 public:
     using QObject::QObject;
+    void setServerName(const QString &name) { m_serverName = name; }
+    void setNotifyDelay(int milliseconds) { m_notifyDelay = milliseconds; }
 
 public Q_SLOTS:
     QStringList GetCapabilities();
     uint Notify(const QString &appName, uint replacesId, const QString &appIcon,
                 const QString &summary, const QString &body, const QStringList &actions,
-                const QVariantMap &hints, int expireTimeout);
+                const QVariantMap &hints, int expireTimeout, const QDBusMessage &message);
     void CloseNotification(uint id);
     QString GetServerInformation(QString &vendor, QString &version, QString &specVersion);
 
@@ -39,6 +45,8 @@ Q_SIGNALS:
 private:
     QJsonArray m_calls;
     uint m_next = 1;
+    QString m_serverName = QStringLiteral("fake-notifications");
+    int m_notifyDelay = 0;
 };
 
 /// Registers the server on the session bus and runs until killed; returns the exit code.

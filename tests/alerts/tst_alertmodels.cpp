@@ -54,6 +54,7 @@ private Q_SLOTS:
     void matcherSetFilters();
     void groupsByLabel();
     void groupsAsAlertmanager();
+    void groupsByNameWithoutAlertmanager();
     void groupsFollowARefreshWithoutReset();
     void clusterKeepsAlertsApart();
 };
@@ -656,6 +657,51 @@ void TestAlertModels::groupsAsAlertmanager()
     QCOMPARE(reset.size(), 0);
     QCOMPARE(groups.rowCount(), 2);
     QVERIFY(!groups.indexOfGroup(pager.key()).isValid());
+}
+
+void TestAlertModels::groupsByNameWithoutAlertmanager()
+{
+    // Prometheus alone: nobody forms groups, so the default grouping is by alert name (and says
+    // so), not one catch-all group of everything.
+    AlertModel alerts;
+    AlertFilterProxy proxy;
+    proxy.setSourceModel(&alerts);
+    AlertGroupModel groups;
+    QAbstractItemModelTester tester(&groups,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    groups.setSourceModels(&alerts, &proxy);
+    QCOMPARE(groups.grouping(), AlertGroupModel::Grouping::Alertmanager);
+    Alert p = labelled(u"Slow"_s, u"db"_s, u"d2"_s);
+    p.state = Alert::State::Pending;
+    alerts.setAlerts(
+        {labelled(u"Down"_s, u"web"_s, u"w1"_s), labelled(u"Down"_s, u"db"_s, u"d1"_s), p});
+    groups.sync();
+    QCOMPARE(groups.rowCount(), 1); // with an Alertmanager: not routed yet, the catch-all
+    groups.setWithoutAlertmanager(true);
+    QCOMPARE(groups.rowCount(), 2);
+    QCOMPARE(tree(groups), u"alertname\x1f"
+                           "Down: instance=w1, instance=d1 | "
+                           "alertname\x1f"
+                           "Slow: instance=d2"_s);
+    QCOMPARE(groups.index(0, 0).data().toString(),
+             u"alertname=\"Down\" · by alert name: no Alertmanager groups them — 2 alerts: 2 "
+             "firing"_s);
+    QVERIFY(groups.index(1, 0).data().toString().contains(u"no Alertmanager groups them"_s));
+    // a new alert of a known name joins its group; a new name is a new group
+    alerts.setAlerts({labelled(u"Down"_s, u"web"_s, u"w1"_s), labelled(u"Down"_s, u"db"_s, u"d1"_s),
+                      labelled(u"Down"_s, u"db"_s, u"d3"_s), p,
+                      labelled(u"Full"_s, u"db"_s, u"d4"_s)});
+    groups.sync();
+    QCOMPARE(groups.rowCount(), 3);
+    QCOMPARE(groups.rowCount(groups.indexOfGroup(u"alertname\x1f"
+                                                 "Down"_s)),
+             3);
+    // a label picked by the user still wins
+    groups.setGrouping(AlertGroupModel::Grouping::Label, u"job"_s);
+    QCOMPARE(groups.rowCount(), 2);
+    groups.setGrouping(AlertGroupModel::Grouping::Alertmanager);
+    groups.setWithoutAlertmanager(false);
+    QCOMPARE(groups.rowCount(), 1);
 }
 
 void TestAlertModels::groupsFollowARefreshWithoutReset()

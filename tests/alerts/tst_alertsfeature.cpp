@@ -69,6 +69,7 @@ private Q_SLOTS:
     void silenceDialogPreviewsThePagesAlerts();
     void acknowledgeFromThePage();
     void groupsFromARealAlertmanager();
+    void groupsByNameWithPrometheusAlone();
     void historyTabShowsPeriods();
 
 private:
@@ -668,6 +669,52 @@ void TestAlertsFeature::groupsFromARealAlertmanager()
     QVERIFY(groups->index(0, 0).data().toString().startsWith(
         u"receiver pager · alertname=\"InstanceDown\""_s));
     QCOMPARE(groups->rowCount(groups->index(0, 0)), 1);
+}
+
+// Without an Alertmanager the alerts are real Prometheus' own: nobody groups them, so the default
+// grouping is by alert name (each header says so), not one catch-all group of everything.
+void TestAlertsFeature::groupsByNameWithPrometheusAlone()
+{
+    PrometheusProcess prometheus;
+    prometheus.setRuleFile(u"alerts.yml"_s, alertRules()); // AlwaysFiring, StaysPending
+    if (!prometheus.start())
+        QSKIP(qPrintable(u"Prometheus did not start: "_s + prometheus.errorString()));
+    QNetworkAccessManager network;
+    BackendStatusModel backends;
+    MainWindow window(&backends);
+    AppContext context{&network, nullptr, &backends, nullptr, &window};
+    AlertsFeature feature(context);
+    window.addPage(feature.id(), feature.title(), feature.icon(), feature.createPage());
+    Config config;
+    config.prometheus.url = prometheus.url();
+    config.refresh.alerts = std::chrono::milliseconds(500);
+    feature.applyConfig(config);
+    feature.start();
+    AlertsPage *page = feature.page();
+    QCOMPARE(page->grouping(), u"alertmanager"_s); // the default
+    AlertGroupModel *groups = page->groupModel();
+    QTRY_COMPARE_WITH_TIMEOUT(groups->rowCount(), 2, 20000);
+    QStringList headers;
+    for (int r = 0; r < groups->rowCount(); ++r) {
+        headers << groups->index(r, 0).data().toString();
+        QVERIFY(page->alertView()->isFirstColumnSpanned(r, {})); // a header row
+    }
+    QCOMPARE(headers,
+             (QStringList{u"alertname=\"AlwaysFiring\" · by alert name: no Alertmanager groups "
+                          "them — 1 alert: 1 firing"_s,
+                          u"alertname=\"StaysPending\" · by alert name: no Alertmanager groups "
+                          "them — 1 alert: 1 pending"_s}));
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        window.showPage(feature.id());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(out + u"/alerts-prometheus-alone.png"_s));
+    }
+    qInfo("Prometheus alone: %d groups: %s", int(headers.size()),
+          qPrintable(headers.join(u" | "_s)));
 }
 
 // The History tab: periods kept from earlier runs (in the state folder) and the real stack's

@@ -17,6 +17,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -26,6 +28,8 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -33,7 +37,9 @@
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
+#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
@@ -76,6 +82,7 @@ private Q_SLOTS:
     void trayFlagsSilencesThatEndSoon();
     void rulesShowForLabelsAndAnnotations();
     void trayCountsListsAndMutes();
+    void pluralsReadRight();
 };
 
 void TestAlertsPage::initTestCase()
@@ -236,6 +243,7 @@ void TestAlertsPage::clustersAreShown()
     SilenceModel silences;
     RuleModel rules;
     AlertsPage page(&alerts, &silences, &rules);
+    page.setAuthor(u"ana"_s);
     Alert a = alert(u"Down"_s, u"critical"_s);
     alerts.setAlerts({a});
     QVERIFY(page.alertView()->isColumnHidden(AlertModel::ClusterColumn));
@@ -254,6 +262,54 @@ void TestAlertsPage::clustersAreShown()
     QVERIFY(saw);
     QVERIFY(page.showAlert(a.fingerprint));
     QCOMPARE(page.currentFingerprint(), a.key());
+
+    // A silence of team-b's alert goes to team-b only, and the dialog says so.
+    b.sources = {u"alertmanager 127.0.0.1:9095"_s};
+    alerts.setAlerts({a, b});
+    QVERIFY(page.showAlert(b.key()));
+    QSignalSpy requested(&page, &AlertsPage::createSilenceRequested);
+    for (QPushButton *button : page.detailsPanel()->findChildren<QPushButton *>()) {
+        if (button->text() == u"Silence…"_s)
+            button->click();
+    }
+    QPointer<SilenceDialog> dialog = page.silenceDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isClustered());
+    QCOMPARE(dialog->targetText(),
+             u"Created only in the alert's Alertmanager cluster \"team-b\""_s);
+    if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QDir().mkpath(out);
+        dialog->commentEdit()->setPlainText(u"team b deploys"_s);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QVERIFY(dialog->grab().save(out + u"/silence-cluster.png"_s));
+    }
+    // its preview counts team-b's copy only: team-a's is not silenced by it
+    QVERIFY2(dialog->previewTitle().startsWith(u"Catches 1 of the 1 "_s),
+             qPrintable(dialog->previewTitle()));
+    QCOMPARE(dialog->previewList()->count(), 1);
+    dialog->commentEdit()->setPlainText(u"team b deploys"_s);
+    dialog->accept();
+    QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<Silence>().targetCluster, u"team-b"_s);
+    page.showSilenceResult({u"abc"_s}, {});
+    QTRY_VERIFY(!dialog);
+    // A new silence typed in the Silences tab (no alert): every cluster, and the dialog says so.
+    auto *create = page.findChild<QPushButton *>(u"newSilence"_s);
+    QVERIFY(create);
+    create->click();
+    dialog = page.silenceDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isClustered()); // the page has several clusters
+    QCOMPARE(dialog->targetText(), u"Created in every Alertmanager cluster, once in each"_s);
+    dialog->matchersEdit()->setText(u"alertname=\"Down\""_s);
+    dialog->commentEdit()->setPlainText(u"everywhere"_s);
+    dialog->accept();
+    QCOMPARE(requested.size(), 2);
+    QVERIFY(!requested.at(1).first().value<Silence>().targetCluster.has_value());
+    page.showSilenceResult({u"def"_s, u"ghi"_s}, {});
+    QTRY_VERIFY(!dialog);
 }
 
 void TestAlertsPage::untrustedTextIsPlain()
@@ -371,6 +427,7 @@ void TestAlertsPage::silenceResultReachesTheDialog()
     }
     QPointer<SilenceDialog> dialog = page.silenceDialog();
     QVERIFY(dialog);
+    QVERIFY(!dialog->isClustered()); // one cluster: where it goes is no question
     dialog->commentEdit()->setPlainText(u"deploying"_s);
     dialog->accept();
     QCOMPARE(requested.size(), 1);
@@ -741,6 +798,75 @@ void TestAlertsPage::trayCountsListsAndMutes()
     QVERIFY(tray.isMuted());
     alerts.setAlerts({});
     QVERIFY(tray.systemTrayIcon()->toolTip().contains(u"No alerts firing"_s));
+}
+
+void TestAlertsPage::pluralsReadRight()
+{
+    // Every "(s)" string of the alerts UI is a numerus tr("%n …(s)", nullptr, n), and the English
+    // forms for it are in plurals_en.ts (what an English translation file must hold).
+    QFile ts(QStringLiteral(STACKSCOPE_SOURCE_DIR) + u"/tests/alerts/plurals_en.ts"_s);
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QSet<QString> english;
+    {
+        QXmlStreamReader xml(&ts);
+        bool numerus = false;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == "message"_L1)
+                numerus = xml.attributes().value("numerus"_L1) == "yes"_L1;
+            else if (xml.name() == "source"_L1 && numerus)
+                english.insert(xml.readElementText());
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    }
+    const QRegularExpression call(uR"re(\btr\(\s*"((?:[^"\\]|\\.)*)"(\s*,\s*nullptr\s*,)?)re"_s);
+    QStringList files;
+    for (const QString &dir : {u"ui/alerts"_s, u"app/alerts"_s, u"models/alerts"_s}) {
+        QDirIterator it(QStringLiteral(STACKSCOPE_SOURCE_DIR) + u'/' + dir, {u"*.cpp"_s, u"*.h"_s});
+        while (it.hasNext())
+            files << it.next();
+    }
+    files << QStringLiteral(STACKSCOPE_SOURCE_DIR) + u"/app/features/alertsfeature.cpp"_s;
+    QStringList plural;
+    for (const QString &path : std::as_const(files)) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        for (auto m = call.globalMatch(text); m.hasNext();) {
+            const QRegularExpressionMatch match = m.next();
+            const QString source = match.captured(1);
+            if (!source.contains(u"(s)"_s))
+                continue;
+            plural << source;
+            QVERIFY2(source.contains(u"%n"_s) && match.hasCaptured(2)
+                         && !match.captured(2).isEmpty(),
+                     qPrintable(path + u": not a numerus tr(): "_s + source));
+            QVERIFY2(english.contains(source),
+                     qPrintable(u"no English forms in plurals_en.ts for: "_s + source));
+        }
+    }
+    QVERIFY2(plural.size() >= 4, qPrintable(plural.join(u" | "_s)));
+    qInfo("%d numerus strings in the alerts UI: %s", int(plural.size()),
+          qPrintable(plural.join(u" | "_s)));
+
+    // With the English forms, the silence preview reads right for one alert and for several.
+    QTranslator translator;
+    QVERIFY(translator.load(u":/test/plurals_en.qm"_s));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const auto uninstall
+        = qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+    const Alert a = alert(u"A"_s, u"critical"_s);
+    const Alert b = alert(u"B"_s, u"warning"_s);
+    SilenceDialog dialog(LabelSet{{u"alertname"_s, u"Other"_s}}, u"ana"_s);
+    dialog.setAlerts({a});
+    QCOMPARE(dialog.previewTitle(), u"Catches none of the 1 alert shown now"_s);
+    dialog.setAlerts({a, b});
+    QCOMPARE(dialog.previewTitle(), u"Catches none of the 2 alerts shown now"_s);
+    dialog.matchersEdit()->setText(u"alertname=\"A\""_s);
+    QCOMPARE(dialog.previewTitle(), u"Catches 1 of the 2 alerts shown now:"_s);
+    dialog.setAlerts({a});
+    QCOMPARE(dialog.previewTitle(), u"Catches 1 of the 1 alert shown now:"_s);
 }
 
 QTEST_MAIN(TestAlertsPage)

@@ -3,6 +3,7 @@
 // Debian servers on loopback: an HA pair of Alertmanagers and Prometheus with a rule file.
 #include "app/alerts/alertmanagerclient.h"
 #include "app/alerts/alertsservice.h"
+#include "app/alerts/notificationpolicy.h"
 #include "models/alerts/alertmodel.h"
 #include "tests/alerts/alertstestenv.h"
 #include "tests/support/faultserver.h"
@@ -219,6 +220,76 @@ void TestAlertsReal::twoClustersKeepTheSameAlertApart()
     }
     clusters.sort();
     QCOMPARE(clusters, (QStringList{u"team-a"_s, u"team-b"_s}));
+
+    // Notified once per cluster: the same fingerprint in two clusters is two alerts.
+    NotificationPolicy policy;
+    NotifiedState notified;
+    QStringList notifiedClusters;
+    for (const AlertNotification &n : policy.evaluate(s.alerts, &notified, nullptr, true)) {
+        if (n.alert.name() == "AlwaysFiring"_L1)
+            notifiedClusters << n.alert.cluster;
+    }
+    notifiedClusters.sort();
+    QCOMPARE(notifiedClusters, (QStringList{u"team-a"_s, u"team-b"_s}));
+    QVERIFY(policy.evaluate(s.alerts, &notified, nullptr, true).isEmpty()); // and only once
+
+    // A silence made from an alert lands in that alert's cluster only.
+    const auto silenceIn = [&](const std::optional<QString> &target) {
+        Silence silence;
+        silence.matchers = Silence::exactMatchers(copies.at(0).labels);
+        silence.startsAt = QDateTime::currentDateTimeUtc();
+        silence.endsAt = silence.startsAt.addSecs(600);
+        silence.createdBy = u"tester"_s;
+        silence.comment = u"cluster test"_s;
+        silence.targetCluster = target;
+        return waitFor<std::pair<QStringList, QStringList>>([&](auto done) {
+            service.createSilence(silence,
+                                  [done](const QStringList &ids, const QStringList &errors) {
+                                      done({ids, errors});
+                                  });
+        });
+    };
+    const auto holds = [](AlertmanagerProcess *am, const QString &id) {
+        return am->fetch("GET", u"/api/v2/silence/"_s + id).status == 200;
+    };
+    QStringList created;
+    std::optional<std::pair<QStringList, QStringList>> ofB;
+    service.silenceAlert(copies.at(1), std::chrono::minutes(10), u"tester"_s, u"team b's"_s,
+                         [&ofB](const QStringList &ids, const QStringList &errors) {
+                             ofB = {ids, errors};
+                         });
+    QTRY_VERIFY_WITH_TIMEOUT(ofB.has_value(), 10000);
+    QVERIFY2(ofB->second.isEmpty(), qPrintable(ofB->second.join(u'\n')));
+    QCOMPARE(ofB->first.size(), 1);
+    created << ofB->first;
+    QVERIFY(holds(&other, ofB->first.first()));
+    QVERIFY(!holds(m_stack.am1.get(), ofB->first.first()));
+    QVERIFY(!holds(m_stack.am2.get(), ofB->first.first()));
+    // team-a's copy: once in the pair (gossiped to its peer), not in team-b's Alertmanager
+    const auto ofA = silenceIn(Silence::targetClusterOf(copies.at(0)));
+    QVERIFY2(ofA.second.isEmpty(), qPrintable(ofA.second.join(u'\n')));
+    QCOMPARE(ofA.first.size(), 1);
+    created << ofA.first;
+    QTRY_VERIFY_WITH_TIMEOUT(holds(m_stack.am2.get(), ofA.first.first()), 10000);
+    QVERIFY(holds(m_stack.am1.get(), ofA.first.first()));
+    QVERIFY(!holds(&other, ofA.first.first()));
+    // Typed in the matcher box (no alert): once in every cluster, as before.
+    const auto everywhere = silenceIn(std::nullopt);
+    QVERIFY2(everywhere.second.isEmpty(), qPrintable(everywhere.second.join(u'\n')));
+    QCOMPARE(everywhere.first.size(), 2);
+    created << everywhere.first;
+    QCOMPARE(
+        int(holds(&other, everywhere.first.at(0))) + int(holds(&other, everywhere.first.at(1))), 1);
+    // A cluster that is not configured is refused, not sent anywhere.
+    const auto nowhere = silenceIn(u"team-c"_s);
+    QVERIFY(nowhere.first.isEmpty());
+    QCOMPARE(nowhere.second.size(), 1);
+    for (const QString &id : std::as_const(created)) {
+        const QStringList errors = waitFor<QStringList>([&](auto done) {
+            service.expireSilence(id, [done](const QStringList &e) { done(e); });
+        });
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    }
     other.stop();
 }
 

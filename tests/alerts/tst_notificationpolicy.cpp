@@ -2,11 +2,14 @@
 // Who is told what: once per firing (fingerprint and startsAt), resolves when enabled, minimum
 // severity, mute, storm grouping; the notified state persisted and reloaded; and the fallback
 // when no notification server is on the bus.
+#include "app/alerts/acknowledgements.h"
 #include "app/alerts/desktopnotifier.h"
 #include "app/alerts/notificationpolicy.h"
 
 #include <QDBusConnection>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +27,24 @@ Alert alert(const QString &name, const QString &severity, int minutesAgo = 5)
     a.fingerprint = labelsFingerprint(a.labels);
     a.startsAt = QDateTime(QDate(2026, 11, 21), QTime(6, 0), Qt::UTC).addSecs(-60 * minutesAgo);
     return a;
+}
+
+Alert inCluster(Alert a, const QString &cluster)
+{
+    a.cluster = cluster;
+    a.sources = {u"alertmanager 127.0.0.1:9093"_s};
+    return a;
+}
+
+bool writeFile(const QString &path, const QByteArray &contents)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(contents) == contents.size();
+}
+
+QStringList filesIn(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::Files, QDir::Name);
 }
 
 QStringList summaries(const QList<AlertNotification> &notes)
@@ -49,6 +70,13 @@ private Q_SLOTS:
     void stormBecomesOneSummary();
     void stateIsPersistedAndReloaded();
     void brokenStateFileStartsAfresh();
+    void oncePerCluster();
+    void prometheusStandsForEveryCluster();
+    void clustersPersistAndOldFilesReadAsUnnamed();
+    void notifiedStateLoad_data();
+    void notifiedStateLoad();
+    void acknowledgedStateLoad_data();
+    void acknowledgedStateLoad();
     void fallbackWithoutNotificationServer();
 };
 
@@ -224,6 +252,204 @@ void TestNotificationPolicy::brokenStateFileStartsAfresh()
     QVERIFY(!state.load(&error));
     QVERIFY(error.contains("starting afresh"_L1));
     QCOMPARE(state.size(), 0);
+}
+
+void TestNotificationPolicy::oncePerCluster()
+{
+    // The same alert (one fingerprint) firing in two Alertmanager clusters is told once in each.
+    NotificationPolicy policy;
+    NotifiedState state;
+    const Alert a = inCluster(alert(u"A"_s, u"critical"_s), u"team-a"_s);
+    const Alert b = inCluster(alert(u"A"_s, u"critical"_s), u"team-b"_s);
+    QCOMPARE(a.fingerprint, b.fingerprint);
+    QCOMPARE(policy.evaluate({a}, &state).size(), 1);
+    QCOMPARE(policy.evaluate({a, b}, &state).size(), 1); // team-b's copy is new
+    QCOMPARE(state.size(), 2);
+    QVERIFY(state.contains(a.key(), a.startsAt));
+    QVERIFY(state.contains(b.key(), b.startsAt));
+    QVERIFY(policy.evaluate({a, b}, &state).isEmpty());
+    // team-b's copy resolves: that one, not team-a's, is resolved
+    NotificationConfig config;
+    config.notifyResolved = true;
+    policy.setConfig(config);
+    const QList<AlertNotification> notes = policy.evaluate({a}, &state);
+    QCOMPARE(summaries(notes), QStringList{u"Resolved: A"_s});
+    QCOMPARE(notes.first().alert.cluster, u"team-b"_s);
+    QVERIFY(state.contains(a.key()));
+    QVERIFY(!state.contains(b.key()));
+}
+
+void TestNotificationPolicy::prometheusStandsForEveryCluster()
+{
+    // While no Alertmanager answers (a restart), the firing alerts are Prometheus' own, without a
+    // cluster: a clustered record of the same firing is not notified again, nor resolved.
+    NotificationConfig config;
+    config.notifyResolved = true;
+    NotificationPolicy policy;
+    policy.setConfig(config);
+    NotifiedState state;
+    const Alert clustered = inCluster(alert(u"A"_s, u"critical"_s), u"team-a"_s);
+    QCOMPARE(policy.evaluate({clustered}, &state).size(), 1);
+    Alert fromPrometheus = alert(u"A"_s, u"critical"_s);
+    fromPrometheus.sources = {u"prometheus"_s};
+    QVERIFY(policy.evaluate({fromPrometheus}, &state, nullptr, true).isEmpty());
+    QVERIFY(state.contains(clustered.key()));
+    // An Alertmanager of the unnamed cluster is a cluster of its own: its copy is new.
+    const Alert unnamed = inCluster(alert(u"A"_s, u"critical"_s), QString());
+    QCOMPARE(policy.evaluate({clustered, unnamed}, &state).size(), 1);
+}
+
+void TestNotificationPolicy::clustersPersistAndOldFilesReadAsUnnamed()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"notified.json"_s);
+    NotificationPolicy policy;
+    const Alert a = inCluster(alert(u"A"_s, u"critical"_s), u"team-a"_s);
+    const Alert b = inCluster(alert(u"A"_s, u"critical"_s), u"team-b"_s);
+    {
+        NotifiedState state(path);
+        QCOMPARE(policy.evaluate({a, b}, &state).size(), 2);
+        QVERIFY(state.save());
+    }
+    NotifiedState reread(path);
+    QVERIFY(reread.load());
+    QCOMPARE(reread.size(), 2);
+    QVERIFY(reread.contains(a.key(), a.startsAt));
+    QVERIFY(reread.contains(b.key(), b.startsAt));
+    QCOMPARE(reread.alert(b.key()).cluster, u"team-b"_s);
+    QVERIFY(policy.evaluate({a, b}, &reread).isEmpty());
+
+    // A file of the version before clusters: bare fingerprints, read as the unnamed cluster's.
+    const Alert old = alert(u"Old"_s, u"critical"_s);
+    QVERIFY(writeFile(path, u"{\"version\": 1, \"notified\": [{\"fingerprint\": \"%1\", "
+                            "\"startsAt\": \"%2\", \"labels\": {\"alertname\": \"Old\", "
+                            "\"severity\": \"critical\"}, \"summary\": \"s\"}]}"_s
+                                .arg(old.fingerprint, old.startsAt.toString(Qt::ISODateWithMs))
+                                .toUtf8()));
+    NotifiedState previous(path);
+    QVERIFY(previous.load());
+    QCOMPARE(previous.keys(), QStringList{old.fingerprint});
+    QVERIFY(previous.alert(old.fingerprint).cluster.isEmpty());
+    QVERIFY(policy.evaluate({inCluster(old, QString())}, &previous).isEmpty()); // not again
+    QVERIFY(
+        policy.evaluate({inCluster(old, QString()), inCluster(old, u"team-a"_s)}, &previous).size()
+        == 1); // a named cluster's copy is another alert
+}
+
+// The two state files share their read side (StateFile::read): a missing file is an empty
+// state; a file that cannot be opened, is no JSON or has another version is reported and read
+// as empty; only notified.json sets such a file aside (its loss would notify everything again).
+void TestNotificationPolicy::notifiedStateLoad_data()
+{
+    QTest::addColumn<QByteArray>("contents"); // "-" for no file, "!" for one that cannot be read
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<int>("entries");
+    QTest::addColumn<bool>("setAside");
+    const Alert a = alert(u"A"_s, u"critical"_s);
+    QTest::newRow("missing file") << QByteArray("-") << true << 0 << false;
+    QTest::newRow("unreadable file") << QByteArray("!") << false << 0 << false;
+    QTest::newRow("garbage") << QByteArray("\x00\xffnot json {") << false << 0 << true;
+    QTest::newRow("truncated") << QByteArray("{\"version\": 1, \"notified\": [") << false << 0
+                               << true;
+    QTest::newRow("wrong version")
+        << QByteArray("{\"version\": 2, \"notified\": []}") << false << 0 << true;
+    QTest::newRow("an array") << QByteArray("[1, 2]") << false << 0 << true;
+    QTest::newRow("good file")
+        << u"{\"version\": 1, \"notified\": [{\"fingerprint\": \"%1\", \"startsAt\": "
+           "\"%2\", \"labels\": {\"alertname\": \"A\"}, \"summary\": \"s\"}]}"_s
+               .arg(a.fingerprint, a.startsAt.toString(Qt::ISODateWithMs))
+               .toUtf8()
+        << true << 1 << false;
+}
+
+void TestNotificationPolicy::notifiedStateLoad()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(bool, ok);
+    QFETCH(int, entries);
+    QFETCH(bool, setAside);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"notified.json"_s);
+    // Unreadable: a folder where the file should be (permissions do not stop root, CI's user).
+    if (contents == "!")
+        QVERIFY(QDir().mkpath(path));
+    else if (contents != "-")
+        QVERIFY(writeFile(path, contents));
+    NotifiedState state(path);
+    state.insert(alert(u"Before"_s, u"critical"_s)); // load replaces what was there
+    QString error;
+    QCOMPARE(state.load(&error), ok);
+    QCOMPARE(state.size(), entries);
+    QCOMPARE(error.isEmpty(), ok);
+    if (contents == "!")
+        QVERIFY2(error.startsWith(u"cannot read "_s), qPrintable(error));
+    const QStringList files = filesIn(dir.path());
+    if (setAside) {
+        QVERIFY2(error.contains(u"kept it as"_s), qPrintable(error));
+        QCOMPARE(files.size(), 1);
+        QVERIFY(files.first().startsWith(u"notified.json.invalid-"_s));
+        QFile kept(dir.filePath(files.first()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), contents); // byte for byte
+    } else {
+        QCOMPARE(files, contents == "-" || contents == "!" ? QStringList()
+                                                           : QStringList{u"notified.json"_s});
+        QCOMPARE(QFileInfo::exists(path), contents != "-"); // left where it was
+    }
+}
+
+void TestNotificationPolicy::acknowledgedStateLoad_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<int>("entries");
+    QTest::newRow("missing file") << QByteArray("-") << true << 0;
+    QTest::newRow("unreadable file") << QByteArray("!") << false << 0;
+    QTest::newRow("garbage") << QByteArray("\x00\xffnot json {") << false << 0;
+    QTest::newRow("wrong version")
+        << QByteArray("{\"version\": 2, \"acknowledged\": []}") << false << 0;
+    QTest::newRow("good file") << QByteArray(
+        "{\"version\": 1, \"acknowledged\": [{\"silenceId\": \"s-1\", "
+        "\"alertName\": \"A\", \"fingerprint\": \"f\", \"createdAt\": "
+        "\"2026-11-21T06:00:00.000Z\", \"endsAt\": \"2026-11-22T06:00:00.000Z\", "
+        "\"matchers\": [{\"name\": \"alertname\", \"value\": \"A\", "
+        "\"isRegex\": false, \"isEqual\": true}]}, {\"silenceId\": \"\"}]}")
+                               << true << 1; // the entry without a silence is dropped
+}
+
+void TestNotificationPolicy::acknowledgedStateLoad()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(bool, ok);
+    QFETCH(int, entries);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"acknowledged.json"_s);
+    // Unreadable: a folder where the file should be (permissions do not stop root, CI's user).
+    if (contents == "!")
+        QVERIFY(QDir().mkpath(path));
+    else if (contents != "-")
+        QVERIFY(writeFile(path, contents));
+    AcknowledgedState state(path);
+    state.entries << Acknowledgement{u"before"_s, {}, {}, {}, {}, {}};
+    QString error;
+    QCOMPARE(state.load(&error), ok);
+    QCOMPARE(state.entries.size(), entries);
+    QCOMPARE(error.isEmpty(), ok);
+    if (entries == 1) {
+        const Acknowledgement &a = state.entries.first();
+        QCOMPARE(a.silenceId, u"s-1"_s);
+        QCOMPARE(a.matchers, (QList<SilenceMatcher>{{u"alertname"_s, u"A"_s, false, true}}));
+        QCOMPARE(a.endsAt, QDateTime(QDate(2026, 11, 22), QTime(6, 0), Qt::UTC));
+    }
+    if (contents == "!")
+        QVERIFY2(error.startsWith(u"cannot read "_s), qPrintable(error));
+    if (!ok && contents != "!")
+        QVERIFY2(error.contains(u"not a state file of acknowledgements"_s), qPrintable(error));
+    // Left in place, never set aside: its silences end on their own within a day.
+    QCOMPARE(filesIn(dir.path()), contents == "-" || contents == "!"
+                                      ? QStringList()
+                                      : QStringList{u"acknowledged.json"_s});
+    QCOMPARE(QFileInfo::exists(path), contents != "-");
 }
 
 void TestNotificationPolicy::fallbackWithoutNotificationServer()

@@ -8,6 +8,7 @@
 #include "app/alerts/alertsservice.h"
 #include "tests/alerts/alertstestenv.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void acknowledgeUntilResolvedRenewsThenExpires();
     void acknowledgementSurvivesARestart();
     void acknowledgementExpiredByHandIsForgotten();
+    void acknowledgementFollowsAnEditedSilence();
 
 private:
     AlertsSnapshot poll(AlertsService &service)
@@ -330,6 +332,76 @@ void TestSilencesReal::acknowledgementExpiredByHandIsForgotten()
     QTest::qWait(1500);
     QVERIFY(isExpired(id));
     service.stop();
+}
+
+void TestSilencesReal::acknowledgementFollowsAnEditedSilence()
+{
+    AlertsService service(&m_network);
+    service.applyConfig(m_stack.config());
+    Acknowledgements acks(&service);
+    const QString path = m_stateDir.filePath(u"edited/acknowledged.json"_s);
+    acks.setStatePath(path);
+    service.start();
+    const Alert alert = flippable(service);
+    std::optional<Answer> answer;
+    acks.acknowledge(alert, [&answer](const QStringList &ids, const QStringList &errors) {
+        answer = Answer{ids, errors};
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
+    QCOMPARE(answer->first.size(), 1);
+    const QString id = answer->first.first();
+
+    // The user edits the acknowledged silence in the Silences tab: a matcher more, which
+    // Alertmanager 0.25 answers by expiring it and making a new silence.
+    Silence polled;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const Silence &s : service.lastSnapshot().silences) {
+                if (s.id == id)
+                    polled = s;
+            }
+            return !polled.id.isEmpty();
+        }(),
+        10000);
+    Silence edited = polled;
+    edited.matchers << SilenceMatcher{u"severity"_s, u"warn.*"_s, true, true};
+    answer.reset();
+    QElapsedTimer followed;
+    followed.start();
+    service.updateSilence(edited, [&answer](const QStringList &ids, const QStringList &errors) {
+        answer = Answer{ids, errors};
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
+    QVERIFY2(answer->second.isEmpty(), qPrintable(answer->second.join(u'\n')));
+    const QString replaced = answer->first.value(0);
+    QVERIFY(!replaced.isEmpty() && replaced != id);
+    QTRY_VERIFY_WITH_TIMEOUT(isExpired(id), 10000);
+    // The acknowledgement holds the new silence, with its matchers, and keeps holding it while
+    // polls list the old one as expired (before, that read as "expired elsewhere": let go).
+    QCOMPARE(acks.silenceIds(), QStringList{replaced});
+    QCOMPARE(acks.entries().first().matchers, edited.matchers);
+    QSignalSpy updated(&service, &AlertsService::updated);
+    QTRY_VERIFY_WITH_TIMEOUT(updated.size() >= 4, 15000);
+    QCOMPARE(acks.silenceIds(), QStringList{replaced});
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            AcknowledgedState state(path);
+            return state.load() && state.entries.size() == 1
+                   && state.entries.first().silenceId == replaced;
+        }(),
+        5000);
+    qInfo("followed to the new id; %d polls later still held (%lld ms)", int(updated.size()),
+          followed.elapsed());
+
+    // The alert resolves: Stackscope expires the new silence, as it would have the old one.
+    QSignalSpy released(&acks, &Acknowledgements::released);
+    QVERIFY(m_stack.flip(false));
+    QTRY_VERIFY_WITH_TIMEOUT(isExpired(replaced), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(released.size(), 1, 5000);
+    QCOMPARE(released.first().first().toString(), replaced);
+    QVERIFY(acks.silenceIds().isEmpty());
+    service.stop();
+    unflip();
 }
 
 QTEST_GUILESS_MAIN(TestSilencesReal)

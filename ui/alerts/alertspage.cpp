@@ -437,6 +437,14 @@ void AlertsPage::setAlertmanagerGroups(const QList<AlertGroupInfo> &groups)
     m_groups->setAlertmanagerGroups(groups);
 }
 
+void AlertsPage::setAlertmanagerConfigured(bool configured)
+{
+    if (m_groups->isWithoutAlertmanager() == !configured)
+        return;
+    m_groups->setWithoutAlertmanager(!configured); // a reset, which the view takes after us:
+    prepareGroupRows(0, m_groups->rowCount() - 1); // the headers' spans are set again here
+}
+
 QString AlertsPage::filterError() const
 {
     return m_filterError->isHidden() ? QString() : m_filterError->text();
@@ -627,6 +635,7 @@ QWidget *AlertsPage::buildSilencesTab()
     connect(showExpired, &QCheckBox::toggled, this, applyExpired);
     applyExpired();
     auto *create = new QPushButton(QIcon::fromTheme(u"list-add"_s), tr("New silence…"), tab);
+    create->setObjectName(u"newSilence"_s);
     auto *edit = new QPushButton(QIcon::fromTheme(u"document-edit"_s), tr("Edit…"), tab);
     edit->setObjectName(u"editSilence"_s);
     auto *extendHour = new QPushButton(tr("+1 h"), tab);
@@ -640,7 +649,7 @@ QWidget *AlertsPage::buildSilencesTab()
     auto *expire = new QPushButton(QIcon::fromTheme(u"edit-delete"_s), tr("Expire"), tab);
     expire->setObjectName(u"expireSilence"_s);
     m_silenceActions = {edit, extendHour, extendDay, duplicate, expire};
-    connect(create, &QPushButton::clicked, this, [this] { newSilence({}); });
+    connect(create, &QPushButton::clicked, this, [this] { newSilence(Alert()); });
     connect(edit, &QPushButton::clicked, this, [this] {
         if (const Silence s = selectedSilence(); !s.id.isEmpty())
             editSilence(s);
@@ -908,7 +917,7 @@ void AlertsPage::silenceCurrent()
 {
     const int row = m_alerts->rowOf(m_current);
     if (row >= 0)
-        newSilence(m_alerts->at(row).labels);
+        newSilence(m_alerts->at(row));
 }
 
 void AlertsPage::acknowledgeCurrent()
@@ -926,7 +935,7 @@ void AlertsPage::showAlertMenu(const QPoint &pos)
     const Alert alert = index.data(AlertModel::AlertRole).value<Alert>();
     QMenu menu(this);
     menu.addAction(QIcon::fromTheme(u"notifications-disabled"_s), tr("Silence…"), this,
-                   [this, alert] { newSilence(alert.labels); });
+                   [this, alert] { newSilence(alert); });
     QAction *ack
         = menu.addAction(QIcon::fromTheme(u"checkmark"_s), tr("Acknowledge until resolved"), this,
                          [this, alert] { Q_EMIT acknowledgeRequested(alert); });
@@ -946,10 +955,11 @@ QString AlertsPage::alertDetailsText() const
     return lines.join(u'\n');
 }
 
-void AlertsPage::newSilence(const LabelSet &labels)
+void AlertsPage::newSilence(const Alert &alert)
 {
     Silence s;
-    s.matchers = Silence::exactMatchers(labels);
+    s.matchers = Silence::exactMatchers(alert.labels);
+    s.targetCluster = Silence::targetClusterOf(alert); // an alert's silence stays in its cluster
     openSilenceDialog(s);
 }
 
@@ -978,6 +988,8 @@ void AlertsPage::openSilenceDialog(const Silence &initial)
     auto *dialog = new SilenceDialog(initial, m_author, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAlerts(m_alerts->items());
+    if (m_alerts->hasClusters()) // several clusters: the dialog says which one(s) it goes to
+        dialog->setClustered(true);
     m_silenceDialog = dialog;
     // The preview follows the alerts while the dialog is open.
     const auto refresh = [this, dialog] {

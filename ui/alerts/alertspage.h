@@ -113,6 +113,8 @@ public:
     static QString settingsKey() { return QStringLiteral("alerts/groupBy"); }
     /// Alertmanager's groups of the last poll (AlertsSnapshot::groups).
     void setAlertmanagerGroups(const QList<Stackscope::AlertGroupInfo> &groups);
+    /// Without an Alertmanager (Prometheus alone) the default grouping is by alert name.
+    void setAlertmanagerConfigured(bool configured);
     /// Adds `name="value"` (or `name!="value"` when `exclude`) to the matcher box.
     void addMatcher(const QString &name, const QString &value, bool exclude);
 
@@ -142,7 +144,8 @@ private:
     void updateRuleDetails();
     QString inhibitorsText(const Alert &alert) const;
     void silenceCurrent();
-    void newSilence(const LabelSet &labels);
+    /// The silence dialog for exactly `alert` (its cluster's), or blank for an empty Alert.
+    void newSilence(const Alert &alert);
     void openSilenceDialog(const Silence &initial);
     void updateSilenceDetails();
     Silence selectedSilence() const;

@@ -54,6 +54,7 @@ SilenceDialog::SilenceDialog(const Silence &initial, const QString &author, QWid
     , m_matchers(new QLineEdit(this))
     , m_previewTitle(new QLabel(this))
     , m_preview(new QListWidget(this))
+    , m_target(new QLabel(this))
     , m_forButton(new QRadioButton(tr("For"), this))
     , m_duration(new QSpinBox(this))
     , m_unit(new QComboBox(this))
@@ -77,6 +78,21 @@ SilenceDialog::SilenceDialog(const Silence &initial, const QString &author, QWid
     m_preview->setMinimumHeight(110);
     m_preview->setTextElideMode(Qt::ElideRight); // the whole label set is in the tooltip
     m_preview->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Where it goes: a silence of an alert only in the alert's own Alertmanager cluster; one
+    // typed here in every cluster; an edit where the silence is.
+    m_target->setObjectName(u"silenceTarget"_s);
+    m_target->setTextFormat(Qt::PlainText);
+    m_target->setWordWrap(true);
+    if (isEdit())
+        m_target->setText(tr("Saved in the Alertmanager that holds it"));
+    else if (!initial.targetCluster)
+        m_target->setText(tr("Created in every Alertmanager cluster, once in each"));
+    else if (initial.targetCluster->isEmpty())
+        m_target->setText(tr("Created only in the Alertmanagers without a cluster name, where "
+                             "the alert is"));
+    else
+        m_target->setText(tr("Created only in the alert's Alertmanager cluster \"%1\"")
+                              .arg(*initial.targetCluster));
     m_duration->setRange(1, 999);
     m_duration->setValue(1);
     m_unit->addItem(tr("minutes"), int(Unit::Minutes));
@@ -122,12 +138,15 @@ SilenceDialog::SilenceDialog(const Silence &initial, const QString &author, QWid
     forRow->addWidget(m_until);
     forRow->addStretch(1);
     auto *form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("Matchers"), m_matchers);
     form->addRow(QString(), m_previewTitle);
     form->addRow(QString(), m_preview);
     form->addRow(tr("Duration"), forRow);
     form->addRow(tr("Comment"), m_comment);
     form->addRow(tr("Author"), m_author);
+    form->addRow(tr("Where"), m_target);
+    setClustered(initial.targetCluster && !initial.targetCluster->isEmpty());
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_error);
@@ -141,6 +160,13 @@ SilenceDialog::SilenceDialog(const Silence &initial, const QString &author, QWid
 void SilenceDialog::setAlerts(const QList<Alert> &alerts)
 {
     m_alerts = alerts;
+    // A silence for one cluster catches only that cluster's alerts (and what only Prometheus
+    // reports, which belongs to none): the preview counts no other cluster's copies.
+    if (m_initial.targetCluster && !isEdit()) {
+        const QString cluster = *m_initial.targetCluster;
+        m_alerts.removeIf(
+            [&cluster](const Alert &a) { return a.fromAlertmanager() && a.cluster != cluster; });
+    }
     updatePreview();
 }
 
@@ -183,13 +209,13 @@ void SilenceDialog::updatePreview()
     const QList<Alert> caught = alertsMatching(matchers, m_alerts);
     m_previewTitle->setStyleSheet(QString());
     if (caught.isEmpty())
-        m_previewTitle->setText(
-            m_alerts.isEmpty()
-                ? tr("No alert is shown now: nothing to preview")
-                : tr("Catches none of the %1 alerts shown now").arg(m_alerts.size()));
+        m_previewTitle->setText(m_alerts.isEmpty() ? tr("No alert is shown now: nothing to preview")
+                                                   : tr("Catches none of the %n alert(s) shown now",
+                                                        nullptr, int(m_alerts.size())));
     else
         m_previewTitle->setText(
-            tr("Catches %1 of the %2 alerts shown now:").arg(caught.size()).arg(m_alerts.size()));
+            tr("Catches %1 of the %n alert(s) shown now:", nullptr, int(m_alerts.size()))
+                .arg(caught.size()));
     for (const Alert &a : caught) {
         const QString state = a.state == Alert::State::Pending ? tr("pending")
                               : a.silenced                     ? tr("firing, silenced")
@@ -282,10 +308,27 @@ void SilenceDialog::showError(const QString &text)
     resize(width(), std::max(height(), sizeHint().height()));
 }
 
+void SilenceDialog::setClustered(bool clustered)
+{
+    m_form->setRowVisible(m_target, clustered);
+}
+
+bool SilenceDialog::isClustered() const
+{
+    return m_form->isRowVisible(m_target);
+}
+
+QString SilenceDialog::targetText() const
+{
+    return m_target->text();
+}
+
 Silence SilenceDialog::silence() const
 {
     Silence s;
     s.id = m_initial.id;
+    if (!isEdit())
+        s.targetCluster = m_initial.targetCluster;
     parseMatchers(m_matchers->text(), &s.matchers);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // An edit keeps the start: Alertmanager updates a silence in place only when it is unchanged

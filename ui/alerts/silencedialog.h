@@ -8,6 +8,7 @@
 class QComboBox;
 class QDateTimeEdit;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -40,7 +41,8 @@ public:
     /// Prefilled with `initial` (its id, matchers, comment, author, end time when in the future).
     SilenceDialog(const Silence &initial, const QString &author, QWidget *parent = nullptr);
 
-    /// The alerts the preview matches against (the page's).
+    /// The alerts the preview matches against (the page's; for a silence of one cluster only
+    /// that cluster's).
     void setAlerts(const QList<Alert> &alerts);
     /// The silence as entered: a new one starts now; an edited one keeps its id and its start.
     Silence silence() const;
@@ -65,6 +67,14 @@ public:
     /// Between submitted() and showResult().
     bool isWaiting() const { return m_waiting; }
 
+    /// Shows where the silence goes ("Where": the alert's cluster, or every cluster); the page
+    /// turns it on when there are several Alertmanager clusters. On from the start for a
+    /// silence of a named cluster's alert.
+    void setClustered(bool clustered);
+    bool isClustered() const;
+    /// The "Where" line's text.
+    QString targetText() const;
+
     /// Validates and emits submitted(); the dialog stays open until showResult().
     void accept() override;
     /// The answer to submitted(): an empty `error` closes the dialog as accepted; otherwise the
@@ -86,6 +96,8 @@ private:
     QLineEdit *m_matchers;
     QLabel *m_previewTitle;
     QListWidget *m_preview;
+    QLabel *m_target; ///< where the silence goes
+    QFormLayout *m_form = nullptr;
     QRadioButton *m_forButton;
     QSpinBox *m_duration;
     QComboBox *m_unit;
