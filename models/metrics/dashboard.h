@@ -61,6 +61,11 @@ struct Panel
     GridPos grid;
     QString interval;       ///< the panel's minimum step ("30s"), empty = the scrape interval
     bool collapsed = false; ///< rows only
+    /// Rows only: stored inside a collapsed row's panels (hidden while that row is closed).
+    bool nested = false;
+    /// The panel's datasource when it is not Prometheus ("loki", "elasticsearch"): its queries
+    /// are not run, and the panel says so.
+    QString foreignDatasource;
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };

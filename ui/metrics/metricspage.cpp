@@ -24,6 +24,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -41,7 +42,6 @@ using namespace std::chrono_literals;
 namespace Stackscope {
 
 namespace {
-constexpr int rowUnitPx = 30;
 
 /// The Targets tab's filter: a row matches when its TargetsModel::FilterRole (in the job column:
 /// a job's name, or a target's precomputed texts) contains the text, case-insensitively; a job
@@ -273,6 +273,8 @@ QWidget *MetricsPage::buildDashboardTab()
     m_grid = new QWidget;
     m_grid->setObjectName(u"panelGrid"_s);
     m_scroll->setWidget(m_grid);
+    connect(m_scroll->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &MetricsPage::updateVisiblePanels);
     layout->addWidget(m_scroll, 1);
     return tab;
 }
@@ -585,14 +587,18 @@ void MetricsPage::buildPanels()
     qDeleteAll(m_panels);
     m_panels.clear();
     const Dashboard &d = m_dashboard;
-    m_hidden = QList<bool>(d.panels.size(), false);
+    m_layout = DashboardGrid(d.panels);
+    m_visiblePanels.clear();
     for (int i = 0; i < d.panels.size(); ++i) {
         auto *panel = new PanelWidget(d.panels.at(i), m_grid);
         m_panels.append(panel);
         connect(panel, &PanelWidget::zoomRequested, this, &MetricsPage::absoluteRangeRequested);
         connect(panel, &PanelWidget::resetZoomRequested, this,
                 [this] { applyRangeChoice(m_lastRangeIndex); });
-        connect(panel, &PanelWidget::toggled, this, [this](bool) { layoutPanels(); });
+        connect(panel, &PanelWidget::toggled, this, [this, i](bool collapsed) {
+            if (m_layout.setCollapsed(i, collapsed))
+                layoutPanels();
+        });
         connect(panel, &PanelWidget::tracesRequested, this, &MetricsPage::tracesRequested);
         panel->show();
     }
@@ -603,48 +609,38 @@ void MetricsPage::buildPanels()
 void MetricsPage::layoutPanels()
 {
     const int width = std::max(m_scroll->viewport()->width(), 200);
-    const double column = double(width) / 24;
-    // Panels under a collapsed row are hidden and the rows below move up.
-    int shift = 0;
-    bool hiding = false;
-    int bottom = 0;
-    for (int i = 0; i < m_panels.size(); ++i) {
+    const QList<QRect> rects = m_layout.rects(width);
+    for (int i = 0; i < m_panels.size() && i < rects.size(); ++i) {
         PanelWidget *panel = m_panels.at(i);
-        const Panel &p = panel->panel();
-        if (p.type == Panel::Type::Row) {
-            const bool collapsed = panel->findChild<QToolButton *>()
-                                   && panel->findChild<QToolButton *>()->isChecked();
-            int hiddenHeight = 0;
-            if (collapsed) {
-                int maxBottom = p.grid.y + 1;
-                for (int j = i + 1; j < m_panels.size(); ++j) {
-                    const Panel &q = m_panels.at(j)->panel();
-                    if (q.type == Panel::Type::Row)
-                        break;
-                    maxBottom = std::max(maxBottom, q.grid.y + q.grid.h);
-                }
-                // Grafana keeps a collapsed row's panels inside it: only expanded rows move.
-                const bool nestedInJson = maxBottom > p.grid.y + 1 && i + 1 < m_panels.size()
-                                          && m_panels.at(i + 1)->panel().grid.y <= p.grid.y + 1;
-                hiddenHeight = nestedInJson ? 0 : maxBottom - (p.grid.y + 1);
-            }
-            panel->setGeometry(0, (p.grid.y - shift) * rowUnitPx, width, rowUnitPx);
-            panel->show();
-            hiding = collapsed;
-            shift += hiddenHeight;
-            bottom = std::max(bottom, (p.grid.y - shift + 1) * rowUnitPx);
-            continue;
+        const bool shown = m_layout.isShown(i);
+        if (shown) {
+            // A row's header spans the grid; its cell is one grid unit high.
+            panel->setGeometry(rects.at(i));
         }
-        panel->setVisible(!hiding);
-        if (hiding)
-            continue;
-        const QRect r(int(p.grid.x * column), (p.grid.y - shift) * rowUnitPx + 1,
-                      int(p.grid.w * column) - 4, p.grid.h * rowUnitPx - 4);
-        panel->setGeometry(r);
-        bottom = std::max(bottom, r.bottom() + 4);
+        panel->setVisible(shown);
     }
-    m_grid->setMinimumHeight(bottom);
+    m_grid->setMinimumHeight(m_layout.pixelHeight());
+    updateVisiblePanels();
     QTimer::singleShot(0, this, &MetricsPage::reportWidths);
+}
+
+void MetricsPage::updateVisiblePanels()
+{
+    // Grafana's lazy loading: what is on screen and a screen above and below it.
+    const int top = m_scroll->verticalScrollBar()->value();
+    const int height = std::max(m_scroll->viewport()->height(), 100);
+    const QRect window(0, top - height, std::numeric_limits<int>::max() / 2, 3 * height);
+    const QList<QRect> rects = m_layout.rects(std::max(m_scroll->viewport()->width(), 200));
+    QList<int> visible;
+    for (int i = 0; i < m_panels.size() && i < rects.size(); ++i) {
+        if (m_panels.at(i)->panel().type != Panel::Type::Row && m_layout.isShown(i)
+            && rects.at(i).intersects(window))
+            visible << i;
+    }
+    if (visible == m_visiblePanels)
+        return;
+    m_visiblePanels = visible;
+    Q_EMIT visiblePanelsChanged(visible);
 }
 
 void MetricsPage::reportWidths()

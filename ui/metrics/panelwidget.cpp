@@ -198,6 +198,8 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
     header->addStretch(1);
     header->addWidget(m_status);
     layout->addLayout(header);
+    if (!panel.foreignDatasource.isEmpty()) // never queried: it says why it stays empty
+        m_status->setText(tr("%1 datasource: not queried").arg(panel.foreignDatasource));
     switch (panel.type) {
     case Type::TimeSeries:
         m_chart = new TimeSeriesChart(this);
