@@ -6,6 +6,9 @@
 #include "models/metrics/dashboardgrid.h"
 #include "tests/support/fixtures.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;

@@ -275,6 +275,8 @@ QWidget *MetricsPage::buildDashboardTab()
     m_scroll->setWidget(m_grid);
     connect(m_scroll->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &MetricsPage::updateVisiblePanels);
+    // The grid is as wide as the viewport, which narrows when the scroll bar appears.
+    m_scroll->viewport()->installEventFilter(this);
     layout->addWidget(m_scroll, 1);
     return tab;
 }
@@ -824,6 +826,13 @@ void MetricsPage::dropEvent(QDropEvent *event)
             Q_EMIT importRequested(url.toLocalFile());
     }
     event->acceptProposedAction();
+}
+
+bool MetricsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &MetricsPage::layoutPanels);
+    return QWidget::eventFilter(watched, event);
 }
 
 void MetricsPage::resizeEvent(QResizeEvent *event)
