@@ -441,6 +441,24 @@ bool fromGrafanaJson(const QByteArray &json, Dashboard *dashboard, QString *erro
     }
     for (const QJsonValue &v : root.value("templating"_L1).toObject().value("list"_L1).toArray())
         out.variables.append(grafanaVariable(v.toObject(), &out.warnings));
+    // An exported dashboard's datasource inputs (${DS_PROMETHEUS}) are chosen on import in
+    // Grafana; here they are the configured server: hidden constants, so that a title or a query
+    // that names one reads as Grafana shows it after the import.
+    for (const QJsonValue &v : root.value("__inputs"_L1).toArray()) {
+        const QJsonObject input = v.toObject();
+        const QString name = input.value("name"_L1).toString();
+        if (input.value("type"_L1).toString() != "datasource"_L1 || name.isEmpty()
+            || std::any_of(out.variables.cbegin(), out.variables.cend(),
+                           [&name](const DashboardVariable &d) { return d.name == name; }))
+            continue;
+        DashboardVariable constant;
+        constant.kind = DashboardVariable::Kind::Constant;
+        constant.name = name;
+        const QString plugin = input.value("pluginName"_L1).toString();
+        constant.options = QStringList{plugin.isEmpty() ? u"Prometheus"_s : plugin};
+        constant.current = constant.options;
+        out.variables.append(constant);
+    }
     *dashboard = out;
     return true;
 }

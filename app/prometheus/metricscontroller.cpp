@@ -2,6 +2,7 @@
 #include "app/prometheus/metricscontroller.h"
 #include "app/prometheus/querytime.h"
 #include "models/metrics/dashboardgrid.h"
+#include "models/metrics/variableformat.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -201,8 +202,11 @@ double MetricsController::panelStep(const Panel &panel, int width) const
 
 QString MetricsController::interpolated(const QString &expr, double stepSeconds) const
 {
+    QMap<QString, QStringList> selected;
+    for (const DashboardVariable &v : m_dashboard.variables)
+        selected.insert(v.name, VariableFormat::selectedValues(v));
     return QueryTime::interpolate(expr, variableValues(), stepSeconds, rangeSeconds(),
-                                  m_scrapeSeconds);
+                                  m_scrapeSeconds, selected);
 }
 
 void MetricsController::runDashboard(Poller::Report report)
@@ -298,7 +302,9 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
             ++run->outstanding;
             ++m_queriesSent;
             const QString expr = interpolated(query.expr, step);
-            const QString legend = query.legendFormat;
+            // Variables and ${__field.labels.x} in the legend, then each series' labels.
+            const QString legend = VariableFormat::legendPlaceholders(
+                VariableFormat::displayText(query.legendFormat, m_dashboard.variables));
             auto done = [this, run, panelRun, index, legend, finishOne](const QueryReply &reply) {
                 if (reply.ok()) {
                     for (const Series &s : reply.result.series) {

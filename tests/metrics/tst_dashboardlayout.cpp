@@ -14,10 +14,12 @@
 #include "ui/metrics/metricspage.h"
 #include "ui/metrics/panelwidget.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -94,6 +96,11 @@ private Q_SLOTS:
     void everyCollapsedRowOnScreen();
     void openedRowPushesTheRestDown();
     void lazyQuerying();
+    void titlesShowVariables();
+    void notesBelongToTheirDashboard();
+    void dashboardListSorted();
+    void manyVariablesDoNotWidenTheWindow();
+    void foreignDatasourceNamed();
     void screenshot();
     void cleanup();
 
@@ -298,6 +305,111 @@ void TestDashboardLayout::lazyQuerying()
                 "every panel %d, lazily %d (first refresh %d, %d more after scrolling to the "
                 "bottom)\n",
                 everyPanel, lazyRefresh, firstRefresh, scrolledIn);
+}
+
+void TestDashboardLayout::titlesShowVariables()
+{
+    // Ceph's host dashboard titles its rows and panels with $ceph_hosts; its datasource
+    // variable names the configured Prometheus, shown nowhere.
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromFile(Test::testDataDir() + u"/metrics/public/host-details.json"_s,
+                                       &d, &error),
+             qPrintable(error));
+    for (DashboardVariable &v : d.variables) {
+        if (v.name == "ceph_hosts"_L1)
+            v.current = QStringList{u"osd-3"_s};
+    }
+    m_page->setDashboards({d}, d.uid);
+    QStringList titles;
+    for (PanelWidget *p : m_page->panelWidgets())
+        titles << p->title();
+    QVERIFY2(titles.contains(u"osd-3 System Overview"_s), qPrintable(titles.join(u" | "_s)));
+    QVERIFY2(titles.contains(u"osd-3 Disk IOPS"_s), qPrintable(titles.join(u" | "_s)));
+    QVERIFY(!m_page->findChild<QComboBox *>(u"variable_datasource"_s));
+    QVERIFY(m_page->findChild<QWidget *>(u"variable_ceph_hosts"_s));
+}
+
+void TestDashboardLayout::notesBelongToTheirDashboard()
+{
+    // A dashboard with notes (a placeholder panel), then one without: its notes go.
+    Dashboard noted = generated(1, 1, 1);
+    noted.uid = u"noted"_s;
+    noted.title = u"Noted"_s;
+    noted.warnings = QStringList{u"panel \"x\": type \"piechart\" is shown as a placeholder"_s};
+    Dashboard plain = generated(1, 1, 1);
+    plain.uid = u"plain"_s;
+    plain.title = u"Plain"_s;
+    m_page->setDashboards({noted, plain}, u"noted"_s);
+    QLabel *message = nullptr;
+    for (QLabel *label : m_page->findChildren<QLabel *>()) {
+        if (label->text().contains(u"piechart"_s))
+            message = label;
+    }
+    QVERIFY(message && message->isVisible());
+    m_page->showDashboard(u"plain"_s);
+    QVERIFY(!message->isVisible());
+    QVERIFY(message->text().isEmpty());
+}
+
+void TestDashboardLayout::dashboardListSorted()
+{
+    QList<Dashboard> list;
+    for (const QString &title : {u"zeta"_s, u"Alpha"_s, u"beta"_s, u"Gamma"_s}) {
+        Dashboard d = generated(1, 1, 1);
+        d.uid = title.toLower();
+        d.title = title;
+        if (title == "Alpha"_L1)
+            d.source = u"/tmp/alpha.json"_s; // imported: after the bundled ones
+        list << d;
+    }
+    m_page->setDashboards(list, u"zeta"_s);
+    QStringList shown;
+    for (int i = 0; i < m_page->dashboardBox()->count(); ++i)
+        shown << m_page->dashboardBox()->itemData(i).toString();
+    QCOMPARE(shown, (QStringList{u"beta"_s, u"gamma"_s, u"zeta"_s, u"alpha"_s}));
+}
+
+void TestDashboardLayout::manyVariablesDoNotWidenTheWindow()
+{
+    // Fourteen variables with long values, as a host dashboard has: the page stays as narrow
+    // as it was, the variables scroll sideways.
+    const int before = m_page->minimumSizeHint().width();
+    Dashboard d = generated(1, 1, 1);
+    for (int i = 0; i < 14; ++i) {
+        DashboardVariable v;
+        v.kind = DashboardVariable::Kind::Custom;
+        v.name = u"variable_number_%1"_s.arg(i);
+        v.options = QStringList{u"a-rather-long-value-for-variable-%1.example.org:9100"_s.arg(i)};
+        v.current = v.options;
+        d.variables << v;
+    }
+    m_page->setDashboards({d}, d.uid);
+    QTest::qWait(50);
+    QVERIFY(m_page->findChild<QWidget *>(u"variable_variable_number_13"_s));
+    QVERIFY2(m_page->minimumSizeHint().width() <= std::max(before, 900),
+             qPrintable(QString::number(m_page->minimumSizeHint().width())));
+    QCOMPARE(m_page->width(), 1280);
+    auto *bar = m_page->findChild<QScrollArea *>(u"variablesBar"_s);
+    QVERIFY(bar && bar->isVisible());
+    QVERIFY(bar->horizontalScrollBar()->maximum() > 0);
+}
+
+void TestDashboardLayout::foreignDatasourceNamed()
+{
+    const QByteArray json = R"json({"title": "logs", "uid": "logs", "panels": [
+        {"type": "timeseries", "title": "Errors", "datasource": {"type": "loki", "uid": "l"},
+         "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8},
+         "targets": [{"expr": "rate({app=\"x\"}[1m])", "refId": "A"}]}]})json";
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
+    m_page->setDashboards({d}, d.uid);
+    QCOMPARE(m_page->panelWidgets().size(), 1);
+    QVERIFY2(m_page->panelWidgets().first()->statusText().contains(u"loki"_s),
+             qPrintable(m_page->panelWidgets().first()->statusText()));
+    settle();
+    QCOMPARE(rangeQueries(), 0);
 }
 
 void TestDashboardLayout::screenshot()

@@ -3,6 +3,7 @@
 #include "models/common/palette.h"
 #include "models/metrics/seriestablemodel.h"
 #include "models/metrics/targetsmodel.h"
+#include "models/metrics/variableformat.h"
 #include "ui/metrics/panelwidget.h"
 #include "ui/metrics/timeserieschart.h"
 #include "ui/plaintooltips.h"
@@ -203,6 +204,13 @@ void MetricsPage::setVariables(const QList<DashboardVariable> &variables)
 {
     m_variables = variables;
     rebuildVariables();
+    updateTitles();
+}
+
+void MetricsPage::updateTitles()
+{
+    for (PanelWidget *panel : std::as_const(m_panels))
+        panel->setTitle(VariableFormat::displayText(panel->panel().title, m_variables));
 }
 
 void MetricsPage::setMetricNames(const QStringList &names)
@@ -261,11 +269,20 @@ QWidget *MetricsPage::buildDashboardTab()
     auto *tab = new QWidget(this);
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 4, 4, 4);
-    m_variablesBar = new QWidget(tab);
+    // Many variables (a host dashboard has 14) scroll sideways instead of widening the window.
+    m_variablesScroll = new QScrollArea(tab);
+    m_variablesScroll->setObjectName(u"variablesBar"_s);
+    m_variablesScroll->setFrameShape(QFrame::NoFrame);
+    m_variablesScroll->setWidgetResizable(true);
+    m_variablesScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_variablesScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_variablesScroll->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_variablesBar = new QWidget;
     m_variablesLayout = new QHBoxLayout(m_variablesBar);
     m_variablesLayout->setContentsMargins(4, 0, 4, 0);
-    m_variablesBar->hide();
-    layout->addWidget(m_variablesBar);
+    m_variablesScroll->setWidget(m_variablesBar);
+    m_variablesScroll->hide();
+    layout->addWidget(m_variablesScroll);
     m_scroll = new QScrollArea(tab);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
@@ -469,8 +486,18 @@ void MetricsPage::rebuildDashboardBox()
 void MetricsPage::fillDashboardBox()
 {
     m_dashboardBox->clear();
+    // By title, case-insensitively: the bundled ones, then the imported ones.
+    QList<const Dashboard *> sorted;
     for (const Dashboard &d : std::as_const(m_dashboards))
-        m_dashboardBox->addItem(d.source.isEmpty() ? d.title : d.title + tr(" (imported)"), d.uid);
+        sorted << &d;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Dashboard *a, const Dashboard *b) {
+        if (a->source.isEmpty() != b->source.isEmpty())
+            return a->source.isEmpty();
+        return a->title.compare(b->title, Qt::CaseInsensitive) < 0;
+    });
+    for (const Dashboard *d : std::as_const(sorted))
+        m_dashboardBox->addItem(d->source.isEmpty() ? d->title : d->title + tr(" (imported)"),
+                                d->uid);
     if (m_stackDashboards.isEmpty() && m_stackNotes.isEmpty())
         return;
     auto *model = qobject_cast<QStandardItemModel *>(m_dashboardBox->model());
@@ -497,7 +524,16 @@ void MetricsPage::fillDashboardBox()
                                      "your files where they are; they follow your edits")),
                      Qt::ToolTipRole);
     model->appendRow(heading);
-    for (const StackDashboard &d : std::as_const(m_stackDashboards)) {
+    QList<StackDashboard> stackSorted = m_stackDashboards;
+    std::stable_sort(stackSorted.begin(), stackSorted.end(),
+                     [](const StackDashboard &a, const StackDashboard &b) {
+                         const int folder = a.folder.compare(b.folder, Qt::CaseInsensitive);
+                         if (folder != 0)
+                             return folder < 0;
+                         return a.dashboard.title.compare(b.dashboard.title, Qt::CaseInsensitive)
+                                < 0;
+                     });
+    for (const StackDashboard &d : std::as_const(stackSorted)) {
         const QString where = tr("%1 (Grafana provider %2)").arg(d.path, d.provider);
         QStandardItem *item = nullptr;
         if (d.problem.isEmpty()) {
@@ -552,8 +588,8 @@ void MetricsPage::showDashboard(const QString &uid)
     // The controller answers with the resolved variables through setVariables().
     Q_EMIT dashboardRequested(d);
     buildPanels();
-    if (!d.warnings.isEmpty())
-        showMessage(d.warnings.join(u'\n'), false);
+    // The notes are about this dashboard: the previous one's go.
+    showMessage(d.warnings.join(u'\n'), false);
     Q_EMIT dashboardShown(uid);
 }
 
@@ -605,6 +641,7 @@ void MetricsPage::buildPanels()
         panel->show();
     }
     rebuildVariables();
+    updateTitles();
     layoutPanels();
 }
 
@@ -685,7 +722,21 @@ void MetricsPage::rebuildVariables()
         m_variablesLayout->addWidget(box);
     }
     m_variablesLayout->addStretch(1);
-    m_variablesBar->setVisible(!m_variables.isEmpty());
+    m_variablesScroll->setVisible(
+        std::any_of(m_variables.cbegin(), m_variables.cend(), [](const DashboardVariable &v) {
+            return v.kind != DashboardVariable::Kind::Constant;
+        }));
+    fitVariablesBar();
+}
+
+void MetricsPage::fitVariablesBar()
+{
+    // As high as the boxes, plus the scroll bar when they do not fit across.
+    const int needed = m_variablesBar->sizeHint().width();
+    const bool scrolls = needed > m_variablesScroll->width();
+    m_variablesScroll->setFixedHeight(
+        m_variablesBar->sizeHint().height()
+        + (scrolls ? m_variablesScroll->horizontalScrollBar()->sizeHint().height() : 0));
 }
 
 QWidget *MetricsPage::buildMultiVariable(const DashboardVariable &v)
@@ -838,6 +889,7 @@ bool MetricsPage::eventFilter(QObject *watched, QEvent *event)
 void MetricsPage::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    QTimer::singleShot(0, this, &MetricsPage::fitVariablesBar);
     QTimer::singleShot(0, this, &MetricsPage::layoutPanels);
 }
 

@@ -127,6 +127,8 @@ private:
     void layoutPanels();
     void updateVisiblePanels();
     void rebuildVariables();
+    void updateTitles();
+    void fitVariablesBar();
     /// A multi-value variable: a button with a menu of check boxes (All and each value).
     QWidget *buildMultiVariable(const DashboardVariable &v);
     void applyRangeChoice(int index);
@@ -149,6 +151,7 @@ private:
     QLabel *m_message;
     QHBoxLayout *m_variablesLayout;
     QWidget *m_variablesBar;
+    QScrollArea *m_variablesScroll;
     QScrollArea *m_scroll;
     QWidget *m_grid;
     QList<PanelWidget *> m_panels;

@@ -241,6 +241,16 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
     }
 }
 
+void PanelWidget::setTitle(const QString &title)
+{
+    m_title->setText(title.isEmpty() ? tr("(untitled)") : title);
+}
+
+QString PanelWidget::title() const
+{
+    return m_title->text();
+}
+
 int PanelWidget::plotWidth() const
 {
     if (m_chart)
