@@ -393,6 +393,10 @@ void TestDashboardLayout::manyVariablesDoNotWidenTheWindow()
     auto *bar = m_page->findChild<QScrollArea *>(u"variablesBar"_s);
     QVERIFY(bar && bar->isVisible());
     QVERIFY(bar->horizontalScrollBar()->maximum() > 0);
+    // As high as a box, with the scroll bar under it.
+    auto *box = m_page->findChild<QWidget *>(u"variable_variable_number_0"_s);
+    QTRY_VERIFY2(bar->height() >= box->sizeHint().height(),
+                 qPrintable(QString::number(bar->height())));
 }
 
 void TestDashboardLayout::foreignDatasourceNamed()

@@ -726,7 +726,9 @@ void MetricsPage::rebuildVariables()
         std::any_of(m_variables.cbegin(), m_variables.cend(), [](const DashboardVariable &v) {
             return v.kind != DashboardVariable::Kind::Constant;
         }));
-    fitVariablesBar();
+    // The new boxes are shown by their layout in the next turn of the event loop; until then
+    // the bar's size hint leaves them out.
+    QTimer::singleShot(0, this, &MetricsPage::fitVariablesBar);
 }
 
 void MetricsPage::fitVariablesBar()
