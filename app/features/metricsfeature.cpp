@@ -95,6 +95,8 @@ void MetricsFeature::connectPage(MetricsPage *page, MetricsController *c)
     QObject::connect(page, &MetricsPage::targetsShownChanged, c,
                      &MetricsController::setTargetsActive);
     QObject::connect(page, &MetricsPage::panelWidthChanged, c, &MetricsController::setPanelWidth);
+    QObject::connect(page, &MetricsPage::visiblePanelsChanged, c,
+                     &MetricsController::setActivePanels);
     QObject::connect(page, &MetricsPage::variableChosen, c,
                      qOverload<const QString &, const QString &>(&MetricsController::setVariable));
     QObject::connect(

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +13,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -70,7 +72,74 @@ QString queryText(const QJsonValue &value)
     return value.toString();
 }
 
-Panel grafanaPanel(const QJsonObject &object, QStringList *warnings)
+/// The datasources a dashboard names through variables: `__inputs` (${DS_…}) and datasource
+/// template variables, by name, with their plugin type ("prometheus", "loki").
+struct Datasources
+{
+    QHash<QString, QString> typeByName;
+};
+
+Datasources readDatasources(const QJsonObject &root)
+{
+    Datasources out;
+    for (const QJsonValue &v : root.value("__inputs"_L1).toArray()) {
+        const QJsonObject input = v.toObject();
+        if (input.value("type"_L1).toString() == "datasource"_L1)
+            out.typeByName.insert(input.value("name"_L1).toString(),
+                                  input.value("pluginId"_L1).toString().toLower());
+    }
+    for (const QJsonValue &v : root.value("templating"_L1).toObject().value("list"_L1).toArray()) {
+        const QJsonObject variable = v.toObject();
+        if (variable.value("type"_L1).toString() == "datasource"_L1)
+            out.typeByName.insert(variable.value("name"_L1).toString(),
+                                  queryText(variable.value("query"_L1)).toLower());
+    }
+    return out;
+}
+
+/// The type of the datasource a panel or query names, empty for Prometheus (or the default,
+/// or one we cannot tell: those are tried as Prometheus). "mixed" for Grafana's "-- Mixed --".
+QString datasourceType(const QJsonValue &value, const Datasources &datasources)
+{
+    QString name;
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        const QString type = object.value("type"_L1).toString().toLower();
+        const QString uid = object.value("uid"_L1).toString();
+        if (type
+            == "datasource"_L1) // Grafana's own: "-- Grafana --", "-- Mixed --", "-- Dashboard --"
+            name = uid == "-- Mixed --"_L1 ? u"-- mixed --"_s : u"-- grafana --"_s;
+        else if (!type.isEmpty())
+            return type == "prometheus"_L1 ? QString() : type;
+        else
+            name = uid;
+    } else {
+        name = value.toString();
+    }
+    name = name.trimmed();
+    if (name.startsWith(u'$')) {
+        QString variable = name.mid(1);
+        if (variable.startsWith(u'{') && variable.endsWith(u'}'))
+            variable = variable.mid(1, variable.size() - 2).section(u':', 0, 0);
+        const QString type = datasources.typeByName.value(variable);
+        return type == "prometheus"_L1 ? QString() : type;
+    }
+    const QString lower = name.toLower();
+    if (lower == "-- mixed --"_L1)
+        return u"mixed"_s;
+    if (lower == "-- grafana --"_L1 || lower == "grafana"_L1)
+        return u"grafana"_s;
+    if (lower == "-- dashboard --"_L1)
+        return u"dashboard"_s;
+    // A datasource by its name: only a name that is a known other type says so.
+    static const QStringList others
+        = {u"loki"_s,     u"elasticsearch"_s, u"influxdb"_s,   u"graphite"_s, u"mysql"_s,
+           u"postgres"_s, u"tempo"_s,         u"jaeger"_s,     u"zipkin"_s,   u"cloudwatch"_s,
+           u"testdata"_s, u"opentsdb"_s,      u"stackdriver"_s};
+    return others.contains(lower) ? lower : QString();
+}
+
+Panel grafanaPanel(const QJsonObject &object, const Datasources &datasources, QStringList *warnings)
 {
     Panel panel;
     panel.sourceType = object.value("type"_L1).toString();
@@ -106,11 +175,25 @@ Panel grafanaPanel(const QJsonObject &object, QStringList *warnings)
     if (!grid.isEmpty())
         panel.grid = {grid.value("x"_L1).toInt(), grid.value("y"_L1).toInt(),
                       grid.value("w"_L1).toInt(12), grid.value("h"_L1).toInt(8)};
+    const QString panelSource = panel.type == Panel::Type::Row
+                                    ? QString()
+                                    : datasourceType(object.value("datasource"_L1), datasources);
+    QString foreign;
     const QJsonArray targets = object.value("targets"_L1).toArray();
     for (const QJsonValue &t : targets) {
         const QJsonObject target = t.toObject();
         if (target.value("hide"_L1).toBool())
             continue;
+        // A query of another datasource (its own, or the panel's) has no PromQL to run.
+        QString source = target.contains("datasource"_L1)
+                             ? datasourceType(target.value("datasource"_L1), datasources)
+                             : panelSource;
+        if (source == "mixed"_L1)
+            source = panelSource == "mixed"_L1 ? QString() : panelSource;
+        if (!source.isEmpty() && source != "mixed"_L1) {
+            foreign = source;
+            continue;
+        }
         PanelQuery query;
         query.expr = target.value("expr"_L1).toString();
         query.legendFormat = target.value("legendFormat"_L1).toString();
@@ -165,6 +248,17 @@ Panel grafanaPanel(const QJsonObject &object, QStringList *warnings)
                     {v, grafanaColor(colors.at(i + 1).toString(i ? u"red"_s : u"orange"_s))});
         }
     }
+    if (panel.queries.isEmpty() && panel.type != Panel::Type::Row) {
+        if (foreign.isEmpty() && panelSource != "mixed"_L1 && panelSource != "grafana"_L1
+            && panelSource != "dashboard"_L1)
+            foreign = panelSource;
+        if (!foreign.isEmpty()) {
+            panel.foreignDatasource = foreign;
+            *warnings << tr("panel \"%1\": its datasource is %2, not Prometheus")
+                             .arg(panel.title, foreign);
+            return panel;
+        }
+    }
     if (panel.type == Panel::Type::Unsupported)
         *warnings << tr("panel \"%1\": type \"%2\" is shown as a placeholder")
                          .arg(panel.title, panel.sourceType);
@@ -177,6 +271,14 @@ DashboardVariable grafanaVariable(const QJsonObject &object, QStringList *warnin
     v.name = object.value("name"_L1).toString();
     v.label = object.value("label"_L1).toString();
     const QString type = object.value("type"_L1).toString();
+    if (type == "datasource"_L1) {
+        // It names the datasource of the panels: here always the configured Prometheus (a
+        // datasource of another type is named on the panels that use it). Not shown.
+        v.kind = DashboardVariable::Kind::Constant;
+        v.options = QStringList{u"Prometheus"_s};
+        v.current = v.options;
+        return v;
+    }
     v.kind = type == "query"_L1      ? DashboardVariable::Kind::Query
              : type == "custom"_L1   ? DashboardVariable::Kind::Custom
              : type == "interval"_L1 ? DashboardVariable::Kind::Interval
@@ -273,53 +375,124 @@ bool fromGrafanaJson(const QByteArray &json, Dashboard *dashboard, QString *erro
     out.uid = safeUid(root.value("uid"_L1).toString(), out.title);
     out.refresh = root.value("refresh"_L1).toString();
 
+    const Datasources datasources = readDatasources(root);
+
     // Panels without gridPos are laid out two per row of the 24-column grid.
     int autoIndex = 0;
-    int nextY = 0;
-    auto place = [&](Panel &panel, bool hadGrid) {
-        if (!hadGrid) {
-            panel.grid = {(autoIndex % 2) * 12, (autoIndex / 2) * 8 + nextY, 12, 8};
+    auto read = [&](const QJsonObject &object) {
+        Panel panel = grafanaPanel(object, datasources, &out.warnings);
+        if (!object.contains("gridPos"_L1)) {
+            panel.grid = {(autoIndex % 2) * 12, (autoIndex / 2) * 8, 12, 8};
             ++autoIndex;
         }
-        out.panels.append(panel);
+        return panel;
     };
-    const QJsonArray panels = root.value("panels"_L1).toArray();
-    for (const QJsonValue &value : panels) {
-        const QJsonObject object = value.toObject();
-        Panel panel = grafanaPanel(object, &out.warnings);
-        place(panel, object.contains("gridPos"_L1));
-        // A collapsed row keeps its panels inside it.
-        for (const QJsonValue &nested : object.value("panels"_L1).toArray()) {
-            const QJsonObject nestedObject = nested.toObject();
-            Panel child = grafanaPanel(nestedObject, &out.warnings);
-            place(child, nestedObject.contains("gridPos"_L1));
+    // A collapsed row keeps its panels inside it, rows too (Grafana brings them out when the row
+    // opens): they follow it, in their stored order, a row among them marked as nested.
+    std::function<void(const QJsonObject &, bool)> append
+        = [&](const QJsonObject &object, bool nested) {
+              Panel panel = read(object);
+              panel.nested = nested && panel.type == Panel::Type::Row;
+              out.panels.append(panel);
+              for (const QJsonValue &child : object.value("panels"_L1).toArray())
+                  append(child.toObject(), true);
+          };
+    // Grafana sorts the top-level panels by position when it loads a dashboard; a row owns the
+    // panels that follow it in that order.
+    // (One without gridPos stays after the one before it.)
+    struct Top
+    {
+        int y = 0;
+        int x = 0;
+        QJsonObject object;
+    };
+    QList<Top> top;
+    for (const QJsonValue &value : root.value("panels"_L1).toArray()) {
+        Top entry{top.isEmpty() ? 0 : top.constLast().y, top.isEmpty() ? 0 : top.constLast().x,
+                  value.toObject()};
+        const QJsonObject grid = entry.object.value("gridPos"_L1).toObject();
+        if (!grid.isEmpty()) {
+            entry.y = grid.value("y"_L1).toInt();
+            entry.x = grid.value("x"_L1).toInt();
         }
+        top.append(entry);
     }
-    // The pre-5.0 schema: "rows" each with "panels" and a height.
+    std::stable_sort(top.begin(), top.end(),
+                     [](const Top &a, const Top &b) { return a.y != b.y ? a.y < b.y : a.x < b.x; });
+    for (const Top &entry : std::as_const(top))
+        append(entry.object, false);
+
+    // The pre-5.0 schema: "rows" each with "panels", a height and spans of a 12-column grid, as
+    // Grafana's migration lays them out: headers only when some row shows a title, is collapsed
+    // or repeats; heights in 38 px steps (a 30 px cell and its 8 px margin), 90 px at least.
     const QJsonArray rows = root.value("rows"_L1).toArray();
+    const bool showRows = std::any_of(rows.cbegin(), rows.cend(), [](const QJsonValue &r) {
+        const QJsonObject row = r.toObject();
+        return row.value("collapse"_L1).toBool() || row.value("showTitle"_L1).toBool()
+               || !row.value("repeat"_L1).toString().isEmpty();
+    });
+    const auto gridHeight = [](const QJsonValue &value, int fallback) {
+        double px
+            = value.isDouble() ? value.toDouble() : value.toString().remove(u"px"_s).toDouble();
+        if (px <= 0)
+            return fallback;
+        return int(std::ceil(std::max(px, 90.0) / 38.0));
+    };
+    int nextY = 0;
     for (const QJsonValue &r : rows) {
         const QJsonObject row = r.toObject();
-        Panel header;
-        header.type = Panel::Type::Row;
-        header.sourceType = u"row"_s;
-        header.title = row.value("title"_L1).toString();
-        header.collapsed = row.value("collapse"_L1).toBool();
-        header.grid = {0, nextY, 24, 1};
-        out.panels.append(header);
-        ++nextY;
+        if (showRows) {
+            Panel header;
+            header.type = Panel::Type::Row;
+            header.sourceType = u"row"_s;
+            header.title = row.value("title"_L1).toString();
+            header.collapsed = row.value("collapse"_L1).toBool();
+            header.grid = {0, nextY, 24, 1};
+            out.panels.append(header);
+            ++nextY;
+        }
+        const int rowHeight = gridHeight(row.value("height"_L1), 7);
         int x = 0;
+        int lineHeight = 0;
         for (const QJsonValue &p : row.value("panels"_L1).toArray()) {
             const QJsonObject object = p.toObject();
-            Panel panel = grafanaPanel(object, &out.warnings);
-            const int span = std::clamp(object.value("span"_L1).toInt(6), 1, 12);
-            panel.grid = {x, nextY, span * 2, 8};
-            x += span * 2;
+            Panel panel = grafanaPanel(object, datasources, &out.warnings);
+            const int w = std::clamp(int(object.value("span"_L1).toDouble(4)), 1, 12) * 2;
+            const int h = object.contains("height"_L1)
+                              ? gridHeight(object.value("height"_L1), rowHeight)
+                              : rowHeight;
+            if (x + w > 24) {
+                nextY += lineHeight;
+                x = 0;
+                lineHeight = 0;
+            }
+            panel.grid = {x, nextY, w, h};
+            x += w;
+            lineHeight = std::max(lineHeight, h);
             out.panels.append(panel);
         }
-        nextY += 8;
+        nextY += std::max(lineHeight, row.value("panels"_L1).toArray().isEmpty() ? 0 : rowHeight);
     }
     for (const QJsonValue &v : root.value("templating"_L1).toObject().value("list"_L1).toArray())
         out.variables.append(grafanaVariable(v.toObject(), &out.warnings));
+    // An exported dashboard's datasource inputs (${DS_PROMETHEUS}) are chosen on import in
+    // Grafana; here they are the configured server: hidden constants, so that a title or a query
+    // that names one reads as Grafana shows it after the import.
+    for (const QJsonValue &v : root.value("__inputs"_L1).toArray()) {
+        const QJsonObject input = v.toObject();
+        const QString name = input.value("name"_L1).toString();
+        if (input.value("type"_L1).toString() != "datasource"_L1 || name.isEmpty()
+            || std::any_of(out.variables.cbegin(), out.variables.cend(),
+                           [&name](const DashboardVariable &d) { return d.name == name; }))
+            continue;
+        DashboardVariable constant;
+        constant.kind = DashboardVariable::Kind::Constant;
+        constant.name = name;
+        const QString plugin = input.value("pluginName"_L1).toString();
+        constant.options = QStringList{plugin.isEmpty() ? u"Prometheus"_s : plugin};
+        constant.current = constant.options;
+        out.variables.append(constant);
+    }
     *dashboard = out;
     return true;
 }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/prometheus/metricscontroller.h"
 #include "app/prometheus/querytime.h"
+#include "models/metrics/dashboardgrid.h"
+#include "models/metrics/variableformat.h"
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QTimer>
 
 #include <memory>
 
@@ -47,10 +50,22 @@ void MetricsController::setDashboard(const Dashboard &dashboard)
     m_dashboard = dashboard;
     m_panels = QList<PanelState>(dashboard.panels.size());
     m_resolvedVariables.clear();
-    ++m_generation;
+    // Until the page says which panels are on screen: those outside closed rows.
+    const DashboardGrid grid(dashboard.panels);
+    m_active.clear();
+    for (int i = 0; i < dashboard.panels.size(); ++i) {
+        if (grid.isShown(i))
+            m_active.insert(i);
+    }
+    const quint64 generation = ++m_generation;
     resolveVariables();
     Q_EMIT variablesChanged(m_dashboard.variables);
-    refreshNow();
+    // After the page has laid the dashboard out (in this same turn of the event loop) and said
+    // which panels are on screen: a 600-panel dashboard asks for the few it shows.
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation == m_generation)
+            refreshNow();
+    });
 }
 
 void MetricsController::setRelativeRange(double seconds)
@@ -187,8 +202,11 @@ double MetricsController::panelStep(const Panel &panel, int width) const
 
 QString MetricsController::interpolated(const QString &expr, double stepSeconds) const
 {
+    QMap<QString, QStringList> selected;
+    for (const DashboardVariable &v : m_dashboard.variables)
+        selected.insert(v.name, VariableFormat::selectedValues(v));
     return QueryTime::interpolate(expr, variableValues(), stepSeconds, rangeSeconds(),
-                                  m_scrapeSeconds);
+                                  m_scrapeSeconds, selected);
 }
 
 void MetricsController::runDashboard(Poller::Report report)
@@ -212,13 +230,38 @@ void MetricsController::runQueries(Poller::Report report)
 {
     // Variables whose values could not be fetched yet (no endpoint, server down) are tried again.
     resolveVariables();
+    QList<int> panels;
+    for (int index = 0; index < m_dashboard.panels.size(); ++index) {
+        if (m_active.contains(index))
+            panels << index;
+    }
+    queryPanels(panels, std::move(report));
+}
+
+void MetricsController::setActivePanels(const QList<int> &panels)
+{
+    QSet<int> active(panels.cbegin(), panels.cend());
+    QList<int> added;
+    for (int index : panels) {
+        // A panel that comes back on screen with this refresh's data already is not asked again.
+        if (!m_active.contains(index) && index >= 0 && index < m_panels.size()
+            && m_panels.at(index).queriedGeneration != m_generation)
+            added << index;
+    }
+    m_active = active;
+    if (m_started && !added.isEmpty() && m_scrapeKnown)
+        queryPanels(added, {});
+}
+
+void MetricsController::queryPanels(const QList<int> &panels, Poller::Report report)
+{
     struct Run
     {
         quint64 generation = 0;
         int outstanding = 0;
         bool ok = true;
         bool absent = false;
-        Poller::Report report;
+        Poller::Report report; ///< empty for panels that came on screen between refreshes
     };
     auto run = std::make_shared<Run>();
     run->generation = m_generation;
@@ -233,16 +276,19 @@ void MetricsController::runQueries(Poller::Report report)
         QStringList errors;
     };
     auto finishOne = [this, run]() {
-        if (--run->outstanding == 0) {
+        if (--run->outstanding == 0 && run->report) {
             run->report({run->ok, run->absent});
             Q_EMIT refreshFinished(run->ok);
         }
     };
-    for (int index = 0; index < m_dashboard.panels.size(); ++index) {
+    for (int index : panels) {
+        if (index < 0 || index >= m_dashboard.panels.size())
+            continue;
         const Panel &panel = m_dashboard.panels.at(index);
         if (panel.type == Panel::Type::Row || panel.type == Panel::Type::Unsupported
             || panel.queries.isEmpty())
             continue;
+        m_panels[index].queriedGeneration = m_generation;
         const double step = panelStep(panel, m_panels.at(index).width);
         QDateTime start = windowStart;
         QDateTime end = windowEnd;
@@ -254,8 +300,11 @@ void MetricsController::runQueries(Poller::Report report)
         panelRun->data.stepSeconds = step;
         for (const PanelQuery &query : panel.queries) {
             ++run->outstanding;
+            ++m_queriesSent;
             const QString expr = interpolated(query.expr, step);
-            const QString legend = query.legendFormat;
+            // Variables and ${__field.labels.x} in the legend, then each series' labels.
+            const QString legend = VariableFormat::legendPlaceholders(
+                VariableFormat::displayText(query.legendFormat, m_dashboard.variables));
             auto done = [this, run, panelRun, index, legend, finishOne](const QueryReply &reply) {
                 if (reply.ok()) {
                     for (const Series &s : reply.result.series) {
@@ -299,7 +348,7 @@ void MetricsController::runQueries(Poller::Report report)
                 m_client->queryRange(expr, start, end, step, this, done);
         }
     }
-    if (run->outstanding == 0) {
+    if (run->outstanding == 0 && run->report) {
         run->report({true, false});
         Q_EMIT refreshFinished(true);
     }

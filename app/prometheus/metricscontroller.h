@@ -52,6 +52,12 @@ public:
     bool isScrapeIntervalFromServer() const { return m_scrapeKnown; }
     /// The pixel width of a panel's plot area, for its step.
     void setPanelWidth(int panel, int pixels);
+    /// The panels worth querying (on screen or near it, in open rows; Grafana's lazy loading):
+    /// refreshes ask for these only, and one that joins is asked for at once, unless it has
+    /// this refresh's data already. Until the page says, every panel outside a closed row.
+    void setActivePanels(const QList<int> &panels);
+    /// How many panel queries were sent so far (tests, benchmarks).
+    quint64 queriesSent() const { return m_queriesSent; }
     void setVariable(const QString &name, const QString &value);
     /// Several values of a multi-value variable (or {"$__all"}).
     void setVariable(const QString &name, const QStringList &values);
@@ -89,9 +95,12 @@ private:
         int width = 800;
         PanelData lastGood;
         bool hasGood = false;
+        quint64 queriedGeneration = 0; ///< the generation it was last asked for
     };
     void runDashboard(Poller::Report report);
     void runQueries(Poller::Report report);
+    /// Queries these panels; `report` (when set) hears when all have answered.
+    void queryPanels(const QList<int> &panels, Poller::Report report);
     void runTargets(Poller::Report report);
     void resolveVariables();
     void fetchScrapeInterval(std::function<void()> then);
@@ -117,6 +126,8 @@ private:
     quint64 m_generation = 0;
     quint64 m_exploreGeneration = 0;
     QSet<QString> m_resolvedVariables; ///< query variables whose values came from the server
+    QSet<int> m_active;                ///< the panels to query (see setActivePanels)
+    quint64 m_queriesSent = 0;
 };
 
 } // namespace Stackscope

@@ -2,6 +2,7 @@
 #include "app/prometheus/querytime.h"
 #include "models/common/duration.h"
 #include "models/common/format.h"
+#include "models/metrics/variableformat.h"
 
 #include <QRegularExpression>
 
@@ -100,7 +101,8 @@ double rateInterval(double intervalSeconds, double scrapeSeconds)
 }
 
 QString interpolate(const QString &expr, const QMap<QString, QString> &variables,
-                    double intervalSeconds, double rangeSeconds, double scrapeSeconds)
+                    double intervalSeconds, double rangeSeconds, double scrapeSeconds,
+                    const QMap<QString, QStringList> &selected)
 {
     QMap<QString, QString> all = variables;
     all.insert(u"__interval"_s, formatDuration(intervalSeconds));
@@ -110,21 +112,27 @@ QString interpolate(const QString &expr, const QMap<QString, QString> &variables
     all.insert(u"__range_s"_s, QString::number(std::llround(rangeSeconds)));
     all.insert(u"__range_ms"_s, QString::number(std::llround(rangeSeconds * 1000)));
     static const QRegularExpression reference(
-        u"\\$\\{([A-Za-z0-9_]+)(?::[^}]*)?\\}|\\[\\[([A-Za-z0-9_]+)\\]\\]|\\$([A-Za-z0-9_]+)"_s);
+        u"\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?\\}|\\[\\[([A-Za-z0-9_]+)(?::([^\\]]*))?\\]\\]|\\$([A-Za-z0-9_]+)"_s);
     QString out;
     qsizetype last = 0;
     auto it = reference.globalMatch(expr);
     while (it.hasNext()) {
         const auto m = it.next();
-        QString name = m.captured(1);
-        if (name.isEmpty())
-            name = m.captured(2);
-        if (name.isEmpty())
-            name = m.captured(3);
+        const QString name = !m.captured(1).isEmpty()   ? m.captured(1)
+                             : !m.captured(3).isEmpty() ? m.captured(3)
+                                                        : m.captured(5);
+        const QString format = !m.captured(2).isEmpty() ? m.captured(2) : m.captured(4);
         out += expr.mid(last, m.capturedStart() - last);
+        last = m.capturedEnd();
+        // ${var:csv} and the other formats of Grafana; an empty selection is All with a custom
+        // value, which every format leaves as it is.
+        const auto values = selected.constFind(name);
+        if (!format.isEmpty() && values != selected.constEnd() && !values->isEmpty()) {
+            out += VariableFormat::format(*values, format, name);
+            continue;
+        }
         const auto found = all.constFind(name);
         out += found != all.constEnd() ? *found : m.captured(0);
-        last = m.capturedEnd();
     }
     out += expr.mid(last);
     return out;

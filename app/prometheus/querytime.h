@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace Stackscope {
 
@@ -40,10 +41,13 @@ QString variableText(const QStringList &selected, const QStringList &options, bo
 double rateInterval(double intervalSeconds, double scrapeSeconds);
 
 /// Replaces $__interval, $__interval_ms, $__rate_interval, $__range, $__range_s, $__range_ms
-/// and dashboard variables ($name, ${name}, ${name:regex}, [[name]]) in a PromQL expression.
-/// Multi-valued variables (values joined with '|') suit `=~` matchers, as in Grafana.
+/// and dashboard variables ($name, ${name}, [[name]]) in a PromQL expression with their text in
+/// `variables`: multi-valued ones (values joined with '|') suit `=~` matchers, as in Grafana.
+/// `${name:format}` (csv, pipe, regex, json, glob, raw, queryparam, ...; VariableFormat::format)
+/// formats the variable's values in `selected`.
 QString interpolate(const QString &expr, const QMap<QString, QString> &variables,
-                    double intervalSeconds, double rangeSeconds, double scrapeSeconds);
+                    double intervalSeconds, double rangeSeconds, double scrapeSeconds,
+                    const QMap<QString, QStringList> &selected = {});
 } // namespace QueryTime
 
 } // namespace Stackscope

@@ -85,6 +85,11 @@ struct Panel
     QString pieType = QStringLiteral("pie");
     /// State timelines only: whether equal values in a row become one region.
     bool mergeValues = true;
+    /// Rows only: stored inside a collapsed row's panels (hidden while that row is closed).
+    bool nested = false;
+    /// The panel's datasource when it is not Prometheus ("loki", "elasticsearch"): its queries
+    /// are not run, and the panel says so.
+    QString foreignDatasource;
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };

@@ -62,6 +62,9 @@ private Q_SLOTS:
     void fuzzRegressions_data();
     void fuzzRegressions();
     void importKeepsForeignFile();
+    void publicDashboardsUsePrometheus_data();
+    void publicDashboardsUsePrometheus();
+    void foreignDatasources();
 };
 
 void TestDashboardLoader::xg2gSeed()
@@ -173,7 +176,7 @@ void TestDashboardLoader::rowsAndVariables()
     QVERIFY(d.panels.at(6).type == Panel::Type::Table);
     QVERIFY(d.panels.at(6).queries.at(0).instant);
     QCOMPARE(d.panels.at(7).unit, u"s"_s);
-    // Variables: query (label_values), custom, interval; a datasource one is reported.
+    // Variables: query (label_values), custom, interval, datasource.
     QCOMPARE(d.variables.size(), 4);
     QVERIFY(d.variables.at(0).kind == DashboardVariable::Kind::Query);
     QCOMPARE(d.variables.at(0).query, u"label_values(up, job)"_s);
@@ -183,8 +186,11 @@ void TestDashboardLoader::rowsAndVariables()
     QCOMPARE(d.variables.at(1).current, QStringList{u"user"_s});
     QVERIFY(d.variables.at(2).kind == DashboardVariable::Kind::Interval);
     QCOMPARE(d.variables.at(2).current, QStringList{u"5m"_s});
-    QCOMPARE(d.warnings.size(), 1); // the pie chart is drawn now, not a placeholder
-    QVERIFY(d.warnings.join(u'\n').contains(u"datasource"_s));
+    // The datasource variable names the configured Prometheus: hidden, no warning; and the
+    // pie chart is drawn now, not a placeholder.
+    QVERIFY(d.variables.at(3).kind == DashboardVariable::Kind::Constant);
+    QCOMPARE(d.variables.at(3).current, QStringList{u"Prometheus"_s});
+    QVERIFY2(d.warnings.isEmpty(), qPrintable(d.warnings.join(u'\n')));
 }
 
 void TestDashboardLoader::multiValueVariables()
@@ -419,6 +425,85 @@ void TestDashboardLoader::importKeepsForeignFile()
     QVERIFY(!d.warnings.isEmpty());
     QVERIFY2(d.warnings.first().contains(u"replaced"_s), qPrintable(d.warnings.first()));
     QVERIFY(d.warnings.first().contains(path));
+}
+
+void TestDashboardLoader::publicDashboardsUsePrometheus_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("panels");
+    QTest::newRow("${DS_PROMETHEUS} from __inputs") << u"redis-exporter.json"_s << 13;
+    QTest::newRow("${DS_PROMETHEUS}, schema 12") << u"redis-exporter-0.3x.json"_s << 12;
+    QTest::newRow("$server datasource variable") << u"elasticsearch-exporter.json"_s << 28;
+    QTest::newRow("$datasource variable") << u"host-details.json"_s << 14;
+    QTest::newRow("$datasource, seven variables") << u"radosgw-overview.json"_s << 12;
+}
+
+void TestDashboardLoader::publicDashboardsUsePrometheus()
+{
+    // Real dashboards (tests/data/metrics/public) name their Prometheus through __inputs or a
+    // datasource variable: both are the configured server, without a warning or a variable box.
+    QFETCH(QString, file);
+    QFETCH(int, panels);
+    Dashboard d;
+    QString error;
+    QVERIFY2(
+        DashboardLoader::fromFile(Test::testDataDir() + u"/metrics/public/"_s + file, &d, &error),
+        qPrintable(error));
+    QCOMPARE(d.panels.size(), panels);
+    for (const QString &w : std::as_const(d.warnings))
+        QVERIFY2(!w.contains(u"datasource"_s) && !w.contains(u"not supported"_s), qPrintable(w));
+    int queried = 0;
+    for (const Panel &p : std::as_const(d.panels)) {
+        QVERIFY2(p.foreignDatasource.isEmpty(), qPrintable(p.title));
+        queried += p.queries.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(queried > 0);
+    for (const DashboardVariable &v : std::as_const(d.variables))
+        QVERIFY2(v.kind != DashboardVariable::Kind::Unsupported, qPrintable(v.name));
+}
+
+void TestDashboardLoader::foreignDatasources()
+{
+    // Written for this test: panels of Loki (by a datasource variable, by an object) and of
+    // Elasticsearch (by name), a mixed panel with one PromQL query, and a Prometheus one.
+    const QByteArray json = R"json({"title": "mixed sources",
+        "__inputs": [{"name": "DS_LOGS", "type": "datasource", "pluginId": "loki"},
+                     {"name": "DS_PROM", "type": "datasource", "pluginId": "prometheus"}],
+        "templating": {"list": [{"name": "logs", "type": "datasource", "query": "loki"}]},
+        "panels": [
+          {"type": "timeseries", "title": "by variable", "datasource": "$logs",
+           "targets": [{"expr": "rate({job=\"x\"}[1m])", "refId": "A"}]},
+          {"type": "logs", "title": "by object", "datasource": {"type": "loki", "uid": "abc"},
+           "targets": [{"expr": "{job=\"x\"}", "refId": "A"}]},
+          {"type": "table", "title": "by name", "datasource": "Elasticsearch",
+           "targets": [{"query": "*", "refId": "A"}]},
+          {"type": "timeseries", "title": "by input", "datasource": "${DS_LOGS}",
+           "targets": [{"expr": "{a=\"b\"}", "refId": "A"}]},
+          {"type": "timeseries", "title": "mixed", "datasource": "-- Mixed --",
+           "targets": [{"expr": "up", "refId": "A", "datasource": {"type": "prometheus", "uid": "p"}},
+                       {"expr": "{a=\"b\"}", "refId": "B", "datasource": {"type": "loki", "uid": "l"}}]},
+          {"type": "timeseries", "title": "prometheus", "datasource": "${DS_PROM}",
+           "targets": [{"expr": "up", "refId": "A"}]}
+        ]})json";
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
+    QCOMPARE(d.panels.size(), 6);
+    QCOMPARE(d.panels.at(0).foreignDatasource, u"loki"_s);
+    QCOMPARE(d.panels.at(1).foreignDatasource, u"loki"_s);
+    QCOMPARE(d.panels.at(2).foreignDatasource, u"elasticsearch"_s);
+    QCOMPARE(d.panels.at(3).foreignDatasource, u"loki"_s);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(d.panels.at(i).queries.isEmpty());
+    QVERIFY(d.panels.at(4).foreignDatasource.isEmpty());
+    QCOMPARE(d.panels.at(4).queries.size(), 1);
+    QCOMPARE(d.panels.at(4).queries.at(0).expr, u"up"_s);
+    QVERIFY(d.panels.at(5).foreignDatasource.isEmpty());
+    QCOMPARE(d.panels.at(5).queries.size(), 1);
+    // Each foreign panel is named once in the notes, with its datasource.
+    QCOMPARE(d.warnings.size(), 4);
+    QVERIFY(d.warnings.at(2).contains(u"by name"_s)
+            && d.warnings.at(2).contains(u"elasticsearch"_s));
 }
 
 QTEST_GUILESS_MAIN(TestDashboardLoader)

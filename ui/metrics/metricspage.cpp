@@ -3,6 +3,7 @@
 #include "models/common/palette.h"
 #include "models/metrics/seriestablemodel.h"
 #include "models/metrics/targetsmodel.h"
+#include "models/metrics/variableformat.h"
 #include "ui/metrics/panelwidget.h"
 #include "ui/metrics/timeserieschart.h"
 #include "ui/plaintooltips.h"
@@ -24,6 +25,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -41,7 +43,6 @@ using namespace std::chrono_literals;
 namespace Stackscope {
 
 namespace {
-constexpr int rowUnitPx = 30;
 
 /// The Targets tab's filter: a row matches when its TargetsModel::FilterRole (in the job column:
 /// a job's name, or a target's precomputed texts) contains the text, case-insensitively; a job
@@ -203,6 +204,13 @@ void MetricsPage::setVariables(const QList<DashboardVariable> &variables)
 {
     m_variables = variables;
     rebuildVariables();
+    updateTitles();
+}
+
+void MetricsPage::updateTitles()
+{
+    for (PanelWidget *panel : std::as_const(m_panels))
+        panel->setTitle(VariableFormat::displayText(panel->panel().title, m_variables));
 }
 
 void MetricsPage::setMetricNames(const QStringList &names)
@@ -261,11 +269,20 @@ QWidget *MetricsPage::buildDashboardTab()
     auto *tab = new QWidget(this);
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 4, 4, 4);
-    m_variablesBar = new QWidget(tab);
+    // Many variables (a host dashboard has 14) scroll sideways instead of widening the window.
+    m_variablesScroll = new QScrollArea(tab);
+    m_variablesScroll->setObjectName(u"variablesBar"_s);
+    m_variablesScroll->setFrameShape(QFrame::NoFrame);
+    m_variablesScroll->setWidgetResizable(true);
+    m_variablesScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_variablesScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_variablesScroll->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_variablesBar = new QWidget;
     m_variablesLayout = new QHBoxLayout(m_variablesBar);
     m_variablesLayout->setContentsMargins(4, 0, 4, 0);
-    m_variablesBar->hide();
-    layout->addWidget(m_variablesBar);
+    m_variablesScroll->setWidget(m_variablesBar);
+    m_variablesScroll->hide();
+    layout->addWidget(m_variablesScroll);
     m_scroll = new QScrollArea(tab);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
@@ -273,6 +290,10 @@ QWidget *MetricsPage::buildDashboardTab()
     m_grid = new QWidget;
     m_grid->setObjectName(u"panelGrid"_s);
     m_scroll->setWidget(m_grid);
+    connect(m_scroll->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &MetricsPage::updateVisiblePanels);
+    // The grid is as wide as the viewport, which narrows when the scroll bar appears.
+    m_scroll->viewport()->installEventFilter(this);
     layout->addWidget(m_scroll, 1);
     return tab;
 }
@@ -465,8 +486,18 @@ void MetricsPage::rebuildDashboardBox()
 void MetricsPage::fillDashboardBox()
 {
     m_dashboardBox->clear();
+    // By title, case-insensitively: the bundled ones, then the imported ones.
+    QList<const Dashboard *> sorted;
     for (const Dashboard &d : std::as_const(m_dashboards))
-        m_dashboardBox->addItem(d.source.isEmpty() ? d.title : d.title + tr(" (imported)"), d.uid);
+        sorted << &d;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Dashboard *a, const Dashboard *b) {
+        if (a->source.isEmpty() != b->source.isEmpty())
+            return a->source.isEmpty();
+        return a->title.compare(b->title, Qt::CaseInsensitive) < 0;
+    });
+    for (const Dashboard *d : std::as_const(sorted))
+        m_dashboardBox->addItem(d->source.isEmpty() ? d->title : d->title + tr(" (imported)"),
+                                d->uid);
     if (m_stackDashboards.isEmpty() && m_stackNotes.isEmpty())
         return;
     auto *model = qobject_cast<QStandardItemModel *>(m_dashboardBox->model());
@@ -493,7 +524,16 @@ void MetricsPage::fillDashboardBox()
                                      "your files where they are; they follow your edits")),
                      Qt::ToolTipRole);
     model->appendRow(heading);
-    for (const StackDashboard &d : std::as_const(m_stackDashboards)) {
+    QList<StackDashboard> stackSorted = m_stackDashboards;
+    std::stable_sort(stackSorted.begin(), stackSorted.end(),
+                     [](const StackDashboard &a, const StackDashboard &b) {
+                         const int folder = a.folder.compare(b.folder, Qt::CaseInsensitive);
+                         if (folder != 0)
+                             return folder < 0;
+                         return a.dashboard.title.compare(b.dashboard.title, Qt::CaseInsensitive)
+                                < 0;
+                     });
+    for (const StackDashboard &d : std::as_const(stackSorted)) {
         const QString where = tr("%1 (Grafana provider %2)").arg(d.path, d.provider);
         QStandardItem *item = nullptr;
         if (d.problem.isEmpty()) {
@@ -548,8 +588,8 @@ void MetricsPage::showDashboard(const QString &uid)
     // The controller answers with the resolved variables through setVariables().
     Q_EMIT dashboardRequested(d);
     buildPanels();
-    if (!d.warnings.isEmpty())
-        showMessage(d.warnings.join(u'\n'), false);
+    // The notes are about this dashboard: the previous one's go.
+    showMessage(d.warnings.join(u'\n'), false);
     Q_EMIT dashboardShown(uid);
 }
 
@@ -585,67 +625,62 @@ void MetricsPage::buildPanels()
     qDeleteAll(m_panels);
     m_panels.clear();
     const Dashboard &d = m_dashboard;
-    m_hidden = QList<bool>(d.panels.size(), false);
+    m_layout = DashboardGrid(d.panels);
+    m_visiblePanels.clear();
     for (int i = 0; i < d.panels.size(); ++i) {
         auto *panel = new PanelWidget(d.panels.at(i), m_grid);
         m_panels.append(panel);
         connect(panel, &PanelWidget::zoomRequested, this, &MetricsPage::absoluteRangeRequested);
         connect(panel, &PanelWidget::resetZoomRequested, this,
                 [this] { applyRangeChoice(m_lastRangeIndex); });
-        connect(panel, &PanelWidget::toggled, this, [this](bool) { layoutPanels(); });
+        connect(panel, &PanelWidget::toggled, this, [this, i](bool collapsed) {
+            if (m_layout.setCollapsed(i, collapsed))
+                layoutPanels();
+        });
         connect(panel, &PanelWidget::tracesRequested, this, &MetricsPage::tracesRequested);
         connect(panel, &PanelWidget::openUrlRequested, this, &MetricsPage::openUrlRequested);
         panel->show();
     }
     rebuildVariables();
+    updateTitles();
     layoutPanels();
 }
 
 void MetricsPage::layoutPanels()
 {
     const int width = std::max(m_scroll->viewport()->width(), 200);
-    const double column = double(width) / 24;
-    // Panels under a collapsed row are hidden and the rows below move up.
-    int shift = 0;
-    bool hiding = false;
-    int bottom = 0;
-    for (int i = 0; i < m_panels.size(); ++i) {
+    const QList<QRect> rects = m_layout.rects(width);
+    for (int i = 0; i < m_panels.size() && i < rects.size(); ++i) {
         PanelWidget *panel = m_panels.at(i);
-        const Panel &p = panel->panel();
-        if (p.type == Panel::Type::Row) {
-            const bool collapsed = panel->findChild<QToolButton *>()
-                                   && panel->findChild<QToolButton *>()->isChecked();
-            int hiddenHeight = 0;
-            if (collapsed) {
-                int maxBottom = p.grid.y + 1;
-                for (int j = i + 1; j < m_panels.size(); ++j) {
-                    const Panel &q = m_panels.at(j)->panel();
-                    if (q.type == Panel::Type::Row)
-                        break;
-                    maxBottom = std::max(maxBottom, q.grid.y + q.grid.h);
-                }
-                // Grafana keeps a collapsed row's panels inside it: only expanded rows move.
-                const bool nestedInJson = maxBottom > p.grid.y + 1 && i + 1 < m_panels.size()
-                                          && m_panels.at(i + 1)->panel().grid.y <= p.grid.y + 1;
-                hiddenHeight = nestedInJson ? 0 : maxBottom - (p.grid.y + 1);
-            }
-            panel->setGeometry(0, (p.grid.y - shift) * rowUnitPx, width, rowUnitPx);
-            panel->show();
-            hiding = collapsed;
-            shift += hiddenHeight;
-            bottom = std::max(bottom, (p.grid.y - shift + 1) * rowUnitPx);
-            continue;
+        const bool shown = m_layout.isShown(i);
+        if (shown) {
+            // A row's header spans the grid; its cell is one grid unit high.
+            panel->setGeometry(rects.at(i));
         }
-        panel->setVisible(!hiding);
-        if (hiding)
-            continue;
-        const QRect r(int(p.grid.x * column), (p.grid.y - shift) * rowUnitPx + 1,
-                      int(p.grid.w * column) - 4, p.grid.h * rowUnitPx - 4);
-        panel->setGeometry(r);
-        bottom = std::max(bottom, r.bottom() + 4);
+        panel->setVisible(shown);
     }
-    m_grid->setMinimumHeight(bottom);
+    m_grid->setMinimumHeight(m_layout.pixelHeight());
+    updateVisiblePanels();
     QTimer::singleShot(0, this, &MetricsPage::reportWidths);
+}
+
+void MetricsPage::updateVisiblePanels()
+{
+    // Grafana's lazy loading: what is on screen and a screen above and below it.
+    const int top = m_scroll->verticalScrollBar()->value();
+    const int height = std::max(m_scroll->viewport()->height(), 100);
+    const QRect window(0, top - height, std::numeric_limits<int>::max() / 2, 3 * height);
+    const QList<QRect> rects = m_layout.rects(std::max(m_scroll->viewport()->width(), 200));
+    QList<int> visible;
+    for (int i = 0; i < m_panels.size() && i < rects.size(); ++i) {
+        if (m_panels.at(i)->panel().type != Panel::Type::Row && m_layout.isShown(i)
+            && rects.at(i).intersects(window))
+            visible << i;
+    }
+    if (visible == m_visiblePanels)
+        return;
+    m_visiblePanels = visible;
+    Q_EMIT visiblePanelsChanged(visible);
 }
 
 void MetricsPage::reportWidths()
@@ -688,7 +723,23 @@ void MetricsPage::rebuildVariables()
         m_variablesLayout->addWidget(box);
     }
     m_variablesLayout->addStretch(1);
-    m_variablesBar->setVisible(!m_variables.isEmpty());
+    m_variablesScroll->setVisible(
+        std::any_of(m_variables.cbegin(), m_variables.cend(), [](const DashboardVariable &v) {
+            return v.kind != DashboardVariable::Kind::Constant;
+        }));
+    // The new boxes are shown by their layout in the next turn of the event loop; until then
+    // the bar's size hint leaves them out.
+    QTimer::singleShot(0, this, &MetricsPage::fitVariablesBar);
+}
+
+void MetricsPage::fitVariablesBar()
+{
+    // As high as the boxes, plus the scroll bar when they do not fit across.
+    const int needed = m_variablesBar->sizeHint().width();
+    const bool scrolls = needed > m_variablesScroll->width();
+    m_variablesScroll->setFixedHeight(
+        m_variablesBar->sizeHint().height()
+        + (scrolls ? m_variablesScroll->horizontalScrollBar()->sizeHint().height() : 0));
 }
 
 QWidget *MetricsPage::buildMultiVariable(const DashboardVariable &v)
@@ -831,9 +882,17 @@ void MetricsPage::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
 }
 
+bool MetricsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &MetricsPage::layoutPanels);
+    return QWidget::eventFilter(watched, event);
+}
+
 void MetricsPage::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    QTimer::singleShot(0, this, &MetricsPage::fitVariablesBar);
     QTimer::singleShot(0, this, &MetricsPage::layoutPanels);
 }
 

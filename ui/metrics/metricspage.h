@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/metrics/dashboard.h"
+#include "models/metrics/dashboardgrid.h"
 #include "models/metrics/paneldata.h"
 
 #include <QWidget>
@@ -62,6 +63,8 @@ public:
                            const Stackscope::Labels &alert = {});
 
     QList<PanelWidget *> panelWidgets() const { return m_panels; }
+    const DashboardGrid &grid() const { return m_layout; }
+    QScrollArea *scrollArea() const { return m_scroll; }
     TimeSeriesChart *exploreChart() const { return m_exploreChart; }
     QString exploreError() const;
     /// Targets grouped by job: a row per job with its counts, its targets below it.
@@ -106,11 +109,15 @@ Q_SIGNALS:
     void openUrlRequested(const QUrl &url);
     /// A dashboard is on screen now (for remembering it).
     void dashboardShown(const QString &uid);
+    /// The panels (indices into the current dashboard) on screen or within a screen of it, in
+    /// open rows: only those are worth querying (Grafana's lazy loading).
+    void visiblePanelsChanged(const QList<int> &panels);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildDashboardTab();
@@ -120,7 +127,10 @@ private:
     void fillDashboardBox();
     void buildPanels();
     void layoutPanels();
+    void updateVisiblePanels();
     void rebuildVariables();
+    void updateTitles();
+    void fitVariablesBar();
     /// A multi-value variable: a button with a menu of check boxes (All and each value).
     QWidget *buildMultiVariable(const DashboardVariable &v);
     void applyRangeChoice(int index);
@@ -143,10 +153,12 @@ private:
     QLabel *m_message;
     QHBoxLayout *m_variablesLayout;
     QWidget *m_variablesBar;
+    QScrollArea *m_variablesScroll;
     QScrollArea *m_scroll;
     QWidget *m_grid;
     QList<PanelWidget *> m_panels;
-    QList<bool> m_hidden;
+    DashboardGrid m_layout;     ///< where the panels go, which rows are open
+    QList<int> m_visiblePanels; ///< as last announced
     // Explore
     QComboBox *m_exploreBox;
     QLabel *m_exploreStatus;

@@ -196,6 +196,8 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
     header->addStretch(1);
     header->addWidget(m_status);
     layout->addLayout(header);
+    if (!panel.foreignDatasource.isEmpty()) // never queried: it says why it stays empty
+        m_status->setText(tr("%1 datasource: not queried").arg(panel.foreignDatasource));
     switch (panel.type) {
     case Type::TimeSeries:
         m_chart = new TimeSeriesChart(this);
@@ -254,6 +256,16 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         break;
     }
     }
+}
+
+void PanelWidget::setTitle(const QString &title)
+{
+    m_title->setText(title.isEmpty() ? tr("(untitled)") : title);
+}
+
+QString PanelWidget::title() const
+{
+    return m_title->text();
 }
 
 int PanelWidget::plotWidth() const

@@ -50,6 +50,9 @@ public:
     explicit PanelWidget(const Stackscope::Panel &panel, QWidget *parent = nullptr);
 
     const Stackscope::Panel &panel() const { return m_panel; }
+    /// The title as shown (the panel's, with the dashboard's variables replaced).
+    void setTitle(const QString &title);
+    QString title() const;
     void setData(const PanelData &data);
     /// The width the panel's drawing has, for the query step.
     int plotWidth() const;
