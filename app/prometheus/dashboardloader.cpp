@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/prometheus/dashboardloader.h"
+#include "app/prometheus/grafanastyle.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -68,6 +69,7 @@ Panel grafanaPanel(const QJsonObject &object, QStringList *warnings)
     panel.title = object.value("title"_L1).toString();
     panel.collapsed = object.value("collapsed"_L1).toBool();
     panel.interval = object.value("interval"_L1).toString();
+    panel.style = grafanaPanelStyle(object);
     const QJsonObject grid = object.value("gridPos"_L1).toObject();
     if (!grid.isEmpty())
         panel.grid = {grid.value("x"_L1).toInt(), grid.value("y"_L1).toInt(),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/metrics/panelstyle.h"
+
 #include <QColor>
 #include <QList>
 #include <QMetaType>
@@ -61,6 +63,7 @@ struct Panel
     GridPos grid;
     QString interval;       ///< the panel's minimum step ("30s"), empty = the scrape interval
     bool collapsed = false; ///< rows only
+    PanelStyle style;       ///< stat, legend and line options
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };
