@@ -325,6 +325,8 @@ void PanelWidget::buildLegendTable(QVBoxLayout *layout)
     m_legendView->setSelectionMode(QAbstractItemView::NoSelection);
     m_legendView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_legendView->setShowGrid(false);
+    // No column sorted unless the panel says so: the rows keep the panel's order.
+    m_legendView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_legendView->setSortingEnabled(true);
     const int sortColumn = m_legend->columnForTitle(style.sortBy);
     if (sortColumn >= 0)
@@ -332,14 +334,33 @@ void PanelWidget::buildLegendTable(QVBoxLayout *layout)
                                    style.sortDesc ? Qt::DescendingOrder : Qt::AscendingOrder);
     else
         proxy->sort(-1); // the panel's order
-    // A table beside the chart (placement right) or under it, the user may move the split.
-    auto *split = new QSplitter(style.right ? Qt::Horizontal : Qt::Vertical, this);
-    split->setChildrenCollapsible(false);
-    split->addWidget(m_chart);
-    split->addWidget(m_legendView);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, style.right ? 2 : 1);
-    layout->addWidget(split, 1);
+    if (style.right) {
+        // Beside the chart, as wide as its columns need; the user may move the split.
+        for (int column = 1; column < m_legend->columnCount(); ++column)
+            m_legendView->horizontalHeader()->setSectionResizeMode(column,
+                                                                   QHeaderView::ResizeToContents);
+        auto *split = new QSplitter(Qt::Horizontal, this);
+        split->setChildrenCollapsible(false);
+        split->addWidget(m_chart);
+        split->addWidget(m_legendView);
+        split->setSizes({1, 1}); // halves, scaled to fit
+        layout->addWidget(split, 1);
+    } else {
+        // Under the chart, as high as its rows (eight at most, then it scrolls).
+        layout->addWidget(m_chart, 1);
+        layout->addWidget(m_legendView);
+        const auto fitRows = [this] {
+            const int rows = std::min(m_legend->rowCount(), 8);
+            m_legendView->setFixedHeight(
+                m_legendView->horizontalHeader()->sizeHint().height()
+                + std::max(rows, 1) * m_legendView->verticalHeader()->defaultSectionSize()
+                + 2 * m_legendView->frameWidth() + 2);
+        };
+        connect(m_legend, &QAbstractItemModel::rowsInserted, this, fitRows);
+        connect(m_legend, &QAbstractItemModel::rowsRemoved, this, fitRows);
+        connect(m_legend, &QAbstractItemModel::modelReset, this, fitRows);
+        fitRows();
+    }
     connect(m_chart, &TimeSeriesChart::seriesChanged, this, [this] {
         QList<QColor> colors;
         for (int i = 0; i < m_chart->seriesCount(); ++i)

@@ -190,9 +190,12 @@ int TimeSeriesChart::plotHeight() const
 
 QLineSeries *TimeSeriesChart::takeLine()
 {
+    // In creation order: QtCharts lists legend markers in the order lines were added, so the
+    // legend keeps the panel's series order.
     if (!m_pool.isEmpty())
-        return m_pool.takeLast();
+        return m_pool.takeFirst();
     auto *line = new QLineSeries;
+    m_lines.append(line);
     chart()->addSeries(line);
     line->attachAxis(m_timeAxis);
     line->attachAxis(m_valueAxis);
@@ -209,14 +212,13 @@ void TimeSeriesChart::rebuild()
     for (const Entry &e : std::as_const(m_entries)) {
         if (!e.visible)
             hidden.insert(e.name);
-        for (QLineSeries *line : e.segments)
-            m_pool.append(line);
         for (QAreaSeries *area : e.areas) {
             chart()->removeSeries(area);
             delete area; // its two lines are its children
         }
     }
     m_entries.clear();
+    m_pool = m_lines; // every line is free again
 
     const qint64 startMs = m_data.start.isValid() ? m_data.start.toMSecsSinceEpoch() : 0;
     const qint64 endMs = m_data.end.isValid() ? m_data.end.toMSecsSinceEpoch() : 1;
@@ -311,7 +313,11 @@ void TimeSeriesChart::rebuild()
         for (qsizetype k = 0; k < decimated.at(i).size(); ++k) {
             const QList<QPointF> &points = decimated.at(i).at(k);
             QLineSeries *line = takeLine();
-            QList<QPointF> kept = stacked ? points : simplifyForPixels(points, xScale, yScale, 0.5);
+            // Bars and points show every sample: only lines may drop the ones that would not
+            // move them (a stack keeps its points so that its bands' edges match).
+            QList<QPointF> kept = stacked || bars || m_style.draw == GraphStyle::Draw::Points
+                                      ? points
+                                      : simplifyForPixels(points, xScale, yScale, 0.5);
             if (bars)
                 kept = toBars(kept);
             drawn += kept.size();
@@ -523,6 +529,8 @@ void TimeSeriesChart::updateAxes()
 
 std::pair<double, double> TimeSeriesChart::valueRange() const
 {
+    if (m_style.stacking == GraphStyle::Stacking::Percent)
+        return {0.0, 1.0}; // 0–100 %, as Grafana draws a percent stack
     const double pad = (m_yMax - m_yMin) * 0.05;
     const double lo = m_min ? m_yMin : m_yMin - (m_yMin < 0 ? pad : 0);
     const double hi = m_max ? m_yMax : m_yMax + pad;

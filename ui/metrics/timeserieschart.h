@@ -120,7 +120,8 @@ private:
     std::optional<double> m_min;
     std::optional<double> m_max;
     QList<Entry> m_entries;
-    QList<QLineSeries *> m_pool;
+    QList<QLineSeries *> m_lines; ///< every line made, in the order they were added
+    QList<QLineSeries *> m_pool;  ///< the lines not used by this drawing
     // Category axes with labels on values: QDateTimeAxis draws no labels in Qt 6.4 here, and
     // QValueAxis cannot format units.
     QCategoryAxis *m_timeAxis;
