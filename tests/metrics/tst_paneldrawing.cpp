@@ -5,7 +5,8 @@
 // (tests/data/metrics/panels) and one of Ceph's own: stat colours and names, series order and
 // colours across refreshes, stacking, legend tables with their values and order, and the time
 // picker (a custom range that ends before it starts, a drag-zoom, zoom out). With
-// STACKSCOPE_SCREENSHOT_DIR set it saves stacked-chart.png and legend-table.png there.
+// STACKSCOPE_SCREENSHOT_DIR set it saves stacked-chart.png, legend-tables.png and (after a minute
+// of moving values) legend-table.png there.
 #include "app/config/configmanager.h"
 #include "app/features/metricsfeature.h"
 #include "app/prometheus/metricscontroller.h"
@@ -36,6 +37,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
@@ -106,6 +109,7 @@ private Q_SLOTS:
     void legacyLegendTable();
     void customRangeEndBeforeStart();
     void dragZoomShowsRange();
+    void legendTableScreenshot();
 
 private:
     void open(const QString &file);
@@ -126,7 +130,29 @@ void TestPanelDrawing::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QSettings().remove(MetricsFeature::lastDashboardKey());
     QVERIFY(m_values.listen());
-    m_values.setRoute("GET", u"/metrics"_s, Test::FaultServer::text(metricsText));
+    // Known values, and for the screenshot four waves that move with the clock.
+    m_values.setHandler(
+        [](const Test::FaultRequest &request) -> std::optional<Test::FaultResponse> {
+            if (request.path != "/metrics"_L1)
+                return std::nullopt;
+            const double t = double(QDateTime::currentMSecsSinceEpoch() % 3600000) / 1000.0;
+            QByteArray body = metricsText;
+            body += "# TYPE test_wave_bytes gauge\n";
+            const struct
+            {
+                const char *part;
+                double base, swing, period;
+            } waves[] = {{"api", 2.0e6, 0.6e6, 23},
+                         {"db", 1.5e6, 0.9e6, 31},
+                         {"cache", 0.8e6, 0.3e6, 11},
+                         {"queue", 0.4e6, 0.25e6, 17}};
+            for (const auto &w : waves)
+                body += "test_wave_bytes{part=\"" + QByteArray(w.part) + "\"} "
+                        + QByteArray::number(w.base + w.swing * std::sin(t * 2 * M_PI / w.period),
+                                             'f', 0)
+                        + '\n';
+            return Test::FaultServer::text(body);
+        });
     m_prometheus.setConfig(u"global:\n"
                            "  scrape_interval: 1s\n"
                            "scrape_configs:\n"
@@ -419,7 +445,7 @@ void TestPanelDrawing::legendTable()
     QTRY_COMPARE_WITH_TIMEOUT(hidden->chart()->seriesCount(), 3, dataTimeout);
     QVERIFY(!hidden->legendTable());
     QVERIFY(!hidden->chart()->chart()->legend()->isVisible());
-    screenshot(u"legend-table.png"_s);
+    screenshot(u"legend-tables.png"_s);
 }
 
 void TestPanelDrawing::legacyLegendTable()
@@ -548,6 +574,28 @@ void TestPanelDrawing::dragZoomShowsRange()
     QVERIFY(!controller->isAbsolute());
     QCOMPARE(m_page->rangeText(), u"Last 5 minutes"_s);
     QCOMPARE(box->findData(-2), -1); // the absolute item is gone
+}
+
+void TestPanelDrawing::legendTableScreenshot()
+{
+    if (qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR").isEmpty())
+        QSKIP("set STACKSCOPE_SCREENSHOT_DIR to save legend-table.png");
+    // A minute of four moving series, then the last minute as an absolute window.
+    m_page->resize(1280, 800);
+    open(u"panels/legend-wave.json"_s);
+    QTest::qWait(60000);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(m_page->requestAbsoluteRange(now.addSecs(-58), now));
+    PanelWidget *p = panel(u"Memory by part"_s);
+    QVERIFY(p && p->legendTable());
+    QTRY_COMPARE_WITH_TIMEOUT(p->legendTable()->model()->rowCount(), 4, dataTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(p->chart()->linePoints(0).size() > 20, dataTimeout);
+    // Sorted by mean, highest first: api (2 MB), db, cache, queue.
+    QStringList order;
+    for (int r = 0; r < 4; ++r)
+        order << p->legendTable()->model()->index(r, 0).data().toString();
+    QCOMPARE(order, (QStringList{u"api"_s, u"db"_s, u"cache"_s, u"queue"_s}));
+    screenshot(u"legend-table.png"_s);
 }
 
 QTEST_MAIN(TestPanelDrawing)

@@ -141,6 +141,7 @@ MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     for (const RangeChoice &c : rangeChoices)
         m_rangeBox->addItem(tr(c.label), c.seconds);
     m_rangeBox->addItem(tr("Custom…"), -1);
+    m_rangeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents); // an absolute range is long
     m_rangeBox->setCurrentIndex(m_lastRangeIndex);
     m_refreshBox = new QComboBox(this);
     m_refreshBox->setObjectName(u"refreshBox"_s);
