@@ -35,8 +35,9 @@ std::optional<LegendCalc> legendCalcFromId(const QString &id)
 
 QString legendCalcTitle(LegendCalc calc)
 {
+    // lupdate files these tr() calls under the enclosing namespace: the same context here.
     const auto tr = [](const char *text) {
-        return QCoreApplication::translate("Stackscope::LegendCalc", text);
+        return QCoreApplication::translate("Stackscope", text);
     };
     switch (calc) {
     case LegendCalc::Min:
