@@ -39,6 +39,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <numbers>
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
@@ -147,10 +148,11 @@ void TestPanelDrawing::initTestCase()
                          {"cache", 0.8e6, 0.3e6, 11},
                          {"queue", 0.4e6, 0.25e6, 17}};
             for (const auto &w : waves)
-                body += "test_wave_bytes{part=\"" + QByteArray(w.part) + "\"} "
-                        + QByteArray::number(w.base + w.swing * std::sin(t * 2 * M_PI / w.period),
-                                             'f', 0)
-                        + '\n';
+                body
+                    += "test_wave_bytes{part=\"" + QByteArray(w.part) + "\"} "
+                       + QByteArray::number(
+                           w.base + w.swing * std::sin(t * 2 * std::numbers::pi / w.period), 'f', 0)
+                       + '\n';
             return Test::FaultServer::text(body);
         });
     m_prometheus.setConfig(u"global:\n"
