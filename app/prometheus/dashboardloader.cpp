@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/prometheus/dashboardloader.h"
+#include "app/prometheus/grafanastyle.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -147,6 +148,7 @@ Panel grafanaPanel(const QJsonObject &object, const Datasources &datasources, QS
     panel.title = object.value("title"_L1).toString();
     panel.collapsed = object.value("collapsed"_L1).toBool();
     panel.interval = object.value("interval"_L1).toString();
+    panel.style = grafanaPanelStyle(object);
     if (panel.type == Panel::Type::BarGauge) {
         const QJsonObject options = object.value("options"_L1).toObject();
         panel.barMode = options.value("displayMode"_L1).toString(panel.barMode);

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -274,6 +275,10 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
         int pending = 0;
         PanelData data;
         QStringList errors;
+        // Per query, so that the panel's series keep the queries' order whatever order the
+        // answers come in (the order gives the colours).
+        QList<QList<Series>> series;
+        QList<QStringList> names;
     };
     auto finishOne = [this, run]() {
         if (--run->outstanding == 0 && run->report) {
@@ -298,19 +303,29 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
         panelRun->data.start = start;
         panelRun->data.end = end;
         panelRun->data.stepSeconds = step;
-        for (const PanelQuery &query : panel.queries) {
+        panelRun->series.resize(panel.queries.size());
+        panelRun->names.resize(panel.queries.size());
+        for (qsizetype q = 0; q < panel.queries.size(); ++q) {
+            const PanelQuery &query = panel.queries.at(q);
             ++run->outstanding;
             ++m_queriesSent;
             const QString expr = interpolated(query.expr, step);
             // Variables and ${__field.labels.x} in the legend, then each series' labels.
             const QString legend = VariableFormat::legendPlaceholders(
                 VariableFormat::displayText(query.legendFormat, m_dashboard.variables));
-            auto done = [this, run, panelRun, index, legend, finishOne](const QueryReply &reply) {
+            auto done = [this, run, panelRun, index, q, legend, expr,
+                         finishOne](const QueryReply &reply) {
                 if (reply.ok()) {
-                    for (const Series &s : reply.result.series) {
-                        panelRun->data.series.append(s);
-                        panelRun->data.names.append(formatLegend(legend, s.labels));
-                    }
+                    QList<Series> series = reply.result.series;
+                    // A matrix comes sorted by labels; an instant vector in no promised order
+                    // (unless the query sorts it): sorted here, so a refresh keeps the order.
+                    if (reply.result.type == QueryResult::Type::Vector && !expr.contains("sort"_L1))
+                        std::stable_sort(
+                            series.begin(), series.end(), [](const Series &a, const Series &b) {
+                                return seriesSignature(a.labels) < seriesSignature(b.labels);
+                            });
+                    panelRun->series[q] = series;
+                    panelRun->names[q] = legendNames(legend, expr, series);
                     panelRun->data.warnings += reply.result.warnings;
                     if (reply.result.histogramSamples > 0)
                         panelRun->data.warnings << tr("%n native histogram sample(s) not drawn",
@@ -325,6 +340,10 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
                     && index < m_panels.size()) {
                     PanelState &state = m_panels[index];
                     PanelData data = panelRun->data;
+                    for (qsizetype k = 0; k < panelRun->series.size(); ++k) {
+                        data.series += panelRun->series.at(k);
+                        data.names += panelRun->names.at(k);
+                    }
                     if (!panelRun->errors.isEmpty()) {
                         panelRun->errors.removeDuplicates();
                         data.error = panelRun->errors.join(u'\n');

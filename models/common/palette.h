@@ -43,7 +43,8 @@ QString noticeStyle(bool problem);
 QString messageBoxStyle(bool problem);
 /// `color: <tone>;` for a label's style sheet.
 QString textStyle(Tone tone);
-/// The colour of the `index`-th data series (Grafana's classic palette, repeating).
+/// The colour of the `index`-th data series of a chart: Grafana's classic palette in its order
+/// (56 colours), then the same again darker, so that no two series of a chart share a colour.
 QColor series(quint32 index);
 /// The colour of the `slot`-th service of a trace (20 distinct hues, then darker rounds).
 QColor service(quint32 slot);

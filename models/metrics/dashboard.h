@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/metrics/panelstyle.h"
+
 #include <QColor>
 #include <QList>
 #include <QMetaType>
@@ -73,6 +75,7 @@ struct Panel
     GridPos grid;
     QString interval;       ///< the panel's minimum step ("30s"), empty = the scrape interval
     bool collapsed = false; ///< rows only
+    PanelStyle style;       ///< stat, legend and line options
     /// Text panels only: the content and how Grafana reads it ("markdown", "html", "code").
     QString content;
     QString contentMode;

@@ -2,6 +2,7 @@
 #include "models/metrics/series.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <cctype>
 #include <charconv>
@@ -37,6 +38,50 @@ QString formatLegend(const QString &format, const Labels &labels)
     }
     out += format.mid(last);
     return out;
+}
+
+QStringList legendNames(const QString &format, const QString &expr, const QList<Series> &series)
+{
+    QStringList names;
+    names.reserve(series.size());
+    if (format != "__auto"_L1) {
+        for (const Series &s : series) {
+            const QString name = formatLegend(format, s.labels);
+            names << (name == "{}"_L1 ? expr : name);
+        }
+        return names;
+    }
+    // Auto: the labels whose values differ between the series (all of them for one series).
+    QSet<QString> varying;
+    if (series.size() > 1) {
+        const Labels &first = series.first().labels;
+        for (const Series &s : series) {
+            for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it) {
+                if (first.value(it.key()) != it.value() || !first.contains(it.key()))
+                    varying.insert(it.key());
+            }
+            for (auto it = first.cbegin(); it != first.cend(); ++it) {
+                if (!s.labels.contains(it.key()))
+                    varying.insert(it.key());
+            }
+        }
+    }
+    for (const Series &s : series) {
+        Labels shown;
+        for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it) {
+            if (it.key() != "__name__"_L1 && (series.size() == 1 || varying.contains(it.key())))
+                shown.insert(it.key(), it.value());
+        }
+        if (shown.isEmpty()) {
+            const QString metric = s.metricName();
+            names << (metric.isEmpty() || series.size() > 1 ? expr : metric);
+        } else if (shown.size() == 1) {
+            names << shown.first();
+        } else {
+            names << seriesSignature(shown);
+        }
+    }
+    return names;
 }
 
 QString seriesSignature(const Labels &labels)

@@ -43,6 +43,12 @@ struct QueryResult
 /// `{{label}}` (with or without spaces) replaced by the series' label values, as Grafana does;
 /// an empty format gives the series' name in Prometheus' notation.
 QString formatLegend(const QString &format, const Labels &labels);
+/// The legend names of one query's series as Grafana's Prometheus data source gives them: the
+/// format with `{{label}}` replaced; an empty format gives the series' signature; "__auto" gives
+/// the labels that tell the query's series apart (all of them for a single series, a label's
+/// value alone when it is the only one) and, for a series without labels, its metric name.
+/// A name that would be the empty set "{}" is the query's expression instead.
+QStringList legendNames(const QString &format, const QString &expr, const QList<Series> &series);
 /// `name{a="1", b="2"}` (name omitted when absent).
 QString seriesSignature(const Labels &labels);
 

@@ -4,6 +4,7 @@
 #include "models/common/format.h"
 #include "models/common/palette.h"
 
+#include <QSet>
 #include <QTest>
 
 #include <cmath>
@@ -164,8 +165,16 @@ void TestFormat::palette()
         for (qsizetype j = i + 1; j < tones.size(); ++j)
             QVERIFY2(tones.at(i) != tones.at(j), qPrintable(u"tones %1 and %2"_s.arg(i).arg(j)));
     }
-    QCOMPARE(Palette::series(0), Palette::series(12));
-    QVERIFY(Palette::series(0) != Palette::series(1));
+    // Series colours: Grafana's classic order from green, and no two of a chart's first 200
+    // series share one (a panel colours its series by index).
+    QCOMPARE(Palette::series(0), QColor(0x73, 0xbf, 0x69));
+    QCOMPARE(Palette::series(1), QColor(0xf2, 0xcc, 0x0c));
+    QSet<QRgb> seen;
+    for (quint32 i = 0; i < 200; ++i) {
+        const QRgb rgb = Palette::series(i).rgb();
+        QVERIFY2(!seen.contains(rgb), qPrintable(u"series colour %1 repeats"_s.arg(i)));
+        seen.insert(rgb);
+    }
     QVERIFY(Palette::problemBannerStyle(u"banner"_s).startsWith(u"#banner {"_s));
 }
 

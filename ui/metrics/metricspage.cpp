@@ -102,6 +102,8 @@ const RangeChoice rangeChoices[] = {
     {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 2 days"), 172800},
     {QT_TRANSLATE_NOOP("Stackscope::MetricsPage", "Last 7 days"), 604800},
 };
+/// The range picker's item for an absolute window (a zoom, a custom range).
+constexpr int absoluteRangeItem = -2;
 struct RefreshChoice
 {
     const char *label;
@@ -140,6 +142,7 @@ MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     for (const RangeChoice &c : rangeChoices)
         m_rangeBox->addItem(tr(c.label), c.seconds);
     m_rangeBox->addItem(tr("Custom…"), -1);
+    m_rangeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents); // an absolute range is long
     m_rangeBox->setCurrentIndex(m_lastRangeIndex);
     m_refreshBox = new QComboBox(this);
     m_refreshBox->setObjectName(u"refreshBox"_s);
@@ -151,10 +154,17 @@ MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     m_pause->setCheckable(true);
     auto *refresh = new QToolButton(this);
     refresh->setText(tr("Refresh"));
+    auto *zoomOutButton = new QToolButton(this);
+    zoomOutButton->setObjectName(u"zoomOut"_s);
+    zoomOutButton->setIcon(QIcon::fromTheme(u"zoom-out"_s));
+    zoomOutButton->setText(tr("Zoom out"));
+    zoomOutButton->setToolTip(tr("Zoom out: twice the time range (Ctrl+Z)"));
+    zoomOutButton->setShortcut(QKeySequence(tr("Ctrl+Z")));
     bar->addWidget(new QLabel(tr("Dashboard:"), this));
     bar->addWidget(m_dashboardBox);
     bar->addWidget(importButton);
     bar->addStretch(1);
+    bar->addWidget(zoomOutButton);
     bar->addWidget(m_rangeBox);
     bar->addWidget(new QLabel(tr("Refresh:"), this));
     bar->addWidget(m_refreshBox);
@@ -190,6 +200,7 @@ MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     });
     connect(m_pause, &QToolButton::toggled, this, &MetricsPage::pauseRequested);
     connect(refresh, &QToolButton::clicked, this, &MetricsPage::refreshRequested);
+    connect(zoomOutButton, &QToolButton::clicked, this, &MetricsPage::zoomOut);
     connect(m_tabs, &QTabWidget::currentChanged, this,
             [this](int index) { Q_EMIT targetsShownChanged(index == 2); });
 }
@@ -340,8 +351,8 @@ QWidget *MetricsPage::buildExploreTab()
     connect(m_exploreBox->lineEdit(), &QLineEdit::returnPressed, this, &MetricsPage::runExplore);
     connect(m_exploreChart, &TimeSeriesChart::zoomRequested, this,
             [this](const QDateTime &s, const QDateTime &e) {
-                Q_EMIT absoluteRangeRequested(s, e);
-                runExplore();
+                if (requestAbsoluteRange(s, e))
+                    runExplore();
             });
     connect(m_exploreChart, &TimeSeriesChart::resetZoomRequested, this, [this] {
         applyRangeChoice(m_lastRangeIndex);
@@ -630,7 +641,7 @@ void MetricsPage::buildPanels()
     for (int i = 0; i < d.panels.size(); ++i) {
         auto *panel = new PanelWidget(d.panels.at(i), m_grid);
         m_panels.append(panel);
-        connect(panel, &PanelWidget::zoomRequested, this, &MetricsPage::absoluteRangeRequested);
+        connect(panel, &PanelWidget::zoomRequested, this, &MetricsPage::requestAbsoluteRange);
         connect(panel, &PanelWidget::resetZoomRequested, this,
                 [this] { applyRangeChoice(m_lastRangeIndex); });
         connect(panel, &PanelWidget::toggled, this, [this, i](bool collapsed) {
@@ -805,10 +816,16 @@ void MetricsPage::applyRangeChoice(int index)
     const int seconds = m_rangeBox->itemData(index).toInt();
     if (seconds > 0) {
         m_lastRangeIndex = index;
+        m_absStart = m_absEnd = QDateTime();
+        const int absolute = m_rangeBox->findData(absoluteRangeItem);
+        if (absolute >= 0)
+            m_rangeBox->removeItem(absolute);
         m_rangeBox->setCurrentIndex(index);
         Q_EMIT relativeRangeRequested(seconds);
         return;
     }
+    if (seconds == absoluteRangeItem)
+        return; // the window on screen, chosen again
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Custom time range"));
     auto *form = new QFormLayout(&dialog);
@@ -818,14 +835,88 @@ void MetricsPage::applyRangeChoice(int index)
     to->setCalendarPopup(true);
     form->addRow(tr("From"), from);
     form->addRow(tr("To"), to);
+    if (m_absStart.isValid()) {
+        from->setDateTime(m_absStart.toLocalTime());
+        to->setDateTime(m_absEnd.toLocalTime());
+    }
+    from->setDisplayFormat(u"yyyy-MM-dd HH:mm:ss"_s);
+    to->setDisplayFormat(u"yyyy-MM-dd HH:mm:ss"_s);
+    // An end before the start is said here, and the dialog stays open for a correction.
+    auto *problem = new QLabel(&dialog);
+    problem->setObjectName(u"rangeProblem"_s);
+    problem->setTextFormat(Qt::PlainText);
+    problem->setStyleSheet(Palette::messageBoxStyle(true));
+    problem->hide();
+    form->addRow(problem);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&dialog, from, to, problem] {
+        if (from->dateTime() < to->dateTime()) {
+            dialog.accept();
+            return;
+        }
+        problem->setText(
+            tr("The end (%1) must be after the start (%2).").arg(to->text(), from->text()));
+        problem->show();
+    });
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() == QDialog::Accepted && from->dateTime() < to->dateTime())
-        Q_EMIT absoluteRangeRequested(from->dateTime(), to->dateTime());
-    else
-        m_rangeBox->setCurrentIndex(m_lastRangeIndex);
+    if (dialog.exec() != QDialog::Accepted
+        || !requestAbsoluteRange(from->dateTime(), to->dateTime()))
+        m_rangeBox->setCurrentIndex(m_absStart.isValid() ? m_rangeBox->findData(absoluteRangeItem)
+                                                         : m_lastRangeIndex);
+}
+
+bool MetricsPage::requestAbsoluteRange(const QDateTime &start, const QDateTime &end)
+{
+    if (!start.isValid() || !end.isValid() || start >= end) {
+        showMessage(tr("Time range not changed: its end (%1) is not after its start (%2).")
+                        .arg(QLocale().toString(end.toLocalTime(), QLocale::ShortFormat),
+                             QLocale().toString(start.toLocalTime(), QLocale::ShortFormat)),
+                    true);
+        return false;
+    }
+    m_absStart = start.toUTC();
+    m_absEnd = end.toUTC();
+    // One item before "Custom…" names the window on screen.
+    const QDateTime from = start.toLocalTime();
+    const QDateTime to = end.toLocalTime();
+    const QString toFormat = from.date() == to.date() ? u"HH:mm:ss"_s : u"yyyy-MM-dd HH:mm:ss"_s;
+    const QString text
+        = tr("%1 to %2").arg(from.toString(u"yyyy-MM-dd HH:mm:ss"_s), to.toString(toFormat));
+    int item = m_rangeBox->findData(absoluteRangeItem);
+    if (item < 0) {
+        item = m_rangeBox->count() - 1;
+        m_rangeBox->insertItem(item, text, absoluteRangeItem);
+    } else {
+        m_rangeBox->setItemText(item, text);
+    }
+    m_rangeBox->setCurrentIndex(item);
+    Q_EMIT absoluteRangeRequested(m_absStart, m_absEnd);
+    return true;
+}
+
+void MetricsPage::zoomOut()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime end = m_absStart.isValid() ? m_absEnd : now;
+    const qint64 span = m_absStart.isValid()
+                            ? m_absStart.msecsTo(m_absEnd)
+                            : qint64(m_rangeBox->itemData(m_lastRangeIndex).toInt()) * 1000;
+    const qint64 middle = end.toMSecsSinceEpoch() - span / 2;
+    qint64 newEnd = middle + span;
+    qint64 newStart = middle - span;
+    // Never into the future: the doubled window ends now instead.
+    if (newEnd > now.toMSecsSinceEpoch()) {
+        newStart -= newEnd - now.toMSecsSinceEpoch();
+        newEnd = now.toMSecsSinceEpoch();
+    }
+    requestAbsoluteRange(QDateTime::fromMSecsSinceEpoch(newStart, Qt::UTC),
+                         QDateTime::fromMSecsSinceEpoch(newEnd, Qt::UTC));
+}
+
+QString MetricsPage::rangeText() const
+{
+    return m_rangeBox->currentText();
 }
 
 void MetricsPage::runExplore()
@@ -853,10 +944,8 @@ void MetricsPage::exploreExpression(const QString &expr, const QDateTime &start,
     m_exploreAlertExpr = alert.isEmpty() ? QString() : expr.trimmed();
     m_exploreAlert = alert;
     m_tabs->setCurrentIndex(1);
-    if (start.isValid() && end.isValid() && start < end) {
-        Q_EMIT absoluteRangeRequested(start, end);
-        m_rangeBox->setCurrentIndex(m_rangeBox->count() - 1);
-    }
+    if (start.isValid() && end.isValid() && start < end)
+        requestAbsoluteRange(start, end);
     m_exploreBox->setCurrentText(expr);
     runExplore();
 }

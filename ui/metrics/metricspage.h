@@ -62,6 +62,15 @@ public:
     void exploreExpression(const QString &expr, const QDateTime &start, const QDateTime &end,
                            const Stackscope::Labels &alert = {});
 
+    /// Shows an absolute window in the range picker and asks for it (a drag-zoom, the custom
+    /// range, an alert's chart); false, with the reason shown, when the end is not after the
+    /// start.
+    bool requestAbsoluteRange(const QDateTime &start, const QDateTime &end);
+    /// Doubles the window on screen around its middle (Grafana's zoom out), never past now.
+    void zoomOut();
+    /// What the range picker shows (tests).
+    QString rangeText() const;
+
     QList<PanelWidget *> panelWidgets() const { return m_panels; }
     const DashboardGrid &grid() const { return m_layout; }
     QScrollArea *scrollArea() const { return m_scroll; }
@@ -174,6 +183,8 @@ private:
     QTreeView *m_targetsView;
     QLabel *m_targetsStatus;
     int m_lastRangeIndex = 3;
+    QDateTime m_absStart; ///< the absolute window on screen, invalid while relative
+    QDateTime m_absEnd;
 };
 
 } // namespace Stackscope

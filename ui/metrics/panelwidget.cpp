@@ -2,6 +2,7 @@
 #include "ui/metrics/panelwidget.h"
 #include "models/common/format.h"
 #include "models/common/palette.h"
+#include "models/metrics/legendmodel.h"
 #include "models/metrics/seriestablemodel.h"
 #include "ui/metrics/bargaugeview.h"
 #include "ui/metrics/piechartview.h"
@@ -16,6 +17,8 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -55,6 +58,56 @@ QStringList ValueView::texts() const
     return out;
 }
 
+QColor ValueView::textColor(double value) const
+{
+    if (m_style == Style::Gauge)
+        return palette().color(QPalette::Text);
+    switch (m_panel.style.stat.colorMode) {
+    case StatStyle::ColorMode::None:
+        return palette().color(QPalette::Text);
+    case StatStyle::ColorMode::Background: {
+        const QColor background = colorFor(value);
+        return background.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
+    }
+    case StatStyle::ColorMode::Value:
+        break;
+    }
+    return colorFor(value);
+}
+
+QColor ValueView::backgroundColor(double value) const
+{
+    if (m_style == Style::Stat && m_panel.style.stat.colorMode == StatStyle::ColorMode::Background)
+        return colorFor(value);
+    return {};
+}
+
+QString ValueView::shownName(int series) const
+{
+    if (series < 0 || series >= m_data.series.size())
+        return {};
+    const QString name = m_data.names.value(series);
+    if (m_style == Style::Gauge)
+        return m_data.series.size() > 1 ? name : QString();
+    switch (m_panel.style.stat.textMode) {
+    case StatStyle::TextMode::Auto:
+        // Grafana names a value only when there are several.
+        return m_data.series.size() > 1 ? name : QString();
+    case StatStyle::TextMode::ValueAndName:
+        return name;
+    case StatStyle::TextMode::Value:
+    case StatStyle::TextMode::Name: // the name is then the big text
+    case StatStyle::TextMode::None:
+        break;
+    }
+    return {};
+}
+
+bool ValueView::drawsSparkline() const
+{
+    return m_style == Style::Stat && m_panel.style.stat.sparkline;
+}
+
 void ValueView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -65,9 +118,6 @@ void ValueView::paintEvent(QPaintEvent *)
         p.drawText(rect(), Qt::AlignCenter, tr("No data"));
         return;
     }
-    bool hasLegend = false;
-    for (const PanelQuery &q : m_panel.queries)
-        hasLegend = hasLegend || !q.legendFormat.isEmpty();
     // Several series share the area side by side (at most 8, the rest are counted).
     const int shown = int(std::min<qsizetype>(count, 8));
     const double cellWidth = double(width()) / shown;
@@ -76,10 +126,17 @@ void ValueView::paintEvent(QPaintEvent *)
         const QRectF cell(i * cellWidth, 0, cellWidth, height());
         const double value = s.size() ? s.values.constLast() : std::nan("");
         const QColor color = colorFor(value);
-        const QString text = s.size() ? Format::value(value, m_panel.unit) : u"–"_s;
-        const QString name = shown > 1 || hasLegend ? m_data.names.value(i) : QString();
+        const StatStyle::TextMode textMode = m_panel.style.stat.textMode;
+        QString text = s.size() ? Format::value(value, m_panel.unit) : u"–"_s;
+        if (m_style == Style::Stat && textMode == StatStyle::TextMode::Name)
+            text = m_data.names.value(i);
+        else if (m_style == Style::Stat && textMode == StatStyle::TextMode::None)
+            text.clear();
+        const QString name = shownName(i);
         QRectF textArea = cell.adjusted(4, 4, -4, -4);
-        if (m_style == Style::Stat) {
+        if (const QColor background = backgroundColor(value); background.isValid())
+            p.fillRect(cell.adjusted(1, 1, -1, -1), background);
+        if (m_style == Style::Stat && drawsSparkline()) {
             // Sparkline over the window, under the number.
             double lo = std::numeric_limits<double>::infinity();
             double hi = -lo;
@@ -112,12 +169,13 @@ void ValueView::paintEvent(QPaintEvent *)
                         path.moveTo(pt);
                     started = true;
                 }
-                QColor fill = color;
-                fill.setAlpha(60);
-                p.setPen(QPen(color, 1.5));
+                // As Grafana: the threshold colour whatever the colour mode, lighter on a
+                // coloured background.
+                const bool onBackground = backgroundColor(value).isValid();
+                p.setPen(QPen(onBackground ? color.lighter(150) : color, 1.5));
                 p.drawPath(path);
             }
-        } else {
+        } else if (m_style == Style::Gauge) {
             // Gauge: a 240° arc from min to max, filled to the value.
             const double min = m_panel.min.value_or(0);
             const double max = m_panel.max.value_or(100);
@@ -141,13 +199,14 @@ void ValueView::paintEvent(QPaintEvent *)
         big.setPixelSize(
             int(std::clamp(std::min(textArea.height() / 3, textArea.width() / 5), 10.0, 48.0)));
         p.setFont(big);
-        p.setPen(m_style == Style::Stat ? color : palette().color(QPalette::Text));
+        p.setPen(textColor(value));
         p.drawText(textArea, Qt::AlignCenter, text);
         if (!name.isEmpty()) {
             QFont small = font();
             small.setPointSizeF(small.pointSizeF() * 0.85);
             p.setFont(small);
-            p.setPen(palette().color(QPalette::Text));
+            p.setPen(backgroundColor(value).isValid() ? textColor(value)
+                                                      : palette().color(QPalette::Text));
             p.drawText(cell.adjusted(2, 2, -2, -2), Qt::AlignTop | Qt::AlignHCenter,
                        p.fontMetrics().elidedText(name, Qt::ElideRight, int(cell.width()) - 4));
         }
@@ -199,15 +258,22 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
     if (!panel.foreignDatasource.isEmpty()) // never queried: it says why it stays empty
         m_status->setText(tr("%1 datasource: not queried").arg(panel.foreignDatasource));
     switch (panel.type) {
-    case Type::TimeSeries:
+    case Type::TimeSeries: {
         m_chart = new TimeSeriesChart(this);
         m_chart->setUnit(panel.unit);
         m_chart->setBounds(panel.min, panel.max);
+        m_chart->setGraphStyle(panel.style.graph);
+        m_chart->setLegendShown(panel.style.legend.mode == LegendStyle::Mode::List);
         connect(m_chart, &TimeSeriesChart::zoomRequested, this, &PanelWidget::zoomRequested);
         connect(m_chart, &TimeSeriesChart::resetZoomRequested, this,
                 &PanelWidget::resetZoomRequested);
-        layout->addWidget(m_chart, 1);
+        if (panel.style.legend.mode != LegendStyle::Mode::Table) {
+            layout->addWidget(m_chart, 1);
+            break;
+        }
+        buildLegendTable(layout);
         break;
+    }
     case Type::Stat:
     case Type::Gauge:
         m_value = new ValueView(panel.type == Type::Stat ? ValueView::Style::Stat
@@ -266,6 +332,78 @@ void PanelWidget::setTitle(const QString &title)
 QString PanelWidget::title() const
 {
     return m_title->text();
+}
+
+void PanelWidget::buildLegendTable(QVBoxLayout *layout)
+{
+    const LegendStyle &style = m_panel.style.legend;
+    m_legend = new LegendModel(this);
+    m_legend->setCalcs(style.calcs);
+    m_legend->setUnit(m_panel.unit);
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_legend);
+    proxy->setSortRole(LegendModel::SortRole);
+    m_legendView = new QTableView(this);
+    m_legendView->setObjectName(u"legendTable"_s);
+    m_legendView->setModel(proxy);
+    showItemToolTipsAsPlainText(m_legendView); // series names come from the scraped labels
+    m_legendView->verticalHeader()->hide();
+    m_legendView->verticalHeader()->setDefaultSectionSize(m_legendView->fontMetrics().height() + 4);
+    m_legendView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_legendView->horizontalHeader()->setHighlightSections(false);
+    m_legendView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_legendView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_legendView->setShowGrid(false);
+    // No column sorted unless the panel says so: the rows keep the panel's order.
+    m_legendView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_legendView->setSortingEnabled(true);
+    const int sortColumn = m_legend->columnForTitle(style.sortBy);
+    if (sortColumn >= 0)
+        m_legendView->sortByColumn(sortColumn,
+                                   style.sortDesc ? Qt::DescendingOrder : Qt::AscendingOrder);
+    else
+        proxy->sort(-1); // the panel's order
+    if (style.right) {
+        // Beside the chart, as wide as its columns need; the user may move the split.
+        for (int column = 1; column < m_legend->columnCount(); ++column)
+            m_legendView->horizontalHeader()->setSectionResizeMode(column,
+                                                                   QHeaderView::ResizeToContents);
+        auto *split = new QSplitter(Qt::Horizontal, this);
+        split->setChildrenCollapsible(false);
+        split->addWidget(m_chart);
+        split->addWidget(m_legendView);
+        split->setSizes({1, 1}); // halves, scaled to fit
+        layout->addWidget(split, 1);
+    } else {
+        // Under the chart, as high as its rows (eight at most, then it scrolls).
+        layout->addWidget(m_chart, 1);
+        layout->addWidget(m_legendView);
+        const auto fitRows = [this] {
+            const int rows = std::min(m_legend->rowCount(), 8);
+            m_legendView->setFixedHeight(
+                m_legendView->horizontalHeader()->sizeHint().height()
+                + std::max(rows, 1) * m_legendView->verticalHeader()->defaultSectionSize()
+                + 2 * m_legendView->frameWidth() + 2);
+        };
+        connect(m_legend, &QAbstractItemModel::rowsInserted, this, fitRows);
+        connect(m_legend, &QAbstractItemModel::rowsRemoved, this, fitRows);
+        connect(m_legend, &QAbstractItemModel::modelReset, this, fitRows);
+        fitRows();
+    }
+    connect(m_chart, &TimeSeriesChart::seriesChanged, this, [this] {
+        QList<QColor> colors;
+        for (int i = 0; i < m_chart->seriesCount(); ++i)
+            colors << m_chart->seriesColor(i);
+        m_legend->setSeries(m_data.series, m_data.names, colors, m_chart->hiddenNames());
+    });
+    // A click on a row shows or hides its series, as a click on a list legend does.
+    connect(m_legendView, &QTableView::clicked, this, [this, proxy](const QModelIndex &index) {
+        const QString name = m_legend->at(proxy->mapToSource(index).row()).name;
+        for (int i = 0; i < m_chart->seriesCount(); ++i) {
+            if (m_chart->seriesName(i) == name)
+                m_chart->setSeriesVisible(i, !m_chart->isSeriesVisible(i));
+        }
+    });
 }
 
 int PanelWidget::plotWidth() const

@@ -9,9 +9,11 @@
 class QLabel;
 class QTableView;
 class QToolButton;
+class QVBoxLayout;
 
 namespace Stackscope {
 
+class LegendModel;
 class SeriesTableModel;
 class BarGaugeView;
 class PieChartView;
@@ -31,6 +33,15 @@ public:
     /// The colour the thresholds give a value (the base colour when there are none).
     QColor colorFor(double value) const;
     QStringList texts() const; ///< what is written, one per series (tests)
+    /// The colour the value of a series is written in: its threshold colour (colorMode value),
+    /// white or black on it (background), the text colour (none).
+    QColor textColor(double value) const;
+    /// The cell's background for a value: its threshold colour with colorMode background, else
+    /// none (invalid).
+    QColor backgroundColor(double value) const;
+    /// The name written above a series' value ("" when the text mode shows none) (tests).
+    QString shownName(int series) const;
+    bool drawsSparkline() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -64,6 +75,10 @@ public:
     StateTimelineView *stateTimelineView() const { return m_states; }
     SeriesTableModel *tableModel() const { return m_table; }
     TextPanelView *textView() const { return m_text; }
+    /// The legend as a table (options.legend.displayMode "table"), null otherwise; its view
+    /// shows it sorted as the panel asks (sortBy, sortDesc) or as the user clicks.
+    LegendModel *legendModel() const { return m_legend; }
+    QTableView *legendTable() const { return m_legendView; }
 
 Q_SIGNALS:
     void zoomRequested(const QDateTime &start, const QDateTime &end);
@@ -83,6 +98,8 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
+    void buildLegendTable(QVBoxLayout *layout);
+
     Stackscope::Panel m_panel; // qualified: QFrame has an enum value named Panel
     QLabel *m_title;
     QLabel *m_status;
@@ -93,6 +110,8 @@ private:
     StateTimelineView *m_states = nullptr;
     SeriesTableModel *m_table = nullptr;
     TextPanelView *m_text = nullptr;
+    LegendModel *m_legend = nullptr;
+    QTableView *m_legendView = nullptr;
     QToolButton *m_rowButton = nullptr;
     PanelData m_data;
 };

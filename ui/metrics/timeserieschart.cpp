@@ -3,7 +3,9 @@
 #include "models/common/format.h"
 #include "models/common/palette.h"
 #include "models/metrics/decimate.h"
+#include "models/metrics/stacking.h"
 
+#include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QGraphicsLayout>
@@ -30,17 +32,6 @@ namespace {
 constexpr qsizetype denseLinePoints = 20000;
 
 } // namespace
-
-QColor TimeSeriesChart::colorFor(const QString &signature)
-{
-    // qHash is seeded per process; a fixed FNV-1a keeps colours the same across runs.
-    quint32 hash = 2166136261u;
-    for (const QChar c : signature) {
-        hash ^= c.unicode();
-        hash *= 16777619u;
-    }
-    return Palette::series(hash);
-}
 
 TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     : QChartView(new QChart, parent)
@@ -90,6 +81,56 @@ void TimeSeriesChart::setBounds(std::optional<double> min, std::optional<double>
     m_min = min;
     m_max = max;
     m_drawn = false;
+}
+
+void TimeSeriesChart::setGraphStyle(const GraphStyle &style)
+{
+    m_style = style;
+    m_drawn = false;
+}
+
+void TimeSeriesChart::setLegendShown(bool shown)
+{
+    m_legendShown = shown;
+    chart()->legend()->setVisible(shown && !m_entries.isEmpty() && m_entries.size() <= 20);
+}
+
+QColor TimeSeriesChart::seriesColor(int series) const
+{
+    return series >= 0 && series < m_entries.size() ? m_entries.at(series).color : QColor();
+}
+
+QString TimeSeriesChart::seriesName(int series) const
+{
+    return series >= 0 && series < m_entries.size() ? m_entries.at(series).name : QString();
+}
+
+QSet<QString> TimeSeriesChart::hiddenNames() const
+{
+    QSet<QString> hidden;
+    for (const Entry &e : m_entries) {
+        if (!e.visible)
+            hidden.insert(e.name);
+    }
+    return hidden;
+}
+
+int TimeSeriesChart::areaCount() const
+{
+    int count = 0;
+    for (const Entry &e : m_entries)
+        count += int(e.areas.size());
+    return count;
+}
+
+QList<QPointF> TimeSeriesChart::linePoints(int series) const
+{
+    QList<QPointF> points;
+    if (series >= 0 && series < m_entries.size()) {
+        for (const QLineSeries *line : m_entries.at(series).segments)
+            points += line->points();
+    }
+    return points;
 }
 
 namespace {
@@ -149,9 +190,12 @@ int TimeSeriesChart::plotHeight() const
 
 QLineSeries *TimeSeriesChart::takeLine()
 {
+    // In creation order: QtCharts lists legend markers in the order lines were added, so the
+    // legend keeps the panel's series order.
     if (!m_pool.isEmpty())
-        return m_pool.takeLast();
+        return m_pool.takeFirst();
     auto *line = new QLineSeries;
+    m_lines.append(line);
     chart()->addSeries(line);
     line->attachAxis(m_timeAxis);
     line->attachAxis(m_valueAxis);
@@ -168,10 +212,13 @@ void TimeSeriesChart::rebuild()
     for (const Entry &e : std::as_const(m_entries)) {
         if (!e.visible)
             hidden.insert(e.name);
-        for (QLineSeries *line : e.segments)
-            m_pool.append(line);
+        for (QAreaSeries *area : e.areas) {
+            chart()->removeSeries(area);
+            delete area; // its two lines are its children
+        }
     }
     m_entries.clear();
+    m_pool = m_lines; // every line is free again
 
     const qint64 startMs = m_data.start.isValid() ? m_data.start.toMSecsSinceEpoch() : 0;
     const qint64 endMs = m_data.end.isValid() ? m_data.end.toMSecsSinceEpoch() : 1;
@@ -182,16 +229,46 @@ void TimeSeriesChart::rebuild()
     // A missing sample is a gap: more than two steps without one.
     const qint64 gapMs = m_data.stepSeconds > 0 ? qint64(m_data.stepSeconds * 1000 * 2.5) : 0;
     // Two points per pixel column first; the value range of what remains sets the axis.
+    // Stacked: each series' band over the ones before it (hidden ones left out), at the
+    // query's own points (a range query has about one per pixel column already).
+    const bool stacked = m_style.stacking != GraphStyle::Stacking::None;
+    const bool percent = m_style.stacking == GraphStyle::Stacking::Percent;
     QList<QList<QList<QPointF>>> decimated;
+    QList<QList<QList<QPointF>>> lowers; // stacked: the bottom of each segment's band
     decimated.reserve(m_data.series.size());
     double lo = std::numeric_limits<double>::infinity();
     double hi = -std::numeric_limits<double>::infinity();
-    for (const Series &s : std::as_const(m_data.series)) {
-        decimated.append(decimateSeries(s, startMs, endMs, columns, gapMs));
-        for (const QList<QPointF> &points : std::as_const(decimated.constLast())) {
-            for (const QPointF &p : points) {
-                lo = std::min(lo, p.y());
-                hi = std::max(hi, p.y());
+    if (stacked) {
+        QList<bool> included;
+        for (qsizetype i = 0; i < m_data.series.size(); ++i)
+            included << !hidden.contains(
+                m_data.names.value(i, seriesSignature(m_data.series.at(i).labels)));
+        const QList<StackedBand> bands = stackSeries(m_data.series, percent, included);
+        for (const StackedBand &band : bands) {
+            QList<QList<QPointF>> uppers;
+            QList<QList<QPointF>> bottoms;
+            for (qsizetype k = 0; k < band.size(); ++k) {
+                if (k == 0 || (gapMs > 0 && band.times.at(k) - band.times.at(k - 1) > gapMs)) {
+                    uppers.append(QList<QPointF>());
+                    bottoms.append(QList<QPointF>());
+                }
+                const double x = double(band.times.at(k));
+                uppers.last().append(QPointF(x, band.upper.at(k)));
+                bottoms.last().append(QPointF(x, band.lower.at(k)));
+                lo = std::min({lo, band.lower.at(k), band.upper.at(k)});
+                hi = std::max({hi, band.lower.at(k), band.upper.at(k)});
+            }
+            decimated.append(uppers);
+            lowers.append(bottoms);
+        }
+    } else {
+        for (const Series &s : std::as_const(m_data.series)) {
+            decimated.append(decimateSeries(s, startMs, endMs, columns, gapMs));
+            for (const QList<QPointF> &points : std::as_const(decimated.constLast())) {
+                for (const QPointF &p : points) {
+                    lo = std::min(lo, p.y());
+                    hi = std::max(hi, p.y());
+                }
             }
         }
     }
@@ -199,8 +276,8 @@ void TimeSeriesChart::rebuild()
         lo = 0;
         hi = 1;
     }
-    m_yMin = m_min.value_or(std::min(lo, 0.0));
-    m_yMax = m_max.value_or(hi);
+    m_yMin = percent ? 0.0 : m_min.value_or(std::min(lo, 0.0));
+    m_yMax = percent ? 1.0 : m_max.value_or(hi);
     if (m_yMax <= m_yMin)
         m_yMax = m_yMin + 1;
     // The axes first: QtCharts lays every line out again when a range changes, and the lines
@@ -211,19 +288,67 @@ void TimeSeriesChart::rebuild()
     const double yScale = double(rows) / std::max(axisHi - axisLo, 1e-300);
 
     qsizetype drawn = 0;
+    // Areas: stacked bands, fills down to the axis' floor, bars.
+    const bool bars = m_style.draw == GraphStyle::Draw::Bars;
+    const int fillAlpha
+        = bars ? std::max(m_style.fillOpacity, 60) * 255 / 100 : m_style.fillOpacity * 255 / 100;
+    const double floor = std::clamp(0.0, axisLo, axisHi);
+    const double barHalf = std::max(m_data.stepSeconds, 1.0) * 1000 * 0.4;
+    const auto toBars = [barHalf, floor](const QList<QPointF> &points) {
+        QList<QPointF> outline;
+        outline.reserve(points.size() * 4);
+        for (const QPointF &p : points) {
+            outline << QPointF(p.x() - barHalf, floor) << QPointF(p.x() - barHalf, p.y())
+                    << QPointF(p.x() + barHalf, p.y()) << QPointF(p.x() + barHalf, floor);
+        }
+        return outline;
+    };
     for (int i = 0; i < m_data.series.size(); ++i) {
         const Series &s = m_data.series.at(i);
         Entry entry;
         entry.name = m_data.names.value(i, seriesSignature(s.labels));
-        entry.color = colorFor(seriesSignature(s.labels) + entry.name);
+        entry.color = Palette::series(quint32(i));
         entry.visible = !hidden.contains(entry.name);
         entry.dataIndex = i;
-        for (const QList<QPointF> &points : std::as_const(decimated.at(i))) {
+        for (qsizetype k = 0; k < decimated.at(i).size(); ++k) {
+            const QList<QPointF> &points = decimated.at(i).at(k);
             QLineSeries *line = takeLine();
-            const QList<QPointF> kept = simplifyForPixels(points, xScale, yScale, 0.5);
+            // Bars and points show every sample: only lines may drop the ones that would not
+            // move them (a stack keeps its points so that its bands' edges match).
+            QList<QPointF> kept = stacked || bars || m_style.draw == GraphStyle::Draw::Points
+                                      ? points
+                                      : simplifyForPixels(points, xScale, yScale, 0.5);
+            if (bars)
+                kept = toBars(kept);
             drawn += kept.size();
             line->replace(kept);
             entry.segments.append(line);
+            if (fillAlpha <= 0 || kept.isEmpty())
+                continue;
+            auto *area = new QAreaSeries;
+            auto *upper = new QLineSeries(area);
+            upper->replace(kept);
+            auto *lower = new QLineSeries(area);
+            QList<QPointF> bottom;
+            if (stacked && !bars) {
+                bottom = lowers.at(i).at(k);
+            } else {
+                bottom.reserve(kept.size());
+                for (const QPointF &p : std::as_const(kept))
+                    bottom.append(QPointF(p.x(), floor));
+            }
+            lower->replace(bottom);
+            area->setUpperSeries(upper);
+            area->setLowerSeries(lower);
+            QColor fill = entry.color;
+            fill.setAlpha(fillAlpha);
+            area->setBrush(fill);
+            area->setPen(Qt::NoPen);
+            chart()->addSeries(area);
+            area->attachAxis(m_timeAxis);
+            area->attachAxis(m_valueAxis);
+            area->setVisible(entry.visible);
+            entry.areas.append(area);
         }
         m_entries.append(entry);
     }
@@ -237,11 +362,17 @@ void TimeSeriesChart::rebuild()
         Entry &entry = m_entries[i];
         // Many points: one-pixel lines, which the raster engine draws without stroking them
         // into polygons first (several times faster; the lines are that dense anyway).
-        QPen pen(entry.color, drawn > denseLinePoints ? 1.0 : 1.5);
+        QPen pen(entry.color, drawn > denseLinePoints ? 1.0 : m_style.lineWidth + 0.5);
         pen.setCosmetic(drawn > denseLinePoints);
+        const bool points = m_style.draw == GraphStyle::Draw::Points;
         for (int s = 0; s < entry.segments.size(); ++s) {
             QLineSeries *line = entry.segments.at(s);
-            line->setPen(pen);
+            line->setPen(points ? QPen(Qt::NoPen) : pen);
+            line->setPointsVisible(points);
+            if (points) {
+                line->setMarkerSize(std::max(4.0, m_style.lineWidth * 4));
+                line->setColor(entry.color);
+            }
             line->setName(entry.name.toHtmlEscaped()); // Qt Charts' legend renders HTML
             line->setVisible(entry.visible);
         }
@@ -267,7 +398,7 @@ void TimeSeriesChart::rebuild()
                     [this, i] { setSeriesVisible(i, !isSeriesVisible(i)); });
         }
     }
-    chart()->legend()->setVisible(!m_entries.isEmpty() && m_entries.size() <= 20);
+    chart()->legend()->setVisible(m_legendShown && !m_entries.isEmpty() && m_entries.size() <= 20);
 
     // Bands: children of the chart between its plot background and its grid and lines (QtCharts
     // stacks those at z 0 and 2 and up).
@@ -285,6 +416,7 @@ void TimeSeriesChart::rebuild()
         m_bandItems.at(i)->setToolTip(band.label);
     }
     layoutBands();
+    Q_EMIT seriesChanged();
 }
 
 qreal TimeSeriesChart::xOf(qint64 timeMs) const
@@ -386,12 +518,19 @@ void TimeSeriesChart::updateAxes()
     const double step = niceStep((hi - lo) / 4);
     for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
         appendUnique(m_valueAxis,
-                     Format::value(std::abs(v) < step * 1e-9 ? 0 : v, m_unit).toHtmlEscaped(), v);
+                     Format::value(std::abs(v) < step * 1e-9 ? 0 : v,
+                                   m_style.stacking == GraphStyle::Stacking::Percent
+                                       ? u"percentunit"_s
+                                       : m_unit)
+                         .toHtmlEscaped(),
+                     v);
     m_valueAxis->setTitleText(QString());
 }
 
 std::pair<double, double> TimeSeriesChart::valueRange() const
 {
+    if (m_style.stacking == GraphStyle::Stacking::Percent)
+        return {0.0, 1.0}; // 0–100 %, as Grafana draws a percent stack
     const double pad = (m_yMax - m_yMin) * 0.05;
     const double lo = m_min ? m_yMin : m_yMin - (m_yMin < 0 ? pad : 0);
     const double hi = m_max ? m_yMax : m_yMax + pad;
@@ -423,9 +562,18 @@ void TimeSeriesChart::setSeriesVisible(int series, bool visible)
     if (series < 0 || series >= m_entries.size())
         return;
     Entry &entry = m_entries[series];
+    if (entry.visible == visible)
+        return;
     entry.visible = visible;
+    if (m_style.stacking != GraphStyle::Stacking::None) {
+        // The stack is computed without hidden series: draw it anew.
+        rebuild();
+        return;
+    }
     for (QLineSeries *line : entry.segments)
         line->setVisible(visible);
+    for (QAreaSeries *area : entry.areas)
+        area->setVisible(visible);
     if (!entry.segments.isEmpty()) {
         for (QLegendMarker *marker : chart()->legend()->markers(entry.segments.first())) {
             marker->setVisible(true);
@@ -440,7 +588,12 @@ void TimeSeriesChart::setSeriesVisible(int series, bool visible)
             for (QLegendMarker *marker : chart()->legend()->markers(e.segments.at(s)))
                 marker->setVisible(false);
         }
+        for (QAreaSeries *area : e.areas) {
+            for (QLegendMarker *marker : chart()->legend()->markers(area))
+                marker->setVisible(false);
+        }
     }
+    Q_EMIT seriesChanged();
 }
 
 QString TimeSeriesChart::readoutAt(qint64 timeMs) const

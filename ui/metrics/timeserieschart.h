@@ -2,14 +2,17 @@
 #pragma once
 
 #include "models/metrics/paneldata.h"
+#include "models/metrics/panelstyle.h"
 
 #include <QChartView>
 #include <QDateTime>
+#include <QSet>
 
 #include <optional>
 
 class QLabel;
 class QLineSeries;
+class QAreaSeries;
 class QCategoryAxis;
 class QGraphicsLineItem;
 class QGraphicsRectItem;
@@ -19,12 +22,14 @@ namespace Stackscope {
 
 /// A time-series chart (QtCharts): time axis, legend (click to hide a series), a read-out of
 /// every series at the cursor's time, units on the axis, NaN and missing samples as gaps,
-/// stable colours per label set. Each series is decimated to two points per pixel column, then
-/// the points that would not move a pixel (those within half a pixel of the line drawn without
-/// them) are dropped, before QtCharts sees it; points are handed over with replace(). Data equal
-/// to what is drawn is not handed over again. Drag to zoom (zoomRequested), double-click to reset
-/// (resetZoomRequested). The data's bands (an alert's pending and firing periods) are shaded
-/// behind the lines over the plot's full height, and named in the read-out.
+/// colours by the series' place in the panel (Grafana's classic palette, so no two series share
+/// one), stacking (normal and percent), fill, line width, points and bars. Each series is decimated
+/// to two points per pixel column, then the points that would not move a pixel (those within half a
+/// pixel of the line drawn without them) are dropped, before QtCharts sees it; points are handed
+/// over with replace(). Data equal to what is drawn is not handed over again. Drag to zoom
+/// (zoomRequested), double-click to reset (resetZoomRequested). The data's bands (an alert's
+/// pending and firing periods) are shaded behind the lines over the plot's full height, and named
+/// in the read-out.
 class TimeSeriesChart : public QChartView
 {
     Q_OBJECT
@@ -33,6 +38,11 @@ public:
 
     void setUnit(const QString &unit);
     void setBounds(std::optional<double> min, std::optional<double> max);
+    /// Stacking, fill, line width and draw style.
+    void setGraphStyle(const GraphStyle &style);
+    /// Whether the chart's own legend (a list under the plot) is drawn; a panel that shows its
+    /// legend as a table, or none, turns it off.
+    void setLegendShown(bool shown);
     void setData(const PanelData &data);
     void clearData();
 
@@ -58,13 +68,24 @@ public:
     /// How many times the series were decimated and handed to QtCharts (tests, benchmark).
     int rebuildCount() const { return m_rebuilds; }
 
-    /// The colour a label set always gets.
-    static QColor colorFor(const QString &signature);
+    /// The colour of a series (its place in the panel's data), and its legend name.
+    QColor seriesColor(int series) const;
+    QString seriesName(int series) const;
+    /// The names of the series the user hid (legend clicks).
+    QSet<QString> hiddenNames() const;
+    /// Filled areas drawn (stacked bands, fills, bars), across all series.
+    int areaCount() const;
+    /// The points of a series' lines as drawn (stacked: the top of its band).
+    QList<QPointF> linePoints(int series) const;
+    /// The value axis' range as drawn.
+    std::pair<double, double> valueAxisRange() const { return valueRange(); }
 
 Q_SIGNALS:
     void zoomRequested(const QDateTime &start, const QDateTime &end);
     void resetZoomRequested();
     void plotWidthChanged(int pixels);
+    /// The series were drawn anew or one was shown or hidden (for a legend table beside).
+    void seriesChanged();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -80,6 +101,7 @@ private:
         QString name;
         QColor color;
         QList<QLineSeries *> segments;
+        QList<QAreaSeries *> areas; ///< fills under (or stacked bands behind) the segments
         bool visible = true;
         int dataIndex = 0;
     };
@@ -93,10 +115,13 @@ private:
 
     PanelData m_data;
     QString m_unit;
+    GraphStyle m_style;
+    bool m_legendShown = true;
     std::optional<double> m_min;
     std::optional<double> m_max;
     QList<Entry> m_entries;
-    QList<QLineSeries *> m_pool;
+    QList<QLineSeries *> m_lines; ///< every line made, in the order they were added
+    QList<QLineSeries *> m_pool;  ///< the lines not used by this drawing
     // Category axes with labels on values: QDateTimeAxis draws no labels in Qt 6.4 here, and
     // QValueAxis cannot format units.
     QCategoryAxis *m_timeAxis;

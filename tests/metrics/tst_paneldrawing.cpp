@@ -1,0 +1,604 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What panels draw, end to end: a real Prometheus 2.42 scrapes a loopback endpoint that serves
+// known values (three parts of 100, 200 and 300 bytes, 8e9 bytes of RAM, and what Ceph's
+// "Capacity used" asks for), and the Metrics page draws dashboards written for each option
+// (tests/data/metrics/panels) and one of Ceph's own: stat colours and names, series order and
+// colours across refreshes, stacking, legend tables with their values and order, and the time
+// picker (a custom range that ends before it starts, a drag-zoom, zoom out). With
+// STACKSCOPE_SCREENSHOT_DIR set it saves stacked-chart.png, legend-tables.png and (after a minute
+// of moving values) legend-table.png there.
+#include "app/config/configmanager.h"
+#include "app/features/metricsfeature.h"
+#include "app/prometheus/metricscontroller.h"
+#include "models/common/palette.h"
+#include "models/metrics/legendmodel.h"
+#include "tests/support/faultserver.h"
+#include "tests/support/fixtures.h"
+#include "tests/support/serverprocess.h"
+#include "ui/metrics/metricspage.h"
+#include "ui/metrics/panelwidget.h"
+#include "ui/metrics/timeserieschart.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <cmath>
+#include <numbers>
+
+using namespace Qt::StringLiterals;
+using namespace Stackscope;
+
+namespace {
+
+constexpr int dataTimeout = 30000;
+
+const QByteArray metricsText = "# TYPE test_parts_bytes gauge\n"
+                               "test_parts_bytes{part=\"a\"} 100\n"
+                               "test_parts_bytes{part=\"b\"} 200\n"
+                               "test_parts_bytes{part=\"c\"} 300\n"
+                               "# TYPE test_ram_bytes gauge\n"
+                               "test_ram_bytes 8e9\n"
+                               "# TYPE ceph_osd_stat_bytes_used gauge\n"
+                               "ceph_osd_stat_bytes_used{ceph_daemon=\"osd.0\"} 75\n"
+                               "# TYPE ceph_osd_stat_bytes gauge\n"
+                               "ceph_osd_stat_bytes{ceph_daemon=\"osd.0\"} 100\n";
+
+/// Whether an image has a pixel of this colour (within a little, for antialiasing).
+int pixelsNear(const QImage &image, const QColor &color)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - color.red()) < 12 && std::abs(c.green() - color.green()) < 12
+                && std::abs(c.blue() - color.blue()) < 12)
+                ++count;
+        }
+    }
+    return count;
+}
+
+QList<double> yValues(const QList<QPointF> &points)
+{
+    QList<double> out;
+    for (const QPointF &p : points)
+        out << p.y();
+    return out;
+}
+
+bool allNear(const QList<QPointF> &points, double y)
+{
+    if (points.isEmpty())
+        return false;
+    for (const QPointF &p : points) {
+        if (std::abs(p.y() - y) > 1e-9 * std::max(1.0, std::abs(y)))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestPanelDrawing : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void statColours();
+    void statNames();
+    void realCephCapacityNotAnAlarm();
+    void seriesOrderAndColours();
+    void stacking();
+    void legendTable();
+    void legacyLegendTable();
+    void customRangeEndBeforeStart();
+    void dragZoomShowsRange();
+    void legendTableScreenshot();
+
+private:
+    void open(const QString &file);
+    PanelWidget *panel(const QString &title) const;
+    void screenshot(const QString &name);
+
+    Test::FaultServer m_values;
+    Test::PrometheusProcess m_prometheus;
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ConfigManager> m_config;
+    std::unique_ptr<MetricsFeature> m_feature;
+    MetricsPage *m_page = nullptr;
+};
+
+void TestPanelDrawing::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(MetricsFeature::lastDashboardKey());
+    QVERIFY(m_values.listen());
+    // Known values, and for the screenshot four waves that move with the clock.
+    m_values.setHandler(
+        [](const Test::FaultRequest &request) -> std::optional<Test::FaultResponse> {
+            if (request.path != "/metrics"_L1)
+                return std::nullopt;
+            const double t = double(QDateTime::currentMSecsSinceEpoch() % 3600000) / 1000.0;
+            QByteArray body = metricsText;
+            body += "# TYPE test_wave_bytes gauge\n";
+            const struct
+            {
+                const char *part;
+                double base, swing, period;
+            } waves[] = {{"api", 2.0e6, 0.6e6, 23},
+                         {"db", 1.5e6, 0.9e6, 31},
+                         {"cache", 0.8e6, 0.3e6, 11},
+                         {"queue", 0.4e6, 0.25e6, 17}};
+            for (const auto &w : waves)
+                body
+                    += "test_wave_bytes{part=\"" + QByteArray(w.part) + "\"} "
+                       + QByteArray::number(
+                           w.base + w.swing * std::sin(t * 2 * std::numbers::pi / w.period), 'f', 0)
+                       + '\n';
+            return Test::FaultServer::text(body);
+        });
+    m_prometheus.setConfig(u"global:\n"
+                           "  scrape_interval: 1s\n"
+                           "scrape_configs:\n"
+                           "  - job_name: values\n"
+                           "    static_configs:\n"
+                           "      - targets: ['127.0.0.1:%1']\n"_s.arg(m_values.port()));
+    QVERIFY2(m_prometheus.start(), qPrintable(m_prometheus.errorString()));
+    m_config = std::make_unique<ConfigManager>(m_dir.filePath(u"config.yaml"_s));
+    AppContext context;
+    context.network = &m_network;
+    context.config = m_config.get();
+    m_feature = std::make_unique<MetricsFeature>(context);
+    m_page = qobject_cast<MetricsPage *>(m_feature->createPage());
+    QVERIFY(m_page);
+    m_page->resize(1280, 900);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+    Config config;
+    config.prometheus.url = m_prometheus.url();
+    config.refresh.metrics = std::chrono::seconds(1);
+    m_feature->applyConfig(config);
+    m_feature->controller()->setScrapeInterval(1);
+    m_feature->start();
+    auto *box = m_page->findChild<QComboBox *>(u"rangeBox"_s);
+    QVERIFY(box);
+    Q_EMIT box->activated(0); // Last 5 minutes: the page and the controller agree
+    QCOMPARE(m_feature->controller()->rangeSeconds(), 300.0);
+    // Wait for the first scrapes: every value is there.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_prometheus.fetch("GET", u"/api/v1/query?query=count(test_parts_bytes)"_s)
+            .body.contains("\"3\""),
+        dataTimeout);
+}
+
+void TestPanelDrawing::cleanupTestCase()
+{
+    m_feature.reset();
+    m_prometheus.stop();
+}
+
+void TestPanelDrawing::open(const QString &file)
+{
+    const QString path = Test::testDataDir() + u"/metrics/"_s + file;
+    QVERIFY2(QFile::exists(path), qPrintable(path));
+    QVERIFY(m_feature->openFile(path));
+}
+
+PanelWidget *TestPanelDrawing::panel(const QString &title) const
+{
+    const auto panels = m_page->panelWidgets();
+    for (PanelWidget *p : panels) {
+        if (p->panel().title == title)
+            return p;
+    }
+    return nullptr;
+}
+
+void TestPanelDrawing::screenshot(const QString &name)
+{
+    const QString dir = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(300);
+    QVERIFY(m_page->grab().save(dir + u'/' + name));
+}
+
+void TestPanelDrawing::statColours()
+{
+    open(u"panels/stat-colours.json"_s);
+    const QColor red = grafanaColor(u"red"_s);
+    struct Case
+    {
+        QString title;
+        bool textRed;       ///< the number in the threshold's red
+        bool backgroundRed; ///< the cell filled red
+        bool sparkline;
+    };
+    const QList<Case> cases{{u"RAM colorMode none"_s, false, false, false},
+                            {u"RAM colorMode value"_s, true, false, true},
+                            {u"RAM colorMode background"_s, false, true, false},
+                            {u"RAM default"_s, true, false, true}};
+    for (const Case &c : cases) {
+        PanelWidget *p = panel(c.title);
+        QVERIFY2(p && p->valueView(), qPrintable(c.title));
+        QTRY_COMPARE_WITH_TIMEOUT(p->valueView()->texts(), QStringList{u"7.45 GiB"_s}, dataTimeout);
+        // 8e9 is above the threshold of 80 in every panel: red is what the thresholds say...
+        QCOMPARE(p->valueView()->colorFor(8e9), red);
+        // ...and what each colour mode does with it.
+        QCOMPARE(p->valueView()->textColor(8e9) == red, c.textRed);
+        QCOMPARE(p->valueView()->backgroundColor(8e9) == red, c.backgroundRed);
+        QCOMPARE(p->valueView()->drawsSparkline(), c.sparkline);
+        const QImage image = p->valueView()->grab().toImage();
+        const int redPixels = pixelsNear(image, red);
+        if (c.backgroundRed)
+            QVERIFY2(redPixels > image.width() * image.height() / 2, qPrintable(c.title));
+        else if (c.textRed)
+            QVERIFY2(redPixels > 20, qPrintable(c.title));
+        else
+            QVERIFY2(redPixels == 0,
+                     qPrintable(u"%1: %2 red pixels"_s.arg(c.title).arg(redPixels)));
+    }
+    // With colorMode none the number is written in the text colour.
+    PanelWidget *none = panel(u"RAM colorMode none"_s);
+    QCOMPARE(none->valueView()->textColor(8e9), none->valueView()->palette().color(QPalette::Text));
+}
+
+void TestPanelDrawing::statNames()
+{
+    open(u"panels/stat-colours.json"_s);
+    // One series of a query without labels: no name above the value (textMode auto), and when a
+    // name is asked for it is the expression, never "{}".
+    PanelWidget *total = panel(u"Total auto legend"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(total->valueView()->texts(), QStringList{u"600 B"_s}, dataTimeout);
+    QCOMPARE(total->valueView()->shownName(0), QString());
+    PanelWidget *named = panel(u"Total auto legend with name"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(named->valueView()->texts(), QStringList{u"600 B"_s}, dataTimeout);
+    QCOMPARE(named->valueView()->shownName(0), u"sum(test_parts_bytes)"_s);
+    // Several series: each named by what tells them apart.
+    PanelWidget *parts = panel(u"Parts auto legend"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(parts->valueView()->texts().size(), 3, dataTimeout);
+    QCOMPARE(parts->valueView()->texts(), (QStringList{u"100 B"_s, u"200 B"_s, u"300 B"_s}));
+    QCOMPARE((QStringList{parts->valueView()->shownName(0), parts->valueView()->shownName(1),
+                          parts->valueView()->shownName(2)}),
+             (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+}
+
+void TestPanelDrawing::realCephCapacityNotAnAlarm()
+{
+    // Ceph's own cluster dashboard: "Capacity used" at 75 % sits between its thresholds 0.7
+    // (orange) and 0.8 (red), but the singlestat does not colour its value, so neither does
+    // Stackscope.
+    open(u"public-values/ceph-cluster.json"_s);
+    PanelWidget *capacity = panel(u"Capacity used"_s);
+    QVERIFY(capacity && capacity->valueView());
+    QTRY_COMPARE_WITH_TIMEOUT(capacity->valueView()->texts(), QStringList{u"75 %"_s}, dataTimeout);
+    const QColor orange = capacity->valueView()->colorFor(0.75);
+    QCOMPARE(orange, capacity->panel().thresholds.at(1).color);
+    QCOMPARE(capacity->valueView()->textColor(0.75),
+             capacity->valueView()->palette().color(QPalette::Text));
+    QVERIFY(!capacity->valueView()->backgroundColor(0.75).isValid());
+}
+
+void TestPanelDrawing::seriesOrderAndColours()
+{
+    open(u"panels/legend.json"_s);
+    // Two queries: their series in the queries' order, whichever answer comes first, and the
+    // palette's colours in that order, on every refresh.
+    PanelWidget *two = panel(u"Two queries"_s);
+    QVERIFY(two && two->chart());
+    QTRY_COMPARE_WITH_TIMEOUT(two->chart()->seriesCount(), 2, dataTimeout);
+    const int before = two->chart()->rebuildCount();
+    for (int round = 0; round < 3; ++round) {
+        const int drawn = two->chart()->rebuildCount();
+        QTRY_VERIFY_WITH_TIMEOUT(two->chart()->rebuildCount() > drawn, dataTimeout);
+        QCOMPARE(two->chart()->seriesName(0), u"C first"_s);
+        QCOMPARE(two->chart()->seriesName(1), u"A second"_s);
+        QCOMPARE(two->chart()->seriesColor(0), Palette::series(0));
+        QCOMPARE(two->chart()->seriesColor(1), Palette::series(1));
+    }
+    QVERIFY(two->chart()->rebuildCount() >= before + 3);
+    // Three series of one query: three colours, none shared.
+    PanelWidget *table = panel(u"Legend table"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(table->chart()->seriesCount(), 3, dataTimeout);
+    QCOMPARE((QList<QColor>{table->chart()->seriesColor(0), table->chart()->seriesColor(1),
+                            table->chart()->seriesColor(2)}),
+             (QList<QColor>{Palette::series(0), Palette::series(1), Palette::series(2)}));
+}
+
+void TestPanelDrawing::stacking()
+{
+    open(u"panels/stacking.json"_s);
+    struct Case
+    {
+        QString title;
+        QList<double> tops; ///< the top of each series' line (a, b, c)
+        bool areas;
+        std::pair<double, double> axis; ///< the value axis' range, {0, 0} = not checked
+    };
+    const QList<Case> cases{
+        {u"Lines"_s, {100, 200, 300}, false, {0, 0}},
+        {u"Filled"_s, {100, 200, 300}, true, {0, 0}},
+        {u"Stacked normal"_s, {100, 300, 600}, true, {0, 0}},
+        {u"Stacked percent"_s, {1.0 / 6, 0.5, 1}, true, {0, 1}},
+        {u"Legacy stack"_s, {100, 300, 600}, true, {0, 0}},
+        {u"Legacy percentage"_s, {1.0 / 6, 0.5, 1}, true, {0, 1}},
+        {u"Points"_s, {100, 200, 300}, false, {0, 0}},
+    };
+    for (const Case &c : cases) {
+        PanelWidget *p = panel(c.title);
+        QVERIFY2(p && p->chart(), qPrintable(c.title));
+        TimeSeriesChart *chart = p->chart();
+        QTRY_COMPARE_WITH_TIMEOUT(chart->seriesCount(), 3, dataTimeout);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(allNear(chart->linePoints(i), c.tops.at(i)),
+                     qPrintable(u"%1, series %2: %3"_s.arg(c.title).arg(i).arg(
+                         QString::number(yValues(chart->linePoints(i)).value(0)))));
+        QCOMPARE(chart->areaCount() > 0, c.areas);
+        if (c.axis.second > 0)
+            QCOMPARE(chart->valueAxisRange(), c.axis);
+        else
+            QVERIFY(chart->valueAxisRange().second >= c.tops.last());
+    }
+    // Hiding a stacked series takes it out of the stack.
+    TimeSeriesChart *stacked = panel(u"Stacked normal"_s)->chart();
+    stacked->setSeriesVisible(1, false);
+    QVERIFY(allNear(stacked->linePoints(2), 400));
+    stacked->setSeriesVisible(1, true);
+    QVERIFY(allNear(stacked->linePoints(2), 600));
+    // Points: markers, no lines.
+    TimeSeriesChart *points = panel(u"Points"_s)->chart();
+    int markers = 0;
+    for (QAbstractSeries *s : points->chart()->series()) {
+        auto *line = qobject_cast<QLineSeries *>(s);
+        if (line && line->isVisible() && line->count() > 0) {
+            QVERIFY(line->pointsVisible());
+            QCOMPARE(line->pen().style(), Qt::NoPen);
+            ++markers;
+        }
+    }
+    QVERIFY(markers >= 3);
+    // Every sample is a point (a line may drop the ones that would not move it; points may not).
+    QTRY_VERIFY_WITH_TIMEOUT(points->linePoints(2).size() >= 4, dataTimeout);
+    // Bars: each sample an outline from 0 to its value, filled.
+    TimeSeriesChart *bars = panel(u"Bars"_s)->chart();
+    QTRY_COMPARE_WITH_TIMEOUT(bars->seriesCount(), 3, dataTimeout);
+    QVERIFY(bars->areaCount() >= 3);
+    const QList<double> barYs = yValues(bars->linePoints(2));
+    QVERIFY(barYs.contains(0.0) && barYs.contains(300.0));
+    QCOMPARE(barYs.size() % 4, 0);
+    QVERIFY(barYs.size() / 4 >= 4); // a bar per sample
+    // The list legend follows the panel's order on every drawing.
+    const auto legendLabels = [stacked] {
+        QStringList labels;
+        for (QLegendMarker *marker : stacked->chart()->legend()->markers()) {
+            if (marker->isVisible())
+                labels << marker->label();
+        }
+        return labels;
+    };
+    for (int round = 0; round < 2; ++round) {
+        const int drawn = stacked->rebuildCount();
+        QTRY_VERIFY_WITH_TIMEOUT(stacked->rebuildCount() > drawn && stacked->seriesCount() == 3,
+                                 dataTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(legendLabels(), (QStringList{u"a"_s, u"b"_s, u"c"_s}), 2000);
+    }
+    screenshot(u"stacked-chart.png"_s);
+}
+
+void TestPanelDrawing::legendTable()
+{
+    open(u"panels/legend.json"_s);
+    PanelWidget *p = panel(u"Legend table"_s);
+    QVERIFY(p && p->legendTable() && p->legendModel());
+    QCOMPARE(p->legendTable()->horizontalHeader()->sortIndicatorSection(), 4);
+    QCOMPARE(p->legendTable()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+    QVERIFY(!p->chart()->chart()->legend()->isVisible()); // the table replaces the list
+    QAbstractItemModel *view = p->legendTable()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 3, dataTimeout);
+    QStringList headers;
+    for (int c = 0; c < view->columnCount(); ++c)
+        headers << view->headerData(c, Qt::Horizontal).toString();
+    QCOMPARE(headers,
+             (QStringList{u"Name"_s, u"Min"_s, u"Max"_s, u"Mean"_s, u"Last *"_s, u"Total"_s}));
+    // sortBy "Last *", sortDesc: c, b, a; each value in the panel's unit.
+    QStringList names;
+    for (int r = 0; r < 3; ++r)
+        names << view->index(r, 0).data().toString();
+    QCOMPARE(names, (QStringList{u"c"_s, u"b"_s, u"a"_s}));
+    for (int column = 1; column <= 4; ++column)
+        QCOMPARE(view->index(0, column).data().toString(), u"300 B"_s);
+    QCOMPARE(view->index(2, 3).data().toString(), u"100 B"_s);
+    // Total: the value times the samples drawn, the same count for each part.
+    const double totalC = view->index(0, 5).data(LegendModel::SortRole).toDouble();
+    const double totalA = view->index(2, 5).data(LegendModel::SortRole).toDouble();
+    QVERIFY(totalC >= 300);
+    QCOMPARE(totalC / 300, totalA / 100);
+    QCOMPARE(std::fmod(totalC, 300.0), 0.0);
+    // Each row's colour is its series' colour on the chart.
+    QCOMPARE(view->index(0, 0).data(Qt::DecorationRole).value<QColor>(), Palette::series(2));
+    // A click on a row hides its series (and strikes the row out).
+    QTest::mouseClick(p->legendTable()->viewport(), Qt::LeftButton, {},
+                      p->legendTable()->visualRect(view->index(0, 0)).center());
+    QVERIFY(!p->chart()->isSeriesVisible(2));
+    QCOMPARE(view->index(0, 0).data(LegendModel::VisibleRole).toBool(), false);
+    QTest::mouseClick(p->legendTable()->viewport(), Qt::LeftButton, {},
+                      p->legendTable()->visualRect(view->index(0, 0)).center());
+    QVERIFY(p->chart()->isSeriesVisible(2));
+    // A hidden legend: no table and no list.
+    PanelWidget *hidden = panel(u"Legend hidden"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(hidden->chart()->seriesCount(), 3, dataTimeout);
+    QVERIFY(!hidden->legendTable());
+    QVERIFY(!hidden->chart()->chart()->legend()->isVisible());
+    screenshot(u"legend-tables.png"_s);
+}
+
+void TestPanelDrawing::legacyLegendTable()
+{
+    open(u"panels/legend.json"_s);
+    PanelWidget *p = panel(u"Legacy legend table"_s);
+    QVERIFY(p && p->legendTable());
+    // Without sortBy the header shows no sorted column.
+    QTableView *two = panel(u"Two queries"_s)->legendTable();
+    QCOMPARE(two->horizontalHeader()->sortIndicatorSection(), -1);
+    QTRY_COMPARE_WITH_TIMEOUT(two->model()->rowCount(), 2, dataTimeout);
+    QCOMPARE(two->model()->index(0, 0).data().toString(), u"C first"_s);
+    QCOMPARE(two->model()->index(1, 0).data().toString(), u"A second"_s);
+    // rightSide: beside the chart.
+    auto *split = qobject_cast<QSplitter *>(p->legendTable()->parentWidget());
+    QVERIFY(split);
+    QCOMPARE(split->orientation(), Qt::Horizontal);
+    QAbstractItemModel *view = p->legendTable()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 3, dataTimeout);
+    QStringList headers;
+    for (int c = 0; c < view->columnCount(); ++c)
+        headers << view->headerData(c, Qt::Horizontal).toString();
+    QCOMPARE(headers, (QStringList{u"Name"_s, u"Min"_s, u"Max"_s, u"Mean"_s, u"Last *"_s}));
+    // sort: "current", sortDesc.
+    QCOMPARE(view->index(0, 0).data().toString(), u"c"_s);
+    QCOMPARE(view->index(2, 0).data().toString(), u"a"_s);
+    QCOMPARE(view->index(1, 2).data().toString(), u"200 B"_s);
+}
+
+void TestPanelDrawing::customRangeEndBeforeStart()
+{
+    open(u"panels/legend.json"_s);
+    MetricsController *controller = m_feature->controller();
+    const QString shown = m_page->rangeText();
+    const bool wasAbsolute = controller->isAbsolute();
+    // Asked for directly: refused, said, nothing changes.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(!m_page->requestAbsoluteRange(now, now.addSecs(-600)));
+    QCOMPARE(m_page->rangeText(), shown);
+    QCOMPARE(controller->isAbsolute(), wasAbsolute);
+    auto *message = m_page->findChild<QLabel *>();
+    Q_UNUSED(message);
+    bool said = false;
+    for (QLabel *label : m_page->findChildren<QLabel *>())
+        said = said || (label->isVisible() && label->text().contains(u"not after its start"_s));
+    QVERIFY(said);
+
+    // Through the picker's custom range: the dialog says so and stays open; corrected, the
+    // picker shows the new range and the controller queries it.
+    auto *box = m_page->findChild<QComboBox *>(u"rangeBox"_s);
+    QVERIFY(box);
+    bool sawProblem = false;
+    bool stayedOpen = false;
+    const QDateTime from = QDateTime::currentDateTime().addSecs(-1800);
+    QTimer::singleShot(100, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        const auto edits = dialog->findChildren<QDateTimeEdit *>();
+        QCOMPARE(edits.size(), 2);
+        edits.at(0)->setDateTime(from);
+        edits.at(1)->setDateTime(from.addSecs(-3600)); // before the start
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        buttons->button(QDialogButtonBox::Ok)->click();
+        auto *problem = dialog->findChild<QLabel *>(u"rangeProblem"_s);
+        sawProblem = problem && problem->isVisible()
+                     && problem->text().contains(u"must be after the start"_s);
+        stayedOpen = dialog->isVisible();
+        edits.at(1)->setDateTime(from.addSecs(600));
+        buttons->button(QDialogButtonBox::Ok)->click();
+    });
+    Q_EMIT box->activated(box->count() - 1); // "Custom…"
+    QVERIFY(sawProblem);
+    QVERIFY(stayedOpen);
+    QVERIFY(controller->isAbsolute());
+    QCOMPARE(controller->rangeSeconds(), 600.0);
+    QVERIFY2(m_page->rangeText().startsWith(from.toString(u"yyyy-MM-dd HH:mm:ss"_s)),
+             qPrintable(m_page->rangeText()));
+}
+
+void TestPanelDrawing::dragZoomShowsRange()
+{
+    open(u"panels/legend.json"_s);
+    auto *box = m_page->findChild<QComboBox *>(u"rangeBox"_s);
+    Q_EMIT box->activated(0); // Last 5 minutes
+    MetricsController *controller = m_feature->controller();
+    QVERIFY(!controller->isAbsolute());
+    PanelWidget *p = panel(u"Legend hidden"_s);
+    TimeSeriesChart *chart = p->chart();
+    QTRY_COMPARE_WITH_TIMEOUT(chart->seriesCount(), 3, dataTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(chart->plotWidth() > 200, dataTimeout);
+    // A real drag across the plot.
+    const QRectF plot = chart->chart()->plotArea();
+    const QPoint from
+        = chart->mapFromScene(QPointF(plot.left() + plot.width() * 0.25, plot.center().y()));
+    const QPoint to
+        = chart->mapFromScene(QPointF(plot.left() + plot.width() * 0.75, plot.center().y()));
+    QTest::mousePress(chart->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(chart->viewport(), to);
+    QTest::mouseRelease(chart->viewport(), Qt::LeftButton, {}, to);
+    QVERIFY(controller->isAbsolute());
+    // About half of the five minutes, and the picker says which.
+    QVERIFY2(std::abs(controller->rangeSeconds() - 150) < 10,
+             qPrintable(QString::number(controller->rangeSeconds())));
+    QDateTime start, end;
+    controller->currentWindow(&start, &end);
+    QVERIFY2(m_page->rangeText().startsWith(start.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)),
+             qPrintable(m_page->rangeText()));
+    QVERIFY(!m_page->rangeText().startsWith(u"Last"_s));
+    // Zoom out: twice the window around its middle.
+    const double zoomed = controller->rangeSeconds();
+    const QDateTime middle = start.addMSecs(start.msecsTo(end) / 2);
+    m_page->zoomOut();
+    QCOMPARE(controller->rangeSeconds(), zoomed * 2);
+    QDateTime start2, end2;
+    controller->currentWindow(&start2, &end2);
+    // Around the same middle, unless that would reach past now: then it ends now.
+    const bool sameMiddle
+        = std::abs(start2.addMSecs(start2.msecsTo(end2) / 2).msecsTo(middle)) <= 1;
+    const bool endsNow = std::abs(end2.msecsTo(QDateTime::currentDateTimeUtc())) < 5000;
+    QVERIFY(sameMiddle || endsNow);
+    QVERIFY(end2 <= QDateTime::currentDateTimeUtc());
+    QVERIFY(
+        m_page->rangeText().startsWith(start2.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
+    // A double-click goes back to the relative range chosen before.
+    QTest::mouseDClick(chart->viewport(), Qt::LeftButton, {}, from);
+    QVERIFY(!controller->isAbsolute());
+    QCOMPARE(m_page->rangeText(), u"Last 5 minutes"_s);
+    QCOMPARE(box->findData(-2), -1); // the absolute item is gone
+}
+
+void TestPanelDrawing::legendTableScreenshot()
+{
+    if (qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR").isEmpty())
+        QSKIP("set STACKSCOPE_SCREENSHOT_DIR to save legend-table.png");
+    // A minute of four moving series, then the last minute as an absolute window.
+    m_page->resize(1280, 800);
+    open(u"panels/legend-wave.json"_s);
+    QTest::qWait(60000);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(m_page->requestAbsoluteRange(now.addSecs(-58), now));
+    PanelWidget *p = panel(u"Memory by part"_s);
+    QVERIFY(p && p->legendTable());
+    QTRY_COMPARE_WITH_TIMEOUT(p->legendTable()->model()->rowCount(), 4, dataTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(p->chart()->linePoints(0).size() > 20, dataTimeout);
+    // Sorted by mean, highest first: api (2 MB), db, cache, queue.
+    QStringList order;
+    for (int r = 0; r < 4; ++r)
+        order << p->legendTable()->model()->index(r, 0).data().toString();
+    QCOMPARE(order, (QStringList{u"api"_s, u"db"_s, u"cache"_s, u"queue"_s}));
+    screenshot(u"legend-table.png"_s);
+}
+
+QTEST_MAIN(TestPanelDrawing)
+#include "tst_paneldrawing.moc"
