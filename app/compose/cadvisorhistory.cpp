@@ -5,6 +5,7 @@
 #include "models/common/format.h"
 
 #include <QDateTime>
+#include <QNetworkAccessManager>
 
 #include <memory>
 
@@ -56,7 +57,9 @@ QHash<QString, SampleHistory> byService(const QueryResult &result, qint64 rangeM
 
 CadvisorHistory::CadvisorHistory(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
-    , m_http(new HttpClient(u"prometheus"_s, network, this))
+    // Without the application's manager (a feature made bare in a test), one of its own.
+    , m_http(new HttpClient(u"prometheus"_s, network ? network : new QNetworkAccessManager(this),
+                            this))
     , m_client(new PrometheusClient(m_http, this))
 {}
 
@@ -146,8 +149,8 @@ void CadvisorHistory::refresh()
     // would smear a short history thin, as rate() divides by the window).
     const QString window = Format::durationLiteral(
         std::chrono::milliseconds(std::max<qint64>(4 * m_step.count(), 4) * 1000));
-    const QString source
-        = tr("Prometheus (cAdvisor), last %1").arg(Format::elapsed(m_range.count()));
+    const QString source = tr("Prometheus (cAdvisor), last %1")
+                               .arg(Format::duration(std::chrono::milliseconds(m_range)));
 
     struct Pending
     {

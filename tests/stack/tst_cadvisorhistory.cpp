@@ -8,6 +8,8 @@
 // own samples and says so. With STACKSCOPE_SCREENSHOT_DIR set, it writes
 // stack-cadvisor-history.png there.
 #include "app/compose/cadvisorhistory.h"
+#include "app/compose/stacksupervisor.h"
+#include "app/features/stackfeature.h"
 #include "models/stack/servicemodel.h"
 #include "tests/support/faultserver.h"
 #include "tests/support/serverprocess.h"
@@ -21,6 +23,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -117,6 +120,7 @@ private Q_SLOTS:
     void nothingForTheProject();
     void withoutCadvisorNothingIsAsked();
     void modelPrefersTheLongerHistory();
+    void featureAsksTheStacksPrometheus();
     void screenshot();
 
 private:
@@ -334,6 +338,51 @@ void TestCadvisorHistory::modelPrefersTheLongerHistory()
     QCOMPARE(model.data(webCpu, ServiceModel::CpuHistoryRole).value<SampleHistory>().last(), 12.5);
     QVERIFY(
         model.data(webCpu, ServiceModel::HistorySourceRole).toString().contains(u"own samples"_s));
+}
+
+void TestCadvisorHistory::featureAsksTheStacksPrometheus()
+{
+    // The whole path as the application runs it: a stack "shop" that runs cAdvisor, its
+    // Prometheus configured; the Stack page's model gets the history (6 h at 1 min steps,
+    // of which Prometheus has the last seconds) and the page says where it came from.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath(u"shop"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QFile compose(folder + u"/compose.yaml"_s);
+    QVERIFY(compose.open(QIODevice::WriteOnly));
+    compose.write("services:\n"
+                  "  web: {image: example/web:1}\n"
+                  "  db: {image: example/db:1}\n"
+                  "  cadvisor: {image: gcr.io/cadvisor/cadvisor:v0.47.2}\n");
+    compose.close();
+    Config config;
+    config.stack.composeFiles = {compose.fileName()};
+    config.stack.dockerHost = u"unix://"_s + dir.filePath(u"no-docker.sock"_s);
+    config.prometheus.url = m_prometheus.url();
+    StackFeature feature(AppContext{&m_network, nullptr, nullptr, nullptr, nullptr});
+    std::unique_ptr<QWidget> widget(feature.createPage());
+    feature.applyConfig(config);
+    QSignalSpy changed(feature.cadvisorHistory(), &CadvisorHistory::historyChanged);
+    feature.start();
+    QCOMPARE(feature.supervisor()->project().name, u"shop"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!feature.supervisor()->model()->longHistory().isEmpty(), 20000);
+    const ResourceHistories &h = feature.supervisor()->model()->longHistory();
+    QCOMPARE(h.toMsecs - h.fromMsecs, qint64(6 * 3600 * 1000));
+    QVERIFY(h.memory.contains(u"web"_s));
+    QCOMPARE(feature.page()->historySourceText(),
+             u"CPU and memory: Prometheus (cAdvisor), last 6 h"_s);
+
+    // Without cAdvisor in the stack: Prometheus is not asked, the own samples are shown.
+    QVERIFY(compose.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    compose.write("services:\n  web: {image: example/web:1}\n");
+    compose.close();
+    config.stack.project = u"shop"_s;
+    feature.applyConfig(config);
+    QTRY_VERIFY_WITH_TIMEOUT(feature.supervisor()->model()->longHistory().isEmpty(), 20000);
+    QVERIFY(feature.page()->historySourceText().contains(u"own samples"_s));
+    // Compose's own reading ends before the feature goes (no process is left behind).
+    QTRY_VERIFY_WITH_TIMEOUT(feature.supervisor()->isModelResolved(), 30000);
 }
 
 void TestCadvisorHistory::screenshot()
