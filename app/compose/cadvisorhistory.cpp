@@ -99,7 +99,7 @@ bool CadvisorHistory::runsCadvisor(const QList<ComposeService> &services)
         }
         // The repository's last part, registry, tag and digest aside: gcr.io/cadvisor/cadvisor,
         // google/cadvisor, ghcr.io/.../cadvisor, zcube/cadvisor.
-        QString name = s.image.section(u'@', 0, 0);
+        const QString name = s.image.section(u'@', 0, 0);
         const QString last = name.section(u'/', -1);
         if (last.section(u':', 0, 0).compare("cadvisor"_L1, Qt::CaseInsensitive) == 0)
             return true;
