@@ -2,6 +2,7 @@
 //
 // The Stack page's factory and feature: StackSupervisor (core) behind StackPage (ui).
 #include "app/features/stackfeature.h"
+#include "app/compose/cadvisorhistory.h"
 #include "app/compose/stackdiscovery.h"
 #include "app/compose/stacksupervisor.h"
 #include "app/config/configmanager.h"
@@ -9,6 +10,7 @@
 #include "app/docker/dockerlogstream.h"
 #include "app/features/feature.h"
 #include "app/selfmetrics/selfmetrics.h"
+#include "models/stack/servicemodel.h"
 #include "models/stack/stacksmodel.h"
 #include "ui/stack/composeprogresspanel.h"
 #include "ui/stack/logview.h"
@@ -40,7 +42,16 @@ StackFeature::StackFeature(const AppContext &context, QObject *parent)
     , m_supervisor(new StackSupervisor(this))
     , m_discovery(new StackDiscovery(this))
     , m_stacksModel(std::make_unique<StacksModel>())
+    , m_cadvisor(new CadvisorHistory(context.network, this))
+    , m_historyTimer(new QTimer(this))
 {
+    // The longer history from the stack's cAdvisor: asked again every minute while it runs.
+    connect(m_cadvisor, &CadvisorHistory::historyChanged, m_supervisor->model(),
+            &ServiceModel::setLongHistory);
+    m_historyTimer->setInterval(std::chrono::minutes(1));
+    connect(m_historyTimer, &QTimer::timeout, m_cadvisor, &CadvisorHistory::refresh);
+    connect(m_supervisor, &StackSupervisor::composeFileChanged, this,
+            &StackFeature::updateHistorySource);
     if (context.selfMetrics) {
         connect(m_supervisor, &StackSupervisor::requestFinished, context.selfMetrics,
                 &SelfMetrics::recordRequest);
@@ -69,6 +80,7 @@ StackFeature::StackFeature(const AppContext &context, QObject *parent)
     connect(m_supervisor, &StackSupervisor::projectChanged, this, [this] {
         if (m_stacksDialog)
             m_stacksDialog->setCurrentProject(m_supervisor->project().name);
+        updateHistorySource();
     });
     m_stacksPoller.setInterval(std::chrono::milliseconds(5000));
     m_stacksPoller.setMaxBackoff(std::chrono::milliseconds(30000));
@@ -188,6 +200,8 @@ void StackFeature::applyConfig(const Config &config)
 {
     m_supervisor->setConfig(config);
     m_configuredStacks = config.stacks;
+    m_prometheus = config.prometheus;
+    updateHistorySource();
     m_discovery->setEndpoint(m_supervisor->endpoint());
     m_stacksPoller.setInterval(std::max(std::chrono::milliseconds(1000), config.refresh.stack));
     if (m_stacksDialog) {
@@ -204,6 +218,22 @@ void StackFeature::applyConfig(const Config &config)
     updateConnection();
     if (m_started && !m_supervisor->isComposeDetected())
         m_supervisor->detectComposeInBackground();
+    updateHistorySource();
+}
+
+void StackFeature::updateHistorySource()
+{
+    m_cadvisor->setSource(m_prometheus, m_supervisor->project().name,
+                          CadvisorHistory::runsCadvisor(m_supervisor->declaredServices()));
+    if (!m_started)
+        return;
+    if (m_cadvisor->isActive()) {
+        m_cadvisor->refresh();
+        m_historyTimer->start();
+    } else {
+        m_historyTimer->stop();
+        m_supervisor->model()->setLongHistory({});
+    }
 }
 
 void StackFeature::start()

@@ -20,6 +20,7 @@ class QMenu;
 
 namespace Stackscope {
 
+class CadvisorHistory;
 class DockerLogStream;
 class StackDiscovery;
 class StackSupervisor;
@@ -68,9 +69,14 @@ public:
     StackDiscovery *discovery() const { return m_discovery; }
     StacksModel *stacksModel() const { return m_stacksModel.get(); }
     StacksDialog *stacksDialog() const { return m_stacksDialog; }
+    /// The services' longer CPU and memory history from cAdvisor through Prometheus.
+    CadvisorHistory *cadvisorHistory() const { return m_cadvisor; }
 
 private:
     void updateConnection();
+    /// Tells the cAdvisor history where to ask (the effective Prometheus endpoint, the project,
+    /// whether the stack runs cAdvisor) and asks when the feature runs.
+    void updateHistorySource();
     void openLogs(const QString &service, int tail, bool follow);
     /// openStack() / openComposePath() for a person: a failure is shown in a message box.
     void openAndReport(const std::function<bool(QString *)> &open);
@@ -91,6 +97,9 @@ private:
     QPointer<StacksDialog> m_stacksDialog;
     /// Lists the stacks again every `refresh.stack` while the dialog is open (no overlap).
     Poller m_stacksPoller;
+    CadvisorHistory *m_cadvisor = nullptr;
+    EndpointConfig m_prometheus;
+    QTimer *m_historyTimer = nullptr;
     Poller::Report m_stacksReport; ///< of the listing under way
     std::unique_ptr<QMenu> m_recentMenu;
     QList<NamedStack> m_configuredStacks; ///< `stacks:`

@@ -109,6 +109,9 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
     case CpuHistoryRole:
     case MemoryHistoryRole: {
         static const SampleHistory none; // shared: no allocation per call
+        const auto &longer = role == CpuHistoryRole ? m_long.cpu : m_long.memory;
+        if (const auto l = longer.constFind(s.service); l != longer.cend() && !l->isEmpty())
+            return QVariant::fromValue(*l);
         const auto it = m_history.constFind(s.service);
         if (it == m_history.cend())
             return QVariant::fromValue(none);
@@ -116,6 +119,8 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
     }
     case HistoryWindowRole:
         return QVariant::fromValue(historyWindow());
+    case HistorySourceRole:
+        return rowHistorySource(s.service);
     default:
         break;
     }
@@ -195,11 +200,11 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
                 return tr("Container %1 (%2)").arg(c.name, c.id.left(12));
             return tr("No container: the service has not been started.");
         case Cpu: {
-            const auto it = m_history.constFind(s.service);
-            if (it == m_history.cend())
+            const QString history = historyText(data(index, CpuHistoryRole).value<SampleHistory>(),
+                                                historyWindow(), false);
+            if (history.isEmpty())
                 return {};
-            const QString history = historyText(it->cpu, historyWindow(), false);
-            return history.isEmpty() ? QVariant() : QVariant(history);
+            return QString(history + u'\n' + tr("From %1").arg(rowHistorySource(s.service)));
         }
         case Memory: {
             QStringList lines;
@@ -208,10 +213,10 @@ QVariant ServiceModel::data(const QModelIndex &index, int role) const
                              .arg(memoryText(s.memoryBytes), memoryText(s.memoryLimit),
                                   Format::number(100.0 * double(s.memoryBytes)
                                                  / double(s.memoryLimit)));
-            const auto it = m_history.constFind(s.service);
-            if (it != m_history.cend())
-                lines << historyText(it->memory, historyWindow(), true);
-            lines.removeAll(QString());
+            const QString history = historyText(
+                data(index, MemoryHistoryRole).value<SampleHistory>(), historyWindow(), true);
+            if (!history.isEmpty())
+                lines << history << tr("From %1").arg(rowHistorySource(s.service));
             return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
         }
         case Ports:
@@ -306,10 +311,39 @@ void ServiceModel::markGap(const QString &service)
     it->memory.appendGap(t);
 }
 
+QString ServiceModel::rowHistorySource(const QString &service) const
+{
+    const auto cpu = m_long.cpu.constFind(service);
+    const auto memory = m_long.memory.constFind(service);
+    if ((cpu != m_long.cpu.cend() && !cpu->isEmpty())
+        || (memory != m_long.memory.cend() && !memory->isEmpty()))
+        return m_long.source;
+    return tr("Stackscope's own samples of the last hour");
+}
+
+QString ServiceModel::historySource() const
+{
+    if (m_long.isEmpty())
+        return tr("Stackscope's own samples of the last hour");
+    return m_long.source;
+}
+
+void ServiceModel::setLongHistory(const ResourceHistories &history)
+{
+    m_long = history;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Cpu), index(rowCount() - 1, Memory),
+                           {CpuHistoryRole, MemoryHistoryRole, HistoryWindowRole, HistorySourceRole,
+                            Qt::ToolTipRole});
+}
+
 SampleHistory::Window ServiceModel::historyWindow() const
 {
     using namespace std::chrono;
     const qint64 to = now().toMSecsSinceEpoch();
+    // A longer history sets the axis for every row, so that rows stay comparable.
+    if (!m_long.isEmpty() && m_long.fromMsecs > 0 && m_long.fromMsecs < to - 60 * 1000)
+        return {m_long.fromMsecs, to};
     const qint64 hour = duration_cast<milliseconds>(SampleHistory::DefaultMaxAge).count();
     const qint64 minute = 60 * 1000;
     qint64 from = to - hour;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/common/keyedtablemodel.h"
+#include "models/stack/resourcehistory.h"
 #include "models/stack/samplehistory.h"
 #include "models/stack/servicestatus.h"
 
@@ -20,7 +21,9 @@ namespace Stackscope {
 /// implicitly shared: the QVariant costs a reference count, not a copy of the samples. Every
 /// row's history is meant to be drawn over the HistoryWindowRole range, which ends now and starts
 /// an hour ago, or at the model's first sample while that is later (a minute ago at least), so
-/// that all rows share one time axis.
+/// that all rows share one time axis. A longer history from elsewhere (setLongHistory(): cAdvisor's
+/// series in Prometheus) takes the place of a service's own samples where it has any, and the
+/// window then spans its range; HistorySourceRole says per row where the history came from.
 class ServiceModel : public KeyedTableModel<ServiceStatus>
 {
     Q_OBJECT
@@ -48,6 +51,7 @@ public:
         CpuHistoryRole,    ///< SampleHistory: CPU % of the last hour (see class comment)
         MemoryHistoryRole, ///< SampleHistory: memory bytes of the last hour
         HistoryWindowRole, ///< SampleHistory::Window: one range for every row (see above)
+        HistorySourceRole, ///< QString: where the row's CPU and memory history came from
     };
     Q_ENUM(Role)
 
@@ -69,6 +73,13 @@ public:
     /// Uptime and the history window are relative to now: refreshes those columns and drops
     /// samples older than an hour.
     void tick();
+    /// A longer history by service (see class comment); an empty one goes back to the
+    /// model's own samples.
+    void setLongHistory(const ResourceHistories &history);
+    const ResourceHistories &longHistory() const { return m_long; }
+    /// Where the history the page draws comes from, in words: the long history's source when
+    /// it has any service, else Stackscope's own samples.
+    QString historySource() const;
     /// For tests: the time uptime is measured against (invalid = the clock).
     void setNow(const QDateTime &now) { m_now = now; }
 
@@ -89,11 +100,13 @@ private:
     };
 
     QDateTime now() const;
+    QString rowHistorySource(const QString &service) const;
     void markGap(const QString &service);
     SampleHistory::Window historyWindow() const;
 
     QDateTime m_now;
     QHash<QString, History> m_history; ///< by service name
+    ResourceHistories m_long;          ///< from setLongHistory()
     qint64 m_firstSampleMsecs = -1;    ///< when the model took its first sample
 };
 

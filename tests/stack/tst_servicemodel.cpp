@@ -269,10 +269,12 @@ void TestServiceModel::historyRoles()
 
     QCOMPARE(model.index(0, ServiceModel::Memory).data().toString(), u"160 MiB / 2 GiB"_s);
     QCOMPARE(model.index(0, ServiceModel::Cpu).data(Qt::ToolTipRole).toString(),
-             u"CPU over the last 10 min:\nmin 1.0 % \u00b7 max 60.0 % \u00b7 last 50.0 %"_s);
+             u"CPU over the last 10 min:\nmin 1.0 % \u00b7 max 60.0 % \u00b7 last 50.0 %\n"
+             "From Stackscope's own samples of the last hour"_s);
     QCOMPARE(model.index(0, ServiceModel::Memory).data(Qt::ToolTipRole).toString(),
              u"160 MiB of 2 GiB (7.81 %)\nMemory over the last 10 min:\n"
-             "min 100 MiB \u00b7 max 160 MiB \u00b7 last 160 MiB"_s);
+             "min 100 MiB \u00b7 max 160 MiB \u00b7 last 160 MiB\n"
+             "From Stackscope's own samples of the last hour"_s);
 
     // An hour and a half later: a full hour's window; tick() drops what is older, moves every
     // row's window on and says so for the resource columns.

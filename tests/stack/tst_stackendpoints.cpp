@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -145,6 +146,7 @@ private Q_SLOTS:
     void defaultsWrittenOutGiveWay();
     void notInTheStack();
     void grafanaEnvironment();
+    void grafanaEnvironmentInterpolated();
     void sourceText();
     void useTheseKeepsComments();
     void seed000();
@@ -689,6 +691,56 @@ void TestStackEndpoints::grafanaEnvironment()
     // Published 3001 → 3400, the port the environment moved Grafana to; under /grafana.
     QCOMPARE(found.at(1).url, QUrl(u"http://127.0.0.1:3001/grafana"_s));
     QVERIFY2(found.at(1).problem.isEmpty(), qPrintable(found.at(1).problem));
+}
+
+void TestStackEndpoints::grafanaEnvironmentInterpolated()
+{
+    // As the seed stacks write it: the port is a variable of the project's .env, the address a
+    // default; list and mapping form. Discovery sees the values after interpolation.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&](const QString &name, const QByteArray &text) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+    };
+    write(u".env"_s, "GRAFANA_PORT=13000\nGRAFANA_ADDR=127.0.0.2\n");
+    write(u"compose.yaml"_s, "services:\n"
+                             "  grafana:\n"
+                             "    image: grafana/grafana:10.2.2\n"
+                             "    network_mode: host\n"
+                             "    environment:\n"
+                             "      - GF_SERVER_HTTP_PORT=${GRAFANA_PORT}\n"
+                             "      - GF_SECURITY_ADMIN_PASSWORD=${GRAFANA_PASSWORD:-admin}\n"
+                             "  grafana-addr:\n"
+                             "    image: grafana/grafana-oss\n"
+                             "    network_mode: host\n"
+                             "    environment:\n"
+                             "      GF_SERVER_HTTP_ADDR: ${GRAFANA_ADDR}\n"
+                             "      GF_SERVER_HTTP_PORT: ${GRAFANA_OTHER_PORT:-3500}\n"
+                             "  grafana-loopback:\n"
+                             "    image: grafana/grafana\n"
+                             "    ports: [\"3002:3000\"]\n"
+                             "    environment:\n"
+                             "      GF_SERVER_HTTP_ADDR: ${LOOPBACK:-127.0.0.1}\n");
+    ComposeInputs inputs;
+    inputs.workingDirectory = dir.path();
+    inputs.environment = QProcessEnvironment(); // nothing from the shell running the test
+    const ComposeFile file = ComposeFile::resolve(inputs);
+    QVERIFY2(file.ok(), qPrintable(file.error));
+    QCOMPARE(file.services.size(), 3);
+    QCOMPARE(file.services.at(0).environment.value(u"GF_SERVER_HTTP_PORT"_s), u"13000"_s);
+
+    const auto found = discoverEndpoints(file.services);
+    QCOMPARE(found.size(), 3);
+    QCOMPARE(found.at(0).url, QUrl(u"http://127.0.0.1:13000"_s));
+    QCOMPARE(found.at(0).how, u"host network, GF_SERVER_HTTP_PORT"_s);
+    // The address and the port, the port from a default.
+    QCOMPARE(found.at(1).url, QUrl(u"http://127.0.0.2:3500"_s));
+    // Bound to the container's loopback: no published port reaches it, and discovery says so.
+    QVERIFY(found.at(2).url.isEmpty());
+    QVERIFY2(found.at(2).problem.contains(u"GF_SERVER_HTTP_ADDR 127.0.0.1:3000"_s),
+             qPrintable(found.at(2).problem));
 }
 
 void TestStackEndpoints::sourceText()

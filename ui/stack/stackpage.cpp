@@ -60,6 +60,7 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     , m_logsButton(makeButton(u"text-x-generic"_s, tr("Logs"), u"serviceLogs"_s, this))
     , m_summary(new QLabel(this))
     , m_selection(new QLabel(this))
+    , m_historySource(new QLabel(this))
     , m_table(new QTableView(this))
     , m_tabs(new QTabWidget(this))
     , m_progress(new ComposeProgressPanel(this))
@@ -143,6 +144,15 @@ StackPage::StackPage(ServiceModel *model, QWidget *parent)
     stackBar->addWidget(more);
     stackBar->addSpacing(16);
     stackBar->addWidget(m_summary, 1);
+    // Where the CPU and memory sparklines' history comes from: the stack's cAdvisor through
+    // Prometheus when it has any, else Stackscope's own samples.
+    m_historySource->setObjectName(u"historySource"_s);
+    stackBar->addWidget(m_historySource);
+    const auto showHistorySource = [this] {
+        m_historySource->setText(tr("CPU and memory: %1").arg(m_model->historySource()));
+    };
+    showHistorySource();
+    connect(m_model, &QAbstractItemModel::dataChanged, m_historySource, showHistorySource);
 
     auto *serviceBar = new QHBoxLayout;
     m_selection->setObjectName(u"selectedService"_s);
@@ -365,6 +375,11 @@ QString StackPage::bannerText() const
 QString StackPage::summaryText() const
 {
     return m_summary->text();
+}
+
+QString StackPage::historySourceText() const
+{
+    return m_historySource->text();
 }
 
 void StackPage::selectService(const QString &service)

@@ -49,6 +49,9 @@ public:
     LogView *logView() const { return m_logs; }
     QTableView *table() const { return m_table; }
     QString summaryText() const;
+    /// "CPU and memory: Prometheus (cAdvisor), last 6 h": where the sparklines' history came
+    /// from (the model's historySource()).
+    QString historySourceText() const;
     QString bannerText() const;
     void showOutputTab();
     void showLogsTab();
@@ -108,6 +111,7 @@ private:
     QWidget *m_more = nullptr;
     QLabel *m_summary;
     QLabel *m_selection;
+    QLabel *m_historySource;
     QTableView *m_table;
     QTabWidget *m_tabs;
     ComposeProgressPanel *m_progress;
