@@ -35,12 +35,17 @@ void setIdentity()
 }
 
 /// The language follows the system locale (LANG, LC_MESSAGES): our strings from :/i18n, Qt's own
-/// from its translations folder when the distribution installed them.
+/// from its translations folder when the distribution installed them. English plural forms
+/// ("1 alert", "2 alerts") come first for every language; the locale's own file overrides them.
 void installTranslations(QCoreApplication &app)
 {
+    static QTranslator english;
     static QTranslator ours;
     static QTranslator qt;
-    if (ours.load(QLocale(), u"stackscope"_s, u"_"_s, u":/i18n"_s))
+    if (english.load(u":/i18n/stackscope_en.qm"_s))
+        app.installTranslator(&english);
+    if (QLocale().language() != QLocale::English
+        && ours.load(QLocale(), u"stackscope"_s, u"_"_s, u":/i18n"_s))
         app.installTranslator(&ours);
     if (qt.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(&qt);

@@ -1010,6 +1010,42 @@
         <source>no compose file or folder at %1, and Docker knows no project of that name (stackscope --stacks lists them)</source>
         <translation>keine Compose-Datei und kein Ordner unter %1, und Docker kennt kein Projekt dieses Namens (stackscope --stacks listet sie)</translation>
     </message>
+    <message>
+        <source>Min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzter</translation>
+    </message>
+    <message>
+        <source>Last *</source>
+        <translation>Letzter *</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Erster</translation>
+    </message>
+    <message>
+        <source>First *</source>
+        <translation>Erster *</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::Acknowledgements</name>
@@ -1051,6 +1087,14 @@
     <message>
         <source>%1 — %2 alerts: %3</source>
         <translation>%1 — %2 Alarme: %3</translation>
+    </message>
+    <message>
+        <source>without alertname</source>
+        <translation>ohne alertname</translation>
+    </message>
+    <message>
+        <source>alertname="%1" · by alert name: no Alertmanager groups them</source>
+        <translation>alertname="%1" · nach Alarmname: kein Alertmanager gruppiert sie</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1627,10 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <source>no configured Alertmanager holds the silence %1</source>
         <translation>kein konfigurierter Alertmanager hat die Stummschaltung %1</translation>
     </message>
+    <message>
+        <source>no configured Alertmanager belongs to the cluster "%1"</source>
+        <translation>kein konfigurierter Alertmanager gehört zum Cluster „%1“</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::Application</name>
@@ -1659,6 +1707,20 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     <message>
         <source>Write the endpoints found in the stack into the configuration file (its comments are kept)</source>
         <translation>Die im Stack gefundenen Adressen in die Konfigurationsdatei schreiben (ihre Kommentare bleiben erhalten)</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::BarGaugeView</name>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::CadvisorHistory</name>
+    <message>
+        <source>Prometheus (cAdvisor), last %1</source>
+        <translation>Prometheus (cAdvisor), letzte %1</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2014,10 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>panel "%1": its datasource is %2, not Prometheus</source>
+        <translation>Panel „%1“: seine Datenquelle ist %2, nicht Prometheus</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::DashboardStore</name>
@@ -2224,6 +2290,13 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
 Shift-click: hide them</source>
         <translation>Klick: nur Alarme mit %1="%2" zeigen
 Umschalt-Klick: sie ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::LegendModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2782,30 @@ Umschalt-Klick: sie ausblenden</translation>
         <source>%1 cannot be shown: %2</source>
         <translation>%1 kann nicht angezeigt werden: %2</translation>
     </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Herauszoomen</translation>
+    </message>
+    <message>
+        <source>Zoom out: twice the time range (Ctrl+Z)</source>
+        <translation>Herauszoomen: doppelter Zeitraum (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>The end (%1) must be after the start (%2).</source>
+        <translation>Das Ende (%1) muss nach dem Anfang (%2) liegen.</translation>
+    </message>
+    <message>
+        <source>Time range not changed: its end (%1) is not after its start (%2).</source>
+        <translation>Zeitraum nicht geändert: sein Ende (%1) liegt nicht nach seinem Anfang (%2).</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::PanelWidget</name>
@@ -2744,6 +2841,10 @@ Umschalt-Klick: sie ausblenden</translation>
         <source>warning</source>
         <translation>Warnung</translation>
     </message>
+    <message>
+        <source>%1 datasource: not queried</source>
+        <translation>Datenquelle %1: nicht abgefragt</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::Paths</name>
@@ -2766,6 +2867,17 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>cannot create a folder in %1: %2</source>
         <translation>in %1 kann kein Ordner angelegt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::PieChartView</name>
+    <message>
+        <source>%1  no value</source>
+        <translation>%1  kein Wert</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
     </message>
 </context>
 <context>
@@ -3031,6 +3143,14 @@ Umschalt-Klick: sie ausblenden</translation>
         <source>host</source>
         <translation>Host</translation>
     </message>
+    <message>
+        <source>From %1</source>
+        <translation>Von %1</translation>
+    </message>
+    <message>
+        <source>Stackscope's own samples of the last hour</source>
+        <translation>Stackscopes eigene Messwerte der letzten Stunde</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::SettingsDialog</name>
@@ -3252,14 +3372,6 @@ Umschalt-Klick: sie ausblenden</translation>
         <translation>Jetzt wird kein Alarm angezeigt: keine Vorschau</translation>
     </message>
     <message>
-        <source>Catches none of the %1 alerts shown now</source>
-        <translation>Erfasst keinen der %1 jetzt angezeigten Alarme</translation>
-    </message>
-    <message>
-        <source>Catches %1 of the %2 alerts shown now:</source>
-        <translation>Erfasst %1 der %2 jetzt angezeigten Alarme:</translation>
-    </message>
-    <message>
         <source>pending</source>
         <translation>anstehend</translation>
     </message>
@@ -3288,6 +3400,34 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>Save silence</source>
         <translation>Stummschaltung speichern</translation>
+    </message>
+    <message>
+        <source>Saved in the Alertmanager that holds it</source>
+        <translation>Gespeichert im Alertmanager, der sie hält</translation>
+    </message>
+    <message>
+        <source>Created in every Alertmanager cluster, once in each</source>
+        <translation>In jedem Alertmanager-Cluster angelegt, einmal in jedem</translation>
+    </message>
+    <message>
+        <source>Created only in the Alertmanagers without a cluster name, where the alert is</source>
+        <translation>Nur in den Alertmanagern ohne Clusternamen angelegt, in denen der Alarm ist</translation>
+    </message>
+    <message>
+        <source>Created only in the alert's Alertmanager cluster "%1"</source>
+        <translation>Nur im Alertmanager-Cluster „%1“ des Alarms angelegt</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Catches none of the %n alert(s) shown now</source>
+        <translation><numerusform>Erfasst keinen der %n jetzt gezeigten Alarme</numerusform><numerusform>Erfasst keinen der %n jetzt gezeigten Alarme</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Catches %1 of the %n alert(s) shown now:</source>
+        <translation><numerusform>Erfasst %1 des %n jetzt gezeigten Alarms:</numerusform><numerusform>Erfasst %1 der %n jetzt gezeigten Alarme:</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3762,6 +3902,10 @@ Dienste %2.</translation>
         <source>Create network %1</source>
         <translation>Netzwerk %1 anlegen</translation>
     </message>
+    <message>
+        <source>CPU and memory: %1</source>
+        <translation>CPU und Speicher: %1</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::StackSummaries</name>
@@ -3889,6 +4033,13 @@ Starten Sie eines in seinem Ordner (docker compose up -d) und aktualisieren Sie,
     <message>
         <source>Compose files</source>
         <translation>Compose-Dateien</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::StateTimelineView</name>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
     </message>
 </context>
 <context>
@@ -4515,6 +4666,13 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
     <message>
         <source>No data</source>
         <translation>Keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::VariableFormat</name>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
     </message>
 </context>
 <context>

@@ -803,8 +803,8 @@ void TestAlertsPage::trayCountsListsAndMutes()
 void TestAlertsPage::pluralsReadRight()
 {
     // Every "(s)" string of the alerts UI is a numerus tr("%n …(s)", nullptr, n), and the English
-    // forms for it are in plurals_en.ts (what an English translation file must hold).
-    QFile ts(QStringLiteral(STACKSCOPE_SOURCE_DIR) + u"/tests/alerts/plurals_en.ts"_s);
+    // forms for it are in stackscope_en.ts (what an English translation file must hold).
+    QFile ts(QStringLiteral(STACKSCOPE_SOURCE_DIR) + u"/resources/translations/stackscope_en.ts"_s);
     QVERIFY(ts.open(QIODevice::ReadOnly));
     QSet<QString> english;
     {
@@ -843,7 +843,7 @@ void TestAlertsPage::pluralsReadRight()
                          && !match.captured(2).isEmpty(),
                      qPrintable(path + u": not a numerus tr(): "_s + source));
             QVERIFY2(english.contains(source),
-                     qPrintable(u"no English forms in plurals_en.ts for: "_s + source));
+                     qPrintable(u"no English forms in stackscope_en.ts for: "_s + source));
         }
     }
     QVERIFY2(plural.size() >= 4, qPrintable(plural.join(u" | "_s)));
@@ -852,7 +852,7 @@ void TestAlertsPage::pluralsReadRight()
 
     // With the English forms, the silence preview reads right for one alert and for several.
     QTranslator translator;
-    QVERIFY(translator.load(u":/test/plurals_en.qm"_s));
+    QVERIFY(translator.load(u":/test/stackscope_en.qm"_s));
     QVERIFY(QCoreApplication::installTranslator(&translator));
     const auto uninstall
         = qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });

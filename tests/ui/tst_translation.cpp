@@ -233,6 +233,43 @@ private Q_SLOTS:
         }
     }
 
+    /// English plural forms: every numerus message of the sources (lupdate puts them all in the
+    /// German file) has its two English forms in stackscope_en.ts, which the application loads
+    /// for every language, with %n kept; and they are in :/i18n.
+    void everyPluralHasEnglishForms()
+    {
+        QString error;
+        const QList<Message> english = readTs(QStringLiteral(STACKSCOPE_SOURCE_DIR)
+                                                  + u"/resources/translations/stackscope_en.ts"_s,
+                                              &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QHash<QString, Message> byKey;
+        for (const Message &m : english)
+            byKey.insert(m.context + u'|' + m.source, m);
+        QStringList problems;
+        int plurals = 0;
+        for (const Message &m : std::as_const(m_messages)) {
+            if (!m.numerus)
+                continue;
+            ++plurals;
+            const Message e = byKey.value(m.context + u'|' + m.source);
+            if (!e.numerus || e.translations.size() != 2 || !e.finished)
+                problems << m.context + u": "_s + m.source;
+            else if (!e.translations.at(1).contains(u"%n"_s))
+                problems << m.context + u": the plural form lost %n: "_s + m.source;
+        }
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(u"not in stackscope_en.ts with both English forms:\n"_s
+                            + problems.join(u'\n')));
+        QVERIFY(plurals >= 19);
+        QTranslator translator;
+        QVERIFY(translator.load(u":/i18n/stackscope_en.qm"_s));
+        QCOMPARE(translator.translate("Stackscope::StackPage", "%n service(s)", nullptr, 1),
+                 u"%n service"_s);
+        QCOMPARE(translator.translate("Stackscope::StackPage", "%n service(s)", nullptr, 3),
+                 u"%n services"_s);
+    }
+
     /// (a) Every message has German: none unfinished or empty, both German plural forms given,
     /// the placeholders and the accelerator kept.
     void everyMessageIsTranslated()
