@@ -495,6 +495,17 @@ bool fromGrafanaJson(const QByteArray &json, Dashboard *dashboard, QString *erro
         constant.current = constant.options;
         out.variables.append(constant);
     }
+    // Annotations that Prometheus answers (an `expr`): bands behind the time series panels.
+    // Grafana's built-in one (its own alerts and annotations) has no expression here.
+    for (const QJsonValue &v : root.value("annotations"_L1).toObject().value("list"_L1).toArray()) {
+        const QJsonObject a = v.toObject();
+        const QString expr = a.value("expr"_L1).toString().trimmed();
+        const QString type = datasourceType(a.value("datasource"_L1), datasources);
+        if (expr.isEmpty() || (!type.isEmpty() && type != "mixed"_L1))
+            continue;
+        out.annotations.append(
+            {a.value("name"_L1).toString(expr), expr, a.value("enable"_L1).toBool(true)});
+    }
     *dashboard = out;
     return true;
 }
@@ -604,6 +615,15 @@ bool fromYaml(const QByteArray &yaml, Dashboard *dashboard, QString *error)
                                     .arg(panel.title, panel.sourceType);
             out.panels.append(panel);
             ++index;
+        }
+        if (const YAML::Node annotations = root["annotations"];
+            annotations && annotations.IsSequence()) {
+            for (const YAML::Node &a : annotations) {
+                const QString expr = yamlString(a, "expr");
+                if (!expr.isEmpty())
+                    out.annotations.append({yamlString(a, "name", expr), expr,
+                                            !a["enabled"] || a["enabled"].as<bool>()});
+            }
         }
         if (const YAML::Node variables = root["variables"]; variables && variables.IsSequence()) {
             for (const YAML::Node &v : variables) {

@@ -237,6 +237,63 @@ void MetricsController::runQueries(Poller::Report report)
             panels << index;
     }
     queryPanels(panels, std::move(report));
+    queryAnnotations();
+}
+
+void MetricsController::queryAnnotations()
+{
+    QList<DashboardAnnotation> enabled;
+    for (const DashboardAnnotation &a : std::as_const(m_dashboard.annotations)) {
+        if (a.enabled)
+            enabled << a;
+    }
+    if (enabled.isEmpty()) {
+        m_annotationBands.clear();
+        return;
+    }
+    QDateTime start, end;
+    currentWindow(&start, &end);
+    // One step for the whole dashboard: about 500 points over the window, not below a scrape.
+    const double step = std::max(m_scrapeSeconds, double(start.secsTo(end)) / 500);
+    QueryTime::alignToStep(&start, &end, step);
+    struct AnnotationRun
+    {
+        int pending = 0;
+        QList<ChartBand> bands;
+    };
+    auto run = std::make_shared<AnnotationRun>();
+    run->pending = int(enabled.size());
+    const quint64 generation = m_generation;
+    for (const DashboardAnnotation &a : std::as_const(enabled)) {
+        m_client->queryRange(
+            interpolated(a.expr, step), start, end, step, this,
+            [this, run, generation, step, start, end](const QueryReply &reply) {
+                if (reply.ok())
+                    run->bands += alertBands(reply.result.series, {}, step,
+                                             start.toMSecsSinceEpoch(), end.toMSecsSinceEpoch());
+                if (--run->pending > 0 || generation != m_generation)
+                    return;
+                std::sort(
+                    run->bands.begin(), run->bands.end(),
+                    [](const ChartBand &x, const ChartBand &y) { return x.startMs < y.startMs; });
+                if (run->bands == m_annotationBands)
+                    return;
+                m_annotationBands = run->bands;
+                for (int index = 0; index < m_panels.size(); ++index) {
+                    if (m_panels.at(index).hasGood
+                        && m_dashboard.panels.at(index).type == Panel::Type::TimeSeries)
+                        Q_EMIT panelUpdated(index, withBands(index, m_panels.at(index).lastGood));
+                }
+            });
+    }
+}
+
+PanelData MetricsController::withBands(int panel, PanelData data) const
+{
+    if (panel >= 0 && panel < m_dashboard.panels.size()
+        && m_dashboard.panels.at(panel).type == Panel::Type::TimeSeries)
+        data.bands = m_annotationBands;
+    return data;
 }
 
 void MetricsController::setActivePanels(const QList<int> &panels)
@@ -357,7 +414,7 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
                         state.lastGood = data;
                         state.hasGood = true;
                     }
-                    Q_EMIT panelUpdated(index, data);
+                    Q_EMIT panelUpdated(index, withBands(index, data));
                 }
                 finishOne();
             };

@@ -101,6 +101,11 @@ private:
     void runQueries(Poller::Report report);
     /// Queries these panels; `report` (when set) hears when all have answered.
     void queryPanels(const QList<int> &panels, Poller::Report report);
+    /// Asks the dashboard's enabled annotations over the window; their bands go behind every
+    /// time series panel (re-sent with the panels' last data when they arrive).
+    void queryAnnotations();
+    /// `data` with the annotations' bands when the panel is a time series.
+    PanelData withBands(int panel, PanelData data) const;
     void runTargets(Poller::Report report);
     void resolveVariables();
     void fetchScrapeInterval(std::function<void()> then);
@@ -124,6 +129,7 @@ private:
     double m_scrapeSeconds = 15;
     bool m_scrapeKnown = false;
     quint64 m_generation = 0;
+    QList<ChartBand> m_annotationBands; ///< of the last refresh whose annotations answered
     quint64 m_exploreGeneration = 0;
     QSet<QString> m_resolvedVariables; ///< query variables whose values came from the server
     QSet<int> m_active;                ///< the panels to query (see setActivePanels)

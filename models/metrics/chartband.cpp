@@ -25,6 +25,8 @@ QString promQuoted(QString value)
 /// name is one of the alert's.
 bool belongsTo(const Labels &series, const Labels &alert)
 {
+    if (alert.isEmpty())
+        return true; // no alert to follow: every series counts
     for (auto it = series.cbegin(); it != series.cend(); ++it) {
         if (it.key() == "__name__"_L1 || it.key() == "alertstate"_L1)
             continue;
@@ -47,11 +49,12 @@ QList<ChartBand> alertBands(const QList<Series> &alertsSeries, const Labels &ale
 {
     QList<ChartBand> bands;
     const qint64 stepMs = std::max<qint64>(1, qint64(std::llround(stepSeconds * 1000)));
-    const QString name = alert.value(u"alertname"_s);
     for (const Series &s : alertsSeries) {
         if (!belongsTo(s.labels, alert))
             continue;
-        const bool firing = s.labels.value(u"alertstate"_s) == "firing"_L1;
+        // Without an alert to follow (a dashboard's annotation), each series names its own.
+        const QString name = alert.value(u"alertname"_s, s.labels.value(u"alertname"_s));
+        const bool firing = s.labels.value(u"alertstate"_s) != "pending"_L1;
         ChartBand band;
         band.kind = firing ? ChartBand::Kind::Firing : ChartBand::Kind::Pending;
         band.label

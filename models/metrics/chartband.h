@@ -30,7 +30,9 @@ QString alertsSelector(const Labels &alert);
 /// The pending and firing bands of the alert with labels `alert` in a range query of
 /// alertsSelector() over [startMs, endMs] at `stepSeconds`: consecutive samples of a series
 /// whose labels (except alertstate) the alert has form one band, from the first sample to the
-/// last one plus a step (clamped to the range). Sorted by start.
+/// last one plus a step (clamped to the range). Sorted by start. With no `alert` labels every
+/// series counts (a dashboard's annotation query, such as `ALERTS{alertstate="firing"}`), each
+/// named by its own alertname; a series without alertstate is a firing band.
 QList<ChartBand> alertBands(const QList<Series> &alertsSeries, const Labels &alert,
                             double stepSeconds, qint64 startMs, qint64 endMs);
 

@@ -120,6 +120,17 @@ struct DashboardVariable
     friend bool operator==(const DashboardVariable &, const DashboardVariable &) = default;
 };
 
+/// A dashboard annotation that Prometheus answers (Grafana's `annotations.list` entries with an
+/// `expr`): its series become bands behind every time series panel, as Grafana draws them.
+struct DashboardAnnotation
+{
+    QString name;
+    QString expr; ///< e.g. ALERTS{alertstate="firing"}
+    bool enabled = true;
+
+    friend bool operator==(const DashboardAnnotation &, const DashboardAnnotation &) = default;
+};
+
 /// A dashboard: panels in grid order (rows flattened, a collapsed row's panels following it),
 /// variables, and where it came from.
 struct Dashboard
@@ -130,6 +141,7 @@ struct Dashboard
     QString source;  ///< the file it was read from, empty for built-in
     QList<Panel> panels;
     QList<DashboardVariable> variables;
+    QList<DashboardAnnotation> annotations;
     QStringList warnings; ///< what the import could not take over, for the user to read
 
     /// Panels that draw data (everything except rows).

@@ -5,6 +5,7 @@
 // firing interval, and the chart of the Metrics page draws the band over that span.
 #include "app/alerts/alertsservice.h"
 #include "app/features/metricsfeature.h"
+#include "app/prometheus/dashboardloader.h"
 #include "app/prometheus/metricscontroller.h"
 #include "models/metrics/chartband.h"
 #include "tests/alerts/alertstestenv.h"
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void exploreGetsTheFiringInterval();
     void pendingAlertGetsAPendingBand();
     void chartDrawsTheBandOverItsSpan();
+    void dashboardPanelsShowTheFiringPeriods();
     void cleanupTestCase();
 
 private:
@@ -122,6 +124,52 @@ void TestAlertBands::initTestCase()
     config.prometheus.url = m_stack.prometheus->url();
     m_metrics->applyConfig(config);
     m_metrics->controller()->setScrapeInterval(1);
+}
+
+void TestAlertBands::dashboardPanelsShowTheFiringPeriods()
+{
+    // A dashboard whose annotation asks Prometheus for the firing alerts, as Grafana dashboards
+    // do: its time series panel gets Flippable's firing period as a band; its stat panel none.
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromYaml(R"(uid: bands
+title: Bands
+annotations:
+  - name: Firing alerts
+    expr: ALERTS{alertstate="firing"}
+panels:
+  - {title: Up, type: timeseries, expr: up, grid: {x: 0, y: 0, w: 12, h: 8}}
+  - {title: Up now, type: stat, expr: sum(up), grid: {x: 12, y: 0, w: 12, h: 8}}
+)",
+                                       &d, &error),
+             qPrintable(error));
+    QCOMPARE(d.annotations.size(), 1);
+    MetricsController *controller = m_metrics->controller();
+    controller->setRelativeRange(120);
+    QHash<int, PanelData> last;
+    connect(controller, &MetricsController::panelUpdated, this,
+            [&last](int panel, const PanelData &data) { last.insert(panel, data); });
+    controller->setDashboard(d);
+    controller->setActivePanels({0, 1});
+    controller->start();
+    controller->refreshNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!last.value(0).bands.isEmpty(), 20000);
+    const QList<ChartBand> bands = last.value(0).bands;
+    const auto flip = std::find_if(bands.cbegin(), bands.cend(), [](const ChartBand &b) {
+        return b.label == u"Flippable firing"_s;
+    });
+    QVERIFY2(flip != bands.cend(), qPrintable(bands.first().label));
+    QCOMPARE(flip->kind, ChartBand::Kind::Firing);
+    // It began within a step (2 s, over 120 s) and 2 s of its activeAt, and ended when it
+    // resolved (not still open at the window's end).
+    const double step = last.value(0).stepSeconds;
+    QVERIFY2(std::abs(flip->startMs - m_firedAt.toMSecsSinceEpoch()) <= (step + 2) * 1000,
+             qPrintable(u"%1 vs %2"_s.arg(flip->startMs).arg(m_firedAt.toMSecsSinceEpoch())));
+    QVERIFY(flip->endMs <= m_resolvedAt.toMSecsSinceEpoch() + qint64((step + 2) * 1000));
+    QVERIFY(last.value(1).bands.isEmpty()); // a stat panel draws no bands
+    controller->stop();
+    qInfo("dashboard panel: %lld band(s), Flippable firing for %.1f s", qsizetype(bands.size()),
+          (flip->endMs - flip->startMs) / 1000.0);
 }
 
 void TestAlertBands::cleanupTestCase()

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void bundledXg2gCopy();
     void rowsAndVariables();
     void bundledYaml();
+    void prometheusAnnotations();
     void multiValueVariables();
     void yamlErrors_data();
     void yamlErrors();
@@ -227,6 +228,28 @@ void TestDashboardLoader::multiValueVariables()
     QCOMPARE(d.variables.at(1).regex, u"/go_(.*)/"_s);
     QCOMPARE(d.variables.at(1).allValue, u".+"_s);
     QCOMPARE(d.variables.at(1).current, QStringList{u"$__all"_s});
+}
+
+void TestDashboardLoader::prometheusAnnotations()
+{
+    // Grafana's built-in annotation (its own alerts) and a Loki one have no PromQL to run; a
+    // Prometheus one (by type, or by the default datasource) is kept, disabled or not.
+    const QByteArray json = R"({"uid":"a","title":"A","panels":[],"annotations":{"list":[
+        {"builtIn":1,"datasource":{"type":"grafana","uid":"-- Grafana --"},"enable":true,
+         "name":"Annotations & Alerts","type":"dashboard"},
+        {"datasource":{"type":"prometheus","uid":"p"},"enable":true,"name":"Firing",
+         "expr":"ALERTS{alertstate=\"firing\"}"},
+        {"datasource":"Loki","enable":true,"name":"Deploys","expr":"{app=\"x\"}"},
+        {"enable":false,"name":"Restarts","expr":"changes(process_start_time_seconds[1m]) > 0"}]}})";
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
+    QCOMPARE(d.annotations.size(), 2);
+    QCOMPARE(d.annotations.at(0).name, u"Firing"_s);
+    QCOMPARE(d.annotations.at(0).expr, u"ALERTS{alertstate=\"firing\"}"_s);
+    QVERIFY(d.annotations.at(0).enabled);
+    QCOMPARE(d.annotations.at(1).name, u"Restarts"_s);
+    QVERIFY(!d.annotations.at(1).enabled);
 }
 
 void TestDashboardLoader::bundledYaml()
