@@ -286,7 +286,7 @@ void TestPanelDrawing::realCephCapacityNotAnAlarm()
     // Ceph's own cluster dashboard: "Capacity used" at 75 % sits between its thresholds 0.7
     // (orange) and 0.8 (red), but the singlestat does not colour its value, so neither does
     // Stackscope.
-    open(u"public-values/ceph-cluster.json"_s);
+    open(u"public/ceph-cluster.json"_s);
     PanelWidget *capacity = panel(u"Capacity used"_s);
     QVERIFY(capacity && capacity->valueView());
     QTRY_COMPARE_WITH_TIMEOUT(capacity->valueView()->texts(), QStringList{u"75 %"_s}, dataTimeout);

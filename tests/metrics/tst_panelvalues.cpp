@@ -414,11 +414,11 @@ void TestPanelValues::graphStyle()
 
 void TestPanelValues::realDashboards()
 {
-    // Ceph's dashboards as Debian ships them (tests/data/metrics/public-values/SOURCES.md).
+    // Ceph's dashboards as Debian ships them (tests/data/metrics/public/SOURCES.md).
     Dashboard cluster;
     QString error;
     QVERIFY2(DashboardLoader::fromGrafanaJson(
-                 Test::testData(u"metrics/public-values/ceph-cluster.json"_s), &cluster, &error),
+                 Test::testData(u"metrics/public/ceph-cluster.json"_s), &cluster, &error),
              qPrintable(error));
     // "Capacity used" has thresholds 0.7 and 0.8 but colours nothing: no false alarm.
     const Panel *capacity = findPanel(cluster, u"Capacity used"_s);
@@ -436,7 +436,7 @@ void TestPanelValues::realDashboards()
 
     Dashboard rgw;
     QVERIFY2(DashboardLoader::fromGrafanaJson(
-                 Test::testData(u"metrics/public-values/radosgw-overview.json"_s), &rgw, &error),
+                 Test::testData(u"metrics/public/radosgw-overview.json"_s), &rgw, &error),
              qPrintable(error));
     int tables = 0;
     for (const Panel &p : std::as_const(rgw.panels)) {
@@ -452,7 +452,7 @@ void TestPanelValues::realDashboards()
     Dashboard sync;
     QVERIFY2(
         DashboardLoader::fromGrafanaJson(
-            Test::testData(u"metrics/public-values/radosgw-sync-overview.json"_s), &sync, &error),
+            Test::testData(u"metrics/public/radosgw-sync-overview.json"_s), &sync, &error),
         qPrintable(error));
     int stacked = 0;
     for (const Panel &p : std::as_const(sync.panels)) {
