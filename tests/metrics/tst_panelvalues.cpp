@@ -417,8 +417,8 @@ void TestPanelValues::realDashboards()
     // Ceph's dashboards as Debian ships them (tests/data/metrics/public/SOURCES.md).
     Dashboard cluster;
     QString error;
-    QVERIFY2(DashboardLoader::fromGrafanaJson(
-                 Test::testData(u"metrics/public/ceph-cluster.json"_s), &cluster, &error),
+    QVERIFY2(DashboardLoader::fromGrafanaJson(Test::testData(u"metrics/public/ceph-cluster.json"_s),
+                                              &cluster, &error),
              qPrintable(error));
     // "Capacity used" has thresholds 0.7 and 0.8 but colours nothing: no false alarm.
     const Panel *capacity = findPanel(cluster, u"Capacity used"_s);
@@ -450,10 +450,9 @@ void TestPanelValues::realDashboards()
     QCOMPARE(tables, 4);
 
     Dashboard sync;
-    QVERIFY2(
-        DashboardLoader::fromGrafanaJson(
-            Test::testData(u"metrics/public/radosgw-sync-overview.json"_s), &sync, &error),
-        qPrintable(error));
+    QVERIFY2(DashboardLoader::fromGrafanaJson(
+                 Test::testData(u"metrics/public/radosgw-sync-overview.json"_s), &sync, &error),
+             qPrintable(error));
     int stacked = 0;
     for (const Panel &p : std::as_const(sync.panels)) {
         if (p.style.graph.stacking == GraphStyle::Stacking::Normal) {
