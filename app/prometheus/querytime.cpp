@@ -111,31 +111,19 @@ QString interpolate(const QString &expr, const QMap<QString, QString> &variables
     all.insert(u"__range"_s, formatDuration(rangeSeconds));
     all.insert(u"__range_s"_s, QString::number(std::llround(rangeSeconds)));
     all.insert(u"__range_ms"_s, QString::number(std::llround(rangeSeconds * 1000)));
-    static const QRegularExpression reference(
-        u"\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?\\}|\\[\\[([A-Za-z0-9_]+)(?::([^\\]]*))?\\]\\]|\\$([A-Za-z0-9_]+)"_s);
-    QString out;
-    qsizetype last = 0;
-    auto it = reference.globalMatch(expr);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        const QString name = !m.captured(1).isEmpty()   ? m.captured(1)
-                             : !m.captured(3).isEmpty() ? m.captured(3)
-                                                        : m.captured(5);
-        const QString format = !m.captured(2).isEmpty() ? m.captured(2) : m.captured(4);
-        out += expr.mid(last, m.capturedStart() - last);
-        last = m.capturedEnd();
-        // ${var:csv} and the other formats of Grafana; an empty selection is All with a custom
-        // value, which every format leaves as it is.
-        const auto values = selected.constFind(name);
-        if (!format.isEmpty() && values != selected.constEnd() && !values->isEmpty()) {
-            out += VariableFormat::format(*values, format, name);
-            continue;
-        }
-        const auto found = all.constFind(name);
-        out += found != all.constEnd() ? *found : m.captured(0);
-    }
-    out += expr.mid(last);
-    return out;
+    return VariableFormat::replaceReferences(
+        expr,
+        [&all, &selected](const QString &name, const QString &format) -> std::optional<QString> {
+            // ${var:csv} and the other formats of Grafana; an empty selection is All with a
+            // custom value, which every format leaves as it is.
+            const auto values = selected.constFind(name);
+            if (!format.isEmpty() && values != selected.constEnd() && !values->isEmpty())
+                return VariableFormat::format(*values, format, name);
+            const auto found = all.constFind(name);
+            if (found == all.constEnd())
+                return std::nullopt;
+            return *found;
+        });
 }
 
 } // namespace Stackscope::QueryTime

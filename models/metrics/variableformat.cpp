@@ -120,10 +120,11 @@ QString format(const QStringList &values, const QString &format, const QString &
     return single ? values.first() : u'{' + values.join(u',') + u'}';
 }
 
-QString displayText(const QString &text, const QList<DashboardVariable> &variables)
+QString replaceReferences(
+    const QString &text,
+    const std::function<std::optional<QString>(const QString &name, const QString &format)>
+        &replacement)
 {
-    if (!text.contains(u'$') && !text.contains("[["_L1))
-        return text;
     static const QRegularExpression reference(
         u"\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?\\}|\\[\\[([A-Za-z0-9_]+)(?::([^\\]]*))?\\]\\]|\\$([A-Za-z0-9_]+)"_s);
     QString out;
@@ -137,26 +138,33 @@ QString displayText(const QString &text, const QList<DashboardVariable> &variabl
         const QString fmt = !m.captured(2).isEmpty() ? m.captured(2) : m.captured(4);
         out += text.mid(last, m.capturedStart() - last);
         last = m.capturedEnd();
-        const auto found
-            = std::find_if(variables.cbegin(), variables.cend(),
-                           [&name](const DashboardVariable &v) { return v.name == name; });
-        if (found == variables.cend()) {
-            out += m.captured(0);
-            continue;
-        }
-        QString literal;
-        const QStringList values = selectedValues(*found, &literal);
-        if (fmt.isEmpty()) {
-            // As Grafana shows a selection: "All", or the values joined by " + ".
-            out += found->current.contains(u"$__all"_s)
-                       ? QCoreApplication::translate("Stackscope::VariableFormat", "All")
-                       : values.join(" + "_L1);
-        } else {
-            out += literal.isEmpty() ? format(values, fmt, name) : literal;
-        }
+        out += replacement(name, fmt).value_or(m.captured(0));
     }
     out += text.mid(last);
     return out;
+}
+
+QString displayText(const QString &text, const QList<DashboardVariable> &variables)
+{
+    if (!text.contains(u'$') && !text.contains("[["_L1))
+        return text;
+    return replaceReferences(
+        text, [&variables](const QString &name, const QString &fmt) -> std::optional<QString> {
+            const auto found
+                = std::find_if(variables.cbegin(), variables.cend(),
+                               [&name](const DashboardVariable &v) { return v.name == name; });
+            if (found == variables.cend())
+                return std::nullopt;
+            QString literal;
+            const QStringList values = selectedValues(*found, &literal);
+            if (fmt.isEmpty()) {
+                // As Grafana shows a selection: "All", or the values joined by " + ".
+                return found->current.contains(u"$__all"_s)
+                           ? QCoreApplication::translate("Stackscope::VariableFormat", "All")
+                           : values.join(" + "_L1);
+            }
+            return literal.isEmpty() ? format(values, fmt, name) : literal;
+        });
 }
 
 QString legendPlaceholders(const QString &legend)

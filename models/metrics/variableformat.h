@@ -7,6 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 namespace Stackscope {
 
 /// Dashboard variables in text, as Grafana writes them: `$var`, `${var}`, `${var:format}` and
@@ -21,6 +24,13 @@ QStringList selectedValues(const DashboardVariable &variable, QString *literalAl
 /// percentencode, pipe, raw, regex, singlequote, sqlstring, text, queryparam (`name` is the
 /// variable's, for distributed and queryparam). An unknown format is glob, Grafana's fallback.
 QString format(const QStringList &values, const QString &format, const QString &name);
+/// Every variable reference in `text` (`$var`, `${var}`, `${var:format}`, `[[var]]`,
+/// `[[var:format]]`) replaced by what `replacement(name, format)` gives; a reference it gives
+/// nothing for stays as written. The one scanner of references, for queries and for titles.
+QString replaceReferences(
+    const QString &text,
+    const std::function<std::optional<QString>(const QString &name, const QString &format)>
+        &replacement);
 /// Text shown to a person (a panel or row title): every variable as Grafana shows it ("a + b",
 /// "All"), in whichever form; a name that is no variable stays as written.
 QString displayText(const QString &text, const QList<DashboardVariable> &variables);
