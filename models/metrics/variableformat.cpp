@@ -11,9 +11,9 @@ namespace Stackscope::VariableFormat {
 
 namespace {
 
-QString regexEscaped(const QString &value)
+/// `value` with a backslash before each of `specials`.
+QString backslashed(const QString &value, const QString &specials)
 {
-    static const QString specials = u"\\^$.|?*+()[]{}"_s;
     QString out;
     for (const QChar c : value) {
         if (specials.contains(c))
@@ -21,6 +21,11 @@ QString regexEscaped(const QString &value)
         out += c;
     }
     return out;
+}
+
+QString regexEscaped(const QString &value)
+{
+    return backslashed(value, u"\\^$.|?*+()[]{}"_s);
 }
 
 QString quoted(const QString &value, QChar quote)
@@ -32,14 +37,7 @@ QString quoted(const QString &value, QChar quote)
 
 QString luceneEscaped(const QString &value)
 {
-    static const QString specials = u"+-&|!(){}[]^\"~*?:\\/ "_s;
-    QString out;
-    for (const QChar c : value) {
-        if (specials.contains(c))
-            out += u'\\';
-        out += c;
-    }
-    return out;
+    return backslashed(value, u"+-&|!(){}[]^\"~*?:\\/ "_s);
 }
 
 } // namespace

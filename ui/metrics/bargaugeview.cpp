@@ -179,9 +179,10 @@ void BarGaugeView::paintEvent(QPaintEvent *)
     const QRectF area = QRectF(rect()).adjusted(4, 4, -4, -4);
     const bool isVertical = vertical(area.size());
     const QList<Bar> bars = layout(area.size());
+    const auto [min, max] = range(); // once per paint, not per bar
     p.translate(area.topLeft());
     for (const Bar &b : bars) {
-        paintBar(p, b, isVertical);
+        paintBar(p, b, isVertical, min, max);
         p.setPen(palette().color(QPalette::WindowText));
         p.setFont(b.nameFont);
         if (!b.shownName.isEmpty())
@@ -196,11 +197,11 @@ void BarGaugeView::paintEvent(QPaintEvent *)
     }
 }
 
-void BarGaugeView::paintBar(QPainter &p, const Bar &b, bool isVertical) const
+void BarGaugeView::paintBar(QPainter &p, const Bar &b, bool isVertical, double min,
+                            double max) const
 {
     if (b.bar.width() < 1 || b.bar.height() < 1)
         return;
-    const auto [min, max] = range();
     const double length = isVertical ? b.bar.height() : b.bar.width();
     // The part of the bar at `fraction` of its length, from its start.
     const auto part = [&](double from, double to) {

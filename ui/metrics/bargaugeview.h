@@ -50,7 +50,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    void paintBar(QPainter &p, const Bar &bar, bool vertical) const;
+    void paintBar(QPainter &p, const Bar &bar, bool vertical, double min, double max) const;
 
     Panel m_panel;
     PanelData m_data;
