@@ -105,6 +105,7 @@ void MetricsFeature::connectPage(MetricsPage *page, MetricsController *c)
     QObject::connect(page, &MetricsPage::exploreRequested, c, &MetricsController::explore);
     QObject::connect(c, &MetricsController::panelUpdated, page, &MetricsPage::showPanelData);
     QObject::connect(c, &MetricsController::variablesChanged, page, &MetricsPage::setVariables);
+    QObject::connect(c, &MetricsController::panelsChanged, page, &MetricsPage::setPanels);
     QObject::connect(c, &MetricsController::metricNamesChanged, page, &MetricsPage::setMetricNames);
     QObject::connect(c, &MetricsController::exploreFinished, page, &MetricsPage::showExploreResult);
     QObject::connect(c, &MetricsController::targetsUpdated, page, &MetricsPage::showTargetsStatus);

@@ -149,6 +149,9 @@ Panel grafanaPanel(const QJsonObject &object, const Datasources &datasources, QS
     panel.collapsed = object.value("collapsed"_L1).toBool();
     panel.interval = object.value("interval"_L1).toString();
     panel.style = grafanaPanelStyle(object);
+    panel.repeat = object.value("repeat"_L1).toString();
+    panel.repeatVertical = object.value("repeatDirection"_L1).toString() == "v"_L1;
+    panel.maxPerRow = object.value("maxPerRow"_L1).toInt();
     if (panel.type == Panel::Type::BarGauge) {
         const QJsonObject options = object.value("options"_L1).toObject();
         panel.barMode = options.value("displayMode"_L1).toString(panel.barMode);

@@ -2,6 +2,7 @@
 #include "app/prometheus/metricscontroller.h"
 #include "app/prometheus/querytime.h"
 #include "models/metrics/dashboardgrid.h"
+#include "models/metrics/panelrepeat.h"
 #include "models/metrics/variableformat.h"
 
 #include <QRegularExpression>
@@ -49,24 +50,43 @@ void MetricsController::endpointChanged()
 void MetricsController::setDashboard(const Dashboard &dashboard)
 {
     m_dashboard = dashboard;
-    m_panels = QList<PanelState>(dashboard.panels.size());
+    m_templatePanels = dashboard.panels;
     m_resolvedVariables.clear();
-    // Until the page says which panels are on screen: those outside closed rows.
-    const DashboardGrid grid(dashboard.panels);
-    m_active.clear();
-    for (int i = 0; i < dashboard.panels.size(); ++i) {
-        if (grid.isShown(i))
-            m_active.insert(i);
-    }
     const quint64 generation = ++m_generation;
+    // Until the page says which panels are on screen: those outside closed rows.
+    resetPanels();
     resolveVariables();
     Q_EMIT variablesChanged(m_dashboard.variables);
+    expandRepeats();
     // After the page has laid the dashboard out (in this same turn of the event loop) and said
     // which panels are on screen: a 600-panel dashboard asks for the few it shows.
     QTimer::singleShot(0, this, [this, generation] {
         if (generation == m_generation)
             refreshNow();
     });
+}
+
+void MetricsController::resetPanels()
+{
+    m_panels = QList<PanelState>(m_dashboard.panels.size());
+    const DashboardGrid grid(m_dashboard.panels);
+    m_active.clear();
+    for (int i = 0; i < m_dashboard.panels.size(); ++i) {
+        if (grid.isShown(i))
+            m_active.insert(i);
+    }
+}
+
+bool MetricsController::expandRepeats()
+{
+    QStringList notes;
+    QList<Panel> panels = PanelRepeat::expand(m_templatePanels, m_dashboard.variables, &notes);
+    if (panels == m_dashboard.panels)
+        return false;
+    m_dashboard.panels = std::move(panels);
+    resetPanels();
+    Q_EMIT panelsChanged(m_dashboard.panels, notes);
+    return true;
 }
 
 void MetricsController::setRelativeRange(double seconds)
@@ -139,6 +159,7 @@ void MetricsController::setVariable(const QString &name, const QStringList &valu
         if (v.name == name && v.current != values) {
             v.current = values;
             ++m_generation;
+            expandRepeats();
             refreshNow();
         }
     }
@@ -201,13 +222,18 @@ double MetricsController::panelStep(const Panel &panel, int width) const
     return QueryTime::stepFor(rangeSeconds(), width, minStep);
 }
 
-QString MetricsController::interpolated(const QString &expr, double stepSeconds) const
+QString MetricsController::interpolated(const QString &expr, double stepSeconds,
+                                        const QMap<QString, QString> &scope) const
 {
     QMap<QString, QStringList> selected;
-    for (const DashboardVariable &v : m_dashboard.variables)
+    QMap<QString, QString> values;
+    for (const DashboardVariable &v : PanelRepeat::scoped(m_dashboard.variables, scope)) {
         selected.insert(v.name, VariableFormat::selectedValues(v));
-    return QueryTime::interpolate(expr, variableValues(), stepSeconds, rangeSeconds(),
-                                  m_scrapeSeconds, selected);
+        values.insert(v.name, QueryTime::variableText(v.current, v.options, v.multi || v.includeAll,
+                                                      v.allValue));
+    }
+    return QueryTime::interpolate(expr, values, stepSeconds, rangeSeconds(), m_scrapeSeconds,
+                                  selected);
 }
 
 void MetricsController::runDashboard(Poller::Report report)
@@ -366,10 +392,10 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
             const PanelQuery &query = panel.queries.at(q);
             ++run->outstanding;
             ++m_queriesSent;
-            const QString expr = interpolated(query.expr, step);
+            const QString expr = interpolated(query.expr, step, panel.scope);
             // Variables and ${__field.labels.x} in the legend, then each series' labels.
-            const QString legend = VariableFormat::legendPlaceholders(
-                VariableFormat::displayText(query.legendFormat, m_dashboard.variables));
+            const QString legend = VariableFormat::legendPlaceholders(VariableFormat::displayText(
+                query.legendFormat, PanelRepeat::scoped(m_dashboard.variables, panel.scope)));
             auto done = [this, run, panelRun, index, q, legend, expr,
                          finishOne](const QueryReply &reply) {
                 if (reply.ok()) {
@@ -533,6 +559,7 @@ void MetricsController::resolveVariables()
                 return;
             ++m_generation;
             Q_EMIT variablesChanged(m_dashboard.variables);
+            expandRepeats();
             refreshNow();
         };
         if (const auto match = labelValues.match(v.query); match.hasMatch()) {

@@ -83,6 +83,9 @@ Q_SIGNALS:
     void refreshFinished(bool ok);
     /// The dashboard's variables (options and current values) after a change or a resolution.
     void variablesChanged(const QList<Stackscope::DashboardVariable> &variables);
+    /// The dashboard's panels changed with its variables (repeated panels and rows): the page
+    /// shows these, in this order (the indices of panelUpdated); `notes` says what was cut.
+    void panelsChanged(const QList<Stackscope::Panel> &panels, const QStringList &notes);
     void exploreFinished(const Stackscope::PanelData &range, const Stackscope::QueryResult &instant,
                          const QString &instantError);
     void metricNamesChanged(const QStringList &names);
@@ -109,14 +112,23 @@ private:
     void runTargets(Poller::Report report);
     void resolveVariables();
     void fetchScrapeInterval(std::function<void()> then);
-    QString interpolated(const QString &expr, double stepSeconds) const;
+    /// expr with the dashboard's variables (as a repeated panel's `scope` sees them) replaced.
+    QString interpolated(const QString &expr, double stepSeconds,
+                         const QMap<QString, QString> &scope = {}) const;
+    /// Expands the dashboard's repeated panels for the variables' current values; when that
+    /// changes the panels, starts their state afresh and announces them (panelsChanged).
+    bool expandRepeats();
+    /// Fresh state for every panel; the active ones are those outside closed rows until the page
+    /// says which are on screen.
+    void resetPanels();
     double panelStep(const Panel &panel, int width) const;
 
     PrometheusClient *m_client;
     Poller m_poller;
     Poller m_targetsPoller;
     TargetsModel m_targets;
-    Dashboard m_dashboard;
+    Dashboard m_dashboard;         ///< as shown: repeated panels expanded
+    QList<Panel> m_templatePanels; ///< as loaded: repeated panels once
     QList<PanelState> m_panels;
     double m_rangeSeconds = 3600;
     QDateTime m_absStart;

@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -93,6 +94,13 @@ struct Panel
     /// The panel's datasource when it is not Prometheus ("loki", "elasticsearch"): its queries
     /// are not run, and the panel says so.
     QString foreignDatasource;
+    /// Repeated by this variable (Grafana's `repeat`, see PanelRepeat): side by side, at most
+    /// maxPerRow in a line (0: Grafana's 4), or one under another when repeatVertical.
+    QString repeat;
+    bool repeatVertical = false;
+    int maxPerRow = 0;
+    /// A repeated copy's own value of its variable, used in its queries and title.
+    QMap<QString, QString> scope;
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };

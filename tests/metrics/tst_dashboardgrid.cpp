@@ -4,6 +4,8 @@
 // them has.
 #include "app/prometheus/dashboardloader.h"
 #include "models/metrics/dashboardgrid.h"
+#include "models/metrics/panelrepeat.h"
+#include "models/metrics/variableformat.h"
 #include "tests/support/fixtures.h"
 
 #include <QJsonArray>
@@ -90,6 +92,11 @@ private Q_SLOTS:
     void rowNestedInCollapsedRowIsKept();
     void legacyRowsWithoutTitles();
     void pixels();
+    void repeatedPanelSideBySide();
+    void repeatedRowWithRepeatedPanel();
+    void repeatLayouts_data();
+    void repeatLayouts();
+    void repeatIsCapped();
 };
 
 void TestDashboardGrid::realDashboards_data()
@@ -359,6 +366,156 @@ void TestDashboardGrid::pixels()
     QCOMPARE(DashboardGrid::toPixels(QRect(0, 0, 24, 1), 1192), QRect(0, 0, 1192, 30));
     QCOMPARE(DashboardGrid::toPixels(QRect(12, 1, 12, 8), 1192), QRect(600, 38, 592, 296));
     QCOMPARE(DashboardGrid::toPixels(QRect(6, 9, 6, 4), 1192), QRect(300, 342, 292, 144));
+}
+
+namespace {
+
+Dashboard publicRepeats(const QString &file)
+{
+    QFile f(Test::testDataDir() + u"/metrics/public/repeats/"_s + file);
+    if (!f.open(QIODevice::ReadOnly))
+        qWarning() << "cannot read" << f.fileName();
+    return fromJson(f.readAll());
+}
+
+QStringList shownTitles(const QList<Panel> &panels, const QList<DashboardVariable> &variables)
+{
+    QStringList out;
+    for (const Panel &p : panels)
+        out << VariableFormat::displayText(p.title, PanelRepeat::scoped(variables, p.scope));
+    return out;
+}
+
+} // namespace
+
+void TestDashboardGrid::repeatedPanelSideBySide()
+{
+    // Grafana's own e2e dashboard (devenv/dev-dashboards/e2e-repeats): its test expects
+    // "Panel Title 1", "2", "3" at one height, each right of the one before.
+    const Dashboard d = publicRepeats(u"Repeating-a-panel-horizontally.json"_s);
+    QCOMPARE(d.panels.size(), 1);
+    QCOMPARE(d.panels.first().repeat, u"horizontal"_s);
+    const QList<Panel> panels = PanelRepeat::expand(d.panels, d.variables);
+    QCOMPARE(shownTitles(panels, d.variables),
+             QStringList({u"Panel Title 1"_s, u"Panel Title 2"_s, u"Panel Title 3"_s}));
+    const QList<QRect> rects = DashboardGrid(panels).rects(1192);
+    QCOMPARE(rects.size(), 3);
+    for (int i = 1; i < 3; ++i) {
+        QCOMPARE(rects.at(i).top(), rects.at(0).top());
+        QVERIFY(rects.at(i).left() > rects.at(i - 1).right());
+    }
+    // Three values: each a third of the width (Grafana: max(24 / 3, 24 / maxPerRow 4) = 8).
+    QCOMPARE(stored(panels.at(2)), QRect(16, 0, 8, 8));
+}
+
+void TestDashboardGrid::repeatedRowWithRepeatedPanel()
+{
+    const Dashboard d = publicRepeats(u"Repeating-a-row-with-a-repeating-horizontal-panel.json"_s);
+    // Each row copy holds the repeated panel's three copies.
+    const QList<Panel> all = PanelRepeat::expand(d.panels, d.variables);
+    QCOMPARE(all.size(), 12);
+    // Expanded once: nothing repeats any more.
+    QCOMPARE(PanelRepeat::expand(all, d.variables), all);
+    QCOMPARE(shownTitles(all, d.variables),
+             QStringList({u"Row title 1"_s, u"Panel Title 1"_s, u"Panel Title 2"_s,
+                          u"Panel Title 3"_s, u"Row title 2"_s, u"Panel Title 1"_s,
+                          u"Panel Title 2"_s, u"Panel Title 3"_s, u"Row title 3"_s,
+                          u"Panel Title 1"_s, u"Panel Title 2"_s, u"Panel Title 3"_s}));
+    QCOMPARE(all.at(5).scope,
+             (QMap<QString, QString>{{u"row"_s, u"2"_s}, {u"horizontal"_s, u"1"_s}}));
+    const DashboardGrid grid(all);
+    QCOMPARE(grid.rows(), QList<int>({0, 4, 8}));
+    QCOMPARE(grid.rowPanels(4), QList<int>({5, 6, 7}));
+    const QList<QRect> rects = grid.rects(1192);
+    QCOMPARE(firstOverlap(grid, all, 1192), QString());
+    for (int row : {0, 4, 8}) {
+        // The row's panels side by side right under its header, above the next header.
+        for (int i = row + 1; i <= row + 3; ++i) {
+            QCOMPARE(rects.at(i).top(), rects.at(row + 1).top());
+            QVERIFY(rects.at(i).top() > rects.at(row).bottom());
+            if (row < 8)
+                QVERIFY(rects.at(i).bottom() < rects.at(row + 4).top());
+        }
+    }
+}
+
+void TestDashboardGrid::repeatLayouts_data()
+{
+    QTest::addColumn<QStringList>("selected");
+    QTest::addColumn<bool>("vertical");
+    QTest::addColumn<int>("maxPerRow");
+    QTest::addColumn<QList<QRect>>("expected");
+    // Grafana's DashboardModel.repeatPanel: w = max(24 / count, 24 / maxPerRow), from x = 0,
+    // wrapping when the next copy would pass column 24; vertical copies one under another.
+    QTest::newRow("all of 3, default 4 per row")
+        << QStringList{u"$__all"_s} << false << 0
+        << QList<QRect>{{0, 0, 8, 5}, {8, 0, 8, 5}, {16, 0, 8, 5}, {0, 5, 24, 3}};
+    QTest::newRow("2 selected") << QStringList{u"a"_s, u"c"_s} << false << 0
+                                << QList<QRect>{{0, 0, 12, 5}, {12, 0, 12, 5}, {0, 5, 24, 3}};
+    QTest::newRow("maxPerRow 2 wraps")
+        << QStringList{u"$__all"_s} << false << 2
+        << QList<QRect>{{0, 0, 12, 5}, {12, 0, 12, 5}, {0, 5, 12, 5}, {0, 10, 24, 3}};
+    QTest::newRow("vertical") << QStringList{u"$__all"_s} << true << 0
+                              << QList<QRect>{
+                                     {4, 0, 6, 5}, {4, 5, 6, 5}, {4, 10, 6, 5}, {0, 15, 24, 3}};
+    QTest::newRow("one value") << QStringList{u"b"_s} << false << 0
+                               << QList<QRect>{{0, 0, 24, 5}, {0, 5, 24, 3}};
+}
+
+void TestDashboardGrid::repeatLayouts()
+{
+    QFETCH(QStringList, selected);
+    QFETCH(bool, vertical);
+    QFETCH(int, maxPerRow);
+    QFETCH(QList<QRect>, expected);
+    // Written for this test: a repeated panel at (4, 2) 6 × 5 and a panel under it (the grid
+    // floats both up to y 0 and 5, as Grafana's does).
+    DashboardVariable v;
+    v.name = u"host"_s;
+    v.options = {u"a"_s, u"b"_s, u"c"_s};
+    v.current = selected;
+    v.multi = true;
+    v.includeAll = true;
+    Panel repeated;
+    repeated.title = u"CPU $host"_s;
+    repeated.grid = {4, 2, 6, 5};
+    repeated.repeat = u"host"_s;
+    repeated.repeatVertical = vertical;
+    repeated.maxPerRow = maxPerRow;
+    Panel below;
+    below.title = u"below"_s;
+    below.grid = {0, 7, 24, 3};
+    const QList<Panel> panels = PanelRepeat::expand({repeated, below}, {v});
+    QCOMPARE(panels.size(), expected.size());
+    // Positions as DashboardGrid lays them (it pushes the panel below under the copies).
+    QCOMPARE(DashboardGrid(panels).cells(), expected);
+}
+
+void TestDashboardGrid::repeatIsCapped()
+{
+    DashboardVariable v;
+    v.name = u"pod"_s;
+    for (int i = 0; i < 120; ++i)
+        v.options << u"pod-%1"_s.arg(i);
+    v.current = {u"$__all"_s};
+    v.includeAll = true;
+    Panel repeated;
+    repeated.title = u"Memory $pod"_s;
+    repeated.repeat = u"pod"_s;
+    QStringList notes;
+    const QList<Panel> panels = PanelRepeat::expand({repeated}, {v}, &notes);
+    QCOMPARE(panels.size(), PanelRepeat::maxCopies);
+    QCOMPARE(panels.last().scope.value(u"pod"_s), u"pod-49"_s);
+    QCOMPARE(notes.size(), 1);
+    QVERIFY2(notes.first().contains(u"50"_s) && notes.first().contains(u"120"_s)
+                 && notes.first().contains(u"$pod"_s),
+             qPrintable(notes.first()));
+    // An unknown variable, or one without values yet, leaves the panel once.
+    repeated.repeat = u"unknown"_s;
+    QCOMPARE(PanelRepeat::expand({repeated}, {v}), QList<Panel>{repeated});
+    v.options.clear();
+    repeated.repeat = u"pod"_s;
+    QCOMPARE(PanelRepeat::expand({repeated}, {v}), QList<Panel>{repeated});
 }
 
 QTEST_GUILESS_MAIN(TestDashboardGrid)

@@ -26,6 +26,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void openedRowPushesTheRestDown();
     void lazyQuerying();
     void titlesShowVariables();
+    void repeatsFollowTheVariable();
     void notesBelongToTheirDashboard();
     void dashboardListSorted();
     void manyVariablesDoNotWidenTheWindow();
@@ -328,6 +330,64 @@ void TestDashboardLayout::titlesShowVariables()
     QVERIFY2(titles.contains(u"osd-3 Disk IOPS"_s), qPrintable(titles.join(u" | "_s)));
     QVERIFY(!m_page->findChild<QComboBox *>(u"variable_datasource"_s));
     QVERIFY(m_page->findChild<QWidget *>(u"variable_ceph_hosts"_s));
+}
+
+void TestDashboardLayout::repeatsFollowTheVariable()
+{
+    // Grafana's own e2e dashboard: a row repeated by $row holding a panel repeated by
+    // $horizontal, all three values of each selected: 3 rows of 3 panels.
+    Dashboard d;
+    QString error;
+    QVERIFY2(
+        DashboardLoader::fromFile(
+            Test::testDataDir()
+                + u"/metrics/public/repeats/Repeating-a-row-with-a-repeating-horizontal-panel.json"_s,
+            &d, &error),
+        qPrintable(error));
+    m_page->setDashboards({d}, d.uid);
+    const auto titles = [this] {
+        QStringList out;
+        for (PanelWidget *p : m_page->panelWidgets())
+            out << p->title();
+        return out.join(u" | "_s);
+    };
+    QCOMPARE(titles(), u"Row title 1 | Panel Title 1 | Panel Title 2 | Panel Title 3 | "
+                       "Row title 2 | Panel Title 1 | Panel Title 2 | Panel Title 3 | "
+                       "Row title 3 | Panel Title 1 | Panel Title 2 | Panel Title 3"_s);
+    // Choosing two values of $row leaves two row copies.
+    m_controller->setVariable(u"row"_s, QStringList{u"1"_s, u"3"_s});
+    QCOMPARE(titles(), u"Row title 1 | Panel Title 1 | Panel Title 2 | Panel Title 3 | "
+                       "Row title 3 | Panel Title 1 | Panel Title 2 | Panel Title 3"_s);
+
+    // Each copy asks for its own value (written for this test: a Prometheus query by $host).
+    const QByteArray json = R"({"uid": "repeat-queries", "title": "Repeat queries",
+        "templating": {"list": [{"name": "host", "type": "custom", "query": "alpha,beta,gamma",
+            "multi": true, "includeAll": true, "current": {"value": ["$__all"]}}]},
+        "panels": [{"type": "stat", "title": "Up $host", "repeat": "host", "maxPerRow": 2,
+            "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4},
+            "targets": [{"expr": "up{instance=\"$host\"}", "refId": "A"}]}]})";
+    Dashboard queries;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json, &queries, &error), qPrintable(error));
+    m_server.clearRequests();
+    m_page->setDashboards({queries}, queries.uid);
+    settle();
+    QStringList asked;
+    for (const Test::FaultRequest &r : m_server.requests()) {
+        if (r.path == "/api/v1/query_range"_L1 || r.path == "/api/v1/query"_L1)
+            asked << (r.method == "POST" ? QUrlQuery(QString::fromUtf8(r.body)) : r.query)
+                         .queryItemValue(u"query"_s, QUrl::FullyDecoded);
+    }
+    asked.sort();
+    asked.removeDuplicates();
+    QCOMPARE(asked, QStringList({u"up{instance=\"alpha\"}"_s, u"up{instance=\"beta\"}"_s,
+                                 u"up{instance=\"gamma\"}"_s}));
+    QCOMPARE(titles(), u"Up alpha | Up beta | Up gamma"_s);
+    // maxPerRow 2: two side by side (half the width each), the third below.
+    const QList<PanelWidget *> panels = m_page->panelWidgets();
+    QCOMPARE(panels.at(0)->y(), panels.at(1)->y());
+    QVERIFY(panels.at(1)->x() > panels.at(0)->x() + panels.at(0)->width() / 2);
+    QVERIFY(panels.at(2)->y() > panels.at(0)->y() + panels.at(0)->height() / 2);
+    QCOMPARE(panels.at(2)->x(), panels.at(0)->x());
 }
 
 void TestDashboardLayout::notesBelongToTheirDashboard()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/metrics/metricspage.h"
 #include "models/common/palette.h"
+#include "models/metrics/panelrepeat.h"
 #include "models/metrics/seriestablemodel.h"
 #include "models/metrics/targetsmodel.h"
 #include "models/metrics/variableformat.h"
@@ -17,6 +18,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -218,10 +220,38 @@ void MetricsPage::setVariables(const QList<DashboardVariable> &variables)
     updateTitles();
 }
 
+void MetricsPage::setPanels(const QList<Panel> &panels, const QStringList &notes)
+{
+    if (panels != m_dashboard.panels) {
+        // Rows the user opened or closed stay so (a row is known by its title and scope).
+        QHash<QString, bool> collapsed;
+        const auto rowKey = [](const Panel &p) {
+            QString key = p.title;
+            for (auto it = p.scope.cbegin(); it != p.scope.cend(); ++it)
+                key += u'\x1f' + it.key() + u'=' + it.value();
+            return key;
+        };
+        for (int i = 0; i < m_panels.size(); ++i) {
+            if (m_panels.at(i)->panel().type == Panel::Type::Row)
+                collapsed.insert(rowKey(m_panels.at(i)->panel()), m_layout.isCollapsed(i));
+        }
+        m_dashboard.panels = panels;
+        for (Panel &p : m_dashboard.panels) {
+            if (p.type == Panel::Type::Row)
+                p.collapsed = collapsed.value(rowKey(p), p.collapsed);
+        }
+        buildPanels();
+    }
+    m_panelNotes = notes;
+    showMessage((m_dashboard.warnings + notes).join(u'\n'), false);
+}
+
 void MetricsPage::updateTitles()
 {
-    for (PanelWidget *panel : std::as_const(m_panels))
-        panel->setTitle(VariableFormat::displayText(panel->panel().title, m_variables));
+    for (PanelWidget *panel : std::as_const(m_panels)) {
+        panel->setTitle(VariableFormat::displayText(
+            panel->panel().title, PanelRepeat::scoped(m_variables, panel->panel().scope)));
+    }
 }
 
 void MetricsPage::setMetricNames(const QStringList &names)
@@ -596,11 +626,15 @@ void MetricsPage::showDashboard(const QString &uid)
     m_dashboardBox->setCurrentIndex(m_dashboardBox->findData(uid));
     m_dashboard = d;
     m_variables = d.variables;
-    // The controller answers with the resolved variables through setVariables().
+    m_panelNotes.clear();
+    // The controller answers with the resolved variables through setVariables(), and with the
+    // panels through setPanels() when repeats change them (which builds them then).
+    const int builds = m_builds;
     Q_EMIT dashboardRequested(d);
-    buildPanels();
+    if (builds == m_builds)
+        buildPanels();
     // The notes are about this dashboard: the previous one's go.
-    showMessage(d.warnings.join(u'\n'), false);
+    showMessage((m_dashboard.warnings + m_panelNotes).join(u'\n'), false);
     Q_EMIT dashboardShown(uid);
 }
 
@@ -633,6 +667,7 @@ void MetricsPage::setRefreshInterval(std::chrono::milliseconds interval)
 
 void MetricsPage::buildPanels()
 {
+    ++m_builds;
     qDeleteAll(m_panels);
     m_panels.clear();
     const Dashboard &d = m_dashboard;

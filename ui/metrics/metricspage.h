@@ -86,6 +86,9 @@ public Q_SLOTS:
     void showPanelData(int panel, const Stackscope::PanelData &data);
     /// The current dashboard's variables with their options and values, as last resolved.
     void setVariables(const QList<Stackscope::DashboardVariable> &variables);
+    /// The current dashboard's panels as the controller expanded them (repeats); `notes` are
+    /// shown with the dashboard's own.
+    void setPanels(const QList<Stackscope::Panel> &panels, const QStringList &notes);
     /// Names for Explore's completion.
     void setMetricNames(const QStringList &names);
     void showExploreResult(const Stackscope::PanelData &range,
@@ -166,6 +169,8 @@ private:
     QScrollArea *m_scroll;
     QWidget *m_grid;
     QList<PanelWidget *> m_panels;
+    int m_builds = 0;           ///< how often buildPanels() ran
+    QStringList m_panelNotes;   ///< what the controller said of the panels (repeats cut)
     DashboardGrid m_layout;     ///< where the panels go, which rows are open
     QList<int> m_visiblePanels; ///< as last announced
     // Explore
