@@ -3,6 +3,9 @@
 
 #include "models/metrics/dashboard.h"
 
+#include <algorithm>
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
@@ -21,7 +24,8 @@ std::optional<double> number(const QJsonValue &value)
 int decimals(const QJsonValue &value)
 {
     const std::optional<double> d = number(value);
-    return d ? std::clamp(int(*d), 0, 10) : -1;
+    // Clamped before the conversion: a huge or NaN number from a file is no int.
+    return d && !std::isnan(*d) ? int(std::clamp(*d, 0.0, 10.0)) : -1;
 }
 
 } // namespace
@@ -66,7 +70,8 @@ HeatmapOptions grafanaHeatmapOptions(const QJsonObject &panel, const QString &fi
                     ? HeatmapOptions::ColorScale::Linear
                     : HeatmapOptions::ColorScale::Exponential;
     out.exponent = number(color.value("exponent"_L1)).value_or(0.5);
-    out.steps = std::clamp(int(number(color.value("steps"_L1)).value_or(64)), 2, 128);
+    const double steps = number(color.value("steps"_L1)).value_or(64);
+    out.steps = std::isnan(steps) ? 64 : int(std::clamp(steps, 2.0, 128.0));
     out.reverse = color.value("reverse"_L1).toBool();
     const QJsonObject filter = options.value("filterValues"_L1).toObject();
     if (filter.contains("le"_L1))

@@ -169,6 +169,9 @@ Heatmap calculateHeatmap(const QList<Series> &series, double stepSeconds, const 
         return {};
     const double size = histogramBucketSize(lo, hi);
     const double first = std::floor(lo / size) * size;
+    // Values too far apart for a double's range (or a million rows) are not drawn.
+    if (!std::isfinite(first) || !std::isfinite((hi - first) / size) || (hi - first) / size > 10000)
+        return {};
     const auto rowOf = [&](double v) {
         return qsizetype(std::floor((v - first) / size + 1e-9));
     };
@@ -236,9 +239,14 @@ Histogram histogram(const QList<Series> &series, const QStringList &names,
     };
     const double firstIndex = startOf(lo);
     const double lastIndex = startOf(hi);
-    // A bucket size far too small for the values' range would make millions of bars.
-    if (lastIndex - firstIndex > 10000)
-        return histogram(series, names, {std::nullopt, offset, options.combine});
+    // A bucket size far too small for the values' range would make millions of bars, and an
+    // offset or a size out of a double's range none: then the automatic size without offset;
+    // values too far apart even for that are not drawn.
+    if (!std::isfinite(firstIndex) || !std::isfinite(lastIndex) || lastIndex - firstIndex > 10000) {
+        if (options.bucketSize || offset != 0)
+            return histogram(series, names, {std::nullopt, 0, options.combine});
+        return {};
+    }
     const qsizetype buckets = qsizetype(lastIndex - firstIndex) + 1;
     for (qsizetype i = 0; i < buckets; ++i)
         out.starts << (firstIndex + double(i)) * out.size + offset;

@@ -108,7 +108,7 @@ Heatmap heatmapFromRows(const QList<Series> &series, const QStringList &names, d
 /// A heatmap calculated from the values of all series (Grafana's `calculate`, the legacy
 /// dataFormat "timeseries"): a column per sample time, rows of equal value ranges (the size as
 /// histogramBucketSize chooses it), each cell the number of series whose value at that time falls
-/// in its range [lower, upper).
+/// in its range [lower, upper). Empty for values too far apart for 10,000 rows.
 Heatmap calculateHeatmap(const QList<Series> &series, double stepSeconds, const QString &unit = {},
                          int decimals = -1);
 
@@ -132,7 +132,9 @@ struct Histogram
 /// Grafana's histogram: every finite value of every series (all samples over the range) in
 /// buckets of `options.bucketSize` (or histogramBucketSize), shifted by `bucketOffset`; a value
 /// v falls into the bucket starting at floor((v - offset) / size) * size + offset. Buckets with
-/// no value between the lowest and the highest are there with count 0.
+/// no value between the lowest and the highest are there with count 0. A size or offset that
+/// would give more than 10,000 buckets (or none) gives the automatic ones instead; values too far
+/// apart even for those give none.
 Histogram histogram(const QList<Series> &series, const QStringList &names,
                     const HistogramOptions &options);
 

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void bucketSize();
     void histogramBuckets_data();
     void histogramBuckets();
+    void outOfRange();
     void colours_data();
     void colours();
     void heatmapOptionsFromJson_data();
@@ -271,6 +272,11 @@ void TestBuckets::histogramBuckets_data()
     QTest::newRow("auto combined") << HistogramOptions{std::nullopt, 0, true}
                                    << QList<double>{100, 150, 200, 250, 300, 350, 400, 450, 500}
                                    << QList<QList<int>>{{2, 1, 0, 2, 0, 0, 0, 0, 1}};
+    // 440 bytes in buckets of a nanobyte would be 440 billion bars: the automatic size instead.
+    QTest::newRow("size far too small")
+        << HistogramOptions{1e-9, 0, true}
+        << QList<double>{100, 150, 200, 250, 300, 350, 400, 450, 500}
+        << QList<QList<int>>{{2, 1, 0, 2, 0, 0, 0, 0, 1}};
     QTest::newRow("per series") << HistogramOptions{250, 0, false} << QList<double>{0, 250, 500}
                                 << QList<QList<int>>{{2, 0, 0}, {1, 2, 1}};
 }
@@ -295,6 +301,20 @@ void TestBuckets::histogramBuckets()
     for (const QList<int> &c : counts)
         max = std::max(max, *std::max_element(c.cbegin(), c.cend()));
     QCOMPARE(h.maxCount, max);
+}
+
+void TestBuckets::outOfRange()
+{
+    // Values a double's range apart cannot be bucketed: nothing to draw, nothing undefined.
+    const QList<Series> extreme{plain(u"x"_s, {-1e308, 1e308})};
+    QVERIFY(histogram(extreme, {u"x"_s}, {}).isEmpty());
+    QVERIFY(histogram(extreme, {u"x"_s}, {100, 0, true}).isEmpty());
+    QVERIFY(calculateHeatmap(extreme, 1).isEmpty());
+    // An offset that is no number: the automatic buckets without it.
+    const QList<Series> sizes{plain(u"s"_s, {100, 120, 180})};
+    const Histogram h = histogram(sizes, {u"s"_s}, {100, Inf, true});
+    QCOMPARE(h.starts, (QList<double>{100, 110, 120, 130, 140, 150, 160, 170, 180}));
+    QCOMPARE(h.counts.at(0).at(0) + h.counts.at(0).at(2) + h.counts.at(0).at(8), 3);
 }
 
 void TestBuckets::colours_data()
