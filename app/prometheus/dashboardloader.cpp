@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/prometheus/dashboardloader.h"
+#include "app/prometheus/grafanabuckets.h"
 #include "app/prometheus/grafanastyle.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,10 @@ Panel::Type panelType(const QString &type)
         return Panel::Type::StateTimeline;
     if (type == "status-history"_L1)
         return Panel::Type::StatusHistory;
+    if (type == "heatmap"_L1)
+        return Panel::Type::Heatmap;
+    if (type == "histogram"_L1)
+        return Panel::Type::Histogram;
     if (type == "table"_L1 || type == "table-old"_L1)
         return Panel::Type::Table;
     if (type == "row"_L1)
@@ -205,6 +210,7 @@ Panel grafanaPanel(const QJsonObject &object, const Datasources &datasources, QS
         query.refId = target.value("refId"_L1).toString();
         query.instant = target.value("instant"_L1).toBool()
                         || target.value("format"_L1).toString() == "table"_L1;
+        query.heatmap = target.value("format"_L1).toString() == "heatmap"_L1;
         if (query.expr.isEmpty()) {
             *warnings << tr("panel \"%1\": a query without a PromQL expression was skipped")
                              .arg(panel.title);
@@ -221,6 +227,10 @@ Panel grafanaPanel(const QJsonObject &object, const Datasources &datasources, QS
         if (panel.unit.isEmpty() && !yaxes.isEmpty())
             panel.unit = yaxes.first().toObject().value("format"_L1).toString();
     }
+    if (panel.type == Panel::Type::Heatmap)
+        panel.heatmap = grafanaHeatmapOptions(object, panel.unit);
+    if (panel.type == Panel::Type::Histogram)
+        panel.histogram = grafanaHistogramOptions(object);
     panel.min = optionalNumber(defaults.value("min"_L1));
     panel.max = optionalNumber(defaults.value("max"_L1));
     if (!panel.min && object.contains("minValue"_L1))

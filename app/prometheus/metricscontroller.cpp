@@ -396,7 +396,7 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
             // Variables and ${__field.labels.x} in the legend, then each series' labels.
             const QString legend = VariableFormat::legendPlaceholders(VariableFormat::displayText(
                 query.legendFormat, PanelRepeat::scoped(m_dashboard.variables, panel.scope)));
-            auto done = [this, run, panelRun, index, q, legend, expr,
+            auto done = [this, run, panelRun, index, q, legend, expr, heatmap = query.heatmap,
                          finishOne](const QueryReply &reply) {
                 if (reply.ok()) {
                     QList<Series> series = reply.result.series;
@@ -407,6 +407,8 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
                             series.begin(), series.end(), [](const Series &a, const Series &b) {
                                 return seriesSignature(a.labels) < seriesSignature(b.labels);
                             });
+                    if (heatmap) // Grafana's format "heatmap": counts per bucket, by le
+                        cumulativeToBuckets(&series);
                     panelRun->series[q] = series;
                     panelRun->names[q] = legendNames(legend, expr, series);
                     panelRun->data.warnings += reply.result.warnings;

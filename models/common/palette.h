@@ -46,6 +46,14 @@ QString textStyle(Tone tone);
 /// The colour of the `index`-th data series of a chart: Grafana's classic palette in its order
 /// (56 colours), then the same again darker, so that no two series of a chart share a colour.
 QColor series(quint32 index);
+/// The colour at `position` (0–1, clamped) of one of d3's colour schemes as Grafana names them
+/// ("Oranges", "Spectral", "interpolateBlues"...), interpolated between its stops; an unknown
+/// name is Oranges (Grafana's heatmap default).
+QColor scheme(const QString &name, double position);
+/// Whether a scheme runs from light to dark in one direction (Blues, YlOrRd...), as opposed to
+/// a diverging or perceptual one (Spectral, RdYlGn, Viridis): Grafana reverses those on a dark
+/// background, so that few stays dark.
+bool schemeRunsFromLight(const QString &name);
 /// The colour of the `slot`-th service of a trace (20 distinct hues, then darker rounds).
 QColor service(quint32 slot);
 

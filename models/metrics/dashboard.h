@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/metrics/buckets.h"
 #include "models/metrics/panelstyle.h"
 
 #include <QColor>
@@ -21,6 +22,9 @@ struct PanelQuery
     QString legendFormat; ///< "{{label}}" placeholders; empty = the series' signature
     QString refId;
     bool instant = false;
+    /// Grafana's `format: heatmap`: the series are Prometheus histogram buckets, to be sorted by
+    /// `le` and turned into counts per bucket (cumulativeToBuckets).
+    bool heatmap = false;
 
     friend bool operator==(const PanelQuery &, const PanelQuery &) = default;
 };
@@ -59,6 +63,8 @@ struct Panel
         PieChart,
         StateTimeline,
         StatusHistory,
+        Heatmap,
+        Histogram,
         Table,
         Row,
         Text,
@@ -89,6 +95,9 @@ struct Panel
     QString pieType = QStringLiteral("pie");
     /// State timelines only: whether equal values in a row become one region.
     bool mergeValues = true;
+    /// Heatmaps and histograms only: their options.
+    HeatmapOptions heatmap;
+    HistogramOptions histogram;
     /// Rows only: stored inside a collapsed row's panels (hidden while that row is closed).
     bool nested = false;
     /// The panel's datasource when it is not Prometheus ("loki", "elasticsearch"): its queries

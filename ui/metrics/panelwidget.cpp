@@ -5,6 +5,8 @@
 #include "models/metrics/legendmodel.h"
 #include "models/metrics/seriestablemodel.h"
 #include "ui/metrics/bargaugeview.h"
+#include "ui/metrics/heatmapview.h"
+#include "ui/metrics/histogramview.h"
 #include "ui/metrics/piechartview.h"
 #include "ui/metrics/statetimelineview.h"
 #include "ui/metrics/textpanelview.h"
@@ -294,6 +296,14 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         m_states = new StateTimelineView(panel, this);
         layout->addWidget(m_states, 1);
         break;
+    case Type::Heatmap:
+        m_heatmap = new HeatmapView(panel, this);
+        layout->addWidget(m_heatmap, 1);
+        break;
+    case Type::Histogram:
+        m_histogram = new HistogramView(panel, this);
+        layout->addWidget(m_histogram, 1);
+        break;
     case Type::Table: {
         m_table = new SeriesTableModel(this);
         auto *view = new QTableView(this);
@@ -473,6 +483,10 @@ void PanelWidget::setData(const PanelData &data)
         m_pie->setData(data);
     if (m_states)
         m_states->setData(data);
+    if (m_heatmap)
+        m_heatmap->setData(data);
+    if (m_histogram)
+        m_histogram->setData(data);
     if (m_table)
         m_table->setSeries(data.series, data.names, m_panel.unit);
 }

@@ -16,6 +16,8 @@ namespace Stackscope {
 class LegendModel;
 class SeriesTableModel;
 class BarGaugeView;
+class HeatmapView;
+class HistogramView;
 class PieChartView;
 class StateTimelineView;
 class TextPanelView;
@@ -73,6 +75,8 @@ public:
     BarGaugeView *barGaugeView() const { return m_barGauge; }
     PieChartView *pieChartView() const { return m_pie; }
     StateTimelineView *stateTimelineView() const { return m_states; }
+    HeatmapView *heatmapView() const { return m_heatmap; }
+    HistogramView *histogramView() const { return m_histogram; }
     SeriesTableModel *tableModel() const { return m_table; }
     TextPanelView *textView() const { return m_text; }
     /// The legend as a table (options.legend.displayMode "table"), null otherwise; its view
@@ -108,6 +112,8 @@ private:
     BarGaugeView *m_barGauge = nullptr;
     PieChartView *m_pie = nullptr;
     StateTimelineView *m_states = nullptr;
+    HeatmapView *m_heatmap = nullptr;
+    HistogramView *m_histogram = nullptr;
     SeriesTableModel *m_table = nullptr;
     TextPanelView *m_text = nullptr;
     LegendModel *m_legend = nullptr;
