@@ -30,6 +30,8 @@ public:
 
     /// The client's endpoint changed: watch its port while it is down, and query again.
     void endpointChanged();
+    /// A new dashboard: queried once the page has laid it out (in this turn of the event loop);
+    /// a range or refresh asked for meanwhile joins that one query instead of its own.
     void setDashboard(const Dashboard &dashboard);
     const Dashboard &dashboard() const { return m_dashboard; }
     /// The last `seconds` up to now, or an absolute window (then refreshes keep it fixed).
@@ -109,8 +111,9 @@ private:
     void runTargets(Poller::Report report);
     void resolveVariables();
     void fetchScrapeInterval(std::function<void()> then);
-    QString interpolated(const QString &expr, double stepSeconds) const;
-    double panelStep(const Panel &panel, int width) const;
+    /// `rangeSeconds` < 0: the dashboard's range ($__range).
+    QString interpolated(const QString &expr, double stepSeconds, double rangeSeconds = -1) const;
+    double panelStep(const Panel &panel, int width, double rangeSeconds) const;
 
     PrometheusClient *m_client;
     Poller m_poller;
@@ -133,6 +136,7 @@ private:
     quint64 m_exploreGeneration = 0;
     QSet<QString> m_resolvedVariables; ///< query variables whose values came from the server
     QSet<int> m_active;                ///< the panels to query (see setActivePanels)
+    bool m_refreshScheduled = false;   ///< a new dashboard's first refresh waits for its layout
     quint64 m_queriesSent = 0;
 };
 
