@@ -197,8 +197,8 @@ MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     });
     connect(m_rangeBox, &QComboBox::activated, this, &MetricsPage::applyRangeChoice);
     connect(m_refreshBox, &QComboBox::activated, this, [this](int index) {
-        Q_EMIT refreshIntervalRequested(
-            std::chrono::milliseconds(m_refreshBox->itemData(index).toInt()));
+        m_requestedRefresh = std::chrono::milliseconds(m_refreshBox->itemData(index).toInt());
+        Q_EMIT refreshIntervalRequested(m_requestedRefresh);
     });
     connect(m_pause, &QToolButton::toggled, this, &MetricsPage::pauseRequested);
     connect(refresh, &QToolButton::clicked, this, &MetricsPage::refreshRequested);
@@ -634,6 +634,7 @@ void MetricsPage::showMessage(const QString &text, bool error)
 void MetricsPage::setRefreshInterval(std::chrono::milliseconds interval)
 {
     m_configuredRefresh = interval;
+    m_requestedRefresh = interval;
     int best = 0;
     for (int i = 0; i < m_refreshBox->count(); ++i) {
         const qint64 ms = m_refreshBox->itemData(i).toInt();
@@ -956,20 +957,21 @@ void MetricsPage::applyDashboardTime(const Dashboard &dashboard)
     } else if (window.isAbsolute()) {
         requestAbsoluteRange(window.start, window.end);
     }
-    // Its refresh ("10s"; "" or none: the configured one), as the picker's closest choice.
+    // Its refresh ("10s"; "" or none: the configured one), shown as the picker's closest choice.
     const double refresh = PanelTime::relativeSeconds(dashboard.refresh);
-    const qint64 wanted
-        = refresh > 0 ? qint64(std::llround(refresh * 1000)) : qint64(m_configuredRefresh.count());
+    const std::chrono::milliseconds wanted
+        = refresh > 0 ? std::chrono::milliseconds(std::llround(refresh * 1000))
+                      : m_configuredRefresh;
     int best = 0;
     for (int i = 0; i < m_refreshBox->count(); ++i) {
-        if (std::abs(m_refreshBox->itemData(i).toLongLong() - wanted)
-            < std::abs(m_refreshBox->itemData(best).toLongLong() - wanted))
+        if (std::abs(m_refreshBox->itemData(i).toLongLong() - wanted.count())
+            < std::abs(m_refreshBox->itemData(best).toLongLong() - wanted.count()))
             best = i;
     }
-    if (best != m_refreshBox->currentIndex()) {
-        m_refreshBox->setCurrentIndex(best);
-        Q_EMIT refreshIntervalRequested(
-            std::chrono::milliseconds(m_refreshBox->itemData(best).toLongLong()));
+    m_refreshBox->setCurrentIndex(best);
+    if (wanted != m_requestedRefresh) {
+        m_requestedRefresh = wanted;
+        Q_EMIT refreshIntervalRequested(wanted);
     }
 }
 

@@ -198,6 +198,7 @@ private:
     QWidget *m_linksBar;
     QHBoxLayout *m_linksLayout;
     std::chrono::milliseconds m_configuredRefresh{15000}; ///< the configuration's interval
+    std::chrono::milliseconds m_requestedRefresh{15000};  ///< the interval last asked for
     int m_lastRangeIndex = 3;
     QDateTime m_absStart; ///< the absolute window on screen, invalid while relative
     QDateTime m_absEnd;

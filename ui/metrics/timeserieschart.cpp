@@ -385,12 +385,16 @@ void TimeSeriesChart::rebuild()
     // Each side's range: the data's, the panel's min/max, the soft limits (reached at least),
     // zero on a linear scale.
     const auto sideRange = [this, log, percent](double dataLo, double dataHi) {
-        if (percent)
-            return std::pair<double, double>{0.0, 1.0}; // 0–100 %, as Grafana draws a percent stack
+        if (percent) // 0–100 %, as Grafana draws a percent stack
+            return std::pair<double, double>{log ? 0.01 : 0.0, 1.0};
         const double base = log ? double(m_style.logBase) : 10.0;
         if (!std::isfinite(dataLo)) {
             dataLo = log ? 1 : 0;
             dataHi = log ? base : 1;
+        }
+        if (log && !(dataLo > 0)) { // a stack's floor: the axis starts at a power below the data
+            dataHi = dataHi > 0 ? dataHi : base;
+            dataLo = std::min(dataHi, 1.0);
         }
         double yMin = 0;
         double yMax = 1;
@@ -913,9 +917,11 @@ QString TimeSeriesChart::readoutAt(qint64 timeMs) const
             && std::abs(s.times.at(index - 1) - timeMs) < std::abs(s.times.at(index) - timeMs))
             --index;
         const qint64 tolerance = qint64(std::max(m_data.stepSeconds, 1.0) * 1000 * 1.5);
-        const QString value = std::abs(s.times.at(index) - timeMs) <= tolerance
-                                  ? Format::value(s.values.at(index), m_unit, 4)
-                                  : tr("no sample");
+        const QString value
+            = std::abs(s.times.at(index) - timeMs) <= tolerance ? Format::value(
+                  s.values.at(index),
+                  entry.axis.right && !m_style.rightUnit.isEmpty() ? m_style.rightUnit : m_unit, 4)
+                                                                : tr("no sample");
         lines << entry.name + u": "_s + value;
         if (lines.size() > 16) {
             lines << tr("… and more");
