@@ -215,6 +215,7 @@ QString MetricsController::interpolated(const QString &expr, double stepSeconds,
 
 void MetricsController::runDashboard(Poller::Report report)
 {
+    m_refreshScheduled = false; // this refresh is the one a new dashboard waited for
     Q_EMIT refreshStarted();
     // The steps need the scrape interval: ask the server first (once it answers, never again
     // for this endpoint; while it cannot, on every refresh, going on with the assumption).

@@ -889,7 +889,7 @@ void TestPanelDrawing::links()
     QVERIFY(!panel(u"Dashboard time"_s)->linksButton());
     // A dashboards link: the tagged dashboard Stackscope knows, opened on a click.
     QTest::mouseClick(buttons.at(2), Qt::LeftButton);
-    QCOMPARE(m_page->currentDashboardUid(), u"panel-axes"_s);
+    QTRY_COMPARE(m_page->currentDashboardUid(), u"panel-axes"_s);
     QCOMPARE(catcher.urls.size(), 2);
 }
 

@@ -998,6 +998,13 @@ void MetricsPage::openLink(const DashboardLink &link)
     Q_EMIT openUrlRequested(url);
 }
 
+void MetricsPage::openDashboardLater(const QString &uid)
+{
+    // Queued: opening a dashboard rebuilds the links bar, whose button is still emitting.
+    QMetaObject::invokeMethod(
+        this, [this, uid] { showDashboard(uid); }, Qt::QueuedConnection);
+}
+
 void MetricsPage::rebuildLinks()
 {
     while (QLayoutItem *item = m_linksLayout->takeAt(0)) {
@@ -1038,10 +1045,8 @@ void MetricsPage::rebuildLinks()
                             link.tooltip.isEmpty() ? link.tags.join(u", "_s) : link.tooltip);
             button->setPopupMode(QToolButton::InstantPopup);
             auto *menu = new QMenu(button);
-            for (const Dashboard &d : matches) {
-                const QString uid = d.uid;
-                menu->addAction(d.title, this, [this, uid] { showDashboard(uid); });
-            }
+            for (const Dashboard &d : matches)
+                menu->addAction(d.title, this, [this, uid = d.uid] { openDashboardLater(uid); });
             if (matches.isEmpty())
                 menu->addAction(tr("No dashboard has these tags"))->setEnabled(false);
             button->setMenu(menu);
@@ -1049,8 +1054,8 @@ void MetricsPage::rebuildLinks()
         }
         for (const Dashboard &d : matches) {
             QToolButton *button = addButton(d.title, link.tooltip);
-            const QString uid = d.uid;
-            connect(button, &QToolButton::clicked, this, [this, uid] { showDashboard(uid); });
+            connect(button, &QToolButton::clicked, this,
+                    [this, uid = d.uid] { openDashboardLater(uid); });
         }
     }
     m_linksLayout->addStretch(1);

@@ -154,6 +154,7 @@ private:
     /// A dashboard's own `time` and `refresh`, as Grafana applies them when it opens.
     void applyDashboardTime(const Dashboard &dashboard);
     void rebuildLinks();
+    void openDashboardLater(const QString &uid);
     /// Opens a link when it resolves to a web URL, else says why not.
     void openLink(const Stackscope::DashboardLink &link);
     void runExplore();
