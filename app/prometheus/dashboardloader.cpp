@@ -157,6 +157,10 @@ Panel grafanaPanel(const QJsonObject &object, const Datasources &datasources, QS
     panel.repeat = object.value("repeat"_L1).toString();
     panel.repeatVertical = object.value("repeatDirection"_L1).toString() == "v"_L1;
     panel.maxPerRow = object.value("maxPerRow"_L1).toInt();
+    panel.axisRules = grafanaAxisRules(object);
+    panel.timeFrom = object.value("timeFrom"_L1).toString();
+    panel.timeShift = object.value("timeShift"_L1).toString();
+    panel.links = grafanaLinks(object.value("links"_L1).toArray());
     if (panel.type == Panel::Type::BarGauge) {
         const QJsonObject options = object.value("options"_L1).toObject();
         panel.barMode = options.value("displayMode"_L1).toString(panel.barMode);
@@ -389,6 +393,12 @@ bool fromGrafanaJson(const QByteArray &json, Dashboard *dashboard, QString *erro
     out.title = root.value("title"_L1).toString(tr("Untitled dashboard"));
     out.uid = safeUid(root.value("uid"_L1).toString(), out.title);
     out.refresh = root.value("refresh"_L1).toString();
+    const QJsonObject time = root.value("time"_L1).toObject();
+    out.timeFrom = time.value("from"_L1).toString();
+    out.timeTo = time.value("to"_L1).toString();
+    for (const QJsonValue &tag : root.value("tags"_L1).toArray())
+        out.tags << tag.toString();
+    out.links = grafanaLinks(root.value("links"_L1).toArray());
 
     const Datasources datasources = readDatasources(root);
 

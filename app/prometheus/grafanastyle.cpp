@@ -98,6 +98,16 @@ GraphStyle graphStyle(const QJsonObject &panel, const QJsonObject &custom)
             style.draw = GraphStyle::Draw::Points;
         style.fillOpacity = std::clamp(panel.value("fill"_L1).toInt(1), 0, 10) * 10;
         style.lineWidth = std::clamp(panel.value("linewidth"_L1).toDouble(1), 0.0, 10.0);
+        if (panel.value("fillGradient"_L1).toInt() > 0)
+            style.gradient = GraphStyle::Gradient::Opacity;
+        // yaxes[0] is the left axis, yaxes[1] the right one (its own unit, shown or not).
+        const QJsonArray yaxes = panel.value("yaxes"_L1).toArray();
+        const QJsonObject left = yaxes.at(0).toObject();
+        const int logBase = left.value("logBase"_L1).toInt(1);
+        style.logBase = logBase == 2 || logBase == 10 ? logBase : 0;
+        const QJsonObject right = yaxes.at(1).toObject();
+        style.rightUnit = right.value("format"_L1).toString();
+        style.rightShown = right.value("show"_L1).toBool(true);
         return style;
     }
     const QString stacking = custom.value("stacking"_L1).toObject().value("mode"_L1).toString();
@@ -110,6 +120,36 @@ GraphStyle graphStyle(const QJsonObject &panel, const QJsonObject &custom)
                                        : GraphStyle::Draw::Lines;
     style.fillOpacity = std::clamp(custom.value("fillOpacity"_L1).toInt(0), 0, 100);
     style.lineWidth = std::clamp(custom.value("lineWidth"_L1).toDouble(1), 0.0, 10.0);
+    const QJsonObject scale = custom.value("scaleDistribution"_L1).toObject();
+    if (scale.value("type"_L1).toString() == "log"_L1) {
+        const int base = scale.value("log"_L1).toInt(2);
+        style.logBase = base == 10 ? 10 : 2; // Grafana offers 2 and 10, 2 by default
+    }
+    const auto number = [&custom](const char *key) -> std::optional<double> {
+        const QJsonValue v = custom.value(QLatin1StringView(key));
+        return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+    };
+    style.softMin = number("axisSoftMin");
+    style.softMax = number("axisSoftMax");
+    const QString gradient = custom.value("gradientMode"_L1).toString();
+    style.gradient = gradient == "opacity"_L1  ? GraphStyle::Gradient::Opacity
+                     : gradient == "hue"_L1    ? GraphStyle::Gradient::Hue
+                     : gradient == "scheme"_L1 ? GraphStyle::Gradient::Scheme
+                                               : GraphStyle::Gradient::None;
+    const QString thresholds
+        = custom.value("thresholdsStyle"_L1).toObject().value("mode"_L1).toString();
+    style.thresholds = thresholds == "line"_L1          ? GraphStyle::Thresholds::Line
+                       : thresholds == "area"_L1        ? GraphStyle::Thresholds::Area
+                       : thresholds == "line+area"_L1   ? GraphStyle::Thresholds::LineAndArea
+                       : thresholds == "dashed"_L1      ? GraphStyle::Thresholds::Dashed
+                       : thresholds == "dashed+area"_L1 ? GraphStyle::Thresholds::DashedAndArea
+                                                        : GraphStyle::Thresholds::Off;
+    const QString placement = custom.value("axisPlacement"_L1).toString();
+    style.placement = placement == "left"_L1     ? GraphStyle::Placement::Left
+                      : placement == "right"_L1  ? GraphStyle::Placement::Right
+                      : placement == "hidden"_L1 ? GraphStyle::Placement::Hidden
+                                                 : GraphStyle::Placement::Auto;
+    style.negativeY = custom.value("transform"_L1).toString() == "negative-Y"_L1;
     return style;
 }
 
@@ -129,6 +169,51 @@ PanelStyle grafanaPanelStyle(const QJsonObject &panel)
     style.legend = legendStyle(panel, options);
     style.graph = graphStyle(panel, custom);
     return style;
+}
+
+QList<SeriesAxisRule> grafanaAxisRules(const QJsonObject &panel)
+{
+    QList<SeriesAxisRule> rules;
+    for (const QJsonValue &v : panel.value("seriesOverrides"_L1).toArray()) {
+        const QJsonObject o = v.toObject();
+        SeriesAxisRule rule;
+        rule.match = o.value("alias"_L1).toString();
+        if (rule.match.isEmpty())
+            continue;
+        if (o.contains("yaxis"_L1))
+            rule.placement = o.value("yaxis"_L1).toInt(1) == 2 ? GraphStyle::Placement::Right
+                                                               : GraphStyle::Placement::Left;
+        if (o.contains("transform"_L1))
+            rule.negativeY = o.value("transform"_L1).toString() == "negative-Y"_L1;
+        if (rule.placement || rule.negativeY)
+            rules << rule;
+    }
+    return rules;
+}
+
+QList<DashboardLink> grafanaLinks(const QJsonArray &links)
+{
+    QList<DashboardLink> out;
+    for (const QJsonValue &v : links) {
+        const QJsonObject o = v.toObject();
+        DashboardLink link;
+        link.type = o.value("type"_L1).toString() == "dashboards"_L1
+                        ? DashboardLink::Type::Dashboards
+                        : DashboardLink::Type::Link;
+        link.title = o.value("title"_L1).toString();
+        link.url = o.value("url"_L1).toString();
+        link.tooltip = o.value("tooltip"_L1).toString();
+        for (const QJsonValue &tag : o.value("tags"_L1).toArray())
+            link.tags << tag.toString();
+        link.asDropdown = o.value("asDropdown"_L1).toBool();
+        link.targetBlank = o.value("targetBlank"_L1).toBool();
+        link.includeVars = o.value("includeVars"_L1).toBool();
+        link.keepTime = o.value("keepTime"_L1).toBool();
+        if (link.type == DashboardLink::Type::Link && link.url.isEmpty())
+            continue;
+        out << link;
+    }
+    return out;
 }
 
 } // namespace Stackscope

@@ -3,6 +3,7 @@
 #include "app/prometheus/querytime.h"
 #include "models/metrics/dashboardgrid.h"
 #include "models/metrics/panelrepeat.h"
+#include "models/metrics/paneltime.h"
 #include "models/metrics/variableformat.h"
 
 #include <QRegularExpression>
@@ -52,16 +53,18 @@ void MetricsController::setDashboard(const Dashboard &dashboard)
     m_dashboard = dashboard;
     m_templatePanels = dashboard.panels;
     m_resolvedVariables.clear();
-    const quint64 generation = ++m_generation;
+    ++m_generation;
     // Until the page says which panels are on screen: those outside closed rows.
     resetPanels();
     resolveVariables();
     Q_EMIT variablesChanged(m_dashboard.variables);
     expandRepeats();
     // After the page has laid the dashboard out (in this same turn of the event loop) and said
-    // which panels are on screen: a 600-panel dashboard asks for the few it shows.
-    QTimer::singleShot(0, this, [this, generation] {
-        if (generation == m_generation)
+    // which panels are on screen: a 600-panel dashboard asks for the few it shows. The
+    // dashboard's own time range, set right after, joins this refresh.
+    m_refreshScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        if (std::exchange(m_refreshScheduled, false))
             refreshNow();
     });
 }
@@ -193,7 +196,7 @@ void MetricsController::stop()
 
 void MetricsController::refreshNow()
 {
-    if (!m_started)
+    if (!m_started || m_refreshScheduled)
         return;
     m_poller.pollNow();
     if (m_targetsActive)
@@ -213,16 +216,16 @@ void MetricsController::setTargetsActive(bool active)
         m_targetsPoller.stop();
 }
 
-double MetricsController::panelStep(const Panel &panel, int width) const
+double MetricsController::panelStep(const Panel &panel, int width, double rangeSeconds) const
 {
     double minStep = m_scrapeSeconds;
     const double panelMin = QueryTime::parseDuration(panel.interval);
     if (panelMin > 0)
         minStep = std::max(minStep, panelMin);
-    return QueryTime::stepFor(rangeSeconds(), width, minStep);
+    return QueryTime::stepFor(rangeSeconds, width, minStep);
 }
 
-QString MetricsController::interpolated(const QString &expr, double stepSeconds,
+QString MetricsController::interpolated(const QString &expr, double stepSeconds, double range,
                                         const QMap<QString, QString> &scope) const
 {
     QMap<QString, QStringList> selected;
@@ -232,12 +235,13 @@ QString MetricsController::interpolated(const QString &expr, double stepSeconds,
         values.insert(v.name, QueryTime::variableText(v.current, v.options, v.multi || v.includeAll,
                                                       v.allValue));
     }
-    return QueryTime::interpolate(expr, values, stepSeconds, rangeSeconds(), m_scrapeSeconds,
-                                  selected);
+    return QueryTime::interpolate(expr, values, stepSeconds, range < 0 ? rangeSeconds() : range,
+                                  m_scrapeSeconds, selected);
 }
 
 void MetricsController::runDashboard(Poller::Report report)
 {
+    m_refreshScheduled = false; // this refresh is the one a new dashboard waited for
     Q_EMIT refreshStarted();
     // The steps need the scrape interval: ask the server first (once it answers, never again
     // for this endpoint; while it cannot, on every refresh, going on with the assumption).
@@ -377,9 +381,13 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
             || panel.queries.isEmpty())
             continue;
         m_panels[index].queriedGeneration = m_generation;
-        const double step = panelStep(panel, m_panels.at(index).width);
+        // Its own range (timeFrom) and shift (timeShift), when it has them.
         QDateTime start = windowStart;
         QDateTime end = windowEnd;
+        PanelTime::panelWindow(panel, m_absolute, windowEnd, &start, &end);
+        const bool ownTime = start != windowStart || end != windowEnd;
+        const double range = double(start.msecsTo(end)) / 1000.0;
+        const double step = panelStep(panel, m_panels.at(index).width, range);
         QueryTime::alignToStep(&start, &end, step);
         auto panelRun = std::make_shared<PanelRun>();
         panelRun->pending = int(panel.queries.size());
@@ -392,7 +400,7 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
             const PanelQuery &query = panel.queries.at(q);
             ++run->outstanding;
             ++m_queriesSent;
-            const QString expr = interpolated(query.expr, step, panel.scope);
+            const QString expr = interpolated(query.expr, step, range, panel.scope);
             // Variables and ${__field.labels.x} in the legend, then each series' labels.
             const QString legend = VariableFormat::legendPlaceholders(VariableFormat::displayText(
                 query.legendFormat, PanelRepeat::scoped(m_dashboard.variables, panel.scope)));
@@ -447,7 +455,7 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
                 finishOne();
             };
             if (query.instant || panel.type == Panel::Type::Table)
-                m_client->query(expr, m_absolute ? end : QDateTime(), this, done);
+                m_client->query(expr, m_absolute || ownTime ? end : QDateTime(), this, done);
             else
                 m_client->queryRange(expr, start, end, step, this, done);
         }

@@ -30,6 +30,8 @@ public:
 
     /// The client's endpoint changed: watch its port while it is down, and query again.
     void endpointChanged();
+    /// A new dashboard: queried once the page has laid it out (in this turn of the event loop);
+    /// a range or refresh asked for meanwhile joins that one query instead of its own.
     void setDashboard(const Dashboard &dashboard);
     const Dashboard &dashboard() const { return m_dashboard; }
     /// The last `seconds` up to now, or an absolute window (then refreshes keep it fixed).
@@ -112,8 +114,9 @@ private:
     void runTargets(Poller::Report report);
     void resolveVariables();
     void fetchScrapeInterval(std::function<void()> then);
-    /// expr with the dashboard's variables (as a repeated panel's `scope` sees them) replaced.
-    QString interpolated(const QString &expr, double stepSeconds,
+    /// expr with the dashboard's variables (as a repeated panel's `scope` sees them) replaced;
+    /// `rangeSeconds` < 0: the dashboard's range ($__range).
+    QString interpolated(const QString &expr, double stepSeconds, double rangeSeconds = -1,
                          const QMap<QString, QString> &scope = {}) const;
     /// Expands the dashboard's repeated panels for the variables' current values; when that
     /// changes the panels, starts their state afresh and announces them (panelsChanged).
@@ -121,7 +124,7 @@ private:
     /// Fresh state for every panel; the active ones are those outside closed rows until the page
     /// says which are on screen.
     void resetPanels();
-    double panelStep(const Panel &panel, int width) const;
+    double panelStep(const Panel &panel, int width, double rangeSeconds) const;
 
     PrometheusClient *m_client;
     Poller m_poller;
@@ -145,6 +148,7 @@ private:
     quint64 m_exploreGeneration = 0;
     QSet<QString> m_resolvedVariables; ///< query variables whose values came from the server
     QSet<int> m_active;                ///< the panels to query (see setActivePanels)
+    bool m_refreshScheduled = false;   ///< a new dashboard's first refresh waits for its layout
     quint64 m_queriesSent = 0;
 };
 

@@ -3,6 +3,7 @@
 
 #include "models/metrics/buckets.h"
 #include "models/metrics/panelstyle.h"
+#include "models/metrics/seriesaxis.h"
 
 #include <QColor>
 #include <QList>
@@ -37,6 +38,25 @@ struct Threshold
     QColor color;
 
     friend bool operator==(const Threshold &, const Threshold &) = default;
+};
+
+/// A link of a dashboard (Grafana's `links`) or of a panel (its `links`: title and url). A
+/// "dashboards" link lists the dashboards that have all of its tags. Opened only as an absolute
+/// http(s) URL (DashboardLinks::resolve).
+struct DashboardLink
+{
+    enum class Type { Link, Dashboards };
+    Type type = Type::Link;
+    QString title;
+    QString url; ///< may hold variables and ${__url_time_range}
+    QString tooltip;
+    QStringList tags; ///< Dashboards: the tags a dashboard must have
+    bool asDropdown = false;
+    bool targetBlank = false;
+    bool includeVars = false; ///< the variables' values appended as var-name=value
+    bool keepTime = false;    ///< the time range appended as from=…&to=… (ms)
+
+    friend bool operator==(const DashboardLink &, const DashboardLink &) = default;
 };
 
 /// Where a panel sits on the 24-column grid (Grafana's gridPos; one row unit ≈ 30 px).
@@ -110,6 +130,14 @@ struct Panel
     int maxPerRow = 0;
     /// A repeated copy's own value of its variable, used in its queries and title.
     QMap<QString, QString> scope;
+    /// Time series: rules that put some series on the right axis or below zero (a legacy graph's
+    /// seriesOverrides); the rest follow `style.graph`.
+    QList<SeriesAxisRule> axisRules;
+    /// Grafana's relative time override ("1h": the last hour whatever the dashboard's range) and
+    /// time shift ("1h": an hour earlier); empty = none (PanelTime).
+    QString timeFrom;
+    QString timeShift;
+    QList<DashboardLink> links;
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };
@@ -154,8 +182,14 @@ struct Dashboard
 {
     QString uid;
     QString title;
-    QString refresh; ///< Grafana's "10s", informative
-    QString source;  ///< the file it was read from, empty for built-in
+    QString refresh; ///< Grafana's "10s": the refresh picker takes it when the dashboard opens
+    /// Grafana's `time`: "now-6h" to "now" (relative) or two absolute times; empty = keep the
+    /// picker's range (PanelTime::dashboardWindow).
+    QString timeFrom;
+    QString timeTo;
+    QStringList tags;
+    QList<DashboardLink> links;
+    QString source; ///< the file it was read from, empty for built-in
     QList<Panel> panels;
     QList<DashboardVariable> variables;
     QList<DashboardAnnotation> annotations;

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Stackscope {
 
 /// How a stat panel draws its value (Grafana's stat options; a legacy singlestat's colorValue /
@@ -44,10 +46,27 @@ struct GraphStyle
 {
     enum class Stacking { None, Normal, Percent };
     enum class Draw { Lines, Bars, Points };
+    /// custom.gradientMode: how a fill fades (opacity: from the line down to nothing; hue: the
+    /// colour's hue turns along the way; scheme: drawn as opacity).
+    enum class Gradient { None, Opacity, Hue, Scheme };
+    /// custom.thresholdsStyle.mode: the panel's thresholds drawn on the chart.
+    enum class Thresholds { Off, Line, Area, LineAndArea, Dashed, DashedAndArea };
+    /// custom.axisPlacement: where the value axis of the panel's series goes.
+    enum class Placement { Auto, Left, Right, Hidden };
     Stacking stacking = Stacking::None;
     Draw draw = Draw::Lines;
     int fillOpacity = 0;  ///< 0–100; stacked series are always filled
     double lineWidth = 1; ///< in pixels (Grafana's default 1)
+    int logBase = 0; ///< custom.scaleDistribution log 2 or 10 (legacy yaxes logBase); 0 = linear
+    std::optional<double> softMin; ///< custom.axisSoftMin: the axis reaches at least this far down
+    std::optional<double> softMax; ///< custom.axisSoftMax: ... and this far up
+    Gradient gradient = Gradient::None;
+    Thresholds thresholds = Thresholds::Off;
+    Placement placement = Placement::Auto;
+    bool negativeY = false; ///< custom.transform "negative-Y": drawn below zero
+    QString
+        rightUnit; ///< the right axis' unit (a legacy graph's yaxes[1].format), empty = the panel's
+    bool rightShown = true; ///< a legacy graph's yaxes[1].show
 
     friend bool operator==(const GraphStyle &, const GraphStyle &) = default;
 };

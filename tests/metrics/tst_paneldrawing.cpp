@@ -4,9 +4,12 @@
 // "Capacity used" asks for), and the Metrics page draws dashboards written for each option
 // (tests/data/metrics/panels) and one of Ceph's own: stat colours and names, series order and
 // colours across refreshes, stacking, legend tables with their values and order, and the time
-// picker (a custom range that ends before it starts, a drag-zoom, zoom out). With
-// STACKSCOPE_SCREENSHOT_DIR set it saves stacked-chart.png, legend-tables.png and (after a minute
-// of moving values) legend-table.png there.
+// picker (a custom range that ends before it starts, a drag-zoom, zoom out), log and right axes,
+// negative-Y, soft limits, gradients, threshold lines and areas, the dashboard's own time and
+// refresh, a panel's time override and shift (as Prometheus' query log saw them), and dashboard
+// and panel links (web URLs opened, others refused). With STACKSCOPE_SCREENSHOT_DIR set it saves
+// stacked-chart.png, legend-tables.png, panel-axes-thresholds.png and (after a minute of moving
+// values) legend-table.png there.
 #include "app/config/configmanager.h"
 #include "app/features/metricsfeature.h"
 #include "app/prometheus/metricscontroller.h"
@@ -20,15 +23,24 @@
 #include "ui/metrics/timeserieschart.h"
 
 #include <QApplication>
+#include <QCategoryAxis>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLogValueAxis>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -37,6 +49,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
+#include <QUrlQuery>
 
 #include <cmath>
 #include <numbers>
@@ -93,6 +107,16 @@ bool allNear(const QList<QPointF> &points, double y)
     return true;
 }
 
+/// Receives what QDesktopServices would open (its URL handler), so that nothing is launched.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public Q_SLOTS:
+    void open(const QUrl &url) { urls << url; }
+};
+
 } // namespace
 
 class TestPanelDrawing : public QObject
@@ -110,7 +134,11 @@ private Q_SLOTS:
     void legacyLegendTable();
     void customRangeEndBeforeStart();
     void dragZoomShowsRange();
+    void axesAndThresholds();
+    void dashboardTimeAndShift();
+    void links();
     void legendTableScreenshot();
+    void axesScreenshot();
 
 private:
     void open(const QString &file);
@@ -120,6 +148,7 @@ private:
     Test::FaultServer m_values;
     Test::PrometheusProcess m_prometheus;
     QTemporaryDir m_dir;
+    QString m_queryLog; ///< Prometheus' query log: what it was asked, with start and end
     QNetworkAccessManager m_network;
     std::unique_ptr<ConfigManager> m_config;
     std::unique_ptr<MetricsFeature> m_feature;
@@ -155,12 +184,15 @@ void TestPanelDrawing::initTestCase()
                        + '\n';
             return Test::FaultServer::text(body);
         });
+    m_queryLog = m_dir.filePath(u"queries.log"_s);
     m_prometheus.setConfig(u"global:\n"
                            "  scrape_interval: 1s\n"
+                           "  query_log_file: %2\n"
                            "scrape_configs:\n"
                            "  - job_name: values\n"
                            "    static_configs:\n"
-                           "      - targets: ['127.0.0.1:%1']\n"_s.arg(m_values.port()));
+                           "      - targets: ['127.0.0.1:%1']\n"_s.arg(m_values.port())
+                               .arg(m_queryLog));
     QVERIFY2(m_prometheus.start(), qPrintable(m_prometheus.errorString()));
     m_config = std::make_unique<ConfigManager>(m_dir.filePath(u"config.yaml"_s));
     AppContext context;
@@ -578,6 +610,289 @@ void TestPanelDrawing::dragZoomShowsRange()
     QCOMPARE(box->findData(-2), -1); // the absolute item is gone
 }
 
+void TestPanelDrawing::axesAndThresholds()
+{
+    m_page->resize(1280, 800); // the screenshot's size
+    open(u"panels/axes.json"_s);
+    const auto drawn = [this](const QString &title, int series) {
+        PanelWidget *p = panel(title);
+        if (!p || !p->chart())
+            return static_cast<TimeSeriesChart *>(nullptr);
+        return p->chart()->seriesCount() == series && p->chart()->plotWidth() > 100
+                       && !p->chart()->linePoints(0).isEmpty()
+                   ? p->chart()
+                   : nullptr;
+    };
+    // Log 10: values 100 to 300 on an axis from 10^2 to 10^3; -100 and 0 have no place there
+    // and are left out, 100 is drawn.
+    QTRY_VERIFY_WITH_TIMEOUT(drawn(u"Log axis"_s, 6), dataTimeout);
+    TimeSeriesChart *log = drawn(u"Log axis"_s, 6);
+    auto *logAxis = qobject_cast<QLogValueAxis *>(log->valueAxis());
+    QVERIFY(logAxis);
+    QVERIFY(logAxis->isVisible());
+    QCOMPARE(logAxis->base(), 10.0);
+    QCOMPARE(log->valueAxisRange(), (std::pair<double, double>{100, 1000}));
+    QCOMPARE(logAxis->min(), 100.0);
+    QCOMPARE(logAxis->max(), 1000.0);
+    QCOMPARE(log->seriesName(3), u"a minus 200"_s);
+    QVERIFY(log->linePoints(3).isEmpty()); // -100
+    QVERIFY(log->linePoints(4).isEmpty()); // 0
+    QVERIFY(allNear(log->linePoints(5), 100));
+    QVERIFY(allNear(log->linePoints(2), 300));
+    for (QAbstractSeries *s : log->chart()->series()) {
+        if (s->isVisible() && qobject_cast<QLineSeries *>(s)->count() > 0)
+            QVERIFY(s->attachedAxes().contains(logAxis));
+    }
+
+    // A legacy graph's `yaxis: 2`: RAM on a right axis of its own, in its own unit, the parts
+    // on the left.
+    QTRY_VERIFY_WITH_TIMEOUT(drawn(u"Right axis (legacy yaxis 2)"_s, 4), dataTimeout);
+    TimeSeriesChart *right = drawn(u"Right axis (legacy yaxis 2)"_s, 4);
+    QCOMPARE(right->seriesName(3), u"ram"_s);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!right->isOnRightAxis(i));
+    QVERIFY(right->isOnRightAxis(3));
+    QAbstractAxis *rightAxis = right->rightValueAxis();
+    QVERIFY(rightAxis && rightAxis->isVisible());
+    QCOMPARE(rightAxis->alignment(), Qt::AlignRight);
+    QVERIFY(right->valueAxis()->isVisible());
+    QCOMPARE(right->rightAxisRange().first, 0.0);
+    QVERIFY(right->rightAxisRange().second >= 8e9 && right->rightAxisRange().second < 9e9);
+    QVERIFY(right->valueAxisRange().second >= 300 && right->valueAxisRange().second < 400);
+    QVERIFY(allNear(right->linePoints(3), 8e9));
+    const QStringList rightLabels = qobject_cast<QCategoryAxis *>(rightAxis)->categoriesLabels();
+    QVERIFY2(std::any_of(rightLabels.cbegin(), rightLabels.cend(),
+                         [](const QString &l) { return l.endsWith(u" GB"_s); }),
+             qPrintable(rightLabels.join(u", "_s))); // decbytes
+    for (QAbstractSeries *s : right->chart()->series()) {
+        auto *line = qobject_cast<QLineSeries *>(s);
+        if (line && line->isVisible() && line->count() > 0)
+            QCOMPARE(s->attachedAxes().contains(rightAxis), line->at(0).y() > 1e9);
+    }
+
+    // transform: negative-Y on b and c (a regex alias): drawn below zero, a above; the fill
+    // fades (fillGradient).
+    QTRY_VERIFY_WITH_TIMEOUT(drawn(u"Negative-Y (legacy transform)"_s, 3), dataTimeout);
+    TimeSeriesChart *negative = drawn(u"Negative-Y (legacy transform)"_s, 3);
+    QVERIFY(!negative->isNegated(0));
+    QVERIFY(negative->isNegated(1) && negative->isNegated(2));
+    QVERIFY(allNear(negative->linePoints(0), 100));
+    QVERIFY(allNear(negative->linePoints(1), -200));
+    QVERIFY(allNear(negative->linePoints(2), -300));
+    QVERIFY(negative->valueAxisRange().first < -300);
+    QVERIFY(negative->valueAxisRange().second > 100);
+    // The read-out names the values as they are.
+    QVERIFY2(negative->readoutAt(negative->linePoints(2).constLast().x()).contains(u"c: 300 B"_s),
+             qPrintable(negative->readoutAt(negative->linePoints(2).constLast().x())));
+
+    // Soft limits reach past the data (-50 below, 1000 above); the fill fades from 40 % at the
+    // line to nothing.
+    QTRY_VERIFY_WITH_TIMEOUT(drawn(u"Soft limits, opacity gradient"_s, 3), dataTimeout);
+    TimeSeriesChart *soft = drawn(u"Soft limits, opacity gradient"_s, 3);
+    QCOMPARE(soft->valueAxisRange(), (std::pair<double, double>{-50, 1000}));
+    const QBrush fade = soft->fillBrush(2);
+    QVERIFY(fade.gradient());
+    QCOMPARE(fade.gradient()->type(), QGradient::LinearGradient);
+    const QGradientStops stops = fade.gradient()->stops();
+    QCOMPARE(stops.constFirst().second.alpha(), 40 * 255 / 100);
+    QCOMPARE(stops.constLast().second.alpha(), 0);
+    QCOMPARE(stops.constFirst().second.rgb(), Palette::series(2).rgb());
+
+    // Thresholds (base green, orange from 150, red from 250) in each style.
+    struct Case
+    {
+        QString title;
+        int lines;
+        Qt::PenStyle pen;
+        int areas;
+    };
+    const QList<Case> cases{{u"Thresholds line+area"_s, 2, Qt::SolidLine, 3},
+                            {u"Thresholds dashed"_s, 2, Qt::DashLine, 0},
+                            {u"Thresholds area"_s, 0, Qt::SolidLine, 3},
+                            {u"Thresholds off"_s, 0, Qt::SolidLine, 0}};
+    const QList<QColor> colours{grafanaColor(u"green"_s), grafanaColor(u"orange"_s),
+                                grafanaColor(u"red"_s)};
+    for (const Case &c : cases) {
+        QTRY_VERIFY_WITH_TIMEOUT(drawn(c.title, 3), dataTimeout);
+        TimeSeriesChart *chart = drawn(c.title, 3);
+        QTRY_VERIFY(chart->chart()->plotArea().height() > 50);
+        const QRectF plot = chart->chart()->plotArea();
+        const QList<QGraphicsLineItem *> lines = chart->thresholdLines();
+        const QList<QGraphicsRectItem *> areas = chart->thresholdAreas();
+        QCOMPARE(lines.size(), c.lines);
+        QCOMPARE(areas.size(), c.areas);
+        // Where QtCharts puts a value of a series on the same axis.
+        QLineSeries *series = nullptr;
+        for (QAbstractSeries *s : chart->chart()->series()) {
+            auto *line = qobject_cast<QLineSeries *>(s);
+            if (!series && line && line->isVisible() && line->count() > 0)
+                series = line;
+        }
+        QVERIFY(series);
+        const auto yOf = [chart, series](double value) {
+            return chart->chart()->mapToPosition(QPointF(series->at(0).x(), value), series).y();
+        };
+        for (int i = 0; i < lines.size(); ++i) {
+            const double value = i == 0 ? 150 : 250;
+            QCOMPARE(lines.at(i)->pen().color(), colours.at(i + 1));
+            QCOMPARE(lines.at(i)->pen().style(), c.pen);
+            QVERIFY(lines.at(i)->isVisible());
+            QVERIFY2(std::abs(lines.at(i)->line().y1() - yOf(value)) < 1.0,
+                     qPrintable(u"%1: line %2 at %3, value at %4"_s.arg(c.title)
+                                    .arg(i)
+                                    .arg(lines.at(i)->line().y1())
+                                    .arg(yOf(value))));
+            QCOMPARE(lines.at(i)->line().x1(), plot.left());
+            QCOMPARE(lines.at(i)->line().x2(), plot.right());
+        }
+        for (int i = 0; i < areas.size(); ++i) {
+            const QColor fill = areas.at(i)->brush().color();
+            QCOMPARE(fill.rgb(), colours.at(i).rgb());
+            QVERIFY(fill.alpha() > 0 && fill.alpha() < 80); // shaded, the lines seen through
+        }
+        if (areas.size() == 3) {
+            QVERIFY(std::abs(areas.at(0)->rect().bottom() - plot.bottom()) < 0.5);
+            QVERIFY(std::abs(areas.at(0)->rect().top() - yOf(150)) < 1.0);
+            QVERIFY(std::abs(areas.at(1)->rect().bottom() - yOf(150)) < 1.0);
+            QVERIFY(std::abs(areas.at(1)->rect().top() - yOf(250)) < 1.0);
+            QVERIFY(std::abs(areas.at(2)->rect().top() - plot.top()) < 0.5);
+            // Seen on screen: the red area's shade over the plot's top.
+            const QImage image = chart->grab().toImage();
+            const QPoint inRed = chart->mapFromScene(
+                chart->chart()->mapToScene(QPointF(plot.left() + 3, plot.top() + 3)));
+            const QColor seen = image.pixelColor(inRed);
+            QVERIFY2(seen.red() > seen.green() && seen.red() > seen.blue(),
+                     qPrintable(seen.name()));
+        }
+    }
+
+    // axisPlacement right for every series: one axis, on the right.
+    QTRY_VERIFY_WITH_TIMEOUT(drawn(u"All on the right"_s, 3), dataTimeout);
+    TimeSeriesChart *allRight = drawn(u"All on the right"_s, 3);
+    QVERIFY(allRight->isOnRightAxis(0) && allRight->isOnRightAxis(2));
+    QVERIFY(allRight->rightValueAxis() && allRight->rightValueAxis()->isVisible());
+    QVERIFY(!allRight->valueAxis()->isVisible());
+    m_page->resize(1280, 900);
+}
+
+void TestPanelDrawing::dashboardTimeAndShift()
+{
+    open(u"panels/time-links.json"_s);
+    MetricsController *controller = m_feature->controller();
+    // The dashboard's own time and refresh, in the pickers and in the controller.
+    QCOMPARE(m_page->rangeText(), u"Last 15 minutes"_s);
+    QCOMPARE(m_page->refreshText(), u"30s"_s);
+    QVERIFY(!controller->isAbsolute());
+    QCOMPARE(controller->rangeSeconds(), 900.0);
+    // The panel's own two minutes, 10 s earlier, named in its header.
+    PanelWidget *shifted = panel(u"Shifted"_s);
+    QVERIFY(shifted);
+    QCOMPARE(shifted->timeInfoText(), u"Last 2m, timeshift -10s"_s);
+    QCOMPARE(panel(u"Dashboard time"_s)->timeInfoText(), QString());
+    // Data 10 s old exists once Prometheus has scraped for 10 s: asked again until then (the
+    // dashboard refreshes only every 30 s).
+    const auto hasData = [shifted] {
+        return shifted->chart()->seriesCount() == 1 && !shifted->chart()->linePoints(0).isEmpty();
+    };
+    QElapsedTimer waited;
+    waited.start();
+    while (!hasData() && waited.elapsed() < dataTimeout) {
+        controller->refreshNow();
+        QTest::qWait(250);
+    }
+    QVERIFY(hasData());
+    const QDateTime asked = QDateTime::currentDateTimeUtc();
+    // What Prometheus was asked, from its own query log: the shifted window and the
+    // dashboard's.
+    const auto lastRange = [this](const QString &query) {
+        QFile log(m_queryLog);
+        std::pair<QDateTime, QDateTime> window;
+        if (!log.open(QIODevice::ReadOnly))
+            return window;
+        const QList<QByteArray> lines = log.readAll().split('\n');
+        for (const QByteArray &line : lines) {
+            const QJsonObject params
+                = QJsonDocument::fromJson(line).object().value("params"_L1).toObject();
+            if (params.value("query"_L1).toString() == query && params.contains("start"_L1))
+                window = {
+                    QDateTime::fromString(params.value("start"_L1).toString(), Qt::ISODateWithMs),
+                    QDateTime::fromString(params.value("end"_L1).toString(), Qt::ISODateWithMs)};
+        }
+        return window;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(lastRange(u"sum(test_parts_bytes)"_s).first.isValid(), dataTimeout);
+    const auto [start, end] = lastRange(u"sum(test_parts_bytes)"_s);
+    // Two minutes (plus at most a step at each end for the alignment) ending 10 s ago.
+    QVERIFY2(std::abs(start.secsTo(end) - 120) <= 2,
+             qPrintable(start.toString(Qt::ISODate) + u' ' + end.toString(Qt::ISODate)));
+    QVERIFY2(std::abs(end.secsTo(asked) - 10) <= 4,
+             qPrintable(end.toString(Qt::ISODate) + u" asked " + asked.toString(Qt::ISODate)));
+    QTRY_VERIFY_WITH_TIMEOUT(lastRange(u"test_parts_bytes"_s).first.isValid(), dataTimeout);
+    const auto [dashStart, dashEnd] = lastRange(u"test_parts_bytes"_s);
+    QVERIFY(std::abs(dashStart.secsTo(dashEnd) - 900) <= 10);
+    QVERIFY(std::abs(dashEnd.secsTo(asked)) <= 4);
+    // The chart draws the shifted window: its last point is at least 10 s old.
+    const double lastX = shifted->chart()->linePoints(0).constLast().x();
+    QVERIFY(lastX <= double(QDateTime::currentMSecsSinceEpoch() - 9000));
+}
+
+void TestPanelDrawing::links()
+{
+    open(u"panels/axes.json"_s); // tagged "stackscope-test"
+    open(u"panels/time-links.json"_s);
+    UrlCatcher catcher;
+    for (const QString &scheme : {u"http"_s, u"https"_s, u"file"_s, u"javascript"_s})
+        QDesktopServices::setUrlHandler(scheme, &catcher, "open");
+    const auto cleanup = qScopeGuard([] {
+        for (const QString &scheme : {u"http"_s, u"https"_s, u"file"_s, u"javascript"_s})
+            QDesktopServices::unsetUrlHandler(scheme);
+    });
+    QVERIFY(m_page->linksBar()->isVisible());
+    const QList<QToolButton *> buttons
+        = m_page->linksBar()->findChildren<QToolButton *>(u"dashboardLink"_s);
+    QStringList texts;
+    for (QToolButton *b : buttons)
+        texts << b->text();
+    QCOMPARE(texts, (QStringList{u"Runbook"_s, u"Unsafe"_s,
+                                 u"Axes and thresholds (written for tst_paneldrawing)"_s}));
+    QCOMPARE(buttons.at(0)->toolTip().contains(u"How to read these values"_s), true);
+    // A web link: its variable and the picker's range filled in, opened through
+    // QDesktopServices.
+    QTest::mouseClick(buttons.at(0), Qt::LeftButton);
+    QCOMPARE(catcher.urls.size(), 1);
+    const QUrl runbook = catcher.urls.first();
+    QCOMPARE(runbook.host(), u"runbooks.example"_s);
+    QCOMPARE(runbook.path(), u"/values"_s);
+    const QUrlQuery query(runbook);
+    const qint64 from = query.queryItemValue(u"from"_s).toLongLong();
+    const qint64 to = query.queryItemValue(u"to"_s).toLongLong();
+    QVERIFY(std::abs(to - QDateTime::currentMSecsSinceEpoch()) < 5000);
+    QCOMPARE(to - from, 900000); // the dashboard's 15 minutes
+    // javascript: is never opened, and the page says why.
+    QTest::mouseClick(buttons.at(1), Qt::LeftButton);
+    QCOMPARE(catcher.urls.size(), 1);
+    bool said = false;
+    for (QLabel *label : m_page->findChildren<QLabel *>())
+        said = said || (label->isVisible() && label->text().contains(u"not opened"_s));
+    QVERIFY(said);
+    // A panel's links: https opened, file: refused.
+    PanelWidget *shifted = panel(u"Shifted"_s);
+    QVERIFY(shifted->linksButton());
+    const QList<QAction *> actions = shifted->linksButton()->menu()->actions();
+    QCOMPARE(actions.size(), 2);
+    QCOMPARE(actions.at(0)->text(), u"Panel docs"_s);
+    actions.at(0)->trigger();
+    QCOMPARE(catcher.urls.size(), 2);
+    QCOMPARE(catcher.urls.at(1), QUrl(u"https://docs.example/panel?job=values"_s));
+    actions.at(1)->trigger();
+    QCOMPARE(catcher.urls.size(), 2);
+    QVERIFY(!panel(u"Dashboard time"_s)->linksButton());
+    // A dashboards link: the tagged dashboard Stackscope knows, opened on a click.
+    QTest::mouseClick(buttons.at(2), Qt::LeftButton);
+    QTRY_COMPARE(m_page->currentDashboardUid(), u"panel-axes"_s);
+    QCOMPARE(catcher.urls.size(), 2);
+}
+
 void TestPanelDrawing::legendTableScreenshot()
 {
     if (qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR").isEmpty())
@@ -598,6 +913,26 @@ void TestPanelDrawing::legendTableScreenshot()
         order << p->legendTable()->model()->index(r, 0).data().toString();
     QCOMPARE(order, (QStringList{u"api"_s, u"db"_s, u"cache"_s, u"queue"_s}));
     screenshot(u"legend-table.png"_s);
+}
+
+void TestPanelDrawing::axesScreenshot()
+{
+    if (qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR").isEmpty())
+        QSKIP("set STACKSCOPE_SCREENSHOT_DIR to save panel-axes-thresholds.png");
+    // After legendTableScreenshot's minute: the last minute, so that the lines cross the plots.
+    m_page->resize(1280, 800);
+    open(u"panels/axes.json"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(m_page->requestAbsoluteRange(now.addSecs(-58), now));
+    // Every panel's lines start near the window's start (a flat line is drawn with two points).
+    const double from = double(now.addSecs(-50).toMSecsSinceEpoch());
+    for (PanelWidget *p : m_page->panelWidgets()) {
+        QTRY_VERIFY_WITH_TIMEOUT(p->chart()->seriesCount() > 0
+                                     && !p->chart()->linePoints(0).isEmpty()
+                                     && p->chart()->linePoints(0).constFirst().x() <= from,
+                                 dataTimeout);
+    }
+    screenshot(u"panel-axes-thresholds.png"_s);
 }
 
 QTEST_MAIN(TestPanelDrawing)

@@ -2,11 +2,16 @@
 // What panels compute before they draw, without widgets: the legend's calculations, Grafana's
 // "__auto" legend names, stacking (normal, percent, negatives, gaps, hidden series), the legend
 // table model under QAbstractItemModelTester, and the drawing options read from Grafana JSON
-// (written per option, and in real dashboards from Ceph's Debian package).
+// (written per option, and in real dashboards from Ceph's Debian package and the Redis exporter):
+// axes, thresholds styles, series on the right or below zero, a panel's own time and shift, the
+// dashboard's time, and links (safe URLs only).
 #include "app/prometheus/dashboardloader.h"
 #include "app/prometheus/grafanastyle.h"
+#include "models/metrics/dashboardlinks.h"
 #include "models/metrics/legendcalcs.h"
 #include "models/metrics/legendmodel.h"
+#include "models/metrics/paneltime.h"
+#include "models/metrics/seriesaxis.h"
 #include "models/metrics/stacking.h"
 #include "tests/support/fixtures.h"
 
@@ -58,6 +63,8 @@ const Panel *findPanel(const Dashboard &d, const QString &title)
 
 } // namespace
 
+Q_DECLARE_METATYPE(Stackscope::GraphStyle)
+
 class TestPanelValues : public QObject
 {
     Q_OBJECT
@@ -77,6 +84,17 @@ private Q_SLOTS:
     void legendStyle();
     void graphStyle_data();
     void graphStyle();
+    void axisOptions_data();
+    void axisOptions();
+    void seriesAxisRules_data();
+    void seriesAxisRules();
+    void panelTime_data();
+    void panelTime();
+    void dashboardTime_data();
+    void dashboardTime();
+    void links_data();
+    void links();
+    void linkedDashboards();
     void realDashboards();
 };
 
@@ -412,6 +430,330 @@ void TestPanelValues::graphStyle()
     QCOMPARE(graph.lineWidth, lineWidth);
 }
 
+void TestPanelValues::axisOptions_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<GraphStyle>("expected");
+    GraphStyle plain;
+    QTest::newRow("timeseries default") << QByteArray(R"({"type": "timeseries"})") << plain;
+    GraphStyle log2 = plain;
+    log2.logBase = 2;
+    QTest::newRow("log, base 2 by default")
+        << QByteArray(R"({"type": "timeseries", "fieldConfig": {"defaults": {"custom": {
+             "scaleDistribution": {"type": "log"}}}}})")
+        << log2;
+    GraphStyle log10 = plain;
+    log10.logBase = 10;
+    log10.softMin = 1;
+    log10.softMax = 1000;
+    QTest::newRow("log 10 with soft limits")
+        << QByteArray(R"({"type": "timeseries", "fieldConfig": {"defaults": {"custom": {
+             "scaleDistribution": {"type": "log", "log": 10}, "axisSoftMin": 1,
+             "axisSoftMax": 1000}}}})")
+        << log10;
+    QTest::newRow("linear scale") << QByteArray(
+        R"({"type": "timeseries", "fieldConfig": {"defaults": {"custom": {
+             "scaleDistribution": {"type": "linear"}}}}})")
+                                  << plain;
+    GraphStyle right = plain;
+    right.placement = GraphStyle::Placement::Right;
+    right.negativeY = true;
+    right.gradient = GraphStyle::Gradient::Opacity;
+    QTest::newRow("right, negative-Y, opacity gradient")
+        << QByteArray(R"({"type": "timeseries", "fieldConfig": {"defaults": {"custom": {
+             "axisPlacement": "right", "transform": "negative-Y",
+             "gradientMode": "opacity"}}}})")
+        << right;
+    GraphStyle hidden = plain;
+    hidden.placement = GraphStyle::Placement::Hidden;
+    hidden.gradient = GraphStyle::Gradient::Hue;
+    QTest::newRow("hidden axis, hue gradient")
+        << QByteArray(R"({"type": "timeseries", "fieldConfig": {"defaults": {"custom": {
+             "axisPlacement": "hidden", "gradientMode": "hue"}}}})")
+        << hidden;
+    const struct
+    {
+        const char *mode;
+        GraphStyle::Thresholds style;
+    } modes[] = {{"off", GraphStyle::Thresholds::Off},
+                 {"line", GraphStyle::Thresholds::Line},
+                 {"area", GraphStyle::Thresholds::Area},
+                 {"line+area", GraphStyle::Thresholds::LineAndArea},
+                 {"dashed", GraphStyle::Thresholds::Dashed},
+                 {"dashed+area", GraphStyle::Thresholds::DashedAndArea}};
+    for (const auto &m : modes) {
+        GraphStyle t = plain;
+        t.thresholds = m.style;
+        QTest::addRow("thresholdsStyle %s", m.mode)
+            << (QByteArray(R"({"type": "timeseries", "fieldConfig": {"defaults": {"custom": {
+                 "thresholdsStyle": {"mode": ")")
+                + m.mode + "\"}}}}}")
+            << t;
+    }
+    GraphStyle legacy = plain;
+    legacy.fillOpacity = 10;
+    legacy.logBase = 10;
+    legacy.rightUnit = u"percent"_s;
+    legacy.rightShown = false;
+    legacy.gradient = GraphStyle::Gradient::Opacity;
+    QTest::newRow("legacy graph yaxes and fillGradient")
+        << QByteArray(R"({"type": "graph", "fillGradient": 4, "yaxes": [
+             {"format": "bytes", "logBase": 10, "show": true},
+             {"format": "percent", "logBase": 1, "show": false}]})")
+        << legacy;
+    GraphStyle legacyLinear = plain;
+    legacyLinear.fillOpacity = 10;
+    legacyLinear.rightUnit = u"short"_s;
+    QTest::newRow("legacy logBase 1 is linear")
+        << QByteArray(R"({"type": "graph", "yaxes": [{"format": "short", "logBase": 1},
+             {"format": "short", "logBase": 1}]})")
+        << legacyLinear;
+}
+
+void TestPanelValues::axisOptions()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(GraphStyle, expected);
+    const GraphStyle graph = panelOf(json).style.graph;
+    QCOMPARE(graph.logBase, expected.logBase);
+    QCOMPARE(graph.softMin, expected.softMin);
+    QCOMPARE(graph.softMax, expected.softMax);
+    QCOMPARE(int(graph.placement), int(expected.placement));
+    QCOMPARE(graph.negativeY, expected.negativeY);
+    QCOMPARE(int(graph.gradient), int(expected.gradient));
+    QCOMPARE(int(graph.thresholds), int(expected.thresholds));
+    QCOMPARE(graph.rightUnit, expected.rightUnit);
+    QCOMPARE(graph.rightShown, expected.rightShown);
+    QVERIFY(graph == expected);
+}
+
+void TestPanelValues::seriesAxisRules_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("right");
+    QTest::addColumn<bool>("negated");
+    const QByteArray legacy = R"({"type": "graph", "seriesOverrides": [
+        {"alias": "reclaims", "yaxis": 2},
+        {"alias": "/.*tx/", "transform": "negative-Y"},
+        {"alias": "/^RX/i", "yaxis": 2, "transform": "negative-Y"},
+        {"alias": "both", "yaxis": 2},
+        {"alias": "both", "yaxis": 1},
+        {"alias": "", "yaxis": 2}]})";
+    QTest::newRow("alias on the right") << legacy << u"reclaims"_s << true << false;
+    QTest::newRow("alias is exact") << legacy << u"reclaims total"_s << false << false;
+    QTest::newRow("regex negative-Y") << legacy << u"eth0 tx"_s << false << true;
+    QTest::newRow("regex with flags") << legacy << u"rx eth0"_s << true << true;
+    QTest::newRow("the later rule wins") << legacy << u"both"_s << false << false;
+    QTest::newRow("no rule, no alias") << legacy << u"other"_s << false << false;
+    const QByteArray defaults = R"({"type": "timeseries", "fieldConfig": {"defaults": {"custom": {
+        "axisPlacement": "right", "transform": "negative-Y"}}}})";
+    QTest::newRow("defaults for every series") << defaults << u"any"_s << true << true;
+}
+
+void TestPanelValues::seriesAxisRules()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, name);
+    QFETCH(bool, right);
+    QFETCH(bool, negated);
+    const Panel panel = panelOf(json);
+    const SeriesAxis axis = seriesAxis(panel.style.graph, panel.axisRules, name);
+    QCOMPARE(axis.right, right);
+    QCOMPARE(axis.negativeY, negated);
+}
+
+void TestPanelValues::panelTime_data()
+{
+    QTest::addColumn<QString>("timeFrom");
+    QTest::addColumn<QString>("timeShift");
+    QTest::addColumn<bool>("absolute");
+    QTest::addColumn<qint64>("startAgo"); ///< seconds before now the panel's window starts
+    QTest::addColumn<qint64>("endAgo");
+    QTest::addColumn<QString>("info");
+    // The dashboard's window: the last 6 hours (relative) or 08:00–09:00 (absolute).
+    QTest::newRow("none") << QString() << QString() << false << 21600ll << 0ll << QString();
+    QTest::newRow("timeFrom 1h") << u"1h"_s << QString() << false << 3600ll << 0ll
+                                 << u"Last 1 hour"_s;
+    QTest::newRow("timeFrom now-90m")
+        << u"now-90m"_s << QString() << false << 5400ll << 0ll << u"Last 1h30m"_s;
+    QTest::newRow("timeShift 1h") << QString() << u"1h"_s << false << 25200ll << 3600ll
+                                  << u"timeshift -1h"_s;
+    QTest::newRow("both") << u"1h"_s << u"1d"_s << false << 90000ll << 86400ll
+                          << u"Last 1 hour, timeshift -1d"_s;
+    QTest::newRow("unreadable is none")
+        << u"soon"_s << u"now/d"_s << false << 21600ll << 0ll << QString();
+    // Absolute dashboard (ends 1 h before now): the override counts back from its end.
+    QTest::newRow("absolute, timeFrom 15m")
+        << u"15m"_s << QString() << true << 4500ll << 3600ll << u"Last 15 minutes"_s;
+}
+
+void TestPanelValues::panelTime()
+{
+    QFETCH(QString, timeFrom);
+    QFETCH(QString, timeShift);
+    QFETCH(bool, absolute);
+    QFETCH(qint64, startAgo);
+    QFETCH(qint64, endAgo);
+    QFETCH(QString, info);
+    Panel panel;
+    panel.timeFrom = timeFrom;
+    panel.timeShift = timeShift;
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+    QDateTime start = absolute ? now.addSecs(-7200) : now.addSecs(-21600);
+    QDateTime end = absolute ? now.addSecs(-3600) : now;
+    PanelTime::panelWindow(panel, absolute, now, &start, &end);
+    QCOMPARE(start.secsTo(now), startAgo);
+    QCOMPARE(end.secsTo(now), endAgo);
+    QCOMPARE(PanelTime::info(panel), info);
+}
+
+void TestPanelValues::dashboardTime_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<double>("relative");
+    QTest::addColumn<QDateTime>("start");
+    QTest::addColumn<QDateTime>("end");
+    QTest::newRow("now-6h") << u"now-6h"_s << u"now"_s << 21600.0 << QDateTime() << QDateTime();
+    QTest::newRow("now-2d") << u"now-2d"_s << u"now"_s << 172800.0 << QDateTime() << QDateTime();
+    QTest::newRow("rounded: left to the picker")
+        << u"now/d"_s << u"now/d"_s << 0.0 << QDateTime() << QDateTime();
+    QTest::newRow("to in the past: left to the picker")
+        << u"now-24h"_s << u"now-1h"_s << 0.0 << QDateTime() << QDateTime();
+    const QDateTime s = QDateTime::fromString(u"2024-05-01T08:00:00Z"_s, Qt::ISODate);
+    const QDateTime e = QDateTime::fromString(u"2024-05-01T09:30:00Z"_s, Qt::ISODate);
+    QTest::newRow("absolute ISO") << u"2024-05-01T08:00:00.000Z"_s << u"2024-05-01T09:30:00Z"_s
+                                  << 0.0 << s << e;
+    QTest::newRow("absolute epoch ms") << QString::number(s.toMSecsSinceEpoch())
+                                       << QString::number(e.toMSecsSinceEpoch()) << 0.0 << s << e;
+    QTest::newRow("absolute, end before start")
+        << u"2024-05-01T09:30:00Z"_s << u"2024-05-01T08:00:00Z"_s << 0.0 << QDateTime()
+        << QDateTime();
+    QTest::newRow("none") << QString() << QString() << 0.0 << QDateTime() << QDateTime();
+}
+
+void TestPanelValues::dashboardTime()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(double, relative);
+    QFETCH(QDateTime, start);
+    QFETCH(QDateTime, end);
+    const QString json
+        = u"{\"panels\": [], \"time\": {\"from\": \"%1\", \"to\": \"%2\"}}"_s.arg(from, to);
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json.toUtf8(), &d, &error), qPrintable(error));
+    QCOMPARE(d.timeFrom, from);
+    const PanelTime::DashboardWindow window = PanelTime::dashboardWindow(d.timeFrom, d.timeTo);
+    QCOMPARE(window.relativeSeconds, relative);
+    QCOMPARE(window.start, start);
+    QCOMPARE(window.end, end);
+}
+
+void TestPanelValues::links_data()
+{
+    QTest::addColumn<QByteArray>("link");
+    QTest::addColumn<QString>("expected"); ///< empty: refused
+    QTest::newRow("plain https") << QByteArray(
+        R"({"type": "link", "url": "https://example.org/runbook"})")
+                                 << u"https://example.org/runbook"_s;
+    QTest::newRow("variables") << QByteArray(R"({"type": "link",
+        "url": "http://grafana.example:3000/d/x?var-job=${job}&host=$host"})")
+                               << u"http://grafana.example:3000/d/x?var-job=node&host=web%201"_s;
+    QTest::newRow("queryparam format") << QByteArray(R"({"type": "link",
+        "url": "https://g.example/d/x?${job:queryparam}"})")
+                                       << u"https://g.example/d/x?var-job=node"_s;
+    QTest::newRow("url time range")
+        << QByteArray(R"({"type": "link",
+        "url": "https://g.example/d/x?${__url_time_range}&orgId=1"})")
+        << u"https://g.example/d/x?from=1700000000000&to=1700003600000&orgId=1"_s;
+    QTest::newRow("keepTime and includeVars")
+        << QByteArray(R"({"type": "link",
+        "url": "https://g.example/d/x#panel", "keepTime": true, "includeVars": true})")
+        << u"https://g.example/d/"
+           "x?var-job=node&var-host=web%201&var-evil=javascript%3A&from=1700000000000&to="
+           "1700003600000#panel"_s;
+    QTest::newRow("javascript refused")
+        << QByteArray(R"({"type": "link", "url": "javascript:void0"})") << QString();
+    QTest::newRow("file refused") << QByteArray(R"({"type": "link", "url": "file:///etc/passwd"})")
+                                  << QString();
+    QTest::newRow("relative refused")
+        << QByteArray(R"({"type": "link", "url": "/d/abc/other?orgId=1"})") << QString();
+    QTest::newRow("a variable cannot make a scheme")
+        << QByteArray(R"({"type": "link", "url": "${evil}//example.org"})") << QString();
+    QTest::newRow("a raw variable cannot make a scheme either")
+        << QByteArray(R"({"type": "link", "url": "${evil:raw}void0"})") << QString();
+}
+
+void TestPanelValues::links()
+{
+    QFETCH(QByteArray, link);
+    QFETCH(QString, expected);
+    // A dashboard link and the same as a panel's link: read the same, resolved the same.
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson("{\"links\": [" + link
+                                                  + "], \"panels\": [{\"type\": \"timeseries\", "
+                                                    "\"links\": ["
+                                                  + link + "]}]}",
+                                              &d, &error),
+             qPrintable(error));
+    QCOMPARE(d.links.size(), 1);
+    QCOMPARE(d.panels.first().links, d.links);
+    DashboardVariable job;
+    job.name = u"job"_s;
+    job.options = {u"node"_s};
+    job.current = {u"node"_s};
+    DashboardVariable host = job;
+    host.name = u"host"_s;
+    host.options = host.current = {u"web 1"_s};
+    DashboardVariable evil = job;
+    evil.name = u"evil"_s;
+    evil.options = evil.current = {u"javascript:"_s};
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    const QUrl url
+        = DashboardLinks::resolve(d.links.first(), {job, host, evil}, from, from.addSecs(3600));
+    if (expected.isEmpty())
+        QVERIFY2(url.isEmpty(), qPrintable(url.toString()));
+    else
+        QCOMPARE(url.toString(QUrl::FullyEncoded), expected);
+}
+
+void TestPanelValues::linkedDashboards()
+{
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(R"({"uid": "host", "title": "Host", "tags": ["node"],
+        "panels": [], "links": [{"type": "dashboards", "tags": ["node", "linux"], "asDropdown": true,
+        "title": "Linux"}, {"type": "link", "title": "No URL"}]})",
+                                              &d, &error),
+             qPrintable(error));
+    QCOMPARE(d.tags, QStringList{u"node"_s});
+    QCOMPARE(d.links.size(), 1); // a link without a URL is dropped
+    const DashboardLink &link = d.links.first();
+    QCOMPARE(link.type, DashboardLink::Type::Dashboards);
+    QCOMPARE(link.tags, (QStringList{u"node"_s, u"linux"_s}));
+    QVERIFY(link.asDropdown);
+    Dashboard a, b, c, self;
+    a.uid = u"a"_s;
+    a.title = u"zfs"_s;
+    a.tags = {u"linux"_s, u"node"_s, u"zfs"_s};
+    b.uid = u"b"_s;
+    b.title = u"Disks"_s;
+    b.tags = {u"node"_s, u"linux"_s};
+    c.uid = u"c"_s;
+    c.title = u"Windows"_s;
+    c.tags = {u"node"_s};
+    self.uid = u"host"_s;
+    self.tags = {u"node"_s, u"linux"_s};
+    const QList<Dashboard> found = DashboardLinks::matching(link, {a, b, c, self}, u"host"_s);
+    QCOMPARE(found.size(), 2);
+    QCOMPARE(found.at(0).title, u"Disks"_s); // by title
+    QCOMPARE(found.at(1).title, u"zfs"_s);
+}
+
 void TestPanelValues::realDashboards()
 {
     // Ceph's dashboards as Debian ships them (tests/data/metrics/public/SOURCES.md).
@@ -461,6 +803,28 @@ void TestPanelValues::realDashboards()
         }
     }
     QCOMPARE(stacked, 4);
+
+    // Ceph's "Cluster I/O" draws its reads below zero; the rest of its series above.
+    const Panel *io = findPanel(cluster, u"Cluster I/O"_s);
+    QVERIFY(io);
+    QVERIFY(seriesAxis(io->style.graph, io->axisRules, u"Reads"_s).negativeY);
+    QVERIFY(!seriesAxis(io->style.graph, io->axisRules, u"Writes"_s).negativeY);
+
+    // The Redis exporter's own dashboard: the last 24 hours, reclaims on the right axis, and
+    // stat panels over their own last minute.
+    Dashboard redis;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(
+                 Test::testData(u"metrics/public/redis-exporter.json"_s), &redis, &error),
+             qPrintable(error));
+    QCOMPARE(PanelTime::dashboardWindow(redis.timeFrom, redis.timeTo).relativeSeconds, 86400.0);
+    const Panel *expired = findPanel(redis, u"Expired/Evicted Keys"_s);
+    QVERIFY(expired);
+    QVERIFY(seriesAxis(expired->style.graph, expired->axisRules, u"reclaims"_s).right);
+    QVERIFY(!seriesAxis(expired->style.graph, expired->axisRules, u"expired"_s).right);
+    const Panel *clients = findPanel(redis, u"Clients"_s);
+    QVERIFY(clients);
+    QCOMPARE(clients->timeFrom, u"1m"_s);
+    QCOMPARE(PanelTime::info(*clients), u"Last 1m"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPanelValues)

@@ -2,6 +2,8 @@
 #include "ui/metrics/metricspage.h"
 #include "models/common/palette.h"
 #include "models/metrics/panelrepeat.h"
+#include "models/metrics/dashboardlinks.h"
+#include "models/metrics/paneltime.h"
 #include "models/metrics/seriestablemodel.h"
 #include "models/metrics/targetsmodel.h"
 #include "models/metrics/variableformat.h"
@@ -197,8 +199,8 @@ MetricsPage::MetricsPage(TargetsModel *targets, QWidget *parent)
     });
     connect(m_rangeBox, &QComboBox::activated, this, &MetricsPage::applyRangeChoice);
     connect(m_refreshBox, &QComboBox::activated, this, [this](int index) {
-        Q_EMIT refreshIntervalRequested(
-            std::chrono::milliseconds(m_refreshBox->itemData(index).toInt()));
+        m_requestedRefresh = std::chrono::milliseconds(m_refreshBox->itemData(index).toInt());
+        Q_EMIT refreshIntervalRequested(m_requestedRefresh);
     });
     connect(m_pause, &QToolButton::toggled, this, &MetricsPage::pauseRequested);
     connect(refresh, &QToolButton::clicked, this, &MetricsPage::refreshRequested);
@@ -324,6 +326,12 @@ QWidget *MetricsPage::buildDashboardTab()
     m_variablesScroll->setWidget(m_variablesBar);
     m_variablesScroll->hide();
     layout->addWidget(m_variablesScroll);
+    m_linksBar = new QWidget(tab);
+    m_linksBar->setObjectName(u"linksBar"_s);
+    m_linksLayout = new QHBoxLayout(m_linksBar);
+    m_linksLayout->setContentsMargins(4, 0, 4, 0);
+    m_linksBar->hide();
+    layout->addWidget(m_linksBar);
     m_scroll = new QScrollArea(tab);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
@@ -623,6 +631,7 @@ void MetricsPage::showDashboard(const QString &uid)
     if (!found)
         return;
     const Dashboard &d = *found;
+    const bool opened = uid != m_dashboard.uid; // not the one on screen read again
     m_dashboardBox->setCurrentIndex(m_dashboardBox->findData(uid));
     m_dashboard = d;
     m_variables = d.variables;
@@ -633,6 +642,9 @@ void MetricsPage::showDashboard(const QString &uid)
     Q_EMIT dashboardRequested(d);
     if (builds == m_builds)
         buildPanels();
+    rebuildLinks();
+    if (opened)
+        applyDashboardTime(d);
     // The notes are about this dashboard: the previous one's go.
     showMessage((m_dashboard.warnings + m_panelNotes).join(u'\n'), false);
     Q_EMIT dashboardShown(uid);
@@ -655,6 +667,8 @@ void MetricsPage::showMessage(const QString &text, bool error)
 
 void MetricsPage::setRefreshInterval(std::chrono::milliseconds interval)
 {
+    m_configuredRefresh = interval;
+    m_requestedRefresh = interval;
     int best = 0;
     for (int i = 0; i < m_refreshBox->count(); ++i) {
         const qint64 ms = m_refreshBox->itemData(i).toInt();
@@ -685,6 +699,7 @@ void MetricsPage::buildPanels()
         });
         connect(panel, &PanelWidget::tracesRequested, this, &MetricsPage::tracesRequested);
         connect(panel, &PanelWidget::openUrlRequested, this, &MetricsPage::openUrlRequested);
+        connect(panel, &PanelWidget::linkRequested, this, &MetricsPage::openLink);
         panel->show();
     }
     rebuildVariables();
@@ -952,6 +967,134 @@ void MetricsPage::zoomOut()
 QString MetricsPage::rangeText() const
 {
     return m_rangeBox->currentText();
+}
+
+QString MetricsPage::refreshText() const
+{
+    return m_refreshBox->currentText();
+}
+
+void MetricsPage::applyDashboardTime(const Dashboard &dashboard)
+{
+    const PanelTime::DashboardWindow window
+        = PanelTime::dashboardWindow(dashboard.timeFrom, dashboard.timeTo);
+    if (window.isRelative()) {
+        const int seconds = int(std::lround(window.relativeSeconds));
+        int index = m_rangeBox->findData(seconds);
+        if (index < 0) {
+            // A range the picker does not offer ("now-2h"): offered from now on, before the
+            // absolute window and "Custom…".
+            const int absolute = m_rangeBox->findData(absoluteRangeItem);
+            index = absolute >= 0 ? absolute : m_rangeBox->findData(-1);
+            m_rangeBox->insertItem(index, PanelTime::describeRelative(seconds), seconds);
+        }
+        applyRangeChoice(index);
+    } else if (window.isAbsolute()) {
+        requestAbsoluteRange(window.start, window.end);
+    }
+    // Its refresh ("10s"; "" or none: the configured one), shown as the picker's closest choice.
+    const double refresh = PanelTime::relativeSeconds(dashboard.refresh);
+    const std::chrono::milliseconds wanted
+        = refresh > 0 ? std::chrono::milliseconds(std::llround(refresh * 1000))
+                      : m_configuredRefresh;
+    int best = 0;
+    for (int i = 0; i < m_refreshBox->count(); ++i) {
+        if (std::abs(m_refreshBox->itemData(i).toLongLong() - wanted.count())
+            < std::abs(m_refreshBox->itemData(best).toLongLong() - wanted.count()))
+            best = i;
+    }
+    m_refreshBox->setCurrentIndex(best);
+    if (wanted != m_requestedRefresh) {
+        m_requestedRefresh = wanted;
+        Q_EMIT refreshIntervalRequested(wanted);
+    }
+}
+
+QUrl MetricsPage::linkUrl(const DashboardLink &link) const
+{
+    QDateTime from = m_absStart;
+    QDateTime to = m_absEnd;
+    if (!from.isValid()) {
+        to = QDateTime::currentDateTimeUtc();
+        from = to.addSecs(-qint64(m_rangeBox->itemData(m_lastRangeIndex).toInt()));
+    }
+    return DashboardLinks::resolve(link, m_variables, from, to);
+}
+
+void MetricsPage::openLink(const DashboardLink &link)
+{
+    const QUrl url = linkUrl(link);
+    if (url.isEmpty()) {
+        showMessage(tr("Link \"%1\" not opened: only http and https addresses are opened.")
+                        .arg(link.title.isEmpty() ? link.url : link.title),
+                    true);
+        return;
+    }
+    Q_EMIT openUrlRequested(url);
+}
+
+void MetricsPage::openDashboardLater(const QString &uid)
+{
+    // Queued: opening a dashboard rebuilds the links bar, whose button is still emitting.
+    QMetaObject::invokeMethod(
+        this, [this, uid] { showDashboard(uid); }, Qt::QueuedConnection);
+}
+
+void MetricsPage::rebuildLinks()
+{
+    while (QLayoutItem *item = m_linksLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    // The dashboards a "dashboards" link can list: the ones offered in the picker.
+    QList<Dashboard> known = m_dashboards;
+    for (const StackDashboard &d : std::as_const(m_stackDashboards)) {
+        if (d.problem.isEmpty()) {
+            Dashboard copy = d.dashboard;
+            copy.uid = d.key();
+            known << copy;
+        }
+    }
+    const auto addButton = [this](const QString &text, const QString &tip) {
+        auto *button = new QToolButton(m_linksBar);
+        button->setObjectName(u"dashboardLink"_s);
+        button->setText(text);
+        button->setAutoRaise(true);
+        button->setToolTip(plainToolTip(tip));
+        m_linksLayout->addWidget(button);
+        return button;
+    };
+    for (const DashboardLink &link : std::as_const(m_dashboard.links)) {
+        if (link.type == DashboardLink::Type::Link) {
+            QToolButton *button = addButton(link.title.isEmpty() ? link.url : link.title,
+                                            link.tooltip.isEmpty() ? link.url : link.tooltip);
+            button->setIcon(QIcon::fromTheme(u"emblem-symbolic-link"_s));
+            button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+            connect(button, &QToolButton::clicked, this, [this, link] { openLink(link); });
+            continue;
+        }
+        const QList<Dashboard> matches = DashboardLinks::matching(link, known, m_dashboard.uid);
+        if (link.asDropdown || matches.size() > 4) {
+            QToolButton *button
+                = addButton(link.title.isEmpty() ? tr("Dashboards") : link.title,
+                            link.tooltip.isEmpty() ? link.tags.join(u", "_s) : link.tooltip);
+            button->setPopupMode(QToolButton::InstantPopup);
+            auto *menu = new QMenu(button);
+            for (const Dashboard &d : matches)
+                menu->addAction(d.title, this, [this, uid = d.uid] { openDashboardLater(uid); });
+            if (matches.isEmpty())
+                menu->addAction(tr("No dashboard has these tags"))->setEnabled(false);
+            button->setMenu(menu);
+            continue;
+        }
+        for (const Dashboard &d : matches) {
+            QToolButton *button = addButton(d.title, link.tooltip);
+            connect(button, &QToolButton::clicked, this,
+                    [this, uid = d.uid] { openDashboardLater(uid); });
+        }
+    }
+    m_linksLayout->addStretch(1);
+    m_linksBar->setVisible(!m_dashboard.links.isEmpty());
 }
 
 void MetricsPage::runExplore()

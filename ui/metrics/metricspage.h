@@ -70,6 +70,14 @@ public:
     void zoomOut();
     /// What the range picker shows (tests).
     QString rangeText() const;
+    /// What the refresh picker shows (tests).
+    QString refreshText() const;
+    /// The dashboard's links above its panels: a button per link (a menu for "dashboards" links
+    /// and those asDropdown); hidden when it has none.
+    QWidget *linksBar() const { return m_linksBar; }
+    /// The URL a link opens now (variables and the time range filled in), empty when it is no
+    /// absolute http(s) URL and so is never opened.
+    QUrl linkUrl(const Stackscope::DashboardLink &link) const;
 
     QList<PanelWidget *> panelWidgets() const { return m_panels; }
     const DashboardGrid &grid() const { return m_layout; }
@@ -146,6 +154,12 @@ private:
     /// A multi-value variable: a button with a menu of check boxes (All and each value).
     QWidget *buildMultiVariable(const DashboardVariable &v);
     void applyRangeChoice(int index);
+    /// A dashboard's own `time` and `refresh`, as Grafana applies them when it opens.
+    void applyDashboardTime(const Dashboard &dashboard);
+    void rebuildLinks();
+    void openDashboardLater(const QString &uid);
+    /// Opens a link when it resolves to a web URL, else says why not.
+    void openLink(const Stackscope::DashboardLink &link);
     void runExplore();
     void reportWidths();
 
@@ -187,6 +201,10 @@ private:
     QSortFilterProxyModel *m_targetsProxy;
     QTreeView *m_targetsView;
     QLabel *m_targetsStatus;
+    QWidget *m_linksBar;
+    QHBoxLayout *m_linksLayout;
+    std::chrono::milliseconds m_configuredRefresh{15000}; ///< the configuration's interval
+    std::chrono::milliseconds m_requestedRefresh{15000};  ///< the interval last asked for
     int m_lastRangeIndex = 3;
     QDateTime m_absStart; ///< the absolute window on screen, invalid while relative
     QDateTime m_absEnd;

@@ -3,6 +3,7 @@
 #include "models/common/format.h"
 #include "models/common/palette.h"
 #include "models/metrics/legendmodel.h"
+#include "models/metrics/paneltime.h"
 #include "models/metrics/seriestablemodel.h"
 #include "ui/metrics/bargaugeview.h"
 #include "ui/metrics/heatmapview.h"
@@ -254,8 +255,36 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
     }
     setFrameShape(QFrame::StyledPanel);
     header->addWidget(m_title);
+    if (const QString info = PanelTime::info(panel); !info.isEmpty()) {
+        // As Grafana: the panel's own time beside its title.
+        m_timeInfo = new QLabel(info, this);
+        m_timeInfo->setObjectName(u"panelTimeInfo"_s);
+        m_timeInfo->setTextFormat(Qt::PlainText);
+        QPalette dim = m_timeInfo->palette();
+        dim.setColor(QPalette::WindowText, Palette::color(Palette::Tone::Info));
+        m_timeInfo->setPalette(dim);
+        header->addWidget(m_timeInfo);
+    }
     header->addStretch(1);
     header->addWidget(m_status);
+    if (!panel.links.isEmpty()) {
+        m_links = new QToolButton(this);
+        m_links->setObjectName(u"panelLinks"_s);
+        m_links->setAutoRaise(true);
+        m_links->setPopupMode(QToolButton::InstantPopup);
+        m_links->setText(tr("Links"));
+        m_links->setIcon(QIcon::fromTheme(u"emblem-symbolic-link"_s));
+        m_links->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        auto *menu = new QMenu(m_links);
+        for (const DashboardLink &link : panel.links) {
+            QAction *action = menu->addAction(link.title.isEmpty() ? link.url : link.title);
+            action->setToolTip(plainToolTip(link.url));
+            connect(action, &QAction::triggered, this,
+                    [this, link] { Q_EMIT linkRequested(link); });
+        }
+        m_links->setMenu(menu);
+        header->addWidget(m_links);
+    }
     layout->addLayout(header);
     if (!panel.foreignDatasource.isEmpty()) // never queried: it says why it stays empty
         m_status->setText(tr("%1 datasource: not queried").arg(panel.foreignDatasource));
@@ -265,6 +294,8 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         m_chart->setUnit(panel.unit);
         m_chart->setBounds(panel.min, panel.max);
         m_chart->setGraphStyle(panel.style.graph);
+        m_chart->setAxisRules(panel.axisRules);
+        m_chart->setThresholds(panel.thresholds);
         m_chart->setLegendShown(panel.style.legend.mode == LegendStyle::Mode::List);
         connect(m_chart, &TimeSeriesChart::zoomRequested, this, &PanelWidget::zoomRequested);
         connect(m_chart, &TimeSeriesChart::resetZoomRequested, this,
@@ -426,6 +457,11 @@ int PanelWidget::plotWidth() const
 QString PanelWidget::statusText() const
 {
     return m_status->text();
+}
+
+QString PanelWidget::timeInfoText() const
+{
+    return m_timeInfo ? m_timeInfo->text() : QString();
 }
 
 QStringList PanelWidget::tracedServices() const

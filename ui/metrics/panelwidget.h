@@ -70,6 +70,10 @@ public:
     /// The width the panel's drawing has, for the query step.
     int plotWidth() const;
     QString statusText() const; ///< "no data", an error, empty when fine (tests)
+    /// The header's note of the panel's own time ("Last 1 hour, timeshift -1h"), empty if none.
+    QString timeInfoText() const;
+    /// The header's links button (a menu of the panel's links), null without links.
+    QToolButton *linksButton() const { return m_links; }
     TimeSeriesChart *chart() const { return m_chart; }
     ValueView *valueView() const { return m_value; }
     BarGaugeView *barGaugeView() const { return m_barGauge; }
@@ -93,6 +97,8 @@ Q_SIGNALS:
     void tracesRequested(const QString &service, const QDateTime &start, const QDateTime &end);
     /// A web link of a text panel was clicked.
     void openUrlRequested(const QUrl &url);
+    /// One of the panel's links (its header's menu) was chosen; the page resolves and opens it.
+    void linkRequested(const Stackscope::DashboardLink &link);
 
 public:
     /// The services the panel's series name (label `service`, else `job`), for the context menu.
@@ -119,6 +125,8 @@ private:
     LegendModel *m_legend = nullptr;
     QTableView *m_legendView = nullptr;
     QToolButton *m_rowButton = nullptr;
+    QLabel *m_timeInfo = nullptr;
+    QToolButton *m_links = nullptr;
     PanelData m_data;
 };
 

@@ -15,6 +15,8 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLinearGradient>
+#include <QLogValueAxis>
 #include <QMouseEvent>
 #include <QRubberBand>
 
@@ -68,6 +70,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_cursorLine->hide();
     scene()->addItem(m_cursorLine);
     connect(c, &QChart::plotAreaChanged, this, &TimeSeriesChart::layoutBands);
+    connect(c, &QChart::plotAreaChanged, this, &TimeSeriesChart::layoutThresholds);
 }
 
 void TimeSeriesChart::setUnit(const QString &unit)
@@ -87,6 +90,34 @@ void TimeSeriesChart::setGraphStyle(const GraphStyle &style)
 {
     m_style = style;
     m_drawn = false;
+    // A log scale: its own axis on the left, the linear one hidden (lines move in rebuild()).
+    if (style.logBase > 0 && !m_logAxis) {
+        m_logAxis = new QLogValueAxis;
+        m_logAxis->setLabelFormat(u"%g"_s);
+        m_logAxis->setMinorTickCount(-1);
+        m_logAxis->setLabelsFont(m_valueAxis->labelsFont());
+        chart()->addAxis(m_logAxis, Qt::AlignLeft);
+    }
+    m_valueAxis->setVisible(style.logBase <= 0);
+    if (m_logAxis)
+        m_logAxis->setVisible(style.logBase > 0);
+    // "hidden": the axis scales the series but shows no labels.
+    const bool labels = style.placement != GraphStyle::Placement::Hidden;
+    m_valueAxis->setLabelsVisible(labels);
+    if (m_logAxis)
+        m_logAxis->setLabelsVisible(labels);
+}
+
+void TimeSeriesChart::setAxisRules(const QList<SeriesAxisRule> &rules)
+{
+    m_axisRules = rules;
+    m_drawn = false;
+}
+
+void TimeSeriesChart::setThresholds(const QList<Threshold> &thresholds)
+{
+    m_thresholds = thresholds;
+    layoutThresholds();
 }
 
 void TimeSeriesChart::setLegendShown(bool shown)
@@ -158,6 +189,45 @@ bool drawsTheSame(const PanelData &a, const PanelData &b)
     return true;
 }
 
+/// A series against `axis` as its only vertical axis (a line from the pool may have drawn on
+/// the other side last time).
+void attachVertical(QAbstractSeries *series, QAbstractAxis *axis)
+{
+    const auto attached = series->attachedAxes();
+    for (QAbstractAxis *a : attached) {
+        if (a->orientation() == Qt::Vertical && a != axis)
+            series->detachAxis(a);
+    }
+    if (!attached.contains(axis))
+        series->attachAxis(axis);
+}
+
+/// A fill: plain, or fading from the line towards the floor (opacity), turning its hue on the
+/// way too (hue); a negated series fades the other way, from its line down.
+QBrush gradientFill(const QColor &color, int alpha, GraphStyle::Gradient gradient, bool negated)
+{
+    QColor top = color;
+    top.setAlpha(alpha);
+    if (gradient == GraphStyle::Gradient::None)
+        return top;
+    QColor bottom = top;
+    bottom.setAlpha(0);
+    if (gradient == GraphStyle::Gradient::Hue) {
+        float h = 0, sat = 0, l = 0, a = 0;
+        color.getHslF(&h, &sat, &l, &a);
+        top = QColor::fromHslF(std::fmod(std::max(h, 0.0f) + 0.94f, 1.0f), sat, l);
+        top.setAlpha(alpha);
+        bottom = QColor::fromHslF(std::fmod(std::max(h, 0.0f) + 0.06f, 1.0f), sat, l);
+        bottom.setAlpha(alpha / 4);
+    }
+    // Object bounding mode: 0 is the area's top, 1 its bottom, wherever the area is.
+    QLinearGradient fade(0, 0, 0, 1);
+    fade.setCoordinateMode(QGradient::ObjectBoundingMode);
+    fade.setColorAt(0, negated ? bottom : top);
+    fade.setColorAt(1, negated ? top : bottom);
+    return fade;
+}
+
 } // namespace
 
 void TimeSeriesChart::setData(const PanelData &data)
@@ -198,7 +268,6 @@ QLineSeries *TimeSeriesChart::takeLine()
     m_lines.append(line);
     chart()->addSeries(line);
     line->attachAxis(m_timeAxis);
-    line->attachAxis(m_valueAxis);
     line->setUseOpenGL(false);
     return line;
 }
@@ -238,6 +307,10 @@ void TimeSeriesChart::rebuild()
     decimated.reserve(m_data.series.size());
     double lo = std::numeric_limits<double>::infinity();
     double hi = -std::numeric_limits<double>::infinity();
+    double rightLo = lo;
+    double rightHi = hi;
+    const bool log = m_style.logBase > 0;
+    QList<SeriesAxis> axes(m_data.series.size()); // stacked series stay on the left
     if (stacked) {
         QList<bool> included;
         for (qsizetype i = 0; i < m_data.series.size(); ++i)
@@ -262,39 +335,114 @@ void TimeSeriesChart::rebuild()
             lowers.append(bottoms);
         }
     } else {
-        for (const Series &s : std::as_const(m_data.series)) {
-            decimated.append(decimateSeries(s, startMs, endMs, columns, gapMs));
-            for (const QList<QPointF> &points : std::as_const(decimated.constLast())) {
+        for (qsizetype i = 0; i < m_data.series.size(); ++i) {
+            const Series &original = m_data.series.at(i);
+            const SeriesAxis axis = seriesAxis(
+                m_style, m_axisRules, m_data.names.value(i, seriesSignature(original.labels)));
+            axes[i] = axis;
+            QList<QList<QPointF>> segments;
+            if (axis.negativeY) {
+                Series negated = original;
+                for (double &v : negated.values)
+                    v = -v;
+                segments = decimateSeries(negated, startMs, endMs, columns, gapMs);
+            } else {
+                segments = decimateSeries(original, startMs, endMs, columns, gapMs);
+            }
+            if (log) {
+                // A log scale has no place for zero and below: those samples are gaps.
+                QList<QList<QPointF>> positive;
+                for (const QList<QPointF> &points : std::as_const(segments)) {
+                    QList<QPointF> run;
+                    for (const QPointF &p : points) {
+                        if (p.y() > 0) {
+                            run.append(p);
+                        } else if (!run.isEmpty()) {
+                            positive.append(run);
+                            run.clear();
+                        }
+                    }
+                    if (!run.isEmpty())
+                        positive.append(run);
+                }
+                segments = positive;
+            }
+            double &sideLo = axis.right ? rightLo : lo;
+            double &sideHi = axis.right ? rightHi : hi;
+            for (const QList<QPointF> &points : std::as_const(segments)) {
                 for (const QPointF &p : points) {
-                    lo = std::min(lo, p.y());
-                    hi = std::max(hi, p.y());
+                    sideLo = std::min(sideLo, p.y());
+                    sideHi = std::max(sideHi, p.y());
                 }
             }
+            decimated.append(segments);
         }
     }
-    if (!std::isfinite(lo)) {
-        lo = 0;
-        hi = 1;
-    }
-    m_yMin = percent ? 0.0 : m_min.value_or(std::min(lo, 0.0));
-    m_yMax = percent ? 1.0 : m_max.value_or(hi);
-    if (m_yMax <= m_yMin)
-        m_yMax = m_yMin + 1;
+    m_hasRight
+        = std::any_of(axes.cbegin(), axes.cend(), [](const SeriesAxis &a) { return a.right; });
+    m_hasLeft
+        = std::any_of(axes.cbegin(), axes.cend(), [](const SeriesAxis &a) { return !a.right; });
+    // Each side's range: the data's, the panel's min/max, the soft limits (reached at least),
+    // zero on a linear scale.
+    const auto sideRange = [this, log, percent](double dataLo, double dataHi) {
+        if (percent) // 0–100 %, as Grafana draws a percent stack
+            return std::pair<double, double>{log ? 0.01 : 0.0, 1.0};
+        const double base = log ? double(m_style.logBase) : 10.0;
+        if (!std::isfinite(dataLo)) {
+            dataLo = log ? 1 : 0;
+            dataHi = log ? base : 1;
+        }
+        if (log && !(dataLo > 0)) { // a stack's floor: the axis starts at a power below the data
+            dataHi = dataHi > 0 ? dataHi : base;
+            dataLo = std::min(dataHi, 1.0);
+        }
+        double yMin = 0;
+        double yMax = 1;
+        if (log) {
+            // Whole powers of the base at both ends.
+            yMin = std::pow(base, std::floor(std::log(dataLo) / std::log(base) + 1e-9));
+            yMax = std::pow(base, std::ceil(std::log(dataHi) / std::log(base) - 1e-9));
+        } else {
+            // Zero in view, and a little headroom (below too when the data goes below zero).
+            yMin = std::min(dataLo, 0.0);
+            yMax = dataHi > yMin ? dataHi : yMin + 1;
+            const double pad = (yMax - yMin) * 0.05;
+            yMax += pad;
+            if (yMin < 0)
+                yMin -= pad;
+        }
+        if (m_style.softMin && (!log || *m_style.softMin > 0))
+            yMin = std::min(yMin, *m_style.softMin);
+        if (m_style.softMax && (!log || *m_style.softMax > 0))
+            yMax = std::max(yMax, *m_style.softMax);
+        if (m_min && (!log || *m_min > 0))
+            yMin = *m_min;
+        if (m_max && (!log || *m_max > 0))
+            yMax = *m_max;
+        if (yMax <= yMin)
+            yMax = log ? yMin * base : yMin + 1;
+        return std::pair<double, double>{yMin, yMax};
+    };
+    std::tie(m_yMin, m_yMax) = sideRange(lo, hi);
+    std::tie(m_rMin, m_rMax) = sideRange(rightLo, rightHi);
     // The axes first: QtCharts lays every line out again when a range changes, and the lines
     // still hold the old, few points now.
     updateAxes();
     const auto [axisLo, axisHi] = valueRange();
+    const auto [rightAxisLo, rightAxisHi] = rightAxisRange();
     const double xScale = double(columns) / double(std::max<qint64>(endMs - startMs, 1));
     const double yScale = double(rows) / std::max(axisHi - axisLo, 1e-300);
+    const double rightYScale = double(rows) / std::max(rightAxisHi - rightAxisLo, 1e-300);
 
     qsizetype drawn = 0;
     // Areas: stacked bands, fills down to the axis' floor, bars.
     const bool bars = m_style.draw == GraphStyle::Draw::Bars;
     const int fillAlpha
         = bars ? std::max(m_style.fillOpacity, 60) * 255 / 100 : m_style.fillOpacity * 255 / 100;
-    const double floor = std::clamp(0.0, axisLo, axisHi);
+    const double leftFloor = log ? axisLo : std::clamp(0.0, axisLo, axisHi);
+    const double rightFloor = log ? rightAxisLo : std::clamp(0.0, rightAxisLo, rightAxisHi);
     const double barHalf = std::max(m_data.stepSeconds, 1.0) * 1000 * 0.4;
-    const auto toBars = [barHalf, floor](const QList<QPointF> &points) {
+    const auto toBars = [barHalf](const QList<QPointF> &points, double floor) {
         QList<QPointF> outline;
         outline.reserve(points.size() * 4);
         for (const QPointF &p : points) {
@@ -310,16 +458,23 @@ void TimeSeriesChart::rebuild()
         entry.color = Palette::series(quint32(i));
         entry.visible = !hidden.contains(entry.name);
         entry.dataIndex = i;
+        entry.axis = axes.value(i);
+        QAbstractAxis *vertical = sideAxis(entry.axis.right);
+        const double floor = entry.axis.right ? rightFloor : leftFloor;
         for (qsizetype k = 0; k < decimated.at(i).size(); ++k) {
             const QList<QPointF> &points = decimated.at(i).at(k);
             QLineSeries *line = takeLine();
+            attachVertical(line, vertical);
             // Bars and points show every sample: only lines may drop the ones that would not
-            // move them (a stack keeps its points so that its bands' edges match).
-            QList<QPointF> kept = stacked || bars || m_style.draw == GraphStyle::Draw::Points
-                                      ? points
-                                      : simplifyForPixels(points, xScale, yScale, 0.5);
+            // move them (a stack keeps its points so that its bands' edges match; on a log
+            // scale a pixel is no fixed value).
+            QList<QPointF> kept
+                = stacked || bars || log || m_style.draw == GraphStyle::Draw::Points
+                      ? points
+                      : simplifyForPixels(points, xScale, entry.axis.right ? rightYScale : yScale,
+                                          0.5);
             if (bars)
-                kept = toBars(kept);
+                kept = toBars(kept, floor);
             drawn += kept.size();
             line->replace(kept);
             entry.segments.append(line);
@@ -340,13 +495,12 @@ void TimeSeriesChart::rebuild()
             lower->replace(bottom);
             area->setUpperSeries(upper);
             area->setLowerSeries(lower);
-            QColor fill = entry.color;
-            fill.setAlpha(fillAlpha);
-            area->setBrush(fill);
+            area->setBrush(
+                gradientFill(entry.color, fillAlpha, m_style.gradient, entry.axis.negativeY));
             area->setPen(Qt::NoPen);
             chart()->addSeries(area);
             area->attachAxis(m_timeAxis);
-            area->attachAxis(m_valueAxis);
+            area->attachAxis(vertical);
             area->setVisible(entry.visible);
             entry.areas.append(area);
         }
@@ -416,6 +570,7 @@ void TimeSeriesChart::rebuild()
         m_bandItems.at(i)->setToolTip(band.label);
     }
     layoutBands();
+    layoutThresholds();
     Q_EMIT seriesChanged();
 }
 
@@ -510,31 +665,178 @@ void TimeSeriesChart::updateAxes()
             appendUnique(m_timeAxis, QDateTime::fromMSecsSinceEpoch(tick).toString(format),
                          double(tick));
     }
-    // Values: a little headroom, nice ticks, labels in the panel's unit.
+    // Values: nice ticks, labels in the panel's unit (a log axis: its powers).
+    const QString percentUnit = u"percentunit"_s;
+    const QString &unit = m_style.stacking == GraphStyle::Stacking::Percent ? percentUnit : m_unit;
     const auto [lo, hi] = valueRange();
-    clearCategories(m_valueAxis);
-    m_valueAxis->setRange(lo, hi);
-    m_valueAxis->setStartValue(lo);
+    // Everything on the right: no empty axis on the left.
+    valueAxis()->setVisible(m_hasLeft || !m_hasRight);
+    if (m_logAxis && m_style.logBase > 0) {
+        m_logAxis->setBase(m_style.logBase);
+        m_logAxis->setRange(lo, hi);
+    } else {
+        fillValueAxis(m_valueAxis, lo, hi, unit);
+    }
+    if (m_hasRight) {
+        QAbstractAxis *right = sideAxis(true);
+        if (m_style.logBase > 0) {
+            m_rightLogAxis->setBase(m_style.logBase);
+            m_rightLogAxis->setRange(m_rMin, m_rMax);
+        } else {
+            fillValueAxis(m_rightAxis, m_rMin, m_rMax,
+                          m_style.rightUnit.isEmpty() ? unit : m_style.rightUnit);
+        }
+        right->setVisible(m_style.rightShown);
+    }
+    for (QAbstractAxis *right : {static_cast<QAbstractAxis *>(m_rightAxis),
+                                 static_cast<QAbstractAxis *>(m_rightLogAxis)}) {
+        if (right && (!m_hasRight || right != sideAxis(true)))
+            right->setVisible(false);
+    }
+}
+
+void TimeSeriesChart::fillValueAxis(QCategoryAxis *axis, double lo, double hi, const QString &unit)
+{
+    clearCategories(axis);
+    axis->setRange(lo, hi);
+    axis->setStartValue(lo);
     const double step = niceStep((hi - lo) / 4);
     for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
-        appendUnique(m_valueAxis,
-                     Format::value(std::abs(v) < step * 1e-9 ? 0 : v,
-                                   m_style.stacking == GraphStyle::Stacking::Percent
-                                       ? u"percentunit"_s
-                                       : m_unit)
-                         .toHtmlEscaped(),
+        appendUnique(axis, Format::value(std::abs(v) < step * 1e-9 ? 0 : v, unit).toHtmlEscaped(),
                      v);
-    m_valueAxis->setTitleText(QString());
+    axis->setTitleText(QString());
+}
+
+QAbstractAxis *TimeSeriesChart::sideAxis(bool right)
+{
+    const bool log = m_style.logBase > 0;
+    const auto makeLog = [this](Qt::Alignment side) {
+        auto *axis = new QLogValueAxis;
+        axis->setLabelFormat(u"%g"_s);
+        axis->setMinorTickCount(-1); // the minor ticks the base gives
+        axis->setLabelsFont(m_valueAxis->labelsFont());
+        chart()->addAxis(axis, side);
+        return axis;
+    };
+    if (!right)
+        return log ? static_cast<QAbstractAxis *>(m_logAxis) : m_valueAxis;
+    if (log) {
+        if (!m_rightLogAxis)
+            m_rightLogAxis = makeLog(Qt::AlignRight);
+        return m_rightLogAxis;
+    }
+    if (!m_rightAxis) {
+        m_rightAxis = new QCategoryAxis;
+        m_rightAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        m_rightAxis->setLabelsFont(m_valueAxis->labelsFont());
+        m_rightAxis->setGridLineVisible(false); // the left axis' grid is the chart's
+        chart()->addAxis(m_rightAxis, Qt::AlignRight);
+    }
+    return m_rightAxis;
+}
+
+QAbstractAxis *TimeSeriesChart::valueAxis() const
+{
+    return m_style.logBase > 0 && m_logAxis ? static_cast<QAbstractAxis *>(m_logAxis) : m_valueAxis;
+}
+
+QAbstractAxis *TimeSeriesChart::rightValueAxis() const
+{
+    if (!m_hasRight)
+        return nullptr;
+    return m_style.logBase > 0 ? static_cast<QAbstractAxis *>(m_rightLogAxis) : m_rightAxis;
 }
 
 std::pair<double, double> TimeSeriesChart::valueRange() const
 {
-    if (m_style.stacking == GraphStyle::Stacking::Percent)
-        return {0.0, 1.0}; // 0–100 %, as Grafana draws a percent stack
-    const double pad = (m_yMax - m_yMin) * 0.05;
-    const double lo = m_min ? m_yMin : m_yMin - (m_yMin < 0 ? pad : 0);
-    const double hi = m_max ? m_yMax : m_yMax + pad;
-    return {lo, hi};
+    return {m_yMin, m_yMax};
+}
+
+std::pair<double, double> TimeSeriesChart::rightAxisRange() const
+{
+    return m_hasRight ? std::pair<double, double>{m_rMin, m_rMax} : std::pair<double, double>{};
+}
+
+bool TimeSeriesChart::isOnRightAxis(int series) const
+{
+    return series >= 0 && series < m_entries.size() && m_entries.at(series).axis.right;
+}
+
+bool TimeSeriesChart::isNegated(int series) const
+{
+    return series >= 0 && series < m_entries.size() && m_entries.at(series).axis.negativeY;
+}
+
+QBrush TimeSeriesChart::fillBrush(int series) const
+{
+    if (series < 0 || series >= m_entries.size() || m_entries.at(series).areas.isEmpty())
+        return Qt::NoBrush;
+    return m_entries.at(series).areas.first()->brush();
+}
+
+qreal TimeSeriesChart::yOf(double value) const
+{
+    const QRectF plot = chart()->plotArea();
+    const auto [lo, hi] = valueRange();
+    double t = 0;
+    if (m_style.logBase > 0)
+        t = value > 0 ? (std::log(value) - std::log(lo)) / (std::log(hi) - std::log(lo))
+                      : -1; // below the axis
+    else
+        t = (value - lo) / std::max(hi - lo, 1e-300);
+    return plot.bottom() - t * plot.height();
+}
+
+void TimeSeriesChart::layoutThresholds()
+{
+    using Mode = GraphStyle::Thresholds;
+    const Mode mode = m_style.thresholds;
+    const bool lines = mode == Mode::Line || mode == Mode::LineAndArea || mode == Mode::Dashed
+                       || mode == Mode::DashedAndArea;
+    const bool dashed = mode == Mode::Dashed || mode == Mode::DashedAndArea;
+    const bool areas
+        = mode == Mode::Area || mode == Mode::LineAndArea || mode == Mode::DashedAndArea;
+    // One line per step above the base, one area per step; made once, placed on every change.
+    const qsizetype lineCount = lines ? std::max<qsizetype>(m_thresholds.size() - 1, 0) : 0;
+    const qsizetype areaCount = areas ? m_thresholds.size() : 0;
+    while (m_thresholdLines.size() > lineCount)
+        delete m_thresholdLines.takeLast();
+    while (m_thresholdAreas.size() > areaCount)
+        delete m_thresholdAreas.takeLast();
+    while (m_thresholdLines.size() < lineCount) {
+        auto *item = new QGraphicsLineItem(chart());
+        item->setZValue(0.6); // over the bands, under the series
+        m_thresholdLines.append(item);
+    }
+    while (m_thresholdAreas.size() < areaCount) {
+        auto *item = new QGraphicsRectItem(chart());
+        item->setPen(Qt::NoPen);
+        item->setZValue(0.4); // under the bands
+        m_thresholdAreas.append(item);
+    }
+    const QRectF plot = chart()->plotArea();
+    const auto clampY = [&plot](qreal y) {
+        return std::clamp(y, plot.top(), plot.bottom());
+    };
+    for (qsizetype i = 0; i < areaCount; ++i) {
+        const Threshold &step = m_thresholds.at(i);
+        const qreal bottom = i == 0 ? plot.bottom() : clampY(yOf(step.value));
+        const qreal top
+            = i + 1 < m_thresholds.size() ? clampY(yOf(m_thresholds.at(i + 1).value)) : plot.top();
+        QColor fill = step.color;
+        fill.setAlpha(38); // Grafana's 15 %
+        m_thresholdAreas.at(i)->setBrush(fill);
+        m_thresholdAreas.at(i)->setRect(QRectF(plot.left(), top, plot.width(), bottom - top));
+    }
+    for (qsizetype i = 0; i < lineCount; ++i) {
+        const Threshold &step = m_thresholds.at(i + 1);
+        const qreal y = yOf(step.value);
+        QGraphicsLineItem *item = m_thresholdLines.at(i);
+        QPen pen(step.color, 1.5, dashed ? Qt::DashLine : Qt::SolidLine);
+        item->setPen(pen);
+        item->setLine(plot.left(), y, plot.right(), y);
+        item->setVisible(y >= plot.top() - 0.5 && y <= plot.bottom() + 0.5); // off the axis: none
+    }
 }
 
 int TimeSeriesChart::segmentCount(int series) const
@@ -615,9 +917,11 @@ QString TimeSeriesChart::readoutAt(qint64 timeMs) const
             && std::abs(s.times.at(index - 1) - timeMs) < std::abs(s.times.at(index) - timeMs))
             --index;
         const qint64 tolerance = qint64(std::max(m_data.stepSeconds, 1.0) * 1000 * 1.5);
-        const QString value = std::abs(s.times.at(index) - timeMs) <= tolerance
-                                  ? Format::value(s.values.at(index), m_unit, 4)
-                                  : tr("no sample");
+        const QString value
+            = std::abs(s.times.at(index) - timeMs) <= tolerance ? Format::value(
+                  s.values.at(index),
+                  entry.axis.right && !m_style.rightUnit.isEmpty() ? m_style.rightUnit : m_unit, 4)
+                                                                : tr("no sample");
         lines << entry.name + u": "_s + value;
         if (lines.size() > 16) {
             lines << tr("… and more");

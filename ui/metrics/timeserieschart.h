@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/metrics/dashboard.h"
 #include "models/metrics/paneldata.h"
 #include "models/metrics/panelstyle.h"
+#include "models/metrics/seriesaxis.h"
 
 #include <QChartView>
 #include <QDateTime>
@@ -13,7 +15,9 @@
 class QLabel;
 class QLineSeries;
 class QAreaSeries;
+class QAbstractAxis;
 class QCategoryAxis;
+class QLogValueAxis;
 class QGraphicsLineItem;
 class QGraphicsRectItem;
 class QRubberBand;
@@ -29,7 +33,11 @@ namespace Stackscope {
 /// over with replace(). Data equal to what is drawn is not handed over again. Drag to zoom
 /// (zoomRequested), double-click to reset (resetZoomRequested). The data's bands (an alert's
 /// pending and firing periods) are shaded behind the lines over the plot's full height, and named
-/// in the read-out.
+/// in the read-out. The value axis is linear or logarithmic (QLogValueAxis; values at or below
+/// zero are left out there, as gaps); series that a rule places on the right get a second axis of
+/// their own; negative-Y series are drawn below zero; fills may fade (gradient); the panel's
+/// thresholds are drawn as lines (solid or dashed) and/or areas behind the lines, over the left
+/// axis, as the bands are.
 class TimeSeriesChart : public QChartView
 {
     Q_OBJECT
@@ -40,6 +48,10 @@ public:
     void setBounds(std::optional<double> min, std::optional<double> max);
     /// Stacking, fill, line width and draw style.
     void setGraphStyle(const GraphStyle &style);
+    /// Which series go on the right axis or below zero (Panel::axisRules).
+    void setAxisRules(const QList<SeriesAxisRule> &rules);
+    /// The thresholds drawn when the style's `thresholds` says so.
+    void setThresholds(const QList<Threshold> &thresholds);
     /// Whether the chart's own legend (a list under the plot) is drawn; a panel that shows its
     /// legend as a table, or none, turns it off.
     void setLegendShown(bool shown);
@@ -79,6 +91,23 @@ public:
     QList<QPointF> linePoints(int series) const;
     /// The value axis' range as drawn.
     std::pair<double, double> valueAxisRange() const { return valueRange(); }
+    /// The left value axis (a QCategoryAxis, or a QLogValueAxis for a log scale) and the right
+    /// one (null until a series goes there; hidden while none does).
+    QAbstractAxis *valueAxis() const;
+    QAbstractAxis *rightValueAxis() const;
+    /// The right axis' range as drawn ({0, 0} without one).
+    std::pair<double, double> rightAxisRange() const;
+    /// Whether a series is drawn against the right axis, and negated.
+    bool isOnRightAxis(int series) const;
+    bool isNegated(int series) const;
+    /// The fill of a series (its first area's brush; Qt::NoBrush when it has none).
+    QBrush fillBrush(int series) const;
+    /// The thresholds drawn: lines (one per step above the base) and areas (one per step), in
+    /// the thresholds' order.
+    QList<QGraphicsLineItem *> thresholdLines() const { return m_thresholdLines; }
+    QList<QGraphicsRectItem *> thresholdAreas() const { return m_thresholdAreas; }
+    /// The y (chart coordinates) of a value on the left axis.
+    qreal yOf(double value) const;
 
 Q_SIGNALS:
     void zoomRequested(const QDateTime &start, const QDateTime &end);
@@ -104,6 +133,7 @@ private:
         QList<QAreaSeries *> areas; ///< fills under (or stacked bands behind) the segments
         bool visible = true;
         int dataIndex = 0;
+        SeriesAxis axis;
     };
     void rebuild();
     QLineSeries *takeLine();
@@ -112,6 +142,10 @@ private:
     void layoutBands();
     /// The value axis' range: the data's (or the panel's min/max) with a little headroom.
     std::pair<double, double> valueRange() const;
+    /// The vertical axis for one side, made when first needed.
+    QAbstractAxis *sideAxis(bool right);
+    void fillValueAxis(QCategoryAxis *axis, double lo, double hi, const QString &unit);
+    void layoutThresholds();
 
     PanelData m_data;
     QString m_unit;
@@ -129,6 +163,17 @@ private:
     QLabel *m_readout;
     QGraphicsLineItem *m_cursorLine;
     QList<QGraphicsRectItem *> m_bandItems;
+    QList<SeriesAxisRule> m_axisRules;
+    QList<Threshold> m_thresholds;
+    QList<QGraphicsLineItem *> m_thresholdLines;
+    QList<QGraphicsRectItem *> m_thresholdAreas;
+    QLogValueAxis *m_logAxis = nullptr;      ///< the left axis of a log scale
+    QCategoryAxis *m_rightAxis = nullptr;    ///< the right axis, linear
+    QLogValueAxis *m_rightLogAxis = nullptr; ///< the right axis, log
+    bool m_hasRight = false;
+    bool m_hasLeft = true;
+    double m_rMin = 0;
+    double m_rMax = 1;
     QRubberBand *m_band = nullptr;
     QPoint m_pressPos;
     bool m_dragging = false;
