@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/metrics/fieldconfig.h"
 #include "models/metrics/panelstyle.h"
 
 #include <QColor>
@@ -22,16 +23,6 @@ struct PanelQuery
     bool instant = false;
 
     friend bool operator==(const PanelQuery &, const PanelQuery &) = default;
-};
-
-/// A threshold step: from `value` upwards the colour is `color` (the first step's value is
-/// -Inf, Grafana's "Base").
-struct Threshold
-{
-    double value = 0;
-    QColor color;
-
-    friend bool operator==(const Threshold &, const Threshold &) = default;
 };
 
 /// Where a panel sits on the 24-column grid (Grafana's gridPos; one row unit ≈ 30 px).
@@ -93,6 +84,9 @@ struct Panel
     /// The panel's datasource when it is not Prometheus ("loki", "elasticsearch"): its queries
     /// are not run, and the panel says so.
     QString foreignDatasource;
+    /// Value mappings, colour, display name, no-value text, hideFrom and the overrides per
+    /// series (fieldconfig.h); unit, decimals, min, max and thresholds are the fields above.
+    FieldConfig fields;
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };
