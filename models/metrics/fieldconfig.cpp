@@ -191,7 +191,8 @@ QColor FieldDisplay::seriesColor(const QColor &palette) const
     return colorMode == FieldColorMode::Fixed && fixedColor.isValid() ? fixedColor : palette;
 }
 
-FieldDisplay resolveField(const Panel &panel, const FieldSubject &subject)
+FieldDisplay resolveField(const Panel &panel, const FieldSubject &subject,
+                          const QList<DashboardVariable> &variables)
 {
     FieldDisplay out;
     out.unit = panel.unit;
@@ -201,8 +202,9 @@ FieldDisplay resolveField(const Panel &panel, const FieldSubject &subject)
     out.thresholds = panel.thresholds;
     apply(&out, panel.fields.defaults);
     // byName also knows a series by the name its default displayName gives it.
-    const QString shownName
-        = out.displayName.isEmpty() ? subject.name : displayNameText(out.displayName, subject, {});
+    const QString shownName = out.displayName.isEmpty()
+                                  ? subject.name
+                                  : displayNameText(out.displayName, subject, variables);
     for (const FieldOverride &o : panel.fields.overrides) {
         if (matches(o.matcher, subject, shownName))
             apply(&out, o.properties);
@@ -244,7 +246,7 @@ void applyFieldConfig(const Panel &panel, const QStringList &refIds,
         subject.name = data->names.value(i, seriesSignature(s.labels));
         subject.labels = s.labels;
         subject.refId = refIds.value(i);
-        FieldDisplay field = resolveField(panel, subject);
+        FieldDisplay field = resolveField(panel, subject, variables);
         if (!field.displayName.isEmpty()) {
             if (data->names.size() <= i)
                 data->names.resize(i + 1);

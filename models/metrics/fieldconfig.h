@@ -164,8 +164,10 @@ struct FieldDisplay
     friend bool operator==(const FieldDisplay &, const FieldDisplay &) = default;
 };
 
-/// The effective options of one series of a panel.
-FieldDisplay resolveField(const Panel &panel, const FieldSubject &subject);
+/// The effective options of one series of a panel (`variables` for the byName matcher, which
+/// also knows a series by the name the defaults' displayName gives it).
+FieldDisplay resolveField(const Panel &panel, const FieldSubject &subject,
+                          const QList<DashboardVariable> &variables = {});
 
 /// A displayName as Grafana fills it in: `${__field.name}` and `${__series.name}` (the legend
 /// name), `${__field.displayName}` (the same), `${__field.labels.x}`, `${__field.labels}`
