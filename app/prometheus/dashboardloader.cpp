@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/prometheus/dashboardloader.h"
 #include "app/prometheus/grafanabuckets.h"
+#include "app/prometheus/grafanafields.h"
 #include "app/prometheus/grafanastyle.h"
 
 #include <QCoreApplication>
@@ -243,6 +244,9 @@ Panel grafanaPanel(const QJsonObject &object, const Datasources &datasources, QS
         panel.max = optionalNumber(object.value("maxValue"_L1));
     if (defaults.contains("decimals"_L1))
         panel.decimals = defaults.value("decimals"_L1).toInt(-1);
+    else if (object.value("decimals"_L1).isDouble()) // singlestat, graph
+        panel.decimals = object.value("decimals"_L1).toInt(-1);
+    panel.fields = grafanaFieldConfig(object);
     const QJsonArray steps = defaults.value("thresholds"_L1).toObject().value("steps"_L1).toArray();
     for (const QJsonValue &s : steps) {
         const QJsonObject step = s.toObject();

@@ -433,10 +433,16 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
                     && index < m_panels.size()) {
                     PanelState &state = m_panels[index];
                     PanelData data = panelRun->data;
+                    QStringList refIds;
+                    const Panel &shown = m_dashboard.panels.at(index);
                     for (qsizetype k = 0; k < panelRun->series.size(); ++k) {
                         data.series += panelRun->series.at(k);
                         data.names += panelRun->names.at(k);
+                        for (qsizetype n = 0; n < panelRun->series.at(k).size(); ++n)
+                            refIds << shown.queries.value(k).refId;
                     }
+                    // Overrides, mappings and display names per series (fieldconfig.h).
+                    applyFieldConfig(shown, refIds, m_dashboard.variables, &data);
                     if (!panelRun->errors.isEmpty()) {
                         panelRun->errors.removeDuplicates();
                         data.error = panelRun->errors.join(u'\n');

@@ -34,8 +34,22 @@ QString number(double value, int significant)
 
 namespace {
 
+/// Significant digits, or (decimals >= 0) exactly that many decimals, as Grafana's `decimals`.
+struct Digits
+{
+    int significant = 3;
+    int decimals = -1;
+};
+
+QString numberText(double value, Digits digits)
+{
+    if (digits.decimals < 0 || !std::isfinite(value))
+        return number(value, digits.significant);
+    return QString::number(value, 'f', std::min(digits.decimals, 12));
+}
+
 QString scaled(double value, double base, const char *const *prefixes, int count, int zeroIndex,
-               const QString &suffix, int significant)
+               const QString &suffix, Digits significant)
 {
     int index = zeroIndex;
     double v = value;
@@ -51,7 +65,7 @@ QString scaled(double value, double base, const char *const *prefixes, int count
     }
     const QString prefix = QString::fromUtf8(prefixes[index]);
     const QString unit = prefix + suffix;
-    return unit.isEmpty() ? number(v, significant) : number(v, significant) + u' ' + unit;
+    return unit.isEmpty() ? numberText(v, significant) : numberText(v, significant) + u' ' + unit;
 }
 
 const char *const siPrefixes[] = {"n", "µ", "m", "", "k", "M", "G", "T", "P", "E"};
@@ -65,11 +79,17 @@ QString bytes(double value, int significant)
 {
     if (std::isnan(value) || std::isinf(value))
         return number(value, significant);
-    return scaled(value, 1024, iecPrefixes, 7, 0, u"B"_s, significant);
+    return scaled(value, 1024, iecPrefixes, 7, 0, u"B"_s, Digits{significant});
 }
 
-QString duration(double seconds, int significant)
+namespace {
+
+QString durationText(double seconds, Digits digits)
 {
+    const auto number = [digits](double v, int) {
+        return numberText(v, digits);
+    };
+    const int significant = digits.significant;
     const double a = std::abs(seconds);
     if (a == 0)
         return u"0 s"_s;
@@ -86,6 +106,13 @@ QString duration(double seconds, int significant)
     if (a < 86400)
         return number(seconds / 3600, significant) + u" h"_s;
     return number(seconds / 86400, significant) + u" d"_s;
+}
+
+} // namespace
+
+QString duration(double seconds, int significant)
+{
+    return durationText(seconds, Digits{significant});
 }
 
 QString elapsed(qint64 s)
@@ -183,7 +210,9 @@ QString sampleValue(const QString &text, int significant)
     return out;
 }
 
-QString value(double value, const QString &unit, int significant)
+namespace {
+
+QString valueText(double value, const QString &unit, Digits significant)
 {
     if (std::isnan(value))
         return u"NaN"_s;
@@ -200,24 +229,36 @@ QString value(double value, const QString &unit, int significant)
         return scaled(value, u == "binBps"_L1 ? 1024 : 1000, u == "binBps"_L1 ? iecPrefixes : siUp,
                       7, 0, u"B/s"_s, significant);
     if (u == "s"_L1 || u == "dtdurations"_L1)
-        return duration(value, significant);
+        return durationText(value, significant);
     if (u == "ms"_L1)
-        return duration(value / 1e3, significant);
+        return durationText(value / 1e3, significant);
     if (u == "µs"_L1 || u == "us"_L1)
-        return duration(value / 1e6, significant);
+        return durationText(value / 1e6, significant);
     if (u == "ns"_L1)
-        return duration(value / 1e9, significant);
+        return durationText(value / 1e9, significant);
     if (u == "percent"_L1)
-        return number(value, significant) + u" %"_s;
+        return numberText(value, significant) + u" %"_s;
     if (u == "percentunit"_L1)
-        return number(value * 100, significant) + u" %"_s;
+        return numberText(value * 100, significant) + u" %"_s;
     if (u == "ops"_L1 || u == "opsps"_L1)
         return scaled(value, 1000, siPrefixes, 10, siZero, u"ops/s"_s, significant);
     if (u == "reqps"_L1 || u == "rps"_L1)
         return scaled(value, 1000, siPrefixes, 10, siZero, u"req/s"_s, significant);
     if (u.isEmpty() || u == "short"_L1 || u == "none"_L1 || u == "si"_L1)
         return scaled(value, 1000, siPrefixes, 10, siZero, QString(), significant);
-    return number(value, significant) + u' ' + u;
+    return numberText(value, significant) + u' ' + u;
+}
+
+} // namespace
+
+QString value(double value, const QString &unit, int significant)
+{
+    return valueText(value, unit, Digits{significant});
+}
+
+QString value(double value, const QString &unit, int significant, int decimals)
+{
+    return valueText(value, unit, Digits{significant, decimals});
 }
 
 QString axisLabel(const QString &unit)

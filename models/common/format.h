@@ -46,6 +46,9 @@ QString sampleValue(const QString &text, int significant = 4);
 /// "ns", "percent" (0–100), "percentunit" (0–1), "ops"/"reqps"/"rps" (per second),
 /// "short"/"none"/"" (SI prefixes); unknown units are appended verbatim.
 QString value(double value, const QString &unit, int significant = 3);
+/// As above with Grafana's `decimals`: after scaling, exactly `decimals` digits after the point
+/// ("1.50 s", "2 KiB" for 0); a negative `decimals` is the significant digits above.
+QString value(double value, const QString &unit, int significant, int decimals);
 /// A short suffix for an axis title ("bytes", "s", "%", "ops/s"), empty for plain numbers.
 QString axisLabel(const QString &unit);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/metrics/buckets.h"
+#include "models/metrics/fieldconfig.h"
 #include "models/metrics/panelstyle.h"
 #include "models/metrics/seriesaxis.h"
 
@@ -28,16 +29,6 @@ struct PanelQuery
     bool heatmap = false;
 
     friend bool operator==(const PanelQuery &, const PanelQuery &) = default;
-};
-
-/// A threshold step: from `value` upwards the colour is `color` (the first step's value is
-/// -Inf, Grafana's "Base").
-struct Threshold
-{
-    double value = 0;
-    QColor color;
-
-    friend bool operator==(const Threshold &, const Threshold &) = default;
 };
 
 /// A link of a dashboard (Grafana's `links`) or of a panel (its `links`: title and url). A
@@ -138,6 +129,9 @@ struct Panel
     QString timeFrom;
     QString timeShift;
     QList<DashboardLink> links;
+    /// Value mappings, colour, display name, no-value text, hideFrom and the overrides per
+    /// series (fieldconfig.h); unit, decimals, min, max and thresholds are the fields above.
+    FieldConfig fields;
 
     friend bool operator==(const Panel &, const Panel &) = default;
 };

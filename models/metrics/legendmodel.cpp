@@ -35,21 +35,29 @@ void LegendModel::setUnit(const QString &unit)
 }
 
 void LegendModel::setSeries(const QList<Series> &series, const QStringList &names,
-                            const QList<QColor> &colors, const QSet<QString> &hidden)
+                            const QList<QColor> &colors, const QSet<QString> &hidden,
+                            const QList<FieldDisplay> &fields)
 {
     QList<LegendEntry> entries;
     entries.reserve(series.size());
     QHash<QString, int> seen;
     for (qsizetype i = 0; i < series.size(); ++i) {
         const Series &s = series.at(i);
+        const FieldDisplay *field = i < fields.size() ? &fields.at(i) : nullptr;
+        if (field && field->hideFrom.legend)
+            continue;
         LegendEntry entry;
         entry.name = names.value(i, seriesSignature(s.labels));
         const QString base = entry.name + u'\x1f' + seriesSignature(s.labels);
         entry.key = base + u'\x1f' + QString::number(seen[base]++);
         entry.color = colors.value(i);
         entry.visible = !hidden.contains(entry.name);
-        for (const LegendCalc calc : std::as_const(m_calcs))
-            entry.values.append(legendCalcValue(s, calc));
+        for (const LegendCalc calc : std::as_const(m_calcs)) {
+            const double value = legendCalcValue(s, calc);
+            entry.values.append(value);
+            if (field)
+                entry.texts.append(std::isnan(value) ? u"–"_s : field->text(value));
+        }
         entries.append(entry);
     }
     merge(entries);
@@ -91,6 +99,8 @@ QVariant LegendModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (column == 0)
             return entry.name;
+        if (column - 1 < entry.texts.size())
+            return entry.texts.at(column - 1);
         if (std::isnan(value))
             return u"–"_s;
         return Format::value(value, m_unit);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/common/keyedtablemodel.h"
+#include "models/metrics/fieldconfig.h"
 #include "models/metrics/legendcalcs.h"
 #include "models/metrics/series.h"
 
@@ -17,6 +18,7 @@ struct LegendEntry
     QColor color;
     bool visible = true;
     QList<double> values; ///< one per calculation, NaN when there is nothing to show
+    QStringList texts;    ///< with a field config: the values as shown (unit, decimals, mappings)
 
     friend bool operator==(const LegendEntry &, const LegendEntry &) = default;
 };
@@ -40,8 +42,11 @@ public:
     const QList<LegendCalc> &calcs() const { return m_calcs; }
     void setUnit(const QString &unit);
     /// The series with their names and colours (by index); hidden names are drawn struck out.
+    /// With `fields` (per series) values are shown in each field's unit and decimals, or as
+    /// its mapping's text, and a series hidden from the legend (hideFrom.legend) has no row.
     void setSeries(const QList<Series> &series, const QStringList &names,
-                   const QList<QColor> &colors, const QSet<QString> &hidden = {});
+                   const QList<QColor> &colors, const QSet<QString> &hidden = {},
+                   const QList<FieldDisplay> &fields = {});
     /// The column Grafana's `sortBy` names ("Name", "Max", "Last *"), -1 when none.
     int columnForTitle(const QString &title) const;
     /// The text of a cell as drawn (tests).

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/metrics/chartband.h"
+#include "models/metrics/fieldconfig.h"
 #include "models/metrics/series.h"
 
 #include <QDateTime>
@@ -25,6 +26,9 @@ struct PanelData
     qint64 parseMs = 0;
     /// Spans shaded behind the lines (an alert's pending and firing periods).
     QList<ChartBand> bands;
+    /// Per series, the options the panel's field config gives it (overrides applied; see
+    /// applyFieldConfig); empty = every series has the panel's own.
+    QList<FieldDisplay> fields;
 };
 
 } // namespace Stackscope

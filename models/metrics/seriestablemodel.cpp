@@ -49,13 +49,17 @@ QVariant SeriesTableModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == SeriesColumn)
         return seriesSignature(row.labels);
+    if (role == Qt::ForegroundRole && index.column() == ValueColumn && row.foreground.isValid())
+        return row.foreground;
+    if (role == Qt::BackgroundRole && index.column() == ValueColumn && row.background.isValid())
+        return row.background;
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case SeriesColumn:
         return row.name;
     case ValueColumn:
-        return Format::value(row.value, m_unit, 4);
+        return row.valueText;
     case TimeColumn:
         return QDateTime::fromMSecsSinceEpoch(row.timeMs)
             .toLocalTime()
@@ -76,7 +80,7 @@ void SeriesTableModel::setResult(const QueryResult &result, const QString &legen
 }
 
 void SeriesTableModel::setSeries(const QList<Series> &series, const QStringList &names,
-                                 const QString &unit)
+                                 const QString &unit, const QList<FieldDisplay> &fields)
 {
     QList<Row> rows;
     for (qsizetype i = 0; i < series.size(); ++i) {
@@ -88,9 +92,26 @@ void SeriesTableModel::setSeries(const QList<Series> &series, const QStringList 
         row.name = i < names.size() ? names.at(i) : formatLegend(QString(), s.labels);
         row.value = s.values.constLast();
         row.timeMs = s.times.constLast();
+        row.valueText = Format::value(row.value, unit, 4);
+        if (i < fields.size()) {
+            const FieldDisplay &field = fields.at(i);
+            const auto mapped = mapValue(field.mappings, row.value);
+            row.valueText = mapped && !mapped->text.isEmpty()
+                                ? mapped->text
+                                : Format::value(row.value, field.unit, 4, field.decimals);
+            const QString &mode = field.cellMode;
+            if (mode == QLatin1StringView("color-text")) {
+                row.foreground = field.color(row.value, {});
+            } else if (mode.startsWith(QLatin1StringView("color-background"))) {
+                row.background = field.color(row.value, {});
+                if (row.background.isValid())
+                    row.foreground
+                        = row.background.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
+            }
+        }
         rows.append(row);
     }
-    bool sameShape = rows.size() == m_rows.size() && unit == m_unit;
+    bool sameShape = rows.size() == m_rows.size();
     for (qsizetype i = 0; sameShape && i < rows.size(); ++i)
         sameShape
             = rows.at(i).labels == m_rows.at(i).labels && rows.at(i).name == m_rows.at(i).name;
@@ -102,7 +123,6 @@ void SeriesTableModel::setSeries(const QList<Series> &series, const QStringList 
     }
     beginResetModel();
     m_rows = rows;
-    m_unit = unit;
     endResetModel();
 }
 

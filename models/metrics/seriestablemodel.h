@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/metrics/fieldconfig.h"
 #include "models/metrics/series.h"
 
 #include <QAbstractTableModel>
@@ -29,8 +30,11 @@ public:
     void setResult(const QueryResult &result, const QString &legendFormat = {},
                    const QString &unit = {});
     /// Series named already (a panel's legend format per query); a missing name is the
-    /// series' signature.
-    void setSeries(const QList<Series> &series, const QStringList &names, const QString &unit = {});
+    /// series' signature. With `fields` (per series, a panel's field config) a value is shown
+    /// in its field's unit and decimals or as its mapping's text, and coloured as its cell mode
+    /// says ("color-text": the text, "color-background": the cell).
+    void setSeries(const QList<Series> &series, const QStringList &names, const QString &unit = {},
+                   const QList<FieldDisplay> &fields = {});
     void clear();
 
 private:
@@ -40,9 +44,11 @@ private:
         Labels labels;
         double value = 0;
         qint64 timeMs = 0;
+        QString valueText;
+        QColor foreground; ///< invalid = the view's
+        QColor background;
     };
     QList<Row> m_rows;
-    QString m_unit;
 };
 
 } // namespace Stackscope

@@ -124,7 +124,7 @@ QString replaceReferences(
         &replacement)
 {
     static const QRegularExpression reference(
-        u"\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?\\}|\\[\\[([A-Za-z0-9_]+)(?::([^\\]]*))?\\]\\]|\\$([A-Za-z0-9_]+)"_s);
+        u"\\$\\{([A-Za-z0-9_.]+)(?::([^}]*))?\\}|\\[\\[([A-Za-z0-9_]+)(?::([^\\]]*))?\\]\\]|\\$([A-Za-z0-9_]+)"_s);
     QString out;
     qsizetype last = 0;
     auto it = reference.globalMatch(text);

@@ -26,7 +26,8 @@ QStringList selectedValues(const DashboardVariable &variable, QString *literalAl
 QString format(const QStringList &values, const QString &format, const QString &name);
 /// Every variable reference in `text` (`$var`, `${var}`, `${var:format}`, `[[var]]`,
 /// `[[var:format]]`) replaced by what `replacement(name, format)` gives; a reference it gives
-/// nothing for stays as written. The one scanner of references, for queries and for titles.
+/// nothing for stays as written. Inside `${…}` a name may hold dots (`${__field.labels.job}`). The
+/// one scanner of references, for queries and for titles.
 QString replaceReferences(
     const QString &text,
     const std::function<std::optional<QString>(const QString &name, const QString &format)>

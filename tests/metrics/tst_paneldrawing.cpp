@@ -6,20 +6,24 @@
 // colours across refreshes, stacking, legend tables with their values and order, and the time
 // picker (a custom range that ends before it starts, a drag-zoom, zoom out), log and right axes,
 // negative-Y, soft limits, gradients, threshold lines and areas, the dashboard's own time and
-// refresh, a panel's time override and shift (as Prometheus' query log saw them), and dashboard
-// and panel links (web URLs opened, others refused). With STACKSCOPE_SCREENSHOT_DIR set it saves
-// stacked-chart.png, legend-tables.png, panel-axes-thresholds.png and (after a minute of moving
-// values) legend-table.png there.
+// refresh, a panel's time override and shift (as Prometheus' query log saw them), dashboard
+// and panel links (web URLs opened, others refused), value mappings, field overrides and display
+// names (panels/fields.json, and Ceph's "Health Status"). With STACKSCOPE_SCREENSHOT_DIR set it
+// saves stacked-chart.png, legend-tables.png, panel-axes-thresholds.png, panel-mappings.png and
+// (after a minute of moving values) legend-table.png there.
 #include "app/config/configmanager.h"
 #include "app/features/metricsfeature.h"
 #include "app/prometheus/metricscontroller.h"
 #include "models/common/palette.h"
 #include "models/metrics/legendmodel.h"
+#include "models/metrics/seriestablemodel.h"
 #include "tests/support/faultserver.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/serverprocess.h"
+#include "ui/metrics/bargaugeview.h"
 #include "ui/metrics/metricspage.h"
 #include "ui/metrics/panelwidget.h"
+#include "ui/metrics/statetimelineview.h"
 #include "ui/metrics/timeserieschart.h"
 
 #include <QApplication>
@@ -71,7 +75,9 @@ const QByteArray metricsText = "# TYPE test_parts_bytes gauge\n"
                                "# TYPE ceph_osd_stat_bytes_used gauge\n"
                                "ceph_osd_stat_bytes_used{ceph_daemon=\"osd.0\"} 75\n"
                                "# TYPE ceph_osd_stat_bytes gauge\n"
-                               "ceph_osd_stat_bytes{ceph_daemon=\"osd.0\"} 100\n";
+                               "ceph_osd_stat_bytes{ceph_daemon=\"osd.0\"} 100\n"
+                               "# TYPE ceph_health_status gauge\n"
+                               "ceph_health_status 1\n";
 
 /// Whether an image has a pixel of this colour (within a little, for antialiasing).
 int pixelsNear(const QImage &image, const QColor &color)
@@ -137,6 +143,9 @@ private Q_SLOTS:
     void axesAndThresholds();
     void dashboardTimeAndShift();
     void links();
+    void fieldMappings();
+    void fieldOverrides();
+    void realCephHealthMapped();
     void legendTableScreenshot();
     void axesScreenshot();
 
@@ -317,11 +326,12 @@ void TestPanelDrawing::realCephCapacityNotAnAlarm()
 {
     // Ceph's own cluster dashboard: "Capacity used" at 75 % sits between its thresholds 0.7
     // (orange) and 0.8 (red), but the singlestat does not colour its value, so neither does
-    // Stackscope.
+    // Stackscope. Its "decimals": 2 is honoured, as Grafana's singlestat does.
     open(u"public/ceph-cluster.json"_s);
     PanelWidget *capacity = panel(u"Capacity used"_s);
     QVERIFY(capacity && capacity->valueView());
-    QTRY_COMPARE_WITH_TIMEOUT(capacity->valueView()->texts(), QStringList{u"75 %"_s}, dataTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(capacity->valueView()->texts(), QStringList{u"75.00 %"_s},
+                              dataTimeout);
     const QColor orange = capacity->valueView()->colorFor(0.75);
     QCOMPARE(orange, capacity->panel().thresholds.at(1).color);
     QCOMPARE(capacity->valueView()->textColor(0.75),
@@ -891,6 +901,149 @@ void TestPanelDrawing::links()
     QTest::mouseClick(buttons.at(2), Qt::LeftButton);
     QTRY_COMPARE(m_page->currentDashboardUid(), u"panel-axes"_s);
     QCOMPARE(catcher.urls.size(), 2);
+void TestPanelDrawing::fieldMappings()
+{
+    open(u"panels/fields.json"_s);
+    const QColor green = grafanaColor(u"green"_s);
+    const QColor orange = grafanaColor(u"orange"_s);
+    const QColor red = grafanaColor(u"red"_s);
+    // A stat: 100 is a value mapping, 200 in a range, 300 a regex with its capture; each cell
+    // filled with its mapping's colour (colorMode background), named (value_and_name).
+    PanelWidget *stat = panel(u"Parts mapped"_s);
+    QVERIFY(stat && stat->valueView());
+    QTRY_COMPARE_WITH_TIMEOUT(stat->valueView()->texts(),
+                              (QStringList{u"low"_s, u"mid"_s, u"high 0"_s}), dataTimeout);
+    QCOMPARE(stat->valueView()->backgroundColor(100, 0), green);
+    QCOMPARE(stat->valueView()->backgroundColor(200, 1), orange);
+    QCOMPARE(stat->valueView()->backgroundColor(300, 2), red);
+    QCOMPARE(stat->valueView()->shownName(2), u"c"_s);
+    const QImage image = stat->valueView()->grab().toImage();
+    for (const QColor &c : {green, orange, red})
+        QVERIFY2(pixelsNear(image, c) > image.width() * image.height() / 6, qPrintable(c.name()));
+    // decimals 1 and a fixed colour.
+    PanelWidget *ram = panel(u"RAM decimals"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(ram->valueView()->texts(), QStringList{u"7.5 GiB"_s}, dataTimeout);
+    QCOMPARE(ram->valueView()->textColor(8e9), grafanaColor(u"purple"_s));
+    // noValue where the query answers nothing.
+    PanelWidget *none = panel(u"No value text"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(none->statusText(), u"no data"_s, dataTimeout);
+    QCOMPARE(none->valueView()->noValueText(), u"Nothing above 1 PB"_s);
+    // A table: display names from a template with a label and a variable, mapped text in the
+    // mapping's colour (cellOptions color-text); the override (byName on the display name)
+    // drops the mappings of "c in prod" and gives it two decimals in SI bytes.
+    PanelWidget *table = panel(u"Parts table"_s);
+    QVERIFY(table && table->tableModel());
+    SeriesTableModel *model = table->tableModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, dataTimeout);
+    QStringList names, values;
+    for (int r = 0; r < 3; ++r) {
+        names << model->index(r, SeriesTableModel::SeriesColumn).data().toString();
+        values << model->index(r, SeriesTableModel::ValueColumn).data().toString();
+    }
+    QCOMPARE(names, (QStringList{u"a in prod"_s, u"b in prod"_s, u"c in prod"_s}));
+    QCOMPARE(values, (QStringList{u"low"_s, u"mid"_s, u"300.00 B"_s}));
+    QCOMPARE(
+        model->index(0, SeriesTableModel::ValueColumn).data(Qt::ForegroundRole).value<QColor>(),
+        green);
+    QCOMPARE(
+        model->index(1, SeriesTableModel::ValueColumn).data(Qt::ForegroundRole).value<QColor>(),
+        orange);
+    // The state timeline: one region per lane, its mapping's text and colour.
+    PanelWidget *states = panel(u"Parts states"_s);
+    QVERIFY(states && states->stateTimelineView());
+    QTRY_COMPARE_WITH_TIMEOUT(states->stateTimelineView()->lanes(QSizeF(800, 200)).size(), 3,
+                              dataTimeout);
+    const auto lanes = states->stateTimelineView()->lanes(QSizeF(800, 200));
+    const QList<QColor> laneColors{green, orange, red};
+    const QStringList laneTexts{u"low"_s, u"mid"_s, u"high 0"_s};
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(!lanes.at(i).regions.isEmpty());
+        for (const auto &region : lanes.at(i).regions) {
+            QCOMPARE(region.text, laneTexts.at(i));
+            QCOMPARE(region.color, laneColors.at(i));
+        }
+    }
+    // The bar gauge: mapped text, bars in the mappings' colours.
+    PanelWidget *bars = panel(u"Parts bars"_s);
+    QVERIFY(bars && bars->barGaugeView());
+    QTRY_COMPARE_WITH_TIMEOUT(bars->barGaugeView()->layout(QSizeF(600, 120)).size(), 3,
+                              dataTimeout);
+    const auto laid = bars->barGaugeView()->layout(QSizeF(600, 120));
+    QCOMPARE((QStringList{laid.at(0).valueText, laid.at(1).valueText, laid.at(2).valueText}),
+             laneTexts);
+    QCOMPARE((QList<QColor>{laid.at(0).color, laid.at(1).color, laid.at(2).color}), laneColors);
+}
+
+void TestPanelDrawing::fieldOverrides()
+{
+    m_page->resize(1280, 800);
+    open(u"panels/fields.json"_s);
+    PanelWidget *p = panel(u"Parts overridden"_s);
+    QVERIFY(p && p->chart() && p->legendModel());
+    TimeSeriesChart *chart = p->chart();
+    QTRY_COMPARE_WITH_TIMEOUT(chart->seriesCount(), 4, dataTimeout);
+    // byName "a": a fixed purple and a display name from a template.
+    QCOMPARE(chart->seriesName(0), u"Part a (a)"_s);
+    QCOMPARE(chart->seriesColor(0), grafanaColor(u"purple"_s));
+    QCOMPARE(chart->seriesColor(1), Palette::series(1));
+    QCOMPARE(chart->seriesColor(2), Palette::series(2));
+    // byFrameRefID "B": hidden from the drawing (as after a legend click), red.
+    QCOMPARE(chart->seriesName(3), u"ram"_s);
+    QCOMPARE(chart->seriesColor(3), grafanaColor(u"red"_s));
+    QVERIFY(!chart->isSeriesVisible(3));
+    QVERIFY(chart->isSeriesVisible(2));
+    // The legend table: no row for "c" (hideFrom.legend); b's last value mapped by the
+    // byRegexp override; ram's row struck out.
+    LegendModel *legend = p->legendModel();
+    QTRY_COMPARE_WITH_TIMEOUT(legend->rowCount(), 3, dataTimeout);
+    QStringList rows;
+    for (int r = 0; r < legend->rowCount(); ++r)
+        rows << legend->text(r, 0);
+    QCOMPARE(rows, (QStringList{u"Part a (a)"_s, u"b"_s, u"ram"_s}));
+    QCOMPARE(legend->text(0, 1), u"100 B"_s);
+    QCOMPARE(legend->text(1, 1), u"two hundred"_s);
+    QCOMPARE(legend->text(2, 1), u"800 B"_s);
+    QCOMPARE(legend->data(legend->index(2, 0), LegendModel::VisibleRole).toBool(), false);
+    QCOMPARE(legend->data(legend->index(0, 0), Qt::DecorationRole).value<QColor>(),
+             grafanaColor(u"purple"_s));
+    // The read-out leaves out c (hideFrom.tooltip) and the hidden ram; b is mapped.
+    const QList<QPointF> points = chart->linePoints(0);
+    QVERIFY(!points.isEmpty());
+    const QString readout = chart->readoutAt(qint64(points.constLast().x()));
+    QVERIFY2(readout.contains(u"Part a (a): 100 B"_s), qPrintable(readout));
+    QVERIFY2(readout.contains(u"b: two hundred"_s), qPrintable(readout));
+    QVERIFY2(!readout.contains(u"c: "_s) && !readout.contains(u"ram"_s), qPrintable(readout));
+    // The purple line is drawn; the red one is not.
+    QTRY_VERIFY_WITH_TIMEOUT(pixelsNear(chart->grab().toImage(), grafanaColor(u"purple"_s)) > 4,
+                             dataTimeout);
+    QCOMPARE(pixelsNear(chart->grab().toImage(), grafanaColor(u"red"_s)), 0);
+    // The screenshot: the last 40 seconds of data as an absolute window, every panel drawn.
+    if (!qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR").isEmpty()) {
+        QTest::qWait(40000);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(m_page->requestAbsoluteRange(now.addSecs(-40), now));
+        // The constant line is drawn with its two ends: wait for one over the whole window.
+        QTRY_VERIFY_WITH_TIMEOUT(!chart->linePoints(0).isEmpty()
+                                     && chart->linePoints(0).constFirst().x()
+                                            < double(now.addSecs(-30).toMSecsSinceEpoch()),
+                                 dataTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(panel(u"Parts mapped"_s)->valueView()->texts().size(), 3,
+                                  dataTimeout);
+        screenshot(u"panel-mappings.png"_s);
+        Q_EMIT m_page->findChild<QComboBox *>(u"rangeBox"_s)->activated(0);
+    }
+    m_page->resize(1280, 900);
+}
+
+void TestPanelDrawing::realCephHealthMapped()
+{
+    // Ceph's own "Health Status" singlestat: ceph_health_status 1 is "WARN" by its valueMaps,
+    // on the colour its thresholds "1,2" give 1 (colorBackground).
+    open(u"public/ceph-cluster.json"_s);
+    PanelWidget *health = panel(u"Health Status"_s);
+    QVERIFY(health && health->valueView());
+    QTRY_COMPARE_WITH_TIMEOUT(health->valueView()->texts(), QStringList{u"WARN"_s}, dataTimeout);
+    QCOMPARE(health->valueView()->backgroundColor(1), health->panel().thresholds.at(1).color);
 }
 
 void TestPanelDrawing::legendTableScreenshot()

@@ -4,18 +4,25 @@
 // table model under QAbstractItemModelTester, and the drawing options read from Grafana JSON
 // (written per option, and in real dashboards from Ceph's Debian package and the Redis exporter):
 // axes, thresholds styles, series on the right or below zero, a panel's own time and shift, the
-// dashboard's time, and links (safe URLs only).
+// dashboard's time, and links (safe URLs only); value mappings, field overrides and display
+// names (fieldconfig.h) read from Grafana JSON written per option and from the singlestats of
+// Ceph's and the Elasticsearch exporter's Debian packages.
 #include "app/prometheus/dashboardloader.h"
 #include "app/prometheus/grafanastyle.h"
+#include "models/common/format.h"
 #include "models/metrics/dashboardlinks.h"
+#include "models/metrics/fieldconfig.h"
 #include "models/metrics/legendcalcs.h"
 #include "models/metrics/legendmodel.h"
+#include "models/metrics/paneldata.h"
 #include "models/metrics/paneltime.h"
 #include "models/metrics/seriesaxis.h"
+#include "models/metrics/seriestablemodel.h"
 #include "models/metrics/stacking.h"
 #include "tests/support/fixtures.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -96,6 +103,16 @@ private Q_SLOTS:
     void links();
     void linkedDashboards();
     void realDashboards();
+    void mappings_data();
+    void mappings();
+    void overrides_data();
+    void overrides();
+    void displayNames_data();
+    void displayNames();
+    void decimals_data();
+    void decimals();
+    void fieldModels();
+    void realMappings();
 };
 
 void TestPanelValues::calcs_data()
@@ -825,6 +842,338 @@ void TestPanelValues::realDashboards()
     QVERIFY(clients);
     QCOMPARE(clients->timeFrom, u"1m"_s);
     QCOMPARE(PanelTime::info(*clients), u"Last 1m"_s);
+}
+
+namespace {
+
+/// The mappings of a panel whose fieldConfig.defaults.mappings is `json` (an array).
+QList<ValueMapping> mappingsOf(const QByteArray &json)
+{
+    const Panel p = panelOf(R"({"type": "stat", "targets": [{"expr": "up", "refId": "A"}],
+        "fieldConfig": {"defaults": {"mappings": )"
+                            + json + "}}}");
+    return p.fields.defaults.mappings.value_or(QList<ValueMapping>{});
+}
+
+} // namespace
+
+void TestPanelValues::mappings_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<double>("value"); // NaN with `isNull` = no sample
+    QTest::addColumn<bool>("isNull");
+    QTest::addColumn<QString>("text"); // "" = not mapped (the value's own text)
+    QTest::addColumn<QColor>("color");
+    const QByteArray value
+        = R"([{"type": "value", "options": {"1": {"text": "UP", "color": "green", "index": 0},
+              "0": {"text": "DOWN", "color": "red", "index": 1}}}])";
+    QTest::newRow("value 1") << value << 1.0 << false << u"UP"_s << grafanaColor(u"green"_s);
+    QTest::newRow("value 0") << value << 0.0 << false << u"DOWN"_s << grafanaColor(u"red"_s);
+    QTest::newRow("value 2 unmapped") << value << 2.0 << false << QString() << QColor();
+    QTest::newRow("value null unmapped") << value << NaN << true << QString() << QColor();
+    const QByteArray range = R"([{"type": "range", "options": {"from": 10, "to": 20,
+              "result": {"text": "teens", "color": "#00ff00"}}},
+              {"type": "range", "options": {"from": null, "to": 0,
+              "result": {"text": "none or less"}}}])";
+    QTest::newRow("range inside") << range << 15.0 << false << u"teens"_s << QColor(0, 255, 0);
+    QTest::newRow("range edge") << range << 20.0 << false << u"teens"_s << QColor(0, 255, 0);
+    QTest::newRow("range above") << range << 20.5 << false << QString() << QColor();
+    QTest::newRow("range open below") << range << -7.0 << false << u"none or less"_s << QColor();
+    const QByteArray regex = R"([{"type": "regex", "options": {"pattern": "/^(\\d)00$/",
+              "result": {"text": "$1 hundred", "color": "blue"}}},
+              {"type": "regex", "options": {"pattern": "4.", "result": {"text": "forty-something"}}}])";
+    QTest::newRow("regex with capture")
+        << regex << 300.0 << false << u"3 hundred"_s << grafanaColor(u"blue"_s);
+    QTest::newRow("regex no match") << regex << 301.0 << false << QString() << QColor();
+    QTest::newRow("regex plain is whole")
+        << regex << 42.0 << false << u"forty-something"_s << QColor();
+    QTest::newRow("regex plain not part") << regex << 142.0 << false << QString() << QColor();
+    const QByteArray special
+        = R"([{"type": "special", "options": {"match": "nan", "result": {"text": "not a number"}}},
+              {"type": "special", "options": {"match": "null", "result": {"text": "no sample",
+               "color": "purple"}}}])";
+    QTest::newRow("special NaN") << special << NaN << false << u"not a number"_s << QColor();
+    QTest::newRow("special null") << special << NaN << true << u"no sample"_s
+                                  << grafanaColor(u"purple"_s);
+    QTest::newRow("special number") << special << 1.0 << false << QString() << QColor();
+    const QByteArray both
+        = R"([{"type": "special", "options": {"match": "null+nan", "result": {"text": "n/a"}}}])";
+    QTest::newRow("null+nan NaN") << both << NaN << false << u"n/a"_s << QColor();
+    QTest::newRow("null+nan null") << both << NaN << true << u"n/a"_s << QColor();
+    // Grafana 7's form, which Grafana 8 migrates.
+    const QByteArray seven = R"([{"id": 0, "type": 1, "value": "1", "text": "Up"},
+              {"id": 1, "type": 2, "from": "2", "to": "5", "text": "Some"},
+              {"id": 2, "type": 1, "value": "null", "text": "Nothing"}])";
+    QTest::newRow("grafana 7 value") << seven << 1.0 << false << u"Up"_s << QColor();
+    QTest::newRow("grafana 7 range") << seven << 3.0 << false << u"Some"_s << QColor();
+    QTest::newRow("grafana 7 null") << seven << NaN << true << u"Nothing"_s << QColor();
+    // The first match wins, as in Grafana.
+    const QByteArray order
+        = R"([{"type": "range", "options": {"from": 0, "to": 10, "result": {"text": "first"}}},
+              {"type": "value", "options": {"5": {"text": "second"}}}])";
+    QTest::newRow("first match wins") << order << 5.0 << false << u"first"_s << QColor();
+}
+
+void TestPanelValues::mappings()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(double, value);
+    QFETCH(bool, isNull);
+    QFETCH(QString, text);
+    QFETCH(QColor, color);
+    const QList<ValueMapping> mappings = mappingsOf(json);
+    QVERIFY(!mappings.isEmpty());
+    const auto mapped = mapValue(mappings, isNull ? std::nullopt : std::optional<double>(value));
+    QCOMPARE(mapped ? mapped->text : QString(), text);
+    QCOMPARE(mapped ? mapped->color : QColor(), color);
+    if (!isNull) {
+        // What a stat writes: the mapping's text, else the value itself.
+        FieldDisplay field;
+        field.mappings = mappings;
+        QCOMPARE(field.text(value), text.isEmpty() ? Format::value(value, QString()) : text);
+    }
+}
+
+void TestPanelValues::overrides_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("refId");
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<int>("decimals");
+    QTest::addColumn<double>("max");
+    QTest::addColumn<QColor>("color");
+    QTest::addColumn<bool>("hiddenFromLegend");
+    QTest::addColumn<bool>("hiddenFromViz");
+    QTest::addColumn<QString>("text"); // of 1234.6
+    const QColor palette(Qt::gray);
+    QTest::newRow("defaults only") << u"other"_s << u"A"_s << u"bytes"_s << -1 << 100.0 << palette
+                                   << false << false << u"1.21 KiB"_s;
+    QTest::newRow("byName") << u"api"_s << u"A"_s << u"s"_s << -1 << 100.0
+                            << grafanaColor(u"purple"_s) << false << false << u"20.6 min"_s;
+    QTest::newRow("byRegexp partial") << u"db-replica"_s << u"A"_s << u"bytes"_s << 3 << 100.0
+                                      << palette << true << false << u"1.206 KiB"_s;
+    QTest::newRow("byRegexp slashes, flags") << u"CACHE"_s << u"A"_s << u"bytes"_s << -1 << 100.0
+                                             << palette << false << true << u"1.21 KiB"_s;
+    QTest::newRow("byFrameRefID") << u"other"_s << u"B"_s << u"percent"_s << 0 << 500.0 << palette
+                                  << false << false << u"1235 %"_s;
+    QTest::newRow("later wins") << u"api"_s << u"B"_s << u"percent"_s << 0 << 500.0
+                                << grafanaColor(u"purple"_s) << false << false << u"1235 %"_s;
+}
+
+void TestPanelValues::overrides()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, refId);
+    QFETCH(QString, unit);
+    QFETCH(int, decimals);
+    QFETCH(double, max);
+    QFETCH(QColor, color);
+    QFETCH(bool, hiddenFromLegend);
+    QFETCH(bool, hiddenFromViz);
+    QFETCH(QString, text);
+    const Panel panel = panelOf(R"({"type": "timeseries",
+        "targets": [{"expr": "a", "refId": "A"}, {"expr": "b", "refId": "B"}],
+        "fieldConfig": {"defaults": {"unit": "bytes", "max": 100},
+          "overrides": [
+            {"matcher": {"id": "byName", "options": "api"}, "properties": [
+              {"id": "unit", "value": "s"},
+              {"id": "color", "value": {"mode": "fixed", "fixedColor": "purple"}}]},
+            {"matcher": {"id": "byRegexp", "options": "db"}, "properties": [
+              {"id": "decimals", "value": 3},
+              {"id": "custom.hideFrom", "value": {"legend": true, "tooltip": true, "viz": false}}]},
+            {"matcher": {"id": "byRegexp", "options": "/^cache$/i"}, "properties": [
+              {"id": "custom.hideFrom", "value": {"legend": false, "tooltip": false, "viz": true}}]},
+            {"matcher": {"id": "byType", "options": "time"}, "properties": [
+              {"id": "unit", "value": "dateTimeAsIso"}]},
+            {"matcher": {"id": "byFrameRefID", "options": "B"}, "properties": [
+              {"id": "unit", "value": "percent"}, {"id": "decimals", "value": 0},
+              {"id": "max", "value": 500}]}
+          ]}})");
+    QCOMPARE(panel.fields.overrides.size(), 5);
+    const FieldDisplay field = resolveField(panel, {name, {}, refId});
+    QCOMPARE(field.unit, unit);
+    QCOMPARE(field.decimals, decimals);
+    QCOMPARE(field.max, std::optional<double>(max));
+    QCOMPARE(field.seriesColor(Qt::gray), color);
+    QCOMPARE(field.hideFrom.legend, hiddenFromLegend);
+    QCOMPARE(field.hideFrom.tooltip, hiddenFromLegend);
+    QCOMPARE(field.hideFrom.viz, hiddenFromViz);
+    QCOMPARE(field.text(1234.6), text);
+}
+
+void TestPanelValues::displayNames_data()
+{
+    QTest::addColumn<QString>("displayName");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << u"Requests"_s << u"Requests"_s;
+    QTest::newRow("label") << u"${__field.labels.job} on ${__field.labels.instance}"_s
+                           << u"node on host:9100"_s;
+    QTest::newRow("all labels") << u"{${__field.labels}}"_s
+                                << u"{instance=\"host:9100\", job=\"node\"}"_s;
+    QTest::newRow("series name") << u"${__series.name} (ram)"_s << u"legend (ram)"_s;
+    QTest::newRow("field name") << u"${__field.name}"_s << u"legend"_s;
+    QTest::newRow("display name") << u"[${__field.displayName}]"_s << u"[legend]"_s;
+    QTest::newRow("dashboard variable") << u"$env: ${__field.labels.job}"_s << u"prod: node"_s;
+    QTest::newRow("variable with format") << u"${env:csv}"_s << u"prod"_s;
+    QTest::newRow("missing label") << u"x${__field.labels.nope}x"_s << u"xx"_s;
+    QTest::newRow("unknown stays") << u"$unknown"_s << u"$unknown"_s;
+}
+
+void TestPanelValues::displayNames()
+{
+    QFETCH(QString, displayName);
+    QFETCH(QString, expected);
+    DashboardVariable env;
+    env.name = u"env"_s;
+    env.options = {u"prod"_s, u"staging"_s};
+    env.current = {u"prod"_s};
+    const Labels labels{
+        {u"__name__"_s, u"up"_s}, {u"job"_s, u"node"_s}, {u"instance"_s, u"host:9100"_s}};
+    QCOMPARE(displayNameText(displayName, {u"legend"_s, labels, u"A"_s}, {env}), expected);
+    // Through the panel: defaults' displayName renames every series; an override's wins.
+    const QByteArray json
+        = R"({"type": "stat", "targets": [{"expr": "up", "refId": "A"}],
+        "fieldConfig": {"defaults": {"displayName": )"
+          + QJsonDocument(QJsonArray{displayName}).toJson(QJsonDocument::Compact).mid(1).chopped(1)
+          + R"(}, "overrides": [{"matcher": {"id": "byFrameRefID",
+          "options": "B"}, "properties": [{"id": "displayName", "value": "B: ${__series.name}"}]}]}})";
+    const Panel panel = panelOf(json);
+    QCOMPARE(panel.fields.defaults.displayName, std::optional<QString>(displayName));
+    PanelData data;
+    data.series = {series({1}, labels), series({2}, labels)};
+    data.names = {u"legend"_s, u"other"_s};
+    applyFieldConfig(panel, {u"A"_s, u"B"_s}, {env}, &data);
+    QCOMPARE(data.names, (QStringList{expected, u"B: other"_s}));
+    QCOMPARE(data.fields.size(), 2);
+}
+
+void TestPanelValues::decimals_data()
+{
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<int>("decimals");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("none, 2") << QString() << 2 << 3.14159 << u"3.14"_s;
+    QTest::newRow("none, 0") << QString() << 0 << 3.6 << u"4"_s;
+    QTest::newRow("bytes, 1") << u"bytes"_s << 1 << 8e9 << u"7.5 GiB"_s;
+    QTest::newRow("bytes, 3") << u"bytes"_s << 3 << 1536.0 << u"1.500 KiB"_s;
+    QTest::newRow("seconds, 2") << u"s"_s << 2 << 1.5 << u"1.50 s"_s;
+    QTest::newRow("percent, 1") << u"percent"_s << 1 << 99.94 << u"99.9 %"_s;
+    QTest::newRow("percentunit, 0") << u"percentunit"_s << 0 << 0.756 << u"76 %"_s;
+    QTest::newRow("short, 2 with prefix") << u"short"_s << 2 << 12346.0 << u"12.35 k"_s;
+    QTest::newRow("unknown unit, 1") << u"widgets"_s << 1 << 2.0 << u"2.0 widgets"_s;
+    QTest::newRow("unset keeps digits") << u"bytes"_s << -1 << 8e9 << u"7.45 GiB"_s;
+}
+
+void TestPanelValues::decimals()
+{
+    QFETCH(QString, unit);
+    QFETCH(int, decimals);
+    QFETCH(double, value);
+    QFETCH(QString, expected);
+    // Read from the panel, the legacy top-level form too, and shown as the field shows it.
+    const Panel panel
+        = panelOf(R"({"type": "stat", "targets": [{"expr": "up", "refId": "A"}],
+        "fieldConfig": {"defaults": {"unit": ")"
+                  + unit.toUtf8() + R"(", "decimals": )" + QByteArray::number(decimals) + "}}}");
+    QCOMPARE(panel.decimals, decimals);
+    const Panel legacy
+        = panelOf(R"({"type": "singlestat", "decimals": )" + QByteArray::number(decimals)
+                  + R"(, "targets": [{"expr": "up", "refId": "A"}]})");
+    QCOMPARE(legacy.decimals, decimals);
+    QCOMPARE(resolveField(panel, {}).text(value), expected);
+}
+
+void TestPanelValues::fieldModels()
+{
+    // The legend table and the table panel show what the fields say: mapped text, the field's
+    // decimals, no row for a series hidden from the legend; the table colours its cells.
+    const Panel panel = panelOf(R"({"type": "table", "targets": [{"expr": "x", "refId": "A"}],
+        "fieldConfig": {"defaults": {"unit": "bytes", "custom": {"displayMode": "color-background"},
+          "mappings": [{"type": "value", "options": {"1": {"text": "one", "color": "red"}}}],
+          "thresholds": {"steps": [{"value": null, "color": "green"}, {"value": 500, "color": "blue"}]}},
+          "overrides": [{"matcher": {"id": "byName", "options": "b"}, "properties": [
+            {"id": "decimals", "value": 2}, {"id": "custom.hideFrom",
+             "value": {"legend": true, "tooltip": false, "viz": false}}]}]}})");
+    PanelData data;
+    data.series = {series({3, 1}), series({4, 1024}), series({9, 600})};
+    data.names = {u"a"_s, u"b"_s, u"c"_s};
+    applyFieldConfig(panel, {}, {}, &data);
+
+    LegendModel legend;
+    QAbstractItemModelTester legendTester(&legend,
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    legend.setCalcs({LegendCalc::LastNotNull, LegendCalc::Max});
+    legend.setUnit(panel.unit);
+    legend.setSeries(data.series, data.names, {Qt::red, Qt::green, Qt::blue}, {}, data.fields);
+    QCOMPARE(legend.rowCount(), 2); // b is hidden from the legend
+    QCOMPARE(legend.text(0, 0), u"a"_s);
+    QCOMPARE(legend.text(0, 1), u"one"_s); // last 1: mapped
+    QCOMPARE(legend.text(0, 2), u"3 B"_s); // max 3
+    QCOMPARE(legend.text(1, 0), u"c"_s);
+    QCOMPARE(legend.text(1, 1), u"600 B"_s);
+
+    SeriesTableModel table;
+    QAbstractItemModelTester tableTester(&table,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    table.setSeries(data.series, data.names, panel.unit, data.fields);
+    QCOMPARE(table.rowCount(), 3);
+    const auto cell = [&table](int row, int role = Qt::DisplayRole) {
+        return table.data(table.index(row, SeriesTableModel::ValueColumn), role);
+    };
+    QCOMPARE(cell(0).toString(), u"one"_s);
+    QCOMPARE(cell(0, Qt::BackgroundRole).value<QColor>(), grafanaColor(u"red"_s));
+    QCOMPARE(cell(1).toString(), u"1.00 KiB"_s);
+    QCOMPARE(cell(1, Qt::BackgroundRole).value<QColor>(), grafanaColor(u"blue"_s));
+    QCOMPARE(cell(2).toString(), u"600 B"_s);
+    QCOMPARE(cell(2, Qt::BackgroundRole).value<QColor>(), grafanaColor(u"blue"_s));
+    // A refresh with other values changes the cells in place.
+    data.series[0].values.last() = 2;
+    applyFieldConfig(panel, {}, {}, &data);
+    QSignalSpy reset(&table, &QAbstractItemModel::modelReset);
+    table.setSeries(data.series, data.names, panel.unit, data.fields);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(cell(0).toString(), u"2 B"_s);
+    QCOMPARE(cell(0, Qt::BackgroundRole).value<QColor>(), grafanaColor(u"green"_s));
+    // Without field config the table is as before.
+    table.setSeries(data.series, data.names, panel.unit);
+    QVERIFY(!cell(0, Qt::BackgroundRole).isValid());
+}
+
+void TestPanelValues::realMappings()
+{
+    // Legacy singlestat value maps of dashboards as Debian ships them
+    // (tests/data/metrics/public/SOURCES.md).
+    Dashboard cluster;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(Test::testData(u"metrics/public/ceph-cluster.json"_s),
+                                              &cluster, &error),
+             qPrintable(error));
+    const Panel *health = findPanel(cluster, u"Health Status"_s);
+    QVERIFY(health);
+    // mappingType 1: its valueMaps (0 OK, 1 WARN, 2 ERR); the rangeMaps are not used.
+    const FieldDisplay field = resolveField(*health, {});
+    QCOMPARE(field.mappings.size(), 3);
+    QCOMPARE(field.text(0), u"OK"_s);
+    QCOMPARE(field.text(1), u"WARN"_s);
+    QCOMPARE(field.text(2), u"ERR"_s);
+    QCOMPARE(field.text(3), u"3"_s);
+    // The thresholds "1,2" still colour the mapped values.
+    QCOMPARE(field.color(1, Qt::gray), health->thresholds.at(1).color);
+
+    Dashboard elastic;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(
+                 Test::testData(u"metrics/public/elasticsearch-exporter.json"_s), &elastic, &error),
+             qPrintable(error));
+    const Panel *status = findPanel(elastic, u"Cluster Status"_s);
+    QVERIFY(status);
+    const FieldDisplay cluster2 = resolveField(*status, {});
+    QCOMPARE(cluster2.text(1), u"green"_s);
+    QCOMPARE(cluster2.text(2), u"yellow"_s);
+    QCOMPARE(cluster2.text(3), u"red"_s);
+    const auto none = mapValue(cluster2.mappings, std::nullopt);
+    QVERIFY(none);
+    QCOMPARE(none->text, u"N/A"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPanelValues)

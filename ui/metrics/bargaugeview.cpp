@@ -97,10 +97,17 @@ QList<BarGaugeView::Bar> BarGaugeView::layout(const QSizeF &size) const
     for (qsizetype i = 0; i < count; ++i) {
         Bar b;
         b.value = lastValue(m_data.series.at(i));
-        b.valueText = std::isfinite(b.value) ? Format::value(b.value, m_panel.unit) : u"–"_s;
+        // Mappings, unit, decimals and colour of the series' field (overrides applied).
+        const FieldDisplay field = fieldFor(m_panel, m_data, i);
+        const auto mapped = mapValue(field.mappings, b.value);
+        b.valueText = std::isfinite(b.value) || (mapped && !mapped->text.isEmpty())
+                          ? field.text(b.value)
+                          : (field.noValue.isEmpty() ? u"–"_s : field.noValue);
         b.name = named ? m_data.names.value(i) : QString();
         b.fill = std::isfinite(b.value) ? std::clamp((b.value - min) / (max - min), 0.0, 1.0) : 0;
-        b.color = thresholdColor(m_panel.thresholds, b.value, Palette::series(0));
+        b.color = field.color(b.value, Palette::series(0));
+        b.solid = (mapped && mapped->color.isValid()) || field.colorMode == FieldColorMode::Fixed
+                  || field.thresholds != m_panel.thresholds;
         b.valueFont = valueFont;
         valueWidth = std::max(valueWidth, fmValue.horizontalAdvance(b.valueText));
         nameWidth = std::max(nameWidth, fm.horizontalAdvance(b.name));
@@ -222,7 +229,9 @@ void BarGaugeView::paintBar(QPainter &p, const Bar &b, bool isVertical, double m
         for (int c = 0; c < cells; ++c) {
             const double from = c * step;
             const double cellValue = min + (from + step / 2) * (max - min);
-            QColor color = thresholdColor(m_panel.thresholds, cellValue, Palette::series(0));
+            QColor color = b.solid
+                               ? b.color
+                               : thresholdColor(m_panel.thresholds, cellValue, Palette::series(0));
             const bool lit = from + step / 2 <= b.fill;
             if (!lit) {
                 if (!m_panel.showUnfilled)
@@ -240,7 +249,7 @@ void BarGaugeView::paintBar(QPainter &p, const Bar &b, bool isVertical, double m
     }
     if (b.fill <= 0)
         return;
-    if (m_panel.barMode == "basic"_L1 || m_panel.thresholds.isEmpty()) {
+    if (m_panel.barMode == "basic"_L1 || m_panel.thresholds.isEmpty() || b.solid) {
         p.setBrush(b.color);
         p.drawRoundedRect(part(0, b.fill), 2, 2);
         return;

@@ -24,8 +24,9 @@ public:
         QString valueText;
         double value = 0;
         double fill = 0; ///< 0..1 of the bar, from min to max
-        QColor color;    ///< the thresholds' colour of the value
-        QRectF bar;      ///< the whole bar, filled and unfilled
+        QColor color;    ///< the value's colour: its mapping's, the field's fixed one, thresholds'
+        bool solid = false; ///< a mapping's, a fixed or an override's colour: drawn plain
+        QRectF bar;         ///< the whole bar, filled and unfilled
         QRectF nameRect;
         QRectF valueRect;
         QString shownName; ///< the name as drawn (elided when it does not fit)

@@ -46,22 +46,41 @@ void ValueView::setData(const PanelData &data)
     update();
 }
 
-QColor ValueView::colorFor(double value) const
+QColor ValueView::colorFor(double value, int series) const
 {
-    return thresholdColor(m_panel.thresholds, value,
-                          m_style == Style::Gauge ? Palette::series(0)
-                                                  : palette().color(QPalette::Highlight));
+    // The series' field: a mapping's colour, a fixed colour, the palette's or the thresholds'.
+    const FieldDisplay field = fieldFor(m_panel, m_data, series);
+    const QColor fallback = field.colorMode == FieldColorMode::Palette
+                                ? Palette::series(quint32(std::max(series, 0)))
+                            : m_style == Style::Gauge ? Palette::series(0)
+                                                      : palette().color(QPalette::Highlight);
+    return field.color(value, fallback);
+}
+
+QString ValueView::valueText(int series) const
+{
+    const FieldDisplay field = fieldFor(m_panel, m_data, series);
+    const Series &s = m_data.series.at(series);
+    if (s.size() == 0)
+        return field.noValue.isEmpty() ? u"–"_s : field.noValue;
+    return field.text(s.values.constLast());
+}
+
+QString ValueView::noValueText() const
+{
+    const QString text = m_panel.fields.defaults.noValue.value_or(QString());
+    return text.isEmpty() ? tr("No data") : text;
 }
 
 QStringList ValueView::texts() const
 {
     QStringList out;
-    for (const Series &s : m_data.series)
-        out << (s.size() ? Format::value(s.values.constLast(), m_panel.unit) : u"–"_s);
+    for (int i = 0; i < m_data.series.size(); ++i)
+        out << valueText(i);
     return out;
 }
 
-QColor ValueView::textColor(double value) const
+QColor ValueView::textColor(double value, int series) const
 {
     if (m_style == Style::Gauge)
         return palette().color(QPalette::Text);
@@ -69,19 +88,19 @@ QColor ValueView::textColor(double value) const
     case StatStyle::ColorMode::None:
         return palette().color(QPalette::Text);
     case StatStyle::ColorMode::Background: {
-        const QColor background = colorFor(value);
+        const QColor background = colorFor(value, series);
         return background.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
     }
     case StatStyle::ColorMode::Value:
         break;
     }
-    return colorFor(value);
+    return colorFor(value, series);
 }
 
-QColor ValueView::backgroundColor(double value) const
+QColor ValueView::backgroundColor(double value, int series) const
 {
     if (m_style == Style::Stat && m_panel.style.stat.colorMode == StatStyle::ColorMode::Background)
-        return colorFor(value);
+        return colorFor(value, series);
     return {};
 }
 
@@ -118,7 +137,7 @@ void ValueView::paintEvent(QPaintEvent *)
     const qsizetype count = m_data.series.size();
     if (count == 0) {
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect(), Qt::AlignCenter, tr("No data"));
+        p.drawText(rect(), Qt::AlignCenter, noValueText());
         return;
     }
     // Several series share the area side by side (at most 8, the rest are counted).
@@ -128,16 +147,16 @@ void ValueView::paintEvent(QPaintEvent *)
         const Series &s = m_data.series.at(i);
         const QRectF cell(i * cellWidth, 0, cellWidth, height());
         const double value = s.size() ? s.values.constLast() : std::nan("");
-        const QColor color = colorFor(value);
+        const QColor color = colorFor(value, i);
         const StatStyle::TextMode textMode = m_panel.style.stat.textMode;
-        QString text = s.size() ? Format::value(value, m_panel.unit) : u"–"_s;
+        QString text = valueText(i);
         if (m_style == Style::Stat && textMode == StatStyle::TextMode::Name)
             text = m_data.names.value(i);
         else if (m_style == Style::Stat && textMode == StatStyle::TextMode::None)
             text.clear();
         const QString name = shownName(i);
         QRectF textArea = cell.adjusted(4, 4, -4, -4);
-        if (const QColor background = backgroundColor(value); background.isValid())
+        if (const QColor background = backgroundColor(value, i); background.isValid())
             p.fillRect(cell.adjusted(1, 1, -1, -1), background);
         if (m_style == Style::Stat && drawsSparkline()) {
             // Sparkline over the window, under the number.
@@ -174,14 +193,15 @@ void ValueView::paintEvent(QPaintEvent *)
                 }
                 // As Grafana: the threshold colour whatever the colour mode, lighter on a
                 // coloured background.
-                const bool onBackground = backgroundColor(value).isValid();
+                const bool onBackground = backgroundColor(value, i).isValid();
                 p.setPen(QPen(onBackground ? color.lighter(150) : color, 1.5));
                 p.drawPath(path);
             }
         } else if (m_style == Style::Gauge) {
             // Gauge: a 240° arc from min to max, filled to the value.
-            const double min = m_panel.min.value_or(0);
-            const double max = m_panel.max.value_or(100);
+            const FieldDisplay field = fieldFor(m_panel, m_data, i);
+            const double min = field.min.value_or(0);
+            const double max = field.max.value_or(100);
             const double side = std::min(cell.width(), cell.height() * 1.2) - 16;
             const QRectF arc(cell.center().x() - side / 2, cell.top() + 8, side, side);
             const double fraction
@@ -202,14 +222,14 @@ void ValueView::paintEvent(QPaintEvent *)
         big.setPixelSize(
             int(std::clamp(std::min(textArea.height() / 3, textArea.width() / 5), 10.0, 48.0)));
         p.setFont(big);
-        p.setPen(textColor(value));
+        p.setPen(textColor(value, i));
         p.drawText(textArea, Qt::AlignCenter, text);
         if (!name.isEmpty()) {
             QFont small = font();
             small.setPointSizeF(small.pointSizeF() * 0.85);
             p.setFont(small);
-            p.setPen(backgroundColor(value).isValid() ? textColor(value)
-                                                      : palette().color(QPalette::Text));
+            p.setPen(backgroundColor(value, i).isValid() ? textColor(value, i)
+                                                         : palette().color(QPalette::Text));
             p.drawText(cell.adjusted(2, 2, -2, -2), Qt::AlignTop | Qt::AlignHCenter,
                        p.fontMetrics().elidedText(name, Qt::ElideRight, int(cell.width()) - 4));
         }
@@ -435,7 +455,8 @@ void PanelWidget::buildLegendTable(QVBoxLayout *layout)
         QList<QColor> colors;
         for (int i = 0; i < m_chart->seriesCount(); ++i)
             colors << m_chart->seriesColor(i);
-        m_legend->setSeries(m_data.series, m_data.names, colors, m_chart->hiddenNames());
+        m_legend->setSeries(m_data.series, m_data.names, colors, m_chart->hiddenNames(),
+                            m_data.fields);
     });
     // A click on a row shows or hides its series, as a click on a list legend does.
     connect(m_legendView, &QTableView::clicked, this, [this, proxy](const QModelIndex &index) {
@@ -524,7 +545,7 @@ void PanelWidget::setData(const PanelData &data)
     if (m_histogram)
         m_histogram->setData(data);
     if (m_table)
-        m_table->setSeries(data.series, data.names, m_panel.unit);
+        m_table->setSeries(data.series, data.names, m_panel.unit, data.fields);
 }
 
 } // namespace Stackscope

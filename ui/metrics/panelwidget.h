@@ -32,15 +32,20 @@ public:
     explicit ValueView(Style style, const Panel &panel, QWidget *parent = nullptr);
 
     void setData(const PanelData &data);
-    /// The colour the thresholds give a value (the base colour when there are none).
-    QColor colorFor(double value) const;
-    QStringList texts() const; ///< what is written, one per series (tests)
-    /// The colour the value of a series is written in: its threshold colour (colorMode value),
+    /// The colour a value of a series gets: its value mapping's, its field's fixed colour, or
+    /// the thresholds' (the base colour when there are none); overrides applied.
+    QColor colorFor(double value, int series = 0) const;
+    /// What is written, one per series: the last value's mapping, or the value in its field's
+    /// unit and decimals; a series without samples shows noValue (tests).
+    QStringList texts() const;
+    /// What is written when the panel has no series: its noValue, else "No data".
+    QString noValueText() const;
+    /// The colour the value of a series is written in: its colour (colorMode value),
     /// white or black on it (background), the text colour (none).
-    QColor textColor(double value) const;
-    /// The cell's background for a value: its threshold colour with colorMode background, else
+    QColor textColor(double value, int series = 0) const;
+    /// The cell's background for a value: its colour with colorMode background, else
     /// none (invalid).
-    QColor backgroundColor(double value) const;
+    QColor backgroundColor(double value, int series = 0) const;
     /// The name written above a series' value ("" when the text mode shows none) (tests).
     QString shownName(int series) const;
     bool drawsSparkline() const;
@@ -49,6 +54,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    QString valueText(int series) const;
+
     Style m_style;
     Panel m_panel;
     PanelData m_data;

@@ -36,7 +36,12 @@ void PieChartView::setData(const PanelData &data)
                 break;
             }
         }
-        slice.color = Palette::series(quint32(i));
+        const FieldDisplay field = fieldFor(m_panel, data, i);
+        slice.color = field.seriesColor(Palette::series(quint32(i)));
+        if (const auto mapped = mapValue(field.mappings, slice.value);
+            mapped && mapped->color.isValid())
+            slice.color = mapped->color;
+        slice.valueText = field.text(slice.value);
         if (std::isfinite(slice.value) && slice.value > 0)
             total += slice.value;
         m_slices << slice;
@@ -45,10 +50,9 @@ void PieChartView::setData(const PanelData &data)
         const bool drawn = std::isfinite(slice.value) && slice.value > 0 && total > 0;
         slice.fraction = drawn ? slice.value / total : 0;
         slice.legendText
-            = std::isfinite(slice.value)
-                  ? u"%1  %2 (%3)"_s.arg(slice.name, Format::value(slice.value, m_panel.unit),
-                                         Format::value(slice.fraction * 100, u"percent"_s))
-                  : tr("%1  no value").arg(slice.name);
+            = std::isfinite(slice.value) ? u"%1  %2 (%3)"_s.arg(
+                  slice.name, slice.valueText, Format::value(slice.fraction * 100, u"percent"_s))
+                                         : tr("%1  no value").arg(slice.name);
     }
     update();
 }

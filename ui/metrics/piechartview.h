@@ -21,6 +21,7 @@ public:
         double value = 0;
         double fraction = 0; ///< of the total; 0 for a series without a slice
         QColor color;
+        QString valueText;  ///< the value in its field's unit and decimals, or its mapping
         QString legendText; ///< "name  value (percent)"
     };
 

@@ -96,6 +96,8 @@ QList<StateTimelineView::Lane> StateTimelineView::lanes(const QSizeF &size) cons
         const double h = laneHeight * (1 - LaneGap);
         lane.nameRect = QRectF(0, top, nameColumn - 8, h);
         lane.shownName = fm.elidedText(lane.name, Qt::ElideRight, lane.nameRect.width());
+        // The series' field: mappings give a state its text and colour, as in Grafana.
+        const FieldDisplay field = fieldFor(m_panel, m_data, i);
         for (qsizetype k = 0; k < s.size(); ++k) {
             const double v = s.values.at(k);
             if (!std::isfinite(v))
@@ -111,8 +113,13 @@ QList<StateTimelineView::Lane> StateTimelineView::lanes(const QSizeF &size) cons
             }
             Region r;
             r.value = v;
-            r.color = colorOf(v);
-            r.text = Format::value(v, m_panel.unit);
+            const auto mapped = mapValue(field.mappings, v);
+            r.color = mapped && mapped->color.isValid()          ? mapped->color
+                      : field.colorMode == FieldColorMode::Fixed ? field.fixedColor
+                      : field.thresholds != m_panel.thresholds
+                          ? thresholdColor(field.thresholds, v, colorOf(v))
+                          : colorOf(v);
+            r.text = field.text(v);
             double left = xOf(std::max(s.times.at(k), t0));
             double right = xOf(until);
             if (statusHistory())

@@ -170,7 +170,7 @@ namespace {
 bool drawsTheSame(const PanelData &a, const PanelData &b)
 {
     if (a.start != b.start || a.end != b.end || a.stepSeconds != b.stepSeconds || a.names != b.names
-        || a.series.size() != b.series.size() || a.bands != b.bands)
+        || a.series.size() != b.series.size() || a.bands != b.bands || a.fields != b.fields)
         return false;
     for (qsizetype i = 0; i < a.series.size(); ++i) {
         const Series &x = a.series.at(i);
@@ -278,7 +278,9 @@ void TimeSeriesChart::rebuild()
     m_drawn = true;
     // Remember which series the user hid, by name.
     QSet<QString> hidden;
+    QSet<QString> known;
     for (const Entry &e : std::as_const(m_entries)) {
+        known.insert(e.name);
         if (!e.visible)
             hidden.insert(e.name);
         for (QAreaSeries *area : e.areas) {
@@ -288,6 +290,13 @@ void TimeSeriesChart::rebuild()
     }
     m_entries.clear();
     m_pool = m_lines; // every line is free again
+    // A new series whose field hides it from the drawing (hideFrom.viz) starts hidden, as
+    // after a legend click (a click shows it again).
+    for (qsizetype i = 0; i < m_data.fields.size() && i < m_data.series.size(); ++i) {
+        const QString name = m_data.names.value(i, seriesSignature(m_data.series.at(i).labels));
+        if (m_data.fields.at(i).hideFrom.viz && !known.contains(name))
+            hidden.insert(name);
+    }
 
     const qint64 startMs = m_data.start.isValid() ? m_data.start.toMSecsSinceEpoch() : 0;
     const qint64 endMs = m_data.end.isValid() ? m_data.end.toMSecsSinceEpoch() : 1;
@@ -455,7 +464,11 @@ void TimeSeriesChart::rebuild()
         const Series &s = m_data.series.at(i);
         Entry entry;
         entry.name = m_data.names.value(i, seriesSignature(s.labels));
-        entry.color = Palette::series(quint32(i));
+        // A field's fixed colour (color.mode "fixed", an override's) or the palette's.
+        const FieldDisplay field = m_data.fields.value(i);
+        entry.color = field.seriesColor(Palette::series(quint32(i)));
+        entry.inLegend = !field.hideFrom.legend;
+        entry.inTooltip = !field.hideFrom.tooltip;
         entry.visible = !hidden.contains(entry.name);
         entry.dataIndex = i;
         entry.axis = axes.value(i);
@@ -539,7 +552,7 @@ void TimeSeriesChart::rebuild()
     }
     for (int i = 0; i < m_entries.size(); ++i) {
         const Entry &entry = m_entries.at(i);
-        if (entry.segments.isEmpty())
+        if (entry.segments.isEmpty() || !entry.inLegend)
             continue;
         const auto own = chart()->legend()->markers(entry.segments.first());
         for (QLegendMarker *marker : own) {
@@ -898,13 +911,27 @@ void TimeSeriesChart::setSeriesVisible(int series, bool visible)
     Q_EMIT seriesChanged();
 }
 
+QString TimeSeriesChart::valueText(int series, double value, bool rightAxis) const
+{
+    // A legacy graph's right axis has a unit of its own (yaxes[1].format).
+    const bool rightUnit = rightAxis && !m_style.rightUnit.isEmpty();
+    if (series >= m_data.fields.size())
+        return Format::value(value, rightUnit ? m_style.rightUnit : m_unit, 4);
+    // The series' own unit, decimals and mappings (an override's).
+    const FieldDisplay &field = m_data.fields.at(series);
+    if (const auto mapped = mapValue(field.mappings, value); mapped && !mapped->text.isEmpty())
+        return mapped->text;
+    const QString unit = rightUnit && field.unit == m_unit ? m_style.rightUnit : field.unit;
+    return Format::value(value, unit, 4, field.decimals);
+}
+
 QString TimeSeriesChart::readoutAt(qint64 timeMs) const
 {
     QStringList lines;
     lines << QDateTime::fromMSecsSinceEpoch(timeMs).toLocalTime().toString(
         u"yyyy-MM-dd HH:mm:ss"_s);
     for (const Entry &entry : m_entries) {
-        if (!entry.visible)
+        if (!entry.visible || !entry.inTooltip)
             continue;
         const Series &s = m_data.series.at(entry.dataIndex);
         if (s.size() == 0)
@@ -917,11 +944,9 @@ QString TimeSeriesChart::readoutAt(qint64 timeMs) const
             && std::abs(s.times.at(index - 1) - timeMs) < std::abs(s.times.at(index) - timeMs))
             --index;
         const qint64 tolerance = qint64(std::max(m_data.stepSeconds, 1.0) * 1000 * 1.5);
-        const QString value
-            = std::abs(s.times.at(index) - timeMs) <= tolerance ? Format::value(
-                  s.values.at(index),
-                  entry.axis.right && !m_style.rightUnit.isEmpty() ? m_style.rightUnit : m_unit, 4)
-                                                                : tr("no sample");
+        const QString value = std::abs(s.times.at(index) - timeMs) <= tolerance
+                                  ? valueText(entry.dataIndex, s.values.at(index), entry.axis.right)
+                                  : tr("no sample");
         lines << entry.name + u": "_s + value;
         if (lines.size() > 16) {
             lines << tr("… and more");

@@ -132,10 +132,14 @@ private:
         QList<QLineSeries *> segments;
         QList<QAreaSeries *> areas; ///< fills under (or stacked bands behind) the segments
         bool visible = true;
+        bool inLegend = true;  ///< not hideFrom.legend
+        bool inTooltip = true; ///< not hideFrom.tooltip
         int dataIndex = 0;
         SeriesAxis axis;
     };
     void rebuild();
+    /// A series' value as the read-out shows it: its field's mapping, unit and decimals.
+    QString valueText(int series, double value, bool rightAxis = false) const;
     QLineSeries *takeLine();
     void updateAxes();
     /// Places the bands over the plot area (after a rebuild, and when the plot area moves).
