@@ -901,6 +901,8 @@ void TestPanelDrawing::links()
     QTest::mouseClick(buttons.at(2), Qt::LeftButton);
     QTRY_COMPARE(m_page->currentDashboardUid(), u"panel-axes"_s);
     QCOMPARE(catcher.urls.size(), 2);
+}
+
 void TestPanelDrawing::fieldMappings()
 {
     open(u"panels/fields.json"_s);
