@@ -20,6 +20,8 @@ struct PanelQuery
     QString legendFormat; ///< "{{label}}" placeholders; empty = the series' signature
     QString refId;
     bool instant = false;
+    /// Grafana's `exemplar`: the query's exemplars are fetched too and drawn over its lines.
+    bool exemplar = false;
 
     friend bool operator==(const PanelQuery &, const PanelQuery &) = default;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/metrics/chartband.h"
+#include "models/metrics/exemplar.h"
 #include "models/metrics/series.h"
 
 #include <QDateTime>
@@ -25,6 +26,10 @@ struct PanelData
     qint64 parseMs = 0;
     /// Spans shaded behind the lines (an alert's pending and firing periods).
     QList<ChartBand> bands;
+    /// Exemplars of the queries that ask for them (Grafana's `"exemplar": true`), drawn as points
+    /// over the lines; `exemplarError` says why some could not be fetched.
+    QList<Exemplar> exemplars;
+    QString exemplarError;
 };
 
 } // namespace Stackscope
