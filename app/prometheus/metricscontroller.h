@@ -58,6 +58,8 @@ public:
     void setActivePanels(const QList<int> &panels);
     /// How many panel queries were sent so far (tests, benchmarks).
     quint64 queriesSent() const { return m_queriesSent; }
+    /// How many exemplar queries (/api/v1/query_exemplars) were sent so far.
+    quint64 exemplarQueriesSent() const { return m_exemplarQueriesSent; }
     void setVariable(const QString &name, const QString &value);
     /// Several values of a multi-value variable (or {"$__all"}).
     void setVariable(const QString &name, const QStringList &values);
@@ -134,6 +136,7 @@ private:
     QSet<QString> m_resolvedVariables; ///< query variables whose values came from the server
     QSet<int> m_active;                ///< the panels to query (see setActivePanels)
     quint64 m_queriesSent = 0;
+    quint64 m_exemplarQueriesSent = 0;
 };
 
 } // namespace Stackscope
