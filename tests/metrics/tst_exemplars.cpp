@@ -56,6 +56,13 @@ struct Served
     qint64 timeMs = 0;
 };
 
+/// A number in [0, 1) that looks random and is the same on every run.
+double scatter(int i)
+{
+    const double x = std::sin(double(i) * 12.9898) * 43758.5453;
+    return x - std::floor(x);
+}
+
 } // namespace
 
 class TestExemplars : public QObject
@@ -122,8 +129,8 @@ QByteArray TestExemplars::openMetrics()
         if (b < 3) {
             // A value inside the bucket, three decimals, so that what Prometheus answers is
             // exactly what was served.
-            const QByteArray value = QByteArray::number(
-                lows[b] + widths[b] * std::fmod(0.37 * (n + 1) * (b + 2), 1.0), 'f', 3);
+            const QByteArray value
+                = QByteArray::number(lows[b] + widths[b] * scatter(n * 4 + b), 'f', 3);
             const QString traceId
                 = u"%1%2"_s.arg(b + 1, 8, 16, QChar(u'0'))
                       .arg(quint64(0x4bf92f3500000000ull + quint64(n)), 24, 16, QChar(u'0'));
@@ -488,6 +495,9 @@ void TestExemplars::hoverAndClickOpenTheTrace()
                                   .toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s)),
              qPrintable(readout));
     QVERIFY2(readout.startsWith(u"le "_s + served.le + u'\n'), qPrintable(readout));
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(chart, &leave);
+    QVERIFY(chart->shownReadout().isEmpty());
 
     // Clicking asks for that trace; the Traces page fetches it from Jaeger and shows it.
     m_jaeger.traces[traceId] = Test::TraceGenerator::json(12, 7, traceId, 0);
