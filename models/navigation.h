@@ -34,12 +34,14 @@ struct AlertsRequest
 };
 
 /// Show the Traces page's search for a service over a time window ("Traces around here"); an
-/// empty service only prepares the form.
+/// empty service only prepares the form. With a trace id (an exemplar's), that trace is opened
+/// instead.
 struct TracesRequest
 {
     QString service;
     QDateTime start;
     QDateTime end;
+    QString traceId = {};
 };
 
 /// What one page asks another to show; the type names the page.

@@ -69,6 +69,9 @@ QWidget *MetricsFeature::createPage()
             [this](const QString &service, const QDateTime &start, const QDateTime &end) {
                 Q_EMIT showRequested(TracesRequest{service, start, end});
             });
+    connect(m_page, &MetricsPage::traceRequested, this, [this](const QString &traceId) {
+        Q_EMIT showRequested(TracesRequest{{}, {}, {}, traceId});
+    });
     connect(m_page, &MetricsPage::openUrlRequested, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(m_page, &MetricsPage::importRequested, this,

@@ -194,6 +194,8 @@ void TracesFeature::show(const NavigationRequest &request)
     const auto *traces = std::get_if<TracesRequest>(&request);
     if (!m_page || !traces)
         return;
+    if (!traces->traceId.isEmpty()) // an exemplar's trace, fetched by its id
+        return openTraceId(traces->traceId);
     m_page->search()->prepare(traces->service, traces->start, traces->end);
     m_page->showSearch();
     if (!traces->service.isEmpty())

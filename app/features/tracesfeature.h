@@ -14,7 +14,8 @@ struct TraceOpenFailure;
 
 /// The Traces page joined with its controller: page requests go to the TracesController, its
 /// results to the page. Contributes File ▸ Open trace file…, opens trace files (`--open-trace`,
-/// the menu, drag and drop) and answers "Traces around here" (TracesRequest).
+/// the menu, drag and drop) and answers "Traces around here" and an exemplar's trace id
+/// (TracesRequest).
 class TracesFeature : public Feature
 {
     Q_OBJECT

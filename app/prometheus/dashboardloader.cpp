@@ -216,6 +216,7 @@ Panel grafanaPanel(const QJsonObject &object, const Datasources &datasources, QS
         query.instant = target.value("instant"_L1).toBool()
                         || target.value("format"_L1).toString() == "table"_L1;
         query.heatmap = target.value("format"_L1).toString() == "heatmap"_L1;
+        query.exemplar = target.value("exemplar"_L1).toBool();
         if (query.expr.isEmpty()) {
             *warnings << tr("panel \"%1\": a query without a PromQL expression was skipped")
                              .arg(panel.title);
@@ -607,6 +608,7 @@ bool fromYaml(const QByteArray &yaml, Dashboard *dashboard, QString *error)
                     query.expr = yamlString(q, "expr");
                     query.legendFormat = yamlString(q, "legend", legend);
                     query.instant = q["instant"] && q["instant"].as<bool>();
+                    query.exemplar = q["exemplar"] && q["exemplar"].as<bool>();
                     panel.queries.append(query);
                 }
             }

@@ -366,6 +366,8 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
         // answers come in (the order gives the colours).
         QList<QList<Series>> series;
         QList<QStringList> names;
+        QList<QList<Exemplar>> exemplars; ///< per query, their `series` within its own series
+        QStringList exemplarErrors;
     };
     auto finishOne = [this, run]() {
         if (--run->outstanding == 0 && run->report) {
@@ -396,6 +398,48 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
         panelRun->data.stepSeconds = step;
         panelRun->series.resize(panel.queries.size());
         panelRun->names.resize(panel.queries.size());
+        panelRun->exemplars.resize(panel.queries.size());
+        // The panel is complete when every query, and every exemplar query, has answered.
+        auto complete = [this, run, panelRun, index]() {
+            if (--panelRun->pending > 0 || run->generation != m_generation
+                || index >= m_panels.size())
+                return;
+            PanelState &state = m_panels[index];
+            PanelData data = panelRun->data;
+            QStringList refIds;
+            const Panel &shown = m_dashboard.panels.at(index);
+            for (qsizetype k = 0; k < panelRun->series.size(); ++k) {
+                const auto offset = int(data.series.size());
+                for (Exemplar exemplar : panelRun->exemplars.at(k)) {
+                    exemplar.series = exemplarSeries(exemplar.seriesLabels, panelRun->series.at(k));
+                    if (exemplar.series >= 0)
+                        exemplar.series += offset;
+                    data.exemplars << exemplar;
+                }
+                data.series += panelRun->series.at(k);
+                data.names += panelRun->names.at(k);
+                for (qsizetype n = 0; n < panelRun->series.at(k).size(); ++n)
+                    refIds << shown.queries.value(k).refId;
+            }
+            // Overrides, mappings and display names per series (fieldconfig.h).
+            applyFieldConfig(shown, refIds, m_dashboard.variables, &data);
+            panelRun->exemplarErrors.removeDuplicates();
+            data.exemplarError = panelRun->exemplarErrors.join(u'\n');
+            if (!panelRun->errors.isEmpty()) {
+                panelRun->errors.removeDuplicates();
+                data.error = panelRun->errors.join(u'\n');
+                if (state.hasGood && data.series.isEmpty()) {
+                    const QString error = data.error;
+                    data = state.lastGood;
+                    data.error = error;
+                    data.stale = true;
+                }
+            } else {
+                state.lastGood = data;
+                state.hasGood = true;
+            }
+            Q_EMIT panelUpdated(index, withBands(index, data));
+        };
         for (qsizetype q = 0; q < panel.queries.size(); ++q) {
             const PanelQuery &query = panel.queries.at(q);
             ++run->outstanding;
@@ -404,7 +448,7 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
             // Variables and ${__field.labels.x} in the legend, then each series' labels.
             const QString legend = VariableFormat::legendPlaceholders(VariableFormat::displayText(
                 query.legendFormat, PanelRepeat::scoped(m_dashboard.variables, panel.scope)));
-            auto done = [this, run, panelRun, index, q, legend, expr, heatmap = query.heatmap,
+            auto done = [run, panelRun, q, legend, expr, complete, heatmap = query.heatmap,
                          finishOne](const QueryReply &reply) {
                 if (reply.ok()) {
                     QList<Series> series = reply.result.series;
@@ -429,41 +473,31 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
                     run->absent = run->absent || reply.error.isConnectionLevel();
                     panelRun->errors << reply.error.message;
                 }
-                if (--panelRun->pending == 0 && run->generation == m_generation
-                    && index < m_panels.size()) {
-                    PanelState &state = m_panels[index];
-                    PanelData data = panelRun->data;
-                    QStringList refIds;
-                    const Panel &shown = m_dashboard.panels.at(index);
-                    for (qsizetype k = 0; k < panelRun->series.size(); ++k) {
-                        data.series += panelRun->series.at(k);
-                        data.names += panelRun->names.at(k);
-                        for (qsizetype n = 0; n < panelRun->series.at(k).size(); ++n)
-                            refIds << shown.queries.value(k).refId;
-                    }
-                    // Overrides, mappings and display names per series (fieldconfig.h).
-                    applyFieldConfig(shown, refIds, m_dashboard.variables, &data);
-                    if (!panelRun->errors.isEmpty()) {
-                        panelRun->errors.removeDuplicates();
-                        data.error = panelRun->errors.join(u'\n');
-                        if (state.hasGood && data.series.isEmpty()) {
-                            const QString error = data.error;
-                            data = state.lastGood;
-                            data.error = error;
-                            data.stale = true;
-                        }
-                    } else {
-                        state.lastGood = data;
-                        state.hasGood = true;
-                    }
-                    Q_EMIT panelUpdated(index, withBands(index, data));
-                }
+                complete();
                 finishOne();
             };
-            if (query.instant || panel.type == Panel::Type::Table)
+            if (query.instant || panel.type == Panel::Type::Table) {
                 m_client->query(expr, m_absolute || ownTime ? end : QDateTime(), this, done);
-            else
-                m_client->queryRange(expr, start, end, step, this, done);
+                continue;
+            }
+            m_client->queryRange(expr, start, end, step, this, done);
+            if (!query.exemplar || panel.type != Panel::Type::TimeSeries)
+                continue;
+            // Exemplars over the same window, as lazily as the lines: only for panels asked now.
+            // A failure is said on the panel and fails nothing else.
+            ++panelRun->pending;
+            ++run->outstanding;
+            ++m_exemplarQueriesSent;
+            m_client->queryExemplars(expr, start, end, this,
+                                     [panelRun, q, complete, finishOne](
+                                         const QList<Exemplar> &exemplars, const HttpError &error) {
+                                         if (error.isError())
+                                             panelRun->exemplarErrors << error.message;
+                                         else
+                                             panelRun->exemplars[q] = exemplars;
+                                         complete();
+                                         finishOne();
+                                     });
         }
     }
     if (run->outstanding == 0 && run->report) {

@@ -60,6 +60,8 @@ public:
     void setActivePanels(const QList<int> &panels);
     /// How many panel queries were sent so far (tests, benchmarks).
     quint64 queriesSent() const { return m_queriesSent; }
+    /// How many exemplar queries (/api/v1/query_exemplars) were sent so far.
+    quint64 exemplarQueriesSent() const { return m_exemplarQueriesSent; }
     void setVariable(const QString &name, const QString &value);
     /// Several values of a multi-value variable (or {"$__all"}).
     void setVariable(const QString &name, const QStringList &values);
@@ -150,6 +152,7 @@ private:
     QSet<int> m_active;                ///< the panels to query (see setActivePanels)
     bool m_refreshScheduled = false;   ///< a new dashboard's first refresh waits for its layout
     quint64 m_queriesSent = 0;
+    quint64 m_exemplarQueriesSent = 0;
 };
 
 } // namespace Stackscope

@@ -127,6 +127,22 @@ void PrometheusClient::queryRange(const QString &expr, const QDateTime &start, c
                        });
 }
 
+void PrometheusClient::queryExemplars(const QString &expr, const QDateTime &start,
+                                      const QDateTime &end, QObject *context,
+                                      Done<QList<Exemplar>> done)
+{
+    QUrlQuery form;
+    form.addQueryItem(u"query"_s, expr);
+    form.addQueryItem(u"start"_s, unixSeconds(start));
+    form.addQueryItem(u"end"_s, unixSeconds(end));
+    HttpRequest request;
+    request.method = "POST";
+    request.path = u"/api/v1/query_exemplars"_s;
+    request.body = formBody(form);
+    request.contentType = "application/x-www-form-urlencoded";
+    fetch<QList<Exemplar>>(request, context, &PromParser::parseExemplars, std::move(done));
+}
+
 void PrometheusClient::targets(QObject *context, Done<QList<ScrapeTarget>> done)
 {
     HttpRequest request;

@@ -47,6 +47,10 @@ public:
     void queryRange(const QString &expr, const QDateTime &start, const QDateTime &end,
                     double stepSeconds, QObject *context,
                     std::function<void(const QueryReply &)> done);
+    /// /api/v1/query_exemplars (POST, form-encoded, like query_range): the exemplars of the
+    /// series the expression selects, between start and end.
+    void queryExemplars(const QString &expr, const QDateTime &start, const QDateTime &end,
+                        QObject *context, Done<QList<Exemplar>> done);
     void targets(QObject *context, Done<QList<ScrapeTarget>> done);
     void rules(QObject *context, Done<QList<PromRule>> done);
     void labels(QObject *context, Done<QStringList> done);

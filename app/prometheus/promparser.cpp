@@ -246,6 +246,57 @@ bool parseQuery(const QByteArray &body, QueryResult *result, PromApiError *apiEr
     return true;
 }
 
+bool parseExemplars(const QByteArray &body, QList<Exemplar> *exemplars, PromApiError *apiError,
+                    QString *problem)
+{
+    simdjson::dom::parser parser;
+    simdjson::dom::element data;
+    exemplars->clear();
+    if (!envelope(parser, body, &data, apiError, problem))
+        return false;
+    simdjson::dom::array list;
+    if (data.get_array().get(list)) {
+        *problem = tr("the data is not a list");
+        return false;
+    }
+    for (auto item : list) {
+        simdjson::dom::object object;
+        Labels seriesLabels;
+        simdjson::dom::element labels;
+        if (item.get_object().get(object) || object["seriesLabels"].get(labels)
+            || !labelsOf(labels, &seriesLabels)) {
+            *problem = tr("a series of exemplars has no labels");
+            return false;
+        }
+        simdjson::dom::array samples;
+        if (object["exemplars"].get_array().get(samples)) {
+            *problem = tr("a series of exemplars has no exemplars list");
+            return false;
+        }
+        for (auto sample : samples) {
+            Exemplar exemplar;
+            exemplar.seriesLabels = seriesLabels;
+            simdjson::dom::object e;
+            simdjson::dom::element own;
+            std::string_view value;
+            double seconds = 0;
+            if (sample.get_object().get(e) || e["value"].get_string().get(value)
+                || !parseSampleValue(value.data(), qsizetype(value.size()), &exemplar.value)
+                || e["timestamp"].get_double().get(seconds)) {
+                *problem = tr("an exemplar is not {labels, \"value\", timestamp}");
+                return false;
+            }
+            if (!e["labels"].get(own) && !labelsOf(own, &exemplar.labels)) {
+                *problem = tr("an exemplar's labels are not strings");
+                return false;
+            }
+            exemplar.timeMs = qint64(std::llround(seconds * 1000.0));
+            exemplars->append(std::move(exemplar));
+        }
+    }
+    return true;
+}
+
 QDateTime parseTime(const QString &text)
 {
     // Qt reads milliseconds; Prometheus writes up to nanoseconds.

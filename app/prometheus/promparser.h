@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/metrics/exemplar.h"
 #include "models/metrics/series.h"
 #include "models/metrics/targetsmodel.h"
 
@@ -49,6 +50,10 @@ namespace PromParser {
 /// in histogramSamples and skipped.
 bool parseQuery(const QByteArray &body, QueryResult *result, PromApiError *apiError,
                 QString *problem);
+/// /api/v1/query_exemplars: one Exemplar per exemplar, with the labels of the series it was
+/// recorded on; values as strings (NaN and ±Inf too), timestamps in seconds.
+bool parseExemplars(const QByteArray &body, QList<Exemplar> *exemplars, PromApiError *apiError,
+                    QString *problem);
 /// /api/v1/targets (active targets).
 bool parseTargets(const QByteArray &body, QList<ScrapeTarget> *targets, PromApiError *apiError,
                   QString *problem);

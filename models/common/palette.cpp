@@ -57,6 +57,11 @@ QColor cursor()
     return QColor(128, 128, 128, 160);
 }
 
+QColor exemplar()
+{
+    return QColor(0x8f, 0x3b, 0xb8);
+}
+
 QString problemBannerStyle(const QString &objectName)
 {
     return QStringLiteral(

@@ -33,6 +33,8 @@ QColor selection();
 QColor band(bool firing);
 /// A thin vertical cursor line over a chart.
 QColor cursor();
+/// An exemplar that belongs to none of a chart's series (Grafana's dark purple).
+QColor exemplar();
 /// A style sheet for a frame named `objectName` that reports a problem (a pale red box with dark
 /// red text), so that every problem banner looks the same.
 QString problemBannerStyle(const QString &objectName);

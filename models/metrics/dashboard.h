@@ -27,6 +27,8 @@ struct PanelQuery
     /// Grafana's `format: heatmap`: the series are Prometheus histogram buckets, to be sorted by
     /// `le` and turned into counts per bucket (cumulativeToBuckets).
     bool heatmap = false;
+    /// Grafana's `exemplar`: the query's exemplars are fetched too and drawn over its lines.
+    bool exemplar = false;
 
     friend bool operator==(const PanelQuery &, const PanelQuery &) = default;
 };

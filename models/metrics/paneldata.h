@@ -3,6 +3,7 @@
 
 #include "models/metrics/chartband.h"
 #include "models/metrics/fieldconfig.h"
+#include "models/metrics/exemplar.h"
 #include "models/metrics/series.h"
 
 #include <QDateTime>
@@ -29,6 +30,10 @@ struct PanelData
     /// Per series, the options the panel's field config gives it (overrides applied; see
     /// applyFieldConfig); empty = every series has the panel's own.
     QList<FieldDisplay> fields;
+    /// Exemplars of the queries that ask for them (Grafana's `"exemplar": true`), drawn as points
+    /// over the lines; `exemplarError` says why some could not be fetched.
+    QList<Exemplar> exemplars;
+    QString exemplarError;
 };
 
 } // namespace Stackscope

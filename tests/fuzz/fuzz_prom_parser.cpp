@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Prometheus HTTP API bodies: every PromParser entry point on the same input (query results of
-// every type, targets, label lists, series, build info, rules, error bodies), then what the
-// metrics page does with a parsed result (legends, signatures).
+// every type, exemplars, targets, label lists, series, build info, rules, error bodies), then what
+// the metrics page does with a parsed result (legends, signatures, exemplars' series and text).
 #include "app/prometheus/promparser.h"
 #include "tests/fuzz/fuzzcommon.h"
 
@@ -25,6 +25,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     Fuzz::keep(apiError.text());
+
+    QList<Exemplar> exemplars;
+    if (PromParser::parseExemplars(body, &exemplars, &apiError, &problem)) {
+        for (const Exemplar &e : std::as_const(exemplars)) {
+            Fuzz::keep(e.traceId());
+            Fuzz::keep(exemplarSeries(e.seriesLabels, result.series));
+            Fuzz::keep(exemplarText(e, u"s"_s));
+        }
+    }
 
     QList<ScrapeTarget> targets;
     PromParser::parseTargets(body, &targets, &apiError, &problem);

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void publicDashboardsUsePrometheus_data();
     void publicDashboardsUsePrometheus();
     void foreignDatasources();
+    void exemplarFlag();
 };
 
 void TestDashboardLoader::xg2gSeed()
@@ -529,5 +530,36 @@ void TestDashboardLoader::foreignDatasources()
             && d.warnings.at(2).contains(u"elasticsearch"_s));
 }
 
+void TestDashboardLoader::exemplarFlag()
+{
+    // Grafana's per-query "exemplar", and the same key in YAML; off unless set.
+    const QByteArray json = R"json({"title":"e","panels":[{"type":"timeseries","title":"t",
+        "targets":[{"refId":"A","expr":"rate(a[1m])","exemplar":true},
+                   {"refId":"B","expr":"rate(b[1m])","exemplar":false},
+                   {"refId":"C","expr":"rate(c[1m])"}]}]})json";
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
+    QCOMPARE(d.panels.size(), 1);
+    QCOMPARE(d.panels.at(0).queries.size(), 3);
+    QVERIFY(d.panels.at(0).queries.at(0).exemplar);
+    QVERIFY(!d.panels.at(0).queries.at(1).exemplar);
+    QVERIFY(!d.panels.at(0).queries.at(2).exemplar);
+    const QByteArray yaml = "title: e\n"
+                            "panels:\n"
+                            "  - title: t\n"
+                            "    type: timeseries\n"
+                            "    queries:\n"
+                            "      - expr: rate(a[1m])\n"
+                            "        exemplar: true\n"
+                            "      - expr: rate(b[1m])\n";
+    Dashboard y;
+    QVERIFY2(DashboardLoader::fromYaml(yaml, &y, &error), qPrintable(error));
+    QCOMPARE(y.panels.at(0).queries.size(), 2);
+    QVERIFY(y.panels.at(0).queries.at(0).exemplar);
+    QVERIFY(!y.panels.at(0).queries.at(1).exemplar);
+}
+
 QTEST_GUILESS_MAIN(TestDashboardLoader)
+
 #include "tst_dashboardloader.moc"

@@ -30,6 +30,8 @@ private Q_SLOTS:
     void query();
     void errorsThroughClient_data();
     void errorsThroughClient();
+    void exemplars_data();
+    void exemplars();
     void targets();
     void buildInfoRulesLabels();
     void scrapeInterval_data();
@@ -193,6 +195,57 @@ void TestPromParser::errorsThroughClient()
     QVERIFY(!reply.ok());
     QVERIFY2(reply.error.message.contains(message), qPrintable(reply.error.message));
     QVERIFY(reply.error.message.contains(u"127.0.0.1:9091"_s));
+}
+
+void TestPromParser::exemplars_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("two series") << u"exemplars.json"_s << true << 3 << QString();
+    QTest::newRow("none") << u"exemplars-empty.json"_s << true << 0 << QString();
+    QTest::newRow("value not a string")
+        << u"exemplars-bad-value.json"_s << false << 0 << u"an exemplar is not"_s;
+    QTest::newRow("no exemplars list")
+        << u"exemplars-no-list.json"_s << false << 0 << u"no exemplars list"_s;
+    QTest::newRow("error-bad-data")
+        << u"error-bad-data.json"_s << false << 0 << u"bad_data: invalid parameter"_s;
+    QTest::newRow("a query result") << u"matrix-up.json"_s << false << 0 << u"not a list"_s;
+    QTest::newRow("truncated") << u"truncated-matrix.json.txt"_s << false << 0 << u"truncated"_s;
+}
+
+void TestPromParser::exemplars()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, ok);
+    QFETCH(int, count);
+    QFETCH(QString, problem);
+    QList<Exemplar> exemplars;
+    PromApiError apiError;
+    QString text;
+    QCOMPARE(PromParser::parseExemplars(fixture(file), &exemplars, &apiError, &text), ok);
+    if (!ok) {
+        QVERIFY2(text.contains(problem), qPrintable(text));
+        return;
+    }
+    QCOMPARE(int(exemplars.size()), count);
+    if (file != "exemplars.json"_L1)
+        return;
+    const Exemplar &first = exemplars.at(0);
+    QCOMPARE(first.seriesLabels.value(u"le"_s), u"0.5"_s);
+    QCOMPARE(first.seriesLabels.value(u"__name__"_s), u"test_request_duration_seconds_bucket"_s);
+    QCOMPARE(first.traceId(), u"000000024bf92f350000000000000000"_s);
+    QCOMPARE(first.value, 0.174);
+    QCOMPARE(first.timeMs, 1796630003247);
+    QCOMPARE(first.series, -1);
+    QVERIFY(std::isnan(exemplars.at(1).value));
+    QCOMPARE(exemplars.at(1).timeMs, 1796630004250);
+    const Exemplar &counter = exemplars.at(2);
+    QCOMPARE(counter.traceId(), u"c0ffee00000000000000000000000000"_s);
+    QCOMPARE(counter.labels.value(u"span_id"_s), u"a1"_s);
+    QCOMPARE(counter.value, 1.0);
+    QVERIFY(!counter.seriesLabels.contains(u"le"_s));
 }
 
 void TestPromParser::targets()

@@ -698,6 +698,7 @@ void MetricsPage::buildPanels()
                 layoutPanels();
         });
         connect(panel, &PanelWidget::tracesRequested, this, &MetricsPage::tracesRequested);
+        connect(panel, &PanelWidget::traceRequested, this, &MetricsPage::traceRequested);
         connect(panel, &PanelWidget::openUrlRequested, this, &MetricsPage::openUrlRequested);
         connect(panel, &PanelWidget::linkRequested, this, &MetricsPage::openLink);
         panel->show();

@@ -125,6 +125,8 @@ Q_SIGNALS:
     void importRequested(const QString &path);
     /// A panel asked for the traces of a service over its time range.
     void tracesRequested(const QString &service, const QDateTime &start, const QDateTime &end);
+    /// An exemplar naming a trace was clicked: open that trace.
+    void traceRequested(const QString &traceId);
     /// A web link in a panel (a text panel's) was clicked; only http(s) ever arrive here.
     void openUrlRequested(const QUrl &url);
     /// A dashboard is on screen now (for remembering it).

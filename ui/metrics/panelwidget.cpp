@@ -320,6 +320,7 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         connect(m_chart, &TimeSeriesChart::zoomRequested, this, &PanelWidget::zoomRequested);
         connect(m_chart, &TimeSeriesChart::resetZoomRequested, this,
                 &PanelWidget::resetZoomRequested);
+        connect(m_chart, &TimeSeriesChart::traceRequested, this, &PanelWidget::traceRequested);
         if (panel.style.legend.mode != LegendStyle::Mode::Table) {
             layout->addWidget(m_chart, 1);
             break;
@@ -526,6 +527,9 @@ void PanelWidget::setData(const PanelData &data)
     } else if (!data.warnings.isEmpty()) {
         status = tr("warning");
         tip = data.warnings.join(u'\n');
+    } else if (!data.exemplarError.isEmpty()) {
+        status = tr("exemplars: %1").arg(data.exemplarError);
+        tip = data.exemplarError;
     }
     m_status->setText(
         m_status->fontMetrics().elidedText(status, Qt::ElideRight, std::max(60, width() / 2)));

@@ -102,6 +102,8 @@ Q_SIGNALS:
     /// "Traces around here": a series' service (label `service`, else `job`) over the panel's
     /// range.
     void tracesRequested(const QString &service, const QDateTime &start, const QDateTime &end);
+    /// An exemplar naming a trace was clicked.
+    void traceRequested(const QString &traceId);
     /// A web link of a text panel was clicked.
     void openUrlRequested(const QUrl &url);
     /// One of the panel's links (its header's menu) was chosen; the page resolves and opens it.

@@ -4,6 +4,7 @@
 #include "models/common/palette.h"
 #include "models/metrics/decimate.h"
 #include "models/metrics/stacking.h"
+#include "ui/metrics/exemplarlayer.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
@@ -41,6 +42,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     , m_valueAxis(new QCategoryAxis)
     , m_readout(new QLabel(this))
     , m_cursorLine(new QGraphicsLineItem)
+    , m_exemplars(new ExemplarLayer(chart()))
 {
     QChart *c = chart();
     c->setMargins(QMargins(2, 2, 2, 2));
@@ -71,6 +73,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     scene()->addItem(m_cursorLine);
     connect(c, &QChart::plotAreaChanged, this, &TimeSeriesChart::layoutBands);
     connect(c, &QChart::plotAreaChanged, this, &TimeSeriesChart::layoutThresholds);
+    connect(c, &QChart::plotAreaChanged, this, &TimeSeriesChart::layoutExemplars);
 }
 
 void TimeSeriesChart::setUnit(const QString &unit)
@@ -232,7 +235,8 @@ QBrush gradientFill(const QColor &color, int alpha, GraphStyle::Gradient gradien
 
 void TimeSeriesChart::setData(const PanelData &data)
 {
-    if (m_drawn && drawsTheSame(data, m_data)) {
+    // New exemplars may widen the value axis: drawn anew too.
+    if (m_drawn && drawsTheSame(data, m_data) && data.exemplars == m_data.exemplars) {
         m_data = data; // errors and warnings are not drawn here; keep them current anyway
         return;
     }
@@ -385,6 +389,16 @@ void TimeSeriesChart::rebuild()
                 }
             }
             decimated.append(segments);
+        }
+    }
+    // Exemplars are data the panel asked for: the value axis takes them in (a latency's
+    // exemplars often lie above its quantile's line).
+    if (!percent) {
+        for (const Exemplar &e : std::as_const(m_data.exemplars)) {
+            if (std::isfinite(e.value)) {
+                lo = std::min(lo, e.value);
+                hi = std::max(hi, e.value);
+            }
         }
     }
     m_hasRight
@@ -584,6 +598,7 @@ void TimeSeriesChart::rebuild()
     }
     layoutBands();
     layoutThresholds();
+    layoutExemplars();
     Q_EMIT seriesChanged();
 }
 
@@ -607,6 +622,68 @@ void TimeSeriesChart::layoutBands()
         m_bandItems.at(i)->setRect(
             QRectF(left, plot.top(), std::max(right - left, 1.0), plot.height()));
     }
+}
+
+void TimeSeriesChart::layoutExemplars()
+{
+    m_exemplars->setExemplars(m_data.exemplars);
+    const QRectF plot = chart()->plotArea();
+    // Through QtCharts' own mapping (a line on both axes), so markers sit where lines do.
+    QLineSeries *axes = m_lines.isEmpty() ? nullptr : m_lines.first();
+    m_exemplars->layout(
+        axes ? plot : QRectF(),
+        [this, axes](double t, double v) { return chart()->mapToPosition(QPointF(t, v), axes); },
+        [this](int series) {
+            return series < m_entries.size() ? m_entries.at(series).color
+                                             : Palette::series(quint32(series));
+        },
+        [this](int series) { return series >= m_entries.size() || m_entries.at(series).visible; });
+}
+
+int TimeSeriesChart::exemplarCount() const
+{
+    return int(m_exemplars->markers().size());
+}
+
+int TimeSeriesChart::exemplarIndex(int marker) const
+{
+    return marker >= 0 && marker < exemplarCount() ? m_exemplars->markers().at(marker).exemplar
+                                                   : -1;
+}
+
+QPoint TimeSeriesChart::exemplarPosition(int marker) const
+{
+    if (marker < 0 || marker >= exemplarCount())
+        return {};
+    return mapFromScene(chart()->mapToScene(m_exemplars->markers().at(marker).position));
+}
+
+QColor TimeSeriesChart::exemplarColor(int marker) const
+{
+    return marker >= 0 && marker < exemplarCount() ? m_exemplars->markers().at(marker).color
+                                                   : QColor();
+}
+
+QString TimeSeriesChart::exemplarText(int marker) const
+{
+    const int index = exemplarIndex(marker);
+    if (index < 0)
+        return {};
+    const Exemplar &e = m_exemplars->exemplars().at(index);
+    QString text = Stackscope::exemplarText(e, m_unit);
+    if (e.series >= 0 && e.series < m_entries.size())
+        text = m_entries.at(e.series).name + u'\n' + text;
+    return text;
+}
+
+int TimeSeriesChart::exemplarAt(const QPoint &pos) const
+{
+    return m_exemplars->markerAt(chart()->mapFromScene(mapToScene(pos)));
+}
+
+QString TimeSeriesChart::shownReadout() const
+{
+    return m_readout->isVisible() ? m_readout->text() : QString();
 }
 
 QRectF TimeSeriesChart::bandRect(int band) const
@@ -889,6 +966,7 @@ void TimeSeriesChart::setSeriesVisible(int series, bool visible)
         line->setVisible(visible);
     for (QAreaSeries *area : entry.areas)
         area->setVisible(visible);
+    layoutExemplars();
     if (!entry.segments.isEmpty()) {
         for (QLegendMarker *marker : chart()->legend()->markers(entry.segments.first())) {
             marker->setVisible(true);
@@ -992,7 +1070,12 @@ void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     const QPointF value = chart()->mapToValue(chart()->mapFromScene(scenePos));
-    m_readout->setText(readoutAt(qint64(value.x())));
+    // Over an exemplar the read-out is the exemplar's.
+    const int marker = m_dragging ? -1 : exemplarAt(event->position().toPoint());
+    m_readout->setText(marker >= 0 ? exemplarText(marker) : readoutAt(qint64(value.x())));
+    const bool linked
+        = marker >= 0 && !m_exemplars->exemplars().at(exemplarIndex(marker)).traceId().isEmpty();
+    viewport()->setCursor(linked ? Qt::PointingHandCursor : Qt::ArrowCursor);
     m_readout->adjustSize();
     QPoint pos = event->position().toPoint() + QPoint(14, 10);
     if (pos.x() + m_readout->width() > width())
@@ -1009,6 +1092,16 @@ void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
 
 void TimeSeriesChart::mousePressEvent(QMouseEvent *event)
 {
+    // A click on an exemplar that names a trace opens it (and starts no drag-zoom).
+    if (const int marker = exemplarAt(event->position().toPoint());
+        event->button() == Qt::LeftButton && marker >= 0) {
+        const QString traceId = m_exemplars->exemplars().at(exemplarIndex(marker)).traceId();
+        if (!traceId.isEmpty()) {
+            Q_EMIT traceRequested(traceId);
+            event->accept();
+            return;
+        }
+    }
     if (event->button() == Qt::LeftButton
         && chart()->plotArea().contains(mapToScene(event->position().toPoint()))) {
         m_dragging = true;

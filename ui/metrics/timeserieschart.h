@@ -24,6 +24,8 @@ class QRubberBand;
 
 namespace Stackscope {
 
+class ExemplarLayer;
+
 /// A time-series chart (QtCharts): time axis, legend (click to hide a series), a read-out of
 /// every series at the cursor's time, units on the axis, NaN and missing samples as gaps,
 /// colours by the series' place in the panel (Grafana's classic palette, so no two series share
@@ -37,7 +39,9 @@ namespace Stackscope {
 /// zero are left out there, as gaps); series that a rule places on the right get a second axis of
 /// their own; negative-Y series are drawn below zero; fills may fade (gradient); the panel's
 /// thresholds are drawn as lines (solid or dashed) and/or areas behind the lines, over the left
-/// axis, as the bands are.
+/// axis, as the bands are. The data's exemplars are diamonds over the lines (ExemplarLayer), within the value axis' range
+/// unless the panel fixes min or max: hovering one shows its time, value and labels in the
+/// read-out, clicking one that names a trace asks for that trace (traceRequested).
 class TimeSeriesChart : public QChartView
 {
     Q_OBJECT
@@ -77,6 +81,17 @@ public:
     QRectF bandRect(int band) const;
     /// The x (chart coordinates) of a time on the time axis.
     qreal xOf(qint64 timeMs) const;
+    /// The exemplars drawn (those on the plot, of shown series), in PanelData::exemplars' order:
+    /// which exemplar each is, where (widget coordinates), its colour and its read-out text.
+    int exemplarCount() const;
+    int exemplarIndex(int marker) const;
+    QPoint exemplarPosition(int marker) const;
+    QColor exemplarColor(int marker) const;
+    QString exemplarText(int marker) const;
+    /// The drawn exemplar under a widget position, -1 when none.
+    int exemplarAt(const QPoint &pos) const;
+    /// The read-out as shown now (empty when hidden) (tests, screenshots).
+    QString shownReadout() const;
     /// How many times the series were decimated and handed to QtCharts (tests, benchmark).
     int rebuildCount() const { return m_rebuilds; }
 
@@ -115,6 +130,8 @@ Q_SIGNALS:
     void plotWidthChanged(int pixels);
     /// The series were drawn anew or one was shown or hidden (for a legend table beside).
     void seriesChanged();
+    /// An exemplar that names a trace (trace_id, traceID or traceId) was clicked.
+    void traceRequested(const QString &traceId);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -144,6 +161,9 @@ private:
     void updateAxes();
     /// Places the bands over the plot area (after a rebuild, and when the plot area moves).
     void layoutBands();
+    /// Places the exemplars over the plot (after a rebuild, when the plot area moves, when a
+    /// series is shown or hidden).
+    void layoutExemplars();
     /// The value axis' range: the data's (or the panel's min/max) with a little headroom.
     std::pair<double, double> valueRange() const;
     /// The vertical axis for one side, made when first needed.
@@ -178,6 +198,7 @@ private:
     bool m_hasLeft = true;
     double m_rMin = 0;
     double m_rMax = 1;
+    ExemplarLayer *m_exemplars;
     QRubberBand *m_band = nullptr;
     QPoint m_pressPos;
     bool m_dragging = false;
