@@ -1187,6 +1187,22 @@ DE = {
     'Catches none of the %n alert(s) shown now': ('Erfasst keinen der %n jetzt gezeigten Alarme', 'Erfasst keinen der %n jetzt gezeigten Alarme'),
     'Catches %1 of the %n alert(s) shown now:': ('Erfasst %1 des %n jetzt gezeigten Alarms:', 'Erfasst %1 der %n jetzt gezeigten Alarme:'),
     'CPU and memory: %1': 'CPU und Speicher: %1',
+    'Exemplar at %1': 'Exemplar um %1',
+    'Value: %1': 'Wert: %1',
+    'Click to open the trace': 'Klicken, um den Trace zu öffnen',
+    '%1\nBucket: %2\nCount: %3': '%1\nBucket: %2\nAnzahl: %3',
+    'Link "%1" not opened: only http and https addresses are opened.': 'Link „%1“ nicht geöffnet: Nur http- und https-Adressen werden geöffnet.',
+    'Dashboards': 'Dashboards',
+    'No dashboard has these tags': 'Kein Dashboard hat diese Tags',
+    '“%1” is repeated for the first %2 of the %3 values of $%4.': '„%1“ wird für die ersten %2 der %3 Werte von $%4 wiederholt.',
+    'Last %1': 'Letzte %1',
+    'timeshift -%1': 'Zeitversatz -%1',
+    'Links': 'Links',
+    'exemplars: %1': 'Exemplare: %1',
+    'a series of exemplars has no labels': 'eine Exemplar-Reihe hat keine Labels',
+    'a series of exemplars has no exemplars list': 'eine Exemplar-Reihe hat keine Exemplar-Liste',
+    'an exemplar is not {labels, "value", timestamp}': 'ein Exemplar ist nicht {labels, "value", timestamp}',
+    "an exemplar's labels are not strings": 'die Labels eines Exemplars sind keine Zeichenketten',
 }
 
 # The same English needing different German in one context.

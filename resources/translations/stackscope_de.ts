@@ -2202,6 +2202,21 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     </message>
 </context>
 <context>
+    <name>Stackscope::Exemplar</name>
+    <message>
+        <source>Exemplar at %1</source>
+        <translation>Exemplar um %1</translation>
+    </message>
+    <message>
+        <source>Value: %1</source>
+        <translation>Wert: %1</translation>
+    </message>
+    <message>
+        <source>Click to open the trace</source>
+        <translation>Klicken, um den Trace zu öffnen</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::Format</name>
     <message>
         <source>%1 s</source>
@@ -2218,6 +2233,40 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 T %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::HeatmapView</name>
+    <message>
+        <source>%1
+Bucket: %2
+Count: %3</source>
+        <translation>%1
+Bucket: %2
+Anzahl: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::HistogramView</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +2855,76 @@ Umschalt-Klick: sie ausblenden</translation>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
+    <message>
+        <source>Link "%1" not opened: only http and https addresses are opened.</source>
+        <translation>Link „%1“ nicht geöffnet: Nur http- und https-Adressen werden geöffnet.</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>Dashboards</translation>
+    </message>
+    <message>
+        <source>No dashboard has these tags</source>
+        <translation>Kein Dashboard hat diese Tags</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::PanelRepeat</name>
+    <message>
+        <source>“%1” is repeated for the first %2 of the %3 values of $%4.</source>
+        <translation>„%1“ wird für die ersten %2 der %3 Werte von $%4 wiederholt.</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::PanelTime</name>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 30 minutes</source>
+        <translation>Letzte 30 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 1 hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 3 hours</source>
+        <translation>Letzte 3 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 12 hours</source>
+        <translation>Letzte 12 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 2 days</source>
+        <translation>Letzte 2 Tage</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last %1</source>
+        <translation>Letzte %1</translation>
+    </message>
+    <message>
+        <source>timeshift -%1</source>
+        <translation>Zeitversatz -%1</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::PanelWidget</name>
@@ -2844,6 +2963,14 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>%1 datasource: not queried</source>
         <translation>Datenquelle %1: nicht abgefragt</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>exemplars: %1</source>
+        <translation>Exemplare: %1</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +3080,22 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>the answer has no configuration</source>
         <translation>die Antwort enthält keine Konfiguration</translation>
+    </message>
+    <message>
+        <source>a series of exemplars has no labels</source>
+        <translation>eine Exemplar-Reihe hat keine Labels</translation>
+    </message>
+    <message>
+        <source>a series of exemplars has no exemplars list</source>
+        <translation>eine Exemplar-Reihe hat keine Exemplar-Liste</translation>
+    </message>
+    <message>
+        <source>an exemplar is not {labels, "value", timestamp}</source>
+        <translation>ein Exemplar ist nicht {labels, "value", timestamp}</translation>
+    </message>
+    <message>
+        <source>an exemplar's labels are not strings</source>
+        <translation>die Labels eines Exemplars sind keine Zeichenketten</translation>
     </message>
 </context>
 <context>
