@@ -62,6 +62,13 @@ QColor exemplar()
     return QColor(0x8f, 0x3b, 0xb8);
 }
 
+QColor textOn(const QColor &fill)
+{
+    // The perceived brightness (ITU-R BT.601 weights, 0–255), as Grafana weighs it.
+    const double brightness = (fill.red() * 299 + fill.green() * 587 + fill.blue() * 114) / 1000.0;
+    return brightness > 180 ? QColor(32, 34, 38) : QColor(247, 248, 250);
+}
+
 QString problemBannerStyle(const QString &objectName)
 {
     return QStringLiteral(

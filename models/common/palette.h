@@ -35,6 +35,10 @@ QColor band(bool firing);
 QColor cursor();
 /// An exemplar that belongs to none of a chart's series (Grafana's dark purple).
 QColor exemplar();
+/// Text drawn on a coloured fill (a stat's background, a state region, a table cell): near-white
+/// unless the fill is bright (perceived brightness above 180 of 255), then near-black, as Grafana
+/// chooses it.
+QColor textOn(const QColor &fill);
 /// A style sheet for a frame named `objectName` that reports a problem (a pale red box with dark
 /// red text), so that every problem banner looks the same.
 QString problemBannerStyle(const QString &objectName);

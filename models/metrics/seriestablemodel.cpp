@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/metrics/seriestablemodel.h"
+
 #include "models/common/format.h"
+#include "models/common/palette.h"
 
 #include <QDateTime>
 
@@ -105,8 +107,7 @@ void SeriesTableModel::setSeries(const QList<Series> &series, const QStringList 
             } else if (mode.startsWith(QLatin1StringView("color-background"))) {
                 row.background = field.color(row.value, {});
                 if (row.background.isValid())
-                    row.foreground
-                        = row.background.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
+                    row.foreground = Palette::textOn(row.background);
             }
         }
         rows.append(row);

@@ -919,6 +919,11 @@ void TestPanelDrawing::fieldMappings()
     QCOMPARE(stat->valueView()->backgroundColor(200, 1), orange);
     QCOMPARE(stat->valueView()->backgroundColor(300, 2), red);
     QCOMPARE(stat->valueView()->shownName(2), u"c"_s);
+    // Light text on these fills, as Grafana writes it (their brightness is under 180 of 255; the
+    // lightness rule before took the red for a light colour and wrote black on it).
+    for (int series = 0; series < 3; ++series)
+        QCOMPARE(stat->valueView()->textColor(100.0 * (series + 1), series), QColor(247, 248, 250));
+    QCOMPARE(Palette::textOn(grafanaColor(u"yellow"_s)), QColor(32, 34, 38));
     const QImage image = stat->valueView()->grab().toImage();
     for (const QColor &c : {green, orange, red})
         QVERIFY2(pixelsNear(image, c) > image.width() * image.height() / 6, qPrintable(c.name()));
@@ -994,6 +999,14 @@ void TestPanelDrawing::fieldOverrides()
     QCOMPARE(chart->seriesColor(3), grafanaColor(u"red"_s));
     QVERIFY(!chart->isSeriesVisible(3));
     QVERIFY(chart->isSeriesVisible(2));
+    // The hidden ram (800 B) does not stretch the axis over the parts (up to 300 B); shown
+    // again, it does.
+    QVERIFY2(chart->valueAxisRange().second < 500,
+             qPrintable(QString::number(chart->valueAxisRange().second)));
+    chart->setSeriesVisible(3, true);
+    QVERIFY(chart->valueAxisRange().second >= 800);
+    chart->setSeriesVisible(3, false);
+    QVERIFY(chart->valueAxisRange().second < 500);
     // The legend table: no row for "c" (hideFrom.legend); b's last value mapped by the
     // byRegexp override; ram's row struck out.
     LegendModel *legend = p->legendModel();

@@ -89,7 +89,7 @@ QColor ValueView::textColor(double value, int series) const
         return palette().color(QPalette::Text);
     case StatStyle::ColorMode::Background: {
         const QColor background = colorFor(value, series);
-        return background.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
+        return Palette::textOn(background);
     }
     case StatStyle::ColorMode::Value:
         break;

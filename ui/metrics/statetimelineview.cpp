@@ -153,7 +153,7 @@ void StateTimelineView::paintEvent(QPaintEvent *)
             p.fillRect(r.rect, r.color);
             if (r.textShown) {
                 // Dark text on light colours, light on dark ones.
-                p.setPen(r.color.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white));
+                p.setPen(Palette::textOn(r.color));
                 p.drawText(r.rect, Qt::AlignCenter, r.text);
             }
         }

@@ -382,7 +382,12 @@ void TimeSeriesChart::rebuild()
             }
             double &sideLo = axis.right ? rightLo : lo;
             double &sideHi = axis.right ? rightHi : hi;
+            // A hidden series does not stretch the axis (as in Grafana).
+            const bool shown
+                = !hidden.contains(m_data.names.value(i, seriesSignature(original.labels)));
             for (const QList<QPointF> &points : std::as_const(segments)) {
+                if (!shown)
+                    break;
                 for (const QPointF &p : points) {
                     sideLo = std::min(sideLo, p.y());
                     sideHi = std::max(sideHi, p.y());
@@ -575,8 +580,10 @@ void TimeSeriesChart::rebuild()
             f.setStrikeOut(!entry.visible);
             marker->setFont(f);
             marker->setBrush(entry.color);
-            connect(marker, &QLegendMarker::clicked, this,
-                    [this, i] { setSeriesVisible(i, !isSeriesVisible(i)); });
+            // Queued: the chart is drawn anew, its legend markers with it.
+            connect(
+                marker, &QLegendMarker::clicked, this,
+                [this, i] { setSeriesVisible(i, !isSeriesVisible(i)); }, Qt::QueuedConnection);
         }
     }
     chart()->legend()->setVisible(m_legendShown && !m_entries.isEmpty() && m_entries.size() <= 20);
@@ -957,35 +964,9 @@ void TimeSeriesChart::setSeriesVisible(int series, bool visible)
     if (entry.visible == visible)
         return;
     entry.visible = visible;
-    if (m_style.stacking != GraphStyle::Stacking::None) {
-        // The stack is computed without hidden series: draw it anew.
-        rebuild();
-        return;
-    }
-    for (QLineSeries *line : entry.segments)
-        line->setVisible(visible);
-    for (QAreaSeries *area : entry.areas)
-        area->setVisible(visible);
-    layoutExemplars();
-    if (!entry.segments.isEmpty()) {
-        for (QLegendMarker *marker : chart()->legend()->markers(entry.segments.first())) {
-            marker->setVisible(true);
-            QFont f = marker->font();
-            f.setStrikeOut(!visible);
-            marker->setFont(f);
-        }
-    }
-    // Hidden segments' own markers reappear when a series is shown: hide them again.
-    for (const Entry &e : std::as_const(m_entries)) {
-        for (int s = 1; s < e.segments.size(); ++s) {
-            for (QLegendMarker *marker : chart()->legend()->markers(e.segments.at(s)))
-                marker->setVisible(false);
-        }
-        for (QAreaSeries *area : e.areas) {
-            for (QLegendMarker *marker : chart()->legend()->markers(area))
-                marker->setVisible(false);
-        }
-    }
+    // The stack and the axis' range are computed without hidden series: draw it anew (the
+    // hidden series' lines hidden, its legend marker struck out).
+    rebuild();
     Q_EMIT seriesChanged();
 }
 
