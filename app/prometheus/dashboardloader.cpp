@@ -313,6 +313,7 @@ DashboardVariable grafanaVariable(const QJsonObject &object, QStringList *warnin
     if (v.query.isEmpty())
         v.query = queryText(object.value("definition"_L1));
     v.regex = object.value("regex"_L1).toString();
+    v.refreshOnTimeRange = object.value("refresh"_L1).toInt() == 2;
     v.allValue = object.value("allValue"_L1).toString();
     v.includeAll = object.value("includeAll"_L1).toBool();
     v.multi = object.value("multi"_L1).toBool();

@@ -53,6 +53,7 @@ void MetricsController::setDashboard(const Dashboard &dashboard)
     m_dashboard = dashboard;
     m_templatePanels = dashboard.panels;
     m_resolvedVariables.clear();
+    m_askingVariables.clear();
     ++m_generation;
     // Until the page says which panels are on screen: those outside closed rows.
     resetPanels();
@@ -92,12 +93,22 @@ bool MetricsController::expandRepeats()
     return true;
 }
 
+void MetricsController::timeRangeChanged()
+{
+    // Variables that Grafana refreshes "on time range change" are asked again with the new range.
+    for (const DashboardVariable &v : std::as_const(m_dashboard.variables)) {
+        if (v.refreshOnTimeRange)
+            m_resolvedVariables.remove(v.name);
+    }
+    ++m_generation;
+    refreshNow();
+}
+
 void MetricsController::setRelativeRange(double seconds)
 {
     m_rangeSeconds = std::max(seconds, 1.0);
     m_absolute = false;
-    ++m_generation;
-    refreshNow();
+    timeRangeChanged();
 }
 
 void MetricsController::setAbsoluteRange(const QDateTime &start, const QDateTime &end)
@@ -107,8 +118,7 @@ void MetricsController::setAbsoluteRange(const QDateTime &start, const QDateTime
     m_absStart = start.toUTC();
     m_absEnd = end.toUTC();
     m_absolute = true;
-    ++m_generation;
-    refreshNow();
+    timeRangeChanged();
 }
 
 double MetricsController::rangeSeconds() const
@@ -579,11 +589,17 @@ void MetricsController::resolveVariables()
     const quint64 generation = m_generation;
     for (int i = 0; i < m_dashboard.variables.size(); ++i) {
         const DashboardVariable &v = m_dashboard.variables.at(i);
-        if (v.kind != DashboardVariable::Kind::Query || m_resolvedVariables.contains(v.name))
+        // Asked once per generation: a refresh while the answer is on its way does not ask again
+        // (an answer from an earlier generation is dropped, so that one does not count).
+        if (v.kind != DashboardVariable::Kind::Query || m_resolvedVariables.contains(v.name)
+            || m_askingVariables.value(v.name) == m_generation + 1)
             continue;
         const QString name = v.name;
         const QString regex = v.regex;
+        // Called with every answer (nothing on an error).
         auto apply = [this, generation, name, regex](const QStringList &found) {
+            if (m_askingVariables.value(name) == generation + 1)
+                m_askingVariables.remove(name);
             const QStringList values = applyVariableRegex(found, regex);
             // No values yet (a fresh server, nothing scraped): ask again on the next refresh.
             if (generation != m_generation || values.isEmpty())
@@ -616,19 +632,22 @@ void MetricsController::resolveVariables()
             const QString label = match.captured(2);
             const QString metric = match.captured(1);
             if (metric.isEmpty()) {
+                m_askingVariables.insert(name, m_generation + 1);
                 m_client->labelValues(label, this,
                                       [apply](const QStringList &values, const HttpError &e) {
-                                          if (!e.isError())
-                                              apply(values);
+                                          apply(e.isError() ? QStringList() : values);
                                       });
                 continue;
             }
             QDateTime start, end;
             currentWindow(&start, &end);
+            m_askingVariables.insert(name, m_generation + 1);
             m_client->series({interpolated(metric, 60)}, start, end, this,
                              [apply, label](const QList<Labels> &series, const HttpError &e) {
-                                 if (e.isError())
+                                 if (e.isError()) {
+                                     apply({});
                                      return;
+                                 }
                                  QSet<QString> seen;
                                  QStringList values;
                                  for (const Labels &l : series) {
@@ -644,10 +663,13 @@ void MetricsController::resolveVariables()
         } else if (const auto names = metricNames.match(v.query); names.hasMatch()) {
             // metrics(regex): the metric names that match (a partial match, as in Grafana).
             const QString pattern = names.captured(1).trimmed();
+            m_askingVariables.insert(name, m_generation + 1);
             m_client->labelValues(u"__name__"_s, this,
                                   [apply, pattern](const QStringList &all, const HttpError &e) {
-                                      if (e.isError())
+                                      if (e.isError()) {
+                                          apply({});
                                           return;
+                                      }
                                       const QRegularExpression re(pattern);
                                       QStringList matching;
                                       for (const QString &n : all) {
@@ -660,10 +682,13 @@ void MetricsController::resolveVariables()
             // query_result(expr): one line per series of an instant query, which the
             // variable's regex usually cuts down to a label's value.
             const QString expr = interpolated(result.captured(1).trimmed(), m_scrapeSeconds);
+            m_askingVariables.insert(name, m_generation + 1);
             m_client->query(expr, m_absolute ? m_absEnd : QDateTime(), this,
                             [apply](const QueryReply &reply) {
-                                if (!reply.ok())
+                                if (!reply.ok()) {
+                                    apply({});
                                     return;
+                                }
                                 QStringList texts;
                                 for (const Series &s : reply.result.series)
                                     texts << queryResultText(s);

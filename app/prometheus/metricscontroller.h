@@ -126,6 +126,8 @@ private:
     /// Fresh state for every panel; the active ones are those outside closed rows until the page
     /// says which are on screen.
     void resetPanels();
+    /// A new time range: variables refreshed on time range change asked again, then a refresh.
+    void timeRangeChanged();
     double panelStep(const Panel &panel, int width, double rangeSeconds) const;
 
     PrometheusClient *m_client;
@@ -149,8 +151,10 @@ private:
     QList<ChartBand> m_annotationBands; ///< of the last refresh whose annotations answered
     quint64 m_exploreGeneration = 0;
     QSet<QString> m_resolvedVariables; ///< query variables whose values came from the server
-    QSet<int> m_active;                ///< the panels to query (see setActivePanels)
-    bool m_refreshScheduled = false;   ///< a new dashboard's first refresh waits for its layout
+    /// Query variables whose answer is on its way, with the generation they were asked in (+1).
+    QHash<QString, quint64> m_askingVariables;
+    QSet<int> m_active;              ///< the panels to query (see setActivePanels)
+    bool m_refreshScheduled = false; ///< a new dashboard's first refresh waits for its layout
     quint64 m_queriesSent = 0;
     quint64 m_exemplarQueriesSent = 0;
 };

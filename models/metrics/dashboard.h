@@ -157,6 +157,9 @@ struct DashboardVariable
     QString allValue; ///< what All stands for when set (".*"); else every option
     bool includeAll = false;
     bool multi = false;
+    /// Query: asked again whenever the time range changes (Grafana's `refresh: 2`), not only when
+    /// the dashboard opens.
+    bool refreshOnTimeRange = false;
 
     friend bool operator==(const DashboardVariable &, const DashboardVariable &) = default;
 };

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void lazyQuerying();
     void titlesShowVariables();
     void repeatsFollowTheVariable();
+    void variablesRefreshedOnTimeRangeChange();
     void notesBelongToTheirDashboard();
     void dashboardListSorted();
     void manyVariablesDoNotWidenTheWindow();
@@ -127,18 +128,24 @@ void TestDashboardLayout::initTestCase()
     QFile config(Test::testDataDir() + u"/metrics/status-config.json"_s);
     QVERIFY(config.open(QIODevice::ReadOnly));
     const QByteArray configBody = config.readAll();
-    m_server.setHandler(
-        [configBody](const Test::FaultRequest &request) -> std::optional<Test::FaultResponse> {
-            if (request.path == "/api/v1/status/config"_L1)
-                return Test::FaultServer::json(configBody);
-            if (request.path == "/api/v1/query_range"_L1)
-                return Test::FaultServer::json(
-                    R"({"status":"success","data":{"resultType":"matrix","result":[]}})");
-            if (request.path == "/api/v1/query"_L1)
-                return Test::FaultServer::json(
-                    R"({"status":"success","data":{"resultType":"vector","result":[]}})");
-            return Test::FaultServer::json(R"({"status":"success","data":[]})");
-        });
+    m_server.setHandler([configBody](const Test::FaultRequest &request)
+                            -> std::optional<Test::FaultResponse> {
+        if (request.path == "/api/v1/status/config"_L1)
+            return Test::FaultServer::json(configBody);
+        if (request.path == "/api/v1/query_range"_L1)
+            return Test::FaultServer::json(
+                R"({"status":"success","data":{"resultType":"matrix","result":[]}})");
+        // Series of the metric the variable test asks about (only that one: the other
+        // dashboards' variables stay without values).
+        if (request.path == "/api/v1/series"_L1
+            && request.query.queryItemValue(u"match[]"_s).contains(u"range_test_metric"_s))
+            return Test::FaultServer::json(
+                R"({"status":"success","data":[{"__name__":"range_test_metric","instance":"a"}]})");
+        if (request.path == "/api/v1/query"_L1)
+            return Test::FaultServer::json(
+                R"({"status":"success","data":{"resultType":"vector","result":[]}})");
+        return Test::FaultServer::json(R"({"status":"success","data":[]})");
+    });
     QVERIFY(m_server.listen());
 }
 
@@ -388,6 +395,49 @@ void TestDashboardLayout::repeatsFollowTheVariable()
     QVERIFY(panels.at(1)->x() > panels.at(0)->x() + panels.at(0)->width() / 2);
     QVERIFY(panels.at(2)->y() > panels.at(0)->y() + panels.at(0)->height() / 2);
     QCOMPARE(panels.at(2)->x(), panels.at(0)->x());
+}
+
+void TestDashboardLayout::variablesRefreshedOnTimeRangeChange()
+{
+    // Written for this test: two variables over the same metric, Grafana's refresh 1 (when the
+    // dashboard loads) and 2 (on time range change).
+    const QByteArray json = R"json({"uid": "var-refresh", "title": "Variable refresh",
+        "templating": {"list": [
+            {"name": "onload", "type": "query", "refresh": 1,
+             "query": "label_values(range_test_metric{job=\"onload\"}, instance)"},
+            {"name": "onrange", "type": "query", "refresh": 2,
+             "query": "label_values(range_test_metric{job=\"onrange\"}, instance)"}]},
+        "panels": [{"type": "stat", "title": "x", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4},
+            "targets": [{"expr": "up", "refId": "A"}]}]})json";
+    Dashboard d;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
+    QVERIFY(!d.variables.at(0).refreshOnTimeRange);
+    QVERIFY(d.variables.at(1).refreshOnTimeRange);
+    const auto asked = [this](const QString &job) {
+        int n = 0;
+        for (const Test::FaultRequest &r : m_server.requests()) {
+            n += r.path == "/api/v1/series"_L1 && r.query.queryItemValue(u"match[]"_s).contains(job)
+                     ? 1
+                     : 0;
+        }
+        return n;
+    };
+    m_server.clearRequests();
+    m_page->setDashboards({d}, d.uid);
+    settle();
+    QCOMPARE(asked(u"onload"_s), 1);
+    const int onRange = asked(u"onrange"_s);
+    QVERIFY(onRange >= 1);
+    // A refresh asks neither again; a new range asks the second only.
+    m_controller->refreshNow();
+    settle();
+    QCOMPARE(asked(u"onload"_s), 1);
+    QCOMPARE(asked(u"onrange"_s), onRange);
+    m_controller->setRelativeRange(3600);
+    settle();
+    QCOMPARE(asked(u"onload"_s), 1);
+    QCOMPARE(asked(u"onrange"_s), onRange + 1);
 }
 
 void TestDashboardLayout::notesBelongToTheirDashboard()
