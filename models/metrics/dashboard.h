@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/metrics/buckets.h"
+#include "models/metrics/dashboardvariable.h"
 #include "models/metrics/fieldconfig.h"
 #include "models/metrics/panelstyle.h"
 #include "models/metrics/seriesaxis.h"
@@ -136,32 +137,6 @@ struct Panel
     FieldConfig fields;
 
     friend bool operator==(const Panel &, const Panel &) = default;
-};
-
-/// A dashboard variable shown as a drop-down above the panels.
-struct DashboardVariable
-{
-    enum class Kind { Query, Custom, Interval, Constant, TextBox, Unsupported };
-    Kind kind = Kind::Custom;
-    QString name;
-    QString label;
-    /// Query: "label_values(up, job)", "label_values(job)", "metrics(regex)",
-    /// "query_result(expr)"
-    QString query;
-    /// Grafana's regex for query values ("/pattern/flags"): values that do not match are
-    /// dropped; its first capture group, when it has one, is the value.
-    QString regex;
-    QStringList options; ///< Custom and Interval options, Query values once resolved
-    /// The selected values ("$__all" for All); one unless `multi`.
-    QStringList current;
-    QString allValue; ///< what All stands for when set (".*"); else every option
-    bool includeAll = false;
-    bool multi = false;
-    /// Query: asked again whenever the time range changes (Grafana's `refresh: 2`), not only when
-    /// the dashboard opens.
-    bool refreshOnTimeRange = false;
-
-    friend bool operator==(const DashboardVariable &, const DashboardVariable &) = default;
 };
 
 /// A dashboard annotation that Prometheus answers (Grafana's `annotations.list` entries with an

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/metrics/dashboardvariable.h"
 #include "models/metrics/series.h"
 
 #include <QColor>
@@ -13,7 +14,6 @@ namespace Stackscope {
 
 struct Panel;
 struct PanelData;
-struct DashboardVariable;
 
 /// A threshold step: from `value` upwards the colour is `color` (the first step's value is
 /// -Inf, Grafana's "Base").

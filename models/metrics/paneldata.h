@@ -2,8 +2,8 @@
 #pragma once
 
 #include "models/metrics/chartband.h"
-#include "models/metrics/fieldconfig.h"
 #include "models/metrics/exemplar.h"
+#include "models/metrics/fieldconfig.h"
 #include "models/metrics/series.h"
 
 #include <QDateTime>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/metrics/metricspage.h"
 #include "models/common/palette.h"
-#include "models/metrics/panelrepeat.h"
 #include "models/metrics/dashboardlinks.h"
+#include "models/metrics/panelrepeat.h"
 #include "models/metrics/paneltime.h"
 #include "models/metrics/seriestablemodel.h"
 #include "models/metrics/targetsmodel.h"

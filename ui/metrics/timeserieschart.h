@@ -39,9 +39,9 @@ class ExemplarLayer;
 /// zero are left out there, as gaps); series that a rule places on the right get a second axis of
 /// their own; negative-Y series are drawn below zero; fills may fade (gradient); the panel's
 /// thresholds are drawn as lines (solid or dashed) and/or areas behind the lines, over the left
-/// axis, as the bands are. The data's exemplars are diamonds over the lines (ExemplarLayer), within the value axis' range
-/// unless the panel fixes min or max: hovering one shows its time, value and labels in the
-/// read-out, clicking one that names a trace asks for that trace (traceRequested).
+/// axis, as the bands are. The data's exemplars are diamonds over the lines (ExemplarLayer), within
+/// the value axis' range unless the panel fixes min or max: hovering one shows its time, value and
+/// labels in the read-out, clicking one that names a trace asks for that trace (traceRequested).
 class TimeSeriesChart : public QChartView
 {
     Q_OBJECT
