@@ -45,12 +45,6 @@ using namespace Stackscope;
 
 namespace {
 
-void print(const char *name, double value, const char *unit)
-{
-    std::printf("%s: %.2f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
-
 qint64 cpuMicros()
 {
     rusage usage{};
@@ -65,16 +59,6 @@ double threadCpuMs()
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = qsizetype(
-        std::min<double>(double(values.size() - 1), p * double(values.size() - 1) + 0.5));
-    return values.at(index);
 }
 
 /// What node-exporter answers on any Linux host, so that every panel has data.
@@ -329,7 +313,7 @@ int main(int argc, char **argv)
     std::printf("# %d panels on screen at 1280x900; %lld of 5 openings complete\n", shownPanels,
                 static_cast<long long>(opens.size()));
     if (!opens.isEmpty())
-        print("dashboard_open_150_panels_ms", Bench::median(opens), "ms");
+        Bench::figure("dashboard_open_150_panels_ms", Bench::median(opens), "ms");
 
     // Scroll: 120 px steps at 60 Hz down to the bottom and back up; the collapsed rows stay
     // closed, as they are when the dashboard opens.
@@ -357,8 +341,8 @@ int main(int argc, char **argv)
                 static_cast<long long>(frames.size()), bar->maximum(), Bench::median(frames),
                 frames.isEmpty() ? 0.0 : *std::max_element(frames.begin(), frames.end()));
     std::printf("# p95 of the GUI thread's CPU time per step: %.2f ms\n",
-                percentile(frameCpu, 0.95));
-    print("dashboard_scroll_frame_150_panels_ms", percentile(frames, 0.95), "ms");
+                Bench::percentile(frameCpu, 0.95));
+    Bench::figure("dashboard_scroll_frame_150_panels_ms", Bench::percentile(frames, 0.95), "ms");
 
     // Idle: the dashboard open at the top, refreshing every 15 s.
     bar->setValue(0);
@@ -373,7 +357,7 @@ int main(int argc, char **argv)
     QTest::qWait(seconds * 1000);
     const double cpu = double(cpuMicros() - cpuBefore) / double(wall.nsecsElapsed() / 1000) * 100;
     std::printf("# %d refreshes in %d s\n", refreshes, seconds);
-    print("dashboard_idle_cpu_150_panels_percent", cpu, "%");
+    Bench::figure("dashboard_idle_cpu_150_panels_percent", cpu, "%");
 
     controller.stop();
     page.hide();
