@@ -31,7 +31,10 @@ public:
 
     const QList<T> &items() const { return m_rows; }
     const T &at(int row) const { return m_rows.at(row); }
-    int rowOf(const QString &key) const { return m_index.value(key, -1); }
+    int rowOf(const QString &key) const { return index_().value(key, -1); }
+    /// Changes with every change of the rows (before it is announced): a proxy or view that
+    /// caches something per row knows from it when the cache is stale.
+    quint64 revision() const { return m_revision; }
 
     void merge(const QList<T> &incoming)
     {
@@ -51,7 +54,7 @@ public:
             const QString key = keyOf(incoming.at(i));
             if (wanted.value(key) != i) // a duplicate key counts once, the last one
                 continue;
-            const int row = m_index.value(key, -1);
+            const int row = index_().value(key, -1);
             if (row < 0) {
                 added.append(i);
                 continue;
@@ -59,6 +62,7 @@ public:
             const T item = merged(m_rows.at(row), incoming.at(i));
             const std::optional<QList<int>> changed = changedRoles(m_rows.at(row), item);
             m_rows[row] = item; // kept even when no view shows the change
+            ++m_revision;
             if (!changed)
                 continue;
             allRoles = allRoles || changed->isEmpty();
@@ -81,7 +85,8 @@ public:
                 const int at = std::min(int(i), int(m_rows.size()));
                 beginInsertRows({}, at, at);
                 m_rows.insert(at, incoming.at(i));
-                rebuildIndex();
+                m_indexStale = true;
+                ++m_revision;
                 endInsertRows();
             }
             return;
@@ -89,9 +94,11 @@ public:
         const int start = int(m_rows.size());
         beginInsertRows({}, start, start + int(added.size()) - 1);
         for (const qsizetype i : std::as_const(added)) {
-            m_index.insert(keyOf(incoming.at(i)), int(m_rows.size()));
+            if (!m_indexStale)
+                m_index.insert(keyOf(incoming.at(i)), int(m_rows.size()));
             m_rows.append(incoming.at(i));
         }
+        ++m_revision;
         endInsertRows();
     }
 
@@ -99,12 +106,13 @@ public:
     int upsert(const T &item)
     {
         const QString key = keyOf(item);
-        const int row = m_index.value(key, -1);
+        const int row = index_().value(key, -1);
         if (row < 0) {
             const int at = int(m_rows.size());
             beginInsertRows({}, at, at);
             m_index.insert(key, at);
             m_rows.append(item);
+            ++m_revision;
             endInsertRows();
             return at;
         }
@@ -145,6 +153,7 @@ protected:
     {
         const std::optional<QList<int>> changed = changedRoles(m_rows.at(row), item);
         m_rows[row] = item;
+        ++m_revision;
         if (changed)
             Q_EMIT dataChanged(index(row, firstColumn),
                                index(row, lastColumn < 0 ? columnCount() - 1 : lastColumn),
@@ -153,7 +162,8 @@ protected:
 
 private:
     /// Removes the rows `gone` says so of, in contiguous runs from the bottom so that row numbers
-    /// stay valid.
+    /// stay valid. The key index is only marked stale: it is rebuilt once, when next asked
+    /// (slots of the removal signals that call rowOf() get a true answer), not once per run.
     template<typename Gone>
     void removeWhere(Gone gone)
     {
@@ -165,23 +175,29 @@ private:
                 --row;
             beginRemoveRows({}, row, last);
             m_rows.remove(row, last - row + 1);
-            rebuildIndex(); // before the signal: slots may call rowOf()
+            m_indexStale = true;
+            ++m_revision;
             endRemoveRows();
         }
-        if (m_index.size() != m_rows.size())
-            rebuildIndex();
     }
 
-    void rebuildIndex()
+    /// Key → row, rebuilt after removals and ordered insertions made it stale.
+    const QHash<QString, int> &index_() const
     {
-        m_index.clear();
-        m_index.reserve(m_rows.size());
-        for (int row = 0; row < m_rows.size(); ++row)
-            m_index.insert(keyOf(m_rows.at(row)), row);
+        if (m_indexStale) {
+            m_index.clear();
+            m_index.reserve(m_rows.size());
+            for (int row = 0; row < m_rows.size(); ++row)
+                m_index.insert(keyOf(m_rows.at(row)), row);
+            m_indexStale = false;
+        }
+        return m_index;
     }
 
     QList<T> m_rows;
-    QHash<QString, int> m_index;
+    mutable QHash<QString, int> m_index;
+    mutable bool m_indexStale = false;
+    quint64 m_revision = 0;
 };
 
 } // namespace Stackscope
