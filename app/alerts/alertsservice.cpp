@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 
 #include <algorithm>
 #include <optional>
@@ -360,10 +361,26 @@ QList<Alert> AlertsService::withExternalLabels(QList<Alert> alerts, const LabelS
 void AlertsService::apply(const AlertsSnapshot &snapshot)
 {
     m_snapshot = snapshot;
-    m_alerts->setAlerts(snapshot.alerts);
+    ++m_applied;
+    if (m_alerts->rowCount() == 0 && snapshot.alerts.size() > firstLoadChunk)
+        fillInChunks(firstLoadChunk);
+    else
+        m_alerts->setAlerts(snapshot.alerts);
     m_silences->setSilences(snapshot.silences);
     m_rules->setRules(snapshot.rules);
     Q_EMIT updated(m_snapshot);
+}
+
+void AlertsService::fillInChunks(int shown)
+{
+    const int count = std::min(shown, int(m_snapshot.alerts.size()));
+    m_alerts->setAlerts(m_snapshot.alerts.first(count));
+    if (count >= m_snapshot.alerts.size())
+        return;
+    QTimer::singleShot(0, this, [this, applied = m_applied, count] {
+        if (applied == m_applied) // else a newer poll merged its whole list
+            fillInChunks(count + firstLoadChunk);
+    });
 }
 
 QList<Alert> AlertsService::mergeAlerts(const QList<QList<Alert>> &alertmanagers,

@@ -146,6 +146,10 @@ private:
     struct Source;
     void poll(std::function<void(bool ok, bool absent)> report);
     void apply(const AlertsSnapshot &snapshot);
+    /// The first list of many alerts goes into the empty model a chunk per event-loop turn, so
+    /// that sorting, grouping and laying out 2,000 new rows is not one long stall of the window.
+    void fillInChunks(int shown);
+    static constexpr int firstLoadChunk = 250;
     /// One round's answers, merged (stale lists, Prometheus standing in, suppression kept).
     AlertsSnapshot merge(const QList<Source *> &sources);
     static void dropContradicted(QList<Alert> *alerts, const QList<Alert> &prometheus,
@@ -161,6 +165,7 @@ private:
     std::vector<std::unique_ptr<Source>> m_alertmanagers;
     std::unique_ptr<Source> m_prometheus;
     AlertsSnapshot m_snapshot;
+    quint64 m_applied = 0; ///< counts apply(): a chunked first fill stops when a poll overtakes it
     Config m_config;
     /// Fingerprint → what Alertmanager last said suppresses it (silencedBy, inhibitedBy), kept
     /// for the polls where Prometheus stands in for it.

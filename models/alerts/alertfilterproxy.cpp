@@ -20,7 +20,7 @@ void AlertFilterProxy::setMinimumSeverity(int rank)
     if (rank == m_minimumRank)
         return;
     m_minimumRank = rank;
-    invalidateFilter();
+    refilter();
 }
 
 QString AlertFilterProxy::setMatcherFilter(const QString &text)
@@ -30,20 +30,29 @@ QString AlertFilterProxy::setMatcherFilter(const QString &text)
     if (!error.isEmpty())
         return error;
     m_matchers = matchers;
-    invalidateFilter();
+    refilter();
     return {};
 }
 
 void AlertFilterProxy::setTextFilter(const QString &text)
 {
     m_text = text.trimmed();
-    invalidateFilter();
+    refilter();
 }
 
 void AlertFilterProxy::setShowPending(bool show)
 {
     m_showPending = show;
-    invalidateFilter();
+    refilter();
+}
+
+void AlertFilterProxy::refilter()
+{
+    // invalidate(), not invalidateFilter(): a filter change is then one layout change (the rows
+    // that stay keep their persistent indexes), where invalidateFilter() announces each run of
+    // removed and inserted rows, and the grouped view above followed each of them (a text filter
+    // over 2,000 alerts was about 500 removals).
+    invalidate();
 }
 
 bool AlertFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -54,7 +63,7 @@ bool AlertFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const Alert &a = model->at(sourceRow);
     if (!m_showPending && a.state == Alert::State::Pending)
         return false;
-    if (severityRank(a.severity()) < m_minimumRank)
+    if (m_minimumRank > 0 && sortKey(*model, sourceRow).rank < m_minimumRank)
         return false;
     if (!m_matchers.matches(a.labels))
         return false;
@@ -76,6 +85,20 @@ bool AlertFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
 
 namespace Stackscope {
 
+const AlertFilterProxy::SortKey &AlertFilterProxy::sortKey(const AlertModel &model,
+                                                           int sourceRow) const
+{
+    if (m_keysRevision != model.revision() || m_keys.size() != size_t(model.rowCount())) {
+        m_keys.resize(size_t(model.rowCount()));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const Alert &a = model.at(row);
+            m_keys[size_t(row)] = SortKey{severityRank(a.severity()), a.name()};
+        }
+        m_keysRevision = model.revision();
+    }
+    return m_keys[size_t(sourceRow)];
+}
+
 bool AlertFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const auto *model = qobject_cast<const AlertModel *>(sourceModel());
@@ -86,13 +109,13 @@ bool AlertFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
     switch (left.column()) {
     case AlertModel::SeverityColumn: {
         // severity (worst first), then firing before pending, then name, then age
-        const int ra = severityRank(a.severity());
-        const int rb = severityRank(b.severity());
-        if (ra != rb)
-            return ra > rb;
+        const SortKey &ka = sortKey(*model, left.row());
+        const SortKey &kb = sortKey(*model, right.row());
+        if (ka.rank != kb.rank)
+            return ka.rank > kb.rank;
         if (a.state != b.state)
             return a.state == Alert::State::Firing;
-        const int byName = QString::compare(a.name(), b.name());
+        const int byName = QString::compare(ka.name, kb.name);
         if (byName != 0)
             return byName < 0;
         return a.startsAt < b.startsAt;

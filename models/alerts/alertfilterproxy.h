@@ -5,7 +5,11 @@
 
 #include <QSortFilterProxyModel>
 
+#include <vector>
+
 namespace Stackscope {
+
+class AlertModel;
 
 /// The Alerts page's view of an AlertModel: sorted by severity, then state, then name, and
 /// filtered by a minimum severity, label matchers and free text.
@@ -34,6 +38,20 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+    /// What the sort compares first, per source row: the severity's rank and the alert's name
+    /// (both lookups in the alert's label map, made once per change of the source rather than
+    /// in each of the ~22,000 comparisons of a sort of 2,000 alerts).
+    struct SortKey
+    {
+        int rank = 0;
+        QString name;
+    };
+    const SortKey &sortKey(const AlertModel &model, int sourceRow) const;
+
+    mutable std::vector<SortKey> m_keys;
+    mutable quint64 m_keysRevision = 0;
+
     int m_minimumRank = 0;
     MatcherSet m_matchers;
     QString m_text;

@@ -86,7 +86,10 @@ void AlertGroupModel::setSourceModels(AlertModel *alerts, QAbstractProxyModel *o
                                      scheduleSync();
                                  })
                       << connect(order, &QAbstractItemModel::rowsMoved, this, structure)
-                      << connect(order, &QAbstractItemModel::layoutChanged, this, structure)
+                      // A new order or a new filter (AlertFilterProxy re-sorts and re-filters
+                      // as one layout change): merged at once, in one pass.
+                      << connect(order, &QAbstractItemModel::layoutChanged, this,
+                                 [this] { sync(); })
                       << connect(order, &QAbstractItemModel::modelReset, this, structure)
                       << connect(order, &QAbstractItemModel::dataChanged, this, [this] {
                              m_dataChanged = true;
@@ -301,16 +304,40 @@ void AlertGroupModel::appendGroup(const Wanted &w)
     m_groups.push_back(std::move(g));
 }
 
-void AlertGroupModel::sync()
+int AlertGroupModel::changeRuns(const QList<Wanted> &wanted,
+                                const QHash<QString, qsizetype> &wantedAt) const
 {
-    m_syncPending = false;
-    const QList<Wanted> wanted = wantedGroups();
-    QHash<QString, qsizetype> wantedAt;
-    wantedAt.reserve(wanted.size());
-    for (qsizetype i = 0; i < wanted.size(); ++i)
-        wantedAt.insert(wanted.at(i).key, i);
+    int runs = 0;
+    bool inGoneRun = false;
+    for (const auto &g : m_groups) {
+        const auto at = wantedAt.constFind(g->key);
+        const bool gone = at == wantedAt.cend();
+        runs += gone && !inGoneRun;
+        inGoneRun = gone;
+        if (gone)
+            continue;
+        const Wanted &w = wanted.at(*at);
+        const QSet<QString> keep(w.alerts.cbegin(), w.alerts.cend());
+        bool inRun = false;
+        qsizetype leaving = 0;
+        for (const QString &key : g->alerts) {
+            const bool leaves = !keep.contains(key);
+            runs += leaves && !inRun;
+            leaving += leaves;
+            inRun = leaves;
+        }
+        if (keep.size() > g->alerts.size() - leaving)
+            ++runs; // at least one alert joins: one insertion
+        if (runs > maxRowSignals)
+            return runs;
+    }
+    return runs;
+}
 
-    // 1. Groups that went, in contiguous runs from the bottom.
+void AlertGroupModel::mergeKept(const QList<Wanted> &wanted,
+                                const QHash<QString, qsizetype> &wantedAt)
+{
+    // Groups that went, in contiguous runs from the bottom.
     for (int row = int(m_groups.size()) - 1; row >= 0; --row) {
         if (wantedAt.contains(m_groups[size_t(row)]->key))
             continue;
@@ -325,7 +352,7 @@ void AlertGroupModel::sync()
             m_groups[r]->row = int(r);
         endRemoveRows();
     }
-    // 2. Alerts that left a group that stays, then the alerts that joined it (at its end).
+    // Alerts that left a group that stays, then the alerts that joined it (at its end).
     for (const auto &g : m_groups) {
         const Wanted &w = wanted.at(wantedAt.value(g->key));
         QSet<QString> keep(w.alerts.cbegin(), w.alerts.cend());
@@ -354,6 +381,76 @@ void AlertGroupModel::sync()
             endInsertRows();
         }
     }
+}
+
+void AlertGroupModel::relayoutKept(const QList<Wanted> &wanted,
+                                   const QHash<QString, qsizetype> &wantedAt)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    struct Where
+    {
+        Group *group = nullptr;
+        QString alert; ///< empty for the group's own row
+    };
+    QList<Where> where;
+    where.reserve(before.size());
+    for (const QModelIndex &index : before) {
+        Group *owner = static_cast<Group *>(index.internalPointer());
+        if (!owner)
+            where.append(Where{m_groups[size_t(index.row())].get(), QString()});
+        else
+            where.append(Where{owner, owner->alerts.value(index.row())});
+    }
+    std::vector<std::unique_ptr<Group>> kept;
+    std::vector<std::unique_ptr<Group>> gone; // alive until the persistent indexes are moved
+    QSet<const Group *> goneSet;
+    for (auto &g : m_groups) {
+        const auto at = wantedAt.constFind(g->key);
+        if (at == wantedAt.cend()) {
+            m_groupByKey.remove(g->key);
+            goneSet.insert(g.get());
+            gone.push_back(std::move(g));
+            continue;
+        }
+        g->alerts = wanted.at(*at).alerts;
+        reindex(g.get());
+        g->row = int(kept.size());
+        kept.push_back(std::move(g));
+    }
+    m_groups = std::move(kept);
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const Where &w = where.at(i);
+        const int column = before.at(i).column();
+        if (goneSet.contains(w.group)) {
+            after.append(QModelIndex());
+        } else if (w.alert.isEmpty()) {
+            after.append(createIndex(w.group->row, column, nullptr));
+        } else {
+            const int row = w.group->rowOf.value(w.alert, -1);
+            after.append(row < 0 ? QModelIndex() : createIndex(row, column, w.group));
+        }
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void AlertGroupModel::sync()
+{
+    m_syncPending = false;
+    const QList<Wanted> wanted = wantedGroups();
+    QHash<QString, qsizetype> wantedAt;
+    wantedAt.reserve(wanted.size());
+    for (qsizetype i = 0; i < wanted.size(); ++i)
+        wantedAt.insert(wanted.at(i).key, i);
+
+    // 1 and 2: groups that went, alerts that left a group that stays and alerts that joined it.
+    if (changeRuns(wanted, wantedAt) > maxRowSignals)
+        relayoutKept(wanted, wantedAt);
+    else
+        mergeKept(wanted, wantedAt);
     // 3. New groups, at the end, with their alerts.
     QList<qsizetype> newGroups;
     for (qsizetype i = 0; i < wanted.size(); ++i) {

@@ -96,6 +96,14 @@ private:
     void scheduleSync();
     void takeLeaving(int first, int last);
     void removeLeft();
+    /// How many row signals merging the groups into `wanted` would take (stops counting early).
+    int changeRuns(const QList<Wanted> &wanted, const QHash<QString, qsizetype> &wantedAt) const;
+    /// Groups that went and the alerts of the others, merged with one row signal per run.
+    void mergeKept(const QList<Wanted> &wanted, const QHash<QString, qsizetype> &wantedAt);
+    /// The same as one layout change: for a change that removes hundreds of scattered rows,
+    /// where a view update per run costs more than one relayout.
+    void relayoutKept(const QList<Wanted> &wanted, const QHash<QString, qsizetype> &wantedAt);
+    static constexpr int maxRowSignals = 16;
     void rebuild(); ///< a reset, for a new grouping or source
     QList<Wanted> wantedGroups() const;
     Group *groupOf(const QModelIndex &index) const;

@@ -30,9 +30,6 @@ QStringList SeverityScale::defaultAliases(int rank)
 
 int SeverityScale::rankOf(const QString &value) const
 {
-    const QString v = value.trimmed().toLower();
-    if (v.isEmpty())
-        return 0;
     // The default aliases, built once: the Alerts page ranks every alert in every comparison of
     // its sort (tens of thousands of calls per poll with 2,000 alerts).
     static const QHash<QString, int> defaults = [] {
@@ -43,6 +40,15 @@ int SeverityScale::rankOf(const QString &value) const
         }
         return ranks;
     }();
+    const bool allDefault = critical.isEmpty() && warning.isEmpty() && info.isEmpty();
+    if (allDefault) {
+        // A value written as the alias is (almost every one) costs no trimmed, lowered copy.
+        if (const auto exact = defaults.constFind(value); exact != defaults.cend())
+            return *exact;
+    }
+    const QString v = value.trimmed().toLower();
+    if (v.isEmpty())
+        return 0;
     const QStringList *levels[] = {&critical, &warning, &info};
     for (int i = 0; i < 3; ++i) {
         const int rank = 3 - i;

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void groupsAsAlertmanager();
     void groupsByNameWithoutAlertmanager();
     void groupsFollowARefreshWithoutReset();
+    void groupsTakeABigFilterChangeAsOneLayoutChange();
     void clusterKeepsAlertsApart();
 };
 
@@ -789,6 +790,62 @@ void TestAlertModels::clusterKeepsAlertsApart()
     QCOMPARE(alerts.rowOfKeyOrFingerprint(u"nope"_s), -1);
     Alert plain = alert(u"Other"_s, u"info"_s);
     QCOMPARE(plain.key(), plain.fingerprint);
+}
+
+void TestAlertModels::groupsTakeABigFilterChangeAsOneLayoutChange()
+{
+    // 200 alerts in 10 groups by job, even and odd instances alternating in each, and a group
+    // of odd ones only; a text filter keeps the even ones: about 100 scattered runs, which the
+    // grouped view takes as one layout change rather than 100 removals.
+    AlertModel alerts;
+    AlertFilterProxy proxy;
+    proxy.setSourceModel(&alerts);
+    AlertGroupModel groups;
+    QAbstractItemModelTester tester(&groups,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    groups.setSourceModels(&alerts, &proxy);
+    groups.setGrouping(AlertGroupModel::Grouping::Label, u"job"_s);
+    QList<Alert> list;
+    for (int i = 0; i < 200; ++i)
+        list << labelled(u"A"_s, u"job%1"_s.arg(i / 2 % 10),
+                         u"%1-%2"_s.arg(i % 2 ? u"odd"_s : u"even"_s).arg(i));
+    for (int i = 0; i < 3; ++i)
+        list << labelled(u"A"_s, u"lonely"_s, u"odd-lonely-%1"_s.arg(i));
+    alerts.setAlerts(list);
+    groups.sync();
+    QCOMPARE(groups.rowCount(), 11);
+    const QPersistentModelIndex stays(groups.indexOfAlert(list.at(4).key()));  // even, job2
+    const QPersistentModelIndex leaves(groups.indexOfAlert(list.at(5).key())); // odd, job2
+    const QPersistentModelIndex job2(groups.indexOfGroup(u"job2"_s));
+    const QPersistentModelIndex lonely(groups.indexOfGroup(u"lonely"_s));
+    QVERIFY(stays.isValid() && leaves.isValid() && job2.isValid() && lonely.isValid());
+    QCOMPARE(groups.rowCount(job2), 20);
+    QSignalSpy removed(&groups, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy layout(&groups, &QAbstractItemModel::layoutChanged);
+    proxy.setTextFilter(u"even"_s);
+    // at once (the proxy's layout change is merged in the same turn), as one layout change
+    QCOMPARE(groups.rowCount(), 10);
+    QCOMPARE(removed.size(), 0);
+    QVERIFY(layout.size() >= 1);
+    QVERIFY(!leaves.isValid());
+    QVERIFY(!lonely.isValid());
+    QVERIFY(stays.isValid());
+    QCOMPARE(stays.data(AlertModel::FingerprintRole).toString(), list.at(4).key());
+    QCOMPARE(stays.parent(), QModelIndex(job2));
+    QCOMPARE(groups.rowCount(job2), 10);
+    QCOMPARE(groups.counts(job2).total, 10);
+    // a small change still takes row signals: one alert resolves
+    const QString gone = list.takeAt(4).key();
+    alerts.setAlerts(list);
+    groups.sync();
+    QVERIFY(!stays.isValid());
+    QVERIFY(!groups.indexOfAlert(gone).isValid());
+    QCOMPARE(groups.rowCount(job2), 9);
+    QVERIFY(removed.size() >= 1);
+    // and the filter cleared brings the odd ones back
+    proxy.setTextFilter(QString());
+    QCOMPARE(groups.rowCount(), 11);
+    QCOMPARE(groups.rowCount(job2), 19);
 }
 
 // QGuiApplication: the group rows have a bold font, the silence model decorates with icons

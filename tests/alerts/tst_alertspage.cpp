@@ -170,6 +170,13 @@ void TestAlertsPage::groupingIsChosenAndRemembered()
     QVERIFY(!view->rootIsDecorated());
     QCOMPARE(view->currentIndex().data(AlertModel::FingerprintRole).toString(), b.key());
     QCOMPARE(QSettings().value(AlertsPage::settingsKey()).toString(), u"none"_s);
+    // without an Alertmanager the first choice says what it does, and says it again with one
+    const int amItem = page->groupByBox()->findData(u"alertmanager"_s);
+    QCOMPARE(page->groupByBox()->itemText(amItem), u"Alertmanager groups"_s);
+    page->setAlertmanagerConfigured(false);
+    QCOMPARE(page->groupByBox()->itemText(amItem), u"By alertname (no Alertmanager)"_s);
+    page->setAlertmanagerConfigured(true);
+    QCOMPARE(page->groupByBox()->itemText(amItem), u"Alertmanager groups"_s);
 
     // remembered by the next page
     page->setGrouping(u"label:instance"_s);

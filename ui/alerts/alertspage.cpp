@@ -443,6 +443,10 @@ void AlertsPage::setAlertmanagerConfigured(bool configured)
         return;
     m_groups->setWithoutAlertmanager(!configured); // a reset, which the view takes after us:
     prepareGroupRows(0, m_groups->rowCount() - 1); // the headers' spans are set again here
+    // Without an Alertmanager there are no Alertmanager groups: the choice says what it does.
+    const int item = m_groupBy->findData(u"alertmanager"_s);
+    m_groupBy->setItemText(item, configured ? tr("Alertmanager groups")
+                                            : tr("By alertname (no Alertmanager)"));
 }
 
 QString AlertsPage::filterError() const
