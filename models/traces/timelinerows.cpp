@@ -25,6 +25,7 @@ void TimelineRows::setLayout(TraceLayoutPtr layout)
 void TimelineRows::rebuild()
 {
     m_context.clear();
+    m_passes.clear();
     m_filteredOut = 0;
     if (!m_layout) {
         m_rows.clear();
@@ -39,7 +40,17 @@ void TimelineRows::rebuild()
         m_rows = std::move(rows.positions);
         m_context = std::move(rows.context);
         m_filteredOut = rows.hiddenCount;
+        m_passes.assign(size_t(m_layout->spanCount()), 0);
+        for (const qint32 p : filteredPositions(*m_layout, {}, filter, m_matchFlags).positions)
+            m_passes[size_t(p)] = 1;
     }
+}
+
+bool TimelineRows::passesFilter(int span) const
+{
+    if (!m_layout || span < 0 || span >= m_layout->spanCount())
+        return false;
+    return m_passes.empty() || m_passes[size_t(m_layout->positionOf[size_t(span)])];
 }
 
 void TimelineRows::setFilter(const TraceFilter &filter)

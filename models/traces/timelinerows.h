@@ -56,6 +56,8 @@ public:
     }
     /// Spans the filter leaves out (collapsed ones not counted).
     int filteredOutCount() const { return m_filteredOut; }
+    /// False for a span the filter leaves out (it has no row even with its ancestors expanded).
+    bool passesFilter(int span) const;
 
     /// Finds spans whose operation, service, tag key or value contain `text` ("key=value" matches
     /// one tag), or whose span ID starts with it; case-insensitive. The matches are in row order
@@ -80,6 +82,7 @@ private:
     std::vector<qint32> m_rows;      ///< visible depth-first positions, increasing
     TraceFilter m_filter;
     std::vector<quint8> m_context; ///< by row, with a filter
+    std::vector<quint8> m_passes;  ///< by position, with a filter: 1 when it would have a row
     int m_filteredOut = 0;
     bool m_finding = false;           ///< a find text is set ("only matches" applies)
     std::vector<quint8> m_matchFlags; ///< by span index

@@ -251,6 +251,12 @@ private Q_SLOTS:
         QVERIFY(!rows.isContextRow(2));
         QCOMPARE(rows.filteredOutCount(), 2);
         QCOMPARE(rows.rowOfSpan(3), -1);
+        QVERIFY(!rows.passesFilter(3));
+        QVERIFY(rows.passesFilter(2));
+        QVERIFY(rows.setCollapsed(1, true)); // collapsed, b still passes the filter
+        QVERIFY(rows.passesFilter(2));
+        QCOMPARE(rows.rowOfSpan(2), -1);
+        rows.expandAll();
         QCOMPARE(rows.find(QString()), 0);
         QCOMPARE(rows.rowCount(), 5);
         QVERIFY(!rows.isContextRow(0));

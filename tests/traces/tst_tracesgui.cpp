@@ -283,6 +283,11 @@ private Q_SLOTS:
         QCOMPARE(timeline->filter().minDurationShare, 0.02);
         QCOMPARE(timeline->visibleRowCount(), 5);
         QCOMPARE(timeline->rowOfSpan(tiny), -1);
+        // Navigation passes over the hidden span's segment: root 11..100, root 0..10, back.
+        timeline->selectSpan(a);
+        QCOMPARE(timeline->previousCriticalSegment(), 2);
+        QCOMPARE(timeline->previousCriticalSegment(), 0);
+        QCOMPARE(timeline->nextCriticalSegment(), 2);
         view.shortSpans()->setCurrentIndex(0);
         Q_EMIT view.shortSpans()->activated(0);
         QCOMPARE(timeline->visibleRowCount(), 6);

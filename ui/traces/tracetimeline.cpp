@@ -255,6 +255,10 @@ int TraceTimeline::nextCriticalSegment()
         index = m_criticalSegment + 1;
     else if (m_selected >= 0)
         index = path.nextSegment(m_layout->trace->spans[size_t(m_selected)].startUs - 1);
+    // Segments of spans that the filters hide are passed over.
+    while (index >= 0 && index < path.segmentCount()
+           && !m_rows.passesFilter(path.segments()[size_t(index)].span))
+        ++index;
     if (index < 0 || index >= path.segmentCount())
         return -1; // at the end of the path
     goToCriticalSegment(index);
@@ -271,6 +275,8 @@ int TraceTimeline::previousCriticalSegment()
         index = m_criticalSegment - 1;
     else if (m_selected >= 0)
         index = path.previousSegment(m_layout->trace->spans[size_t(m_selected)].startUs);
+    while (index >= 0 && !m_rows.passesFilter(path.segments()[size_t(index)].span))
+        --index;
     if (index < 0)
         return -1; // at the start of the path
     goToCriticalSegment(index);
