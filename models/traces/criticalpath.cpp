@@ -5,6 +5,24 @@
 
 namespace Stackscope {
 
+namespace {
+
+/// Whether the reference that names the span's parent (the first one, in Jaeger's JSON) is
+/// FOLLOWS_FROM. Looked up by ID, so that references listed before the parent's (an OTLP link,
+/// say) do not decide it.
+bool followsFromParent(const Trace &trace, const Span &span)
+{
+    const std::string_view parent = trace.idView(span.parentId);
+    for (quint32 r = 0; r < span.refCount; ++r) {
+        const SpanRef &ref = trace.refs[span.firstRef + r];
+        if (trace.idView(ref.spanId) == parent)
+            return ref.kind == SpanRef::Kind::FollowsFrom;
+    }
+    return false;
+}
+
+} // namespace
+
 CriticalPath CriticalPath::compute(const Trace &trace, const std::vector<qint32> &order,
                                    const std::vector<qint32> &roots)
 {
@@ -28,7 +46,7 @@ CriticalPath CriticalPath::compute(const Trace &trace, const std::vector<qint32>
         const size_t parent = size_t(span.parent);
         if (!kept[parent])
             continue; // under a span that was left out
-        if (span.refCount > 0 && trace.refs[span.firstRef].kind == SpanRef::Kind::FollowsFrom)
+        if (followsFromParent(trace, span))
             continue; // does not block its parent
         const qint64 ps = start[parent], pe = end[parent];
         if (span.startUs >= pe || (span.startUs < ps && span.endUs() <= ps))
