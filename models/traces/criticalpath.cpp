@@ -75,11 +75,22 @@ CriticalPath CriticalPath::compute(const Trace &trace, const std::vector<qint32>
                 kids[size_t(fill[size_t(parent)]++)] = s;
         }
     }
+    const auto laterEnd = [&end](qint32 a, qint32 b) {
+        return end[size_t(a)] > end[size_t(b)];
+    };
     for (size_t i = 0; i < n; ++i) {
-        if (first[i + 1] - first[i] > 1)
-            std::stable_sort(
-                kids.begin() + first[i], kids.begin() + first[i + 1],
-                [&end](qint32 a, qint32 b) { return end[size_t(a)] > end[size_t(b)]; });
+        const auto from = kids.begin() + first[i], to = kids.begin() + first[i + 1];
+        if (to - from > 32) {
+            std::stable_sort(from, to, laterEnd); // allocates: only for large families
+        } else if (to - from > 1) {
+            for (auto it = from + 1; it != to; ++it) { // stable insertion sort
+                const qint32 kid = *it;
+                auto hole = it;
+                for (; hole != from && laterEnd(kid, *(hole - 1)); --hole)
+                    *hole = *(hole - 1);
+                *hole = kid;
+            }
+        }
     }
 
     // 3. The walk, without recursion (a chain of a million spans must not overflow the stack).
