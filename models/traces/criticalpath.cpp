@@ -38,7 +38,7 @@ CriticalPath CriticalPath::compute(const Trace &trace, const std::vector<qint32>
     for (const qint32 s : order) {
         const Span &span = trace.spans[size_t(s)];
         start[size_t(s)] = span.startUs;
-        end[size_t(s)] = span.endUs();
+        end[size_t(s)] = std::max(span.startUs, span.endUs()); // a negative duration as none
         if (span.parent < 0) {
             kept[size_t(s)] = 1;
             continue;
@@ -52,7 +52,7 @@ CriticalPath CriticalPath::compute(const Trace &trace, const std::vector<qint32>
         if (span.startUs >= pe || (span.startUs < ps && span.endUs() <= ps))
             continue; // entirely outside its parent
         start[size_t(s)] = std::max(span.startUs, ps);
-        end[size_t(s)] = std::min(span.endUs(), pe);
+        end[size_t(s)] = std::max(start[size_t(s)], std::min(span.endUs(), pe));
         kept[size_t(s)] = 1;
     }
 
