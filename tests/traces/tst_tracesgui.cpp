@@ -301,9 +301,13 @@ private Q_SLOTS:
         QCOMPARE(timeline->focusedSpan(), b);
         QCOMPARE(timeline->visibleRowCount(), 3); // b, b1, f
         QCOMPARE(view.breadcrumb()->text(), u"Focus: root › b"_s);
+        // b (500..900 µs of 1.2 ms) fills the time window, with a margin of 2 % of its own.
+        QVERIFY(std::abs(timeline->viewFrom() - 492.0 / 1200) < 1e-6);
+        QVERIFY(std::abs(timeline->viewTo() - 908.0 / 1200) < 1e-6);
         QTest::keyClick(timeline, Qt::Key_Escape);
         QCOMPARE(timeline->focusedSpan(), -1);
         QVERIFY(view.breadcrumb()->text().isEmpty());
+        QCOMPARE(timeline->viewTo() - timeline->viewFrom(), 1.0);
 
         // f's FOLLOWS_FROM reference is a link to b; Back returns to f.
         timeline->selectSpan(f);

@@ -331,10 +331,24 @@ void TraceTimeline::setMinDurationShare(double share)
 void TraceTimeline::focusSubtree(int span)
 {
     TraceFilter filter = m_rows.filter();
+    const int before = filter.focusSpan;
     filter.focusSpan = m_layout && span >= 0 && span < m_layout->spanCount() ? span : -1;
     applyFilter(filter);
-    if (filter.focusSpan >= 0 && rowOfSpan(m_selected) < 0)
-        selectSpan(filter.focusSpan);
+    if (filter.focusSpan >= 0) {
+        if (rowOfSpan(m_selected) < 0)
+            selectSpan(filter.focusSpan);
+        // The time window follows: the focused span fills it (a subtree of a long trace would
+        // otherwise be a sliver).
+        const Trace &trace = *m_layout->trace;
+        const Span &s = trace.spans[size_t(span)];
+        const double total = double(std::max<qint64>(1, trace.durationUs()));
+        const double from = double(s.startUs - trace.startUs) / total;
+        const double to = double(s.endUs() - trace.startUs) / total;
+        const double margin = (to - from) * 0.02;
+        setViewRange(std::max(0.0, from - margin), std::min(1.0, to + margin));
+    } else if (before >= 0) {
+        setViewRange(0, 1);
+    }
 }
 
 int TraceTimeline::rowsTop() const
