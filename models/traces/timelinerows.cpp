@@ -17,12 +17,50 @@ void TimelineRows::setLayout(TraceLayoutPtr layout)
     m_matchFlags.assign(n, 0);
     m_matches.clear();
     m_currentMatch = -1;
+    m_finding = false;
+    m_filter.focusSpan = -1;
     rebuild();
 }
 
 void TimelineRows::rebuild()
 {
-    m_rows = m_layout ? visiblePositions(*m_layout, m_collapsed) : std::vector<qint32>();
+    m_context.clear();
+    m_passes.clear();
+    m_filteredOut = 0;
+    if (!m_layout) {
+        m_rows.clear();
+        return;
+    }
+    TraceFilter filter = m_filter;
+    filter.onlyMatches = filter.onlyMatches && m_finding; // no find text: nothing to keep to
+    if (!filter.isActive()) {
+        m_rows = visiblePositions(*m_layout, m_collapsed);
+    } else {
+        FilteredRows rows = filteredPositions(*m_layout, m_collapsed, filter, m_matchFlags);
+        m_rows = std::move(rows.positions);
+        m_context = std::move(rows.context);
+        m_filteredOut = rows.hiddenCount;
+        m_passes.assign(size_t(m_layout->spanCount()), 0);
+        for (const qint32 p : filteredPositions(*m_layout, {}, filter, m_matchFlags).positions)
+            m_passes[size_t(p)] = 1;
+    }
+}
+
+bool TimelineRows::passesFilter(int span) const
+{
+    if (!m_layout || span < 0 || span >= m_layout->spanCount())
+        return false;
+    return m_passes.empty() || m_passes[size_t(m_layout->positionOf[size_t(span)])];
+}
+
+void TimelineRows::setFilter(const TraceFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    if (!m_layout || m_filter.focusSpan >= m_layout->spanCount())
+        m_filter.focusSpan = -1;
+    rebuild();
 }
 
 int TimelineRows::rowOfSpan(int span) const
@@ -170,8 +208,12 @@ int TimelineRows::find(const QString &rawText)
     m_currentMatch = -1;
     std::fill(m_matchFlags.begin(), m_matchFlags.end(), 0);
     const QString text = rawText.trimmed();
-    if (!m_layout || text.isEmpty())
+    m_finding = m_layout && !text.isEmpty();
+    if (!m_layout || text.isEmpty()) {
+        if (m_filter.onlyMatches)
+            rebuild();
         return 0;
+    }
     const Trace &trace = *m_layout->trace;
     // "key=value" matches one tag; anything else matches names, keys, values and IDs.
     const qsizetype eq = text.indexOf(u'=');
@@ -260,6 +302,8 @@ int TimelineRows::find(const QString &rawText)
     }
     if (!m_matches.empty())
         m_currentMatch = 0;
+    if (m_filter.onlyMatches)
+        rebuild();
     return int(m_matches.size());
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/traces/tracefilter.h"
 #include "models/traces/tracelayout.h"
 
 #include <QString>
@@ -12,7 +13,7 @@ namespace Stackscope {
 /// The rows of a trace timeline without a widget: which spans are visible given the collapsed
 /// ones, row ↔ span mapping, and find with its matches and current match. Spans are indexes into
 /// Trace::spans, rows count the visible spans from the top. Collapse and expand cost one linear
-/// pass over the spans; a row lookup is a binary search.
+/// pass over the spans; a row lookup is a binary search. A TraceFilter leaves out more.
 class TimelineRows
 {
 public:
@@ -43,6 +44,21 @@ public:
     /// The root above a span (itself for a root).
     int rootOf(int span) const;
 
+    /// Leaves out spans besides the collapsed ones (see TraceFilter); "only matches" follows the
+    /// find and applies while a find text is set. Another trace keeps the filter but drops its
+    /// focus.
+    void setFilter(const TraceFilter &filter);
+    const TraceFilter &filter() const { return m_filter; }
+    /// True for a row that is only context of a match (with "only matches"): painted dimmed.
+    bool isContextRow(int row) const
+    {
+        return size_t(row) < m_context.size() && m_context[size_t(row)];
+    }
+    /// Spans the filter leaves out (collapsed ones not counted).
+    int filteredOutCount() const { return m_filteredOut; }
+    /// False for a span the filter leaves out (it has no row even with its ancestors expanded).
+    bool passesFilter(int span) const;
+
     /// Finds spans whose operation, service, tag key or value contain `text` ("key=value" matches
     /// one tag), or whose span ID starts with it; case-insensitive. The matches are in row order
     /// (depth-first); the current match is the first, or -1 when none. Returns the count.
@@ -62,8 +78,13 @@ private:
     void rebuild();
 
     TraceLayoutPtr m_layout;
-    std::vector<quint8> m_collapsed;  ///< by depth-first position
-    std::vector<qint32> m_rows;       ///< visible depth-first positions, increasing
+    std::vector<quint8> m_collapsed; ///< by depth-first position
+    std::vector<qint32> m_rows;      ///< visible depth-first positions, increasing
+    TraceFilter m_filter;
+    std::vector<quint8> m_context; ///< by row, with a filter
+    std::vector<quint8> m_passes;  ///< by position, with a filter: 1 when it would have a row
+    int m_filteredOut = 0;
+    bool m_finding = false;           ///< a find text is set ("only matches" applies)
     std::vector<quint8> m_matchFlags; ///< by span index
     std::vector<qint32> m_matches;    ///< span indexes in depth-first order
     int m_currentMatch = -1;

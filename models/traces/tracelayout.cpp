@@ -47,41 +47,6 @@ Children childrenOf(const Trace &trace)
     return c;
 }
 
-void markCriticalPath(const Trace &trace, const Children &c, qint32 root,
-                      std::vector<quint8> &critical)
-{
-    // From the end of a span walk back through the child that finished last before the cursor,
-    // then the one that finished last before that child started, and so on (Jaeger's rule).
-    struct Item
-    {
-        qint32 span;
-        qint64 cursor;
-    };
-    std::vector<Item> stack{{root, trace.spans[size_t(root)].endUs()}};
-    std::vector<qint32> kids;
-    while (!stack.empty()) {
-        const Item item = stack.back();
-        stack.pop_back();
-        const Span &span = trace.spans[size_t(item.span)];
-        critical[size_t(item.span)] = 1;
-        kids.assign(c.kids.begin() + c.first[size_t(item.span)],
-                    c.kids.begin() + c.first[size_t(item.span) + 1]);
-        std::sort(kids.begin(), kids.end(), [&trace](qint32 a, qint32 b) {
-            return trace.spans[size_t(a)].endUs() > trace.spans[size_t(b)].endUs();
-        });
-        qint64 cursor = std::min(item.cursor, span.endUs());
-        for (qint32 kid : kids) {
-            const Span &k = trace.spans[size_t(kid)];
-            if (k.startUs >= cursor || k.endUs() < span.startUs)
-                continue;
-            stack.push_back({kid, cursor});
-            cursor = k.startUs;
-            if (cursor <= span.startUs)
-                break;
-        }
-    }
-}
-
 } // namespace
 
 QColor TraceLayout::colorForSlot(int slot)
@@ -156,9 +121,10 @@ std::shared_ptr<const TraceLayout> TraceLayout::build(TracePtr tracePtr, int min
         }
     }
 
+    layout->criticalPath = CriticalPath::compute(trace, layout->order, layout->roots);
     layout->critical.assign(n, 0);
-    for (qint32 root : layout->roots)
-        markCriticalPath(trace, c, root, layout->critical);
+    for (const CriticalPath::Segment &segment : layout->criticalPath.segments())
+        layout->critical[size_t(segment.span)] = 1;
 
     layout->serviceIndex.assign(size_t(trace.strings.size()), -1);
     for (qint32 span : layout->order) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/traces/criticalpath.h"
 #include "models/traces/trace.h"
 
 #include <QColor>
@@ -26,7 +27,8 @@ public:
     std::vector<qint32> positionOf;   ///< span index → depth-first position
     std::vector<qint32> subtreeEnd;   ///< by position: one past the last descendant's position
     std::vector<quint16> depth;       ///< by span index
-    std::vector<quint8> critical;     ///< by span index: 1 on the critical path
+    std::vector<quint8> critical;     ///< by span index: 1 when some of it is on the path
+    CriticalPath criticalPath;        ///< the path's segments
     std::vector<qint32> roots;        ///< span indexes, by start time
     std::vector<qint32> serviceIndex; ///< by StringPool id: colour slot, -1 unused
     std::vector<quint32> services;    ///< StringPool ids of the services, by first appearance

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Jaeger query API JSON (v1 trace objects and the `data` envelope) and Jaeger v2's /api/v3 OTLP
 // JSON: parseTraces, then what the traces page does with each trace (summary, tag values, the
-// layout with its depth-first order and critical path, "Save as JSON" and reading it back).
+// layout with its depth-first order and critical path, the filters of huge traces, "Save as JSON"
+// and reading it back). The critical path's segments must tile each root exactly.
 #include "app/jaeger/traceparser.h"
 #include "models/common/format.h"
+#include "models/traces/tracefilter.h"
 #include "models/traces/tracelayout.h"
 #include "tests/fuzz/fuzzcommon.h"
 
@@ -28,6 +30,34 @@ static void use(const TracePtr &trace)
     for (size_t i = 0; i < collapsed.size(); i += 3)
         collapsed[i] = 1;
     Fuzz::keep(visiblePositions(*layout, collapsed));
+
+    // Each root's segments run from its end back to its start without gaps or overlaps (sums
+    // taken modulo 2^64: absurd durations must not overflow the check itself).
+    quint64 rootsUs = 0, segmentsUs = 0;
+    for (qint32 root : layout->roots)
+        rootsUs += quint64(std::max<qint64>(0, trace->spans[size_t(root)].durationUs));
+    for (const CriticalPath::Segment &segment : layout->criticalPath.segments()) {
+        if (segment.endUs <= segment.startUs || segment.span < 0
+            || segment.span >= layout->spanCount()) {
+            fprintf(stderr, "bad critical segment\n");
+            abort();
+        }
+        segmentsUs += quint64(segment.endUs) - quint64(segment.startUs);
+    }
+    if (segmentsUs != rootsUs) {
+        fprintf(stderr, "critical segments cover %llu µs of roots of %llu µs\n",
+                static_cast<unsigned long long>(segmentsUs),
+                static_cast<unsigned long long>(rootsUs));
+        abort();
+    }
+    TraceFilter filter;
+    filter.onlyMatches = true;
+    filter.minDurationShare = 0.01;
+    filter.focusSpan = layout->spanCount() / 2;
+    std::vector<quint8> matches(size_t(layout->spanCount()), 0);
+    for (size_t i = 0; i < matches.size(); i += 2)
+        matches[i] = 1;
+    Fuzz::keep(filteredPositions(*layout, collapsed, filter, matches).positions);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

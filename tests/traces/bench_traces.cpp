@@ -2,9 +2,13 @@
 //
 // Trace timeline benchmarks (offscreen): JSON bytes to the first painted timeline for 50,000 and
 // 250,000 generated spans, the resident memory with 250,000 spans open, and the time of one
-// repaint while scrolling and while hovering. The 250k figures run in a child process so that
-// its memory is its own.
+// repaint while scrolling and while hovering; the critical path of 250,000 spans; and the same
+// for a generated file of 1,000,000 spans. The 250k and 1M figures run in child processes so that
+// their memory is their own (the 1M file is written by the parent first).
+// Arguments: none for all figures; --1m for the 1M figures and critical_path_250k_ms only;
+// --write-1m FILE writes the 1M file and --1m-child FILE measures it (to profile one part).
 #include "app/jaeger/traceloader.h"
+#include "app/jaeger/traceparser.h"
 #include "tests/support/benchfigures.h"
 #include "ui/traces/tracetimeline.h"
 
@@ -16,6 +20,10 @@
 #include <QMouseEvent>
 #include <QProcess>
 #include <QScrollBar>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -73,12 +81,180 @@ double openOnce(TraceTimeline &timeline, QByteArray json, TraceLoader::Timing *t
     return ms;
 }
 
+/// A file's bytes to the first painted timeline, in milliseconds.
+double openFileOnce(TraceTimeline &timeline, const QString &path, TraceLoader::Timing *timing)
+{
+    TraceLoader loader;
+    bool ready = false;
+    QString error;
+    QObject::connect(&loader, &TraceLoader::traceReady, &timeline,
+                     [&](const TraceLayoutPtr &layout, const QString &, const QStringList &) {
+                         timeline.setTraceLayout(layout);
+                         timeline.viewport()->repaint();
+                         ready = true;
+                     });
+    QObject::connect(&loader, &TraceLoader::openFailed, &timeline,
+                     [&](const QString &, const QString &message) {
+                         error = message;
+                         ready = true;
+                     });
+    QElapsedTimer timer;
+    timer.start();
+    loader.openFile(path);
+    while (!ready)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    if (!error.isEmpty())
+        std::printf("# open failed: %s\n", qPrintable(error));
+    *timing = loader.lastTiming();
+    return ms;
+}
+
+/// CPU time of the whole process (all threads) so far, in milliseconds: a figure that the
+/// other work on a shared machine does not inflate, unlike wall time.
+double cpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
 double mean(const std::vector<double> &values)
 {
     double sum = 0;
     for (double v : values)
         sum += v;
     return sum / double(values.size());
+}
+
+/// Repaints while scrolling by three rows at a time, then while hovering from row to row; the
+/// p95 of both, in milliseconds.
+double frames(TraceTimeline &timeline)
+{
+    std::vector<double> scroll, hover, cpu;
+    // The GUI thread's own CPU time per frame beside the wall time: on a shared machine the wall
+    // time also counts the waits for a core.
+    const auto threadMs = [] {
+        timespec t{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+    };
+    QScrollBar *bar = timeline.verticalScrollBar();
+    bar->setValue(bar->maximum() / 3);
+    QElapsedTimer timer;
+    for (int i = 0; i < 200; ++i) {
+        const double cpuStart = threadMs();
+        timer.start();
+        bar->setValue(bar->value() + 3 * timeline.rowHeight());
+        timeline.viewport()->repaint();
+        scroll.push_back(double(timer.nsecsElapsed()) / 1e6);
+        cpu.push_back(threadMs() - cpuStart);
+    }
+    const QRect first = timeline.rowRect(2);
+    for (int i = 0; i < 200; ++i) {
+        const QPointF at(first.center().x(), first.center().y() + (i % 25) * timeline.rowHeight());
+        const double cpuStart = threadMs();
+        timer.start();
+        QMouseEvent move(QEvent::MouseMove, at, timeline.viewport()->mapToGlobal(at), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(timeline.viewport(), &move);
+        timeline.viewport()->repaint();
+        hover.push_back(double(timer.nsecsElapsed()) / 1e6);
+        cpu.push_back(threadMs() - cpuStart);
+    }
+    std::printf("# frames (full viewport repaint): scroll mean %.2f ms p95 %.2f ms max %.2f ms; "
+                "hover mean %.2f ms p95 %.2f ms max %.2f ms\n",
+                mean(scroll), percentile(scroll, 0.95), percentile(scroll, 1.0), mean(hover),
+                percentile(hover, 0.95), percentile(hover, 1.0));
+    std::printf("# frames: the GUI thread's CPU time per frame p95 %.2f ms, max %.2f ms\n",
+                percentile(cpu, 0.95), percentile(cpu, 1.0));
+    std::vector<double> all = scroll;
+    all.insert(all.end(), hover.begin(), hover.end());
+    return percentile(all, 0.95);
+}
+
+/// CriticalPath::compute() alone on an open layout: the median of five, in milliseconds.
+double criticalPathMs(const TraceLayout &layout)
+{
+    std::vector<double> runs;
+    int segments = 0;
+    std::vector<double> cpu;
+    for (int i = 0; i < 5; ++i) {
+        timespec t0{}, t1{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+        QElapsedTimer timer;
+        timer.start();
+        const CriticalPath path = CriticalPath::compute(*layout.trace, layout.order, layout.roots);
+        runs.push_back(double(timer.nsecsElapsed()) / 1e6);
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+        cpu.push_back(double(t1.tv_sec - t0.tv_sec) * 1e3 + double(t1.tv_nsec - t0.tv_nsec) / 1e6);
+        segments = path.segmentCount();
+    }
+    std::printf("# critical path of %d spans: %d segments, CPU median %.1f ms\n",
+                layout.spanCount(), segments, percentile(cpu, 0.5));
+    return percentile(runs, 0.5);
+}
+
+int run1m(TraceTimeline &timeline, const QString &path)
+{
+    TraceLoader::Timing timing;
+    const double cpuBefore = cpuMs();
+    const double ms = openFileOnce(timeline, path, &timing);
+    const double cpu = cpuMs() - cpuBefore;
+    if (!timeline.traceLayout())
+        return 1;
+    std::printf("trace_open_1m_ms: %.0f ms\n", ms);
+    std::printf("# 1m: the open took %.0f ms of CPU (user and system, all threads)\n", cpu);
+    std::printf("# 1m: read %lld ms, parse %lld ms, layout %lld ms; %d spans\n", timing.readMs,
+                timing.parseMs, timing.layoutMs, timeline.traceLayout()->spanCount());
+    std::printf("trace_rss_1m_mb: %.0f MB\n", statusMb("VmRSS:"));
+    std::printf("# 1m: peak resident %.0f MB\n", statusMb("VmHWM:"));
+    std::fflush(stdout);
+    std::printf("timeline_frame_1m_ms: %.2f ms\n", frames(timeline));
+    std::printf("# critical path of 1m: %.1f ms\n", criticalPathMs(*timeline.traceLayout()));
+    std::fflush(stdout);
+    return 0;
+}
+
+/// Writes the 1M-span file.
+bool write1m(const QString &path)
+{
+    {
+        QElapsedTimer timer;
+        timer.start();
+        Test::TraceGenerator g;
+        g.spans = 1000000;
+        g.services = 30;
+        g.maxDepth = 30;
+        g.seed = 42;
+        const QByteArray json = g.traceJson();
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size()) {
+            std::printf("# cannot write %s\n", qPrintable(path));
+            return false;
+        }
+        std::printf("# 1m: %.1f MB of JSON, generated and written in %lld ms\n",
+                    double(json.size()) / 1e6, timer.elapsed());
+        std::fflush(stdout);
+    }
+    return true;
+}
+
+/// Writes the 1M-span file into `dir` and runs the 1M figures in a child process.
+int spawn1m(const QString &dir)
+{
+    const QString path = dir + u"/trace-1m.json"_s;
+    if (!write1m(path))
+        return 1;
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {u"--1m-child"_s, path});
+    if (!child.waitForFinished(600000) || child.exitCode() != 0) {
+        std::printf("# the 1m run failed\n");
+        return 1;
+    }
+    return 0;
 }
 
 int run250k(TraceTimeline &timeline)
@@ -93,34 +269,9 @@ int run250k(TraceTimeline &timeline)
     std::printf("# 250k: peak resident %.0f MB (including the generator's JSON)\n",
                 statusMb("VmHWM:"));
 
-    // Frames: scroll by three rows at a time, then hover from row to row.
-    std::vector<double> scroll, hover;
-    QScrollBar *bar = timeline.verticalScrollBar();
-    bar->setValue(bar->maximum() / 3);
-    QElapsedTimer timer;
-    for (int i = 0; i < 200; ++i) {
-        timer.start();
-        bar->setValue(bar->value() + 3 * timeline.rowHeight());
-        timeline.viewport()->repaint();
-        scroll.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-    const QRect first = timeline.rowRect(2);
-    for (int i = 0; i < 200; ++i) {
-        const QPointF at(first.center().x(), first.center().y() + (i % 25) * timeline.rowHeight());
-        timer.start();
-        QMouseEvent move(QEvent::MouseMove, at, timeline.viewport()->mapToGlobal(at), Qt::NoButton,
-                         Qt::NoButton, Qt::NoModifier);
-        QCoreApplication::sendEvent(timeline.viewport(), &move);
-        timeline.viewport()->repaint();
-        hover.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::printf("# frames (full viewport repaint): scroll mean %.2f ms p95 %.2f ms max %.2f ms; "
-                "hover mean %.2f ms p95 %.2f ms max %.2f ms\n",
-                mean(scroll), percentile(scroll, 0.95), percentile(scroll, 1.0), mean(hover),
-                percentile(hover, 0.95), percentile(hover, 1.0));
-    std::vector<double> all = scroll;
-    all.insert(all.end(), hover.begin(), hover.end());
-    std::printf("timeline_frame_250k_ms: %.2f ms\n", percentile(all, 0.95));
+    const double frame = frames(timeline);
+    std::printf("timeline_frame_250k_ms: %.2f ms\n", frame);
+    std::printf("critical_path_250k_ms: %.1f ms\n", criticalPathMs(*timeline.traceLayout()));
     std::fflush(stdout);
     return 0;
 }
@@ -137,8 +288,23 @@ int main(int argc, char **argv)
     timeline.show();
     QCoreApplication::processEvents();
 
-    if (app.arguments().contains(u"--250k"_s))
+    const QStringList args = app.arguments();
+    if (args.contains(u"--250k"_s))
         return run250k(timeline);
+    if (args.size() > 2 && args.at(1) == u"--1m-child"_s)
+        return run1m(timeline, args.at(2));
+    if (args.size() > 2 && args.at(1) == u"--write-1m"_s) // for profiling the child alone
+        return write1m(args.at(2)) ? 0 : 1;
+    QTemporaryDir dir;
+    if (args.contains(u"--1m"_s)) {
+        // critical_path_250k_ms alone, then the 1M figures.
+        TraceLoader::Timing timing;
+        openOnce(timeline, generate(250000), &timing);
+        std::printf("critical_path_250k_ms: %.1f ms\n", criticalPathMs(*timeline.traceLayout()));
+        timeline.setTraceLayout(nullptr);
+        std::fflush(stdout);
+        return spawn1m(dir.path());
+    }
 
     std::vector<double> runs;
     TraceLoader::Timing timing;
@@ -156,5 +322,5 @@ int main(int argc, char **argv)
         std::printf("# the 250k run failed\n");
         return 1;
     }
-    return 0;
+    return spawn1m(dir.path());
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Renders the Traces page for packaging/screenshots/: the search page with results from a fake
-// Jaeger, a real fixture's timeline, and a generated 50,000-span timeline. Not a test; run by
-// hand: traces_screenshots OUTPUT_DIR
+// Jaeger, a real fixture's timeline, a generated 50,000-span timeline, and the critical path's
+// segments with short spans hidden (the fixture and the 50,000 spans). Not a test; run by hand:
+// traces_screenshots OUTPUT_DIR
 #include "app/features/tracesfeature.h"
 #include "ui/traces/tracesearchpage.h"
 #include "ui/traces/tracespage.h"
@@ -79,6 +80,16 @@ int main(int argc, char **argv)
         view->timeline()->selectSpan(view->timeline()->spanAtRow(3));
         QTest::qWait(200);
         page->grab().save(out + u"/traces-timeline-fixture.png"_s);
+        // The critical path's segments, spans under 1 % of the trace hidden, on a segment.
+        view->shortSpans()->setCurrentIndex(2);
+        Q_EMIT view->shortSpans()->activated(2);
+        view->timeline()->selectSpan(view->timeline()->spanAtRow(0));
+        for (int i = 0; i < 6; ++i) // to GET /owners 1937..2522 µs, past a hidden 31 µs span
+            view->timeline()->nextCriticalSegment();
+        QTest::qWait(200);
+        page->grab().save(out + u"/traces-critical-path-fixture.png"_s);
+        view->shortSpans()->setCurrentIndex(0);
+        Q_EMIT view->shortSpans()->activated(0);
     }
 
     Test::TraceGenerator big;
@@ -102,6 +113,15 @@ int main(int argc, char **argv)
     view->timeline()->findNext();
     QTest::qWait(200);
     page->grab().save(out + u"/traces-timeline-50k.png"_s);
+
+    view->findEdit()->clear();
+    view->shortSpans()->setCurrentIndex(2);
+    Q_EMIT view->shortSpans()->activated(2);
+    view->timeline()->selectSpan(view->timeline()->spanAtRow(0));
+    for (int i = 0; i < 6; ++i)
+        view->timeline()->nextCriticalSegment();
+    QTest::qWait(200);
+    page->grab().save(out + u"/traces-critical-path-50k.png"_s);
     QFile::remove(path);
     return 0;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline's rows without a widget: the span tree in depth-first order, collapse and expand,
-// row <-> span, and find with next/previous.
+// row <-> span, find with next/previous, and the filters of huge traces (only matches, short
+// spans, one subtree).
 #include "app/jaeger/traceparser.h"
 #include "models/traces/timelinerows.h"
 #include "models/traces/tracelayout.h"
@@ -172,6 +173,119 @@ private Q_SLOTS:
         QCOMPARE(rows.rowOfSpan(rows.currentMatchSpan()), -1);
         QVERIFY(rows.reveal(rows.currentMatchSpan()));
         QCOMPARE(rows.rowOfSpan(2), 3);
+    }
+
+    void filteredPositionsPure()
+    {
+        // root 0..100 (trace duration 100): c 5..95, a 10..70 with b 20..50; d 50..60 a root.
+        const auto layout = TraceLayout::build(handMade());
+        const std::vector<quint8> none(5, 0);
+        auto spans = [&layout](const FilteredRows &rows) {
+            std::vector<int> out;
+            for (qint32 p : rows.positions)
+                out.push_back(layout->order[size_t(p)]);
+            return out;
+        };
+        // No filter: what visiblePositions() gives.
+        FilteredRows all = filteredPositions(*layout, none, TraceFilter());
+        QCOMPARE(all.positions, visiblePositions(*layout, none));
+        QCOMPARE(all.hiddenCount, 0);
+
+        // Shorter than 35 % (35 µs): b (30) and d (10); than 65 %: a (60) with b, and d.
+        TraceFilter shortOnes;
+        shortOnes.minDurationShare = 0.35;
+        FilteredRows rows = filteredPositions(*layout, none, shortOnes);
+        QCOMPARE(spans(rows), (std::vector<int>{0, 3, 1}));
+        QCOMPARE(rows.hiddenCount, 2);
+        shortOnes.minDurationShare = 0.65;
+        rows = filteredPositions(*layout, none, shortOnes);
+        QCOMPARE(spans(rows), (std::vector<int>{0, 3}));
+        QCOMPARE(rows.hiddenCount, 3);
+        shortOnes.minDurationShare = 0.6; // exactly 60 µs is not shorter
+        QCOMPARE(spans(filteredPositions(*layout, none, shortOnes)), (std::vector<int>{0, 3, 1}));
+
+        // One subtree: a and b; a collapsed leaves a alone.
+        TraceFilter focus;
+        focus.focusSpan = 1;
+        rows = filteredPositions(*layout, none, focus);
+        QCOMPARE(spans(rows), (std::vector<int>{1, 2}));
+        QCOMPARE(rows.hiddenCount, 3);
+        std::vector<quint8> collapsed = none;
+        collapsed[size_t(layout->positionOf[1])] = 1;
+        QCOMPARE(spans(filteredPositions(*layout, collapsed, focus)), (std::vector<int>{1}));
+        // A focused span shorter than the threshold still shows (it was chosen), not its
+        // short children.
+        focus.minDurationShare = 0.65;
+        QCOMPARE(spans(filteredPositions(*layout, none, focus)), (std::vector<int>{1}));
+
+        // Only matches: b matches; root and a stay as context, c and d go.
+        TraceFilter only;
+        only.onlyMatches = true;
+        std::vector<quint8> matches(5, 0);
+        matches[2] = 1;
+        rows = filteredPositions(*layout, none, only, matches);
+        QCOMPARE(spans(rows), (std::vector<int>{0, 1, 2}));
+        QCOMPARE(rows.context, (std::vector<quint8>{1, 1, 0}));
+        QCOMPARE(rows.hiddenCount, 2);
+        // A match's children that do not match go too; a match hidden as short keeps nothing.
+        matches.assign(5, 0);
+        matches[1] = 1;
+        QCOMPARE(spans(filteredPositions(*layout, none, only, matches)), (std::vector<int>{0, 1}));
+        only.minDurationShare = 0.65;
+        QVERIFY(filteredPositions(*layout, none, only, matches).positions.empty());
+        QVERIFY(filteredPositions(*layout, none, only, {}).positions.empty());
+    }
+
+    void filteredRows()
+    {
+        TimelineRows rows;
+        rows.setLayout(TraceLayout::build(handMade()));
+        TraceFilter only;
+        only.onlyMatches = true;
+        rows.setFilter(only);
+        QCOMPARE(rows.rowCount(), 5); // no find text yet: nothing to keep to
+        QCOMPARE(rows.find(u"b"_s), 1);
+        QCOMPARE(spansOf(rows), (std::vector<int>{0, 1, 2}));
+        QVERIFY(rows.isContextRow(0));
+        QVERIFY(rows.isContextRow(1));
+        QVERIFY(!rows.isContextRow(2));
+        QCOMPARE(rows.filteredOutCount(), 2);
+        QCOMPARE(rows.rowOfSpan(3), -1);
+        QVERIFY(!rows.passesFilter(3));
+        QVERIFY(rows.passesFilter(2));
+        QVERIFY(rows.setCollapsed(1, true)); // collapsed, b still passes the filter
+        QVERIFY(rows.passesFilter(2));
+        QCOMPARE(rows.rowOfSpan(2), -1);
+        rows.expandAll();
+        QCOMPARE(rows.find(QString()), 0);
+        QCOMPARE(rows.rowCount(), 5);
+        QVERIFY(!rows.isContextRow(0));
+
+        TraceFilter focus;
+        focus.focusSpan = 1;
+        rows.setFilter(focus);
+        QCOMPARE(spansOf(rows), (std::vector<int>{1, 2}));
+        QVERIFY(rows.setCollapsed(1, true));
+        QCOMPARE(spansOf(rows), (std::vector<int>{1}));
+        rows.expandAll();
+        // Another trace keeps the filter but not the focus (its index means another span).
+        focus.minDurationShare = 0.35;
+        rows.setFilter(focus);
+        rows.setLayout(TraceLayout::build(handMade()));
+        QCOMPARE(rows.filter().focusSpan, -1);
+        QCOMPARE(rows.filter().minDurationShare, 0.35);
+        QCOMPARE(spansOf(rows), (std::vector<int>{0, 3, 1}));
+        rows.setFilter(TraceFilter());
+        QCOMPARE(rows.rowCount(), 5);
+    }
+
+    void referencedSpanById()
+    {
+        const TracePtr trace = handMade();
+        QCOMPARE(spanWithId(*trace, "a"), 1);
+        QCOMPARE(spanWithId(*trace, "ROOT"), 0);
+        QCOMPARE(spanWithId(*trace, "missing"), -1);
+        QCOMPARE(spanWithId(*trace, ""), -1);
     }
 
     void everySpanHasOneRow()

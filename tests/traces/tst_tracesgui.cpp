@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/features/tracesfeature.h"
 #include "app/jaeger/traceloader.h"
+#include "app/jaeger/traceparser.h"
 #include "ui/traces/spandetailsview.h"
 #include "ui/traces/tracesearchpage.h"
 #include "ui/traces/tracespage.h"
@@ -13,6 +14,7 @@
 #include "tests/traces/tracegenerator.h"
 
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QLabel>
@@ -26,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -180,6 +183,145 @@ private Q_SLOTS:
         QVERIFY(f->openFile(saved));
         QTRY_VERIFY(view->header()->text().contains(u"from trace.json"_s));
         QCOMPARE(view->traceLayout()->spanCount(), 1200);
+    }
+
+    void criticalSegmentsFiltersAndLinks()
+    {
+        // Written for this test: root 0..1000 µs with tiny 10..11, a 100..400 and b 500..900
+        // (b1 600..700 under it); f follows from b and runs past the root's end.
+        auto span = [](const char *id, const char *op, int start, int duration, const char *ref,
+                       const char *refType) -> QByteArray {
+            QByteArray refs = "[]";
+            if (*ref)
+                refs = QByteArray("[{\"refType\":\"") + refType
+                       + "\",\"traceID\":\"00000000000000aa\",\"spanID\":\"" + ref + "\"}]";
+            return QByteArray("{\"traceID\":\"00000000000000aa\",\"spanID\":\"") + id
+                   + "\",\"operationName\":\"" + op + "\",\"references\":" + refs
+                   + ",\"startTime\":" + QByteArray::number(1700000000000000LL + start)
+                   + ",\"duration\":" + QByteArray::number(duration)
+                   + ",\"tags\":[],\"logs\":[],\"processID\":\"p1\"}";
+        };
+        const QByteArrayList spans{
+            span("0000000000000001", "root", 0, 1000, "", ""),
+            span("0000000000000002", "tiny", 10, 1, "0000000000000001", "CHILD_OF"),
+            span("0000000000000003", "a", 100, 300, "0000000000000001", "CHILD_OF"),
+            span("0000000000000004", "b", 500, 400, "0000000000000001", "CHILD_OF"),
+            span("0000000000000005", "b1", 600, 100, "0000000000000004", "CHILD_OF"),
+            span("0000000000000006", "f", 950, 250, "0000000000000004", "FOLLOWS_FROM")};
+        const QByteArray json = "{\"data\":[{\"traceID\":\"00000000000000aa\",\"spans\":["
+                                + spans.join(',')
+                                + "],\"processes\":{\"p1\":{\"serviceName\":\"svc\","
+                                  "\"tags\":[]}}}]}";
+        const TraceParseResult parsed = parseTraces(json);
+        QVERIFY2(parsed.ok() && parsed.traces.size() == 1, qPrintable(parsed.error));
+        const auto layout = TraceLayout::build(parsed.traces.first());
+        TraceView view;
+        view.resize(1200, 800);
+        view.setTraceLayout(layout, u"test"_s);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        TraceTimeline *timeline = view.timeline();
+        const int root = 0, tiny = 1, a = 2, b = 3, b1 = 4, f = 5;
+
+        // Next / previous critical segment in time order: root 0..10, tiny, root 11..100, a,
+        // root 400..500, b 500..600, b1, b 700..900, root 900..1000.
+        QCOMPARE(layout->criticalPath.segmentCount(), 9);
+        timeline->setFocus();
+        QTest::keyClick(timeline, Qt::Key_BracketRight);
+        QCOMPARE(timeline->selectedSpan(), root);
+        QCOMPARE(view.criticalLabel()->text(), u"segment 1 of 9"_s);
+        QTest::keyClick(timeline, Qt::Key_BracketRight);
+        QCOMPARE(timeline->selectedSpan(), tiny);
+        QTest::keyClick(timeline, Qt::Key_BracketRight);
+        QTest::keyClick(timeline, Qt::Key_BracketRight);
+        QCOMPARE(timeline->selectedSpan(), a);
+        QCOMPARE(timeline->currentCriticalSegment(), 3);
+        QTest::keyClick(timeline, Qt::Key_BracketLeft);
+        QCOMPARE(timeline->selectedSpan(), root);
+        QCOMPARE(timeline->currentCriticalSegment(), 2);
+        timeline->selectSpan(b1); // from a selected span: the next segment from its start
+        QTest::keyClick(timeline, Qt::Key_BracketRight);
+        QCOMPARE(timeline->currentCriticalSegment(), 6);
+        QCOMPARE(timeline->selectedSpan(), b1);
+        timeline->selectSpan(root);
+        QCOMPARE(timeline->nextCriticalSegment(), 0);
+        QCOMPARE(timeline->previousCriticalSegment(), -1); // the path's start
+        QVERIFY2(view.details()->text().contains(
+                     u"Critical path\t299 µs of 1 ms (29.9 %) in 4 segment(s)"_s),
+                 qPrintable(view.details()->text()));
+
+        // The root's bar is dark through its middle only where the root is on the path: at
+        // 450 µs (between a and b), not at 250 µs (during a).
+        const QImage image = timeline->viewport()->grab().toImage();
+        const QRect rootRow = timeline->rowRect(timeline->rowOfSpan(root));
+        const QRect bars(timeline->treeWidth() + 4, 0,
+                         timeline->viewport()->width() - timeline->treeWidth() - 12, 1);
+        auto xAt = [&](double us) {
+            return bars.left() + int(us / 1200.0 * bars.width());
+        };
+        const QColor onPath = image.pixelColor(xAt(450), rootRow.center().y());
+        const QColor offPath = image.pixelColor(xAt(250), rootRow.center().y());
+        QCOMPARE(onPath.rgb(), QColor(0x202020).rgb());
+        QCOMPARE(offPath.rgb(), layout->serviceColor(layout->trace->spans[0].service).rgb());
+
+        // Only matches: b1 with root and b as dimmed context.
+        view.onlyMatches()->setChecked(true);
+        QCOMPARE(timeline->visibleRowCount(), 6); // no find text yet
+        QTest::keyClicks(view.findEdit(), u"b1"_s);
+        QCOMPARE(timeline->visibleRowCount(), 3);
+        QCOMPARE(timeline->rows().isContextRow(0), true);
+        QCOMPARE(timeline->rows().isContextRow(2), false);
+        QCOMPARE(timeline->spanAtRow(2), b1);
+        view.onlyMatches()->setChecked(false);
+        QCOMPARE(timeline->visibleRowCount(), 6);
+
+        // Shorter than a typed 2 % of 1.2 ms (24 µs): tiny goes.
+        view.shortSpans()->setFocus();
+        view.shortSpans()->lineEdit()->selectAll();
+        QTest::keyClicks(view.shortSpans()->lineEdit(), u"2 %"_s);
+        QTest::keyClick(view.shortSpans()->lineEdit(), Qt::Key_Return);
+        QCOMPARE(timeline->filter().minDurationShare, 0.02);
+        QCOMPARE(timeline->visibleRowCount(), 5);
+        QCOMPARE(timeline->rowOfSpan(tiny), -1);
+        // Navigation passes over the hidden span's segment: root 11..100, root 0..10, back.
+        timeline->selectSpan(a);
+        QCOMPARE(timeline->previousCriticalSegment(), 2);
+        QCOMPARE(timeline->previousCriticalSegment(), 0);
+        QCOMPARE(timeline->nextCriticalSegment(), 2);
+        view.shortSpans()->setCurrentIndex(0);
+        Q_EMIT view.shortSpans()->activated(0);
+        QCOMPARE(timeline->visibleRowCount(), 6);
+        QCOMPARE(TraceView::parseShare(u"< 0,5%"_s), 0.005);
+        QCOMPARE(TraceView::parseShare(u"lots"_s), -1.0);
+
+        // Focus b's subtree with F, the breadcrumb names the way; Esc leaves.
+        timeline->selectSpan(b);
+        timeline->setFocus();
+        QTest::keyClick(timeline, Qt::Key_F);
+        QCOMPARE(timeline->focusedSpan(), b);
+        QCOMPARE(timeline->visibleRowCount(), 3); // b, b1, f
+        QCOMPARE(view.breadcrumb()->text(), u"Focus: root › b"_s);
+        // b (500..900 µs of 1.2 ms) fills the time window, with a margin of 2 % of its own.
+        QVERIFY(std::abs(timeline->viewFrom() - 492.0 / 1200) < 1e-6);
+        QVERIFY(std::abs(timeline->viewTo() - 908.0 / 1200) < 1e-6);
+        QTest::keyClick(timeline, Qt::Key_Escape);
+        QCOMPARE(timeline->focusedSpan(), -1);
+        QVERIFY(view.breadcrumb()->text().isEmpty());
+        QCOMPARE(timeline->viewTo() - timeline->viewFrom(), 1.0);
+
+        // f's FOLLOWS_FROM reference is a link to b; Back returns to f.
+        timeline->selectSpan(f);
+        QTreeWidget *tree = view.details()->tree();
+        QTreeWidgetItem *ref = findItem(tree, u"FOLLOWS_FROM"_s);
+        QVERIFY(ref);
+        tree->scrollToItem(ref);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(ref).center());
+        QCOMPARE(timeline->selectedSpan(), b);
+        QVERIFY(view.details()->backButton()->isVisible());
+        QCOMPARE(view.details()->backButton()->text(), u"← Back to f"_s);
+        QTest::mouseClick(view.details()->backButton(), Qt::LeftButton);
+        QCOMPARE(timeline->selectedSpan(), f);
+        QVERIFY(!view.details()->backButton()->isVisible());
     }
 
     void openFilesAndKeepTheLastGoodTrace()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/traces/spandetailsview.h"
 #include "models/common/format.h"
+#include "models/traces/tracefilter.h"
 #include "ui/plaintooltips.h"
 
 #include <QAction>
@@ -11,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -21,8 +23,11 @@ namespace Stackscope {
 SpanDetailsView::SpanDetailsView(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
+    , m_back(new QToolButton(this))
     , m_tree(new QTreeWidget(this))
 {
+    m_back->hide();
+    connect(m_back, &QToolButton::clicked, this, &SpanDetailsView::backRequested);
     m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = m_title->font();
@@ -47,7 +52,11 @@ SpanDetailsView::SpanDetailsView(QWidget *parent)
     m_tree->addAction(copyAction);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
 
+    connect(m_tree, &QTreeWidget::itemClicked, this, &SpanDetailsView::activate);
+    connect(m_tree, &QTreeWidget::itemActivated, this, &SpanDetailsView::activate);
+
     auto *top = new QHBoxLayout;
+    top->addWidget(m_back);
     top->addWidget(m_title, 1);
     top->addWidget(copyButton);
     auto *layout = new QVBoxLayout(this);
@@ -60,6 +69,7 @@ SpanDetailsView::SpanDetailsView(QWidget *parent)
 void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
 {
     m_tree->clear();
+    m_layout = layout;
     m_span = layout && spanIndex >= 0 && spanIndex < layout->spanCount() ? spanIndex : -1;
     if (m_span < 0) {
         m_title->setText(tr("Select a span to see its details."));
@@ -96,8 +106,17 @@ void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
     add(general, tr("Operation"), {}, trace.operation(spanIndex));
     add(general, tr("Span ID"), {}, trace.spanId(spanIndex));
     add(general, tr("Trace ID"), {}, trace.traceId);
+    // A link: the target span's index in the item's data.
+    auto link = [this](QTreeWidgetItem *item, int target) {
+        item->setData(2, Qt::UserRole, target);
+        item->setForeground(2, palette().color(QPalette::Link));
+        QFont f = item->font(2);
+        f.setUnderline(true);
+        item->setFont(2, f);
+        item->setToolTip(2, tr("Go to this span (Back returns here)"));
+    };
     if (span.parent >= 0)
-        add(general, tr("Parent span ID"), {}, trace.spanId(span.parent));
+        link(add(general, tr("Parent span ID"), {}, trace.spanId(span.parent)), span.parent);
     else if (span.has(Span::ParentMissing))
         add(general, tr("Parent span ID"), {},
             tr("%1 (not in this trace)").arg(trace.idText(span.parentId)));
@@ -108,8 +127,14 @@ void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
                      .toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s)));
     add(general, tr("Duration"), {}, Format::durationUs(span.durationUs));
     add(general, tr("Depth"), {}, QString::number(layout->depth[size_t(spanIndex)]));
-    if (layout->critical[size_t(spanIndex)])
-        add(general, tr("Critical path"), {}, tr("yes"));
+    if (const qint64 onPath = layout->criticalPath.onPathUs(spanIndex); onPath > 0) {
+        const auto [first, last] = layout->criticalPath.segmentsOf(spanIndex);
+        add(general, tr("Critical path"), {},
+            tr("%1 of %2 (%3 %) in %n segment(s)", nullptr, last - first)
+                .arg(Format::durationUs(onPath), Format::durationUs(span.durationUs))
+                .arg(span.durationUs > 0 ? 100.0 * double(onPath) / double(span.durationUs) : 100.0,
+                     0, 'f', 1));
+    }
 
     if (span.warningCount > 0 || span.has(Span::ClockSkew) || span.has(Span::DuplicateId)) {
         QTreeWidgetItem *warnings = section(tr("Warnings"), span.warningCount);
@@ -142,11 +167,42 @@ void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
     QTreeWidgetItem *refs = section(tr("References"), span.refCount);
     for (quint32 r = 0; r < span.refCount; ++r) {
         const SpanRef &ref = trace.refs[span.firstRef + r];
-        add(refs, ref.kind == SpanRef::Kind::FollowsFrom ? u"FOLLOWS_FROM"_s : u"CHILD_OF"_s, {},
+        QTreeWidgetItem *item = add(
+            refs, ref.kind == SpanRef::Kind::FollowsFrom ? u"FOLLOWS_FROM"_s : u"CHILD_OF"_s, {},
             tr("span %1 in trace %2").arg(trace.idText(ref.spanId), trace.idText(ref.traceId)));
+        // Found on a click (a scan of the spans), not here: only references into this trace.
+        if (trace.idText(ref.traceId).compare(trace.traceId, Qt::CaseInsensitive) == 0
+            || ref.traceId.length == 0) {
+            link(item, -1);
+            item->setData(1, Qt::UserRole, trace.idText(ref.spanId));
+        }
     }
     m_tree->expandAll();
     logs->setExpanded(span.logCount <= 20);
+}
+
+void SpanDetailsView::setBackText(const QString &text)
+{
+    m_back->setText(text);
+    m_back->setVisible(!text.isEmpty());
+}
+
+void SpanDetailsView::activate(QTreeWidgetItem *item)
+{
+    if (!item || !m_layout || !item->data(2, Qt::UserRole).isValid())
+        return;
+    int target = item->data(2, Qt::UserRole).toInt();
+    if (target < 0) {
+        const QByteArray id = item->data(1, Qt::UserRole).toString().toLatin1();
+        target = spanWithId(*m_layout->trace, std::string_view(id.constData(), size_t(id.size())));
+        if (target < 0) {
+            item->setToolTip(2, tr("This span is not in the trace"));
+            return;
+        }
+        item->setData(2, Qt::UserRole, target);
+    }
+    if (target != m_span)
+        Q_EMIT spanLinkActivated(target);
 }
 
 QString SpanDetailsView::text() const

@@ -6,13 +6,17 @@
 #include <QWidget>
 
 class QLabel;
+class QToolButton;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Stackscope {
 
 /// The details of one span: its names, IDs, times, tags with their types, the process's tags,
 /// logs at times relative to the trace, references and warnings. All text is plain. Copy puts
-/// the whole details (or the selected line) on the clipboard as text.
+/// the whole details (or the selected line) on the clipboard as text. The parent and references
+/// into the same trace are links: a click asks to go to that span (spanLinkActivated); a Back
+/// button, shown while setBackText() names one, asks to return (backRequested).
 class SpanDetailsView : public QWidget
 {
     Q_OBJECT
@@ -24,11 +28,21 @@ public:
     /// The details as tab-separated lines (what Copy puts on the clipboard).
     QString text() const;
     QTreeWidget *tree() const { return m_tree; }
+    /// Shows the Back button with this text; empty hides it.
+    void setBackText(const QString &text);
+    QToolButton *backButton() const { return m_back; }
+
+Q_SIGNALS:
+    void spanLinkActivated(int span);
+    void backRequested();
 
 private:
     void copy();
+    void activate(QTreeWidgetItem *item);
 
     QLabel *m_title;
+    QToolButton *m_back;
+    TraceLayoutPtr m_layout;
     QTreeWidget *m_tree;
     int m_span = -1;
 };

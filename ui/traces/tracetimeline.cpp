@@ -4,7 +4,9 @@
 #include "models/common/palette.h"
 #include "ui/plaintooltips.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -44,12 +46,14 @@ void TraceTimeline::setTraceLayout(TraceLayoutPtr layout)
     m_rows.setLayout(m_layout);
     m_selected = -1;
     m_hovered = -1;
+    m_criticalSegment = -1;
     m_view.reset();
     updateScrollBar();
     verticalScrollBar()->setValue(0);
     viewport()->update();
     Q_EMIT viewRangeChanged(m_view.from(), m_view.to());
     Q_EMIT selectedSpanChanged(-1);
+    Q_EMIT filterChanged();
 }
 
 void TraceTimeline::updateScrollBar()
@@ -130,6 +134,12 @@ void TraceTimeline::selectSpan(int span)
         return;
     if (m_rows.reveal(span))
         updateScrollBar();
+    if (const int focus = focusedSpan(); focus >= 0 && rowOfSpan(span) < 0) {
+        const qint32 from = m_layout->positionOf[size_t(focus)];
+        const qint32 at = m_layout->positionOf[size_t(span)];
+        if (at < from || at >= m_layout->subtreeEnd[size_t(from)])
+            leaveFocus(); // a span outside the focused subtree: show everything again
+    }
     const bool differs = m_selected != span;
     m_selected = span;
     ensureVisible(rowOfSpan(span));
@@ -196,6 +206,10 @@ bool TraceTimeline::isMatch(int span) const
 int TraceTimeline::find(const QString &text)
 {
     const int count = m_rows.find(text);
+    if (m_rows.filter().onlyMatches) {
+        updateScrollBar();
+        Q_EMIT filterChanged();
+    }
     if (count > 0)
         goToMatch(0);
     else
@@ -229,6 +243,112 @@ void TraceTimeline::setShowCriticalPath(bool show)
         return;
     m_showCritical = show;
     viewport()->update();
+}
+
+int TraceTimeline::nextCriticalSegment()
+{
+    if (!m_layout || m_layout->criticalPath.isEmpty())
+        return -1;
+    const CriticalPath &path = m_layout->criticalPath;
+    int index = 0;
+    if (m_criticalSegment >= 0 && path.segments()[size_t(m_criticalSegment)].span == m_selected)
+        index = m_criticalSegment + 1;
+    else if (m_selected >= 0)
+        index = path.nextSegment(m_layout->trace->spans[size_t(m_selected)].startUs - 1);
+    // Segments of spans that the filters hide are passed over.
+    while (index >= 0 && index < path.segmentCount()
+           && !m_rows.passesFilter(path.segments()[size_t(index)].span))
+        ++index;
+    if (index < 0 || index >= path.segmentCount())
+        return -1; // at the end of the path
+    goToCriticalSegment(index);
+    return index;
+}
+
+int TraceTimeline::previousCriticalSegment()
+{
+    if (!m_layout || m_layout->criticalPath.isEmpty())
+        return -1;
+    const CriticalPath &path = m_layout->criticalPath;
+    int index = path.segmentCount() - 1;
+    if (m_criticalSegment >= 0 && path.segments()[size_t(m_criticalSegment)].span == m_selected)
+        index = m_criticalSegment - 1;
+    else if (m_selected >= 0)
+        index = path.previousSegment(m_layout->trace->spans[size_t(m_selected)].startUs);
+    while (index >= 0 && !m_rows.passesFilter(path.segments()[size_t(index)].span))
+        --index;
+    if (index < 0)
+        return -1; // at the start of the path
+    goToCriticalSegment(index);
+    return index;
+}
+
+void TraceTimeline::goToCriticalSegment(int index)
+{
+    const CriticalPath::Segment segment = m_layout->criticalPath.segments()[size_t(index)];
+    m_criticalSegment = index;
+    selectSpan(segment.span);
+    // Bring the segment into the time window when it lies outside (keeping the zoom).
+    const Trace &trace = *m_layout->trace;
+    const double total = double(std::max<qint64>(1, trace.durationUs()));
+    const double from = double(segment.startUs - trace.startUs) / total;
+    const double to = double(segment.endUs - trace.startUs) / total;
+    if (to < m_view.from() || from > m_view.to()) {
+        TimelineViewport view = m_view;
+        view.centreOn((from + to) / 2);
+        applyView(view);
+    }
+    viewport()->update();
+    Q_EMIT criticalSegmentChanged(index, m_layout->criticalPath.segmentCount());
+}
+
+void TraceTimeline::applyFilter(const TraceFilter &filter)
+{
+    if (filter == m_rows.filter())
+        return;
+    m_rows.setFilter(filter);
+    updateScrollBar();
+    if (m_selected >= 0)
+        ensureVisible(rowOfSpan(m_selected));
+    viewport()->update();
+    Q_EMIT filterChanged();
+}
+
+void TraceTimeline::setOnlyMatches(bool only)
+{
+    TraceFilter filter = m_rows.filter();
+    filter.onlyMatches = only;
+    applyFilter(filter);
+}
+
+void TraceTimeline::setMinDurationShare(double share)
+{
+    TraceFilter filter = m_rows.filter();
+    filter.minDurationShare = std::max(0.0, share);
+    applyFilter(filter);
+}
+
+void TraceTimeline::focusSubtree(int span)
+{
+    TraceFilter filter = m_rows.filter();
+    const int before = filter.focusSpan;
+    filter.focusSpan = m_layout && span >= 0 && span < m_layout->spanCount() ? span : -1;
+    applyFilter(filter);
+    if (filter.focusSpan >= 0) {
+        if (rowOfSpan(m_selected) < 0)
+            selectSpan(filter.focusSpan);
+        // The time window follows: the focused span fills it (a subtree of a long trace would
+        // otherwise be a sliver).
+        const Trace &trace = *m_layout->trace;
+        const Span &s = trace.spans[size_t(span)];
+        const double total = double(std::max<qint64>(1, trace.durationUs()));
+        const double from = double(s.startUs - trace.startUs) / total;
+        const double to = double(s.endUs() - trace.startUs) / total;
+        const double margin = (to - from) * 0.02;
+        setViewRange(std::max(0.0, from - margin), std::min(1.0, to + margin));
+    } else if (before >= 0) {
+        setViewRange(0, 1);
+    }
 }
 
 int TraceTimeline::rowsTop() const
@@ -311,7 +431,10 @@ void TraceTimeline::paintMinimap(QPainter &painter, const QRect &rect)
     painter.drawText(
         QRect(6, 0, treeWidth() - 12, rect.height()),
         Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap,
-        tr("%1 spans · %2").arg(trace.spans.size()).arg(Format::durationUs(trace.durationUs())));
+        tr("%1 spans · %2").arg(trace.spans.size()).arg(Format::durationUs(trace.durationUs()))
+            + (m_rows.filteredOutCount() > 0
+                   ? tr(" · %n hidden by filters", nullptr, m_rows.filteredOutCount())
+                   : QString()));
     painter.fillRect(map, palette().base());
     if (!m_layout->minimap.isNull()) {
         // Scaled once per size and trace, smoothly, so that no row of the overview is dropped.
@@ -382,7 +505,10 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
     const int spanIndex = m_layout->order[size_t(position)];
     const Trace &trace = *m_layout->trace;
     const Span &span = trace.spans[size_t(spanIndex)];
-    const QColor service = m_layout->serviceColor(span.service);
+    const bool context = m_rows.isContextRow(row); // an ancestor of matches, not one itself
+    QColor service = m_layout->serviceColor(span.service);
+    if (context)
+        service.setAlpha(70);
 
     QColor background
         = row % 2 ? palette().color(QPalette::AlternateBase) : palette().color(QPalette::Base);
@@ -418,7 +544,9 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
     QString label = trace.service(spanIndex) + u"  "_s + trace.operation(spanIndex);
     if (m_rows.isCollapsedAt(position))
         label += u"  (+%1)"_s.arg(m_layout->subtreeEnd[size_t(position)] - position - 1);
-    painter.setPen(error ? errorColor : palette().color(QPalette::Text));
+    painter.setPen(context ? palette().color(QPalette::PlaceholderText)
+                   : error ? errorColor
+                           : palette().color(QPalette::Text));
     const int textWidth = tree - x - (error ? 16 : 4);
     painter.drawText(QRect(x, rect.top(), textWidth, rect.height()), Qt::AlignVCenter,
                      metrics.elidedText(label, Qt::ElideRight, textWidth));
@@ -444,8 +572,8 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(bar.adjusted(0, 0, -1, -1));
         }
-        if (m_showCritical && m_layout->critical[size_t(spanIndex)])
-            painter.fillRect(QRect(bar.left(), midY - 1, bar.width(), 2), criticalColor);
+        if (m_showCritical)
+            paintCriticalSegments(painter, spanIndex, bar);
         // The duration beside the bar, where there is room.
         QString text = Format::durationUs(span.durationUs);
         if (span.has(Span::ClockSkew))
@@ -467,6 +595,28 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
             if (lx >= bars.left() && lx <= bars.right())
                 painter.drawLine(QPointF(lx, rect.top() + 3), QPointF(lx, rect.top() + 6));
         }
+    }
+}
+
+void TraceTimeline::paintCriticalSegments(QPainter &painter, int spanIndex, const QRect &bar)
+{
+    // The parts of the span on the path, as a dark band through the bar's middle; the segment
+    // that navigation went to, thicker.
+    const CriticalPath &path = m_layout->criticalPath;
+    const auto [first, last] = path.segmentsOf(spanIndex);
+    const QRect bars = barsRect();
+    const int midY = bar.center().y();
+    for (int i = first; i < last; ++i) {
+        const int index = path.bySpan()[size_t(i)];
+        const CriticalPath::Segment &segment = path.segments()[size_t(index)];
+        const double x0 = std::max(timeToX(segment.startUs, bars), double(bar.left()));
+        const double x1 = std::min(timeToX(segment.endUs, bars), double(bar.right() + 1));
+        if (x1 < x0)
+            continue;
+        const bool current = index == m_criticalSegment;
+        const int thickness = current ? 6 : 3;
+        painter.fillRect(QRectF(x0, midY - thickness / 2.0, std::max(1.0, x1 - x0), thickness),
+                         criticalColor);
     }
 }
 
@@ -659,6 +809,24 @@ void TraceTimeline::keyPressEvent(QKeyEvent *event)
     case Qt::Key_C:
         setShowCriticalPath(!m_showCritical);
         break;
+    case Qt::Key_BracketRight:
+        nextCriticalSegment();
+        break;
+    case Qt::Key_BracketLeft:
+        previousCriticalSegment();
+        break;
+    case Qt::Key_F:
+        if (m_selected >= 0)
+            focusSubtree(m_selected);
+        break;
+    case Qt::Key_Escape:
+    case Qt::Key_Backspace:
+        if (focusedSpan() < 0) {
+            QAbstractScrollArea::keyPressEvent(event);
+            return;
+        }
+        leaveFocus();
+        break;
     case Qt::Key_F3:
         if (shift)
             findPrevious();
@@ -670,6 +838,31 @@ void TraceTimeline::keyPressEvent(QKeyEvent *event)
         return;
     }
     event->accept();
+}
+
+void TraceTimeline::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_layout)
+        return;
+    const int row = rowAt(viewport()->mapFromGlobal(event->globalPos()).y());
+    const int span = row >= 0 ? spanAtRow(row) : -1;
+    QMenu menu(this);
+    if (span >= 0) {
+        selectSpan(span);
+        const QString name = m_layout->trace->operation(span);
+        menu.addAction(tr("Focus on the subtree of “%1” (F)").arg(name.left(60)), this,
+                       [this, span] { focusSubtree(span); });
+    }
+    if (focusedSpan() >= 0)
+        menu.addAction(tr("Leave the focus (Esc)"), this, &TraceTimeline::leaveFocus);
+    if (!m_layout->criticalPath.isEmpty()) {
+        menu.addSeparator();
+        menu.addAction(tr("Next critical segment (])"), this, &TraceTimeline::nextCriticalSegment);
+        menu.addAction(tr("Previous critical segment ([)"), this,
+                       &TraceTimeline::previousCriticalSegment);
+    }
+    if (!menu.isEmpty())
+        menu.exec(event->globalPos());
 }
 
 bool TraceTimeline::viewportEvent(QEvent *event)

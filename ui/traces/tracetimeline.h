@@ -14,7 +14,8 @@ namespace Stackscope {
 
 /// The trace timeline: a minimap of the whole trace with the visible window, a time ruler, and
 /// one row per visible span (tree column with expand/collapse, bar on the time axis in the
-/// service's colour, errors and clock skew marked, the critical path drawn through the bars).
+/// service's colour, errors and clock skew marked, the critical path's segments drawn on the
+/// bars). Filters (only matches, short spans, one subtree) leave rows out.
 /// One custom-painted widget over a flat list of visible rows: painting touches only the rows
 /// on screen, so 250,000 spans scroll as fast as 50. The layout it paints comes ready-made from
 /// a worker (TraceLayout); which rows are visible, collapse, expand and find are TimelineRows',
@@ -69,6 +70,22 @@ public:
 
     void setShowCriticalPath(bool show);
     bool showCriticalPath() const { return m_showCritical; }
+    /// Selects the span of the next (previous) segment of the critical path in time order,
+    /// from the current segment or else from the selected span's start, scrolls to it and
+    /// brings it into the time window. Returns the segment, -1 when there is none.
+    int nextCriticalSegment();
+    int previousCriticalSegment();
+    int currentCriticalSegment() const { return m_criticalSegment; }
+
+    // Filters for huge traces (see TraceFilter).
+    void setOnlyMatches(bool only);
+    /// Hides spans shorter than this share of the trace (0: none).
+    void setMinDurationShare(double share);
+    /// Shows one span's subtree alone; -1 shows all again.
+    void focusSubtree(int span);
+    void leaveFocus() { focusSubtree(-1); }
+    int focusedSpan() const { return m_rows.filter().focusSpan; }
+    const TraceFilter &filter() const { return m_rows.filter(); }
 
     int rowHeight() const { return m_rowHeight; }
     /// The rectangle of a row in viewport coordinates (for tests and tooltips).
@@ -80,6 +97,9 @@ Q_SIGNALS:
     void selectedSpanChanged(int span);
     void hoveredSpanChanged(int span);
     void findChanged(int current, int count);
+    void criticalSegmentChanged(int index, int count);
+    /// The filter or its result changed (a find with "only matches" changes the rows too).
+    void filterChanged();
     void viewRangeChanged(double from, double to);
 
 protected:
@@ -91,6 +111,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
 
@@ -106,9 +127,12 @@ private:
     void ensureVisible(int row);
     void selectRow(int row);
     void goToMatch(int index);
+    void goToCriticalSegment(int index);
+    void applyFilter(const TraceFilter &filter);
     void paintMinimap(QPainter &painter, const QRect &rect);
     void paintRuler(QPainter &painter, const QRect &rect);
     void paintRow(QPainter &painter, int row, const QRect &rect);
+    void paintCriticalSegments(QPainter &painter, int spanIndex, const QRect &bar);
 
     TraceLayoutPtr m_layout;
     TimelineRows m_rows;
@@ -116,6 +140,7 @@ private:
     int m_selected = -1;
     int m_hovered = -1;
     bool m_showCritical = true;
+    int m_criticalSegment = -1;
     int m_rowHeight = 20;
     int m_minimapHeight = 44;
     int m_rulerHeight = 20;

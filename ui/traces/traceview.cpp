@@ -7,6 +7,7 @@
 #include "ui/traces/tracetimeline.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -27,6 +28,11 @@ TraceView::TraceView(QWidget *parent)
     , m_find(new QLineEdit(this))
     , m_findLabel(new QLabel(this))
     , m_critical(new QCheckBox(tr("Critical path"), this))
+    , m_onlyMatches(new QCheckBox(tr("Only matches"), this))
+    , m_shortSpans(new QComboBox(this))
+    , m_breadcrumb(new QLabel(this))
+    , m_leaveFocus(new QToolButton(this))
+    , m_criticalLabel(new QLabel(this))
     , m_timeline(new TraceTimeline(this))
     , m_details(new SpanDetailsView(this))
 {
@@ -79,6 +85,39 @@ TraceView::TraceView(QWidget *parent)
     bar->addWidget(reset);
     bar->addWidget(m_critical);
 
+    // The second row: filters for huge traces and the critical path's navigation.
+    m_onlyMatches->setToolTip(
+        tr("Hide spans that do not match the find; their ancestors stay, dimmed, as context"));
+    m_shortSpans->setEditable(true);
+    m_shortSpans->setInsertPolicy(QComboBox::NoInsert);
+    m_shortSpans->addItem(tr("all spans"), 0.0);
+    m_shortSpans->addItem(tr("< 0.1 %"), 0.001);
+    m_shortSpans->addItem(tr("< 1 %"), 0.01);
+    m_shortSpans->addItem(tr("< 5 %"), 0.05);
+    m_shortSpans->setToolTip(tr("Hide spans (with their children) shorter than this share of "
+                                "the trace; type a share such as 0.5 %"));
+    m_shortSpans->setAccessibleName(tr("Hide spans shorter than"));
+    m_shortSpans->setMinimumContentsLength(8);
+    m_breadcrumb->setTextFormat(Qt::PlainText);
+    m_leaveFocus->setText(tr("Leave focus"));
+    m_leaveFocus->setToolTip(tr("Show the whole trace again (Esc)"));
+    auto *previousCritical = button(tr("◀ Critical"), tr("Previous critical-path segment ([)"),
+                                    &TraceTimeline::previousCriticalSegment);
+    auto *nextCritical = button(tr("Critical ▶"), tr("Next critical-path segment (])"),
+                                &TraceTimeline::nextCriticalSegment);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_onlyMatches);
+    filters->addSpacing(12);
+    filters->addWidget(new QLabel(tr("Hide shorter than"), this));
+    filters->addWidget(m_shortSpans);
+    filters->addSpacing(12);
+    filters->addWidget(m_breadcrumb, 1);
+    filters->addWidget(m_leaveFocus);
+    filters->addSpacing(12);
+    filters->addWidget(previousCritical);
+    filters->addWidget(nextCritical);
+    filters->addWidget(m_criticalLabel);
+
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_timeline);
     splitter->addWidget(m_details);
@@ -91,6 +130,7 @@ TraceView::TraceView(QWidget *parent)
     layout->addWidget(m_header);
     layout->addWidget(m_notice);
     layout->addLayout(bar);
+    layout->addLayout(filters);
     layout->addWidget(splitter, 1);
 
     connect(m_find, &QLineEdit::textChanged, m_timeline, &TraceTimeline::find);
@@ -101,6 +141,17 @@ TraceView::TraceView(QWidget *parent)
     connect(m_critical, &QCheckBox::toggled, m_timeline, &TraceTimeline::setShowCriticalPath);
     connect(m_timeline, &TraceTimeline::selectedSpanChanged, this,
             [this](int span) { m_details->setSpan(m_timeline->traceLayout(), span); });
+    connect(m_onlyMatches, &QCheckBox::toggled, m_timeline, &TraceTimeline::setOnlyMatches);
+    connect(m_shortSpans, &QComboBox::activated, this, &TraceView::applyShortSpans);
+    connect(m_shortSpans->lineEdit(), &QLineEdit::editingFinished, this,
+            &TraceView::applyShortSpans);
+    connect(m_leaveFocus, &QToolButton::clicked, m_timeline, &TraceTimeline::leaveFocus);
+    connect(m_timeline, &TraceTimeline::filterChanged, this, &TraceView::updateFilterBar);
+    connect(m_timeline, &TraceTimeline::criticalSegmentChanged, this, [this](int index, int count) {
+        m_criticalLabel->setText(tr("segment %1 of %2").arg(index + 1).arg(count));
+    });
+    connect(m_details, &SpanDetailsView::spanLinkActivated, this, &TraceView::followLink);
+    connect(m_details, &SpanDetailsView::backRequested, this, &TraceView::goBack);
     auto *findShortcut = new QShortcut(QKeySequence::Find, this);
     findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(findShortcut, &QShortcut::activated, this, [this] {
@@ -127,6 +178,9 @@ void TraceView::setTraceLayout(const TraceLayoutPtr &layout, const QString &sour
     m_timeline->setTraceLayout(layout);
     m_details->setSpan(layout, -1);
     m_findLabel->clear();
+    m_criticalLabel->clear();
+    m_history.clear();
+    m_details->setBackText({});
     if (!layout) {
         m_header->setText(tr("No trace open"));
         return;
@@ -154,6 +208,83 @@ void TraceView::setNotice(const QString &text, bool problem)
     m_notice->setVisible(!text.isEmpty());
     m_notice->setStyleSheet(
         Palette::textStyle(problem ? Palette::Tone::Bad : Palette::Tone::Warning));
+}
+
+double TraceView::parseShare(const QString &text)
+{
+    QString t = text.trimmed();
+    t.remove(u'<');
+    t.remove(u'%');
+    t = t.trimmed();
+    t.replace(u',', u'.');
+    if (t.isEmpty())
+        return 0;
+    bool ok = false;
+    const double percent = t.toDouble(&ok);
+    if (!ok || percent < 0 || percent > 100)
+        return -1;
+    return percent / 100.0;
+}
+
+void TraceView::applyShortSpans()
+{
+    const int index = m_shortSpans->currentIndex();
+    double share = -1;
+    if (index >= 0 && m_shortSpans->currentText() == m_shortSpans->itemText(index))
+        share = m_shortSpans->itemData(index).toDouble();
+    else if (m_shortSpans->currentText() == tr("all spans"))
+        share = 0;
+    else
+        share = parseShare(m_shortSpans->currentText());
+    if (share < 0) {
+        m_shortSpans->setToolTip(tr("Not a share: type a percentage such as 0.5 %"));
+        return;
+    }
+    m_timeline->setMinDurationShare(share);
+}
+
+void TraceView::updateFilterBar()
+{
+    const int focus = m_timeline->focusedSpan();
+    const TraceLayoutPtr layout = m_timeline->traceLayout();
+    m_leaveFocus->setVisible(focus >= 0);
+    if (focus < 0 || !layout) {
+        m_breadcrumb->clear();
+        return;
+    }
+    // The path from the root to the focused span: "root › … › parent › span".
+    const Trace &trace = *layout->trace;
+    QStringList names;
+    for (int s = focus; s >= 0; s = trace.spans[size_t(s)].parent)
+        names.prepend(trace.operation(s).left(40));
+    if (names.size() > 4)
+        names = QStringList{names.first(), u"…"_s} + names.mid(names.size() - 2);
+    m_breadcrumb->setText(tr("Focus: %1").arg(names.join(u" › "_s)));
+}
+
+void TraceView::followLink(int span)
+{
+    const int from = m_timeline->selectedSpan();
+    if (from >= 0)
+        m_history.push_back(from);
+    m_timeline->selectSpan(span);
+    if (!m_history.empty())
+        m_details->setBackText(
+            tr("← Back to %1").arg(m_timeline->traceLayout()->trace->operation(m_history.back())));
+}
+
+void TraceView::goBack()
+{
+    if (m_history.empty())
+        return;
+    const int span = m_history.back();
+    m_history.pop_back();
+    m_timeline->selectSpan(span);
+    const TraceLayoutPtr layout = m_timeline->traceLayout();
+    m_details->setBackText(
+        m_history.empty() || !layout
+            ? QString()
+            : tr("← Back to %1").arg(layout->trace->operation(m_history.back())));
 }
 
 void TraceView::updateFindLabel(int current, int count)

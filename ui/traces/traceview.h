@@ -5,7 +5,10 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QToolButton;
@@ -16,7 +19,9 @@ class SpanDetailsView;
 class TraceTimeline;
 
 /// One open trace: the header (name, start, duration, services, depth, span count), the find
-/// bar, the timeline, and the details of the selected span.
+/// bar, the filters (only matches, short spans, the focused subtree with its breadcrumb), the
+/// critical path's navigation, the timeline, and the details of the selected span (references
+/// are links; Back returns to the span a link was followed from).
 class TraceView : public QWidget
 {
     Q_OBJECT
@@ -34,15 +39,31 @@ public:
     QLineEdit *findEdit() const { return m_find; }
     QLabel *header() const { return m_header; }
     QLabel *notice() const { return m_notice; }
+    QCheckBox *onlyMatches() const { return m_onlyMatches; }
+    QComboBox *shortSpans() const { return m_shortSpans; }
+    QLabel *breadcrumb() const { return m_breadcrumb; }
+    QLabel *criticalLabel() const { return m_criticalLabel; }
+    /// "0.5 %", "<1%", "2" (percent) as a share of the trace: 0.005, 0.01, 0.02; -1 if unreadable.
+    static double parseShare(const QString &text);
 
 private:
     void updateFindLabel(int current, int count);
+    void updateFilterBar();
+    void applyShortSpans();
+    void followLink(int span);
+    void goBack();
 
     QLabel *m_header;
     QLabel *m_notice;
     QLineEdit *m_find;
     QLabel *m_findLabel;
     QCheckBox *m_critical;
+    QCheckBox *m_onlyMatches;
+    QComboBox *m_shortSpans;
+    QLabel *m_breadcrumb;
+    QToolButton *m_leaveFocus;
+    QLabel *m_criticalLabel;
+    std::vector<int> m_history; ///< spans links were followed from, for Back
     TraceTimeline *m_timeline;
     SpanDetailsView *m_details;
 };
