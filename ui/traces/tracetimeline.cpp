@@ -45,6 +45,7 @@ void TraceTimeline::setTraceLayout(TraceLayoutPtr layout)
     m_selected = -1;
     m_hovered = -1;
     m_view.reset();
+    setMarkedSpans({});
     updateScrollBar();
     verticalScrollBar()->setValue(0);
     viewport()->update();
@@ -223,6 +224,49 @@ void TraceTimeline::findPrevious()
     goToMatch(m_rows.currentMatch() - 1);
 }
 
+void TraceTimeline::setMarkedSpans(std::vector<qint32> spans)
+{
+    if (spans.empty() && m_marked.empty())
+        return;
+    m_markFlags.assign(m_layout ? size_t(m_layout->spanCount()) : 0, 0);
+    std::erase_if(spans,
+                  [this](qint32 span) { return span < 0 || size_t(span) >= m_markFlags.size(); });
+    for (qint32 span : spans)
+        m_markFlags[size_t(span)] = 1;
+    std::sort(spans.begin(), spans.end(), [this](qint32 a, qint32 b) {
+        return m_layout->positionOf[size_t(a)] < m_layout->positionOf[size_t(b)];
+    });
+    m_marked = std::move(spans);
+    m_currentMark = -1;
+    viewport()->update();
+    Q_EMIT markedChanged(-1, markedCount());
+}
+
+bool TraceTimeline::isMarked(int span) const
+{
+    return span >= 0 && size_t(span) < m_markFlags.size() && m_markFlags[size_t(span)];
+}
+
+void TraceTimeline::goToMarked(int index)
+{
+    if (m_marked.empty())
+        return;
+    const int count = markedCount();
+    m_currentMark = ((index % count) + count) % count;
+    selectSpan(m_marked[size_t(m_currentMark)]);
+    Q_EMIT markedChanged(m_currentMark, count);
+}
+
+void TraceTimeline::nextMarked()
+{
+    goToMarked(m_currentMark + 1);
+}
+
+void TraceTimeline::previousMarked()
+{
+    goToMarked(m_currentMark < 0 ? -1 : m_currentMark - 1);
+}
+
 void TraceTimeline::setShowCriticalPath(bool show)
 {
     if (m_showCritical == show)
@@ -386,6 +430,8 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
 
     QColor background
         = row % 2 ? palette().color(QPalette::AlternateBase) : palette().color(QPalette::Base);
+    if (isMarked(spanIndex))
+        background = palette().color(QPalette::Highlight).lighter(185);
     if (m_rows.isMatch(spanIndex))
         background = m_rows.currentMatchSpan() == spanIndex ? Palette::highlight()
                                                             : Palette::highlightSoft();
@@ -658,6 +704,12 @@ void TraceTimeline::keyPressEvent(QKeyEvent *event)
         break;
     case Qt::Key_C:
         setShowCriticalPath(!m_showCritical);
+        break;
+    case Qt::Key_M:
+        if (shift)
+            previousMarked();
+        else
+            nextMarked();
         break;
     case Qt::Key_F3:
         if (shift)

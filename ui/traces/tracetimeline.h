@@ -67,6 +67,14 @@ public:
     int currentMatch() const { return m_rows.currentMatch(); }
     bool isMatch(int span) const;
 
+    /// Marks spans (a statistics row's): tinted like the find's matches, with next/previous
+    /// through them in row order (M, Shift+M). Empty clears; another trace clears too.
+    void setMarkedSpans(std::vector<qint32> spans);
+    int markedCount() const { return int(m_marked.size()); }
+    bool isMarked(int span) const;
+    void nextMarked();
+    void previousMarked();
+
     void setShowCriticalPath(bool show);
     bool showCriticalPath() const { return m_showCritical; }
 
@@ -81,6 +89,8 @@ Q_SIGNALS:
     void hoveredSpanChanged(int span);
     void findChanged(int current, int count);
     void viewRangeChanged(double from, double to);
+    /// The current marked span (-1 before next/previous) and the count.
+    void markedChanged(int current, int count);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -106,6 +116,7 @@ private:
     void ensureVisible(int row);
     void selectRow(int row);
     void goToMatch(int index);
+    void goToMarked(int index);
     void paintMinimap(QPainter &painter, const QRect &rect);
     void paintRuler(QPainter &painter, const QRect &rect);
     void paintRow(QPainter &painter, int row, const QRect &rect);
@@ -124,6 +135,9 @@ private:
     int m_dragStartX = 0;
     int m_dragX = 0;
     QRect m_dragArea;
+    std::vector<qint32> m_marked;    ///< span indexes in depth-first order
+    std::vector<quint8> m_markFlags; ///< by span index
+    int m_currentMark = -1;
     QPixmap m_minimapCache;
     const TraceLayout *m_minimapCacheKey = nullptr;
 };
