@@ -3,126 +3,127 @@
 #include "models/traces/selftime.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace Stackscope {
 
 namespace {
 
-/// A block already placed among its siblings: rows [top, top + height), time up to end.
-struct Placed
+/// The end of the last span of every row, in a min-tree, to find the first row at or below a
+/// given one that is free at a given time in O(log rows).
+class RowEnds
 {
-    qint32 top;
-    qint32 height;
-    qint64 end;
-};
-
-/// Stacks sibling blocks (positions, any order) as low as they fit: each at the first offset
-/// where no earlier block that overlaps it in time is in the way. Writes the offsets and returns
-/// the rows they take together.
-qint32 packBlocks(std::vector<qint32> &blocks, const std::vector<qint64> &boxStart,
-                  const std::vector<qint64> &boxEnd, const std::vector<qint32> &height,
-                  std::vector<qint32> &offset, std::vector<Placed> &active)
-{
-    std::sort(blocks.begin(), blocks.end(), [&](qint32 a, qint32 b) {
-        return boxStart[size_t(a)] != boxStart[size_t(b)]
-                   ? boxStart[size_t(a)] < boxStart[size_t(b)]
-                   : a < b;
-    });
-    active.clear(); // by top
-    qint32 rows = 0;
-    for (qint32 block : blocks) {
-        const qint64 start = boxStart[size_t(block)];
-        const qint32 h = height[size_t(block)];
-        // Blocks that ended before this one starts are out of the way of every later one.
-        active.erase(std::remove_if(active.begin(), active.end(),
-                                    [start](const Placed &p) { return p.end <= start; }),
-                     active.end());
-        qint32 top = 0;
-        size_t at = 0;
-        for (; at < active.size(); ++at) {
-            if (active[at].top >= top + h)
-                break;
-            top = std::max(top, active[at].top + active[at].height);
-        }
-        active.insert(active.begin() + qptrdiff(at), Placed{top, h, boxEnd[size_t(block)]});
-        offset[size_t(block)] = top;
-        rows = std::max(rows, top + h);
+public:
+    explicit RowEnds(size_t rows)
+    {
+        while (m_size < std::max<size_t>(rows, 1))
+            m_size *= 2;
+        m_tree.assign(2 * m_size, std::numeric_limits<qint64>::min());
     }
-    return rows;
-}
+    void set(size_t row, qint64 end)
+    {
+        size_t i = row + m_size;
+        m_tree[i] = end;
+        for (i /= 2; i > 0; i /= 2)
+            m_tree[i] = std::min(m_tree[2 * i], m_tree[2 * i + 1]);
+    }
+    /// The first row ≥ `from` whose last span ends by `start`.
+    size_t firstFree(size_t from, qint64 start) const { return find(1, 0, m_size, from, start); }
+
+private:
+    size_t find(size_t node, size_t lo, size_t hi, size_t from, qint64 start) const
+    {
+        if (hi <= from || m_tree[node] > start)
+            return npos;
+        if (hi - lo == 1)
+            return lo;
+        const size_t mid = (lo + hi) / 2;
+        const size_t left = find(2 * node, lo, mid, from, start);
+        return left != npos ? left : find(2 * node + 1, mid, hi, from, start);
+    }
+    static constexpr size_t npos = std::numeric_limits<size_t>::max();
+    size_t m_size = 1;
+    std::vector<qint64> m_tree;
+};
 
 } // namespace
 
-std::shared_ptr<const FlameGraphLayout> FlameGraphLayout::build(TraceLayoutPtr layoutPtr)
+std::shared_ptr<const FlameGraphLayout>
+FlameGraphLayout::build(TraceLayoutPtr layoutPtr, qint32 rootPosition,
+                        std::shared_ptr<const std::vector<qint64>> selfUs)
 {
     auto flame = std::make_shared<FlameGraphLayout>();
     flame->layout = layoutPtr;
+    flame->rootPosition = rootPosition;
     if (!layoutPtr)
         return flame;
     const TraceLayout &layout = *layoutPtr;
     const Trace &trace = *layout.trace;
-    const qint32 n = layout.spanCount();
-    flame->selfUs = selfTimes(layout);
-    flame->row.assign(size_t(n), 0);
-    flame->height.assign(size_t(n), 1);
-    flame->boxStart.resize(size_t(n));
-    flame->boxEnd.resize(size_t(n));
-    std::vector<qint32> offset(size_t(n), 0);
-    std::vector<qint32> kids;
-    std::vector<Placed> active;
+    flame->selfUs = selfUs ? std::move(selfUs)
+                           : std::make_shared<const std::vector<qint64>>(selfTimes(layout));
+    const bool whole = rootPosition < 0 || rootPosition >= layout.spanCount();
+    flame->firstPosition = whole ? 0 : rootPosition;
+    flame->endPosition = whole ? layout.spanCount() : layout.subtreeEnd[size_t(rootPosition)];
+    const qint32 first = flame->firstPosition;
+    const size_t n = size_t(flame->endPosition - first);
+    if (n == 0)
+        return flame;
+    auto spanAt = [&](qint32 position) -> const Span & {
+        return trace.spans[size_t(layout.order[size_t(position)])];
+    };
 
-    // Up the tree (children come after their parent in depth-first order): each span's block
-    // from its children's blocks.
-    for (qint32 p = n - 1; p >= 0; --p) {
-        const Span &span = trace.spans[size_t(layout.order[size_t(p)])];
-        qint64 start = span.startUs;
-        qint64 end = span.endUs();
-        kids.clear();
-        for (qint32 c = p + 1; c < layout.subtreeEnd[size_t(p)]; c = layout.subtreeEnd[size_t(c)]) {
-            kids.push_back(c);
-            start = std::min(start, flame->boxStart[size_t(c)]);
-            end = std::max(end, flame->boxEnd[size_t(c)]);
+    // The order of placing: by start, a child never before its parent (a child that starts
+    // earlier, by clock skew, takes its parent's start), then by depth.
+    std::vector<qint64> placeAt(n);
+    std::vector<qint32> parentOf(n, -1); // position − first, -1 for the top
+    flame->fromUs = spanAt(first).startUs;
+    flame->toUs = spanAt(first).endUs();
+    for (size_t i = 0; i < n; ++i) {
+        const qint32 position = first + qint32(i);
+        const Span &span = spanAt(position);
+        flame->fromUs = std::min(flame->fromUs, span.startUs);
+        flame->toUs = std::max(flame->toUs, span.endUs());
+        placeAt[i] = span.startUs;
+        if (span.parent >= 0) {
+            const qint32 parent = layout.positionOf[size_t(span.parent)];
+            if (parent >= first && parent < flame->endPosition && position != first) {
+                parentOf[i] = parent - first;
+                placeAt[i] = std::max(placeAt[i], placeAt[size_t(parentOf[i])]);
+            }
         }
-        flame->boxStart[size_t(p)] = start;
-        flame->boxEnd[size_t(p)] = end;
-        if (!kids.empty())
-            flame->height[size_t(p)]
-                = 1
-                  + packBlocks(kids, flame->boxStart, flame->boxEnd, flame->height, offset, active);
     }
-    // The roots (orphans among them) side by side the same way.
-    kids.clear();
-    for (qint32 root : layout.roots)
-        kids.push_back(layout.positionOf[size_t(root)]);
-    flame->rowCount
-        = packBlocks(kids, flame->boxStart, flame->boxEnd, flame->height, offset, active);
+    std::vector<qint32> byStart(n);
+    for (size_t i = 0; i < n; ++i)
+        byStart[i] = qint32(i);
+    std::sort(byStart.begin(), byStart.end(), [&](qint32 a, qint32 b) {
+        if (placeAt[size_t(a)] != placeAt[size_t(b)])
+            return placeAt[size_t(a)] < placeAt[size_t(b)];
+        return a < b; // depth-first: a parent before its children
+    });
 
-    // Down the tree: rows.
-    std::vector<qint32> rowCounts(size_t(flame->rowCount) + 1, 0);
-    for (qint32 p = 0; p < n; ++p) {
-        const qint32 parent = trace.spans[size_t(layout.order[size_t(p)])].parent;
-        const qint32 base
-            = parent >= 0 ? flame->row[size_t(layout.positionOf[size_t(parent)])] + 1 : 0;
-        flame->row[size_t(p)] = base + offset[size_t(p)];
-        ++rowCounts[size_t(flame->row[size_t(p)]) + 1];
+    flame->rows.assign(n, 0);
+    RowEnds ends(n);
+    std::vector<qint32> rowSizes;
+    for (qint32 i : byStart) {
+        const Span &span = spanAt(first + i);
+        const qint32 parent = parentOf[size_t(i)];
+        const size_t below = parent >= 0 ? size_t(flame->rows[size_t(parent)]) + 1 : 0;
+        const size_t row = ends.firstFree(below, span.startUs);
+        flame->rows[size_t(i)] = qint32(row);
+        ends.set(row, span.endUs());
+        if (row >= rowSizes.size())
+            rowSizes.resize(row + 1, 0);
+        ++rowSizes[row];
     }
-    // The spans of each row, by start time.
-    for (size_t r = 1; r < rowCounts.size(); ++r)
-        rowCounts[r] += rowCounts[r - 1];
-    flame->rowFirst = rowCounts;
-    flame->rowSpans.resize(size_t(n));
-    std::vector<qint32> fill(rowCounts.begin(), rowCounts.end() - 1);
-    for (qint32 p = 0; p < n; ++p)
-        flame->rowSpans[size_t(fill[size_t(flame->row[size_t(p)])]++)] = p;
-    for (int r = 0; r < flame->rowCount; ++r) {
-        std::sort(flame->rowSpans.begin() + flame->rowFirst[size_t(r)],
-                  flame->rowSpans.begin() + flame->rowFirst[size_t(r) + 1],
-                  [&](qint32 a, qint32 b) {
-                      const Span &x = trace.spans[size_t(layout.order[size_t(a)])];
-                      const Span &y = trace.spans[size_t(layout.order[size_t(b)])];
-                      return x.startUs != y.startUs ? x.startUs < y.startUs : a < b;
-                  });
-    }
+    flame->rowCount = int(rowSizes.size());
+    flame->rowFirst.assign(rowSizes.size() + 1, 0);
+    for (size_t r = 0; r < rowSizes.size(); ++r)
+        flame->rowFirst[r + 1] = flame->rowFirst[r] + rowSizes[r];
+    // Placed by start, so each row fills in start order.
+    flame->rowSpans.resize(n);
+    std::vector<qint32> fill(flame->rowFirst.begin(), flame->rowFirst.end() - 1);
+    for (qint32 i : byStart)
+        flame->rowSpans[size_t(fill[size_t(flame->rows[size_t(i)])]++)] = first + i;
     return flame;
 }
 

@@ -8,31 +8,41 @@
 
 namespace Stackscope {
 
-/// Where every span of a trace goes in an icicle flame graph, built off the GUI thread (one pass
-/// up the tree, one down) and read-only after. The x axis is time, so a span's width is its
-/// duration; the root is at the top and children hang below their parent. Every subtree is a
-/// block (its rows × the time from its earliest to its latest descendant); the blocks of siblings
-/// that overlap in time are stacked on extra rows, so concurrent spans are never drawn over each
-/// other (the Jaeger UI's flame graph hides them, jaeger-ui#1012). Hence no two spans on one row
-/// overlap, and a subtree zoomed into is its own block: its rows hold nothing else in its time.
+/// Where the spans of a trace, or of one subtree, go in an icicle flame graph: the x axis is
+/// time, so a span's width is its duration; the root is at the top and every span on a row below
+/// its parent's. Spans are placed by start time on the first row below their parent where nothing
+/// overlaps them, so siblings that run at once (and children that outlive their parent) go onto
+/// extra rows instead of being drawn over each other (the Jaeger UI's flame graph hides them,
+/// jaeger-ui#1012), and the rows stay about as many as spans run at once. O(n log n); built off
+/// the GUI thread, read-only after.
 class FlameGraphLayout
 {
 public:
-    static std::shared_ptr<const FlameGraphLayout> build(TraceLayoutPtr layout);
+    /// The whole trace (`rootPosition` -1) or the subtree at that depth-first position.
+    /// `selfUs` is selfTimes(*layout), computed when null.
+    static std::shared_ptr<const FlameGraphLayout>
+    build(TraceLayoutPtr layout, qint32 rootPosition = -1,
+          std::shared_ptr<const std::vector<qint64>> selfUs = {});
 
     TraceLayoutPtr layout;
-    std::vector<qint32> row;      ///< by depth-first position: the span's row, 0 at the top
-    std::vector<qint32> height;   ///< by position: the rows of the span's block, itself included
-    std::vector<qint64> boxStart; ///< by position: the earliest start in the span's subtree
-    std::vector<qint64> boxEnd;   ///< by position: the latest end in the span's subtree
-    std::vector<qint64> selfUs;   ///< by span index: self time (selfTimes())
-    /// The spans of each row by start time (and so by end time: they do not overlap): positions
+    qint32 rootPosition = -1;
+    qint32 firstPosition = 0; ///< the depth-first positions laid out: [first, end)
+    qint32 endPosition = 0;
+    qint64 fromUs = 0; ///< their earliest start and latest end
+    qint64 toUs = 0;
+    std::vector<qint32> rows; ///< by position − firstPosition: the span's row, 0 at the top
+    std::shared_ptr<const std::vector<qint64>> selfUs; ///< by span index (selfTimes())
+    /// The spans of each row by start time, and so by end time (they do not overlap): positions
     /// rowSpans[rowFirst[r] .. rowFirst[r + 1]).
     std::vector<qint32> rowFirst;
     std::vector<qint32> rowSpans;
     int rowCount = 0;
 
-    int spanCount() const { return layout ? layout->spanCount() : 0; }
+    bool contains(qint32 position) const
+    {
+        return position >= firstPosition && position < endPosition;
+    }
+    int rowOf(qint32 position) const { return rows[size_t(position - firstPosition)]; }
 };
 
 using FlameGraphLayoutPtr = std::shared_ptr<const FlameGraphLayout>;

@@ -2,10 +2,14 @@
 //
 // Trace timeline benchmarks (offscreen): JSON bytes to the first painted timeline for 50,000 and
 // 250,000 generated spans, the resident memory with 250,000 spans open, and the time of one
-// repaint while scrolling and while hovering. The 250k figures run in a child process so that
-// its memory is its own.
+// repaint while scrolling and while hovering, and the flame graph and span statistics of 250,000
+// spans (--analysis runs those alone). The 250k figures run in child processes so that their
+// memory is their own.
 #include "app/jaeger/traceloader.h"
+#include "models/traces/spanstatisticsmodel.h"
 #include "tests/support/benchfigures.h"
+#include "ui/traces/flamegraphview.h"
+#include "ui/traces/spanstatisticsview.h"
 #include "ui/traces/tracetimeline.h"
 
 #include "tests/traces/tracegenerator.h"
@@ -16,6 +20,7 @@
 #include <QMouseEvent>
 #include <QProcess>
 #include <QScrollBar>
+#include <QTableView>
 
 #include <algorithm>
 #include <cstdio>
@@ -125,6 +130,66 @@ int run250k(TraceTimeline &timeline)
     return 0;
 }
 
+/// The flame graph and the span statistics of an open 250,000-span trace: from the layout the
+/// timeline already has to the first painted flame graph (its layout built off the GUI thread),
+/// and to the painted statistics table grouped by operation and sorted by total time.
+int runAnalysis()
+{
+    TraceLoader loader;
+    TraceLayoutPtr layout;
+    QObject::connect(
+        &loader, &TraceLoader::traceReady, &loader,
+        [&](const TraceLayoutPtr &ready, const QString &, const QStringList &) { layout = ready; });
+    loader.openJson(generate(250000), u"bench"_s);
+    while (!layout)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+
+    FlameGraphView flame;
+    flame.resize(1280, 800);
+    flame.show();
+    std::vector<double> flameRuns;
+    QElapsedTimer timer;
+    for (int i = 0; i < 5; ++i) {
+        flame.setTraceLayout(nullptr);
+        QCoreApplication::processEvents();
+        timer.start();
+        flame.setTraceLayout(layout);
+        while (!flame.isReady())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        flame.viewport()->repaint();
+        flameRuns.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::vector<double> frames;
+    for (int i = 0; i < 50; ++i) {
+        timer.start();
+        flame.viewport()->repaint();
+        frames.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::printf("# flame graph: %d rows; repaint p95 %.2f ms; first runs %.0f ms\n",
+                flame.flameLayout()->rowCount, percentile(frames, 0.95), flameRuns.front());
+    std::printf("flamegraph_250k_ms: %.0f ms\n", percentile(flameRuns, 0.5));
+
+    SpanStatisticsView stats;
+    stats.resize(1280, 800);
+    stats.show();
+    std::vector<double> statsRuns;
+    for (int i = 0; i < 5; ++i) {
+        stats.setTraceLayout(nullptr);
+        QCoreApplication::processEvents();
+        timer.start();
+        stats.setTraceLayout(layout); // group by operation, sorted by total time
+        while (!stats.isReady())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        stats.table()->viewport()->repaint();
+        statsRuns.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::printf("# statistics: %d groups by operation, first run %.0f ms\n",
+                stats.model()->rowCount(), statsRuns.front());
+    std::printf("span_stats_250k_ms: %.0f ms\n", percentile(statsRuns, 0.5));
+    std::fflush(stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -139,6 +204,8 @@ int main(int argc, char **argv)
 
     if (app.arguments().contains(u"--250k"_s))
         return run250k(timeline);
+    if (app.arguments().contains(u"--analysis"_s))
+        return runAnalysis();
 
     std::vector<double> runs;
     TraceLoader::Timing timing;
@@ -154,6 +221,11 @@ int main(int argc, char **argv)
     child.start(QCoreApplication::applicationFilePath(), {u"--250k"_s});
     if (!child.waitForFinished(300000) || child.exitCode() != 0) {
         std::printf("# the 250k run failed\n");
+        return 1;
+    }
+    child.start(QCoreApplication::applicationFilePath(), {u"--analysis"_s});
+    if (!child.waitForFinished(300000) || child.exitCode() != 0) {
+        std::printf("# the flame graph and statistics run failed\n");
         return 1;
     }
     return 0;

@@ -210,44 +210,40 @@ void compareWithReference(const TracePtr &trace, SpanStatistics::GroupBy by,
     QCOMPARE(spans, int(trace->spans.size()));
 }
 
-/// The flame layout's promises, checked on any trace.
+/// The flame layout's promises, checked on any trace or subtree.
 void checkFlameLayout(const FlameGraphLayout &flame)
 {
     const TraceLayout &layout = *flame.layout;
     const Trace &trace = *layout.trace;
-    const int n = layout.spanCount();
+    const int n = flame.endPosition - flame.firstPosition;
     // Every span on exactly one row, listed once.
     QCOMPARE(int(flame.rowSpans.size()), n);
     QCOMPARE(int(flame.rowFirst.size()), flame.rowCount + 1);
     std::vector<int> seen(size_t(n), 0);
     for (int r = 0; r < flame.rowCount; ++r) {
+        QVERIFY(flame.rowFirst[size_t(r) + 1] > flame.rowFirst[size_t(r)]); // no empty row
         qint64 reach = std::numeric_limits<qint64>::min();
         for (qint32 i = flame.rowFirst[size_t(r)]; i < flame.rowFirst[size_t(r) + 1]; ++i) {
             const qint32 p = flame.rowSpans[size_t(i)];
-            ++seen[size_t(p)];
-            QCOMPARE(flame.row[size_t(p)], r);
+            QVERIFY(flame.contains(p));
+            ++seen[size_t(p - flame.firstPosition)];
+            QCOMPARE(flame.rowOf(p), r);
             const Span &span = trace.spans[size_t(layout.order[size_t(p)])];
             // No two spans of a row overlap.
             QVERIFY2(span.startUs >= reach,
                      qPrintable(u"row %1 overlaps at position %2"_s.arg(r).arg(p)));
             reach = std::max(reach, span.endUs());
+            QVERIFY(span.startUs >= flame.fromUs && span.endUs() <= flame.toUs);
         }
     }
     QVERIFY(std::all_of(seen.begin(), seen.end(), [](int c) { return c == 1; }));
-    // Children below their parent, inside its block; blocks contain their spans.
-    for (qint32 p = 0; p < n; ++p) {
-        const Span &span = trace.spans[size_t(layout.order[size_t(p)])];
-        QVERIFY(flame.boxStart[size_t(p)] <= span.startUs);
-        QVERIFY(flame.boxEnd[size_t(p)] >= span.endUs());
-        QVERIFY(flame.row[size_t(p)] + flame.height[size_t(p)] <= flame.rowCount);
-        for (qint32 c = p + 1; c < layout.subtreeEnd[size_t(p)]; c = layout.subtreeEnd[size_t(c)]) {
-            QVERIFY(flame.row[size_t(c)] > flame.row[size_t(p)]);
-            QVERIFY(flame.row[size_t(c)] + flame.height[size_t(c)]
-                    <= flame.row[size_t(p)] + flame.height[size_t(p)]);
-            QVERIFY(flame.boxStart[size_t(c)] >= flame.boxStart[size_t(p)]);
-            QVERIFY(flame.boxEnd[size_t(c)] <= flame.boxEnd[size_t(p)]);
-        }
+    // Children below their parent.
+    for (qint32 p = flame.firstPosition; p < flame.endPosition; ++p) {
+        for (qint32 c = p + 1; c < layout.subtreeEnd[size_t(p)]; c = layout.subtreeEnd[size_t(c)])
+            QVERIFY(flame.rowOf(c) > flame.rowOf(p));
     }
+    if (flame.rootPosition >= 0)
+        QCOMPARE(flame.rowOf(flame.rootPosition), 0);
 }
 
 } // namespace
@@ -317,18 +313,26 @@ private Q_SLOTS:
         const auto flame = FlameGraphLayout::build(TraceLayout::build(trace));
         checkFlameLayout(*flame);
         auto rowOf = [&](const char *name) {
-            return flame->row[size_t(
-                flame->layout->positionOf[size_t(spanNamed(*trace, QString::fromLatin1(name)))])];
+            return flame->rowOf(
+                flame->layout->positionOf[size_t(spanNamed(*trace, QString::fromLatin1(name)))]);
         };
         QCOMPARE(rowOf("root"), 0);
         QCOMPARE(rowOf("a"), 1);
         QCOMPARE(rowOf("a1"), 2);
-        // b overlaps a's block (rows 1-2), so it goes below it; bb below b.
-        QCOMPARE(rowOf("b"), 3);
-        QCOMPARE(rowOf("bb"), 4);
-        // c starts after a's block ended: beside a on row 1, though b's block (bb to 80) runs.
+        // b runs while a does: a row further down, beside a's child a1 (ended at 20); bb
+        // below b.
+        QCOMPARE(rowOf("b"), 2);
+        QCOMPARE(rowOf("bb"), 3);
+        // c starts after a ended: beside a on row 1.
         QCOMPARE(rowOf("c"), 1);
-        QCOMPARE(flame->rowCount, 5);
+        QCOMPARE(flame->rowCount, 4);
+        // The subtree of b alone: b on top, bb below.
+        const auto zoomed = FlameGraphLayout::build(
+            flame->layout, flame->layout->positionOf[size_t(spanNamed(*trace, u"b"_s))]);
+        checkFlameLayout(*zoomed);
+        QCOMPARE(zoomed->rowCount, 2);
+        QCOMPARE(zoomed->fromUs, 20);
+        QCOMPARE(zoomed->toUs, 80);
         // Sequential siblings share a row.
         const auto sequential
             = handMade({{"r", "", 0, 100}, {"x", "r", 0, 40}, {"y", "r", 40, 60}});
@@ -362,7 +366,13 @@ private Q_SLOTS:
         QVERIFY(trace);
         const auto flame = FlameGraphLayout::build(TraceLayout::build(trace));
         checkFlameLayout(*flame);
-        QCOMPARE(flame->selfUs, referenceSelfTimes(*trace));
+        QCOMPARE(*flame->selfUs, referenceSelfTimes(*trace));
+        // Every subtree with children laid out alone keeps the promises too (a sample of them).
+        const TraceLayout &layout = *flame->layout;
+        for (qint32 p = 0; p < layout.spanCount(); p += std::max(1, layout.spanCount() / 25)) {
+            if (layout.hasChildren(p))
+                checkFlameLayout(*FlameGraphLayout::build(flame->layout, p, flame->selfUs));
+        }
     }
 
     void statisticsMatchReference_data()

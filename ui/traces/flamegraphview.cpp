@@ -47,12 +47,13 @@ void FlameGraphView::setTraceLayout(TraceLayoutPtr layout)
 {
     m_layout = std::move(layout);
     m_flame.reset();
+    m_shown.reset();
     m_zoom = -1;
     m_selected = -1;
     m_hovered = -1;
     m_highlights.clear();
     m_finding = false;
-    ++m_generation; // a build of the previous trace still on its way is dropped
+    ++m_generation; // a layout of the previous trace still on its way is dropped
     m_building = false;
     if (isVisible())
         startBuild();
@@ -78,11 +79,45 @@ void FlameGraphView::startBuild()
             if (generation != m_generation)
                 return;
             m_building = false;
-            m_flame = std::move(flame);
-            updateScrollBar();
-            verticalScrollBar()->setValue(0);
-            viewport()->update();
-            Q_EMIT layoutReady();
+            m_flame = flame;
+            if (m_zoom < 0)
+                showLayout(std::move(flame));
+            else
+                layOutZoom();
+        });
+}
+
+void FlameGraphView::showLayout(FlameGraphLayoutPtr flame)
+{
+    m_shown = std::move(flame);
+    updateScrollBar();
+    verticalScrollBar()->setValue(0);
+    viewport()->update();
+    Q_EMIT layoutReady();
+}
+
+void FlameGraphView::layOutZoom()
+{
+    if (!m_flame)
+        return; // the whole trace's layout comes first, with the self times
+    const quint64 generation = ++m_generation; // drops a zoom still on its way
+    if (m_zoom < 0) {
+        showLayout(m_flame);
+        return;
+    }
+    const qint32 size = m_layout->subtreeEnd[size_t(m_zoom)] - m_zoom;
+    if (size <= 20000) {
+        showLayout(FlameGraphLayout::build(m_layout, m_zoom, m_flame->selfUs));
+        return;
+    }
+    OffThread::run(
+        this,
+        [layout = m_layout, zoom = m_zoom, self = m_flame->selfUs] {
+            return FlameGraphLayout::build(layout, zoom, self);
+        },
+        [this, generation](FlameGraphLayoutPtr flame) {
+            if (generation == m_generation)
+                showLayout(std::move(flame));
         });
 }
 
@@ -100,8 +135,8 @@ void FlameGraphView::zoomTo(int span)
     if (position == m_zoom)
         return;
     m_zoom = position;
-    updateScrollBar();
-    verticalScrollBar()->setValue(0);
+    m_hovered = -1;
+    layOutZoom();
     viewport()->update();
     Q_EMIT zoomChanged(span >= 0 ? span : -1);
 }
@@ -132,23 +167,10 @@ void FlameGraphView::setHighlights(std::vector<quint8> bySpan)
 FlameGraphView::Window FlameGraphView::window() const
 {
     Window w;
-    if (!m_flame)
-        return w;
-    const Trace &trace = *m_layout->trace;
-    if (m_zoom < 0) {
-        w.fromUs = trace.startUs;
-        w.toUs = trace.endUs;
-        w.rows = m_flame->rowCount;
-        w.toPosition = m_layout->spanCount();
-    } else {
-        w.fromUs = m_flame->boxStart[size_t(m_zoom)];
-        w.toUs = m_flame->boxEnd[size_t(m_zoom)];
-        w.firstRow = m_flame->row[size_t(m_zoom)];
-        w.rows = m_flame->height[size_t(m_zoom)];
-        w.fromPosition = m_zoom;
-        w.toPosition = m_layout->subtreeEnd[size_t(m_zoom)];
+    if (m_shown) {
+        w.fromUs = m_shown->fromUs;
+        w.toUs = std::max(m_shown->toUs, m_shown->fromUs + 1);
     }
-    w.toUs = std::max(w.toUs, w.fromUs + 1);
     return w;
 }
 
@@ -167,7 +189,7 @@ double FlameGraphView::xOf(qint64 us, const Window &w) const
 void FlameGraphView::updateScrollBar()
 {
     const int area = viewport()->height() - m_headerHeight;
-    const qint64 total = qint64(window().rows) * m_rowHeight;
+    const qint64 total = qint64(m_shown ? m_shown->rowCount : 0) * m_rowHeight;
     verticalScrollBar()->setPageStep(std::max(1, area));
     verticalScrollBar()->setRange(0, int(std::clamp<qint64>(total - area, 0, INT_MAX)));
 }
@@ -192,7 +214,7 @@ void FlameGraphView::paintEvent(QPaintEvent *event)
         painter.drawText(viewport()->rect(), Qt::AlignCenter, tr("No trace open."));
         return;
     }
-    if (!m_flame) {
+    if (!isReady()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(viewport()->rect(), Qt::AlignCenter, tr("Laying out the flame graph…"));
         return;
@@ -204,9 +226,10 @@ void FlameGraphView::paintEvent(QPaintEvent *event)
     const int scroll = verticalScrollBar()->value();
     const int first
         = std::max(0, (std::max(event->rect().top(), top) - top + scroll) / m_rowHeight);
-    const int last = std::min(w.rows - 1, (event->rect().bottom() - top + scroll) / m_rowHeight);
-    for (int i = first; i <= last; ++i)
-        paintRow(painter, w.firstRow + i, top + i * m_rowHeight - scroll, w);
+    const int last
+        = std::min(m_shown->rowCount - 1, (event->rect().bottom() - top + scroll) / m_rowHeight);
+    for (int row = first; row <= last; ++row)
+        paintRow(painter, row, top + row * m_rowHeight - scroll, w);
 }
 
 void FlameGraphView::paintHeader(QPainter &painter)
@@ -272,7 +295,7 @@ void FlameGraphView::paintHeader(QPainter &painter)
 void FlameGraphView::paintRow(QPainter &painter, int row, int y, const Window &w)
 {
     const Trace &trace = *m_layout->trace;
-    const FlameGraphLayout &flame = *m_flame;
+    const FlameGraphLayout &flame = *m_shown;
     const auto begin = flame.rowSpans.begin() + flame.rowFirst[size_t(row)];
     const auto end = flame.rowSpans.begin() + flame.rowFirst[size_t(row) + 1];
     auto spanOf = [&](qint32 position) -> const Span & {
@@ -303,8 +326,6 @@ void FlameGraphView::paintRow(QPainter &painter, int row, int y, const Window &w
         const Span &span = spanOf(position);
         if (span.startUs > w.toUs)
             break;
-        if (position < w.fromPosition || position >= w.toPosition)
-            continue;
         const double x0 = xOf(span.startUs, w);
         const double x1 = xOf(span.endUs(), w);
         const int index = m_layout->order[size_t(position)];
@@ -407,20 +428,19 @@ void FlameGraphView::paintSpan(QPainter &painter, qint32 position, const QRectF 
 
 int FlameGraphView::spanAt(const QPoint &pos) const
 {
-    if (!m_flame || pos.y() < m_headerHeight)
+    if (!isReady() || pos.y() < m_headerHeight)
         return -1;
     const Window w = window();
-    const int i = (pos.y() - m_headerHeight + verticalScrollBar()->value()) / m_rowHeight;
-    if (i < 0 || i >= w.rows)
+    const int row = (pos.y() - m_headerHeight + verticalScrollBar()->value()) / m_rowHeight;
+    if (row < 0 || row >= m_shown->rowCount)
         return -1;
-    const int row = w.firstRow + i;
     const Trace &trace = *m_layout->trace;
     const QRect area = canvas();
     const double at = double(w.fromUs)
                       + double(pos.x() - area.left()) / area.width() * double(w.toUs - w.fromUs);
     const double pixelUs = double(w.toUs - w.fromUs) / area.width();
-    const auto begin = m_flame->rowSpans.begin() + m_flame->rowFirst[size_t(row)];
-    const auto end = m_flame->rowSpans.begin() + m_flame->rowFirst[size_t(row) + 1];
+    const auto begin = m_shown->rowSpans.begin() + m_shown->rowFirst[size_t(row)];
+    const auto end = m_shown->rowSpans.begin() + m_shown->rowFirst[size_t(row) + 1];
     auto it = std::partition_point(begin, end, [&](qint32 position) {
         return double(trace.spans[size_t(m_layout->order[size_t(position)])].endUs())
                < at - pixelUs;
@@ -429,8 +449,6 @@ int FlameGraphView::spanAt(const QPoint &pos) const
     int best = -1;
     for (; it != end; ++it) {
         const qint32 position = *it;
-        if (position < w.fromPosition || position >= w.toPosition)
-            continue;
         const Span &span = trace.spans[size_t(m_layout->order[size_t(position)])];
         if (double(span.startUs) > at + pixelUs)
             break;
@@ -444,22 +462,22 @@ int FlameGraphView::spanAt(const QPoint &pos) const
 
 QRectF FlameGraphView::spanRect(int span) const
 {
-    if (!m_flame || span < 0 || span >= m_layout->spanCount())
+    if (!isReady() || span < 0 || span >= m_layout->spanCount())
+        return {};
+    const qint32 position = m_layout->positionOf[size_t(span)];
+    if (!m_shown->contains(position))
         return {};
     const Window w = window();
-    const qint32 position = m_layout->positionOf[size_t(span)];
-    if (position < w.fromPosition || position >= w.toPosition)
-        return {};
     const Span &s = m_layout->trace->spans[size_t(span)];
-    const int y = m_headerHeight + (m_flame->row[size_t(position)] - w.firstRow) * m_rowHeight
-                  - verticalScrollBar()->value();
+    const int y
+        = m_headerHeight + m_shown->rowOf(position) * m_rowHeight - verticalScrollBar()->value();
     const double x0 = xOf(s.startUs, w);
     return QRectF(x0, y, xOf(s.endUs(), w) - x0, m_rowHeight - 1);
 }
 
 void FlameGraphView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton || !m_flame)
+    if (event->button() != Qt::LeftButton || !m_layout)
         return;
     const QPoint pos = event->position().toPoint();
     if (pos.y() < m_headerHeight) {
@@ -527,13 +545,13 @@ bool FlameGraphView::viewportEvent(QEvent *event)
         m_hovered = -1;
         viewport()->update();
     }
-    if (event->type() == QEvent::ToolTip && m_flame) {
+    if (event->type() == QEvent::ToolTip && isReady()) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int span = spanAt(help->pos());
         if (span >= 0) {
             const Trace &trace = *m_layout->trace;
             const Span &s = trace.spans[size_t(span)];
-            const qint64 self = m_flame->selfUs[size_t(span)];
+            const qint64 self = (*m_shown->selfUs)[size_t(span)];
             const qint32 position = m_layout->positionOf[size_t(span)];
             const int descendants = m_layout->subtreeEnd[size_t(position)] - position - 1;
             QString text

@@ -32,9 +32,10 @@ public:
 
     void setTraceLayout(TraceLayoutPtr layout);
     TraceLayoutPtr traceLayout() const { return m_layout; }
-    /// The built layout of the current trace, null until it arrived.
-    FlameGraphLayoutPtr flameLayout() const { return m_flame; }
-    bool isReady() const { return m_flame != nullptr; }
+    /// The layout on screen (the whole trace's or the zoomed subtree's), null until it arrived.
+    FlameGraphLayoutPtr flameLayout() const { return m_shown; }
+    /// The layout on screen is the one asked for (the trace's, or the zoomed subtree's).
+    bool isReady() const { return m_shown && m_shown->rootPosition == m_zoom; }
 
     /// The span whose subtree fills the view, -1 for the whole trace.
     int zoomSpan() const;
@@ -75,13 +76,12 @@ private:
     {
         qint64 fromUs = 0;
         qint64 toUs = 1;
-        int firstRow = 0;
-        int rows = 0;
-        qint32 fromPosition = 0; ///< the zoomed subtree's depth-first positions
-        qint32 toPosition = 0;
     };
     Window window() const;
     void startBuild();
+    /// Lays out the zoomed subtree: at once when small, else off the GUI thread.
+    void layOutZoom();
+    void showLayout(FlameGraphLayoutPtr flame);
     void updateScrollBar();
     double xOf(qint64 us, const Window &w) const;
     QRect canvas() const;
@@ -90,7 +90,8 @@ private:
     void paintSpan(QPainter &painter, qint32 position, const QRectF &rect, const Window &w);
 
     TraceLayoutPtr m_layout;
-    FlameGraphLayoutPtr m_flame;
+    FlameGraphLayoutPtr m_flame; ///< the whole trace's
+    FlameGraphLayoutPtr m_shown; ///< on screen: m_flame or the zoomed subtree's
     quint64 m_generation = 0;
     bool m_building = false;
     qint32 m_zoom = -1; ///< depth-first position, -1 for the whole trace
