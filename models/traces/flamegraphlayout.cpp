@@ -24,23 +24,38 @@ public:
     {
         size_t i = row + m_size;
         m_tree[i] = end;
-        for (i /= 2; i > 0; i /= 2)
-            m_tree[i] = std::min(m_tree[2 * i], m_tree[2 * i + 1]);
+        for (i /= 2; i > 0; i /= 2) {
+            const qint64 least = std::min(m_tree[2 * i], m_tree[2 * i + 1]);
+            if (m_tree[i] == least)
+                break; // nothing above changes either
+            m_tree[i] = least;
+        }
     }
-    /// The first row ≥ `from` whose last span ends by `start`.
-    size_t firstFree(size_t from, qint64 start) const { return find(1, 0, m_size, from, start); }
+    /// The first row ≥ `from` whose last span ends by `start` (one walk up, one down).
+    size_t firstFree(size_t from, qint64 start) const
+    {
+        size_t i = from + m_size;
+        if (m_tree[i] <= start)
+            return from;
+        // Up until a right sibling holds a free row, then down to its leftmost free row.
+        for (;;) {
+            if (i % 2 == 0 && m_tree[i + 1] <= start) {
+                ++i;
+                break;
+            }
+            i /= 2;
+            if (i <= 1)
+                return npos; // cannot happen: there are as many rows as spans
+        }
+        while (i < m_size) {
+            i *= 2;
+            if (m_tree[i] > start)
+                ++i;
+        }
+        return i - m_size;
+    }
 
 private:
-    size_t find(size_t node, size_t lo, size_t hi, size_t from, qint64 start) const
-    {
-        if (hi <= from || m_tree[node] > start)
-            return npos;
-        if (hi - lo == 1)
-            return lo;
-        const size_t mid = (lo + hi) / 2;
-        const size_t left = find(2 * node, lo, mid, from, start);
-        return left != npos ? left : find(2 * node + 1, mid, hi, from, start);
-    }
     static constexpr size_t npos = std::numeric_limits<size_t>::max();
     size_t m_size = 1;
     std::vector<qint64> m_tree;
@@ -92,14 +107,14 @@ FlameGraphLayout::build(TraceLayoutPtr layoutPtr, qint32 rootPosition,
             }
         }
     }
+    // Sorted as (time, position) pairs: a parent comes before its children on a tie.
+    std::vector<std::pair<qint64, qint32>> keyed(n);
+    for (size_t i = 0; i < n; ++i)
+        keyed[i] = {placeAt[i], qint32(i)};
+    std::sort(keyed.begin(), keyed.end());
     std::vector<qint32> byStart(n);
     for (size_t i = 0; i < n; ++i)
-        byStart[i] = qint32(i);
-    std::sort(byStart.begin(), byStart.end(), [&](qint32 a, qint32 b) {
-        if (placeAt[size_t(a)] != placeAt[size_t(b)])
-            return placeAt[size_t(a)] < placeAt[size_t(b)];
-        return a < b; // depth-first: a parent before its children
-    });
+        byStart[i] = keyed[i].second;
 
     flame->rows.assign(n, 0);
     RowEnds ends(n);

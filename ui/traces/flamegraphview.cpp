@@ -239,7 +239,8 @@ void FlameGraphView::paintHeader(QPainter &painter)
     m_crumbs.clear();
     const QFontMetrics metrics = painter.fontMetrics();
     // The hint on the right, the breadcrumb (whole trace, then the zoomed span's ancestors) left.
-    const QString hint = tr("Click: zoom in · Esc, double-click: zoom out · lighter: self time");
+    const QString hint
+        = tr("Click: zoom in · Esc: zoom out · double-click: whole trace · lighter: self time");
     const int hintWidth = std::min(metrics.horizontalAdvance(hint) + 8, strip.width() / 3);
     painter.setPen(palette().color(QPalette::PlaceholderText));
     painter.drawText(QRect(strip.right() - hintWidth, 0, hintWidth - 4, strip.height()),
@@ -311,11 +312,12 @@ void FlameGraphView::paintRow(QPainter &painter, int row, int y, const Window &w
     double runTo = -1;
     QColor runColor;
     bool runMatch = false;
+    bool runLit = false;
     auto flush = [&] {
         if (runTo < runFrom)
             return;
         QColor color = runColor;
-        if (m_finding && !runMatch)
+        if (!runLit)
             color = mix(color, palette().color(QPalette::Base), 0.7);
         painter.fillRect(QRectF(runFrom, y, std::max(1.0, runTo - runFrom), m_rowHeight - 1),
                          runMatch ? Palette::highlight().darker(130) : color);
@@ -330,10 +332,14 @@ void FlameGraphView::paintRow(QPainter &painter, int row, int y, const Window &w
         const double x1 = xOf(span.endUs(), w);
         const int index = m_layout->order[size_t(position)];
         if (double(span.durationUs) < pixelUs) {
-            const bool match = size_t(index) < m_highlights.size() && m_highlights[size_t(index)];
+            const quint8 flags
+                = size_t(index) < m_highlights.size() ? m_highlights[size_t(index)] : 0;
+            const bool match = flags & (Match | Marked);
+            const bool lit = !dimmed(position, flags);
             if (runTo >= runFrom && x0 <= runTo + 1.0) {
                 runTo = std::max(runTo, x1);
                 runMatch = runMatch || match;
+                runLit = runLit || lit;
                 continue;
             }
             flush();
@@ -341,6 +347,7 @@ void FlameGraphView::paintRow(QPainter &painter, int row, int y, const Window &w
             runTo = x1;
             runColor = m_layout->serviceColor(span.service);
             runMatch = match;
+            runLit = lit;
             continue;
         }
         flush();
@@ -358,8 +365,10 @@ void FlameGraphView::paintSpan(QPainter &painter, qint32 position, const QRectF 
     const quint8 flags = size_t(index) < m_highlights.size() ? m_highlights[size_t(index)] : 0;
     const QColor base = palette().color(QPalette::Base);
     QColor color = m_layout->serviceColor(span.service);
-    if (m_finding && !(flags & Match))
+    const bool dim = dimmed(position, flags);
+    if (dim)
         color = mix(color, base, 0.7);
+    const QColor light = mix(color, base, 0.55);
     // Clip to the canvas (a zoomed span may be far wider than the screen) before drawing.
     const QRect area = canvas();
     const double left = std::max(rect.left(), double(area.left() - 2));
@@ -369,7 +378,7 @@ void FlameGraphView::paintSpan(QPainter &painter, qint32 position, const QRectF 
         box.setWidth(box.width() - 1); // a gap between neighbours
     if (box.width() >= 4) {
         // Self time lighter: the whole span light, then what its children cover in full colour.
-        painter.fillRect(box, mix(color, base, 0.55));
+        painter.fillRect(box, light);
         const qint64 from = span.startUs;
         const qint64 to = span.endUs();
         qint64 runA = 0;
@@ -405,8 +414,11 @@ void FlameGraphView::paintSpan(QPainter &painter, qint32 position, const QRectF 
         painter.fillRect(QRectF(box.left(), box.bottom() - 2, box.width(), 3),
                          Palette::color(Palette::Tone::Bad));
     if (box.width() > 28) {
-        painter.setPen(m_finding && !(flags & Match) ? palette().color(QPalette::PlaceholderText)
-                                                     : Palette::textOn(color));
+        // On the colour that takes most of the span: light where it is mostly self time.
+        const bool mostlySelf
+            = box.width() >= 4 && 2 * (*m_shown->selfUs)[size_t(index)] > span.durationUs;
+        painter.setPen(dim ? palette().color(QPalette::PlaceholderText)
+                           : Palette::textOn(mostlySelf ? light : color));
         const QRectF textBox = box.adjusted(4, 0, -3, 0);
         painter.drawText(textBox, Qt::AlignVCenter | Qt::AlignLeft,
                          painter.fontMetrics().elidedText(trace.operation(index), Qt::ElideRight,
@@ -424,6 +436,20 @@ void FlameGraphView::paintSpan(QPainter &painter, qint32 position, const QRectF 
         outline(palette().color(QPalette::Highlight), 2);
     else if (index == m_hovered)
         outline(palette().color(QPalette::WindowText), 1);
+}
+
+bool FlameGraphView::dimmed(qint32 position, quint8 flags) const
+{
+    if (m_finding && !(flags & Match))
+        return true;
+    if (m_hovered < 0)
+        return false;
+    // Hovering lights the span's ancestors and subtree: on rows further down, a child need not
+    // be right below its parent.
+    const qint32 hovered = m_layout->positionOf[size_t(m_hovered)];
+    const bool inSubtree = position >= hovered && position < m_layout->subtreeEnd[size_t(hovered)];
+    const bool ancestor = position < hovered && hovered < m_layout->subtreeEnd[size_t(position)];
+    return !inSubtree && !ancestor;
 }
 
 int FlameGraphView::spanAt(const QPoint &pos) const

@@ -12,10 +12,11 @@ namespace Stackscope {
 /// The flame graph (icicle) of a trace: the root at the top, children below, widths in time, in
 /// the services' colours; the part of a span that none of its children covers (its self time) is
 /// drawn lighter. Concurrent siblings are stacked (FlameGraphLayout), so nothing is drawn over
-/// anything. A click zooms into a span's subtree, a click on the top span, Esc or the breadcrumb
-/// zoom out, a double-click shows the whole trace. The layout is built off the GUI thread when the
-/// view is first shown; painting visits only the rows on screen and the spans in the time on
-/// screen, and merges spans narrower than a pixel, so 250,000 spans paint as fast as 50.
+/// anything; hovering a span lights its ancestors and descendants. A click zooms into a span's
+/// subtree, a click on the top span, Esc or the breadcrumb zoom out, a double-click shows the whole
+/// trace. The layout is built off the GUI thread when the view is first shown; painting visits only
+/// the rows on screen and the spans in the time on screen, and merges spans narrower than a pixel,
+/// so 250,000 spans paint as fast as 50.
 class FlameGraphView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -88,6 +89,8 @@ private:
     void paintHeader(QPainter &painter);
     void paintRow(QPainter &painter, int row, int y, const Window &w);
     void paintSpan(QPainter &painter, qint32 position, const QRectF &rect, const Window &w);
+    /// Drawn faintly: not a find match while finding, or unrelated to the hovered span.
+    bool dimmed(qint32 position, quint8 flags) const;
 
     TraceLayoutPtr m_layout;
     FlameGraphLayoutPtr m_flame; ///< the whole trace's

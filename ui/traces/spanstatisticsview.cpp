@@ -53,6 +53,8 @@ SpanStatisticsView::SpanStatisticsView(QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(SpanStatisticsModel::NameColumn,
+                                                      QHeaderView::Stretch);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setAccessibleName(tr("Span statistics"));
@@ -174,9 +176,6 @@ void SpanStatisticsView::compute()
             m_model->setStatistics(std::move(stats));
             m_summary->setText(tr("%n group(s)", nullptr, groups) + u" · "_s
                                + tr("%n span(s)", nullptr, spans));
-            m_table->resizeColumnToContents(SpanStatisticsModel::NameColumn);
-            m_table->setColumnWidth(SpanStatisticsModel::NameColumn,
-                                    std::clamp(m_table->columnWidth(0), 160, width() / 2));
             for (int c = 1; c < SpanStatisticsModel::ColumnCount; ++c)
                 m_table->setColumnWidth(
                     c, std::max(80, fontMetrics().horizontalAdvance(u"888.88 ms"_s) + 20));

@@ -440,6 +440,8 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
     if (spanIndex == m_selected)
         background = palette().color(QPalette::Highlight).lighter(170);
     painter.fillRect(rect, background);
+    if (isMarked(spanIndex))
+        painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), Palette::link());
 
     // Tree column: indentation, the expander, the service's colour, then the names.
     const QFontMetrics metrics = painter.fontMetrics();
