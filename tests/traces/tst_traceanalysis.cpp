@@ -554,7 +554,16 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return view.flameGraph()->isReady(); }, 5000));
         view.findEdit()->setText(trace->operation(5));
         QVERIFY(view.timeline()->matchCount() > 0);
+        // The current match is scrolled into the flame graph's view.
+        for (int i = 0; i < 3; ++i) {
+            view.timeline()->findNext();
+            const QRectF match = view.flameGraph()->spanRect(view.timeline()->selectedSpan());
+            QVERIFY(!match.isEmpty());
+            QVERIFY(match.top() >= view.flameGraph()->headerHeight());
+            QVERIFY(match.bottom() <= view.flameGraph()->viewport()->height());
+        }
         // Clicking a span in the flame graph selects it for the details.
+        view.flameGraph()->revealSpan(layout->roots.front());
         const QRectF rect = view.flameGraph()->spanRect(layout->roots.front());
         QTest::mouseClick(view.flameGraph()->viewport(), Qt::LeftButton, {},
                           QPoint(int(rect.left()) + 3, int(rect.center().y())));

@@ -148,6 +148,24 @@ void FlameGraphView::zoomOut()
     zoomTo(m_layout->trace->spans[size_t(zoomSpan())].parent);
 }
 
+void FlameGraphView::revealSpan(int span)
+{
+    if (!isReady() || span < 0 || span >= m_layout->spanCount())
+        return;
+    const qint32 position = m_layout->positionOf[size_t(span)];
+    if (!m_shown->contains(position))
+        zoomTo(-1);
+    if (!isReady())
+        return;
+    const int top = m_shown->rowOf(position) * m_rowHeight;
+    const int area = viewport()->height() - m_headerHeight;
+    QScrollBar *bar = verticalScrollBar();
+    if (top < bar->value())
+        bar->setValue(top);
+    else if (top + m_rowHeight > bar->value() + area)
+        bar->setValue(top + m_rowHeight - area / 2);
+}
+
 void FlameGraphView::setSelectedSpan(int span)
 {
     if (m_selected == span)

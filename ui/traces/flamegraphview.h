@@ -44,6 +44,10 @@ public:
     /// One level up: to the parent of the zoomed span, or the whole trace.
     void zoomOut();
 
+    /// Scrolls a span's row into view, zooming out to the whole trace when it is outside the
+    /// zoomed subtree.
+    void revealSpan(int span);
+
     int selectedSpan() const { return m_selected; }
     void setSelectedSpan(int span);
     /// Flags by span index (Highlight); empty for none. With any Match, the rest is dimmed.

@@ -205,6 +205,8 @@ void TraceView::updateFlameHighlights()
         }
     }
     m_flame->setHighlights(std::move(flags));
+    if (m_views->currentWidget() == m_flame)
+        m_flame->revealSpan(m_timeline->selectedSpan());
 }
 
 } // namespace Stackscope
