@@ -109,7 +109,22 @@ QVariant SpanStatisticsModel::data(const QModelIndex &index, int role) const
 
 QVariant SpanStatisticsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case TotalColumn:
+            return tr("The spans' durations added up");
+        case SelfColumn:
+            return tr("The spans' self time added up: the time of each span that none of its "
+                      "children covers");
+        case P95Column:
+            return tr("95 % of the spans took at most this long");
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case NameColumn:
