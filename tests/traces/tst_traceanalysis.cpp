@@ -392,7 +392,14 @@ private Q_SLOTS:
         QTest::newRow("real, operation") << real << int(G::Operation) << QString();
         QTest::newRow("real, service+operation") << real << int(G::ServiceOperation) << QString();
         QTest::newRow("real, tag span.kind") << real << int(G::Tag) << u"span.kind"_s;
-        QTest::newRow("real, process tag hostname") << real << int(G::Tag) << u"hostname"_s;
+        QTest::newRow("real, tag database") << real << int(G::Tag) << u"database"_s;
+        QTest::newRow("real, process tag hostname")
+            << u"jaeger-analytics-java_ui-trace.json"_s << int(G::Tag) << u"hostname"_s;
+        QTest::newRow("real, int64 tag")
+            << u"jaeger-analytics-java_ui-trace.json"_s << int(G::Tag) << u"http.status_code"_s;
+        QTest::newRow("real v1.51, operation")
+            << u"jaeger_v1.51.0_model_converter_json_ui_01.json"_s << int(G::Operation)
+            << QString();
         QTest::newRow("generated, service") << QString() << int(G::Service) << QString();
         QTest::newRow("generated, operation") << QString() << int(G::Operation) << QString();
         QTest::newRow("generated, service+operation")
@@ -433,6 +440,17 @@ private Q_SLOTS:
         for (const auto &g : stats.groups)
             count += g.count;
         QCOMPARE(count, 17);
+        // A process tag groups every span of its process.
+        const QString analytics = u"jaeger-analytics-java_ui-trace.json"_s;
+        STACKSCOPE_REQUIRE_SHARED(Test::sharedPath(u"fixtures/jaeger/"_s + analytics));
+        const auto withProcessTags = fixture(analytics);
+        QVERIFY(withProcessTags);
+        const auto byHost = SpanStatistics::compute(*TraceLayout::build(withProcessTags),
+                                                    SpanStatistics::GroupBy::Tag, u"hostname"_s);
+        QCOMPARE(int(byHost.groups.size()), 1);
+        QVERIFY(!byHost.groups.front().withoutTag);
+        QCOMPARE(byHost.groups.front().count, int(withProcessTags->spans.size()));
+        QVERIFY(SpanStatistics::tagKeys(*withProcessTags).contains(u"hostname"_s));
         const QStringList keys = SpanStatistics::tagKeys(*trace);
         QVERIFY(!keys.isEmpty());
         QVERIFY(std::is_sorted(keys.begin(), keys.end(), [](const QString &a, const QString &b) {

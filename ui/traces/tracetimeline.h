@@ -67,7 +67,7 @@ public:
     int currentMatch() const { return m_rows.currentMatch(); }
     bool isMatch(int span) const;
 
-    /// Marks spans (a statistics row's): tinted like the find's matches, with next/previous
+    /// Marks spans (a statistics row's): tinted, with a stripe, with next/previous
     /// through them in row order (M, Shift+M). Empty clears; another trace clears too.
     void setMarkedSpans(std::vector<qint32> spans);
     int markedCount() const { return int(m_marked.size()); }
