@@ -504,6 +504,23 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void emptyTrace()
+    {
+        const auto layout = TraceLayout::build(handMade({}));
+        QVERIFY(selfTimes(*layout).empty());
+        const auto flame = FlameGraphLayout::build(layout);
+        QCOMPARE(flame->rowCount, 0);
+        QVERIFY(
+            SpanStatistics::compute(*layout, SpanStatistics::GroupBy::Tag, u"x"_s).groups.empty());
+        FlameGraphView view;
+        view.resize(400, 300);
+        view.show();
+        view.setTraceLayout(layout);
+        QVERIFY(QTest::qWaitFor([&] { return view.isReady(); }, 5000));
+        view.viewport()->repaint();
+        QCOMPARE(view.spanAt(QPoint(100, 100)), -1);
+    }
+
     void flameGraphView()
     {
         const auto trace = generated(2000, 21);
