@@ -258,8 +258,8 @@ void FlameGraphView::paintHeader(QPainter &painter)
     const QFontMetrics metrics = painter.fontMetrics();
     // The hint on the right, the breadcrumb (whole trace, then the zoomed span's ancestors) left.
     const QString hint
-        = tr("Click: zoom in · Esc: zoom out · double-click: whole trace · lighter: self time");
-    const int hintWidth = std::min(metrics.horizontalAdvance(hint) + 8, strip.width() / 3);
+        = tr("Click: zoom in · Esc: out · double-click: whole trace · lighter: self time");
+    const int hintWidth = std::min(metrics.horizontalAdvance(hint) + 8, strip.width() / 2);
     painter.setPen(palette().color(QPalette::PlaceholderText));
     painter.drawText(QRect(strip.right() - hintWidth, 0, hintWidth - 4, strip.height()),
                      Qt::AlignVCenter | Qt::AlignRight,
