@@ -2,14 +2,21 @@
 //
 // Trace timeline benchmarks (offscreen): JSON bytes to the first painted timeline for 50,000 and
 // 250,000 generated spans, the resident memory with 250,000 spans open, and the time of one
-// repaint while scrolling and while hovering; the critical path of 250,000 spans; and the same
-// for a generated file of 1,000,000 spans. The 250k and 1M figures run in child processes so that
-// their memory is their own (the 1M file is written by the parent first).
+// repaint while scrolling and while hovering; the critical path of 250,000 spans; the flame
+// graph and span statistics of 250,000 spans; and the same timeline figures for a generated file
+// of 1,000,000 spans. The 250k and 1M figures run in child processes so that their memory is
+// their own (the 1M file is written by the parent first).
 // Arguments: none for all figures; --1m for the 1M figures and critical_path_250k_ms only;
-// --write-1m FILE writes the 1M file and --1m-child FILE measures it (to profile one part).
+// --analysis for the flame graph and statistics alone; --write-1m FILE writes the 1M file and
+// --1m-child FILE measures it (to profile one part).
 #include "app/jaeger/traceloader.h"
 #include "app/jaeger/traceparser.h"
+#include "models/traces/flamegraphlayout.h"
+#include "models/traces/selftime.h"
+#include "models/traces/spanstatisticsmodel.h"
 #include "tests/support/benchfigures.h"
+#include "ui/traces/flamegraphview.h"
+#include "ui/traces/spanstatisticsview.h"
 #include "ui/traces/tracetimeline.h"
 
 #include "tests/traces/tracegenerator.h"
@@ -24,6 +31,7 @@
 
 #include <sys/resource.h>
 #include <time.h>
+#include <QTableView>
 
 #include <algorithm>
 #include <cstdio>
@@ -276,6 +284,74 @@ int run250k(TraceTimeline &timeline)
     return 0;
 }
 
+/// The flame graph and the span statistics of an open 250,000-span trace: from the layout the
+/// timeline already has to the first painted flame graph (its layout built off the GUI thread),
+/// and to the painted statistics table grouped by operation and sorted by total time.
+int runAnalysis()
+{
+    TraceLoader loader;
+    TraceLayoutPtr layout;
+    QObject::connect(
+        &loader, &TraceLoader::traceReady, &loader,
+        [&](const TraceLayoutPtr &ready, const QString &, const QStringList &) { layout = ready; });
+    loader.openJson(generate(250000), u"bench"_s);
+    while (!layout)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+
+    FlameGraphView flame;
+    flame.resize(1280, 800);
+    flame.show();
+    std::vector<double> flameRuns;
+    QElapsedTimer timer;
+    for (int i = 0; i < 5; ++i) {
+        flame.setTraceLayout(nullptr);
+        QCoreApplication::processEvents();
+        timer.start();
+        flame.setTraceLayout(layout);
+        while (!flame.isReady())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        flame.viewport()->repaint();
+        flameRuns.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::vector<double> frames;
+    for (int i = 0; i < 50; ++i) {
+        timer.start();
+        flame.viewport()->repaint();
+        frames.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    timer.start();
+    const auto self = std::make_shared<const std::vector<qint64>>(selfTimes(*layout));
+    const double selfMs = double(timer.nsecsElapsed()) / 1e6;
+    timer.start();
+    FlameGraphLayout::build(layout, -1, self);
+    const double buildMs = double(timer.nsecsElapsed()) / 1e6;
+    std::printf("# flame graph: %d rows; self times %.1f ms, layout %.1f ms; repaint p95 %.2f ms; "
+                "first run %.0f ms\n",
+                flame.flameLayout()->rowCount, selfMs, buildMs, percentile(frames, 0.95),
+                flameRuns.front());
+    std::printf("flamegraph_250k_ms: %.0f ms\n", percentile(flameRuns, 0.5));
+
+    SpanStatisticsView stats;
+    stats.resize(1280, 800);
+    stats.show();
+    std::vector<double> statsRuns;
+    for (int i = 0; i < 5; ++i) {
+        stats.setTraceLayout(nullptr);
+        QCoreApplication::processEvents();
+        timer.start();
+        stats.setTraceLayout(layout); // group by operation, sorted by total time
+        while (!stats.isReady())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        stats.table()->viewport()->repaint();
+        statsRuns.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::printf("# statistics: %d groups by operation, first run %.0f ms\n",
+                stats.model()->rowCount(), statsRuns.front());
+    std::printf("span_stats_250k_ms: %.0f ms\n", percentile(statsRuns, 0.5));
+    std::fflush(stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -305,6 +381,8 @@ int main(int argc, char **argv)
         std::fflush(stdout);
         return spawn1m(dir.path());
     }
+    if (app.arguments().contains(u"--analysis"_s))
+        return runAnalysis();
 
     std::vector<double> runs;
     TraceLoader::Timing timing;
@@ -320,6 +398,11 @@ int main(int argc, char **argv)
     child.start(QCoreApplication::applicationFilePath(), {u"--250k"_s});
     if (!child.waitForFinished(300000) || child.exitCode() != 0) {
         std::printf("# the 250k run failed\n");
+        return 1;
+    }
+    child.start(QCoreApplication::applicationFilePath(), {u"--analysis"_s});
+    if (!child.waitForFinished(300000) || child.exitCode() != 0) {
+        std::printf("# the flame graph and statistics run failed\n");
         return 1;
     }
     return spawn1m(dir.path());

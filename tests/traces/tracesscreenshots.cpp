@@ -4,7 +4,13 @@
 // Jaeger, a real fixture's timeline, a generated 50,000-span timeline, and the critical path's
 // segments with short spans hidden (the fixture and the 50,000 spans). Not a test; run by hand:
 // traces_screenshots OUTPUT_DIR
+// Jaeger, a real fixture's timeline, a generated 50,000-span timeline and its span statistics,
+// and the flame graph of a generated 600-span trace. Not a test; run by
+// hand: traces_screenshots OUTPUT_DIR
 #include "app/features/tracesfeature.h"
+#include "models/traces/spanstatisticsmodel.h"
+#include "ui/traces/flamegraphview.h"
+#include "ui/traces/spanstatisticsview.h"
 #include "ui/traces/tracesearchpage.h"
 #include "ui/traces/tracespage.h"
 #include "ui/traces/tracetimeline.h"
@@ -20,6 +26,8 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -122,6 +130,63 @@ int main(int argc, char **argv)
         view->timeline()->nextCriticalSegment();
     QTest::qWait(200);
     page->grab().save(out + u"/traces-critical-path-50k.png"_s);
+    // The statistics of the 50,000 spans by service and operation, sorted by self time, the top
+    // row's spans marked.
+    view->findEdit()->clear();
+    view->views()->setCurrentWidget(view->statistics());
+    SpanStatisticsView *stats = view->statistics();
+    if (!QTest::qWaitFor([&] { return stats->isReady(); }, 10000))
+        return 5;
+    stats->setGroupBy(SpanStatistics::GroupBy::ServiceOperation);
+    if (!QTest::qWaitFor(
+            [&] {
+                return stats->isReady()
+                       && stats->model()->statistics().groupBy
+                              == SpanStatistics::GroupBy::ServiceOperation;
+            },
+            10000))
+        return 6;
+    stats->table()->sortByColumn(SpanStatisticsModel::SelfColumn, Qt::DescendingOrder);
+    stats->table()->selectRow(0);
+    Q_EMIT stats->nextSpanRequested();
+    QTest::qWait(200);
+    page->grab().save(out + u"/traces-statistics.png"_s);
     QFile::remove(path);
+
+    // The flame graph of a smaller trace, the root's longest child selected.
+    Test::TraceGenerator small;
+    small.spans = 600;
+    small.services = 9;
+    small.maxDepth = 12;
+    small.seed = 7;
+    small.errorRate = 0.02;
+    const QString smallPath = QDir::temp().filePath(u"traces-600.json"_s);
+    QFile smallFile(smallPath);
+    if (smallFile.open(QIODevice::WriteOnly)) {
+        smallFile.write(small.traceJson());
+        smallFile.close();
+    }
+    feature.openFile(smallPath);
+    if (!QTest::qWaitFor(
+            [&] { return view->traceLayout() && view->traceLayout()->spanCount() == 600; }, 20000))
+        return 7;
+    view->views()->setCurrentWidget(view->flameGraph());
+    FlameGraphView *flame = view->flameGraph();
+    if (!QTest::qWaitFor([&] { return flame->isReady(); }, 10000))
+        return 8;
+    const TraceLayoutPtr smallLayout = view->traceLayout();
+    const int root = smallLayout->roots.front();
+    int longest = -1;
+    for (int s = 0; s < smallLayout->spanCount(); ++s) {
+        const Span &span = smallLayout->trace->spans[size_t(s)];
+        if (span.parent == root
+            && (longest < 0
+                || span.durationUs > smallLayout->trace->spans[size_t(longest)].durationUs))
+            longest = s;
+    }
+    view->timeline()->selectSpan(longest);
+    QTest::qWait(200);
+    page->grab().save(out + u"/traces-flamegraph.png"_s);
+    QFile::remove(smallPath);
     return 0;
 }

@@ -48,6 +48,7 @@ void TraceTimeline::setTraceLayout(TraceLayoutPtr layout)
     m_hovered = -1;
     m_criticalSegment = -1;
     m_view.reset();
+    setMarkedSpans({});
     updateScrollBar();
     verticalScrollBar()->setValue(0);
     viewport()->update();
@@ -235,6 +236,49 @@ void TraceTimeline::findNext()
 void TraceTimeline::findPrevious()
 {
     goToMatch(m_rows.currentMatch() - 1);
+}
+
+void TraceTimeline::setMarkedSpans(std::vector<qint32> spans)
+{
+    if (spans.empty() && m_marked.empty())
+        return;
+    m_markFlags.assign(m_layout ? size_t(m_layout->spanCount()) : 0, 0);
+    std::erase_if(spans,
+                  [this](qint32 span) { return span < 0 || size_t(span) >= m_markFlags.size(); });
+    for (qint32 span : spans)
+        m_markFlags[size_t(span)] = 1;
+    std::sort(spans.begin(), spans.end(), [this](qint32 a, qint32 b) {
+        return m_layout->positionOf[size_t(a)] < m_layout->positionOf[size_t(b)];
+    });
+    m_marked = std::move(spans);
+    m_currentMark = -1;
+    viewport()->update();
+    Q_EMIT markedChanged(-1, markedCount());
+}
+
+bool TraceTimeline::isMarked(int span) const
+{
+    return span >= 0 && size_t(span) < m_markFlags.size() && m_markFlags[size_t(span)];
+}
+
+void TraceTimeline::goToMarked(int index)
+{
+    if (m_marked.empty())
+        return;
+    const int count = markedCount();
+    m_currentMark = ((index % count) + count) % count;
+    selectSpan(m_marked[size_t(m_currentMark)]);
+    Q_EMIT markedChanged(m_currentMark, count);
+}
+
+void TraceTimeline::nextMarked()
+{
+    goToMarked(m_currentMark + 1);
+}
+
+void TraceTimeline::previousMarked()
+{
+    goToMarked(m_currentMark < 0 ? -1 : m_currentMark - 1);
 }
 
 void TraceTimeline::setShowCriticalPath(bool show)
@@ -512,6 +556,8 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
 
     QColor background
         = row % 2 ? palette().color(QPalette::AlternateBase) : palette().color(QPalette::Base);
+    if (isMarked(spanIndex))
+        background = palette().color(QPalette::Highlight).lighter(185);
     if (m_rows.isMatch(spanIndex))
         background = m_rows.currentMatchSpan() == spanIndex ? Palette::highlight()
                                                             : Palette::highlightSoft();
@@ -520,6 +566,8 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
     if (spanIndex == m_selected)
         background = palette().color(QPalette::Highlight).lighter(170);
     painter.fillRect(rect, background);
+    if (isMarked(spanIndex))
+        painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), Palette::link());
 
     // Tree column: indentation, the expander, the service's colour, then the names.
     const QFontMetrics metrics = painter.fontMetrics();
@@ -826,6 +874,12 @@ void TraceTimeline::keyPressEvent(QKeyEvent *event)
             return;
         }
         leaveFocus();
+        break;
+    case Qt::Key_M:
+        if (shift)
+            previousMarked();
+        else
+            nextMarked();
         break;
     case Qt::Key_F3:
         if (shift)

@@ -68,6 +68,14 @@ public:
     int currentMatch() const { return m_rows.currentMatch(); }
     bool isMatch(int span) const;
 
+    /// Marks spans (a statistics row's): tinted, with a stripe, with next/previous
+    /// through them in row order (M, Shift+M). Empty clears; another trace clears too.
+    void setMarkedSpans(std::vector<qint32> spans);
+    int markedCount() const { return int(m_marked.size()); }
+    bool isMarked(int span) const;
+    void nextMarked();
+    void previousMarked();
+
     void setShowCriticalPath(bool show);
     bool showCriticalPath() const { return m_showCritical; }
     /// Selects the span of the next (previous) segment of the critical path in time order,
@@ -101,6 +109,8 @@ Q_SIGNALS:
     /// The filter or its result changed (a find with "only matches" changes the rows too).
     void filterChanged();
     void viewRangeChanged(double from, double to);
+    /// The current marked span (-1 before next/previous) and the count.
+    void markedChanged(int current, int count);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -129,6 +139,7 @@ private:
     void goToMatch(int index);
     void goToCriticalSegment(int index);
     void applyFilter(const TraceFilter &filter);
+    void goToMarked(int index);
     void paintMinimap(QPainter &painter, const QRect &rect);
     void paintRuler(QPainter &painter, const QRect &rect);
     void paintRow(QPainter &painter, int row, const QRect &rect);
@@ -149,6 +160,9 @@ private:
     int m_dragStartX = 0;
     int m_dragX = 0;
     QRect m_dragArea;
+    std::vector<qint32> m_marked;    ///< span indexes in depth-first order
+    std::vector<quint8> m_markFlags; ///< by span index
+    int m_currentMark = -1;
     QPixmap m_minimapCache;
     const TraceLayout *m_minimapCacheKey = nullptr;
 };

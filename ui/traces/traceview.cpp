@@ -3,7 +3,9 @@
 #include "models/common/format.h"
 #include "models/common/palette.h"
 
+#include "ui/traces/flamegraphview.h"
 #include "ui/traces/spandetailsview.h"
+#include "ui/traces/spanstatisticsview.h"
 #include "ui/traces/tracetimeline.h"
 
 #include <QCheckBox>
@@ -14,6 +16,7 @@
 #include <QLineEdit>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -34,6 +37,9 @@ TraceView::TraceView(QWidget *parent)
     , m_leaveFocus(new QToolButton(this))
     , m_criticalLabel(new QLabel(this))
     , m_timeline(new TraceTimeline(this))
+    , m_flame(new FlameGraphView(this))
+    , m_statistics(new SpanStatisticsView(this))
+    , m_views(new QTabWidget(this))
     , m_details(new SpanDetailsView(this))
 {
     m_header->setTextFormat(Qt::PlainText);
@@ -119,7 +125,11 @@ TraceView::TraceView(QWidget *parent)
     filters->addWidget(m_criticalLabel);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_timeline);
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_timeline, tr("Timeline"));
+    m_views->addTab(m_flame, tr("Flame graph"));
+    m_views->addTab(m_statistics, tr("Statistics"));
+    splitter->addWidget(m_views);
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -138,6 +148,19 @@ TraceView::TraceView(QWidget *parent)
     connect(next, &QToolButton::clicked, m_timeline, &TraceTimeline::findNext);
     connect(previous, &QToolButton::clicked, m_timeline, &TraceTimeline::findPrevious);
     connect(m_timeline, &TraceTimeline::findChanged, this, &TraceView::updateFindLabel);
+    connect(m_timeline, &TraceTimeline::findChanged, this, &TraceView::updateFlameHighlights);
+    connect(m_timeline, &TraceTimeline::markedChanged, this, &TraceView::updateFlameHighlights);
+    connect(m_timeline, &TraceTimeline::markedChanged, m_statistics,
+            &SpanStatisticsView::setMarkPosition);
+    connect(m_timeline, &TraceTimeline::selectedSpanChanged, m_flame,
+            &FlameGraphView::setSelectedSpan);
+    connect(m_flame, &FlameGraphView::spanClicked, m_timeline, &TraceTimeline::selectSpan);
+    connect(m_statistics, &SpanStatisticsView::spansSelected, m_timeline,
+            &TraceTimeline::setMarkedSpans);
+    connect(m_statistics, &SpanStatisticsView::nextSpanRequested, m_timeline,
+            &TraceTimeline::nextMarked);
+    connect(m_statistics, &SpanStatisticsView::previousSpanRequested, m_timeline,
+            &TraceTimeline::previousMarked);
     connect(m_critical, &QCheckBox::toggled, m_timeline, &TraceTimeline::setShowCriticalPath);
     connect(m_timeline, &TraceTimeline::selectedSpanChanged, this,
             [this](int span) { m_details->setSpan(m_timeline->traceLayout(), span); });
@@ -176,6 +199,8 @@ void TraceView::setTraceLayout(const TraceLayoutPtr &layout, const QString &sour
                                const QStringList &warnings)
 {
     m_timeline->setTraceLayout(layout);
+    m_flame->setTraceLayout(layout);
+    m_statistics->setTraceLayout(layout);
     m_details->setSpan(layout, -1);
     m_findLabel->clear();
     m_criticalLabel->clear();
@@ -295,6 +320,24 @@ void TraceView::updateFindLabel(int current, int count)
         m_findLabel->setText(tr("no match"));
     else
         m_findLabel->setText(tr("%1 of %2").arg(current + 1).arg(count));
+}
+
+void TraceView::updateFlameHighlights()
+{
+    const TraceLayoutPtr layout = m_timeline->traceLayout();
+    std::vector<quint8> flags;
+    if (layout && (m_timeline->matchCount() > 0 || m_timeline->markedCount() > 0)) {
+        flags.assign(size_t(layout->spanCount()), 0);
+        const int current = m_timeline->rows().currentMatchSpan();
+        for (int span = 0; span < layout->spanCount(); ++span) {
+            flags[size_t(span)] = (m_timeline->isMatch(span) ? FlameGraphView::Match : 0)
+                                  | (span == current ? FlameGraphView::CurrentMatch : 0)
+                                  | (m_timeline->isMarked(span) ? FlameGraphView::Marked : 0);
+        }
+    }
+    m_flame->setHighlights(std::move(flags));
+    if (m_views->currentWidget() == m_flame)
+        m_flame->revealSpan(m_timeline->selectedSpan());
 }
 
 } // namespace Stackscope

@@ -11,17 +11,23 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QTabWidget;
 class QToolButton;
 
 namespace Stackscope {
 
+class FlameGraphView;
 class SpanDetailsView;
+class SpanStatisticsView;
 class TraceTimeline;
 
 /// One open trace: the header (name, start, duration, services, depth, span count), the find
 /// bar, the filters (only matches, short spans, the focused subtree with its breadcrumb), the
 /// critical path's navigation, the timeline, and the details of the selected span (references
 /// are links; Back returns to the span a link was followed from).
+/// bar, the timeline, the flame graph and the span statistics as tabs (the find and a statistics
+/// row's spans are highlighted in the timeline and the flame graph alike), and the details of the
+/// selected span.
 class TraceView : public QWidget
 {
     Q_OBJECT
@@ -36,6 +42,10 @@ public:
 
     TraceTimeline *timeline() const { return m_timeline; }
     SpanDetailsView *details() const { return m_details; }
+    FlameGraphView *flameGraph() const { return m_flame; }
+    SpanStatisticsView *statistics() const { return m_statistics; }
+    /// The tabs: timeline, flame graph, statistics.
+    QTabWidget *views() const { return m_views; }
     QLineEdit *findEdit() const { return m_find; }
     QLabel *header() const { return m_header; }
     QLabel *notice() const { return m_notice; }
@@ -52,6 +62,8 @@ private:
     void applyShortSpans();
     void followLink(int span);
     void goBack();
+    /// The find's matches and the marked spans, for the flame graph.
+    void updateFlameHighlights();
 
     QLabel *m_header;
     QLabel *m_notice;
@@ -65,6 +77,9 @@ private:
     QLabel *m_criticalLabel;
     std::vector<int> m_history; ///< spans links were followed from, for Back
     TraceTimeline *m_timeline;
+    FlameGraphView *m_flame;
+    SpanStatisticsView *m_statistics;
+    QTabWidget *m_views;
     SpanDetailsView *m_details;
 };
 
