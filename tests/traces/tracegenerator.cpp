@@ -77,6 +77,15 @@ QByteArray TraceGenerator::traceJson() const
         nodes.push_back(n);
     }
 
+    const QByteArray slow = slowService.toUtf8();
+    const QByteArray renameFrom = renameOperation.toUtf8();
+    const QByteArray renameTo = renamedTo.toUtf8();
+    const auto durationOf = [&](const Node &n) {
+        if (slow.isEmpty() || slow != serviceNames[n.service])
+            return n.duration;
+        return std::max<qint64>(1, qint64(double(n.duration) * slowFactor));
+    };
+
     QByteArray out;
     out.reserve(qsizetype(spans) * 560 + 8192);
     const QByteArray traceIdBytes = traceId.toLatin1();
@@ -91,16 +100,18 @@ QByteArray TraceGenerator::traceJson() const
         const bool db = chance(0.2);
         const char *verb = verbs[rng() % 4];
         const char *resource = resources[rng() % 10];
+        QByteArray operation;
         if (db) {
-            out += dbOps[rng() % 3];
-            out += ' ';
-            out += resource;
+            operation += dbOps[rng() % 3];
+            operation += ' ';
+            operation += resource;
         } else {
-            out += verb;
-            out += " /api/";
-            out += resource;
-            out += "/{id}";
+            operation += verb;
+            operation += " /api/";
+            operation += resource;
+            operation += "/{id}";
         }
+        out += !renameFrom.isEmpty() && operation == renameFrom ? renameTo : operation;
         out += "\",\"references\":[";
         if (n.parent >= 0) {
             out += "{\"refType\":\"CHILD_OF\",\"traceID\":\"" + traceIdBytes + "\",\"spanID\":\"";
@@ -108,7 +119,7 @@ QByteArray TraceGenerator::traceJson() const
             out += "\"}";
         }
         out += "],\"startTime\":" + QByteArray::number(n.start)
-               + ",\"duration\":" + QByteArray::number(n.duration) + ",\"tags\":[";
+               + ",\"duration\":" + QByteArray::number(durationOf(n)) + ",\"tags\":[";
         out += "{\"key\":\"span.kind\",\"type\":\"string\",\"value\":\"";
         out += (n.parent >= 0 && nodes[size_t(n.parent)].service != n.service) ? "server"
                                                                                : "client";

@@ -126,9 +126,10 @@ void TraceCompareView::setComparison(const TraceComparisonPtr &comparison, const
     const TraceComparison &c = *comparison;
     const auto side = [&c](Side s, const QString &label) {
         const TracePtr &t = c.trace(s);
-        return tr("%1 · %2 · %n span(s)", nullptr, c.spanCount(s))
+        return tr("%1 · %2 · %3 spans")
             .arg(label.isEmpty() && t ? t->traceId : label,
-                 Format::durationUs(c.traceDurationUs(s)));
+                 Format::durationUs(c.traceDurationUs(s)))
+            .arg(c.spanCount(s));
     };
     const qint64 delta = c.traceDurationUs(Side::B) - c.traceDurationUs(Side::A);
     const qint64 base = c.traceDurationUs(Side::A);
