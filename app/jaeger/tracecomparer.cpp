@@ -25,7 +25,16 @@ FileResult readTraceFile(const QString &path)
         result.error = file.errorString();
         return result;
     }
-    const TraceParseResult parsed = parseTraces(file.readAll());
+    // Room for the parser's padding, so that it parses the bytes where they are.
+    const qsizetype size = qsizetype(file.size());
+    QByteArray json;
+    json.reserve(size + 64);
+    json.resize(size);
+    if (file.read(json.data(), size) != size) {
+        result.error = file.errorString();
+        return result;
+    }
+    const TraceParseResult parsed = parseTraces(json);
     if (!parsed.ok())
         result.error = parsed.error;
     else if (parsed.traces.isEmpty())
@@ -86,6 +95,8 @@ void TraceComparer::fetchNextId()
         Side &s = m_sides[size_t(side)];
         if (s.done || s.source.trace || !s.source.filePath.isEmpty() || s.source.traceId.isEmpty())
             continue;
+        if (!m_client)
+            return fail(side, tr("no Jaeger to fetch it from"));
         m_fetching = true;
         const quint64 request = m_request;
         m_client->trace(s.source.traceId, this,

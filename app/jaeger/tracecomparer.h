@@ -21,6 +21,7 @@ class TraceComparer : public QObject
 {
     Q_OBJECT
 public:
+    /// `client` fetches sides given by trace ID; it may be null when none is.
     explicit TraceComparer(JaegerClient *client, QObject *parent = nullptr);
     ~TraceComparer() override;
 

@@ -126,6 +126,8 @@ std::shared_ptr<const TraceComparison> TraceComparison::build(TracePtr a, TraceP
     auto out = std::make_shared<TraceComparison>();
     out->a = std::move(a);
     out->b = std::move(b);
+    out->nodes.reserve(
+        std::max(out->a ? out->a->spans.size() : 0, out->b ? out->b->spans.size() : 0));
     Merger merger(*out);
     if (out->a)
         out->m_nodeOfSpanA = merger.add(*out->a, Side::A);
