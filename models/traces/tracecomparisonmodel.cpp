@@ -60,15 +60,39 @@ void TraceComparisonModel::setComparison(TraceComparisonPtr comparison)
     m_children.clear();
     m_tops.clear();
     m_row.clear();
+    m_leadsToChange.clear();
     if (m_comparison) {
         m_tops = m_comparison->tops;
         m_children.reserve(m_comparison->nodes.size());
         for (const Node &node : m_comparison->nodes)
             m_children.push_back(node.children);
         m_row.assign(m_comparison->nodes.size(), 0);
+        // Parents come before their children: one pass from the end sees every child first.
+        const auto &nodes = m_comparison->nodes;
+        m_leadsToChange.assign(nodes.size(), 0);
+        for (size_t n = nodes.size(); n-- > 0;) {
+            m_leadsToChange[n] |= char(changed(nodes[n]));
+            if (nodes[n].parent >= 0 && m_leadsToChange[n])
+                m_leadsToChange[size_t(nodes[n].parent)] = 1;
+        }
         applySort();
     }
     endResetModel();
+}
+
+void TraceComparisonModel::setChangesOnly(bool changesOnly)
+{
+    if (m_changesOnly == changesOnly)
+        return;
+    beginResetModel();
+    m_changesOnly = changesOnly;
+    applySort();
+    endResetModel();
+}
+
+bool TraceComparisonModel::changed(const Node &node)
+{
+    return node.onlyInA() || node.onlyInB() || changeOf(node) != Change::Same;
 }
 
 TraceComparisonModel::Change TraceComparisonModel::changeOf(const Node &node)
@@ -95,7 +119,11 @@ void TraceComparisonModel::applySort()
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     // Restart from the order of first start, so that ties keep it whatever came before.
     const auto sortLevel = [&](std::vector<qint32> &level, const std::vector<qint32> &original) {
-        level = original;
+        level.clear();
+        for (qint32 n : original) {
+            if (!m_changesOnly || m_leadsToChange[size_t(n)])
+                level.push_back(n);
+        }
         if (column == NodeColumn) {
             std::stable_sort(level.begin(), level.end(), [&](qint32 l, qint32 r) {
                 const int c
@@ -142,7 +170,8 @@ void TraceComparisonModel::sort(int column, Qt::SortOrder order)
 
 QModelIndex TraceComparisonModel::indexOfNode(qint32 node, int column) const
 {
-    if (!m_comparison || node < 0 || size_t(node) >= m_comparison->nodes.size())
+    if (!m_comparison || node < 0 || size_t(node) >= m_comparison->nodes.size()
+        || (m_changesOnly && !m_leadsToChange[size_t(node)]))
         return {};
     return createIndex(m_row[size_t(node)], column, quintptr(node));
 }

@@ -11,8 +11,10 @@ namespace Stackscope {
 
 /// The merged tree of a TraceComparison as a tree table: node, count and duration in A and in
 /// B, the difference in time and in percent. Sorting orders the children of every node (each
-/// level on its own), by default the largest regression (Δ time, B slower than A) first. A new
-/// comparison replaces the old one with a reset: it is a different tree, not an update.
+/// level on its own), by default the largest regression (Δ time, B slower than A) first. With
+/// "changes only", a node shows when it changed (slower, faster, only on one side) or something
+/// below it did. A new comparison, or the other filter, replaces the rows with a reset: it is a
+/// different tree, not an update.
 class TraceComparisonModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -50,6 +52,12 @@ public:
 
     void setComparison(TraceComparisonPtr comparison);
     const TraceComparisonPtr &comparison() const { return m_comparison; }
+    void setChangesOnly(bool changesOnly);
+    bool changesOnly() const { return m_changesOnly; }
+    /// Whether a node changed (slower, faster, only on one side).
+    static bool changed(const TraceComparison::Node &node);
+    /// Whether a node or one below it changed.
+    bool leadsToChange(qint32 node) const { return m_leadsToChange[size_t(node)]; }
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
     /// The index of a node (column 0), invalid for -1.
@@ -77,6 +85,8 @@ private:
     std::vector<std::vector<qint32>> m_children; ///< by node, in the order shown
     std::vector<qint32> m_tops;                  ///< in the order shown
     std::vector<qint32> m_row;                   ///< by node: its row under its parent
+    std::vector<char> m_leadsToChange;           ///< by node
+    bool m_changesOnly = false;
     int m_sortColumn = DeltaColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 };

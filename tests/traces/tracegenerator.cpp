@@ -78,13 +78,22 @@ QByteArray TraceGenerator::traceJson() const
     }
 
     const QByteArray slow = slowService.toUtf8();
+    std::vector<qint64> durations(nodes.size());
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        const Node &n = nodes[i];
+        durations[i] = slow.isEmpty() || slow != serviceNames[n.service]
+                           ? n.duration
+                           : std::max<qint64>(1, qint64(double(n.duration) * slowFactor));
+    }
+    if (!slow.isEmpty() && stretchParents) {
+        // Parents come before their children: from the last span up.
+        for (size_t i = nodes.size(); i-- > 1;) {
+            const size_t p = size_t(nodes[i].parent);
+            durations[p] = std::max(durations[p], nodes[i].start + durations[i] - nodes[p].start);
+        }
+    }
     const QByteArray renameFrom = renameOperation.toUtf8();
     const QByteArray renameTo = renamedTo.toUtf8();
-    const auto durationOf = [&](const Node &n) {
-        if (slow.isEmpty() || slow != serviceNames[n.service])
-            return n.duration;
-        return std::max<qint64>(1, qint64(double(n.duration) * slowFactor));
-    };
 
     QByteArray out;
     out.reserve(qsizetype(spans) * 560 + 8192);
@@ -119,7 +128,7 @@ QByteArray TraceGenerator::traceJson() const
             out += "\"}";
         }
         out += "],\"startTime\":" + QByteArray::number(n.start)
-               + ",\"duration\":" + QByteArray::number(durationOf(n)) + ",\"tags\":[";
+               + ",\"duration\":" + QByteArray::number(durations[size_t(i)]) + ",\"tags\":[";
         out += "{\"key\":\"span.kind\",\"type\":\"string\",\"value\":\"";
         out += (n.parent >= 0 && nodes[size_t(n.parent)].service != n.service) ? "server"
                                                                                : "client";

@@ -24,6 +24,9 @@ struct TraceGenerator
     // 1 µs), and the spans of operation `renameOperation` are named `renamedTo`.
     QString slowService;
     double slowFactor = 1.0;
+    /// With `slowService`: every parent lasts at least until its (slowed) children end, as a
+    /// caller that waits for its calls does, so that a regression shows on the path above it.
+    bool stretchParents = false;
     QString renameOperation;
     QString renamedTo;
 

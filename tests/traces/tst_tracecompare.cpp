@@ -23,6 +23,7 @@
 #include "tests/traces/tracegenerator.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
@@ -164,6 +165,14 @@ void compareWithReference(const TraceComparison &c)
         if (node.parent >= 0)
             QCOMPARE(node.depth, c.nodes[size_t(node.parent)].depth + 1);
     }
+}
+
+int rowsBelow(const QAbstractItemModel &model, const QModelIndex &parent = {})
+{
+    int rows = model.rowCount(parent);
+    for (int row = model.rowCount(parent); row-- > 0;)
+        rows += rowsBelow(model, model.index(row, 0, parent));
+    return rows;
 }
 
 qint32 findNode(const TraceComparison &c, const QString &path)
@@ -326,10 +335,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("slowService");
         QTest::addColumn<double>("factor");
         QTest::addColumn<QString>("renamed");
-        QTest::newRow("payment 1.5× slower") << u"payment"_s << 1.5 << QString();
-        QTest::newRow("checkout twice as fast") << u"checkout"_s << 0.5 << QString();
-        QTest::newRow("orders call renamed") << QString() << 1.0 << u"GET /api/orders/{id}"_s;
-        QTest::newRow("cart slower, items call renamed") << u"cart"_s << 1.3 << u"SELECT items"_s;
+        QTest::addColumn<bool>("stretch");
+        QTest::newRow("payment 1.5× slower") << u"payment"_s << 1.5 << QString() << false;
+        QTest::newRow("checkout twice as fast") << u"checkout"_s << 0.5 << QString() << false;
+        QTest::newRow("orders call renamed")
+            << QString() << 1.0 << u"GET /api/orders/{id}"_s << false;
+        QTest::newRow("cart slower, items call renamed")
+            << u"cart"_s << 1.3 << u"SELECT items"_s << false;
+        QTest::newRow("payment 3× slower, callers wait")
+            << u"payment"_s << 3.0 << QString() << true;
     }
 
     void generatedPairs()
@@ -337,6 +351,7 @@ private Q_SLOTS:
         QFETCH(QString, slowService);
         QFETCH(double, factor);
         QFETCH(QString, renamed);
+        QFETCH(bool, stretch);
         Test::TraceGenerator g;
         g.spans = 3000;
         g.services = 8;
@@ -344,6 +359,7 @@ private Q_SLOTS:
         const TracePtr a = parse(g.traceJson());
         g.slowService = slowService;
         g.slowFactor = factor;
+        g.stretchParents = stretch;
         g.renameOperation = renamed;
         g.renamedTo = renamed.isEmpty() ? QString() : u"v2 "_s + renamed;
         g.traceId = u"5af7183fb1d4cf5f3f1e2d3c4b5a6979"_s;
@@ -365,7 +381,8 @@ private Q_SLOTS:
             if (node.onlyInA() || node.onlyInB())
                 continue;
             QCOMPARE(node.countA(), node.countB());
-            // The known change: the slowed service's spans, each scaled, nothing else.
+            // The known change: the slowed service's spans, each scaled; nothing else, or, when
+            // callers wait, their callers no faster and the root as long as its longest call.
             qint64 expected = 0;
             for (qint32 s : node.spansA) {
                 const qint64 d = a->spans[size_t(s)].durationUs;
@@ -373,12 +390,44 @@ private Q_SLOTS:
                                 ? std::max<qint64>(1, qint64(double(d) * factor))
                                 : d;
             }
-            QCOMPARE(node.durationB, expected);
             const auto change = Model::changeOf(node);
             slower += change == Model::Change::Slower;
             faster += change == Model::Change::Faster;
-            if (node.service != slowService)
-                QCOMPARE(change, Model::Change::Same);
+            if (!stretch) {
+                QCOMPARE(node.durationB, expected);
+                if (node.service != slowService)
+                    QCOMPARE(change, Model::Change::Same);
+            } else {
+                QVERIFY(node.durationB >= expected);
+                QVERIFY(change != Model::Change::Faster);
+            }
+        }
+        // Changes only: the changed nodes and their ancestors, no other.
+        std::vector<bool> shown(c->nodes.size(), false);
+        for (size_t n = 0; n < c->nodes.size(); ++n) {
+            if (!Model::changed(c->nodes[n]))
+                continue;
+            for (qint32 at = qint32(n); at >= 0 && !shown[size_t(at)];
+                 at = c->nodes[size_t(at)].parent)
+                shown[size_t(at)] = true;
+        }
+        Model model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setComparison(c);
+        QCOMPARE(rowsBelow(model), int(c->nodes.size()));
+        model.setChangesOnly(true);
+        QCOMPARE(rowsBelow(model), int(std::count(shown.begin(), shown.end(), true)));
+        QVERIFY(rowsBelow(model) < int(c->nodes.size()));
+        model.sort(Model::DeltaPercentColumn, Qt::AscendingOrder);
+        model.setChangesOnly(false);
+        QCOMPARE(rowsBelow(model), int(c->nodes.size()));
+
+        if (stretch) {
+            // The regression shows on the path from the root: the root itself is slower.
+            const Node &root = c->nodes[size_t(c->tops.front())];
+            QCOMPARE(Model::changeOf(root), Model::Change::Slower);
+            QCOMPARE(root.durationB, b->durationUs());
         }
         QCOMPARE(c->onlyInACount, onlyA);
         QCOMPARE(c->onlyInBCount, onlyB);
@@ -419,6 +468,11 @@ private Q_SLOTS:
         }
         QCOMPARE(spans, int(a->spans.size()));
         QCOMPARE(c->onlyInACount + c->onlyInBCount, 0);
+        Model model;
+        model.setComparison(c);
+        QCOMPARE(model.rowCount(), int(c->tops.size()));
+        model.setChangesOnly(true);
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void twoDifferentRealFixtures()
@@ -495,7 +549,7 @@ private Q_SLOTS:
         QCOMPARE(c->b->traceId, u"aaaa000000000002"_s);
         compareWithReference(*c);
         QVERIFY(c->onlyInACount > 0 && c->onlyInBCount > 0);
-        const QString header = view->header()->text();
+        const QString header = view->header()->text() + u'\n' + view->summary()->text();
         QVERIFY2(header.contains(u"A: aaaa000000000001"_s) && header.contains(u"600 spans"_s)
                      && header.contains(u"only in A"_s),
                  qPrintable(header));
@@ -527,6 +581,14 @@ private Q_SLOTS:
             gone = c->nodes[size_t(n)].onlyInA() ? n : -1;
         view->tree()->setCurrentIndex(view->model()->indexOfNode(gone));
         QVERIFY(view->openAButton()->isEnabled() && !view->openBButton()->isEnabled());
+
+        // Changes only: fewer rows, the first still the largest regression.
+        const int allRows = rowsBelow(*view->model());
+        view->changesOnlyBox()->setChecked(true);
+        QVERIFY(rowsBelow(*view->model()) < allRows);
+        QCOMPARE(view->currentNode(), c->tops.front());
+        view->changesOnlyBox()->setChecked(false);
+        QCOMPARE(rowsBelow(*view->model()), allRows);
 
         // (2) "Compare…" from the open trace (A) with a search result (B).
         view->setComparison(nullptr, {}, {});

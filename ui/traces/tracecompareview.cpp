@@ -6,6 +6,7 @@
 
 #include "ui/plaintooltips.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -14,7 +15,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -24,24 +27,33 @@ namespace {
 
 using Side = TraceComparison::Side;
 
-/// Trees up to this many nodes open fully; larger ones show their first levels.
-constexpr size_t kExpandAllNodes = 2000;
+/// At most this many nodes are opened on the paths to changes (a huge tree stays quick).
+constexpr size_t kMaxOpened = 2000;
 
 } // namespace
 
 TraceCompareView::TraceCompareView(QWidget *parent)
     : QWidget(parent)
+    , m_title(new QLabel(this))
     , m_header(new QLabel(this))
+    , m_summary(new QLabel(this))
     , m_notice(new QLabel(this))
     , m_openA(new QPushButton(tr("Open in A"), this))
     , m_openB(new QPushButton(tr("Open in B"), this))
     , m_swap(new QPushButton(tr("Swap A and B"), this))
+    , m_changesOnly(new QCheckBox(tr("Changes only"), this))
     , m_tree(new QTreeView(this))
     , m_model(new TraceComparisonModel(this))
 {
-    m_header->setTextFormat(Qt::PlainText);
-    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_header->setWordWrap(true);
+    for (QLabel *label : {m_title, m_header, m_summary}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setWordWrap(true);
+    }
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_summary->setFont(bold);
     m_notice->setTextFormat(Qt::PlainText);
     m_notice->setWordWrap(true);
     m_notice->hide();
@@ -50,6 +62,8 @@ TraceCompareView::TraceCompareView(QWidget *parent)
     m_openA->setToolTip(tr("Show the selected node's span in trace A"));
     m_openB->setToolTip(tr("Show the selected node's span in trace B (Enter, double-click)"));
     m_swap->setToolTip(tr("Compare the other way round: B as the baseline"));
+    m_changesOnly->setToolTip(tr("Hide the calls that took the same time in both traces, unless "
+                                 "something below them changed"));
 
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
@@ -75,10 +89,14 @@ TraceCompareView::TraceCompareView(QWidget *parent)
     bar->addWidget(m_openB);
     bar->addSpacing(12);
     bar->addWidget(m_swap);
+    bar->addSpacing(12);
+    bar->addWidget(m_changesOnly);
     bar->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
     layout->addWidget(m_header);
+    layout->addWidget(m_summary);
     layout->addWidget(m_notice);
     layout->addLayout(bar);
     layout->addWidget(m_tree, 1);
@@ -96,6 +114,10 @@ TraceCompareView::TraceCompareView(QWidget *parent)
         const TraceComparisonPtr c = comparison();
         if (node >= 0 && c)
             openCurrent(c->nodes[size_t(node)].onlyInA() ? Side::A : Side::B);
+    });
+    connect(m_changesOnly, &QCheckBox::toggled, this, [this](bool on) {
+        m_model->setChangesOnly(on);
+        openPathsToChanges();
     });
     connect(m_tree, &QTreeView::customContextMenuRequested, this,
             &TraceCompareView::showContextMenu);
@@ -118,6 +140,8 @@ void TraceCompareView::setComparison(const TraceComparisonPtr &comparison, const
     m_swap->setEnabled(comparison && comparison->a && comparison->b);
     setNotice({}, false);
     if (!comparison) {
+        m_title->setText(tr("Compare two traces"));
+        m_summary->clear();
         m_header->setText(tr("No comparison yet. Select two search results and press Compare, "
                              "or use Compare… above."));
         updateButtons();
@@ -145,25 +169,40 @@ void TraceCompareView::setComparison(const TraceComparisonPtr &comparison, const
     }
     const QString name
         = c.tops.empty() ? tr("(empty traces)") : c.nodes[size_t(c.tops.front())].name();
-    m_header->setText(
-        tr("%1\nA: %2\nB: %3\nΔ %4 (%5) · %6 slower, %7 faster, %8 only in A, %9 only in B")
-            .arg(name, side(Side::A, labelA), side(Side::B, labelB),
-                 (delta > 0 ? u"+"_s : QString()) + Format::durationUs(delta),
-                 (delta > 0 && base > 0 ? u"+"_s : QString()) + percent)
-            .arg(slower)
-            .arg(faster)
-            .arg(c.onlyInACount)
-            .arg(c.onlyInBCount));
-    m_header->setStyleSheet(Palette::textStyle(
-        delta > 0 && double(delta) >= TraceComparisonModel::kSignificant * double(base)
-            ? Palette::Tone::Bad
-        : delta < 0 && double(-delta) >= TraceComparisonModel::kSignificant * double(base)
-            ? Palette::Tone::Good
-            : Palette::Tone::Muted));
-    if (c.nodes.size() <= kExpandAllNodes)
-        m_tree->expandAll();
-    else
-        m_tree->expandToDepth(2);
+    m_title->setText(name);
+    m_header->setText(tr("A: %1\nB: %2").arg(side(Side::A, labelA), side(Side::B, labelB)));
+    m_summary->setText(tr("Δ %1 (%2) · %3 slower, %4 faster, %5 only in A, %6 only in B")
+                           .arg((delta > 0 ? u"+"_s : QString()) + Format::durationUs(delta),
+                                (delta > 0 && base > 0 ? u"+"_s : QString()) + percent)
+                           .arg(slower)
+                           .arg(faster)
+                           .arg(c.onlyInACount)
+                           .arg(c.onlyInBCount));
+    const double significant = TraceComparisonModel::kSignificant * double(base);
+    m_summary->setStyleSheet(
+        Palette::textStyle(delta > 0 && double(delta) >= significant    ? Palette::Tone::Bad
+                           : delta < 0 && double(-delta) >= significant ? Palette::Tone::Good
+                                                                        : Palette::Tone::Muted));
+    openPathsToChanges();
+    updateButtons();
+}
+
+void TraceCompareView::openPathsToChanges()
+{
+    const TraceComparisonPtr c = comparison();
+    if (!c)
+        return;
+    // What changed is open to see; unchanged subtrees stay closed.
+    m_tree->collapseAll();
+    size_t opened = 0;
+    for (qint32 n = 0; n < qint32(c->nodes.size()) && opened < kMaxOpened; ++n) {
+        const std::vector<qint32> &children = c->nodes[size_t(n)].children;
+        if (std::none_of(children.begin(), children.end(),
+                         [this](qint32 child) { return m_model->leadsToChange(child); }))
+            continue;
+        m_tree->setExpanded(m_model->indexOfNode(n), true);
+        ++opened;
+    }
     const QModelIndex first = m_model->index(0, 0);
     if (first.isValid())
         m_tree->setCurrentIndex(first);
