@@ -192,8 +192,9 @@ void TraceCompareView::openPathsToChanges()
     const TraceComparisonPtr c = comparison();
     if (!c)
         return;
-    // What changed is open to see; unchanged subtrees stay closed.
-    m_tree->collapseAll();
+    // What changed is open to see; unchanged subtrees stay closed. Called after the model's
+    // reset, when nothing is open and the view's layout is pending: each expand is then only
+    // noted, and the rows are laid out once.
     size_t opened = 0;
     for (qint32 n = 0; n < qint32(c->nodes.size()) && opened < kMaxOpened; ++n) {
         const std::vector<qint32> &children = c->nodes[size_t(n)].children;

@@ -54,7 +54,7 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
-    /// Opens the nodes on the paths to changes (closes the rest) and selects the first row.
+    /// Opens the nodes on the paths to changes and selects the first row; after the model's reset.
     void openPathsToChanges();
     void showContextMenu(const QPoint &at);
 
