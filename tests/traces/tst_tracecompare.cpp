@@ -593,6 +593,8 @@ private Q_SLOTS:
         // (2) "Compare…" from the open trace (A) with a search result (B).
         view->setComparison(nullptr, {}, {});
         Q_EMIT page->compareMenu()->aboutToShow();
+        Q_EMIT page->compareMenu()->aboutToShow(); // filled anew, the old submenu gone
+        QCOMPARE(page->compareMenu()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly).size(), 1);
         QMenu *results = nullptr;
         for (QAction *action : page->compareMenu()->actions()) {
             if (action->menu())

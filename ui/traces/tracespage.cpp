@@ -96,6 +96,8 @@ void TracesPage::showCompare()
 
 void TracesPage::fillCompareMenu()
 {
+    // clear() leaves the submenu of the last time, which is a child of the menu, not an action.
+    qDeleteAll(m_compareMenu->findChildren<QMenu *>(Qt::FindDirectChildrenOnly));
     m_compareMenu->clear();
     const TraceLayoutPtr open = m_trace->traceLayout();
     const TracePtr current = open ? open->trace : TracePtr();
