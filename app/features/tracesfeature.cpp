@@ -5,10 +5,13 @@
 
 #include "app/http/poller.h"
 #include "app/jaeger/jaegerclient.h"
+#include "app/jaeger/tracecomparer.h"
 #include "app/jaeger/tracescontroller.h"
 #include "app/selfmetrics/selfmetrics.h"
+#include "ui/traces/tracecompareview.h"
 #include "ui/traces/tracesearchpage.h"
 #include "ui/traces/tracespage.h"
+#include "ui/traces/tracetimeline.h"
 #include "ui/traces/traceview.h"
 
 #include "ui/mainwindow.h"
@@ -26,6 +29,7 @@ TracesFeature::TracesFeature(const AppContext &context, QObject *parent)
     : Feature(parent)
     , m_context(context)
     , m_controller(new TracesController(context.network, this))
+    , m_comparer(new TraceComparer(m_controller->client(), this))
 {
     if (SelfMetrics *metrics = m_context.selfMetrics) {
         connect(m_controller->client()->http(), &HttpClient::requestFinished, metrics,
@@ -74,10 +78,23 @@ TracesFeature::TracesFeature(const AppContext &context, QObject *parent)
             if (!m_page)
                 return;
             m_page->traceView()->setTraceLayout(layout, source, warnings);
+            if (m_pendingTrace && layout && layout->trace == m_pendingTrace)
+                m_page->traceView()->timeline()->selectSpan(m_pendingSpan);
+            m_pendingTrace.reset();
             m_page->showTrace();
         });
     connect(m_controller, &TracesController::traceOpenFailed, this,
             &TracesFeature::showOpenFailure);
+    connect(
+        m_comparer, &TraceComparer::comparisonReady, this,
+        [this](const TraceComparisonPtr &comparison, const QString &labelA, const QString &labelB) {
+            if (m_page)
+                m_page->compareView()->setComparison(comparison, labelA, labelB);
+        });
+    connect(m_comparer, &TraceComparer::comparisonFailed, this, [this](const QString &message) {
+        if (m_page)
+            m_page->compareView()->setNotice(message, true);
+    });
 }
 
 TracesFeature::~TracesFeature() = default;
@@ -112,6 +129,9 @@ QWidget *TracesFeature::createPage()
     connect(page, &TracesPage::openFileRequested, this, &TracesFeature::openFile);
     page->setOpenShortcutEnabled(m_context.window == nullptr);
     connect(page, &TracesPage::saveRequested, this, &TracesFeature::saveTrace);
+    connect(page, &TracesPage::compareRequested, this, &TracesFeature::compare);
+    connect(page->compareView(), &TraceCompareView::openSpanRequested, this,
+            &TracesFeature::openSpan);
     return page;
 }
 
@@ -155,6 +175,31 @@ void TracesFeature::openTraceId(const QString &traceId)
         m_page->showTrace();
     }
     m_controller->openTraceId(traceId);
+}
+
+void TracesFeature::compare(const TraceSource &a, const TraceSource &b)
+{
+    if (m_page) {
+        m_page->compareView()->setNotice(tr("Comparing %1 with %2…").arg(a.label(), b.label()),
+                                         false);
+        m_page->showCompare();
+    }
+    m_comparer->compare(a, b);
+}
+
+void TracesFeature::openSpan(const TracePtr &trace, int span)
+{
+    if (!m_page || !trace || span < 0 || size_t(span) >= trace->spans.size())
+        return;
+    const TraceLayoutPtr current = m_page->traceView()->traceLayout();
+    if (current && current->trace == trace) {
+        m_page->traceView()->timeline()->selectSpan(span);
+        m_page->showTrace();
+        return;
+    }
+    m_pendingTrace = trace;
+    m_pendingSpan = span;
+    openSummary(TraceSummary::of(trace));
 }
 
 void TracesFeature::showOpenFailure(const TraceOpenFailure &failure)

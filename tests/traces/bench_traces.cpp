@@ -4,11 +4,13 @@
 // 250,000 generated spans, the resident memory with 250,000 spans open, and the time of one
 // repaint while scrolling and while hovering; the critical path of 250,000 spans; the flame
 // graph and span statistics of 250,000 spans; and the same timeline figures for a generated file
-// of 1,000,000 spans. The 250k and 1M figures run in child processes so that their memory is
-// their own (the 1M file is written by the parent first).
-// Arguments: none for all figures; --1m for the 1M figures and critical_path_250k_ms only;
+// of 1,000,000 spans; comparing two 50,000-span trace files, from the files to the painted
+// comparison (`--compare` runs only that). The 250k and 1M figures run in child processes so that
+// their memory is their own (the 1M file is written by the parent first). Arguments: none for all
+// figures; --1m for the 1M figures and critical_path_250k_ms only;
 // --analysis for the flame graph and statistics alone; --write-1m FILE writes the 1M file and
 // --1m-child FILE measures it (to profile one part).
+#include "app/jaeger/tracecomparer.h"
 #include "app/jaeger/traceloader.h"
 #include "app/jaeger/traceparser.h"
 #include "models/traces/flamegraphlayout.h"
@@ -17,6 +19,7 @@
 #include "tests/support/benchfigures.h"
 #include "ui/traces/flamegraphview.h"
 #include "ui/traces/spanstatisticsview.h"
+#include "ui/traces/tracecompareview.h"
 #include "ui/traces/tracetimeline.h"
 
 #include "tests/traces/tracegenerator.h"
@@ -29,9 +32,10 @@
 #include <QScrollBar>
 #include <QTemporaryDir>
 
+#include <QTableView>
+#include <QTreeView>
 #include <sys/resource.h>
 #include <time.h>
-#include <QTableView>
 
 #include <algorithm>
 #include <cstdio>
@@ -352,6 +356,74 @@ int runAnalysis()
     return 0;
 }
 
+/// Two 50,000-span files (B: one service 40 % slower and one call renamed) read, parsed, merged
+/// and painted in the comparison view; the median of five runs.
+int runCompare()
+{
+    QTemporaryDir dir;
+    Test::TraceGenerator g;
+    g.spans = 50000;
+    g.services = 30;
+    g.maxDepth = 30;
+    g.seed = 42;
+    const QString fileA = dir.filePath(u"a.json"_s), fileB = dir.filePath(u"b.json"_s);
+    const auto write = [](const QString &path, const QByteArray &json) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(json) == json.size();
+    };
+    if (!write(fileA, g.traceJson()))
+        return 1;
+    g.traceId = u"5af7183fb1d4cf5f3f1e2d3c4b5a6979"_s;
+    g.slowService = u"payment"_s;
+    g.slowFactor = 1.4;
+    g.renameOperation = u"GET /api/orders/{id}"_s;
+    g.renamedTo = u"GET /api/v2/orders/{id}"_s;
+    if (!write(fileB, g.traceJson()))
+        return 1;
+
+    TraceCompareView view;
+    view.resize(1280, 800);
+    view.show();
+    QCoreApplication::processEvents();
+    TraceComparer comparer(nullptr);
+    std::vector<double> runs, arrived;
+    size_t nodes = 0;
+    for (int i = 0; i < 5; ++i) {
+        view.setComparison(nullptr, {}, {});
+        QCoreApplication::processEvents();
+        bool ready = false;
+        double arrivedMs = 0;
+        QElapsedTimer timer;
+        const QMetaObject::Connection c = QObject::connect(
+            &comparer, &TraceComparer::comparisonReady, &view,
+            [&](const TraceComparisonPtr &comparison, const QString &a, const QString &b) {
+                arrivedMs = double(timer.nsecsElapsed()) / 1e6;
+                view.setComparison(comparison, a, b);
+                view.repaint();
+                view.tree()->viewport()->repaint();
+                nodes = comparison->nodes.size();
+                ready = true;
+            });
+        timer.start();
+        comparer.compare(TraceSource::ofFile(fileA), TraceSource::ofFile(fileB));
+        while (!ready)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        runs.push_back(double(timer.nsecsElapsed()) / 1e6);
+        arrived.push_back(arrivedMs);
+        QObject::disconnect(c);
+    }
+    std::printf("# compare: %zu merged nodes; runs %.0f %.0f %.0f %.0f %.0f ms\n", nodes, runs[0],
+                runs[1], runs[2], runs[3], runs[4]);
+    std::vector<double> shown;
+    for (size_t i = 0; i < runs.size(); ++i)
+        shown.push_back(runs[i] - arrived[i]);
+    std::printf("# compare: the merged tree arrives after %.0f ms, the view takes %.0f ms more "
+                "(medians)\n",
+                percentile(arrived, 0.5), percentile(shown, 0.5));
+    Bench::figure("trace_compare_2x50k_ms", Bench::median(runs), "ms", 0);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -383,6 +455,8 @@ int main(int argc, char **argv)
     }
     if (app.arguments().contains(u"--analysis"_s))
         return runAnalysis();
+    if (app.arguments().contains(u"--compare"_s))
+        return runCompare();
 
     std::vector<double> runs;
     TraceLoader::Timing timing;
@@ -392,6 +466,8 @@ int main(int argc, char **argv)
                 double(generate(50000).size()) / 1e6, timing.parseMs, timing.layoutMs);
     std::printf("trace_open_50k_ms: %.0f ms\n", percentile(runs, 0.5));
     std::fflush(stdout);
+    if (const int failed = runCompare())
+        return failed;
 
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedChannels);

@@ -77,6 +77,24 @@ QByteArray TraceGenerator::traceJson() const
         nodes.push_back(n);
     }
 
+    const QByteArray slow = slowService.toUtf8();
+    std::vector<qint64> durations(nodes.size());
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        const Node &n = nodes[i];
+        durations[i] = slow.isEmpty() || slow != serviceNames[n.service]
+                           ? n.duration
+                           : std::max<qint64>(1, qint64(double(n.duration) * slowFactor));
+    }
+    if (!slow.isEmpty() && stretchParents) {
+        // Parents come before their children: from the last span up.
+        for (size_t i = nodes.size(); i-- > 1;) {
+            const size_t p = size_t(nodes[i].parent);
+            durations[p] = std::max(durations[p], nodes[i].start + durations[i] - nodes[p].start);
+        }
+    }
+    const QByteArray renameFrom = renameOperation.toUtf8();
+    const QByteArray renameTo = renamedTo.toUtf8();
+
     QByteArray out;
     out.reserve(qsizetype(spans) * 560 + 8192);
     const QByteArray traceIdBytes = traceId.toLatin1();
@@ -91,16 +109,18 @@ QByteArray TraceGenerator::traceJson() const
         const bool db = chance(0.2);
         const char *verb = verbs[rng() % 4];
         const char *resource = resources[rng() % 10];
+        QByteArray operation;
         if (db) {
-            out += dbOps[rng() % 3];
-            out += ' ';
-            out += resource;
+            operation += dbOps[rng() % 3];
+            operation += ' ';
+            operation += resource;
         } else {
-            out += verb;
-            out += " /api/";
-            out += resource;
-            out += "/{id}";
+            operation += verb;
+            operation += " /api/";
+            operation += resource;
+            operation += "/{id}";
         }
+        out += !renameFrom.isEmpty() && operation == renameFrom ? renameTo : operation;
         out += "\",\"references\":[";
         if (n.parent >= 0) {
             out += "{\"refType\":\"CHILD_OF\",\"traceID\":\"" + traceIdBytes + "\",\"spanID\":\"";
@@ -108,7 +128,7 @@ QByteArray TraceGenerator::traceJson() const
             out += "\"}";
         }
         out += "],\"startTime\":" + QByteArray::number(n.start)
-               + ",\"duration\":" + QByteArray::number(n.duration) + ",\"tags\":[";
+               + ",\"duration\":" + QByteArray::number(durations[size_t(i)]) + ",\"tags\":[";
         out += "{\"key\":\"span.kind\",\"type\":\"string\",\"value\":\"";
         out += (n.parent >= 0 && nodes[size_t(n.parent)].service != n.service) ? "server"
                                                                                : "client";

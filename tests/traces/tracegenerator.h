@@ -19,6 +19,16 @@ struct TraceGenerator
     double logRate = 0.2;
     qint64 startUs = 1700000000000000;
     QString traceId = QStringLiteral("5af7183fb1d4cf5f3f1e2d3c4b5a6978");
+    // Variants of one trace, for comparisons: the same tree and times for the same seed, except
+    // that the spans of `slowService` last `slowFactor` times as long (rounded down, at least
+    // 1 µs), and the spans of operation `renameOperation` are named `renamedTo`.
+    QString slowService;
+    double slowFactor = 1.0;
+    /// With `slowService`: every parent lasts at least until its (slowed) children end, as a
+    /// caller that waits for its calls does, so that a regression shows on the path above it.
+    bool stretchParents = false;
+    QString renameOperation;
+    QString renamedTo;
 
     /// One trace object (no envelope), with SIMDJSON padding room in the buffer's capacity.
     QByteArray traceJson() const;

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Renders the Traces page for packaging/screenshots/: the search page with results from a fake
-// Jaeger, a real fixture's timeline, a generated 50,000-span timeline, and the critical path's
-// segments with short spans hidden (the fixture and the 50,000 spans). Not a test; run by hand:
-// traces_screenshots OUTPUT_DIR
-// Jaeger, a real fixture's timeline, a generated 50,000-span timeline and its span statistics,
-// and the flame graph of a generated 600-span trace. Not a test; run by
-// hand: traces_screenshots OUTPUT_DIR
+// Jaeger, a real fixture's timeline, a generated 50,000-span timeline, the critical path's
+// segments with short spans hidden (the fixture and the 50,000 spans), the 50,000 spans'
+// statistics, the flame graph of a generated 600-span trace, and two generated runs of one
+// request compared. Not a test; run by hand: traces_screenshots OUTPUT_DIR
 #include "app/features/tracesfeature.h"
 #include "models/traces/spanstatisticsmodel.h"
+#include "models/traces/tracecomparisonmodel.h"
 #include "ui/traces/flamegraphview.h"
 #include "ui/traces/spanstatisticsview.h"
+#include "ui/traces/tracecompareview.h"
 #include "ui/traces/tracesearchpage.h"
 #include "ui/traces/tracespage.h"
 #include "ui/traces/tracetimeline.h"
@@ -21,6 +21,7 @@
 #include "tests/traces/tracegenerator.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -29,6 +30,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 using namespace Stackscope;
@@ -188,5 +190,40 @@ int main(int argc, char **argv)
     QTest::qWait(200);
     page->grab().save(out + u"/traces-flamegraph.png"_s);
     QFile::remove(smallPath);
+    // Two runs of one request: in A the cart service was slow, in B payment is (callers wait
+    // for both), and B calls "GET /api/v2/orders/{id}" where A called "GET /api/orders/{id}".
+    Test::TraceGenerator run;
+    run.spans = 160;
+    run.services = 8;
+    run.maxDepth = 6;
+    run.seed = 31;
+    run.slowService = u"cart"_s;
+    run.slowFactor = 1.5;
+    run.stretchParents = true;
+    const QString pathA = QDir::temp().filePath(u"traces-compare-a.json"_s);
+    const QString pathB = QDir::temp().filePath(u"traces-compare-b.json"_s);
+    const auto write = [](const QString &to, const QByteArray &json) {
+        QFile f(to);
+        return f.open(QIODevice::WriteOnly) && f.write(json) == json.size();
+    };
+    if (!write(pathA, run.traceJson()))
+        return 5;
+    run.traceId = u"5af7183fb1d4cf5f3f1e2d3c4b5a6979"_s;
+    run.startUs += 90 * 1000000ll;
+    run.slowService = u"payment"_s;
+    run.slowFactor = 1.8;
+    run.renameOperation = u"GET /api/orders/{id}"_s;
+    run.renamedTo = u"GET /api/v2/orders/{id}"_s;
+    if (!write(pathB, run.traceJson()))
+        return 5;
+    TraceCompareView *compare = feature.page()->compareView();
+    Q_EMIT feature.page()->compareRequested(TraceSource::ofFile(pathA), TraceSource::ofFile(pathB));
+    if (!QTest::qWaitFor([&] { return compare->comparison() != nullptr; }, 10000))
+        return 6;
+    compare->changesOnlyBox()->setChecked(true);
+    QTest::qWait(200);
+    page->grab().save(out + u"/traces-compare.png"_s);
+    QFile::remove(pathA);
+    QFile::remove(pathB);
     return 0;
 }

@@ -12,6 +12,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -22,6 +23,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QValueAxis>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +42,7 @@ TraceSearchPage::TraceSearchPage(QWidget *parent)
     , m_maxDuration(new QLineEdit(this))
     , m_limit(new QSpinBox(this))
     , m_findButton(new QPushButton(tr("Find traces"), this))
+    , m_compare(new QPushButton(tr("Compare"), this))
     , m_traceId(new QLineEdit(this))
     , m_status(new QLabel(this))
     , m_model(new TraceResultsModel(this))
@@ -149,7 +153,7 @@ TraceSearchPage::TraceSearchPage(QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(TraceResultsModel::StartColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(TraceResultsModel::NameColumn,
@@ -166,8 +170,15 @@ TraceSearchPage::TraceSearchPage(QWidget *parent)
     results->addWidget(m_table);
     results->setStretchFactor(0, 1);
     results->setStretchFactor(1, 2);
+    m_compare->setObjectName(u"compareTracesButton"_s);
+    m_compare->setToolTip(tr("Compare the two selected traces on latency (Ctrl+click selects a "
+                             "second one); the earlier one is the baseline A"));
+    m_compare->setEnabled(false);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_compare);
     auto *right = new QVBoxLayout;
-    right->addWidget(m_status);
+    right->addLayout(statusRow);
     right->addWidget(results, 1);
 
     auto *layout = new QHBoxLayout(this);
@@ -201,6 +212,9 @@ TraceSearchPage::TraceSearchPage(QWidget *parent)
             Q_EMIT openRequested(m_model->results().at(source.row()));
     };
     connect(m_table, &QTableView::activated, this, open);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_compare->setEnabled(selectedResults().size() == 2); });
+    connect(m_compare, &QPushButton::clicked, this, &TraceSearchPage::compareSelected);
     connect(m_table, &QTableView::doubleClicked, this, open);
     setStatus(tr("Choose a service and find traces."), false);
 }
@@ -366,6 +380,28 @@ void TraceSearchPage::submit()
     }
     setStatus(tr("Searching…"), false);
     Q_EMIT searchRequested(q);
+}
+
+QList<TraceSummary> TraceSearchPage::selectedResults() const
+{
+    QList<TraceSummary> selected;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        const QModelIndex source = m_proxy->mapToSource(row);
+        if (source.isValid() && source.row() < m_model->results().size())
+            selected.append(m_model->results().at(source.row()));
+    }
+    std::stable_sort(
+        selected.begin(), selected.end(),
+        [](const TraceSummary &l, const TraceSummary &r) { return l.startUs < r.startUs; });
+    return selected;
+}
+
+void TraceSearchPage::compareSelected()
+{
+    const QList<TraceSummary> selected = selectedResults();
+    if (selected.size() == 2)
+        Q_EMIT compareRequested(TraceSource::of(selected.at(0)), TraceSource::of(selected.at(1)));
 }
 
 void TraceSearchPage::updateChart()

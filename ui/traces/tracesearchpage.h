@@ -3,6 +3,7 @@
 
 #include "models/traces/tracequery.h"
 #include "models/traces/traceresultsmodel.h"
+#include "models/traces/tracesource.h"
 
 #include <QWidget>
 
@@ -52,9 +53,14 @@ public:
     QLineEdit *tagsEdit() const { return m_tags; }
     QScatterSeries *scatter() const { return m_points; }
     QLabel *status() const { return m_status; }
+    QPushButton *compareButton() const { return m_compare; }
+    /// The selected results, earlier start first.
+    QList<TraceSummary> selectedResults() const;
 
 public Q_SLOTS:
     void submit();
+    /// Asks to compare the two selected results (the earlier one is A); nothing unless two are.
+    void compareSelected();
 
 Q_SIGNALS:
     void serviceChanged(const QString &service);
@@ -62,6 +68,7 @@ Q_SIGNALS:
     void openRequested(const Stackscope::TraceSummary &summary);
     void openTraceIdRequested(const QString &traceId);
     void refreshServicesRequested();
+    void compareRequested(const Stackscope::TraceSource &a, const Stackscope::TraceSource &b);
 
 private:
     void updateChart();
@@ -77,6 +84,7 @@ private:
     QLineEdit *m_maxDuration;
     QSpinBox *m_limit;
     QPushButton *m_findButton;
+    QPushButton *m_compare;
     QLineEdit *m_traceId;
     QLabel *m_status;
     TraceResultsModel *m_model;
