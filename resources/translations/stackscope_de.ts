@@ -1608,6 +1608,10 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
         <source>Silence %1 saved.</source>
         <translation>Stummschaltung %1 gespeichert.</translation>
     </message>
+    <message>
+        <source>By alertname (no Alertmanager)</source>
+        <translation>Nach alertname (kein Alertmanager)</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::AlertsService</name>
@@ -2214,6 +2218,43 @@ Zuletzt gemeldet von %2, das jetzt nicht antwortet: Es ist vielleicht schon beho
     <message>
         <source>Click to open the trace</source>
         <translation>Klicken, um den Trace zu öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::FlameGraphView</name>
+    <message>
+        <source>Flame graph</source>
+        <translation>Flammendiagramm</translation>
+    </message>
+    <message>
+        <source>No trace open.</source>
+        <translation>Kein Trace geöffnet.</translation>
+    </message>
+    <message>
+        <source>Laying out the flame graph…</source>
+        <translation>Das Flammendiagramm wird angeordnet…</translation>
+    </message>
+    <message>
+        <source>Click: zoom in · Esc: out · double-click: whole trace · lighter: self time</source>
+        <translation>Klick: hineinzoomen · Esc: heraus · Doppelklick: ganzer Trace · heller: Eigenzeit</translation>
+    </message>
+    <message>
+        <source>Whole trace</source>
+        <translation>Ganzer Trace</translation>
+    </message>
+    <message>
+        <source>%1: %2
+%3 · self time %4 (%5%) · at +%6</source>
+        <translation>%1: %2
+%3 · Eigenzeit %4 (%5%) · bei +%6</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) below</source>
+        <translation><numerusform>%n Span darunter</numerusform><numerusform>%n Spans darunter</numerusform></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -3699,10 +3740,6 @@ Umschalt-Klick: sie ausblenden</translation>
         <translation>Kritischer Pfad</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
@@ -3753,6 +3790,155 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>span %1 in trace %2</source>
         <translation>Span %1 in Trace %2</translation>
+    </message>
+    <message>
+        <source>Go to this span (Back returns here)</source>
+        <translation>Zu diesem Span (Zurück kehrt hierher zurück)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 (%3 %) in %n segment(s)</source>
+        <translation><numerusform>%1 von %2 (%3 %) in %n Segment</numerusform><numerusform>%1 von %2 (%3 %) in %n Segmenten</numerusform></translation>
+    </message>
+    <message>
+        <source>This span is not in the trace</source>
+        <translation>Dieser Span ist nicht im Trace</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::SpanStatistics</name>
+    <message>
+        <source>without %1</source>
+        <translation>ohne %1</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::SpanStatisticsModel</name>
+    <message>
+        <source>%1 of the spans' %2 is their own, not their children's (%3%)</source>
+        <translation>%1 der %2 der Spans ist ihre eigene, nicht die ihrer Kinder (%3%)</translation>
+    </message>
+    <message>
+        <source>The spans' durations added up</source>
+        <translation>Die Dauern der Spans zusammengezählt</translation>
+    </message>
+    <message>
+        <source>The spans' self time added up: the time of each span that none of its children covers</source>
+        <translation>Die Eigenzeit der Spans zusammengezählt: die Zeit jedes Spans, die keines seiner Kinder abdeckt</translation>
+    </message>
+    <message>
+        <source>95 % of the spans took at most this long</source>
+        <translation>95 % der Spans dauerten höchstens so lange</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Service: operation</source>
+        <translation>Dienst: Operation</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>Eigenzeit</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::SpanStatisticsView</name>
+    <message>
+        <source>Group spans by</source>
+        <translation>Spans gruppieren nach</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>The selected rows' previous span in the timeline (Shift+M there)</source>
+        <translation>Der vorige Span der gewählten Zeilen in der Zeitleiste (dort Umschalt+M)</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>The selected rows' next span in the timeline (M there)</source>
+        <translation>Der nächste Span der gewählten Zeilen in der Zeitleiste (dort M)</translation>
+    </message>
+    <message>
+        <source>Span statistics</source>
+        <translation>Span-Statistik</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Gruppieren nach</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Service and operation</source>
+        <translation>Dienst und Operation</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>Tag: %1</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation><numerusform>%n Gruppe</numerusform><numerusform>%n Gruppen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation><numerusform>%n Span</numerusform><numerusform>%n Spans</numerusform></translation>
+    </message>
+    <message>
+        <source>Select rows to mark their spans</source>
+        <translation>Zeilen wählen, um ihre Spans zu markieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) marked</source>
+        <translation><numerusform>%n Span markiert</numerusform><numerusform>%n Spans markiert</numerusform></translation>
+    </message>
+    <message>
+        <source>span %1 of %2 marked</source>
+        <translation>Span %1 von %2 markiert</translation>
     </message>
 </context>
 <context>
@@ -4259,6 +4445,185 @@ Starten Sie eines in seinem Ordner (docker compose up -d) und aktualisieren Sie,
     </message>
 </context>
 <context>
+    <name>Stackscope::TraceCompareView</name>
+    <message>
+        <source>Open in A</source>
+        <translation>In A öffnen</translation>
+    </message>
+    <message>
+        <source>Open in B</source>
+        <translation>In B öffnen</translation>
+    </message>
+    <message>
+        <source>Swap A and B</source>
+        <translation>A und B tauschen</translation>
+    </message>
+    <message>
+        <source>Changes only</source>
+        <translation>Nur Änderungen</translation>
+    </message>
+    <message>
+        <source>Show the selected node's span in trace A</source>
+        <translation>Den Span des gewählten Knotens in Trace A zeigen</translation>
+    </message>
+    <message>
+        <source>Show the selected node's span in trace B (Enter, double-click)</source>
+        <translation>Den Span des gewählten Knotens in Trace B zeigen (Eingabe, Doppelklick)</translation>
+    </message>
+    <message>
+        <source>Compare the other way round: B as the baseline</source>
+        <translation>Andersherum vergleichen: B als Basis</translation>
+    </message>
+    <message>
+        <source>Hide the calls that took the same time in both traces, unless something below them changed</source>
+        <translation>Aufrufe ausblenden, die in beiden Traces gleich lange dauerten, außer etwas darunter hat sich geändert</translation>
+    </message>
+    <message>
+        <source>Comparison of two traces</source>
+        <translation>Vergleich zweier Traces</translation>
+    </message>
+    <message>
+        <source>Compare two traces</source>
+        <translation>Zwei Traces vergleichen</translation>
+    </message>
+    <message>
+        <source>No comparison yet. Select two search results and press Compare, or use Compare… above.</source>
+        <translation>Noch kein Vergleich. Zwei Suchergebnisse wählen und Vergleichen drücken, oder oben Vergleichen… nutzen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 spans</source>
+        <translation>%1 · %2 · %3 Spans</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>(empty traces)</source>
+        <translation>(leere Traces)</translation>
+    </message>
+    <message>
+        <source>A: %1
+B: %2</source>
+        <translation>A: %1
+B: %2</translation>
+    </message>
+    <message>
+        <source>Δ %1 (%2) · %3 slower, %4 faster, %5 only in A, %6 only in B</source>
+        <translation>Δ %1 (%2) · %3 langsamer, %4 schneller, %5 nur in A, %6 nur in B</translation>
+    </message>
+    <message>
+        <source>Open in trace A</source>
+        <translation>In Trace A öffnen</translation>
+    </message>
+    <message>
+        <source>Open in trace B</source>
+        <translation>In Trace B öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TraceComparer</name>
+    <message>
+        <source>the file holds no trace</source>
+        <translation>die Datei enthält keinen Trace</translation>
+    </message>
+    <message>
+        <source>no trace chosen</source>
+        <translation>kein Trace gewählt</translation>
+    </message>
+    <message>
+        <source>no Jaeger to fetch it from</source>
+        <translation>kein Jaeger, von dem er zu holen wäre</translation>
+    </message>
+    <message>
+        <source>no trace</source>
+        <translation>kein Trace</translation>
+    </message>
+    <message>
+        <source>Trace A (%1) could not be loaded: %2</source>
+        <translation>Trace A (%1) konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Trace B (%1) could not be loaded: %2</source>
+        <translation>Trace B (%1) konnte nicht geladen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TraceComparisonModel</name>
+    <message>
+        <source>%1 (only in A)</source>
+        <translation>%1 (nur in A)</translation>
+    </message>
+    <message>
+        <source>%1 (only in B)</source>
+        <translation>%1 (nur in B)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message numerus="yes">
+        <source>A: %n span(s), %1</source>
+        <translation><numerusform>A: %n Span, %1</numerusform><numerusform>A: %n Spans, %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>B: %n span(s), %1</source>
+        <translation><numerusform>B: %n Span, %1</numerusform><numerusform>B: %n Spans, %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Only in A: trace B made no such call here.</source>
+        <translation>Nur in A: Trace B hat hier keinen solchen Aufruf gemacht.</translation>
+    </message>
+    <message>
+        <source>Only in B: trace A made no such call here.</source>
+        <translation>Nur in B: Trace A hat hier keinen solchen Aufruf gemacht.</translation>
+    </message>
+    <message>
+        <source>Δ %1 (%2 %)</source>
+        <translation>Δ %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Duration in B minus duration in A: positive is slower in B</source>
+        <translation>Dauer in B minus Dauer in A: positiv ist langsamer in B</translation>
+    </message>
+    <message>
+        <source>The difference as a share of the duration in A</source>
+        <translation>Die Differenz als Anteil der Dauer in A</translation>
+    </message>
+    <message>
+        <source>Spans matched by their path of service and operation from the root</source>
+        <translation>Spans, zugeordnet über ihren Pfad aus Dienst und Operation von der Wurzel</translation>
+    </message>
+    <message>
+        <source>Service: operation</source>
+        <translation>Dienst: Operation</translation>
+    </message>
+    <message>
+        <source>Count A</source>
+        <translation>Anzahl A</translation>
+    </message>
+    <message>
+        <source>Count B</source>
+        <translation>Anzahl B</translation>
+    </message>
+    <message>
+        <source>Duration A</source>
+        <translation>Dauer A</translation>
+    </message>
+    <message>
+        <source>Duration B</source>
+        <translation>Dauer B</translation>
+    </message>
+    <message>
+        <source>Δ time</source>
+        <translation>Δ Zeit</translation>
+    </message>
+    <message>
+        <source>Δ %</source>
+        <translation>Δ %</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::TraceLayout</name>
     <message>
         <source>(empty trace)</source>
@@ -4509,6 +4874,14 @@ Starten Sie eines in seinem Ordner (docker compose up -d) und aktualisieren Sie,
         <source>(all)</source>
         <translation>(alle)</translation>
     </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare the two selected traces on latency (Ctrl+click selects a second one); the earlier one is the baseline A</source>
+        <translation>Die zwei gewählten Traces nach Latenz vergleichen (Strg+Klick wählt einen zweiten); der frühere ist die Basis A</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::TraceTimeline</name>
@@ -4533,6 +4906,26 @@ Starten Sie eines in seinem Ordner (docker compose up -d) und aktualisieren Sie,
 %3 at +%4</source>
         <translation>%1: %2
 %3 bei +%4</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n hidden by filters</source>
+        <translation><numerusform> · %n durch Filter ausgeblendet</numerusform><numerusform> · %n durch Filter ausgeblendet</numerusform></translation>
+    </message>
+    <message>
+        <source>Focus on the subtree of “%1” (F)</source>
+        <translation>Auf den Teilbaum von „%1“ fokussieren (F)</translation>
+    </message>
+    <message>
+        <source>Leave the focus (Esc)</source>
+        <translation>Fokus verlassen (Esc)</translation>
+    </message>
+    <message>
+        <source>Next critical segment (])</source>
+        <translation>Nächstes kritisches Segment (])</translation>
+    </message>
+    <message>
+        <source>Previous critical segment ([)</source>
+        <translation>Voriges kritisches Segment ([)</translation>
     </message>
 </context>
 <context>
@@ -4635,6 +5028,94 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message>
+        <source>Only matches</source>
+        <translation>Nur Treffer</translation>
+    </message>
+    <message>
+        <source>Hide spans that do not match the find; their ancestors stay, dimmed, as context</source>
+        <translation>Spans ausblenden, die nicht zur Suche passen; ihre Vorfahren bleiben abgeblendet als Kontext</translation>
+    </message>
+    <message>
+        <source>all spans</source>
+        <translation>alle Spans</translation>
+    </message>
+    <message>
+        <source>&lt; 0.1 %</source>
+        <translation>&lt; 0,1 %</translation>
+    </message>
+    <message>
+        <source>&lt; 1 %</source>
+        <translation>&lt; 1 %</translation>
+    </message>
+    <message>
+        <source>&lt; 5 %</source>
+        <translation>&lt; 5 %</translation>
+    </message>
+    <message>
+        <source>Hide spans (with their children) shorter than this share of the trace; type a share such as 0.5 %</source>
+        <translation>Spans (mit ihren Kindern) ausblenden, die kürzer als dieser Anteil des Traces sind; einen Anteil wie 0.5 % eingeben</translation>
+    </message>
+    <message>
+        <source>Hide spans shorter than</source>
+        <translation>Spans ausblenden kürzer als</translation>
+    </message>
+    <message>
+        <source>Leave focus</source>
+        <translation>Fokus verlassen</translation>
+    </message>
+    <message>
+        <source>Show the whole trace again (Esc)</source>
+        <translation>Wieder den ganzen Trace zeigen (Esc)</translation>
+    </message>
+    <message>
+        <source>◀ Critical</source>
+        <translation>◀ Kritisch</translation>
+    </message>
+    <message>
+        <source>Previous critical-path segment ([)</source>
+        <translation>Voriges Segment des kritischen Pfads ([)</translation>
+    </message>
+    <message>
+        <source>Critical ▶</source>
+        <translation>Kritisch ▶</translation>
+    </message>
+    <message>
+        <source>Next critical-path segment (])</source>
+        <translation>Nächstes Segment des kritischen Pfads (])</translation>
+    </message>
+    <message>
+        <source>Hide shorter than</source>
+        <translation>Ausblenden kürzer als</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Flame graph</source>
+        <translation>Flammendiagramm</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>segment %1 of %2</source>
+        <translation>Segment %1 von %2</translation>
+    </message>
+    <message>
+        <source>Not a share: type a percentage such as 0.5 %</source>
+        <translation>Kein Anteil: einen Prozentwert wie 0.5 % eingeben</translation>
+    </message>
+    <message>
+        <source>Focus: %1</source>
+        <translation>Fokus: %1</translation>
+    </message>
+    <message>
+        <source>← Back to %1</source>
+        <translation>← Zurück zu %1</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::TracesFeature</name>
@@ -4702,6 +5183,10 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>%1 wird mit %2 verglichen…</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::TracesPage</name>
@@ -4744,6 +5229,50 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
     <message>
         <source>Trace</source>
         <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Compare two traces on latency: the open one with a file or a search result, or two files</source>
+        <translation>Zwei Traces nach Latenz vergleichen: den offenen mit einer Datei oder einem Suchergebnis, oder zwei Dateien</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>The open trace with a file…</source>
+        <translation>Den offenen Trace mit einer Datei…</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>The open trace with a search result</source>
+        <translation>Den offenen Trace mit einem Suchergebnis</translation>
+    </message>
+    <message>
+        <source>%1 · %2 spans · %3</source>
+        <translation>%1 · %2 Spans · %3</translation>
+    </message>
+    <message>
+        <source>The two selected search results</source>
+        <translation>Die zwei gewählten Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Two trace files…</source>
+        <translation>Zwei Trace-Dateien…</translation>
+    </message>
+    <message>
+        <source>Choose two traces: A, then B</source>
+        <translation>Zwei Traces wählen: A, dann B</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose exactly two trace files to compare (%n chosen).</source>
+        <translation><numerusform>Genau zwei Trace-Dateien zum Vergleichen wählen (%n gewählt).</numerusform><numerusform>Genau zwei Trace-Dateien zum Vergleichen wählen (%n gewählt).</numerusform></translation>
     </message>
 </context>
 <context>

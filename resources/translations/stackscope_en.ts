@@ -68,6 +68,10 @@
 <context>
     <name>Stackscope::SpanDetailsView</name>
     <message numerus="yes">
+        <source>%1 of %2 (%3 %) in %n segment(s)</source>
+        <translation><numerusform>%1 of %2 (%3 %) in %n segment</numerusform><numerusform>%1 of %2 (%3 %) in %n segments</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n field(s)</source>
         <translation><numerusform>%n field</numerusform><numerusform>%n fields</numerusform></translation>
     </message>
@@ -123,6 +127,53 @@
     <message numerus="yes">
         <source> · %n error(s)</source>
         <translation><numerusform> · %n error</numerusform><numerusform> · %n errors</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::FlameGraphView</name>
+    <message numerus="yes">
+        <source>%n span(s) below</source>
+        <translation><numerusform>%n span below</numerusform><numerusform>%n spans below</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::SpanStatisticsView</name>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation><numerusform>%n group</numerusform><numerusform>%n groups</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation><numerusform>%n span</numerusform><numerusform>%n spans</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) marked</source>
+        <translation><numerusform>%n span marked</numerusform><numerusform>%n spans marked</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TraceComparisonModel</name>
+    <message numerus="yes">
+        <source>A: %n span(s), %1</source>
+        <translation><numerusform>A: %n span, %1</numerusform><numerusform>A: %n spans, %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>B: %n span(s), %1</source>
+        <translation><numerusform>B: %n span, %1</numerusform><numerusform>B: %n spans, %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TraceTimeline</name>
+    <message numerus="yes">
+        <source> · %n hidden by filters</source>
+        <translation><numerusform> · %n hidden by filters</numerusform><numerusform> · %n hidden by filters</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TracesPage</name>
+    <message numerus="yes">
+        <source>Choose exactly two trace files to compare (%n chosen).</source>
+        <translation><numerusform>Choose exactly two trace files to compare (%n chosen).</numerusform><numerusform>Choose exactly two trace files to compare (%n chosen).</numerusform></translation>
     </message>
 </context>
 </TS>
