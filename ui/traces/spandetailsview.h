@@ -7,12 +7,16 @@
 
 class QLabel;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Stackscope {
 
 /// The details of one span: its names, IDs, times, tags with their types, the process's tags,
-/// logs at times relative to the trace, references and warnings. All text is plain. Copy puts
-/// the whole details (or the selected line) on the clipboard as text.
+/// logs at times relative to the trace, references and warnings. All text is plain, with control
+/// characters made visible (Format::visible). A value longer than maxShownChars() shows its start
+/// and its size; double-click (or "Show whole value…") opens all of it in a LongValueDialog.
+/// Copy puts the whole details (with long values shortened) or the selected line's whole value
+/// on the clipboard as text.
 class SpanDetailsView : public QWidget
 {
     Q_OBJECT
@@ -24,6 +28,11 @@ public:
     /// The details as tab-separated lines (what Copy puts on the clipboard).
     QString text() const;
     QTreeWidget *tree() const { return m_tree; }
+    /// The whole value of the item's line (a long value is shortened in the table).
+    static QString fullValue(const QTreeWidgetItem *item);
+    static constexpr qsizetype maxShownChars() { return 1000; }
+    /// Opens the whole value of `item` in a dialog; false when the line has no long value.
+    bool showWholeValue(QTreeWidgetItem *item);
 
 private:
     void copy();
