@@ -202,6 +202,28 @@ private Q_SLOTS:
         QTRY_VERIFY(view->traceLayout() != nullptr);
         QCOMPARE(view->traceLayout()->spanCount(), 4);
         QVERIFY(view->header()->text().contains(u"frontend: GET /checkout"_s));
+        // OTLP as the Jaeger UI shows it: the error status counted, the kind a tag, a link a
+        // reference named as such.
+        QVERIFY2(view->header()->text().contains(u"1 error"_s), qPrintable(view->header()->text()));
+        {
+            const Trace &trace = *view->traceLayout()->trace;
+            int render = -1;
+            for (int i = 0; i < int(trace.spans.size()); ++i) {
+                if (trace.spanId(i) == u"1111111111111111"_s)
+                    render = i;
+            }
+            QVERIFY(render >= 0);
+            view->details()->setSpan(view->traceLayout(), render);
+            QVERIFY(findItem(view->details()->tree(), u"link (FOLLOWS_FROM)"_s));
+            QVERIFY(findItem(view->details()->tree(), u"CHILD_OF"_s));
+            view->details()->setSpan(view->traceLayout(), trace.spans[size_t(render)].parent);
+            QTreeWidgetItem *kind = findItem(view->details()->tree(), u"span.kind"_s);
+            QVERIFY(kind);
+            QCOMPARE(kind->text(2), u"server"_s);
+            QTreeWidgetItem *status = findItem(view->details()->tree(), u"otel.status_code"_s);
+            QVERIFY(status);
+            QCOMPARE(status->text(2), u"ERROR"_s);
+        }
 
         QTemporaryDir dir;
         const QString broken = dir.filePath(u"broken.json"_s);
