@@ -907,8 +907,11 @@ void parseObject(ondemand::parser &parser, padded_string_view view, TraceParseRe
     bool bareTrace = false;
     for (auto field : doc.get_object()) {
         const std::string_view key = field.unescaped_key();
-        if (keys.size() < 6)
-            keys.append(QString::fromUtf8(key.data(), qsizetype(key.size())));
+        if (keys.size() < 6) {
+            const QString name = QString::fromUtf8(key.data(), qsizetype(key.size()));
+            if (!keys.contains(name))
+                keys.append(name);
+        }
         ondemand::value value = field.value();
         if (key == "data") {
             result.shape = TraceParseResult::Shape::JaegerEnvelope;
@@ -1073,7 +1076,8 @@ TraceParseResult parseTraces(const QByteArray &json)
                     return result;
                 }
             }
-            result.shape = TraceParseResult::Shape::OtlpLines;
+            if (result.shape != TraceParseResult::Shape::Unknown) // else: says what it found
+                result.shape = TraceParseResult::Shape::OtlpLines;
         } else if (lead != '{') {
             ondemand::document doc = parser.iterate(view);
             switch (doc.type()) {

@@ -489,6 +489,10 @@ private Q_SLOTS:
             << QByteArray("{\"status\":\"success\"}")
             << u"valid JSON, but not a Jaeger, OTLP or Zipkin trace: expected `data`, `spans`, "
                "`resourceSpans` or `result` at the top, found `status`"_s;
+        QTest::newRow("lines of something else")
+            << QByteArray("{\"level\":\"info\"}\n{\"level\":\"warn\"}\n")
+            << u"valid JSON, but not a Jaeger, OTLP or Zipkin trace: expected `data`, `spans`, "
+               "`resourceSpans` or `result` at the top, found `level`"_s;
         QTest::newRow("a string") << QByteArray("\"trace\"") << u"valid JSON, but not"_s;
         QTest::newRow("a number") << QByteArray("42") << u"valid JSON, but not"_s;
         QTest::newRow("span ID of the wrong type")
