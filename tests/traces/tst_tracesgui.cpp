@@ -425,9 +425,18 @@ private Q_SLOTS:
         auto *dialog = details->findChild<LongValueDialog *>();
         QVERIFY(dialog);
         dialog->repaint();
-        qInfo("show the whole value: %lld ms", clock.elapsed());
+        const qint64 shownMs = clock.elapsed();
+        qInfo("show the whole value: first painted after %lld ms", shownMs);
+        QVERIFY(shownMs < 5000);
         QCOMPARE(dialog->value().size(), size);
+        // The rest goes in a megabyte at a time, the event loop running in between.
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isComplete(), 60000);
+        qInfo("show the whole value: all of it in after %lld ms", clock.elapsed());
         QVERIFY(dialog->editor()->blockCount() > int(size / LongValueDialog::displayLineChars()));
+        const QString shownText = dialog->editor()->toPlainText();
+        // One line broken every 4,096 characters; U+202E shown as the 6 characters "\\u202E".
+        QCOMPARE(shownText.size(), size + 5 + (size - 1) / LongValueDialog::displayLineChars());
+        QVERIFY(shownText.endsWith(u"\\u202Eend"_s));
         dialog->close();
         QVERIFY(!details->showWholeValue(findItem(details->tree(), u"Service"_s)));
     }

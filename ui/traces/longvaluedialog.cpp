@@ -9,6 +9,8 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextCursor>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -20,20 +22,20 @@ namespace Stackscope {
 LongValueDialog::LongValueDialog(const QString &key, const QString &value, QWidget *parent)
     : QDialog(parent)
     , m_value(value)
+    , m_about(new QLabel(this))
     , m_editor(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Value of %1").arg(Format::elided(key, 80)));
-    auto *about = new QLabel(
+    m_about->setText(
         tr("%L1 characters. Lines longer than %L2 characters are broken for display; Copy copies "
            "the value as it is.")
             .arg(value.size())
-            .arg(displayLineChars()),
-        this);
-    about->setWordWrap(true);
+            .arg(displayLineChars()));
+    m_about->setWordWrap(true);
     m_editor->setReadOnly(true);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_editor->setPlainText(displayText(value));
+    m_editor->setUndoRedoEnabled(false);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
     copy->setToolTip(tr("Copy the whole value to the clipboard"));
@@ -41,38 +43,60 @@ LongValueDialog::LongValueDialog(const QString &key, const QString &value, QWidg
             [this] { QApplication::clipboard()->setText(m_value); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(about);
+    layout->addWidget(m_about);
     layout->addWidget(m_editor, 1);
     layout->addWidget(buttons);
     resize(900, 600);
+    appendPiece();
+}
+
+void LongValueDialog::appendPiece()
+{
+    QTextCursor cursor(m_editor->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(displayPiece(m_value, &m_position, &m_column, 2 << 20));
+    if (isComplete()) {
+        Q_EMIT completed();
+        return;
+    }
+    QTimer::singleShot(0, this, &LongValueDialog::appendPiece);
+}
+
+QString LongValueDialog::displayPiece(const QString &value, qsizetype *position, qsizetype *column,
+                                      qsizetype budget)
+{
+    QString out;
+    out.reserve(std::min(budget, value.size() - *position) + budget / displayLineChars() + 16);
+    const qsizetype end = std::min(value.size(), *position + budget);
+    while (*position < end) {
+        // The rest of the display line, at most; a line break of the value ends it early.
+        QStringView window = QStringView(value).mid(*position, displayLineChars() - *column);
+        const qsizetype lineBreak = window.indexOf(u'\n');
+        if (lineBreak >= 0) {
+            out += Format::visible(window.left(lineBreak).toString());
+            out += u'\n';
+            *position += lineBreak + 1;
+            *column = 0;
+            continue;
+        }
+        if (window.size() > 1 && *position + window.size() < value.size()
+            && window.back().isHighSurrogate())
+            window.chop(1); // never half a surrogate pair on a line
+        out += Format::visible(window.toString());
+        *position += window.size();
+        *column += window.size();
+        if (*column >= displayLineChars() - 1 && *position < value.size()) {
+            out += u'\n'; // a line too long for a text layout: broken for display
+            *column = 0;
+        }
+    }
+    return out;
 }
 
 QString LongValueDialog::displayText(const QString &value)
 {
-    QString out;
-    out.reserve(value.size() + value.size() / displayLineChars() + 16);
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i <= value.size(); ++i) {
-        if (i < value.size() && value.at(i) != u'\n')
-            continue;
-        // One line of the value: made visible (a tab or a bidi override stays harmless) and
-        // broken into pieces a text layout can take.
-        const QStringView line = QStringView(value).mid(lineStart, i - lineStart);
-        qsizetype at = 0;
-        do {
-            qsizetype take = std::min(displayLineChars(), line.size() - at);
-            if (at + take < line.size() && take > 1 && line.at(at + take - 1).isHighSurrogate())
-                --take;
-            out += Format::visible(line.mid(at, take).toString());
-            at += take;
-            if (at < line.size())
-                out += u'\n';
-        } while (at < line.size());
-        if (i < value.size())
-            out += u'\n';
-        lineStart = i + 1;
-    }
-    return out;
+    qsizetype position = 0, column = 0;
+    return displayPiece(value, &position, &column, value.size());
 }
 
 } // namespace Stackscope
