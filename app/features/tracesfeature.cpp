@@ -95,6 +95,19 @@ TracesFeature::TracesFeature(const AppContext &context, QObject *parent)
         if (m_page)
             m_page->compareView()->setNotice(message, true);
     });
+    // A file with several traces: they go to the search results, to pick one.
+    connect(m_controller, &TracesController::tracesToPick, this,
+            [this](const QString &source, const QList<TraceSummary> &traces) {
+                if (!m_page)
+                    return;
+                m_page->search()->setResults(traces);
+                m_page->search()->setStatus(
+                    tr("%1 holds %n trace(s): open one from the list", nullptr, int(traces.size()))
+                        .arg(source),
+                    false);
+                m_page->traceView()->setNotice({}, false);
+                m_page->showSearch();
+            });
 }
 
 TracesFeature::~TracesFeature() = default;
@@ -142,7 +155,8 @@ QList<FeatureMenuAction> TracesFeature::menuActions()
     open->setShortcut(QKeySequence(u"Ctrl+Shift+O"_s));
     connect(open, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
-            m_context.window, tr("Open trace"), {}, tr("Jaeger JSON (*.json);;All files (*)"));
+            m_context.window, tr("Open trace"), {},
+            tr("Trace files (*.json *.jsonl *.ndjson);;All files (*)"));
         if (!path.isEmpty() && openFile(path) && m_context.window)
             m_context.window->showPage(id());
     });
@@ -223,8 +237,14 @@ void TracesFeature::showOpenFailure(const TraceOpenFailure &failure)
 bool TracesFeature::openFile(const QString &path)
 {
     if (!m_controller->openFile(path)) {
-        if (m_page)
-            m_page->traceView()->setNotice(tr("Cannot read %1").arg(path), true);
+        // Said in the window (not only on stderr): `--open-trace` of a typo or a folder.
+        if (m_page) {
+            m_page->traceView()->setNotice(
+                tr("Cannot open %1: %2").arg(path, TracesController::fileProblem(path)), true);
+            m_page->showTrace();
+            if (m_context.window)
+                m_context.window->showPage(id());
+        }
         return false;
     }
     if (m_page) {

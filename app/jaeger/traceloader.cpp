@@ -50,6 +50,7 @@ struct TraceLoader::OpenResult
     QString error;
     QStringList warnings;
     TraceLayoutPtr layout;
+    QList<TraceSummary> choices; ///< several traces in a file: the user picks one
     Timing timing;
 };
 
@@ -148,11 +149,11 @@ quint64 TraceLoader::openFile(const QString &path)
                     = QCoreApplication::translate("TraceLoader", "the file holds no trace");
                 return result;
             }
-            if (parsed.traces.size() > 1)
-                result->warnings.append(
-                    QCoreApplication::translate("TraceLoader",
-                                                "the file holds %1 traces; showing the first")
-                        .arg(parsed.traces.size()));
+            if (parsed.traces.size() > 1) {
+                for (const TracePtr &trace : std::as_const(parsed.traces))
+                    result->choices.append(TraceSummary::of(trace));
+                return result;
+            }
             result->warnings += parsed.traces.first()->warnings;
             result->layout = TraceLayout::build(parsed.traces.first());
             result->timing.layoutMs = timer.elapsed();
@@ -194,6 +195,8 @@ void TraceLoader::deliverOpen(quint64 generation, const std::shared_ptr<OpenResu
     m_timing = result->timing;
     if (!result->error.isEmpty())
         Q_EMIT openFailed(result->source, result->error);
+    else if (!result->choices.isEmpty())
+        Q_EMIT tracesToPick(result->source, result->choices);
     else
         Q_EMIT traceReady(result->layout, result->source, result->warnings);
 }

@@ -32,7 +32,9 @@ public:
 
     /// Parses a trace document and lays out its first trace (or the one with `traceId`).
     quint64 openJson(QByteArray json, const QString &source, const QString &traceId = {});
-    /// Reads a file on the worker, then as openJson().
+    /// Reads a file on the worker and parses it; a file with one trace is laid out
+    /// (traceReady), a file with several (newline-delimited OTLP, Zipkin, an envelope) lists them
+    /// to pick one (tracesToPick: summaries that hold their parsed trace).
     quint64 openFile(const QString &path);
     /// Lays out a trace that is already parsed (from search results).
     quint64 openTrace(TracePtr trace, const QString &source);
@@ -46,6 +48,7 @@ Q_SIGNALS:
     void traceReady(const Stackscope::TraceLayoutPtr &layout, const QString &source,
                     const QStringList &warnings);
     void openFailed(const QString &source, const QString &message);
+    void tracesToPick(const QString &source, const QList<Stackscope::TraceSummary> &traces);
     void searchReady(const QList<Stackscope::TraceSummary> &results);
     void searchFailed(const QString &message);
 

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -19,13 +20,24 @@ namespace Stackscope {
 
 namespace {
 
+/// A number's (or other non-string's) text: simdjson's raw token runs on up to the next token, so
+/// pretty-printed JSON (`"code": 2\n  }`) leaves the line break and indentation in it.
+std::string_view rawToken(ondemand::value value)
+{
+    std::string_view raw = value.raw_json_token();
+    while (!raw.empty()
+           && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+        raw.remove_suffix(1);
+    return raw;
+}
+
 std::string_view text(ondemand::value value)
 {
     if (value.type() == ondemand::json_type::string)
         return value.get_string();
     if (value.type() == ondemand::json_type::null)
         return {};
-    return value.raw_json_token();
+    return rawToken(value);
 }
 
 qint64 toInt64(std::string_view text, bool *ok)
@@ -65,12 +77,12 @@ PendingValue pendingValue(ondemand::value value)
         p.boolean = value.get_bool();
         break;
     case ondemand::json_type::number:
-        p.text = value.raw_json_token();
+        p.text = rawToken(value);
         break;
     case ondemand::json_type::null:
         break;
     default:
-        p.text = value.raw_json_token();
+        p.text = rawToken(value);
         break;
     }
     return p;
@@ -347,6 +359,7 @@ struct OtlpBuilder
     std::map<std::string, std::shared_ptr<Trace>, std::less<>> traces;
     std::vector<std::shared_ptr<Trace>> order;
     Trace scratch; ///< a span's tags before its trace is known
+    Trace::Format format = Trace::Format::OtlpV3;
 
     Trace &traceFor(std::string_view id)
     {
@@ -354,7 +367,7 @@ struct OtlpBuilder
         if (it != traces.end())
             return *it->second;
         auto trace = std::make_shared<Trace>();
-        trace->format = Trace::Format::OtlpV3;
+        trace->format = format;
         trace->traceId = QString::fromLatin1(id.data(), qsizetype(id.size()));
         traces.emplace(std::string(id), trace);
         order.push_back(trace);
@@ -380,7 +393,7 @@ Trace *parseOtlpSpan(OtlpBuilder &builder, ondemand::object object, std::string_
     std::vector<std::pair<SpanLog, std::vector<SpanTag>>> events;
     std::vector<std::pair<std::string_view, std::string_view>> links;
     std::string_view parent, spanId, kind;
-    bool error = false;
+    bool error = false, ok = false;
     std::string_view statusMessage;
     for (auto field : object) {
         const std::string_view key = field.unescaped_key();
@@ -445,6 +458,7 @@ Trace *parseOtlpSpan(OtlpBuilder &builder, ondemand::object object, std::string_
                 if (sn == "code") {
                     const std::string_view code = text(sf.value());
                     error = code == "2" || code == "STATUS_CODE_ERROR";
+                    ok = code == "1" || code == "STATUS_CODE_OK";
                 } else if (sn == "message") {
                     statusMessage = sf.value().get_string();
                 }
@@ -493,12 +507,19 @@ Trace *parseOtlpSpan(OtlpBuilder &builder, ondemand::object object, std::string_
     }
     if (!scope.empty())
         addTag("otel.scope.name", scope);
+    // As Jaeger shows an OTLP status: error=true and otel.status_code / otel.status_description.
     if (error) {
+        PendingValue yes;
+        yes.json = ondemand::json_type::boolean;
+        yes.boolean = true;
+        trace.tags.push_back(makeTag(trace, "error", "bool", yes));
         addTag("otel.status_code", "ERROR");
-        if (!statusMessage.empty())
-            addTag("otel.status_description", statusMessage);
         span.flags |= Span::Error;
+    } else if (ok) {
+        addTag("otel.status_code", "OK");
     }
+    if ((error || ok) && !statusMessage.empty())
+        addTag("otel.status_description", statusMessage);
     span.tagCount = clamp16(quint32(trace.tags.size() - span.firstTag));
     span.firstLog = quint32(trace.logs.size());
     for (auto &[log, fields] : events) {
@@ -605,6 +626,253 @@ void parseResourceSpans(OtlpBuilder &builder, ondemand::array resourceSpans)
     }
 }
 
+// --- Zipkin v2 ----------------------------------------------------------------------------
+
+struct ZipkinEndpoint
+{
+    std::string_view service, ipv4, ipv6, port;
+};
+
+ZipkinEndpoint parseZipkinEndpoint(ondemand::object object)
+{
+    ZipkinEndpoint e;
+    for (auto field : object) {
+        const std::string_view name = field.unescaped_key();
+        if (name == "serviceName")
+            e.service = text(field.value());
+        else if (name == "ipv4")
+            e.ipv4 = text(field.value());
+        else if (name == "ipv6")
+            e.ipv6 = text(field.value());
+        else if (name == "port")
+            e.port = text(field.value());
+    }
+    return e;
+}
+
+/// What a Zipkin trace needs after its spans are in: which spans were `shared` (the server half
+/// of an RPC that reuses the client's span ID) and the processes by service name.
+struct ZipkinTraceState
+{
+    std::vector<bool> shared;
+    std::map<QString, quint32> processes;
+};
+
+/// One Zipkin v2 span (https://zipkin.io/zipkin-api/#/default/post_spans): tags are strings, any
+/// `error` tag marks an error (its value is the message), annotations become logs with `event`.
+bool parseZipkinSpan(OtlpBuilder &builder, std::map<Trace *, ZipkinTraceState> &states,
+                     ondemand::object object)
+{
+    Trace &scratch = builder.scratch;
+    scratch.tags.clear();
+    std::string_view traceId, id, parent, name, kind;
+    qint64 timestamp = 0, duration = 0;
+    bool shared = false, error = false;
+    ZipkinEndpoint local, remote;
+    std::vector<std::pair<qint64, std::string_view>> annotations;
+    for (auto field : object) {
+        const std::string_view key = field.unescaped_key();
+        ondemand::value value = field.value();
+        if (key == "traceId") {
+            traceId = text(value);
+        } else if (key == "id") {
+            id = text(value);
+        } else if (key == "parentId") {
+            parent = text(value);
+        } else if (key == "name") {
+            name = text(value);
+        } else if (key == "kind") {
+            kind = text(value);
+        } else if (key == "timestamp") {
+            timestamp = numberOrString(value);
+        } else if (key == "duration") {
+            duration = numberOrString(value);
+        } else if (key == "shared") {
+            shared = value.type() == ondemand::json_type::boolean && value.get_bool();
+        } else if (key == "localEndpoint" && value.type() == ondemand::json_type::object) {
+            local = parseZipkinEndpoint(value.get_object());
+        } else if (key == "remoteEndpoint" && value.type() == ondemand::json_type::object) {
+            remote = parseZipkinEndpoint(value.get_object());
+        } else if (key == "annotations" && value.type() == ondemand::json_type::array) {
+            for (ondemand::object a : value.get_array()) {
+                qint64 at = 0;
+                std::string_view v;
+                for (auto af : a) {
+                    const std::string_view an = af.unescaped_key();
+                    if (an == "timestamp")
+                        at = numberOrString(af.value());
+                    else if (an == "value")
+                        v = text(af.value());
+                }
+                annotations.emplace_back(at, v);
+            }
+        } else if (key == "tags" && value.type() == ondemand::json_type::object) {
+            for (auto tag : value.get_object()) {
+                const std::string_view tagKey = tag.unescaped_key();
+                PendingValue v = pendingValue(tag.value());
+                scratch.tags.push_back(makeTag(scratch, tagKey, "string", v));
+                if (tagKey == "error")
+                    error = true;
+            }
+        }
+    }
+    if (traceId.empty() && id.empty())
+        return false; // not a Zipkin span
+    Trace &trace = builder.traceFor(traceId);
+    ZipkinTraceState &state = states[&trace];
+    auto addTag = [&](std::string_view key, std::string_view value) {
+        PendingValue v;
+        v.json = ondemand::json_type::string;
+        v.text = value;
+        trace.tags.push_back(makeTag(trace, key, "string", v));
+    };
+    Span span;
+    span.spanId = trace.addId(id);
+    span.parentId = trace.addId(parent);
+    span.operation = trace.strings.intern(name);
+    span.startUs = timestamp;
+    span.durationUs = std::max<qint64>(0, duration);
+    span.firstTag = quint32(trace.tags.size());
+    for (const SpanTag &tag : scratch.tags) {
+        SpanTag t = tag;
+        t.key = trace.strings.intern(scratch.strings.at(tag.key));
+        t.text = trace.strings.intern(scratch.strings.at(tag.text));
+        trace.tags.push_back(t);
+    }
+    if (!kind.empty()) {
+        std::string lower(kind);
+        for (char &c : lower)
+            c = char(std::tolower(uchar(c)));
+        addTag("span.kind", lower);
+    }
+    if (!remote.service.empty())
+        addTag("peer.service", remote.service);
+    if (!remote.ipv4.empty())
+        addTag("peer.ipv4", remote.ipv4);
+    if (!remote.ipv6.empty())
+        addTag("peer.ipv6", remote.ipv6);
+    if (!remote.port.empty())
+        addTag("peer.port", remote.port);
+    span.tagCount = clamp16(quint32(trace.tags.size() - span.firstTag));
+    span.firstLog = quint32(trace.logs.size());
+    for (const auto &[at, value] : annotations) {
+        SpanLog log;
+        log.timestampUs = at;
+        log.firstField = quint32(trace.tags.size());
+        log.fieldCount = 1;
+        addTag("event", value);
+        trace.logs.push_back(log);
+    }
+    span.logCount = clamp16(quint32(annotations.size()));
+    span.firstRef = quint32(trace.refs.size());
+    if (!parent.empty()) {
+        SpanRef r;
+        r.traceId = trace.addId(traceId);
+        r.spanId = span.parentId;
+        trace.refs.push_back(r);
+        span.refCount = 1;
+    }
+    span.firstWarning = quint32(trace.spanWarnings.size());
+    if (error)
+        span.flags |= Span::Error;
+    const QString service
+        = local.service.empty()
+              ? QCoreApplication::translate("Stackscope::TraceParser", "(unknown service)")
+              : QString::fromUtf8(local.service.data(), qsizetype(local.service.size()));
+    auto it = state.processes.find(service);
+    if (it == state.processes.end()) {
+        TraceProcess process;
+        process.service = trace.strings.intern(service);
+        process.firstTag = quint32(trace.tags.size());
+        const std::pair<std::string_view, std::string_view> endpoint[]
+            = {{"ipv4", local.ipv4}, {"ipv6", local.ipv6}, {"port", local.port}};
+        for (const auto &[k, v] : endpoint) {
+            if (!v.empty()) {
+                addTag(k, v);
+                ++process.tagCount;
+            }
+        }
+        trace.processes.push_back(process);
+        it = state.processes.emplace(service, quint32(trace.processes.size() - 1)).first;
+    }
+    span.process = it->second;
+    span.service = trace.processes[it->second].service;
+    trace.spans.push_back(span);
+    state.shared.push_back(shared);
+    return true;
+}
+
+/// A shared server span repeats its client's ID: it goes after the client and becomes its child,
+/// and the spans of its own service that name that ID become its children (as Zipkin shows it).
+void finishZipkinTrace(Trace &trace, const ZipkinTraceState &state)
+{
+    std::vector<size_t> order(trace.spans.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_partition(order.begin(), order.end(), [&](size_t i) { return !state.shared[i]; });
+    std::vector<Span> spans;
+    spans.reserve(trace.spans.size());
+    std::vector<bool> shared;
+    for (size_t i : order) {
+        spans.push_back(trace.spans[i]);
+        shared.push_back(state.shared[i]);
+    }
+    trace.spans = std::move(spans);
+    std::unordered_map<std::string_view, size_t> firstById;
+    for (size_t i = 0; i < trace.spans.size(); ++i)
+        firstById.emplace(trace.idView(trace.spans[i].spanId), i);
+    for (size_t i = 0; i < trace.spans.size(); ++i) {
+        if (shared[i] && firstById.at(trace.idView(trace.spans[i].spanId)) != i)
+            trace.spans[i].parentId = trace.spans[i].spanId; // the client with this ID
+    }
+    trace.finish();
+    int sharedCount = 0;
+    for (size_t s = 0; s < trace.spans.size(); ++s) {
+        const Span &server = trace.spans[s];
+        if (!shared[s] || server.parent < 0)
+            continue;
+        ++sharedCount;
+        for (size_t c = 0; c < trace.spans.size(); ++c) {
+            Span &child = trace.spans[c];
+            if (c != s && child.parent == server.parent && child.service == server.service
+                && trace.idView(child.parentId) == trace.idView(server.spanId)) {
+                child.parent = qint32(s);
+                child.flags &= quint8(~Span::ClockSkew);
+                if (child.startUs < server.startUs)
+                    child.flags |= Span::ClockSkew;
+            }
+        }
+    }
+    if (sharedCount > 0)
+        trace.warnings.append(QCoreApplication::translate(
+            "Stackscope::TraceParser",
+            "%n Zipkin server span(s) share the ID of their client span; shown as its child",
+            nullptr, sharedCount));
+}
+
+void parseZipkin(TraceParseResult &result, ondemand::array spans)
+{
+    OtlpBuilder builder;
+    builder.format = Trace::Format::ZipkinV2;
+    std::map<Trace *, ZipkinTraceState> states;
+    for (auto item : spans) {
+        if (item.type() != ondemand::json_type::object
+            || !parseZipkinSpan(builder, states, item.get_object())) {
+            result.error = QCoreApplication::translate(
+                "Stackscope::TraceParser",
+                "valid JSON, but not a Jaeger, OTLP or Zipkin trace: an array of something "
+                "else than Zipkin v2 spans (objects with `traceId` and `id`)");
+            return;
+        }
+    }
+    for (auto &trace : builder.order) {
+        finishZipkinTrace(*trace, states[trace.get()]);
+        result.traces.append(trace);
+    }
+}
+
+// --- The document -------------------------------------------------------------------------
+
 QString describe(const simdjson_error &e)
 {
     switch (e.error()) {
@@ -616,6 +884,123 @@ QString describe(const simdjson_error &e)
         return QCoreApplication::translate("Stackscope::TraceParser", "not valid JSON: %1")
             .arg(QString::fromUtf8(error_message(e.error())));
     }
+}
+
+QString notATrace(const QString &why)
+{
+    return QCoreApplication::translate("Stackscope::TraceParser",
+                                       "valid JSON, but not a Jaeger, OTLP or Zipkin trace: %1")
+        .arg(why);
+}
+
+/// One JSON object: a Jaeger trace, its envelope or an OTLP document. OTLP spans go to `otlp`
+/// (which may collect several documents: the lines of a file); `keys` gets the top-level keys.
+void parseObject(ondemand::parser &parser, padded_string_view view, TraceParseResult &result,
+                 OtlpBuilder &otlp, QStringList &keys)
+{
+    ondemand::document doc = parser.iterate(view);
+    if (doc.type() != ondemand::json_type::object) {
+        result.error = notATrace(
+            QCoreApplication::translate("Stackscope::TraceParser", "expected a JSON object"));
+        return;
+    }
+    bool bareTrace = false;
+    for (auto field : doc.get_object()) {
+        const std::string_view key = field.unescaped_key();
+        if (keys.size() < 6) {
+            const QString name = QString::fromUtf8(key.data(), qsizetype(key.size()));
+            if (!keys.contains(name))
+                keys.append(name);
+        }
+        ondemand::value value = field.value();
+        if (key == "data") {
+            result.shape = TraceParseResult::Shape::JaegerEnvelope;
+            switch (value.type()) {
+            case ondemand::json_type::null:
+                result.dataNull = true;
+                break;
+            case ondemand::json_type::array:
+                for (auto item : value.get_array()) {
+                    if (item.type() == ondemand::json_type::object)
+                        result.traces.append(parseV1Trace(item.get_object()));
+                }
+                break;
+            case ondemand::json_type::object:
+                result.traces.append(parseV1Trace(value.get_object()));
+                break;
+            default:
+                result.error = QCoreApplication::translate("Stackscope::TraceParser",
+                                                           "`data` is neither traces nor null");
+                return;
+            }
+        } else if (key == "errors" && value.type() == ondemand::json_type::array) {
+            for (ondemand::object e : value.get_array()) {
+                qint64 code = 0;
+                QString msg;
+                for (auto ef : e) {
+                    const std::string_view en = ef.unescaped_key();
+                    if (en == "code") {
+                        code = numberOrString(ef.value());
+                    } else if (en == "msg") {
+                        const std::string_view m = text(ef.value());
+                        msg = QString::fromUtf8(m.data(), qsizetype(m.size()));
+                    }
+                }
+                result.serverErrors.append(code ? u"%1: %2"_s.arg(code).arg(msg) : msg);
+            }
+        } else if (key == "result" && value.type() == ondemand::json_type::object) {
+            result.shape = TraceParseResult::Shape::OtlpResult;
+            for (auto rf : value.get_object()) {
+                if (rf.unescaped_key().value() == "resourceSpans"
+                    && rf.value().type() == ondemand::json_type::array)
+                    parseResourceSpans(otlp, rf.value().get_array());
+            }
+        } else if (key == "resourceSpans" && value.type() == ondemand::json_type::array) {
+            result.shape = TraceParseResult::Shape::OtlpExport;
+            parseResourceSpans(otlp, value.get_array());
+        } else if (key == "spans" || key == "traceID" || key == "processes") {
+            bareTrace = true; // start over on it as a whole
+            break;
+        }
+    }
+    if (bareTrace) {
+        result.shape = TraceParseResult::Shape::JaegerTrace;
+        ondemand::document again = parser.iterate(view);
+        result.traces.append(parseV1Trace(again.get_object()));
+    }
+}
+
+/// The OpenTelemetry Collector's file exporter writes one JSON object per line: the first line is
+/// a whole object and more follows. (Pretty-printed JSON's first line is "{" alone.)
+bool isJsonLines(const QByteArray &json, qsizetype first)
+{
+    const qsizetype newline = json.indexOf('\n', first);
+    if (newline < 0)
+        return false;
+    const QByteArray line = json.mid(first, newline - first).trimmed();
+    if (line.size() < 2 || !line.startsWith('{') || !line.endsWith('}'))
+        return false;
+    for (qsizetype i = newline + 1; i < json.size(); ++i) {
+        if (!std::isspace(uchar(json.at(i))))
+            return true;
+    }
+    return false;
+}
+
+/// Why a document whose reading stopped at a value of an unexpected type is not a trace: when it
+/// is valid JSON (the DOM parser reads all of it), its shape is wrong, not its syntax.
+QString describeTypeError(const simdjson_error &e, padded_string_view view)
+{
+    if (e.error() == INCORRECT_TYPE || e.error() == NUMBER_OUT_OF_RANGE) {
+        dom::parser validator;
+        const auto checked = validator.parse(view.data(), view.size(), false);
+        if (!checked.error())
+            return notATrace(QCoreApplication::translate("Stackscope::TraceParser",
+                                                         "a value has an unexpected type (%1)")
+                                 .arg(QString::fromUtf8(error_message(e.error()))));
+        return describe(simdjson_error(checked.error()));
+    }
+    return describe(e);
 }
 
 } // namespace
@@ -635,94 +1020,110 @@ TraceParseResult parseTraces(const QByteArray &json)
     qsizetype first = 0;
     while (first < json.size() && std::isspace(uchar(json.at(first))))
         ++first;
-    if (first == json.size() || (json.at(first) != '{' && json.at(first) != '[')) {
+    if (first == json.size()) {
         result.error
-            = first == json.size()
-                  ? QCoreApplication::translate("Stackscope::TraceParser", "the document is empty")
-                  : QCoreApplication::translate("Stackscope::TraceParser",
-                                                "not valid JSON: it starts with \"%1\"")
-                        .arg(QString::fromUtf8(json.mid(first, 16)));
+            = QCoreApplication::translate("Stackscope::TraceParser", "the document is empty");
+        return result;
+    }
+    const char lead = json.at(first);
+    if (lead != '{' && lead != '[' && lead != '"' && lead != '-' && lead != 't' && lead != 'f'
+        && lead != 'n' && !std::isdigit(uchar(lead))) {
+        result.error = QCoreApplication::translate("Stackscope::TraceParser",
+                                                   "not valid JSON: it starts with \"%1\"")
+                           .arg(QString::fromUtf8(json.mid(first, 16)));
         return result;
     }
     ondemand::parser parser;
+    OtlpBuilder otlp;
+    QStringList keys;
     try {
-        ondemand::document doc = parser.iterate(view);
-        if (doc.type() != ondemand::json_type::object) {
-            result.error
-                = QCoreApplication::translate("Stackscope::TraceParser", "expected a JSON object");
+        if (lead == '[') {
+            ondemand::document doc = parser.iterate(view);
+            ondemand::array array = doc.get_array();
+            result.shape = TraceParseResult::Shape::ZipkinV2;
+            parseZipkin(result, array);
+            if (result.traces.isEmpty() && result.error.isEmpty())
+                result.error = notATrace(QCoreApplication::translate(
+                    "Stackscope::TraceParser", "an empty array (Zipkin v2 spans were expected)"));
+            if (!result.error.isEmpty())
+                result.traces.clear();
             return result;
         }
-        OtlpBuilder otlp;
-        for (auto field : doc.get_object()) {
-            const std::string_view key = field.unescaped_key();
-            ondemand::value value = field.value();
-            if (key == "data") {
-                result.shape = TraceParseResult::Shape::JaegerEnvelope;
-                switch (value.type()) {
-                case ondemand::json_type::null:
-                    result.dataNull = true;
-                    break;
-                case ondemand::json_type::array:
-                    for (auto item : value.get_array()) {
-                        if (item.type() == ondemand::json_type::object)
-                            result.traces.append(parseV1Trace(item.get_object()));
-                    }
-                    break;
-                case ondemand::json_type::object:
-                    result.traces.append(parseV1Trace(value.get_object()));
-                    break;
-                default:
-                    result.error = QCoreApplication::translate("Stackscope::TraceParser",
-                                                               "`data` is neither traces nor null");
+        if (lead == '{' && isJsonLines(json, first)) {
+            qsizetype at = first;
+            int line = 0;
+            while (at < json.size()) {
+                qsizetype end = json.indexOf('\n', at);
+                if (end < 0)
+                    end = json.size();
+                ++line;
+                const QByteArray text = json.mid(at, end - at).trimmed();
+                at = end + 1;
+                if (text.isEmpty())
+                    continue;
+                const padded_string padded(text.constData(), size_t(text.size()));
+                try {
+                    parseObject(parser, padded_string_view(padded), result, otlp, keys);
+                } catch (const simdjson_error &e) {
+                    result.error = describeTypeError(e, padded_string_view(padded));
+                }
+                if (!result.error.isEmpty()) {
+                    result.error
+                        = QCoreApplication::translate("Stackscope::TraceParser", "line %1: %2")
+                              .arg(line)
+                              .arg(result.error);
+                    result.traces.clear();
                     return result;
                 }
-            } else if (key == "errors" && value.type() == ondemand::json_type::array) {
-                for (ondemand::object e : value.get_array()) {
-                    qint64 code = 0;
-                    QString msg;
-                    for (auto ef : e) {
-                        const std::string_view en = ef.unescaped_key();
-                        if (en == "code") {
-                            code = numberOrString(ef.value());
-                        } else if (en == "msg") {
-                            const std::string_view m = text(ef.value());
-                            msg = QString::fromUtf8(m.data(), qsizetype(m.size()));
-                        }
-                    }
-                    result.serverErrors.append(code ? u"%1: %2"_s.arg(code).arg(msg) : msg);
-                }
-            } else if (key == "result" && value.type() == ondemand::json_type::object) {
-                result.shape = TraceParseResult::Shape::OtlpResult;
-                for (auto rf : value.get_object()) {
-                    if (rf.unescaped_key().value() == "resourceSpans"
-                        && rf.value().type() == ondemand::json_type::array)
-                        parseResourceSpans(otlp, rf.value().get_array());
-                }
-            } else if (key == "resourceSpans" && value.type() == ondemand::json_type::array) {
-                result.shape = TraceParseResult::Shape::OtlpExport;
-                parseResourceSpans(otlp, value.get_array());
-            } else if (key == "spans" || key == "traceID" || key == "processes") {
-                // A bare trace object: start over on it as a whole.
-                result.shape = TraceParseResult::Shape::JaegerTrace;
+            }
+            if (result.shape != TraceParseResult::Shape::Unknown) // else: says what it found
+                result.shape = TraceParseResult::Shape::OtlpLines;
+        } else if (lead != '{') {
+            ondemand::document doc = parser.iterate(view);
+            switch (doc.type()) {
+            case ondemand::json_type::string:
+                (void)doc.get_string().value();
+                result.error
+                    = notATrace(QCoreApplication::translate("Stackscope::TraceParser", "a string"));
+                break;
+            default:
+                (void)doc.raw_json_token();
+                result.error = notATrace(QCoreApplication::translate(
+                    "Stackscope::TraceParser", "a single value, not an object or an array"));
                 break;
             }
-        }
-        if (result.shape == TraceParseResult::Shape::JaegerTrace) {
-            ondemand::document again = parser.iterate(view);
-            result.traces.append(parseV1Trace(again.get_object()));
+            return result;
+        } else {
+            parseObject(parser, view, result, otlp, keys);
+            if (!result.error.isEmpty()) {
+                result.traces.clear();
+                return result;
+            }
         }
         for (auto &trace : otlp.order) {
             trace->finish();
             result.traces.append(trace);
         }
         if (result.shape == TraceParseResult::Shape::Unknown)
-            result.error = QCoreApplication::translate(
-                "Stackscope::TraceParser",
-                "neither a Jaeger trace, its `data` envelope, nor OTLP JSON");
+            result.error = notATrace(
+                QCoreApplication::translate(
+                    "Stackscope::TraceParser",
+                    "expected `data`, `spans`, `resourceSpans` or `result` at the top, found %1")
+                    .arg(keys.isEmpty() ? QCoreApplication::translate("Stackscope::TraceParser",
+                                                                      "an empty object")
+                                        : u"`"_s + keys.join(u"`, `"_s) + u"`"_s));
     } catch (const simdjson_error &e) {
-        result.error = describe(e);
+        result.error = describeTypeError(e, view);
         result.traces.clear();
+        return result;
     }
+    // A trace without spans ("spans": null) is nothing to show: no empty trace dated 1970.
+    const qsizetype before = result.traces.size();
+    result.traces.removeIf([](const TracePtr &trace) { return trace->spans.empty(); });
+    if (result.error.isEmpty() && result.traces.isEmpty() && before > 0)
+        result.error = QCoreApplication::translate(
+            "Stackscope::TraceParser",
+            "the trace has no spans (`spans` is null, empty or missing)");
     return result;
 }
 

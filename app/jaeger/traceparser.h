@@ -13,7 +13,15 @@ namespace Stackscope {
 /// What one Jaeger JSON document held: the traces, and the envelope's errors.
 struct TraceParseResult
 {
-    enum class Shape { Unknown, JaegerTrace, JaegerEnvelope, OtlpResult, OtlpExport };
+    enum class Shape {
+        Unknown,
+        JaegerTrace,
+        JaegerEnvelope,
+        OtlpResult,
+        OtlpExport,
+        OtlpLines, ///< newline-delimited: one object per line (the Collector's file exporter)
+        ZipkinV2   ///< a JSON array of Zipkin v2 spans
+    };
     Shape shape = Shape::Unknown;
     QList<TracePtr> traces;
     QStringList
@@ -25,9 +33,16 @@ struct TraceParseResult
 };
 
 /// Reads the Jaeger query API's JSON (one trace object, the `data` envelope of /api/traces and
-/// /api/traces/{id}) and Jaeger v2's /api/v3 OTLP JSON (`result.resourceSpans`, or a bare
-/// `resourceSpans` export) into compact traces. Thread-safe (no shared state): runs on workers.
-/// A span's parent is its first reference (CHILD_OF or FOLLOWS_FROM) or OTLP `parentSpanId`.
+/// /api/traces/{id}), Jaeger v2's /api/v3 OTLP JSON (`result.resourceSpans`, or a bare
+/// `resourceSpans` export), newline-delimited JSON as the OpenTelemetry Collector's file exporter
+/// writes it (one such object per line; spans of one trace ID on several lines are one trace),
+/// and Zipkin v2 JSON (an array of spans) into compact traces. Thread-safe (no shared state):
+/// runs on workers. A span's parent is its first reference (CHILD_OF or FOLLOWS_FROM), OTLP
+/// `parentSpanId` or Zipkin `parentId`. OTLP status ERROR (`2` or "STATUS_CODE_ERROR") and a
+/// Zipkin `error` tag mark a span as an error; OTLP and Zipkin span kinds become the `span.kind`
+/// tag, events and annotations logs (their name in the field `event`), links FOLLOWS_FROM
+/// references. Traces without spans (`"spans": null`) are left out; a document with nothing
+/// else says so in `error`.
 TraceParseResult parseTraces(const QByteArray &json);
 
 /// The trace as a Jaeger v1 JSON trace object (the shape /api/traces/{id} puts under `data`),

@@ -27,6 +27,11 @@ TracesController::TracesController(QNetworkAccessManager *network, QObject *pare
             if (m_loaderRequest == m_openRequest)
                 deliverTrace(layout, source, warnings);
         });
+    connect(m_loader, &TraceLoader::tracesToPick, this,
+            [this](const QString &source, const QList<TraceSummary> &traces) {
+                if (m_loaderRequest == m_openRequest)
+                    Q_EMIT tracesToPick(source, traces);
+            });
     connect(m_loader, &TraceLoader::openFailed, this,
             [this](const QString &source, const QString &message) {
                 if (m_loaderRequest == m_openRequest)
@@ -118,10 +123,23 @@ void TracesController::openTraceId(const QString &traceId)
         });
 }
 
-bool TracesController::openFile(const QString &path)
+QString TracesController::fileProblem(const QString &path)
 {
     const QFileInfo info(path);
-    if (!info.isFile() || !info.isReadable())
+    if (!info.exists())
+        return tr("there is no such file");
+    if (info.isDir())
+        return tr("it is a folder, not a file");
+    if (!info.isFile())
+        return tr("it is not a regular file");
+    if (!info.isReadable())
+        return tr("it cannot be read (permissions)");
+    return {};
+}
+
+bool TracesController::openFile(const QString &path)
+{
+    if (!fileProblem(path).isEmpty())
         return false;
     m_loaderRequest = ++m_openRequest;
     m_loader->openFile(path);

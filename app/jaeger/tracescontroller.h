@@ -56,6 +56,9 @@ public:
     TraceLayoutPtr currentTrace() const { return m_current; }
     /// Writes the open trace as Jaeger JSON; false with `error` set when it could not.
     bool saveTrace(const QString &path, QString *error) const;
+    /// Why `path` cannot be opened as a trace file ("there is no such file", "it is a folder",
+    /// "it cannot be read"); empty when it is a readable file.
+    static QString fileProblem(const QString &path);
 
 public Q_SLOTS:
     void refreshServices();
@@ -64,7 +67,8 @@ public Q_SLOTS:
     /// Opens a search result (already parsed, or fetched by id when the search held no spans).
     void openSummary(const Stackscope::TraceSummary &summary);
     void openTraceId(const QString &traceId);
-    /// Reads and opens a trace file on a worker; false when it is not a readable file.
+    /// Reads and opens a trace file on a worker; false when it is not a readable file
+    /// (fileProblem() says why).
     bool openFile(const QString &path);
 
 Q_SIGNALS:
@@ -77,6 +81,8 @@ Q_SIGNALS:
     void traceOpened(const Stackscope::TraceLayoutPtr &layout, const QString &source,
                      const QStringList &warnings);
     void traceOpenFailed(const Stackscope::TraceOpenFailure &failure);
+    /// A file held several traces: pick one (openSummary() opens it).
+    void tracesToPick(const QString &source, const QList<Stackscope::TraceSummary> &traces);
 
 private:
     void pollServices(std::function<void(bool ok, bool serverAbsent)> report);

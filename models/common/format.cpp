@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -105,7 +106,13 @@ QString durationText(double seconds, Digits digits)
         return number(seconds / 60, significant) + u" min"_s;
     if (a < 86400)
         return number(seconds / 3600, significant) + u" h"_s;
-    return number(seconds / 86400, significant) + u" d"_s;
+    constexpr double day = 86400;
+    constexpr double year = 365.25 * day;
+    if (a < 365 * day)
+        return number(seconds / day, significant) + u" d"_s;
+    if (a < 1000 * year)
+        return number(seconds / year, significant) + u" y"_s;
+    return seconds > 0 ? u"> 1000 y"_s : u"< -1000 y"_s;
 }
 
 } // namespace
@@ -113,6 +120,67 @@ QString durationText(double seconds, Digits digits)
 QString duration(double seconds, int significant)
 {
     return durationText(seconds, Digits{significant});
+}
+
+namespace {
+
+/// What visible() puts for `c`, or a null string when `c` stays as it is.
+QString visibleChar(char16_t c)
+{
+    if (c == u'\n')
+        return QString(QChar(0x23CE)); // ⏎
+    if (c == u'\r')
+        return QString(QChar(0x240D)); // ␍
+    if (c == u'\t')
+        return QString(QChar(0x21E5)); // ⇥
+    if (c < 0x20)
+        return QString(QChar(char16_t(0x2400 + c))); // ␀ … ␟
+    if (c == 0x7F)
+        return QString(QChar(0x2421)); // ␡
+    if ((c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x200E || c == 0x200F || c == 0x061C || c == 0x2028 || c == 0x2029)
+        return u"\\u"_s + QString::number(uint(c), 16).rightJustified(4, u'0').toUpper();
+    return {};
+}
+
+bool needsVisible(char16_t c)
+{
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x200E && c <= 0x200F)
+           || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C;
+}
+
+} // namespace
+
+QString visible(const QString &text)
+{
+    const char16_t *data = reinterpret_cast<const char16_t *>(text.constData());
+    const qsizetype size = text.size();
+    qsizetype i = 0;
+    while (i < size && !needsVisible(data[i]))
+        ++i;
+    if (i == size)
+        return text;
+    QString out;
+    out.reserve(size + 16);
+    out.append(QStringView(text).left(i));
+    for (; i < size; ++i) {
+        const QString replacement = needsVisible(data[i]) ? visibleChar(data[i]) : QString();
+        if (replacement.isNull())
+            out.append(QChar(data[i]));
+        else
+            out.append(replacement);
+    }
+    return out;
+}
+
+QString elided(const QString &text, qsizetype maxChars)
+{
+    if (text.size() <= maxChars)
+        return visible(text);
+    qsizetype keep = std::max<qsizetype>(0, maxChars);
+    if (keep > 0 && QChar::isHighSurrogate(text.at(keep - 1).unicode()))
+        --keep;
+    return visible(text.left(keep)) + QChar(0x2026);
 }
 
 QString elapsed(qint64 s)

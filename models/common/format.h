@@ -17,7 +17,8 @@ QString number(double value, int significant = 3);
 /// A size in IEC units: "512 B", "1.5 KiB", "4 MiB", "2.25 GiB".
 QString bytes(double bytes, int significant = 3);
 /// A duration in the largest unit that keeps it above 1: "850 µs", "12.5 ms", "1.5 s", "5 min",
-/// "3 h", "2 d".
+/// "3 h", "2 d", "1.5 y" (years of 365.25 days from 365 days on); from 1,000 years on, which no
+/// real span lasts, "> 1000 y" ("< -1000 y" below).
 QString duration(double seconds, int significant = 3);
 inline QString duration(std::chrono::milliseconds ms)
 {
@@ -28,6 +29,19 @@ inline QString durationUs(qint64 us)
 {
     return duration(double(us) / 1e6);
 }
+/// `text` with its invisible and layout-changing characters made visible, for names and values
+/// that come from elsewhere (traced applications, servers): a newline is "⏎", a carriage return
+/// "␍", a tab "⇥", other C0 controls their control pictures ("␀", "␛"), DEL "␡"; C1 controls,
+/// the bidirectional overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069, U+200E,
+/// U+200F, U+061C) and the line and paragraph separators (U+2028, U+2029) as "\u202E"-style
+/// escapes. Such a text can neither reverse the text after it nor spill over into the next row.
+/// Returns `text` itself (no copy) when it holds none of them.
+QString visible(const QString &text);
+/// The first `maxChars` characters of `text` (never half a surrogate pair) followed by "…" when
+/// it is longer, else `text`; with visible() applied to what is kept. For values that may be
+/// megabytes long: the cost is that of the kept part.
+QString elided(const QString &text, qsizetype maxChars);
+
 /// An elapsed time such as an uptime, in two whole units at most: "42 s", "5 min",
 /// "3 h 20 min", "1 d 1 h". Negative counts as 0.
 QString elapsed(qint64 seconds);

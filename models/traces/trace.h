@@ -135,7 +135,7 @@ struct Span
 class Trace
 {
 public:
-    enum class Format { JaegerV1, OtlpV3 };
+    enum class Format { JaegerV1, OtlpV3, ZipkinV2 };
 
     QString traceId;
     Format format = Format::JaegerV1;

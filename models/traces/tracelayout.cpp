@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/traces/tracelayout.h"
+#include "models/common/format.h"
 #include "models/common/palette.h"
 
 #include <QCoreApplication>
@@ -64,7 +65,9 @@ QString TraceLayout::name() const
     if (roots.empty())
         return QCoreApplication::translate("Stackscope::TraceLayout", "(empty trace)");
     const int root = roots.front();
-    return trace->service(root) + u": "_s + trace->operation(root);
+    // Shown in headers and titles: control characters visible, no megabyte names.
+    return Format::elided(trace->service(root), 300) + u": "_s
+           + Format::elided(trace->operation(root), 300);
 }
 
 std::shared_ptr<const TraceLayout> TraceLayout::build(TracePtr tracePtr, int minimapWidth,

@@ -49,7 +49,8 @@ QVariant TraceResultsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case NameColumn:
-            return QString(s.rootService + u": "_s + s.rootOperation);
+            return QString(Format::elided(s.rootService, 300) + u": "_s
+                           + Format::elided(s.rootOperation, 300));
         case SpansColumn:
             return s.spanCount;
         case ErrorsColumn:
@@ -67,7 +68,8 @@ QVariant TraceResultsModel::data(const QModelIndex &index, int role) const
     if (role == SortRole) {
         switch (index.column()) {
         case NameColumn:
-            return QString(s.rootService + u": "_s + s.rootOperation);
+            return QString(Format::elided(s.rootService, 300) + u": "_s
+                           + Format::elided(s.rootOperation, 300));
         case SpansColumn:
             return s.spanCount;
         case ErrorsColumn:

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Jaeger query API JSON (v1 trace objects and the `data` envelope) and Jaeger v2's /api/v3 OTLP
-// JSON: parseTraces, then what the traces page does with each trace (summary, tag values, the
-// layout with its depth-first order and critical path, the filters of huge traces, "Save as JSON"
-// and reading it back). The critical path's segments must tile each root exactly.
+// Jaeger query API JSON (v1 trace objects and the `data` envelope), Jaeger v2's /api/v3 OTLP
+// JSON, newline-delimited OTLP JSON (the Collector's file exporter) and Zipkin v2 JSON:
+// parseTraces, then what the traces page does with each trace (summary, names and tag values
+// made visible and elided, the layout with its depth-first order and critical path, the filters
+// of huge traces, "Save as JSON" and reading it back). The critical path's segments must tile
+// each root exactly.
 #include "app/jaeger/traceparser.h"
 #include "models/common/format.h"
 #include "models/traces/tracefilter.h"
@@ -16,13 +18,13 @@ static void use(const TracePtr &trace)
     Fuzz::keep(TraceSummary::of(trace));
     for (int i = 0; i < int(trace->spans.size()); ++i) {
         Fuzz::keep(trace->spanId(i));
-        Fuzz::keep(trace->service(i));
-        Fuzz::keep(trace->operation(i));
+        Fuzz::keep(Format::visible(trace->service(i)));
+        Fuzz::keep(Format::visible(trace->operation(i)));
         Fuzz::keep(Format::durationUs(trace->spans[size_t(i)].durationUs));
     }
     for (const SpanTag &tag : trace->tags) {
         Fuzz::keep(trace->tagValue(tag));
-        Fuzz::keep(trace->tagText(tag));
+        Fuzz::keep(Format::elided(trace->tagText(tag), 1000));
     }
     const auto layout = TraceLayout::build(trace, 32, 8);
     Fuzz::keep(layout->name());
@@ -64,10 +66,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     Fuzz::quietQt();
     const TraceParseResult parsed = parseTraces(Fuzz::bytes(data, size));
+    if (!parsed.ok() && !parsed.traces.isEmpty()) {
+        fprintf(stderr, "an error (%s) with traces\n", qPrintable(parsed.error));
+        abort();
+    }
     for (const TracePtr &trace : parsed.traces) {
+        if (trace->spans.empty()) {
+            fprintf(stderr, "a trace without spans\n");
+            abort();
+        }
         use(trace);
-        if (trace->spans.empty())
-            continue;
         // "Save as JSON" must read back: the same number of spans.
         const TraceParseResult back = parseTraces(toJaegerJson(*trace));
         if (!back.ok() || back.traces.size() != 1

@@ -52,8 +52,12 @@ seed alerts_json "$data"/alerts/*.json
 seed_text alerts_json hand-silence-id.json '{"silenceID":"8f2b"}'
 dict alerts_json json "$src"/app/alerts/alertsjson.cpp "$src"/models/alerts/alertdata.cpp
 
-# Jaeger v1 and v3 traces.
-seed jaeger_traces "$data"/traces/*.json
+# Jaeger v1 and v3 traces, OTLP JSON lines (the Collector's file exporter) and Zipkin v2.
+seed jaeger_traces "$data"/traces/*.json "$data"/traces/*.jsonl
+seed_text jaeger_traces hand-lines-two-traces.jsonl '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"a1","spanId":"01","name":"x","status":{"code":2}}]}]}]}
+{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"b2","spanId":"02","parentSpanId":"01","name":"y","kind":"SPAN_KIND_CLIENT"}]}]}]}'
+seed_text jaeger_traces hand-zipkin-shared.json '[{"traceId":"1","id":"2","kind":"CLIENT","name":"c","tags":{"error":"x"},"annotations":[{"timestamp":1,"value":"ws"}]},{"traceId":"1","id":"2","kind":"SERVER","shared":true,"parentId":"1","localEndpoint":{"serviceName":"s"}},{"traceId":"1","id":"3","parentId":"2","localEndpoint":{"serviceName":"s"}}]'
+seed_text jaeger_traces hand-spans-null.json '{"traceID":"1","spans":null}'
 [ -n "$shared" ] && [ -d "$shared/fixtures/jaeger" ] && seed jaeger_traces "$shared"/fixtures/jaeger/*.json
 dict jaeger_traces json "$src"/app/jaeger/traceparser.cpp
 

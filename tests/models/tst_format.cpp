@@ -4,6 +4,7 @@
 #include "models/common/format.h"
 #include "models/common/palette.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTest>
 
@@ -22,6 +23,11 @@ private Q_SLOTS:
     void bytes();
     void duration_data();
     void duration();
+    void absurdDurations_data();
+    void absurdDurations();
+    void visibleControls_data();
+    void visibleControls();
+    void elidedLongText();
     void elapsed_data();
     void elapsed();
     void durationLiteral_data();
@@ -74,6 +80,71 @@ void TestFormat::duration()
     QFETCH(QString, text);
     QCOMPARE(Format::duration(std::chrono::milliseconds(ms)), text);
     QCOMPARE(Format::duration(double(ms) / 1000.0), text);
+}
+
+// A span that claims to last 146,000 years (a broken clock) read "76890321973.8min".
+void TestFormat::absurdDurations_data()
+{
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("300 days stay days") << 300 * 86400.0 << u"300 d"_s;
+    QTest::newRow("two years") << 2 * 365.25 * 86400 << u"2 y"_s;
+    QTest::newRow("146,000 years") << 76890321973.8 * 60 << u"> 1000 y"_s;
+    QTest::newRow("int64 microseconds")
+        << double(std::numeric_limits<qint64>::max()) / 1e6 << u"> 1000 y"_s;
+    QTest::newRow("negative") << -1e15 << u"< -1000 y"_s;
+}
+
+void TestFormat::absurdDurations()
+{
+    QFETCH(double, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(Format::duration(seconds), text);
+}
+
+void TestFormat::visibleControls_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("plain stays") << u"GET /api"_s << u"GET /api"_s;
+    QTest::newRow("newline") << u"a\nb"_s << u"a\u23CEb"_s;
+    QTest::newRow("tab and CR") << u"a\tb\r"_s << u"a\u21E5b\u240D"_s;
+    QTest::newRow("NUL and ESC") << QString(u"a"_s + QChar(0) + u"\x1b"_s) << u"a\u2400\u241B"_s;
+    QTest::newRow("right-to-left override")
+        << u"abc\u202Edef"_s << u"abc\\u202Edef"_s; // the escape as text: six characters
+    QTest::newRow("isolates and marks") << u"\u2066x\u2069\u200F"_s << u"\\u2066x\\u2069\\u200F"_s;
+    QTest::newRow("C1 and line separator") << u"\u0085\u2028"_s << u"\\u0085\\u2028"_s;
+    QTest::newRow("other scripts stay") << u"Grüße ☃ שלום"_s << u"Grüße ☃ שלום"_s;
+}
+
+void TestFormat::visibleControls()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    const QString result = Format::visible(text);
+    QCOMPARE(result, shown);
+    for (QChar c : result) // nothing left that changes the layout
+        QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x202E && c.unicode() != 0x2066,
+                 qPrintable(QString::number(c.unicode(), 16)));
+    if (text == shown) // no copy when nothing changes
+        QCOMPARE(result.constData(), text.constData());
+}
+
+void TestFormat::elidedLongText()
+{
+    QCOMPARE(Format::elided(u"short"_s, 10), u"short"_s);
+    QCOMPARE(Format::elided(u"0123456789abc"_s, 10), u"0123456789\u2026"_s);
+    QCOMPARE(Format::elided(u"a\nbcdef"_s, 3), u"a\u23CEb\u2026"_s);
+    // Never half a surrogate pair: U+1F600 is two UTF-16 units.
+    const QString emoji = u"ab\U0001F600cd"_s;
+    QCOMPARE(Format::elided(emoji, 3), u"ab\u2026"_s);
+    // A value of megabytes: what is kept, not the whole, is worked on.
+    const QString huge(8'000'000, u'x');
+    QElapsedTimer timer;
+    timer.start();
+    const QString shown = Format::elided(huge, 1000);
+    QCOMPARE(shown.size(), 1001);
+    QVERIFY(timer.elapsed() < 100);
 }
 
 void TestFormat::elapsed_data()

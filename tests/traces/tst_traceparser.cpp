@@ -44,6 +44,45 @@ const SpanTag *tagOf(const Trace &trace, int span, const QString &key)
     return nullptr;
 }
 
+QByteArray testData(const char *name)
+{
+    return Stackscope::Test::readFile(QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/traces/")
+                                      + QLatin1StringView(name));
+}
+
+/// The JSON without the whitespace between tokens (strings kept as they are): one line, as the
+/// Collector's file exporter writes each export.
+QByteArray compacted(const QByteArray &json)
+{
+    QByteArray out;
+    bool inString = false, escaped = false;
+    for (char c : json) {
+        if (inString) {
+            out += c;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+            out += c;
+        } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            out += c;
+        }
+    }
+    return out;
+}
+
+int errorCount(const Trace &trace)
+{
+    int errors = 0;
+    for (const Span &s : trace.spans)
+        errors += s.has(Span::Error);
+    return errors;
+}
+
 int rootCount(const Trace &trace)
 {
     int roots = 0;
@@ -237,6 +276,203 @@ private Q_SLOTS:
         QCOMPARE(process.tagCount, 2u);
     }
 
+    // Jaeger v2's own /api/v3 answer, pretty-printed: `"code": 2` followed by a line break was
+    // read as "2\n   " and the span was not an error (HotROD's failing redis calls looked fine).
+    void apiV3StatusCodeNumber()
+    {
+        const TraceParseResult result
+            = parseTraces(testData("jaeger_apiv3_snapshot_GetTrace.json"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.shape, TraceParseResult::Shape::OtlpResult);
+        QCOMPARE(result.traces.size(), 1);
+        const Trace &trace = *result.traces.first();
+        QCOMPARE(trace.traceId, u"00000000000000000000000000000001"_s);
+        QCOMPARE(int(trace.spans.size()), 1);
+        QVERIFY(trace.spans[0].has(Span::Error));
+        QCOMPARE(TraceSummary::of(result.traces.first()).errorCount, 1); // the header's count
+        QCOMPARE(trace.tagText(*tagOf(trace, 0, u"span.kind"_s)), u"server"_s);
+        QCOMPARE(trace.tagText(*tagOf(trace, 0, u"otel.status_code"_s)), u"ERROR"_s);
+        QCOMPARE(trace.tagValue(*tagOf(trace, 0, u"error"_s)).toBool(), true);
+    }
+
+    // The top-level `resourceSpans` export (no `result` around it), status and kind as strings,
+    // three resources in one trace.
+    void otlpExportStringEnums()
+    {
+        const TraceParseResult result
+            = parseTraces(testData("jaeger_mcptools_skills_sibling_errors.json"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.shape, TraceParseResult::Shape::OtlpExport);
+        QCOMPARE(result.traces.size(), 1);
+        const Trace &trace = *result.traces.first();
+        QCOMPARE(trace.traceId, u"7c4f1a90b3e84d2f9a6c5e8017b3d264"_s);
+        QCOMPARE(int(trace.spans.size()), 6);
+        QCOMPARE(rootCount(trace), 1);
+        QCOMPARE(errorCount(trace), 5);
+        QCOMPARE(TraceSummary::of(result.traces.first()).errorCount, 5);
+        QCOMPARE(TraceSummary::of(result.traces.first()).serviceCount, 3);
+        const int root = spanById(trace, u"a1b2c3d4e5f60718"_s);
+        QCOMPARE(trace.spans[size_t(root)].parent, -1);
+        QCOMPARE(trace.tagText(*tagOf(trace, root, u"span.kind"_s)), u"server"_s);
+        QCOMPARE(trace.tagText(*tagOf(trace, root, u"otel.status_description"_s)),
+                 u"order failed"_s);
+        const int cart = spanById(trace, u"b2c3d4e5f6071829"_s);
+        QCOMPARE(trace.spans[size_t(cart)].parent, root);
+        QVERIFY(!trace.spans[size_t(cart)].has(Span::Error));
+        QCOMPARE(trace.tagText(*tagOf(trace, cart, u"span.kind"_s)), u"client"_s);
+        const int charge = spanById(trace, u"c3d4e5f60718293a"_s);
+        const int processor = spanById(trace, u"d4e5f60718293a4b"_s);
+        QCOMPARE(trace.spans[size_t(processor)].parent, charge);
+        QCOMPARE(trace.service(processor), u"payment"_s);
+        QCOMPARE(trace.service(charge), u"checkout"_s);
+        QCOMPARE(trace.spans[size_t(spanById(trace, u"f60718293a4b5c6d"_s))].parent,
+                 spanById(trace, u"e5f60718293a4b5c"_s));
+    }
+
+    // The protocol's own example: times as JSON numbers, upper-case IDs, a parent elsewhere.
+    void otlpProtoExample()
+    {
+        const TraceParseResult result
+            = parseTraces(testData("opentelemetry-proto_examples_trace.json"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.shape, TraceParseResult::Shape::OtlpExport);
+        const Trace &trace = *result.traces.first();
+        QCOMPARE(trace.traceId, u"5B8EFFF798038103D269B633813FC60C"_s);
+        QCOMPARE(int(trace.spans.size()), 1);
+        QVERIFY(trace.spans[0].has(Span::ParentMissing));
+        QCOMPARE(trace.spans[0].startUs, 1544712660000000ll);
+        QCOMPARE(trace.spans[0].durationUs, 1000000ll);
+        QCOMPARE(trace.service(0), u"my.service"_s);
+        QCOMPARE(trace.tagText(*tagOf(trace, 0, u"span.kind"_s)), u"server"_s);
+        QCOMPARE(trace.tagText(*tagOf(trace, 0, u"otel.scope.name"_s)), u"my.library"_s);
+        QCOMPARE(trace.tagText(*tagOf(trace, 0, u"my.span.attr"_s)), u"some value"_s);
+        QVERIFY(!trace.spans[0].has(Span::Error));
+    }
+
+    // Newline-delimited OTLP JSON, the file exporter's example: four lines, one trace (empty
+    // IDs), each line's operationA an error with two events, operationB two links.
+    void otlpJsonLines()
+    {
+        const TraceParseResult result
+            = parseTraces(testData("otel-specification_file-exporter_traces.jsonl"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.shape, TraceParseResult::Shape::OtlpLines);
+        QCOMPARE(result.traces.size(), 1);
+        const Trace &trace = *result.traces.first();
+        QCOMPARE(int(trace.spans.size()), 8);
+        QCOMPARE(errorCount(trace), 4);
+        int events = 0, links = 0;
+        for (int i = 0; i < int(trace.spans.size()); ++i) {
+            const Span &span = trace.spans[size_t(i)];
+            QCOMPARE(span.parent, -1); // an empty parentSpanId is no parent
+            if (trace.operation(i) == u"operationA"_s) {
+                QVERIFY(span.has(Span::Error));
+                QCOMPARE(trace.tagText(*tagOf(trace, i, u"otel.status_description"_s)),
+                         u"status-cancelled"_s);
+                QCOMPARE(span.logCount, quint16(2));
+                const SpanLog &first = trace.logs[span.firstLog];
+                QCOMPARE(trace.strings.at(trace.tags[first.firstField].key), u"event"_s);
+                QCOMPARE(trace.tagText(trace.tags[first.firstField]), u"event-with-attr"_s);
+                QCOMPARE(first.fieldCount, 2u);
+                events += span.logCount;
+            } else {
+                QCOMPARE(trace.operation(i), u"operationB"_s);
+                QCOMPARE(span.refCount, quint8(2));
+                for (quint32 r = 0; r < span.refCount; ++r)
+                    QCOMPARE(trace.refs[span.firstRef + r].kind, SpanRef::Kind::FollowsFrom);
+                links += span.refCount;
+            }
+        }
+        QCOMPARE(events, 8);
+        QCOMPARE(links, 8);
+        QCOMPARE(trace.logs[trace.spans[0].firstLog].timestampUs, 1581452773000000ll);
+    }
+
+    // Several exports appended to one file, each compacted to a line: three traces to pick from.
+    void otlpJsonLinesSeveralTraces()
+    {
+        const QByteArray file = compacted(testData("jaeger_mcptools_skills_sibling_errors.json"))
+                                + '\n'
+                                + compacted(testData("opentelemetry-proto_examples_trace.json"))
+                                + '\n' + testData("otel-specification_file-exporter_traces.jsonl");
+        QCOMPARE(file.count('\n'), 6);
+        const TraceParseResult result = parseTraces(file);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.shape, TraceParseResult::Shape::OtlpLines);
+        QCOMPARE(result.traces.size(), 3);
+        QCOMPARE(result.traces[0]->traceId, u"7c4f1a90b3e84d2f9a6c5e8017b3d264"_s);
+        QCOMPARE(int(result.traces[0]->spans.size()), 6);
+        QCOMPARE(rootCount(*result.traces[0]), 1);
+        QCOMPARE(errorCount(*result.traces[0]), 5);
+        QCOMPARE(result.traces[1]->traceId, u"5B8EFFF798038103D269B633813FC60C"_s);
+        QCOMPARE(int(result.traces[1]->spans.size()), 1);
+        QCOMPARE(result.traces[2]->traceId, QString());
+        QCOMPARE(int(result.traces[2]->spans.size()), 8);
+        // A broken line says which.
+        const TraceParseResult broken = parseTraces(file.left(file.indexOf('\n') + 40) + "\n{}\n");
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error.startsWith(u"line 2: "_s), qPrintable(broken.error));
+        QVERIFY(broken.traces.isEmpty());
+    }
+
+    // Zipkin v2: an array of spans; a shared server span reuses its client's ID.
+    void zipkinV2()
+    {
+        const TraceParseResult result = parseTraces(testData("zipkin-lens_testdata_skew.json"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.shape, TraceParseResult::Shape::ZipkinV2);
+        QCOMPARE(result.traces.size(), 1);
+        const Trace &trace = *result.traces.first();
+        QCOMPARE(trace.format, Trace::Format::ZipkinV2);
+        QCOMPARE(trace.traceId, u"1e223ff1f80f1c69"_s);
+        QCOMPARE(int(trace.spans.size()), 4);
+        QCOMPARE(rootCount(trace), 1);
+        QCOMPARE(int(trace.processes.size()), 2);
+        int get = -1, client = -1, server = -1, async = -1;
+        for (int i = 0; i < 4; ++i) {
+            const QString kind = tagOf(trace, i, u"span.kind"_s)
+                                     ? trace.tagText(*tagOf(trace, i, u"span.kind"_s))
+                                     : QString();
+            if (trace.operation(i) == u"get"_s)
+                get = i;
+            else if (trace.operation(i) == u"async"_s)
+                async = i;
+            else if (kind == u"client"_s)
+                client = i;
+            else if (kind == u"server"_s)
+                server = i;
+        }
+        QVERIFY(get >= 0 && client >= 0 && server >= 0 && async >= 0);
+        QCOMPARE(trace.spans[size_t(get)].parent, -1);
+        QCOMPARE(trace.service(get), u"servicea"_s);
+        QCOMPARE(trace.spans[size_t(get)].startUs, 1470150004071068ll);
+        QCOMPARE(trace.spans[size_t(get)].durationUs, 99411ll);
+        QCOMPARE(trace.spans[size_t(client)].parent, get);
+        QCOMPARE(trace.service(client), u"servicea"_s);
+        QCOMPARE(trace.spans[size_t(server)].parent, client);
+        QCOMPARE(trace.service(server), u"serviceb"_s);
+        QCOMPARE(trace.spans[size_t(async)].parent, server);
+        const TraceProcess &b = trace.processes[trace.spans[size_t(server)].process];
+        QCOMPARE(b.tagCount, 1u);
+        QCOMPARE(trace.tagText(trace.tags[b.firstTag]), u"192.0.0.0"_s);
+        // Every span laid out once.
+        QCOMPARE(TraceLayout::build(result.traces.first())->spanCount(), 4);
+        // Errors, annotations and the remote endpoint.
+        const TraceParseResult small = parseTraces(
+            R"([{"traceId":"a","id":"1","name":"c","kind":"CLIENT","timestamp":10,"duration":5,
+                "tags":{"error":"timeout","http.path":"/x"},
+                "annotations":[{"timestamp":12,"value":"ws"}],
+                "remoteEndpoint":{"serviceName":"db","port":5432}}])");
+        QVERIFY2(small.ok(), qPrintable(small.error));
+        const Trace &t = *small.traces.first();
+        QVERIFY(t.spans[0].has(Span::Error));
+        QCOMPARE(t.tagText(*tagOf(t, 0, u"peer.service"_s)), u"db"_s);
+        QCOMPARE(t.tagText(*tagOf(t, 0, u"peer.port"_s)), u"5432"_s);
+        QCOMPARE(t.spans[0].logCount, quint16(1));
+        QCOMPARE(t.tagText(t.tags[t.logs[t.spans[0].firstLog].firstField]), u"ws"_s);
+        QCOMPARE(t.service(0), u"(unknown service)"_s);
+    }
+
     void badDocuments_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -246,9 +482,31 @@ private Q_SLOTS:
             << u"stops early"_s;
         QTest::newRow("garbage") << QByteArray("hello world") << u"not valid JSON"_s;
         QTest::newRow("html") << QByteArray("<!doctype html><html></html>") << u"not valid JSON"_s;
-        QTest::newRow("array") << QByteArray("[1,2]") << u"expected a JSON object"_s;
+        QTest::newRow("array of numbers")
+            << QByteArray("[1,2]") << u"valid JSON, but not a Jaeger, OTLP or Zipkin trace"_s;
+        QTest::newRow("empty array") << QByteArray("[]") << u"an empty array"_s;
         QTest::newRow("unknown object")
-            << QByteArray("{\"status\":\"success\"}") << u"neither a Jaeger trace"_s;
+            << QByteArray("{\"status\":\"success\"}")
+            << u"valid JSON, but not a Jaeger, OTLP or Zipkin trace: expected `data`, `spans`, "
+               "`resourceSpans` or `result` at the top, found `status`"_s;
+        QTest::newRow("lines of something else")
+            << QByteArray("{\"level\":\"info\"}\n{\"level\":\"warn\"}\n")
+            << u"valid JSON, but not a Jaeger, OTLP or Zipkin trace: expected `data`, `spans`, "
+               "`resourceSpans` or `result` at the top, found `level`"_s;
+        QTest::newRow("a string") << QByteArray("\"trace\"") << u"valid JSON, but not"_s;
+        QTest::newRow("a number") << QByteArray("42") << u"valid JSON, but not"_s;
+        QTest::newRow("span ID of the wrong type")
+            << QByteArray("{\"data\":[{\"traceID\":\"1\",\"spans\":[{\"spanID\":5}]}]}")
+            << u"valid JSON, but not a Jaeger, OTLP or Zipkin trace: a value has an unexpected "
+               "type"_s;
+        QTest::newRow("wrong type, then broken")
+            << QByteArray("{\"data\":[{\"traceID\":\"1\",\"spans\":[{\"spanID\":5}]}]")
+            << u"the JSON stops early"_s; // not "valid JSON, but …"
+        QTest::newRow("spans null")
+            << QByteArray("{\"traceID\":\"1\",\"spans\":null}") << u"the trace has no spans"_s;
+        QTest::newRow("envelope of a trace without spans")
+            << QByteArray("{\"data\":[{\"traceID\":\"1\",\"spans\":null}]}")
+            << u"the trace has no spans"_s;
         QTest::newRow("data is a number") << QByteArray("{\"data\":5}") << u"`data` is neither"_s;
     }
 

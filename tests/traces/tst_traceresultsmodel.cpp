@@ -51,6 +51,20 @@ private Q_SLOTS:
         model.setResults({});
         QCOMPARE(model.rowCount(), 0);
     }
+
+    // A root operation's newline or right-to-left override shows as a symbol or an escape: the
+    // row keeps one line and its text's direction.
+    void controlCharactersInNamesAreVisible()
+    {
+        TraceResultsModel model;
+        TraceSummary s;
+        s.traceId = u"1"_s;
+        s.rootService = u"svc\u202E"_s;
+        s.rootOperation = u"GET\n/x"_s;
+        model.setResults({s});
+        QCOMPARE(model.index(0, TraceResultsModel::NameColumn).data().toString(),
+                 u"svc\\u202E: GET\u23CE/x"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTraceResultsModel)

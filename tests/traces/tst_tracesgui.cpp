@@ -2,6 +2,7 @@
 #include "app/features/tracesfeature.h"
 #include "app/jaeger/traceloader.h"
 #include "app/jaeger/traceparser.h"
+#include "ui/traces/longvaluedialog.h"
 #include "ui/traces/spandetailsview.h"
 #include "ui/traces/tracesearchpage.h"
 #include "ui/traces/tracespage.h"
@@ -13,14 +14,18 @@
 #include "tests/traces/fakejaeger.h"
 #include "tests/traces/tracegenerator.h"
 
+#include <QApplication>
 #include <QChart>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
@@ -338,6 +343,28 @@ private Q_SLOTS:
         QTRY_VERIFY(view->traceLayout() != nullptr);
         QCOMPARE(view->traceLayout()->spanCount(), 4);
         QVERIFY(view->header()->text().contains(u"frontend: GET /checkout"_s));
+        // OTLP as the Jaeger UI shows it: the error status counted, the kind a tag, a link a
+        // reference named as such.
+        QVERIFY2(view->header()->text().contains(u"1 error"_s), qPrintable(view->header()->text()));
+        {
+            const Trace &trace = *view->traceLayout()->trace;
+            int render = -1;
+            for (int i = 0; i < int(trace.spans.size()); ++i) {
+                if (trace.spanId(i) == u"1111111111111111"_s)
+                    render = i;
+            }
+            QVERIFY(render >= 0);
+            view->details()->setSpan(view->traceLayout(), render);
+            QVERIFY(findItem(view->details()->tree(), u"link (FOLLOWS_FROM)"_s));
+            QVERIFY(findItem(view->details()->tree(), u"CHILD_OF"_s));
+            view->details()->setSpan(view->traceLayout(), trace.spans[size_t(render)].parent);
+            QTreeWidgetItem *kind = findItem(view->details()->tree(), u"span.kind"_s);
+            QVERIFY(kind);
+            QCOMPARE(kind->text(2), u"server"_s);
+            QTreeWidgetItem *status = findItem(view->details()->tree(), u"otel.status_code"_s);
+            QVERIFY(status);
+            QCOMPARE(status->text(2), u"ERROR"_s);
+        }
 
         QTemporaryDir dir;
         const QString broken = dir.filePath(u"broken.json"_s);
@@ -349,7 +376,23 @@ private Q_SLOTS:
         QTRY_VERIFY(view->notice()->text().contains(u"Could not open broken.json"_s));
         QVERIFY(view->notice()->text().contains(u"stops early"_s));
         QCOMPARE(view->traceLayout()->spanCount(), 4); // the last good trace stays
+        // A missing file or a folder (`--open-trace` of a typo) says why in the window.
         QVERIFY(!f->openFile(dir.filePath(u"missing.json"_s)));
+        QVERIFY2(view->notice()->text().contains(u"missing.json: there is no such file"_s),
+                 qPrintable(view->notice()->text()));
+        QVERIFY(view->isVisible());
+        QVERIFY(!f->openFile(dir.path()));
+        QVERIFY2(view->notice()->text().contains(u"it is a folder"_s),
+                 qPrintable(view->notice()->text()));
+        // `spans: null` is no trace dated 1970: it says so and keeps the last good trace.
+        const QString empty = dir.filePath(u"empty.json"_s);
+        QFile nullSpans(empty);
+        QVERIFY(nullSpans.open(QIODevice::WriteOnly));
+        nullSpans.write("{\"traceID\":\"abc\",\"spans\":null,\"processes\":{}}");
+        nullSpans.close();
+        QVERIFY(f->openFile(empty));
+        QTRY_VERIFY(view->notice()->text().contains(u"the trace has no spans"_s));
+        QCOMPARE(view->traceLayout()->spanCount(), 4);
 
         // A file dropped on the page opens.
         Test::TraceGenerator g;
@@ -374,6 +417,169 @@ private Q_SLOTS:
         QVERIFY(f->openFile(fixture));
         QTRY_COMPARE(view->traceLayout() ? view->traceLayout()->spanCount() : 0, 5);
         QVERIFY(view->notice()->text().contains(u"repeat an earlier span ID"_s));
+    }
+
+    // A file with several traces (the Collector's file exporter appends one export per line)
+    // lists them in the search results; a row opens its trace.
+    void severalTracesInAFileOpenAList()
+    {
+        FaultServer server;
+        QVERIFY(server.listen());
+        server.setHandler(FakeJaeger().handler());
+        auto f = feature(server);
+        std::unique_ptr<QWidget> page(f->createPage());
+        page->resize(1280, 800);
+        page->show();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"exports.jsonl"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        // Each real capture as the exporter writes it: the JSON on one line.
+        for (const char *name : {"jaeger_mcptools_skills_sibling_errors.json",
+                                 "opentelemetry-proto_examples_trace.json"}) {
+            const QByteArray json = Test::readFile(
+                QStringLiteral(STACKSCOPE_TEST_DATA_DIR "/traces/") + QLatin1StringView(name));
+            QByteArray line;
+            bool inString = false;
+            for (qsizetype i = 0; i < json.size(); ++i) {
+                const char c = json.at(i);
+                if (c == '"' && (i == 0 || json.at(i - 1) != '\\'))
+                    inString = !inString;
+                if (inString || (c != ' ' && c != '\n'))
+                    line += c;
+            }
+            file.write(line + '\n');
+        }
+        file.write(Test::readFile(QStringLiteral(
+            STACKSCOPE_TEST_DATA_DIR "/traces/otel-specification_file-exporter_traces.jsonl")));
+        file.close();
+
+        TraceSearchPage *search = f->page()->search();
+        QVERIFY(f->openFile(path));
+        QTRY_COMPARE(search->model()->rowCount(), 3);
+        QVERIFY(search->isVisible());
+        QVERIFY2(search->status()->text().contains(u"exports.jsonl holds 3 trace"_s),
+                 qPrintable(search->status()->text()));
+        const int checkout = search->model()->rowOf(u"7c4f1a90b3e84d2f9a6c5e8017b3d264"_s);
+        QVERIFY(checkout >= 0);
+        const TraceSummary summary = search->model()->results().at(checkout);
+        QCOMPARE(summary.spanCount, 6);
+        QCOMPARE(summary.errorCount, 5);
+        QCOMPARE(summary.rootOperation, u"oteldemo.CheckoutService/PlaceOrder"_s);
+        if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty())
+            QVERIFY(page->grab().save(out + u"/traces-several-in-a-file.png"_s));
+
+        QTableView *table = search->table();
+        const QModelIndex row = table->model()->index(
+            [&] {
+                for (int r = 0; r < table->model()->rowCount(); ++r) {
+                    if (table->model()->index(r, TraceResultsModel::TraceIdColumn).data()
+                        == summary.traceId)
+                        return r;
+                }
+                return -1;
+            }(),
+            0);
+        QVERIFY(row.isValid());
+        table->setFocus();
+        table->setCurrentIndex(row);
+        QTest::keyClick(table, Qt::Key_Return);
+        TraceView *view = f->page()->traceView();
+        QTRY_VERIFY(view->traceLayout() != nullptr);
+        QCOMPARE(view->traceLayout()->spanCount(), 6);
+        QVERIFY2(view->header()->text().contains(u"5 error"_s), qPrintable(view->header()->text()));
+    }
+
+    // A 50 MB tag value froze the window for ~48 s when its span was clicked: the table shows
+    // its start, the whole is shown and copied on demand. 5 MB here (laid out whole, it took
+    // seconds); STACKSCOPE_LONG_VALUE_MB=50 measures the issue's case.
+    void longTagValueIsElided()
+    {
+        const qsizetype size
+            = qsizetype(qEnvironmentVariableIntValue("STACKSCOPE_LONG_VALUE_MB") > 0
+                            ? qEnvironmentVariableIntValue("STACKSCOPE_LONG_VALUE_MB")
+                            : 5)
+              * 1'000'000;
+        QByteArray json = "{\"traceID\":\"1\",\"spans\":[{\"spanID\":\"a\",\"operationName\":\"evil"
+                          "\\u202Egnp.exe\\nsecond line\",\"startTime\":1,\"duration\":2,"
+                          "\"processID\":\"p1\",\"tags\":[{\"key\":\"big\",\"type\":\"string\","
+                          "\"value\":\"";
+        json.reserve(size + 400);
+        json.append(size - 4, 'x'); // and "\u202Eend" decodes to 4 more
+        json.append("\\u202Eend\"}]}],\"processes\":{\"p1\":{\"serviceName\":\"svc\"}}}");
+        const TraceParseResult parsed = parseTraces(json);
+        json = QByteArray();
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+        const TraceLayoutPtr layout = TraceLayout::build(parsed.traces.first());
+
+        TraceView view;
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setTraceLayout(layout, u"big.json"_s, {});
+        // Control characters of the name are visible: no reversed text, no second line.
+        QVERIFY2(view.header()->text().contains(u"evil\\u202Egnp.exe\u23CEsecond line"_s),
+                 qPrintable(view.header()->text()));
+        TraceTimeline *timeline = view.timeline();
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(
+            timeline->viewport(), Qt::LeftButton, {},
+            QPoint(timeline->viewport()->width() / 2, timeline->rowRect(0).center().y()));
+        view.repaint();
+        const qint64 clickToPaintedMs = clock.elapsed();
+        qInfo("click to painted with a %lld MB tag value: %lld ms", qlonglong(size / 1'000'000),
+              clickToPaintedMs);
+        SpanDetailsView *details = view.details();
+        QCOMPARE(details->span(), 0);
+        QVERIFY(clickToPaintedMs < 1500);
+        QTreeWidgetItem *big = findItem(details->tree(), u"big"_s);
+        QVERIFY(big);
+        QVERIFY2(big->text(2).size() < SpanDetailsView::maxShownChars() + 120,
+                 qPrintable(big->text(2).right(100)));
+        QVERIFY(big->text(2).endsWith(u"xxxx\u2026"_s));
+        QVERIFY2(big->text(2).startsWith(u"["_s + QLocale().toString(qlonglong(size))
+                                         + u" characters: double-click shows all"_s),
+                 qPrintable(big->text(2).left(100)));
+        QCOMPARE(SpanDetailsView::fullValue(big).size(), size);
+        QVERIFY(SpanDetailsView::fullValue(big).endsWith(u"\u202Eend"_s));
+        if (const QString out = qEnvironmentVariable("STACKSCOPE_SCREENSHOT_DIR"); !out.isEmpty())
+            QVERIFY(view.grab().save(out + u"/traces-long-value-elided.png"_s));
+
+        // Copy: the whole value, at once.
+        details->tree()->setCurrentItem(big);
+        big->setSelected(true);
+        QApplication::setActiveWindow(&view);
+        details->tree()->setFocus();
+        QTRY_VERIFY(details->tree()->hasFocus());
+        clock.restart();
+        details->tree()->actions().first()->trigger();
+        const qint64 copyMs = clock.elapsed();
+        qInfo("copy of the value: %lld ms", copyMs);
+        QCOMPARE(QApplication::clipboard()->text().size(), size);
+        QVERIFY(copyMs < 1500);
+        QApplication::clipboard()->clear();
+
+        // Show all: the whole value in a dialog, its long line broken for display.
+        clock.restart();
+        QVERIFY(details->showWholeValue(big));
+        auto *dialog = details->findChild<LongValueDialog *>();
+        QVERIFY(dialog);
+        dialog->repaint();
+        const qint64 shownMs = clock.elapsed();
+        qInfo("show the whole value: first painted after %lld ms", shownMs);
+        QVERIFY(shownMs < 5000);
+        QCOMPARE(dialog->value().size(), size);
+        // The rest goes in a megabyte at a time, the event loop running in between.
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isComplete(), 60000);
+        qInfo("show the whole value: all of it in after %lld ms", clock.elapsed());
+        QVERIFY(dialog->editor()->blockCount() > int(size / LongValueDialog::displayLineChars()));
+        const QString shownText = dialog->editor()->toPlainText();
+        // One line broken every 4,096 characters; U+202E shown as the 6 characters "\\u202E".
+        QCOMPARE(shownText.size(), size + 5 + (size - 1) / LongValueDialog::displayLineChars());
+        QVERIFY(shownText.endsWith(u"\\u202Eend"_s));
+        dialog->close();
+        QVERIFY(!details->showWholeValue(findItem(details->tree(), u"Service"_s)));
     }
 
     void tracesAroundHereAndServerErrors()

@@ -3,6 +3,7 @@
 #include "models/common/format.h"
 #include "models/traces/tracefilter.h"
 #include "ui/plaintooltips.h"
+#include "ui/traces/longvaluedialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +20,13 @@
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
+
+namespace {
+// The value column's data: Qt::UserRole the whole value where the cell shows less of it,
+// Qt::UserRole + 1 that it is long (the dialog shows it), LinkTargetRole a link's span index
+// (-1: found by the ID in column 1's Qt::UserRole on the first click).
+constexpr int LinkTargetRole = Qt::UserRole + 2;
+} // namespace
 
 SpanDetailsView::SpanDetailsView(QWidget *parent)
     : QWidget(parent)
@@ -50,7 +58,13 @@ SpanDetailsView::SpanDetailsView(QWidget *parent)
     copyAction->setShortcutContext(Qt::WidgetShortcut);
     connect(copyAction, &QAction::triggered, this, &SpanDetailsView::copy);
     m_tree->addAction(copyAction);
+    auto *showAction = new QAction(tr("Show whole value…"), m_tree);
+    connect(showAction, &QAction::triggered, this,
+            [this] { showWholeValue(m_tree->currentItem()); });
+    m_tree->addAction(showAction);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this,
+            [this](QTreeWidgetItem *item) { showWholeValue(item); });
 
     connect(m_tree, &QTreeWidget::itemClicked, this, &SpanDetailsView::activate);
     connect(m_tree, &QTreeWidget::itemActivated, this, &SpanDetailsView::activate);
@@ -77,12 +91,26 @@ void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
     }
     const Trace &trace = *layout->trace;
     const Span &span = trace.spans[size_t(spanIndex)];
-    m_title->setText(trace.service(spanIndex) + u": "_s + trace.operation(spanIndex));
+    m_title->setText(Format::elided(trace.service(spanIndex), maxShownChars()) + u": "_s
+                     + Format::elided(trace.operation(spanIndex), maxShownChars()));
 
-    auto add = [](QTreeWidgetItem *parent, const QString &key, const QString &type,
-                  const QString &value) {
-        auto *item = new QTreeWidgetItem(parent, {key, type, value});
-        item->setToolTip(2, plainToolTip(value.left(2000))); // tags are the traced app's text
+    // Keys and values are the traced application's text: control characters made visible, and
+    // a long value shortened (laying out 50 MB in a cell froze the window for most of a minute).
+    auto add = [this](QTreeWidgetItem *parent, const QString &key, const QString &type,
+                      const QString &value) {
+        // The size first: the cell is narrower than what is kept of the value.
+        const QString shown = value.size() > maxShownChars()
+                                  ? tr("[%L1 characters: double-click shows all, Copy copies all] ")
+                                            .arg(value.size())
+                                        + Format::elided(value, maxShownChars())
+                                  : Format::visible(value);
+        auto *item
+            = new QTreeWidgetItem(parent, {Format::elided(key, maxShownChars()), type, shown});
+        if (shown != value)
+            item->setData(2, Qt::UserRole, value); // shared, not copied
+        if (value.size() > maxShownChars())
+            item->setData(2, Qt::UserRole + 1, true);
+        item->setToolTip(2, plainToolTip(Format::elided(value, 2000)));
         return item;
     };
     auto section = [this](const QString &title, int count) {
@@ -108,7 +136,7 @@ void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
     add(general, tr("Trace ID"), {}, trace.traceId);
     // A link: the target span's index in the item's data.
     auto link = [this](QTreeWidgetItem *item, int target) {
-        item->setData(2, Qt::UserRole, target);
+        item->setData(2, LinkTargetRole, target);
         item->setForeground(2, palette().color(QPalette::Link));
         QFont f = item->font(2);
         f.setUnderline(true);
@@ -167,8 +195,12 @@ void SpanDetailsView::setSpan(const TraceLayoutPtr &layout, int spanIndex)
     QTreeWidgetItem *refs = section(tr("References"), span.refCount);
     for (quint32 r = 0; r < span.refCount; ++r) {
         const SpanRef &ref = trace.refs[span.firstRef + r];
+        // OTLP links are FOLLOWS_FROM references, as Jaeger converts them; named as OTLP does.
+        const QString kind = ref.kind == SpanRef::Kind::ChildOf      ? u"CHILD_OF"_s
+                             : trace.format == Trace::Format::OtlpV3 ? tr("link (FOLLOWS_FROM)")
+                                                                     : u"FOLLOWS_FROM"_s;
         QTreeWidgetItem *item = add(
-            refs, ref.kind == SpanRef::Kind::FollowsFrom ? u"FOLLOWS_FROM"_s : u"CHILD_OF"_s, {},
+            refs, kind, {},
             tr("span %1 in trace %2").arg(trace.idText(ref.spanId), trace.idText(ref.traceId)));
         // Found on a click (a scan of the spans), not here: only references into this trace.
         if (trace.idText(ref.traceId).compare(trace.traceId, Qt::CaseInsensitive) == 0
@@ -189,9 +221,9 @@ void SpanDetailsView::setBackText(const QString &text)
 
 void SpanDetailsView::activate(QTreeWidgetItem *item)
 {
-    if (!item || !m_layout || !item->data(2, Qt::UserRole).isValid())
+    if (!item || !m_layout || !item->data(2, LinkTargetRole).isValid())
         return;
-    int target = item->data(2, Qt::UserRole).toInt();
+    int target = item->data(2, LinkTargetRole).toInt();
     if (target < 0) {
         const QByteArray id = item->data(1, Qt::UserRole).toString().toLatin1();
         target = spanWithId(*m_layout->trace, std::string_view(id.constData(), size_t(id.size())));
@@ -199,7 +231,7 @@ void SpanDetailsView::activate(QTreeWidgetItem *item)
             item->setToolTip(2, tr("This span is not in the trace"));
             return;
         }
-        item->setData(2, Qt::UserRole, target);
+        item->setData(2, LinkTargetRole, target);
     }
     if (target != m_span)
         Q_EMIT spanLinkActivated(target);
@@ -224,12 +256,31 @@ QString SpanDetailsView::text() const
     return lines.join(u'\n');
 }
 
+QString SpanDetailsView::fullValue(const QTreeWidgetItem *item)
+{
+    if (!item)
+        return {};
+    const QVariant whole = item->data(2, Qt::UserRole);
+    if (whole.isValid())
+        return whole.toString();
+    return item->text(2).isEmpty() ? item->text(0) : item->text(2);
+}
+
+bool SpanDetailsView::showWholeValue(QTreeWidgetItem *item)
+{
+    if (!item || !item->data(2, Qt::UserRole + 1).toBool())
+        return false;
+    auto *dialog = new LongValueDialog(item->text(0), fullValue(item), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return true;
+}
+
 void SpanDetailsView::copy()
 {
     const QList<QTreeWidgetItem *> selected = m_tree->selectedItems();
     if (!selected.isEmpty() && m_tree->hasFocus()) {
-        QTreeWidgetItem *item = selected.first();
-        QApplication::clipboard()->setText(item->text(2).isEmpty() ? item->text(0) : item->text(2));
+        QApplication::clipboard()->setText(fullValue(selected.first()));
         return;
     }
     QApplication::clipboard()->setText(text());

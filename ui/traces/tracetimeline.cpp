@@ -589,7 +589,10 @@ void TraceTimeline::paintRow(QPainter &painter, int row, const QRect &rect)
     painter.fillRect(QRect(x, rect.top() + 3, 3, rect.height() - 6), service);
     x += 6;
     const bool error = span.has(Span::Error);
-    QString label = trace.service(spanIndex) + u"  "_s + trace.operation(spanIndex);
+    // Names are the traced application's text: a newline or a right-to-left override must
+    // neither spill into the next row nor reverse the label (nor a megabyte name cost a frame).
+    QString label = Format::elided(trace.service(spanIndex), 300) + u"  "_s
+                    + Format::elided(trace.operation(spanIndex), 300);
     if (m_rows.isCollapsedAt(position))
         label += u"  (+%1)"_s.arg(m_layout->subtreeEnd[size_t(position)] - position - 1);
     painter.setPen(context ? palette().color(QPalette::PlaceholderText)
@@ -932,7 +935,8 @@ bool TraceTimeline::viewportEvent(QEvent *event)
             const Span &s = trace.spans[size_t(span)];
             viewport()->setToolTip(
                 plainToolTip(tr("%1: %2\n%3 at +%4")
-                                 .arg(trace.service(span), trace.operation(span),
+                                 .arg(Format::elided(trace.service(span), 300),
+                                      Format::elided(trace.operation(span), 300),
                                       Format::durationUs(s.durationUs),
                                       Format::durationUs(s.startUs - trace.startUs))));
         } else {
