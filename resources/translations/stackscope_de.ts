@@ -2612,6 +2612,25 @@ Umschalt-Klick: sie ausblenden</translation>
     </message>
 </context>
 <context>
+    <name>Stackscope::LongValueDialog</name>
+    <message>
+        <source>Value of %1</source>
+        <translation>Wert von %1</translation>
+    </message>
+    <message>
+        <source>%L1 characters. Lines longer than %L2 characters are broken for display; Copy copies the value as it is.</source>
+        <translation>%L1 Zeichen. Zeilen länger als %L2 Zeichen werden für die Anzeige umbrochen; Kopieren kopiert den Wert, wie er ist.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the whole value to the clipboard</source>
+        <translation>Den ganzen Wert in die Zwischenablage kopieren</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -3803,6 +3822,18 @@ Umschalt-Klick: sie ausblenden</translation>
         <source>This span is not in the trace</source>
         <translation>Dieser Span ist nicht im Trace</translation>
     </message>
+    <message>
+        <source>Show whole value…</source>
+        <translation>Ganzen Wert zeigen…</translation>
+    </message>
+    <message>
+        <source>[%L1 characters: double-click shows all, Copy copies all] </source>
+        <translation>[%L1 Zeichen: Doppelklick zeigt alles, Kopieren kopiert alles] </translation>
+    </message>
+    <message>
+        <source>link (FOLLOWS_FROM)</source>
+        <translation>Link (FOLLOWS_FROM)</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::SpanStatistics</name>
@@ -4664,9 +4695,49 @@ B: %2</translation>
         <source>`data` is neither traces nor null</source>
         <translation>`data` ist weder eine Liste von Traces noch null</translation>
     </message>
+    <message numerus="yes">
+        <source>%n Zipkin server span(s) share the ID of their client span; shown as its child</source>
+        <translation><numerusform>%n Zipkin-Server-Span teilt die ID seines Client-Spans; als dessen Kind gezeigt</numerusform><numerusform>%n Zipkin-Server-Spans teilen die ID ihres Client-Spans; als dessen Kind gezeigt</numerusform></translation>
+    </message>
     <message>
-        <source>neither a Jaeger trace, its `data` envelope, nor OTLP JSON</source>
-        <translation>weder ein Jaeger-Trace noch seine `data`-Hülle noch OTLP-JSON</translation>
+        <source>valid JSON, but not a Jaeger, OTLP or Zipkin trace: an array of something else than Zipkin v2 spans (objects with `traceId` and `id`)</source>
+        <translation>gültiges JSON, aber kein Jaeger-, OTLP- oder Zipkin-Trace: ein Array von etwas anderem als Zipkin-v2-Spans (Objekte mit `traceId` und `id`)</translation>
+    </message>
+    <message>
+        <source>valid JSON, but not a Jaeger, OTLP or Zipkin trace: %1</source>
+        <translation>gültiges JSON, aber kein Jaeger-, OTLP- oder Zipkin-Trace: %1</translation>
+    </message>
+    <message>
+        <source>a value has an unexpected type (%1)</source>
+        <translation>ein Wert hat einen unerwarteten Typ (%1)</translation>
+    </message>
+    <message>
+        <source>an empty array (Zipkin v2 spans were expected)</source>
+        <translation>ein leeres Array (Zipkin-v2-Spans wurden erwartet)</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a single value, not an object or an array</source>
+        <translation>ein einzelner Wert, kein Objekt und kein Array</translation>
+    </message>
+    <message>
+        <source>expected `data`, `spans`, `resourceSpans` or `result` at the top, found %1</source>
+        <translation>oben `data`, `spans`, `resourceSpans` oder `result` erwartet, gefunden %1</translation>
+    </message>
+    <message>
+        <source>an empty object</source>
+        <translation>ein leeres Objekt</translation>
+    </message>
+    <message>
+        <source>the trace has no spans (`spans` is null, empty or missing)</source>
+        <translation>der Trace hat keine Spans (`spans` ist null, leer oder fehlt)</translation>
     </message>
 </context>
 <context>
@@ -5118,6 +5189,25 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
     </message>
 </context>
 <context>
+    <name>Stackscope::TracesController</name>
+    <message>
+        <source>there is no such file</source>
+        <translation>diese Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>es ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>es ist keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <source>it cannot be read (permissions)</source>
+        <translation>sie kann nicht gelesen werden (Berechtigungen)</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::TracesFeature</name>
     <message>
         <source>Could not open %1: %2. The trace below is the one open before.</source>
@@ -5144,10 +5234,6 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
         <translation>Trace öffnen</translation>
     </message>
     <message>
-        <source>Jaeger JSON (*.json);;All files (*)</source>
-        <translation>Jaeger-JSON (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Cannot list Jaeger's services: %1</source>
         <translation>Die Dienste von Jaeger können nicht aufgelistet werden: %1</translation>
     </message>
@@ -5168,10 +5254,6 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
         <translation>Trace %1 konnte nicht geladen werden: %2</translation>
     </message>
     <message>
-        <source>Cannot read %1</source>
-        <translation>%1 kann nicht gelesen werden</translation>
-    </message>
-    <message>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
@@ -5186,6 +5268,18 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
     <message>
         <source>Comparing %1 with %2…</source>
         <translation>%1 wird mit %2 verglichen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n trace(s): open one from the list</source>
+        <translation><numerusform>%1 enthält %n Trace: ihn aus der Liste öffnen</numerusform><numerusform>%1 enthält %n Traces: einen aus der Liste öffnen</numerusform></translation>
+    </message>
+    <message>
+        <source>Trace files (*.json *.jsonl *.ndjson);;All files (*)</source>
+        <translation>Trace-Dateien (*.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>
@@ -5368,10 +5462,6 @@ Trace %2 · Start %3 · Dauer %4 · Dienste: %5 · Tiefe %6 · Spans: %7%8%9</tr
     <message>
         <source>the file holds no trace</source>
         <translation>die Datei enthält keinen Trace</translation>
-    </message>
-    <message>
-        <source>the file holds %1 traces; showing the first</source>
-        <translation>die Datei enthält %1 Traces; gezeigt wird der erste</translation>
     </message>
 </context>
 </TS>

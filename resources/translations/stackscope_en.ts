@@ -111,6 +111,10 @@
 <context>
     <name>Stackscope::TraceParser</name>
     <message numerus="yes">
+        <source>%n Zipkin server span(s) share the ID of their client span; shown as its child</source>
+        <translation><numerusform>%n Zipkin server span shares the ID of its client span; shown as its child</numerusform><numerusform>%n Zipkin server spans share the ID of their client span; shown as its child</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n span(s) name a process that the trace does not list</source>
         <translation><numerusform>%n span names a process that the trace does not list</numerusform><numerusform>%n spans name a process that the trace does not list</numerusform></translation>
     </message>
@@ -174,6 +178,13 @@
     <message numerus="yes">
         <source>Choose exactly two trace files to compare (%n chosen).</source>
         <translation><numerusform>Choose exactly two trace files to compare (%n chosen).</numerusform><numerusform>Choose exactly two trace files to compare (%n chosen).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::TracesFeature</name>
+    <message numerus="yes">
+        <source>%1 holds %n trace(s): open one from the list</source>
+        <translation><numerusform>%1 holds %n trace: open it from the list</numerusform><numerusform>%1 holds %n traces: open one from the list</numerusform></translation>
     </message>
 </context>
 </TS>
