@@ -97,7 +97,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < 6; ++i) // to GET /owners 1937..2522 µs, past a hidden 31 µs span
             view->timeline()->nextCriticalSegment();
         QTest::qWait(200);
-        page->grab().save(out + u"/traces-critical-path-fixture.png"_s);
+        page->grab().save(out + u"/traces-critical-path.png"_s);
         view->shortSpans()->setCurrentIndex(0);
         Q_EMIT view->shortSpans()->activated(0);
     }
