@@ -383,8 +383,8 @@ void AlertGroupModel::mergeKept(const QList<Wanted> &wanted,
     }
 }
 
-void AlertGroupModel::relayoutKept(const QList<Wanted> &wanted,
-                                   const QHash<QString, qsizetype> &wantedAt)
+void AlertGroupModel::asLayoutChange(
+    const std::function<std::vector<std::unique_ptr<Group>>()> &change)
 {
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
@@ -402,23 +402,11 @@ void AlertGroupModel::relayoutKept(const QList<Wanted> &wanted,
         else
             where.append(Where{owner, owner->alerts.value(index.row())});
     }
-    std::vector<std::unique_ptr<Group>> kept;
-    std::vector<std::unique_ptr<Group>> gone; // alive until the persistent indexes are moved
+    // The groups that went stay alive until their persistent indexes are moved.
+    const std::vector<std::unique_ptr<Group>> gone = change();
     QSet<const Group *> goneSet;
-    for (auto &g : m_groups) {
-        const auto at = wantedAt.constFind(g->key);
-        if (at == wantedAt.cend()) {
-            m_groupByKey.remove(g->key);
-            goneSet.insert(g.get());
-            gone.push_back(std::move(g));
-            continue;
-        }
-        g->alerts = wanted.at(*at).alerts;
-        reindex(g.get());
-        g->row = int(kept.size());
-        kept.push_back(std::move(g));
-    }
-    m_groups = std::move(kept);
+    for (const auto &g : gone)
+        goneSet.insert(g.get());
     QModelIndexList after;
     after.reserve(before.size());
     for (qsizetype i = 0; i < before.size(); ++i) {
@@ -435,6 +423,29 @@ void AlertGroupModel::relayoutKept(const QList<Wanted> &wanted,
     }
     changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void AlertGroupModel::relayoutKept(const QList<Wanted> &wanted,
+                                   const QHash<QString, qsizetype> &wantedAt)
+{
+    asLayoutChange([&] {
+        std::vector<std::unique_ptr<Group>> kept;
+        std::vector<std::unique_ptr<Group>> gone;
+        for (auto &g : m_groups) {
+            const auto at = wantedAt.constFind(g->key);
+            if (at == wantedAt.cend()) {
+                m_groupByKey.remove(g->key);
+                gone.push_back(std::move(g));
+                continue;
+            }
+            g->alerts = wanted.at(*at).alerts;
+            reindex(g.get());
+            g->row = int(kept.size());
+            kept.push_back(std::move(g));
+        }
+        m_groups = std::move(kept);
+        return gone;
+    });
 }
 
 void AlertGroupModel::sync()
@@ -471,47 +482,20 @@ void AlertGroupModel::sync()
         moved = g->key != wanted.at(i).key || g->alerts != wanted.at(i).alerts;
     }
     if (moved) {
-        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-        const QModelIndexList before = persistentIndexList();
-        struct Where
-        {
-            Group *group = nullptr;
-            QString alert; ///< empty for the group's own row
-        };
-        QList<Where> where;
-        where.reserve(before.size());
-        for (const QModelIndex &index : before) {
-            Group *owner = static_cast<Group *>(index.internalPointer());
-            if (!owner)
-                where.append(Where{m_groups[size_t(index.row())].get(), QString()});
-            else
-                where.append(Where{owner, owner->alerts.value(index.row())});
-        }
-        std::vector<std::unique_ptr<Group>> ordered;
-        ordered.reserve(m_groups.size());
-        for (const Wanted &w : wanted) {
-            const auto it = std::find_if(m_groups.begin(), m_groups.end(),
-                                         [&w](const auto &g) { return g && g->key == w.key; });
-            (*it)->alerts = w.alerts;
-            reindex(it->get());
-            (*it)->row = int(ordered.size());
-            ordered.push_back(std::move(*it));
-        }
-        m_groups = std::move(ordered);
-        QModelIndexList after;
-        after.reserve(before.size());
-        for (qsizetype i = 0; i < before.size(); ++i) {
-            const Where &w = where.at(i);
-            const int column = before.at(i).column();
-            if (w.alert.isEmpty()) {
-                after.append(createIndex(w.group->row, column, nullptr));
-                continue;
+        asLayoutChange([&] {
+            std::vector<std::unique_ptr<Group>> ordered;
+            ordered.reserve(m_groups.size());
+            for (const Wanted &w : wanted) {
+                const auto it = std::find_if(m_groups.begin(), m_groups.end(),
+                                             [&w](const auto &g) { return g && g->key == w.key; });
+                (*it)->alerts = w.alerts;
+                reindex(it->get());
+                (*it)->row = int(ordered.size());
+                ordered.push_back(std::move(*it));
             }
-            const int row = w.group->rowOf.value(w.alert, -1);
-            after.append(row < 0 ? QModelIndex() : createIndex(row, column, w.group));
-        }
-        changePersistentIndexList(before, after);
-        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+            m_groups = std::move(ordered);
+            return std::vector<std::unique_ptr<Group>>();
+        });
     }
     // 5. Header rows whose counts or title changed; the alerts' own cells when the source's did.
     const int lastColumn = columnCount() - 1;

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -104,6 +105,10 @@ private:
     /// where a view update per run costs more than one relayout.
     void relayoutKept(const QList<Wanted> &wanted, const QHash<QString, qsizetype> &wantedAt);
     static constexpr int maxRowSignals = 16;
+    /// Runs `change` (it reorders the groups or their alerts, and returns the groups it took
+    /// out) as one layout change: persistent indexes follow their group and alert, and are
+    /// invalid where those went.
+    void asLayoutChange(const std::function<std::vector<std::unique_ptr<Group>>()> &change);
     void rebuild(); ///< a reset, for a new grouping or source
     QList<Wanted> wantedGroups() const;
     Group *groupOf(const QModelIndex &index) const;
