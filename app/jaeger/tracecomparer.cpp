@@ -5,7 +5,7 @@
 #include "app/jaeger/jaegerclient.h"
 #include "app/jaeger/traceparser.h"
 
-#include <QFile>
+#include <QCoreApplication>
 
 namespace Stackscope {
 
@@ -17,23 +17,12 @@ struct FileResult
     QString error;
 };
 
-FileResult readTraceFile(const QString &path)
+FileResult loadTraceFile(const QString &path)
 {
     FileResult result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.error = file.errorString();
+    const QByteArray json = readTraceFile(path, &result.error);
+    if (!result.error.isEmpty())
         return result;
-    }
-    // Room for the parser's padding, so that it parses the bytes where they are.
-    const qsizetype size = qsizetype(file.size());
-    QByteArray json;
-    json.reserve(size + 64);
-    json.resize(size);
-    if (file.read(json.data(), size) != size) {
-        result.error = file.errorString();
-        return result;
-    }
     const TraceParseResult parsed = parseTraces(json);
     if (!parsed.ok())
         result.error = parsed.error;
@@ -77,7 +66,7 @@ void TraceComparer::load(int side)
     } else if (!source.filePath.isEmpty()) {
         const QString path = source.filePath;
         OffThread::run(
-            this, [path] { return readTraceFile(path); },
+            this, [path] { return loadTraceFile(path); },
             [this, request, side](FileResult result) {
                 sideLoaded(request, side, result.trace, result.error);
             });

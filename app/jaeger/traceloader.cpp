@@ -6,43 +6,15 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QPointer>
 #include <QThreadPool>
-
-#ifdef Q_OS_LINUX
-#include <sys/mman.h>
-#endif
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
-
-namespace {
-
-/// Asks Linux to back a large buffer with 2 MiB pages where it can: a 640 MB trace file costs
-/// 160,000 page faults in 4 KiB pages, and in a virtual machine each costs microseconds. Only
-/// advice: nothing changes where transparent huge pages are off.
-void adviseHugePages(char *data, size_t size)
-{
-#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
-    constexpr uintptr_t huge = 2 * 1024 * 1024;
-    if (size < 4 * huge)
-        return;
-    const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + huge - 1) & ~(huge - 1);
-    const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + size) & ~(huge - 1);
-    if (end > begin)
-        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
-#else
-    Q_UNUSED(data);
-    Q_UNUSED(size);
-#endif
-}
-
-} // namespace
 
 struct TraceLoader::OpenResult
 {
@@ -121,21 +93,13 @@ quint64 TraceLoader::openFile(const QString &path)
             result->source = QFileInfo(path).fileName();
             QElapsedTimer timer;
             timer.start();
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
+            QString readError;
+            QByteArray json = readTraceFile(path, &readError);
+            if (!readError.isEmpty()) {
                 result->error = QCoreApplication::translate("TraceLoader", "cannot read %1: %2")
-                                    .arg(path, file.errorString());
+                                    .arg(path, readError);
                 return result;
             }
-            // Read straight into a buffer with room for the parser's padding: QFile::read(n)
-            // would allocate a second buffer of the file's size and a padded copy a third (at
-            // 1,000,000 spans, 640 MB each, and their page faults cost more than the reading).
-            QByteArray json;
-            json.reserve(qsizetype(file.size()) + 64);
-            adviseHugePages(json.data(), size_t(json.capacity()));
-            json.resize(qsizetype(file.size()));
-            const qint64 got = file.read(json.data(), json.size());
-            json.resize(qsizetype(std::max<qint64>(0, got)));
             result->timing.readMs = timer.restart();
             TraceParseResult parsed = parseTraces(json);
             json = QByteArray();

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 
 #include <algorithm>
@@ -12,6 +13,10 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace simdjson;
@@ -1004,6 +1009,49 @@ QString describeTypeError(const simdjson_error &e, padded_string_view view)
 }
 
 } // namespace
+
+namespace {
+
+/// Asks Linux to back a large buffer with 2 MiB pages where it can: a 640 MB trace file costs
+/// 160,000 page faults in 4 KiB pages, and in a virtual machine each costs microseconds. Only
+/// advice: nothing changes where transparent huge pages are off.
+void adviseHugePages(char *data, size_t size)
+{
+#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
+    constexpr uintptr_t huge = 2 * 1024 * 1024;
+    if (size < 4 * huge)
+        return;
+    const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + huge - 1) & ~(huge - 1);
+    const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + size) & ~(huge - 1);
+    if (end > begin)
+        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(size);
+#endif
+}
+
+} // namespace
+
+QByteArray readTraceFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return {};
+    }
+    QByteArray json;
+    json.reserve(qsizetype(file.size()) + qsizetype(SIMDJSON_PADDING));
+    adviseHugePages(json.data(), size_t(json.capacity()));
+    json.resize(qsizetype(file.size()));
+    const qint64 got = file.read(json.data(), json.size());
+    if (got < 0) {
+        *error = file.errorString();
+        return {};
+    }
+    json.resize(qsizetype(got));
+    return json;
+}
 
 TraceParseResult parseTraces(const QByteArray &json)
 {

@@ -45,6 +45,12 @@ struct TraceParseResult
 /// else says so in `error`.
 TraceParseResult parseTraces(const QByteArray &json);
 
+/// The bytes of a trace file, read into a buffer with room for the parser's padding (so that
+/// parseTraces() parses them where they are: QFile::readAll() and a padded copy would hold the
+/// file twice more) and backed by 2 MiB pages where Linux offers them. Empty, with `error` set
+/// to the file's error text, when it cannot be opened or read.
+QByteArray readTraceFile(const QString &path, QString *error);
+
 /// The trace as a Jaeger v1 JSON trace object (the shape /api/traces/{id} puts under `data`),
 /// for "Save as JSON". Reads back into an equal trace.
 QByteArray toJaegerJson(const Trace &trace);
