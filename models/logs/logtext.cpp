@@ -136,8 +136,11 @@ QString stripEscapes(const QString &text)
                 i += 2;
             continue;
         }
-        if (i < size && data[i] >= 0x20 && data[i] <= 0x7E)
-            ++i; // ESC x: charset selections, keypad modes...
+        // ESC, intermediates, a final character: charset selections, keypad modes...
+        while (i < size && data[i] >= 0x20 && data[i] <= 0x2F)
+            ++i;
+        if (i < size && data[i] >= 0x30 && data[i] <= 0x7E)
+            ++i;
     }
     return out;
 }
