@@ -59,6 +59,8 @@ void StackLogs::setServices(const QStringList &services)
             m_services.insert(name, Service{});
             m_order.append(name);
         }
+        // The stack's order gives each service its colour, the same on every run.
+        m_model->addSource({name, {}});
     }
     // Services gone from the stack (and without a container) go from the status too.
     for (const QString &name : QStringList(m_order)) {
@@ -170,8 +172,8 @@ void StackLogs::reconcile(const QString &name)
         s.stream = nullptr;
     }
     const bool readBefore = !s.streamContainer.isEmpty();
-    const bool newRun = !readBefore || s.streamContainer != c.id
-                        || s.streamStartedAt != c.startedAt;
+    const bool newRun
+        = !readBefore || s.streamContainer != c.id || s.streamStartedAt != c.startedAt;
     if (!m_client || !newRun || (readBefore && (!m_follow || !c.isRunning()))) {
         // Read already for this run: nothing new until it starts again.
         if (!s.failure.isEmpty())
@@ -197,7 +199,9 @@ void StackLogs::open(const QString &name, Service &s)
     // After a restart or a recreate: everything since the last line read, so nothing repeats.
     const bool resume = s.lastMs > 0;
     auto *stream = new DockerLogStream(m_client, c.id, c.tty, resume ? -1 : m_tail, follow, this);
-    const qint64 since = resume ? s.lastMs + 1 : m_since.isValid() ? m_since.toMSecsSinceEpoch() : 0;
+    const qint64 since = resume              ? s.lastMs + 1
+                         : m_since.isValid() ? m_since.toMSecsSinceEpoch()
+                                             : 0;
     stream->setRange(since, m_until.isValid() ? m_until.toMSecsSinceEpoch() : 0);
     s.stream = stream;
     s.streamContainer = c.id;
@@ -205,9 +209,8 @@ void StackLogs::open(const QString &name, Service &s)
     s.failure.clear();
     connect(stream, &DockerLogStream::lines, this,
             [this, name](const QList<LogLine> &lines) { onLines(name, lines); });
-    connect(stream, &DockerLogStream::ended, this, [this, name, stream](const HttpError &error) {
-        onEnded(name, stream, error);
-    });
+    connect(stream, &DockerLogStream::ended, this,
+            [this, name, stream](const HttpError &error) { onEnded(name, stream, error); });
     if (!resume && m_loadStartMs < 0)
         m_loadStartMs = m_clock.elapsed();
     stream->start();
@@ -282,14 +285,13 @@ void StackLogs::flush()
     for (Pending &p : m_pending)
         (p.arrivedMs <= cutoff || p.timeMs <= upTo ? ready : waiting).append(std::move(p));
     m_pending = std::move(waiting);
-    std::stable_sort(ready.begin(), ready.end(), [](const Pending &a, const Pending &b) {
-        return a.timeMs < b.timeMs;
-    });
+    std::stable_sort(ready.begin(), ready.end(),
+                     [](const Pending &a, const Pending &b) { return a.timeMs < b.timeMs; });
     QList<LogEntry> entries;
     entries.reserve(ready.size());
     for (const Pending &p : std::as_const(ready))
-        entries.append({p.timeMs * 1000000, p.line.text, p.source, LogLevel::Unknown,
-                        quint8(p.line.stream)});
+        entries.append(
+            {p.timeMs * 1000000, p.line.text, p.source, LogLevel::Unknown, quint8(p.line.stream)});
     m_model->append(std::move(entries));
 }
 
@@ -302,8 +304,8 @@ void StackLogs::flushNow()
     QList<LogEntry> entries;
     entries.reserve(m_pending.size());
     for (const Pending &p : std::as_const(m_pending))
-        entries.append({p.timeMs * 1000000, p.line.text, p.source, LogLevel::Unknown,
-                        quint8(p.line.stream)});
+        entries.append(
+            {p.timeMs * 1000000, p.line.text, p.source, LogLevel::Unknown, quint8(p.line.stream)});
     m_pending.clear();
     m_model->append(std::move(entries));
 }

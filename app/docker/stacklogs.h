@@ -64,13 +64,13 @@ Q_SIGNALS:
 private:
     struct Service
     {
-        ContainerInfo container;      ///< the newest container; id empty when none
+        ContainerInfo container; ///< the newest container; id empty when none
         DockerLogStream *stream = nullptr;
-        QString streamContainer;      ///< the container the stream (or the last one) read
-        QDateTime streamStartedAt;    ///< that container's start when the stream was opened
-        qint64 lastMs = 0;            ///< the time of the last line read from this service
-        bool restarted = false;       ///< a stream was reopened after the container restarted
-        QString failure;              ///< the last stream's error
+        QString streamContainer;   ///< the container the stream (or the last one) read
+        QDateTime streamStartedAt; ///< that container's start when the stream was opened
+        qint64 lastMs = 0;         ///< the time of the last line read from this service
+        bool restarted = false;    ///< a stream was reopened after the container restarted
+        QString failure;           ///< the last stream's error
         QString status;
         bool problem = false;
     };

@@ -51,12 +51,10 @@ QWidget *LogsFeature::createPage()
     auto *page = new LogsPage(m_model.get());
     m_page = page;
     StackLogsView *view = page->stackView();
-    connect(view, &StackLogsView::optionsChanged, m_stackLogs,
-            [this](const StackLogsOptions &o) {
-                m_stackLogs->setOptions(o.tail, o.follow, o.since, o.until);
-            });
-    connect(m_stackLogs, &StackLogs::serviceStatusChanged, view,
-            &StackLogsView::setServiceStatus);
+    connect(view, &StackLogsView::optionsChanged, m_stackLogs, [this](const StackLogsOptions &o) {
+        m_stackLogs->setOptions(o.tail, o.follow, o.since, o.until);
+    });
+    connect(m_stackLogs, &StackLogs::serviceStatusChanged, view, &StackLogsView::setServiceStatus);
     const StackLogsOptions o = view->options();
     m_stackLogs->setOptions(o.tail, o.follow, o.since, o.until);
     return page;
@@ -71,7 +69,9 @@ void LogsFeature::setStackSupervisor(StackSupervisor *supervisor)
 {
     m_supervisor = supervisor;
     ServiceModel *model = supervisor->model();
-    const auto schedule = [this] { m_syncTimer.start(); };
+    const auto schedule = [this] {
+        m_syncTimer.start();
+    };
     connect(model, &QAbstractItemModel::modelReset, this, schedule);
     connect(model, &QAbstractItemModel::rowsInserted, this, schedule);
     connect(model, &QAbstractItemModel::rowsRemoved, this, schedule);

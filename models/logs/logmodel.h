@@ -82,8 +82,8 @@ private:
     void dropOldest(qsizetype count);
 
     std::deque<LogEntry> m_entries;
-    qint64 m_firstSeq = 0;        ///< the sequence number of m_entries.front()
-    std::deque<qint64> m_rows;    ///< sequence numbers of the accepted lines, ascending
+    qint64 m_firstSeq = 0;     ///< the sequence number of m_entries.front()
+    std::deque<qint64> m_rows; ///< sequence numbers of the accepted lines, ascending
     QList<LogSource> m_sources;
     LogFilter m_filter;
     int m_cap = kDefaultCap;

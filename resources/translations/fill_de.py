@@ -1355,7 +1355,7 @@ DE = {
     'all': 'alle',
     'last ': 'letzte ',
     "How many of each container's last lines to read (0: all)": 'Wie viele der letzten Zeilen jedes Containers gelesen werden (0: alle)',
-    'Search (regular expression)': 'Suchen (regulärer Ausdruck)',
+    'Search (regular expression, Ctrl+F)': 'Suchen (regulärer Ausdruck, Strg+F)',
     'Match case': 'Groß-/Kleinschreibung beachten',
     'Copy the selected lines (Ctrl+C)': 'Die ausgewählten Zeilen kopieren (Strg+C)',
     'Save…': 'Speichern…',

@@ -4237,10 +4237,6 @@ Umschalt-Klick: sie ausblenden</translation>
         <translation>Wie viele der letzten Zeilen jedes Containers gelesen werden (0: alle)</translation>
     </message>
     <message>
-        <source>Search (regular expression)</source>
-        <translation>Suchen (regulärer Ausdruck)</translation>
-    </message>
-    <message>
         <source>Match case</source>
         <translation>Groß-/Kleinschreibung beachten</translation>
     </message>
@@ -4303,6 +4299,10 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>The logs could not be saved to %1: %2</source>
         <translation>Die Logs konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Search (regular expression, Ctrl+F)</source>
+        <translation>Suchen (regulärer Ausdruck, Strg+F)</translation>
     </message>
 </context>
 <context>

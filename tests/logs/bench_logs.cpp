@@ -67,8 +67,8 @@ int main(int argc, char **argv)
         QList<LogEntry> burst;
         for (int k = 0; k < kBurst && i < kLines; ++k, ++i) {
             timeNs += 1000000;
-            burst.append({timeNs, lineFor(i, random), random.bounded(kServices),
-                          LogLevel::Unknown, 1});
+            burst.append(
+                {timeNs, lineFor(i, random), random.bounded(kServices), LogLevel::Unknown, 1});
         }
         bursts.append(burst);
     }

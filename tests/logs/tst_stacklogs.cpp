@@ -78,12 +78,11 @@ void TestStackLogs::levels_data()
     QTest::newRow("json level") << u"{\"level\":\"info\",\"msg\":\"ok\"}"_s << LogLevel::Info;
     QTest::newRow("json severity") << u"{\"severity\": \"CRITICAL\"}"_s << LogLevel::Fatal;
     QTest::newRow("json pino number") << u"{\"level\":50,\"msg\":\"boom\"}"_s << LogLevel::Error;
-    QTest::newRow("bracketed lower") << u"2026-12-07 14:02:01 [error] upstream"_s
-                                     << LogLevel::Error;
+    QTest::newRow("bracketed lower")
+        << u"2026-12-07 14:02:01 [error] upstream"_s << LogLevel::Error;
     QTest::newRow("bracketed upper") << u"[WARN] low disk"_s << LogLevel::Warn;
     QTest::newRow("ERROR colon") << u"ERROR: relation does not exist"_s << LogLevel::Error;
-    QTest::newRow("postgres LOG") << u"2026-12-07 14:02:01 UTC [1] LOG:  ready"_s
-                                  << LogLevel::Info;
+    QTest::newRow("postgres LOG") << u"2026-12-07 14:02:01 UTC [1] LOG:  ready"_s << LogLevel::Info;
     QTest::newRow("WARN space") << u"14:02:01 WARN cache miss"_s << LogLevel::Warn;
     QTest::newRow("glog E") << u"E1207 14:02:01.123456    1 main.go:12] failed"_s
                             << LogLevel::Error;
@@ -108,8 +107,7 @@ void TestStackLogs::escapes_data()
     QTest::newRow("colour") << u"\x1b[31mred\x1b[0m text"_s << u"red text"_s;
     QTest::newRow("cursor") << u"a\x1b[2K\x1b[1Gb"_s << u"ab"_s;
     QTest::newRow("osc title bel") << u"\x1b]0;title\x07line"_s << u"line"_s;
-    QTest::newRow("osc hyperlink st") << u"\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\"_s
-                                      << u"link"_s;
+    QTest::newRow("osc hyperlink st") << u"\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\"_s << u"link"_s;
     QTest::newRow("8-bit csi") << u"a\u009b1mb"_s << u"ab"_s;
     QTest::newRow("charset") << u"\x1b(Bplain"_s << u"plain"_s;
     QTest::newRow("markup stays") << u"<b>not bold</b>"_s << u"<b>not bold</b>"_s;
@@ -184,8 +182,8 @@ void TestStackLogs::ringBufferDropsOldest()
     for (int i = 10; i < 20; ++i)
         batch.append(entry(i, u"line %1"_s.arg(i)));
     model.append(batch);
-    QCOMPARE(texts(model), (QStringList{u"line 15"_s, u"line 16"_s, u"line 17"_s, u"line 18"_s,
-                                        u"line 19"_s}));
+    QCOMPARE(texts(model),
+             (QStringList{u"line 15"_s, u"line 16"_s, u"line 17"_s, u"line 18"_s, u"line 19"_s}));
     model.setCap(2);
     QCOMPARE(texts(model), (QStringList{u"line 18"_s, u"line 19"_s}));
 }
@@ -374,13 +372,13 @@ void TestStackLogs::dockerInterleavedAndRestarted()
     const QString project = u"logt"_s;
     const auto runService = [&](const QString &service, const QString &script) {
         QString out;
-        const int code = daemon.run(
-            u"docker"_s,
-            {u"run"_s, u"-d"_s, u"--name"_s, service, u"--network"_s, u"host"_s, u"--label"_s,
-             u"com.docker.compose.project="_s + project, u"--label"_s,
-             u"com.docker.compose.service="_s + service, u"stackscope-test/busybox:1"_s,
-             u"sh"_s, u"-c"_s, script},
-            &out);
+        const int code
+            = daemon.run(u"docker"_s,
+                         {u"run"_s, u"-d"_s, u"--name"_s, service, u"--network"_s, u"host"_s,
+                          u"--label"_s, u"com.docker.compose.project="_s + project, u"--label"_s,
+                          u"com.docker.compose.service="_s + service,
+                          u"stackscope-test/busybox:1"_s, u"sh"_s, u"-c"_s, script},
+                         &out);
         QVERIFY2(code == 0, qPrintable(out));
     };
     // Both write a line every 50 ms, at the same moments: their lines must interleave by time.
@@ -397,7 +395,9 @@ void TestStackLogs::dockerInterleavedAndRestarted()
     StackLogs logs(&model);
     logs.setClient(watcher.client());
     logs.setServices({u"alpha"_s, u"beta"_s, u"gamma"_s});
-    const auto sync = [&] { logs.setContainers(watcher.containers()); };
+    const auto sync = [&] {
+        logs.setContainers(watcher.containers());
+    };
     connect(&watcher, &DockerWatcher::containersChanged, &logs, sync);
     connect(&watcher, &DockerWatcher::containerUpdated, &logs, sync);
     connect(&watcher, &DockerWatcher::snapshotReady, &logs, sync);

@@ -67,13 +67,11 @@ void LogLinesView::setModel(LogModel *model)
     m_model = model;
     if (model) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &LogLinesView::onRowsInserted);
-        connect(model, &QAbstractItemModel::rowsRemoved, this,
-                [this](const QModelIndex &, int first, int last) {
-                    onRowsRemoved(last - first + 1);
-                });
+        connect(
+            model, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &, int first, int last) { onRowsRemoved(last - first + 1); });
         connect(model, &QAbstractItemModel::modelReset, this, &LogLinesView::onReset);
-        connect(model, &QAbstractItemModel::dataChanged, viewport(),
-                qOverload<>(&QWidget::update));
+        connect(model, &QAbstractItemModel::dataChanged, viewport(), qOverload<>(&QWidget::update));
     }
     onReset();
 }
@@ -147,7 +145,9 @@ void LogLinesView::onRowsInserted()
 void LogLinesView::onRowsRemoved(int count)
 {
     // The oldest rows went (the cap): the rows shown and the selection move up with them.
-    const auto shift = [count](int row) { return row < 0 ? row : std::max(-1, row - count); };
+    const auto shift = [count](int row) {
+        return row < 0 ? row : std::max(-1, row - count);
+    };
     m_anchor = shift(m_anchor);
     const int current = shift(m_current);
     const bool changed = current != m_current;
@@ -349,7 +349,7 @@ void LogLinesView::paintEvent(QPaintEvent *)
     // The tags' column fits the longest source name on screen (and never shrinks while shown).
     for (int row = first; row <= last; ++row) {
         const QString name = m_model->index(row).data(LogModel::SourceNameRole).toString();
-        m_tagWidth = std::max(m_tagWidth, std::min(fm.horizontalAdvance(name) + 12, 200));
+        m_tagWidth = std::max(m_tagWidth, std::min(fm.horizontalAdvance(name) + 22, 220));
     }
 
     for (int row = first; row <= last; ++row) {
@@ -374,8 +374,8 @@ void LogLinesView::paintEvent(QPaintEvent *)
             p.setBrush(tag);
             p.drawRoundedRect(tagRect, 3, 3);
             p.setPen(Palette::textOn(tag));
-            p.drawText(tagRect.adjusted(4, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                       fm.elidedText(Format::visible(name), Qt::ElideRight, tagRect.width() - 6));
+            p.drawText(tagRect.adjusted(5, 0, -5, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                       fm.elidedText(Format::visible(name), Qt::ElideRight, tagRect.width() - 10));
         }
         x += m_tagWidth;
 

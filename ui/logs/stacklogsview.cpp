@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -113,7 +114,7 @@ StackLogsView::StackLogsView(LogModel *model, QWidget *parent)
     connect(m_until, &QDateTimeEdit::editingFinished, this, &StackLogsView::applyOptions);
 
     m_search->setObjectName(u"logSearch"_s);
-    m_search->setPlaceholderText(tr("Search (regular expression)"));
+    m_search->setPlaceholderText(tr("Search (regular expression, Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_caseSensitive->setToolTip(tr("Match case"));
     m_onlyMatching->setObjectName(u"logOnlyMatching"_s);
@@ -132,6 +133,11 @@ StackLogsView::StackLogsView(LogModel *model, QWidget *parent)
     connect(searchTimer, &QTimer::timeout, this, &StackLogsView::applyFilter);
     connect(m_caseSensitive, &QCheckBox::toggled, this, &StackLogsView::applyFilter);
     connect(m_onlyMatching, &QCheckBox::toggled, this, &StackLogsView::applyFilter);
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
     m_searchError->setStyleSheet(Palette::textStyle(Palette::Tone::Bad));
     m_searchError->hide();
 
@@ -149,6 +155,7 @@ StackLogsView::StackLogsView(LogModel *model, QWidget *parent)
     m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
     m_fields->horizontalHeader()->setStretchLastSection(true);
     m_fields->verticalHeader()->hide();
+    m_fields->verticalHeader()->setDefaultSectionSize(m_fields->fontMetrics().height() + 6);
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fields->hide();
     connect(m_lines, &LogLinesView::currentRowChanged, this, &StackLogsView::showFields);
@@ -231,10 +238,9 @@ void StackLogsView::fillServicesMenu()
 void StackLogsView::setChosenServices(const QStringList &services)
 {
     m_chosen = services;
-    m_servicesButton->setText(services.isEmpty() ? tr("All services")
-                              : services.size() == 1
-                                  ? Format::visible(services.first())
-                                  : tr("%1 services").arg(services.size()));
+    m_servicesButton->setText(services.isEmpty()     ? tr("All services")
+                              : services.size() == 1 ? Format::visible(services.first())
+                                                     : tr("%1 services").arg(services.size()));
     applyFilter();
 }
 
@@ -338,8 +344,9 @@ void StackLogsView::updateStatus()
 
 void StackLogsView::updateCounts()
 {
-    QString text = tr("%1 of %2 lines").arg(QLocale().toString(m_model->rowCount()),
-                                            QLocale().toString(m_model->totalCount()));
+    QString text = tr("%1 of %2 lines")
+                       .arg(QLocale().toString(m_model->rowCount()),
+                            QLocale().toString(m_model->totalCount()));
     if (m_model->filter().hasSearch())
         text += u" · "_s + tr("%1 matching").arg(QLocale().toString(m_model->matchingCount()));
     if (m_model->droppedCount() > 0)
