@@ -47,6 +47,9 @@ void StackLogs::setClient(DockerClient *client)
         return;
     closeAll();
     m_client = client;
+    // A new connection reads every container again, from its last line on (lastMs kept).
+    for (Service &s : m_services)
+        s.streamContainer.clear();
     if (m_started)
         for (const QString &name : std::as_const(m_order))
             reconcile(name);
@@ -158,6 +161,10 @@ void StackLogs::reconcile(const QString &name)
 {
     Service &s = m_services[name];
     const ContainerInfo &c = s.container;
+    if (!m_client) {
+        setStatus(name, s, tr("waiting for Docker"), true);
+        return;
+    }
     if (c.id.isEmpty()) {
         if (!s.stream)
             setStatus(name, s, tr("not running"), true);
@@ -174,7 +181,7 @@ void StackLogs::reconcile(const QString &name)
     const bool readBefore = !s.streamContainer.isEmpty();
     const bool newRun
         = !readBefore || s.streamContainer != c.id || s.streamStartedAt != c.startedAt;
-    if (!m_client || !newRun || (readBefore && (!m_follow || !c.isRunning()))) {
+    if (!newRun || (readBefore && (!m_follow || !c.isRunning()))) {
         // Read already for this run: nothing new until it starts again.
         if (!s.failure.isEmpty())
             setStatus(name, s, tr("the log stream failed: %1").arg(s.failure), true);

@@ -57,6 +57,10 @@ QWidget *LogsFeature::createPage()
     connect(m_stackLogs, &StackLogs::serviceStatusChanged, view, &StackLogsView::setServiceStatus);
     const StackLogsOptions o = view->options();
     m_stackLogs->setOptions(o.tail, o.follow, o.since, o.until);
+    connect(page, &LogsPage::firstShown, this, [this] {
+        if (m_started)
+            m_stackLogs->start();
+    });
     return page;
 }
 
@@ -109,7 +113,9 @@ void LogsFeature::syncContainers()
 void LogsFeature::start()
 {
     m_started = true;
-    m_stackLogs->start();
+    // The streams open once the page is seen (a window that never shows it reads no logs).
+    if (m_page && m_page->isVisible())
+        m_stackLogs->start();
 }
 
 void LogsFeature::show(const NavigationRequest &request)
@@ -118,6 +124,8 @@ void LogsFeature::show(const NavigationRequest &request)
     if (!m_page || !logs)
         return;
     m_page->showStackTab();
+    if (m_started)
+        m_stackLogs->start();
     StackLogsView *view = m_page->stackView();
     view->setChosenServices(logs->service.isEmpty() ? QStringList() : QStringList{logs->service});
     view->showAround(logs->around);

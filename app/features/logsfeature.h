@@ -16,7 +16,8 @@ class LogModel;
 class StackLogs;
 
 /// The Logs page: its "Stack" tab shows the stack's combined Docker logs (StackLogs feeding a
-/// LogModel), following the containers the Stack page's supervisor reports.
+/// LogModel), following the containers the Stack page's supervisor reports. The streams open
+/// when the page is first shown, and then keep reading while the application runs.
 class LogsFeature : public Feature
 {
     Q_OBJECT

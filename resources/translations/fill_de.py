@@ -1346,6 +1346,7 @@ DE = {
     'not running (stopped at %1, exit code %2)': 'läuft nicht (gestoppt um %1, Exit-Code %2)',
     'restarted at %1, following': 'um %1 neu gestartet, wird verfolgt',
     'following': 'wird verfolgt',
+    'waiting for Docker': 'wartet auf Docker',
     'Since': 'Seit',
     'Aa': 'Aa',
     'All services': 'Alle Dienste',

@@ -4185,6 +4185,10 @@ Umschalt-Klick: sie ausblenden</translation>
         <source>following</source>
         <translation>wird verfolgt</translation>
     </message>
+    <message>
+        <source>waiting for Docker</source>
+        <translation>wartet auf Docker</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::StackLogsView</name>

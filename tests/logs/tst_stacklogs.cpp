@@ -64,6 +64,7 @@ private Q_SLOTS:
     void viewCopiesAndSaves();
     void hugeLineElidedButCopiedWhole();
     void fieldsPaneAndAround();
+    void statusWithoutDocker();
     void dockerInterleavedAndRestarted();
 };
 
@@ -359,6 +360,22 @@ void TestStackLogs::fieldsPaneAndAround()
     QCOMPARE(view.statusText(), u"web: not running; db: following"_s);
     view.setServiceStatus(u"web"_s, {});
     QCOMPARE(view.statusText(), u"db: following"_s);
+}
+
+void TestStackLogs::statusWithoutDocker()
+{
+    LogModel model;
+    StackLogs logs(&model);
+    QSignalSpy status(&logs, &StackLogs::serviceStatusChanged);
+    logs.setServices({u"web"_s, u"db"_s});
+    logs.start();
+    QCOMPARE(logs.statusOf(u"web"_s), u"waiting for Docker"_s);
+    QCOMPARE(status.size(), 2);
+    // The services get their colours in the stack's order, before any line.
+    QCOMPARE(model.sources().size(), 2);
+    QCOMPARE(model.sources().at(1).name, u"db"_s);
+    logs.setServices({u"db"_s});
+    QCOMPARE(logs.statusOf(u"web"_s), QString());
 }
 
 void TestStackLogs::dockerInterleavedAndRestarted()

@@ -6,6 +6,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Stackscope {
@@ -21,6 +23,13 @@ LogsPage::LogsPage(LogModel *stackModel, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
+}
+
+void LogsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!std::exchange(m_shown, true))
+        Q_EMIT firstShown();
 }
 
 void LogsPage::showStackTab()

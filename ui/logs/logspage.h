@@ -22,9 +22,18 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     void showStackTab();
 
+Q_SIGNALS:
+    /// The page was shown for the first time: reading the logs can start (not before, so that a
+    /// window that never opens the page streams nothing).
+    void firstShown();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QTabWidget *m_tabs;
     StackLogsView *m_stack;
+    bool m_shown = false;
 };
 
 } // namespace Stackscope
