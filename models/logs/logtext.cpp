@@ -7,6 +7,7 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <initializer_list>
 
 using namespace Qt::StringLiterals;
 
@@ -37,7 +38,7 @@ QStringView wordAt(QStringView text, qsizetype from)
 LogLevel logfmtLevel(QStringView text, QStringView key)
 {
     qsizetype at = 0;
-    while ((at = text.indexOf(key, at, Qt::CaseInsensitive)) >= 0) {
+    while ((at = text.indexOf(key, at)) >= 0) {
         const bool starts = at == 0 || text[at - 1] == u' ' || text[at - 1] == u'\t';
         qsizetype v = at + key.size();
         at = v;
@@ -55,7 +56,7 @@ LogLevel logfmtLevel(QStringView text, QStringView key)
 /// `"key": "word"` or `"key": 30` (pino's numbers).
 LogLevel jsonLevel(QStringView text, QStringView quotedKey)
 {
-    qsizetype at = text.indexOf(quotedKey, 0, Qt::CaseInsensitive);
+    qsizetype at = text.indexOf(quotedKey);
     if (at < 0)
         return LogLevel::Unknown;
     qsizetype v = at + quotedKey.size();
@@ -149,20 +150,28 @@ LogLevel levelFromWord(QStringView word)
 {
     if (word.isEmpty() || word.size() > 11)
         return LogLevel::Unknown;
-    const QString w = word.toString().toLower();
-    if (w == "trace"_L1 || w == "trc"_L1)
+    // Lower-cased into a small buffer: this runs for every line appended.
+    char16_t buffer[11];
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        const char16_t c = word[i].unicode();
+        buffer[i] = c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+    }
+    const QStringView w(buffer, word.size());
+    const auto any = [w](std::initializer_list<QStringView> names) {
+        return std::find(names.begin(), names.end(), w) != names.end();
+    };
+    if (any({u"trace", u"trc"}))
         return LogLevel::Trace;
-    if (w == "debug"_L1 || w == "dbg"_L1 || w == "dbug"_L1)
+    if (any({u"debug", u"dbg", u"dbug"}))
         return LogLevel::Debug;
-    if (w == "info"_L1 || w == "inf"_L1 || w == "information"_L1 || w == "notice"_L1
-        || w == "log"_L1)
+    if (any({u"info", u"inf", u"information", u"notice", u"log"}))
         return LogLevel::Info;
-    if (w == "warn"_L1 || w == "warning"_L1 || w == "wrn"_L1)
+    if (any({u"warn", u"warning", u"wrn"}))
         return LogLevel::Warn;
-    if (w == "error"_L1 || w == "err"_L1 || w == "eror"_L1)
+    if (any({u"error", u"err", u"eror"}))
         return LogLevel::Error;
-    if (w == "fatal"_L1 || w == "critical"_L1 || w == "crit"_L1 || w == "panic"_L1
-        || w == "dpanic"_L1 || w == "emerg"_L1 || w == "emergency"_L1 || w == "alert"_L1)
+    if (any({u"fatal", u"critical", u"crit", u"panic", u"dpanic", u"emerg", u"emergency",
+             u"alert"}))
         return LogLevel::Fatal;
     return LogLevel::Unknown;
 }

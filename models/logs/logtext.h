@@ -23,7 +23,8 @@ namespace LogText {
 QString stripEscapes(const QString &text);
 
 /// The level a line states, Unknown when it states none. In this order: a logfmt `level=` or
-/// `lvl=` (also `severity=`), a JSON `"level"` / `"severity"` / `"lvl"` (a word or pino's number),
+/// `lvl=` (also `severity=`; keys in lower case, as loggers write them), a JSON `"level"` /
+/// `"severity"` / `"lvl"` (a word in any case, or pino's number),
 /// a glog prefix (`E1207 14:02:01.123456 …`), Go's `panic:`, then a level word near the start:
 /// in brackets in any case (`[error]`, `[WARN]`), or in capitals followed by a colon, space or
 /// bracket (`ERROR:`, `WARN `, `FATAL:`). Only the first 512 characters are read.
