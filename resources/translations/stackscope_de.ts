@@ -2545,6 +2545,13 @@ Umschalt-Klick: sie ausblenden</translation>
     </message>
 </context>
 <context>
+    <name>Stackscope::LogLinesView</name>
+    <message>
+        <source>%1 more characters (copy the line to see them)</source>
+        <translation>%1 weitere Zeichen (die Zeile kopieren, um sie zu sehen)</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::LogView</name>
     <message>
         <source>Follow</source>
@@ -2609,6 +2616,20 @@ Umschalt-Klick: sie ausblenden</translation>
     <message numerus="yes">
         <source> · %n match(es)</source>
         <translation><numerusform> · %n Treffer</numerusform><numerusform> · %n Treffer</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::LogsFeature</name>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::LogsPage</name>
+    <message>
+        <source>Stack</source>
+        <translation>Stack</translation>
     </message>
 </context>
 <context>
@@ -4140,6 +4161,152 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>Opened lately</source>
         <translation>Zuletzt geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::StackLogs</name>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>the log stream failed: %1</source>
+        <translation>der Log-Strom ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>not running (stopped at %1, exit code %2)</source>
+        <translation>läuft nicht (gestoppt um %1, Exit-Code %2)</translation>
+    </message>
+    <message>
+        <source>restarted at %1, following</source>
+        <translation>um %1 neu gestartet, wird verfolgt</translation>
+    </message>
+    <message>
+        <source>following</source>
+        <translation>wird verfolgt</translation>
+    </message>
+    <message>
+        <source>waiting for Docker</source>
+        <translation>wartet auf Docker</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::StackLogsView</name>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Only matching</source>
+        <translation>Nur Treffer</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <source>No level</source>
+        <translation>Ohne Stufe</translation>
+    </message>
+    <message>
+        <source>%1 of 7 levels</source>
+        <translation>%1 von 7 Stufen</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>last </source>
+        <translation>letzte </translation>
+    </message>
+    <message>
+        <source>How many of each container's last lines to read (0: all)</source>
+        <translation>Wie viele der letzten Zeilen jedes Containers gelesen werden (0: alle)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected lines (Ctrl+C)</source>
+        <translation>Die ausgewählten Zeilen kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the lines shown to a file</source>
+        <translation>Die gezeigten Zeilen in eine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 services</source>
+        <translation>%1 Dienste</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression: %1</source>
+        <translation>Kein gültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 matching</source>
+        <translation>%1 passend</translation>
+    </message>
+    <message>
+        <source>%1 older lines dropped</source>
+        <translation>%1 ältere Zeilen verworfen</translation>
+    </message>
+    <message>
+        <source>Save the logs shown</source>
+        <translation>Die gezeigten Logs speichern</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>Log-Dateien (*.log *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The logs could not be saved to %1: %2</source>
+        <translation>Die Logs konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Search (regular expression, Ctrl+F)</source>
+        <translation>Suchen (regulärer Ausdruck, Strg+F)</translation>
     </message>
 </context>
 <context>
