@@ -529,12 +529,13 @@ void TraceTimeline::paintRuler(QPainter &painter, const QRect &rect)
     constexpr int ticks = 5;
     for (int i = 0; i < ticks; ++i) {
         const int x = bars.left() + bars.width() * i / ticks;
-        const qint64 at = qint64(fromUs + windowUs * i / ticks);
+        // Not rounded to whole microseconds: a trace of a few µs would read "0 s, 0 s, 1 µs".
+        const double atUs = fromUs + windowUs * i / ticks;
         painter.setPen(palette().color(QPalette::Mid));
         painter.drawLine(x, rect.top(), x, rect.bottom());
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(QRect(x + 3, rect.top(), bars.width() / ticks - 4, rect.height()),
-                         Qt::AlignVCenter | Qt::AlignLeft, Format::durationUs(at));
+                         Qt::AlignVCenter | Qt::AlignLeft, Format::duration(atUs / 1e6));
     }
     if (m_dragging && m_dragArea != minimapRect()) {
         painter.fillRect(QRect(QPoint(std::min(m_dragStartX, m_dragX), rect.top()),
