@@ -9,6 +9,8 @@
 #include "app/loki/lokiclient.h"
 #include "app/loki/lokilogs.h"
 #include "app/loki/lokiparser.h"
+#include "app/prometheus/dashboardloader.h"
+#include "app/prometheus/metricscontroller.h"
 #include "tests/logs/fakeloki.h"
 #include "tests/support/fixtures.h"
 
@@ -73,6 +75,9 @@ private Q_SLOTS:
     void configReadsLoki();
     void discoveredFromTheStack();
     void readyProbe();
+
+    void dashboardDatasources();
+    void dashboardPanelsQueryLoki();
 
 private:
     void setLoki(const FakeLoki &loki) { m_server->setHandler(loki.handler()); }
@@ -519,6 +524,153 @@ void TestLoki::readyProbe()
     probe.check([&](const ProbeResult &r) { result = r; });
     QTRY_VERIFY(result);
     QVERIFY(!result->up);
+}
+
+namespace {
+
+const Panel *panelTitled(const Dashboard &dashboard, const QString &title)
+{
+    for (const Panel &panel : dashboard.panels)
+        if (panel.title == title)
+            return &panel;
+    return nullptr;
+}
+
+/// A dashboard as exported for sharing: Loki through `__inputs`, a datasource object, and
+/// panels of datasources Stackscope cannot query.
+const QByteArray kSharedDashboard = R"json({
+  "__inputs": [
+    {"name": "DS_LOKI", "label": "Loki", "type": "datasource", "pluginId": "loki"},
+    {"name": "DS_PROM", "label": "Prometheus", "type": "datasource", "pluginId": "prometheus"}
+  ],
+  "title": "Errors",
+  "panels": [
+    {"type": "timeseries", "title": "Errors by level", "datasource": "${DS_LOKI}",
+     "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8},
+     "targets": [{"expr": "sum by (level) (count_over_time({job=\"api\"}[1m]))",
+                  "legendFormat": "{{level}}", "refId": "A"}]},
+    {"type": "logs", "title": "API lines", "datasource": {"type": "loki", "uid": "P8E80F9AEF21F6940"},
+     "gridPos": {"x": 12, "y": 0, "w": 12, "h": 8},
+     "targets": [{"expr": "{job=\"api\"}", "refId": "A",
+                  "datasource": {"type": "loki", "uid": "P8E80F9AEF21F6940"}}]},
+    {"type": "table", "title": "Slow requests", "datasource": {"type": "elasticsearch", "uid": "es"},
+     "gridPos": {"x": 0, "y": 8, "w": 12, "h": 8},
+     "targets": [{"query": "duration:>500", "refId": "A"}]},
+    {"type": "timeseries", "title": "Up", "datasource": "${DS_PROM}",
+     "gridPos": {"x": 12, "y": 8, "w": 12, "h": 8},
+     "targets": [{"expr": "up", "refId": "A"}]}
+  ]
+})json";
+
+} // namespace
+
+void TestLoki::dashboardDatasources()
+{
+    // Loki's own "Loki / Logs" dashboard: Prometheus panels through $datasource, a metric LogQL
+    // chart and a logs panel through the datasource variable $loki_datasource.
+    Dashboard real;
+    QString error;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(Test::testData(u"loki/loki-logs-dashboard.json"_s),
+                                              &real, &error),
+             qPrintable(error));
+    const Panel *goroutines = panelTitled(real, u"goroutines"_s);
+    const Panel *rate = panelTitled(real, u"Log Rate"_s);
+    const Panel *logs = panelTitled(real, u"Logs"_s);
+    QVERIFY(goroutines && rate && logs);
+    QCOMPARE(goroutines->queries.first().datasource, QString());
+    QCOMPARE(rate->type, Panel::Type::TimeSeries);
+    QCOMPARE(rate->queries.first().datasource, u"loki"_s);
+    QVERIFY(rate->queries.first().expr.contains(u"|logfmt|"_s));
+    QCOMPARE(logs->type, Panel::Type::Logs);
+    QCOMPARE(logs->queries.size(), 1);
+    QCOMPARE(logs->queries.first().datasource, u"loki"_s);
+    QVERIFY(logs->foreignDatasource.isEmpty());
+
+    Dashboard shared;
+    QVERIFY2(DashboardLoader::fromGrafanaJson(kSharedDashboard, &shared, &error),
+             qPrintable(error));
+    QCOMPARE(panelTitled(shared, u"Errors by level"_s)->queries.first().datasource, u"loki"_s);
+    QCOMPARE(panelTitled(shared, u"API lines"_s)->queries.first().datasource, u"loki"_s);
+    QCOMPARE(panelTitled(shared, u"Up"_s)->queries.first().datasource, QString());
+    const Panel *elastic = panelTitled(shared, u"Slow requests"_s);
+    QVERIFY(elastic->queries.isEmpty()); // never sent to Prometheus as PromQL
+    QCOMPARE(elastic->foreignDatasource, u"elasticsearch"_s);
+}
+
+void TestLoki::dashboardPanelsQueryLoki()
+{
+    // Prometheus answers nothing useful here; the Loki panels must not go there.
+    FaultServer prometheus;
+    QVERIFY(prometheus.listen());
+    HttpClient promHttp(u"prometheus"_s, m_network);
+    EndpointConfig promEndpoint;
+    promEndpoint.url = prometheus.url();
+    promHttp.setEndpoint(promEndpoint);
+    PrometheusClient promClient(&promHttp);
+    MetricsController controller(&promClient);
+    controller.setLokiClient(m_client);
+    controller.setScrapeInterval(15);
+
+    Dashboard dashboard;
+    QString error;
+    QVERIFY(DashboardLoader::fromGrafanaJson(kSharedDashboard, &dashboard, &error));
+    QMap<int, PanelData> updates;
+    connect(&controller, &MetricsController::panelUpdated, this,
+            [&updates](int panel, const PanelData &data) { updates.insert(panel, data); });
+    int chart = -1, logs = -1, elastic = -1;
+    for (int i = 0; i < dashboard.panels.size(); ++i) {
+        const QString &title = dashboard.panels.at(i).title;
+        if (title == "Errors by level"_L1)
+            chart = i;
+        else if (title == "API lines"_L1)
+            logs = i;
+        else if (title == "Slow requests"_L1)
+            elastic = i;
+    }
+    // The window of the sample lines.
+    controller.setAbsoluteRange(QDateTime::fromMSecsSinceEpoch(kBase / 1000000 - 60000),
+                                QDateTime::fromMSecsSinceEpoch(kBase / 1000000 + 60000));
+    controller.setDashboard(dashboard);
+    controller.start();
+    QTRY_VERIFY(updates.contains(chart) && updates.contains(logs));
+
+    // The metric LogQL panel: the series a Prometheus answer would give, with its legend.
+    const PanelData drawn = updates.value(chart);
+    QVERIFY2(drawn.error.isEmpty(), qPrintable(drawn.error));
+    QCOMPARE(drawn.series.size(), 1);
+    QCOMPARE(drawn.names, QStringList{u"error"_s});
+    QCOMPARE(drawn.series.first().values.at(1), 2.5);
+    // The logs panel: its lines, newest first, with their stream.
+    const PanelData lines = updates.value(logs);
+    QVERIFY2(lines.error.isEmpty(), qPrintable(lines.error));
+    QCOMPARE(lines.logEntries.size(), 10);
+    QCOMPARE(lines.logEntries.first().text, u"api line 9"_s);
+    QCOMPARE(lines.logSources.at(lines.logEntries.first().source).name,
+             u"{job=\"api\", level=\"error\"}"_s);
+    // The Elasticsearch panel is not queried anywhere.
+    QVERIFY(!updates.contains(elastic));
+    for (const Test::FaultRequest &request : prometheus.requests())
+        QVERIFY2(!request.query.queryItemValue(u"query"_s).contains(u"count_over_time"_s)
+                     && !request.query.queryItemValue(u"query"_s).contains(u"job=\"api\""_s),
+                 request.target.constData());
+    int lokiQueries = 0;
+    for (const Test::FaultRequest &request : m_server->requests())
+        lokiQueries += request.path.startsWith("/loki/api/v1/query"_L1);
+    QCOMPARE(lokiQueries, 2);
+
+    // Loki busy: the panels say so and keep their last good lines and series.
+    FakeLoki busy = sampleLoki();
+    busy.fault = FakeLoki::Fault::TooManyRequests;
+    setLoki(busy);
+    updates.clear();
+    controller.refreshNow();
+    QTRY_VERIFY(updates.contains(chart) && updates.contains(logs));
+    QVERIFY(updates.value(logs).stale);
+    QVERIFY2(updates.value(logs).error.contains(u"too many outstanding requests"_s),
+             qPrintable(updates.value(logs).error));
+    QCOMPARE(updates.value(logs).logEntries.size(), 10);
+    QCOMPARE(updates.value(chart).series.size(), 1);
+    controller.stop();
 }
 
 QTEST_MAIN(TestLoki)

@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -367,6 +368,15 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         layout->addWidget(view, 1);
         break;
     }
+    case Type::Logs:
+        // A minimal read-only display of the lines until the shared log view takes over.
+        m_logLines = new QPlainTextEdit(this);
+        m_logLines->setObjectName(u"panelLogLines"_s);
+        m_logLines->setReadOnly(true);
+        m_logLines->setLineWrapMode(QPlainTextEdit::NoWrap);
+        m_logLines->setMaximumBlockCount(kMaxLogLinesShown);
+        layout->addWidget(m_logLines, 1);
+        break;
     case Type::Text:
         m_text = new TextPanelView(this);
         m_text->setContent(panel.content, panel.contentMode);
@@ -522,7 +532,7 @@ void PanelWidget::setData(const PanelData &data)
     if (!data.error.isEmpty()) {
         status = data.stale ? tr("stale: %1").arg(data.error) : data.error;
         tip = data.error;
-    } else if (data.series.isEmpty()) {
+    } else if (data.series.isEmpty() && data.logEntries.isEmpty()) {
         status = tr("no data");
     } else if (!data.warnings.isEmpty()) {
         status = tr("warning");
@@ -550,6 +560,24 @@ void PanelWidget::setData(const PanelData &data)
         m_histogram->setData(data);
     if (m_table)
         m_table->setSeries(data.series, data.names, m_panel.unit, data.fields);
+    if (m_logLines)
+        showLogLines(data);
+}
+
+void PanelWidget::showLogLines(const PanelData &data)
+{
+    // Lines as text: control characters and escapes made visible, never interpreted.
+    QString text;
+    const auto count = std::min<qsizetype>(data.logEntries.size(), kMaxLogLinesShown);
+    for (qsizetype i = 0; i < count; ++i) {
+        const LogEntry &entry = data.logEntries.at(i);
+        const QDateTime time = QDateTime::fromMSecsSinceEpoch(entry.timeNs / 1000000);
+        text += time.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s) + u"  "_s;
+        if (entry.source >= 0 && entry.source < data.logSources.size())
+            text += Format::visible(data.logSources.at(entry.source).name) + u"  "_s;
+        text += Format::visible(entry.text.left(kMaxLogLineChars)) + u'\n';
+    }
+    m_logLines->setPlainText(text);
 }
 
 } // namespace Stackscope

@@ -7,6 +7,7 @@
 #include <QFrame>
 
 class QLabel;
+class QPlainTextEdit;
 class QTableView;
 class QToolButton;
 class QVBoxLayout;
@@ -118,6 +119,7 @@ protected:
 
 private:
     void buildLegendTable(QVBoxLayout *layout);
+    void showLogLines(const PanelData &data);
 
     Stackscope::Panel m_panel; // qualified: QFrame has an enum value named Panel
     QLabel *m_title;
@@ -131,6 +133,9 @@ private:
     HistogramView *m_histogram = nullptr;
     SeriesTableModel *m_table = nullptr;
     TextPanelView *m_text = nullptr;
+    QPlainTextEdit *m_logLines = nullptr; ///< logs panels
+    static constexpr int kMaxLogLinesShown = 1000;
+    static constexpr int kMaxLogLineChars = 4096; ///< of a huge line, the start is shown
     LegendModel *m_legend = nullptr;
     QTableView *m_legendView = nullptr;
     QToolButton *m_rowButton = nullptr;
