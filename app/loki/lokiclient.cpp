@@ -11,11 +11,6 @@ namespace Stackscope {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LokiClient", text);
-}
-
 QString nanoseconds(const QDateTime &time)
 {
     return QString::number(time.toMSecsSinceEpoch() * 1000000);
@@ -28,13 +23,13 @@ HttpError bodyError(const HttpResponse &response, const QString &hostPort, const
     error.kind = HttpError::Kind::UnexpectedBody;
     error.httpStatus = response.status;
     if (looksLikeHtml(response.body, response.contentType)) {
-        error.message = tr("%1 answered HTML, not the Loki API (is this Loki's address?)")
+        error.message = LokiClient::tr("%1 answered HTML, not the Loki API (is this Loki's address?)")
                             .arg(hostPort);
     } else if (response.body.isEmpty()) {
-        error.message = tr("%1 answered with an empty body, not the Loki API").arg(hostPort);
+        error.message = LokiClient::tr("%1 answered with an empty body, not the Loki API").arg(hostPort);
     } else {
         error.detail = problem;
-        error.message = tr("the answer of %1 could not be read: %2").arg(hostPort, problem);
+        error.message = LokiClient::tr("the answer of %1 could not be read: %2").arg(hostPort, problem);
     }
     return error;
 }

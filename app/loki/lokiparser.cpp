@@ -11,13 +11,14 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Stackscope {
+namespace Stackscope::LokiParser {
 
 namespace {
 
+// lupdate files these tr() calls under the enclosing namespace: the same context here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("LokiParser", text);
+    return QCoreApplication::translate("Stackscope::LokiParser", text);
 }
 
 QString toQString(std::string_view view)
@@ -173,8 +174,8 @@ bool readStreams(simdjson::dom::array result, LokiResult *out, QString *problem)
             *problem = tr("a stream without its labels");
             return false;
         }
-        source.name = LokiParser::labelsText(source.labels);
-        const LogLevel level = LokiParser::levelFromLabels(source.labels);
+        source.name = labelsText(source.labels);
+        const LogLevel level = levelFromLabels(source.labels);
         const int index = int(out->sources.size());
         out->sources.append(std::move(source));
         simdjson::dom::array values;
@@ -223,7 +224,7 @@ void readStats(simdjson::dom::element data, LokiStats *stats)
 
 } // namespace
 
-bool LokiParser::parseQuery(const QByteArray &body, LokiResult *result, QString *problem)
+bool parseQuery(const QByteArray &body, LokiResult *result, QString *problem)
 {
     *result = {};
     simdjson::dom::parser parser;
@@ -248,7 +249,7 @@ bool LokiParser::parseQuery(const QByteArray &body, LokiResult *result, QString 
     return false;
 }
 
-bool LokiParser::parseStringList(const QByteArray &body, QStringList *values, QString *problem)
+bool parseStringList(const QByteArray &body, QStringList *values, QString *problem)
 {
     values->clear();
     simdjson::dom::parser parser;
@@ -274,7 +275,7 @@ bool LokiParser::parseStringList(const QByteArray &body, QStringList *values, QS
     return true;
 }
 
-LogLevel LokiParser::levelFromLabels(const QList<std::pair<QString, QString>> &labels)
+LogLevel levelFromLabels(const QList<std::pair<QString, QString>> &labels)
 {
     for (const auto &[name, value] : labels) {
         if (name != "level"_L1 && name != "severity"_L1 && name != "detected_level"_L1
@@ -298,7 +299,7 @@ LogLevel LokiParser::levelFromLabels(const QList<std::pair<QString, QString>> &l
     return LogLevel::Unknown;
 }
 
-QString LokiParser::labelsText(const QList<std::pair<QString, QString>> &labels)
+QString labelsText(const QList<std::pair<QString, QString>> &labels)
 {
     QString text = u"{"_s;
     for (qsizetype i = 0; i < labels.size(); ++i) {
@@ -311,4 +312,4 @@ QString LokiParser::labelsText(const QList<std::pair<QString, QString>> &labels)
     return text + u'}';
 }
 
-} // namespace Stackscope
+} // namespace Stackscope::LokiParser
