@@ -645,6 +645,10 @@
         <source>cluster %1</source>
         <translation>Cluster %1</translation>
     </message>
+    <message>
+        <source>answered, but not as Loki's /ready does</source>
+        <translation>antwortet, aber nicht wie Lokis /ready</translation>
+    </message>
 </context>
 <context>
     <name>ServiceStatus</name>
@@ -2612,6 +2616,112 @@ Umschalt-Klick: sie ausblenden</translation>
     </message>
 </context>
 <context>
+    <name>Stackscope::LokiClient</name>
+    <message>
+        <source>%1 answered HTML, not the Loki API (is this Loki's address?)</source>
+        <translation>%1 antwortet mit HTML, nicht als Loki-API (ist das Lokis Adresse?)</translation>
+    </message>
+    <message>
+        <source>%1 answered with an empty body, not the Loki API</source>
+        <translation>%1 antwortet ohne Inhalt, nicht als Loki-API</translation>
+    </message>
+    <message>
+        <source>the answer of %1 could not be read: %2</source>
+        <translation>die Antwort von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Loki at %1 did not answer in time; the query may be too large</source>
+        <translation>Loki unter %1 hat nicht rechtzeitig geantwortet; die Abfrage ist vielleicht zu groß</translation>
+    </message>
+    <message>
+        <source>Narrow the time range or the label selector.</source>
+        <translation>Grenzen Sie den Zeitraum oder den Label-Selektor ein.</translation>
+    </message>
+    <message>
+        <source>Loki rejected the query</source>
+        <translation>Loki hat die Abfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>Loki rejected the query: %1</source>
+        <translation>Loki hat die Abfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Loki at %1 is busy (too many outstanding requests)</source>
+        <translation>Loki unter %1 ist ausgelastet (zu viele offene Anfragen)</translation>
+    </message>
+    <message>
+        <source>Try again in a moment, or ask for a shorter time range.</source>
+        <translation>Versuchen Sie es gleich noch einmal oder fragen Sie einen kürzeren Zeitraum ab.</translation>
+    </message>
+    <message>
+        <source>the query timed out at %1 (HTTP %2)</source>
+        <translation>die Abfrage bei %1 hat das Zeitlimit überschritten (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>the query timed out at %1: %2</source>
+        <translation>die Abfrage bei %1 hat das Zeitlimit überschritten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::LokiParser</name>
+    <message>
+        <source>the answer is not JSON</source>
+        <translation>die Antwort ist kein JSON</translation>
+    </message>
+    <message>
+        <source>Loki answered with an error</source>
+        <translation>Loki hat mit einem Fehler geantwortet</translation>
+    </message>
+    <message>
+        <source>the answer is JSON, but not the Loki API</source>
+        <translation>die Antwort ist JSON, aber nicht die Loki-API</translation>
+    </message>
+    <message>
+        <source>a series without its labels</source>
+        <translation>eine Zeitreihe ohne ihre Labels</translation>
+    </message>
+    <message>
+        <source>a sample that is not [time, "value"]</source>
+        <translation>ein Messwert, der nicht [Zeit, "Wert"] ist</translation>
+    </message>
+    <message>
+        <source>a series without values</source>
+        <translation>eine Zeitreihe ohne Werte</translation>
+    </message>
+    <message>
+        <source>a stream without its labels</source>
+        <translation>ein Stream ohne seine Labels</translation>
+    </message>
+    <message>
+        <source>a stream without values</source>
+        <translation>ein Stream ohne Werte</translation>
+    </message>
+    <message>
+        <source>a log line that is not ["nanoseconds", "line"]</source>
+        <translation>eine Logzeile, die nicht ["Nanosekunden", "Zeile"] ist</translation>
+    </message>
+    <message>
+        <source>a log line whose time is not a count of nanoseconds</source>
+        <translation>eine Logzeile, deren Zeit keine Anzahl von Nanosekunden ist</translation>
+    </message>
+    <message>
+        <source>the answer has no result</source>
+        <translation>die Antwort hat kein result</translation>
+    </message>
+    <message>
+        <source>an unknown result type "%1"</source>
+        <translation>ein unbekannter Ergebnistyp „%1“</translation>
+    </message>
+    <message>
+        <source>the answer's data is not a list</source>
+        <translation>die Daten der Antwort sind keine Liste</translation>
+    </message>
+    <message>
+        <source>the list holds something other than names</source>
+        <translation>die Liste enthält etwas anderes als Namen</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::LongValueDialog</name>
     <message>
         <source>Value of %1</source>
@@ -2690,6 +2800,14 @@ Umschalt-Klick: sie ausblenden</translation>
     <message numerus="yes">
         <source>%n native histogram sample(s) not drawn</source>
         <translation><numerusform>%n Sample eines nativen Histogramms nicht gezeichnet</numerusform><numerusform>%n Samples nativer Histogramme nicht gezeichnet</numerusform></translation>
+    </message>
+    <message>
+        <source>a log query answers lines, not numbers: this panel needs a metric query such as count_over_time()</source>
+        <translation>eine Log-Abfrage liefert Zeilen, keine Zahlen: Dieses Panel braucht eine Metrik-Abfrage wie count_over_time()</translation>
+    </message>
+    <message>
+        <source>no Loki is configured (endpoints.loki)</source>
+        <translation>kein Loki eingestellt (endpoints.loki)</translation>
     </message>
 </context>
 <context>
