@@ -23,13 +23,16 @@ HttpError bodyError(const HttpResponse &response, const QString &hostPort, const
     error.kind = HttpError::Kind::UnexpectedBody;
     error.httpStatus = response.status;
     if (looksLikeHtml(response.body, response.contentType)) {
-        error.message = LokiClient::tr("%1 answered HTML, not the Loki API (is this Loki's address?)")
-                            .arg(hostPort);
+        error.message
+            = LokiClient::tr("%1 answered HTML, not the Loki API (is this Loki's address?)")
+                  .arg(hostPort);
     } else if (response.body.isEmpty()) {
-        error.message = LokiClient::tr("%1 answered with an empty body, not the Loki API").arg(hostPort);
+        error.message
+            = LokiClient::tr("%1 answered with an empty body, not the Loki API").arg(hostPort);
     } else {
         error.detail = problem;
-        error.message = LokiClient::tr("the answer of %1 could not be read: %2").arg(hostPort, problem);
+        error.message
+            = LokiClient::tr("the answer of %1 could not be read: %2").arg(hostPort, problem);
     }
     return error;
 }
@@ -45,8 +48,8 @@ HttpError LokiClient::explain(const HttpError &error, const QString &hostPort)
 {
     HttpError out = error;
     if (error.kind == HttpError::Kind::Timeout) {
-        out.message = tr("Loki at %1 did not answer in time; the query may be too large")
-                          .arg(hostPort);
+        out.message
+            = tr("Loki at %1 did not answer in time; the query may be too large").arg(hostPort);
         out.hint = tr("Narrow the time range or the label selector.");
         return out;
     }
@@ -54,9 +57,8 @@ HttpError LokiClient::explain(const HttpError &error, const QString &hostPort)
         return out;
     switch (error.httpStatus) {
     case 400:
-        out.message = error.detail.isEmpty()
-                          ? tr("Loki rejected the query")
-                          : tr("Loki rejected the query: %1").arg(error.detail);
+        out.message = error.detail.isEmpty() ? tr("Loki rejected the query")
+                                             : tr("Loki rejected the query: %1").arg(error.detail);
         break;
     case 429:
         out.message = tr("Loki at %1 is busy (too many outstanding requests)").arg(hostPort);
@@ -64,9 +66,10 @@ HttpError LokiClient::explain(const HttpError &error, const QString &hostPort)
         break;
     case 503:
     case 504:
-        out.message = error.detail.isEmpty()
-                          ? tr("the query timed out at %1 (HTTP %2)").arg(hostPort).arg(error.httpStatus)
-                          : tr("the query timed out at %1: %2").arg(hostPort, error.detail);
+        out.message
+            = error.detail.isEmpty()
+                  ? tr("the query timed out at %1 (HTTP %2)").arg(hostPort).arg(error.httpStatus)
+                  : tr("the query timed out at %1: %2").arg(hostPort, error.detail);
         out.hint = tr("Narrow the time range or the label selector.");
         break;
     default:
@@ -144,8 +147,8 @@ void LokiClient::names(const QString &path, QObject *context, Done<QStringList> 
 {
     HttpRequest request;
     request.path = path;
-    request.label = path.startsWith("/loki/api/v1/label/"_L1) ? u"/loki/api/v1/label/values"_s
-                                                               : path;
+    request.label
+        = path.startsWith("/loki/api/v1/label/"_L1) ? u"/loki/api/v1/label/values"_s : path;
     const QString where = m_http->hostPort();
     m_http->send(request, context, [where, done](const HttpResponse &response) {
         QStringList names;

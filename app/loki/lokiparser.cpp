@@ -115,8 +115,7 @@ bool readSample(simdjson::dom::element pair, Series *series)
     }
     std::string_view text;
     double value = 0;
-    if (sample.at(1).get_string().get(text) != simdjson::SUCCESS
-        || !parseSampleValue(text, &value))
+    if (sample.at(1).get_string().get(text) != simdjson::SUCCESS || !parseSampleValue(text, &value))
         return false;
     series->times.append(qint64(std::llround(seconds * 1000.0)));
     series->values.append(value);
@@ -234,7 +233,8 @@ bool parseQuery(const QByteArray &body, LokiResult *result, QString *problem)
         return false;
     std::string_view type;
     simdjson::dom::array list;
-    if (!hasData || !data.is_object() || data["resultType"].get_string().get(type) != simdjson::SUCCESS
+    if (!hasData || !data.is_object()
+        || data["resultType"].get_string().get(type) != simdjson::SUCCESS
         || data["result"].get_array().get(list) != simdjson::SUCCESS) {
         *problem = tr("the answer has no result");
         return false;

@@ -521,7 +521,8 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
                     r.error.kind = HttpError::Kind::Config;
                     r.error.message = tr("no Loki is configured (endpoints.loki)");
                     // Asynchronous as an answer would be, so the refresh is reported once.
-                    QMetaObject::invokeMethod(this, [done, r] { done(r); }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        this, [done, r] { done(r); }, Qt::QueuedConnection);
                     continue;
                 }
                 if (logs) {

@@ -110,9 +110,8 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         BackendMonitor monitor(&network, &model);
         monitor.setConfig(config);
-        QCOMPARE(monitor.backendIds(),
-                 (QStringList{u"docker"_s, u"prometheus"_s, u"alertmanager-0"_s, u"jaeger"_s,
-                              u"loki"_s}));
+        QCOMPARE(monitor.backendIds(), (QStringList{u"docker"_s, u"prometheus"_s,
+                                                    u"alertmanager-0"_s, u"jaeger"_s, u"loki"_s}));
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(statusOf(model, u"prometheus"_s).state, BackendStatus::State::Unknown);
         monitor.start();
@@ -125,8 +124,7 @@ private Q_SLOTS:
         QCOMPARE(statusOf(model, u"alertmanager-0"_s).version, u"0.25.0"_s);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(model, u"jaeger"_s).state, BackendStatus::State::Up,
                                   5000);
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(model, u"loki"_s).state, BackendStatus::State::Up,
-                                  5000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(model, u"loki"_s).state, BackendStatus::State::Up, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(model, u"docker"_s).state, BackendStatus::State::Up,
                                   5000);
         QVERIFY(statusOf(model, u"docker"_s).endpoint.contains(u"docker.sock (configuration"_s));

@@ -22,8 +22,8 @@ FaultResponse lokiError(int status, const QByteArray &text)
 {
     FaultResponse response;
     response.status = status;
-    response.headers = {{"Content-Type", "text/plain; charset=utf-8"},
-                        {"X-Content-Type-Options", "nosniff"}};
+    response.headers
+        = {{"Content-Type", "text/plain; charset=utf-8"}, {"X-Content-Type-Options", "nosniff"}};
     response.body = text;
     return response;
 }
@@ -55,29 +55,27 @@ QJsonObject stats(qint64 bytes, qint64 lines, qint64 returned)
     const QJsonObject store{{u"totalChunksRef"_s, 0},
                             {u"totalChunksDownloaded"_s, 0},
                             {u"chunksDownloadTime"_s, 0},
-                            {u"chunk"_s,
-                             QJsonObject{{u"headChunkBytes"_s, bytes},
-                                         {u"headChunkLines"_s, lines},
-                                         {u"decompressedBytes"_s, 0},
-                                         {u"decompressedLines"_s, 0},
-                                         {u"compressedBytes"_s, 0},
-                                         {u"totalDuplicates"_s, 0}}}};
+                            {u"chunk"_s, QJsonObject{{u"headChunkBytes"_s, bytes},
+                                                     {u"headChunkLines"_s, lines},
+                                                     {u"decompressedBytes"_s, 0},
+                                                     {u"decompressedLines"_s, 0},
+                                                     {u"compressedBytes"_s, 0},
+                                                     {u"totalDuplicates"_s, 0}}}};
     return {{u"summary"_s, summary},
             {u"querier"_s, QJsonObject{{u"store"_s, store}}},
-            {u"ingester"_s,
-             QJsonObject{{u"totalReached"_s, 1},
-                         {u"totalChunksMatched"_s, 1},
-                         {u"totalBatches"_s, 1},
-                         {u"totalLinesSent"_s, lines},
-                         {u"store"_s, store}}},
+            {u"ingester"_s, QJsonObject{{u"totalReached"_s, 1},
+                                        {u"totalChunksMatched"_s, 1},
+                                        {u"totalBatches"_s, 1},
+                                        {u"totalLinesSent"_s, lines},
+                                        {u"store"_s, store}}},
             {u"cache"_s, QJsonObject{}}};
 }
 
 FaultResponse success(const QJsonObject &data)
 {
-    return FaultServer::json(QJsonDocument(QJsonObject{{u"status"_s, u"success"_s},
-                                                       {u"data"_s, data}})
-                                 .toJson(QJsonDocument::Compact));
+    return FaultServer::json(
+        QJsonDocument(QJsonObject{{u"status"_s, u"success"_s}, {u"data"_s, data}})
+            .toJson(QJsonDocument::Compact));
 }
 
 struct Selector
@@ -90,9 +88,9 @@ struct Selector
 /// error at the column where it stopped, as Loki reports it.
 std::optional<Selector> readSelector(const QString &expr, FaultResponse *error)
 {
-    static const QRegularExpression whole(
-        uR"re(^\s*\{([^}]*)\}\s*(?:\|=\s*"([^"]*)"\s*)?$)re"_s);
-    static const QRegularExpression matcher(uR"re(^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"([^"]*)"\s*$)re"_s);
+    static const QRegularExpression whole(uR"re(^\s*\{([^}]*)\}\s*(?:\|=\s*"([^"]*)"\s*)?$)re"_s);
+    static const QRegularExpression matcher(
+        uR"re(^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"([^"]*)"\s*$)re"_s);
     const auto m = whole.match(expr);
     if (!m.hasMatch()) {
         *error = FakeLoki::parseError(int(expr.size()) + 1, u"syntax error: unexpected $end"_s);
@@ -243,9 +241,8 @@ FaultServer::Handler FakeLoki::handler() const
         qint64 scannedLines = 0;
         for (int i = 0; i < self.streams.size(); ++i) {
             const Stream &s = self.streams.at(i);
-            const bool matches = std::all_of(
-                selector->equal.cbegin(), selector->equal.cend(),
-                [&s](const auto &m) { return s.labels.contains(m); });
+            const bool matches = std::all_of(selector->equal.cbegin(), selector->equal.cend(),
+                                             [&s](const auto &m) { return s.labels.contains(m); });
             if (!matches)
                 continue;
             for (const auto &[t, line] : s.lines) {

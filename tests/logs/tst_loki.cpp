@@ -117,9 +117,9 @@ void TestLoki::parsesRealAnswers_data()
     QTest::addColumn<int>("count"); ///< entries or series
     QTest::addColumn<qint64>("firstTime");
     QTest::addColumn<QString>("firstText");
-    QTest::addRow("streams with stats") << u"streams_simple.json"_s
-                                        << int(LokiResult::Type::Streams) << 6
-                                        << qint64(1645030244810757120) << u"log line error 1"_s;
+    QTest::addRow("streams with stats")
+        << u"streams_simple.json"_s << int(LokiResult::Type::Streams) << 6
+        << qint64(1645030244810757120) << u"log line error 1"_s;
     QTest::addRow("matrix of NaN") << u"matrix_nan.json"_s << int(LokiResult::Type::Matrix) << 1
                                    << qint64(1643014450417) << u"nan"_s;
     QTest::addRow("matrix of infinities in any case")
@@ -145,8 +145,7 @@ void TestLoki::parsesRealAnswers()
         QCOMPARE(result.entries.first().text, firstText);
         QCOMPARE(result.sources.size(), 2);
         // Labels with a quote and an emoji, sorted, and printed as Loki prints a label set.
-        QCOMPARE(result.sources.first().labels.first(),
-                 std::make_pair(u"code"_s, u"one\","_s));
+        QCOMPARE(result.sources.first().labels.first(), std::make_pair(u"code"_s, u"one\","_s));
         QCOMPARE(result.sources.first().name, u"{code=\"one\\\",\", location=\"moon🌙\"}"_s);
         QCOMPARE(result.entries.at(1).source, 1);
         QCOMPARE(result.stats.totalBytesProcessed, 7772);
@@ -293,8 +292,8 @@ void TestLoki::metricQueriesGiveSeries()
     QCOMPARE(series.type, QueryResult::Type::Matrix);
     QCOMPARE(series.series.size(), 1);
     QCOMPARE(series.series.first().labels.value(u"level"_s), u"error"_s);
-    QCOMPARE(series.series.first().times, (QVector<qint64>{1700000000000, 1700000060500,
-                                                           1700000120000}));
+    QCOMPARE(series.series.first().times,
+             (QVector<qint64>{1700000000000, 1700000060500, 1700000120000}));
     QCOMPARE(series.series.first().values.at(1), 2.5);
 
     reply.reset();
@@ -319,19 +318,17 @@ void TestLoki::errorsSayWhatHappened_data()
            "IDENTIFIER"_s;
     QTest::addRow("selector not closed")
         << none << uR"({job="api")"_s << 400 << u"parse error at line 1, col 11"_s;
-    QTest::addRow("empty selector") << none << u"{}"_s << 400
-                                    << u"at least one regexp or equality matcher"_s;
+    QTest::addRow("empty selector")
+        << none << u"{}"_s << 400 << u"at least one regexp or equality matcher"_s;
     QTest::addRow("too many outstanding requests")
         << int(FakeLoki::Fault::TooManyRequests) << uR"({job="api"})"_s << 429
         << u"is busy (too many outstanding requests)"_s;
-    QTest::addRow("query timeout 504")
-        << int(FakeLoki::Fault::GatewayTimeout) << uR"({job="api"})"_s << 504
-        << u"the query timed out at"_s;
+    QTest::addRow("query timeout 504") << int(FakeLoki::Fault::GatewayTimeout)
+                                       << uR"({job="api"})"_s << 504 << u"the query timed out at"_s;
     QTest::addRow("unavailable 503") << int(FakeLoki::Fault::Unavailable) << uR"({job="api"})"_s
                                      << 503 << u"no querier connected"_s;
-    QTest::addRow("an HTML page with 200")
-        << int(FakeLoki::Fault::HtmlPage) << uR"({job="api"})"_s << 200
-        << u"answered HTML, not the Loki API"_s;
+    QTest::addRow("an HTML page with 200") << int(FakeLoki::Fault::HtmlPage) << uR"({job="api"})"_s
+                                           << 200 << u"answered HTML, not the Loki API"_s;
 }
 
 void TestLoki::errorsSayWhatHappened()
@@ -483,10 +480,9 @@ void TestLoki::discoveredFromTheStack()
     QVERIFY(edited);
 
     // A stack without Loki: the default address is "not in this stack", not down.
-    const QList<DiscoveredEndpoint> none
-        = discoverEndpoints(ComposeFile::parse("services:\n  p:\n    image: prom/prometheus\n",
-                                               u"docker-compose.yml"_s)
-                                .services);
+    const QList<DiscoveredEndpoint> none = discoverEndpoints(
+        ComposeFile::parse("services:\n  p:\n    image: prom/prometheus\n", u"docker-compose.yml"_s)
+            .services);
     QVERIFY(applyDiscoveredEndpoints(defaults, none, true).loki.notInStack);
     // The file's own address wins over the stack's.
     const Config fromFile
