@@ -505,6 +505,12 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
                                 entry.source += offset;
                                 panelRun->data.logEntries.append(entry);
                             }
+                            // Loki groups lines by stream; a log panel reads newest first.
+                            std::stable_sort(panelRun->data.logEntries.begin(),
+                                             panelRun->data.logEntries.end(),
+                                             [](const LogEntry &a, const LogEntry &b) {
+                                                 return a.timeNs > b.timeNs;
+                                             });
                         } else {
                             r.error.kind = HttpError::Kind::UnexpectedBody;
                             r.error.message = tr("a log query answers lines, not numbers: this "

@@ -49,10 +49,10 @@ int main(int argc, char **argv)
     }
     for (const QString &level : {u"info"_s, u"warn"_s, u"error"_s}) {
         FakeLoki::MetricSeries series{{{u"level"_s, level}}, {}};
-        for (int i = 60; i >= 0; --i) {
+        for (int i = 240; i >= 0; --i) { // every 15 s, the step a one-hour chart asks for
             const double base = level == "info"_L1 ? 40 : level == "warn"_L1 ? 8 : 2;
-            series.samples.append({double(now / 1000 - i * 60),
-                                   QByteArray::number(base + (i * 7 % 11) * base / 10)});
+            series.samples.append(
+                {double(now / 1000 - i * 15), QByteArray::number(base + (i * 7 % 11) * base / 10)});
         }
         loki.metric.append(series);
     }

@@ -641,6 +641,8 @@ void TestLoki::dashboardPanelsQueryLoki()
     QVERIFY2(lines.error.isEmpty(), qPrintable(lines.error));
     QCOMPARE(lines.logEntries.size(), 10);
     QCOMPARE(lines.logEntries.first().text, u"api line 9"_s);
+    for (qsizetype i = 1; i < lines.logEntries.size(); ++i)
+        QVERIFY(lines.logEntries.at(i - 1).timeNs >= lines.logEntries.at(i).timeNs);
     QCOMPARE(lines.logSources.at(lines.logEntries.first().source).name,
              u"{job=\"api\", level=\"error\"}"_s);
     // The Elasticsearch panel is not queried anywhere.
