@@ -11,6 +11,7 @@
 #include "app/desktop/autostart.h"
 #include "app/features/alertsfeature.h"
 #include "app/features/feature.h"
+#include "app/features/logsfeature.h"
 #include "app/features/metricsfeature.h"
 #include "app/features/stackfeature.h"
 #include "app/selfmetrics/selfmetrics.h"
@@ -56,6 +57,7 @@ Application::Application(const QString &configPath, QObject *parent)
     m_features.push_back(makeMetricsFeature(context));
     m_features.push_back(makeAlertsFeature(context));
     m_features.push_back(makeTracesFeature(context));
+    m_features.push_back(makeLogsFeature(context));
     for (const auto &feature : m_features) {
         m_window->addPage(feature->id(), feature->title(), feature->icon(), feature->createPage());
         for (const FeatureMenuAction &contribution : feature->menuActions())
@@ -86,6 +88,9 @@ Application::Application(const QString &configPath, QObject *parent)
     connect(m_config.get(), &ConfigManager::configChanged, this, &Application::applyConfig);
     // Queued: the stack reports its services from inside applyConfig's loop.
     if (auto *stack = qobject_cast<StackFeature *>(feature(u"stack"_s))) {
+        // The Logs page reads the containers of the stack the Stack page supervises.
+        if (auto *logs = qobject_cast<LogsFeature *>(feature(u"logs"_s)))
+            logs->setStackSupervisor(stack->supervisor());
         connect(stack->supervisor(), &StackSupervisor::composeFileChanged, this,
                 &Application::rediscoverEndpoints, Qt::QueuedConnection);
         // The stack's own dashboards and rule files follow its services.

@@ -44,14 +44,23 @@ struct TracesRequest
     QString traceId = {};
 };
 
-/// What one page asks another to show; the type names the page.
-using NavigationRequest = std::variant<StackRequest, MetricsRequest, AlertsRequest, TracesRequest>;
+/// Show the Logs page's stack logs around a time ("Logs around here"), of one service or (empty)
+/// of all.
+struct LogsRequest
+{
+    QDateTime around;
+    QString service = {};
+};
 
-/// The id of the page a request is for ("stack", "metrics", "alerts", "traces").
+/// What one page asks another to show; the type names the page.
+using NavigationRequest
+    = std::variant<StackRequest, MetricsRequest, AlertsRequest, TracesRequest, LogsRequest>;
+
+/// The id of the page a request is for ("stack", "metrics", "alerts", "traces", "logs").
 inline QString pageIdOf(const NavigationRequest &request)
 {
     using namespace Qt::StringLiterals;
-    static const QString ids[] = {u"stack"_s, u"metrics"_s, u"alerts"_s, u"traces"_s};
+    static const QString ids[] = {u"stack"_s, u"metrics"_s, u"alerts"_s, u"traces"_s, u"logs"_s};
     return ids[request.index()];
 }
 

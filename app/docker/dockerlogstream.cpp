@@ -21,6 +21,23 @@ DockerLogStream::~DockerLogStream()
     stop();
 }
 
+void DockerLogStream::setRange(qint64 sinceMs, qint64 untilMs)
+{
+    m_sinceMs = sinceMs;
+    m_untilMs = untilMs;
+}
+
+namespace {
+
+/// The daemon's form of a time: seconds since the epoch with nanoseconds after the point.
+QByteArray unixTime(qint64 ms)
+{
+    return QByteArray::number(ms / 1000) + '.'
+           + QByteArray::number((ms % 1000) * 1000000).rightJustified(9, '0');
+}
+
+} // namespace
+
 void DockerLogStream::start()
 {
     if (!m_client || m_stream)
@@ -30,6 +47,10 @@ void DockerLogStream::start()
                       + (m_tail < 0 ? QByteArray("all") : QByteArray::number(m_tail));
     if (m_follow)
         path += "&follow=1";
+    if (m_sinceMs > 0)
+        path += "&since=" + unixTime(m_sinceMs);
+    if (m_untilMs > 0)
+        path += "&until=" + unixTime(m_untilMs);
     m_stream = m_client->openStream(path, this);
     connect(m_stream, &DockerStream::bodyData, this, [this](const QByteArray &bytes) {
         const QList<LogLine> decoded = m_decoder.feed(bytes);

@@ -23,6 +23,9 @@ public:
                     bool follow, QObject *parent = nullptr);
     ~DockerLogStream() override;
 
+    /// Only the lines written within [since, until] (milliseconds since the epoch; 0: open),
+    /// as the daemon's `since` and `until` select them. Set before start().
+    void setRange(qint64 sinceMs, qint64 untilMs);
     void start();
     void stop();
     QString containerId() const { return m_containerId; }
@@ -38,6 +41,8 @@ private:
     QString m_containerId;
     int m_tail;
     bool m_follow;
+    qint64 m_sinceMs = 0;
+    qint64 m_untilMs = 0;
     DockerLogDecoder m_decoder;
     DockerStream *m_stream = nullptr;
 };

@@ -46,7 +46,7 @@ class Feature : public QObject
 public:
     using QObject::QObject;
 
-    virtual QString id() const = 0;    ///< "stack", "metrics", "alerts", "traces"
+    virtual QString id() const = 0;    ///< "stack", "metrics", "alerts", "traces", "logs"
     virtual QString title() const = 0; ///< shown in the navigation
     virtual QIcon icon() const = 0;
     /// The page; the window takes ownership. Called once.
@@ -79,5 +79,6 @@ std::unique_ptr<Feature> makeStackFeature(const AppContext &context);
 std::unique_ptr<Feature> makeMetricsFeature(const AppContext &context);
 std::unique_ptr<Feature> makeAlertsFeature(const AppContext &context);
 std::unique_ptr<Feature> makeTracesFeature(const AppContext &context);
+std::unique_ptr<Feature> makeLogsFeature(const AppContext &context);
 
 } // namespace Stackscope

@@ -17,7 +17,7 @@ enum class LogLevel : quint8 { Unknown, Trace, Debug, Info, Warn, Error, Fatal }
 /// do not carry 200,000 copies of the same name and labels.
 struct LogSource
 {
-    QString name;                             ///< the service, or the stream's labels as `{a="b"}`
+    QString name;                              ///< the service, or the stream's labels as `{a="b"}`
     QList<std::pair<QString, QString>> labels; ///< Loki's stream labels; empty for Docker
     friend bool operator==(const LogSource &, const LogSource &) = default;
 };

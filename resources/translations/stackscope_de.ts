@@ -645,10 +645,6 @@
         <source>cluster %1</source>
         <translation>Cluster %1</translation>
     </message>
-    <message>
-        <source>answered, but not as Loki's /ready does</source>
-        <translation>antwortet, aber nicht wie Lokis /ready</translation>
-    </message>
 </context>
 <context>
     <name>ServiceStatus</name>
@@ -2549,6 +2545,13 @@ Umschalt-Klick: sie ausblenden</translation>
     </message>
 </context>
 <context>
+    <name>Stackscope::LogLinesView</name>
+    <message>
+        <source>%1 more characters (copy the line to see them)</source>
+        <translation>%1 weitere Zeichen (die Zeile kopieren, um sie zu sehen)</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::LogView</name>
     <message>
         <source>Follow</source>
@@ -2616,109 +2619,17 @@ Umschalt-Klick: sie ausblenden</translation>
     </message>
 </context>
 <context>
-    <name>Stackscope::LokiClient</name>
+    <name>Stackscope::LogsFeature</name>
     <message>
-        <source>%1 answered HTML, not the Loki API (is this Loki's address?)</source>
-        <translation>%1 antwortet mit HTML, nicht als Loki-API (ist das Lokis Adresse?)</translation>
-    </message>
-    <message>
-        <source>%1 answered with an empty body, not the Loki API</source>
-        <translation>%1 antwortet ohne Inhalt, nicht als Loki-API</translation>
-    </message>
-    <message>
-        <source>the answer of %1 could not be read: %2</source>
-        <translation>die Antwort von %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Loki at %1 did not answer in time; the query may be too large</source>
-        <translation>Loki unter %1 hat nicht rechtzeitig geantwortet; die Abfrage ist vielleicht zu groß</translation>
-    </message>
-    <message>
-        <source>Narrow the time range or the label selector.</source>
-        <translation>Grenzen Sie den Zeitraum oder den Label-Selektor ein.</translation>
-    </message>
-    <message>
-        <source>Loki rejected the query</source>
-        <translation>Loki hat die Abfrage abgelehnt</translation>
-    </message>
-    <message>
-        <source>Loki rejected the query: %1</source>
-        <translation>Loki hat die Abfrage abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>Loki at %1 is busy (too many outstanding requests)</source>
-        <translation>Loki unter %1 ist ausgelastet (zu viele offene Anfragen)</translation>
-    </message>
-    <message>
-        <source>Try again in a moment, or ask for a shorter time range.</source>
-        <translation>Versuchen Sie es gleich noch einmal oder fragen Sie einen kürzeren Zeitraum ab.</translation>
-    </message>
-    <message>
-        <source>the query timed out at %1 (HTTP %2)</source>
-        <translation>die Abfrage bei %1 hat das Zeitlimit überschritten (HTTP %2)</translation>
-    </message>
-    <message>
-        <source>the query timed out at %1: %2</source>
-        <translation>die Abfrage bei %1 hat das Zeitlimit überschritten: %2</translation>
+        <source>Logs</source>
+        <translation>Logs</translation>
     </message>
 </context>
 <context>
-    <name>Stackscope::LokiParser</name>
+    <name>Stackscope::LogsPage</name>
     <message>
-        <source>the answer is not JSON</source>
-        <translation>die Antwort ist kein JSON</translation>
-    </message>
-    <message>
-        <source>Loki answered with an error</source>
-        <translation>Loki hat mit einem Fehler geantwortet</translation>
-    </message>
-    <message>
-        <source>the answer is JSON, but not the Loki API</source>
-        <translation>die Antwort ist JSON, aber nicht die Loki-API</translation>
-    </message>
-    <message>
-        <source>a series without its labels</source>
-        <translation>eine Zeitreihe ohne ihre Labels</translation>
-    </message>
-    <message>
-        <source>a sample that is not [time, "value"]</source>
-        <translation>ein Messwert, der nicht [Zeit, "Wert"] ist</translation>
-    </message>
-    <message>
-        <source>a series without values</source>
-        <translation>eine Zeitreihe ohne Werte</translation>
-    </message>
-    <message>
-        <source>a stream without its labels</source>
-        <translation>ein Stream ohne seine Labels</translation>
-    </message>
-    <message>
-        <source>a stream without values</source>
-        <translation>ein Stream ohne Werte</translation>
-    </message>
-    <message>
-        <source>a log line that is not ["nanoseconds", "line"]</source>
-        <translation>eine Logzeile, die nicht ["Nanosekunden", "Zeile"] ist</translation>
-    </message>
-    <message>
-        <source>a log line whose time is not a count of nanoseconds</source>
-        <translation>eine Logzeile, deren Zeit keine Anzahl von Nanosekunden ist</translation>
-    </message>
-    <message>
-        <source>the answer has no result</source>
-        <translation>die Antwort hat kein result</translation>
-    </message>
-    <message>
-        <source>an unknown result type "%1"</source>
-        <translation>ein unbekannter Ergebnistyp „%1“</translation>
-    </message>
-    <message>
-        <source>the answer's data is not a list</source>
-        <translation>die Daten der Antwort sind keine Liste</translation>
-    </message>
-    <message>
-        <source>the list holds something other than names</source>
-        <translation>die Liste enthält etwas anderes als Namen</translation>
+        <source>Stack</source>
+        <translation>Stack</translation>
     </message>
 </context>
 <context>
@@ -2800,14 +2711,6 @@ Umschalt-Klick: sie ausblenden</translation>
     <message numerus="yes">
         <source>%n native histogram sample(s) not drawn</source>
         <translation><numerusform>%n Sample eines nativen Histogramms nicht gezeichnet</numerusform><numerusform>%n Samples nativer Histogramme nicht gezeichnet</numerusform></translation>
-    </message>
-    <message>
-        <source>a log query answers lines, not numbers: this panel needs a metric query such as count_over_time()</source>
-        <translation>eine Log-Abfrage liefert Zeilen, keine Zahlen: Dieses Panel braucht eine Metrik-Abfrage wie count_over_time()</translation>
-    </message>
-    <message>
-        <source>no Loki is configured (endpoints.loki)</source>
-        <translation>kein Loki eingestellt (endpoints.loki)</translation>
     </message>
 </context>
 <context>
@@ -4258,6 +4161,152 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>Opened lately</source>
         <translation>Zuletzt geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::StackLogs</name>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>the log stream failed: %1</source>
+        <translation>der Log-Strom ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>not running (stopped at %1, exit code %2)</source>
+        <translation>läuft nicht (gestoppt um %1, Exit-Code %2)</translation>
+    </message>
+    <message>
+        <source>restarted at %1, following</source>
+        <translation>um %1 neu gestartet, wird verfolgt</translation>
+    </message>
+    <message>
+        <source>following</source>
+        <translation>wird verfolgt</translation>
+    </message>
+    <message>
+        <source>waiting for Docker</source>
+        <translation>wartet auf Docker</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::StackLogsView</name>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Only matching</source>
+        <translation>Nur Treffer</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <source>No level</source>
+        <translation>Ohne Stufe</translation>
+    </message>
+    <message>
+        <source>%1 of 7 levels</source>
+        <translation>%1 von 7 Stufen</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>last </source>
+        <translation>letzte </translation>
+    </message>
+    <message>
+        <source>How many of each container's last lines to read (0: all)</source>
+        <translation>Wie viele der letzten Zeilen jedes Containers gelesen werden (0: alle)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected lines (Ctrl+C)</source>
+        <translation>Die ausgewählten Zeilen kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the lines shown to a file</source>
+        <translation>Die gezeigten Zeilen in eine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 services</source>
+        <translation>%1 Dienste</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression: %1</source>
+        <translation>Kein gültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 matching</source>
+        <translation>%1 passend</translation>
+    </message>
+    <message>
+        <source>%1 older lines dropped</source>
+        <translation>%1 ältere Zeilen verworfen</translation>
+    </message>
+    <message>
+        <source>Save the logs shown</source>
+        <translation>Die gezeigten Logs speichern</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>Log-Dateien (*.log *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The logs could not be saved to %1: %2</source>
+        <translation>Die Logs konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Search (regular expression, Ctrl+F)</source>
+        <translation>Suchen (regulärer Ausdruck, Strg+F)</translation>
     </message>
 </context>
 <context>
