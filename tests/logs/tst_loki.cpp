@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Loki: the parser on real answers, the client and the log runner against the stand-in (every
 // error Loki and its proxies send), endpoints.loki in the configuration and the stack, and the
-// status bar's /ready probe.
+// status bar's /ready probe; the Logs page's Loki tab and the dashboards' logs panels offscreen.
 #include "app/backends/backendprobe.h"
 #include "app/compose/composefile.h"
 #include "app/compose/stackendpoints.h"
 #include "app/config/configloader.h"
+#include "app/features/logsfeature.h"
 #include "app/loki/lokiclient.h"
 #include "app/loki/lokilogs.h"
 #include "app/loki/lokiparser.h"
@@ -13,9 +14,18 @@
 #include "app/prometheus/metricscontroller.h"
 #include "tests/logs/fakeloki.h"
 #include "tests/support/fixtures.h"
+#include "ui/logs/loglinesview.h"
+#include "ui/logs/logspage.h"
+#include "ui/logs/lokilogsview.h"
+#include "ui/metrics/panelwidget.h"
 
+#include <QComboBox>
+#include <QListWidget>
 #include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <cmath>
@@ -47,6 +57,24 @@ FakeLoki sampleLoki()
     return loki;
 }
 
+/// Lines of the last minutes (the Loki tab asks for a range that ends now) and a volume by level.
+FakeLoki recentLoki()
+{
+    FakeLoki loki;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000000;
+    FakeLoki::Stream api{{{u"job"_s, u"api"_s}, {u"level"_s, u"error"_s}}, {}};
+    FakeLoki::Stream web{{{u"job"_s, u"web"_s}, {u"level"_s, u"info"_s}}, {}};
+    for (int i = 0; i < 10; ++i) {
+        api.lines.append({now - (60 - i * 2) * kSecond, "api line " + QByteArray::number(i)});
+        web.lines.append({now - (59 - i * 2) * kSecond, "web line " + QByteArray::number(i)});
+    }
+    loki.streams = {api, web};
+    const double t = double(QDateTime::currentSecsSinceEpoch());
+    loki.metric = {{{{u"level"_s, u"error"_s}}, {{t - 120, "3"}, {t - 60, "7"}}},
+                   {{{u"level"_s, u"info"_s}}, {{t - 60, "5"}}}};
+    return loki;
+}
+
 } // namespace
 
 class TestLoki : public QObject
@@ -54,6 +82,14 @@ class TestLoki : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The Loki tab's history and the page's tab go to a test settings file.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"stackscope-test"_s);
+        QCoreApplication::setApplicationName(u"tst_loki"_s);
+        QSettings().clear();
+    }
     void init();
     void cleanup();
 
@@ -78,6 +114,12 @@ private Q_SLOTS:
 
     void dashboardDatasources();
     void dashboardPanelsQueryLoki();
+
+    // The Logs page's Loki tab and the logs panels.
+    void matchersAreAddedToTheSelector();
+    void lokiTabRunsQueries();
+    void lokiTabWithoutLoki();
+    void logsPanelUsesTheLinesView();
 
 private:
     void setLoki(const FakeLoki &loki) { m_server->setHandler(loki.handler()); }
@@ -669,6 +711,170 @@ void TestLoki::dashboardPanelsQueryLoki()
     QCOMPARE(updates.value(logs).logEntries.size(), 10);
     QCOMPARE(updates.value(chart).series.size(), 1);
     controller.stop();
+}
+
+void TestLoki::matchersAreAddedToTheSelector()
+{
+    QCOMPARE(LokiLogsView::withMatcher({}, u"job"_s, u"api"_s), uR"({job="api"})"_s);
+    QCOMPARE(LokiLogsView::withMatcher(uR"({job="api"} |= "x")"_s, u"level"_s, u"error"_s),
+             uR"({job="api", level="error"} |= "x")"_s);
+    // A brace inside a quoted value is not the selector's end; quotes in values are escaped.
+    QCOMPARE(LokiLogsView::withMatcher(uR"({a="}"})"_s, u"b"_s, uR"(say "hi")"_s),
+             uR"({a="}", b="say \"hi\""})"_s);
+    QCOMPARE(LokiLogsView::withMatcher(u"{}"_s, u"job"_s, u"web"_s), uR"({job="web"})"_s);
+}
+
+void TestLoki::lokiTabRunsQueries()
+{
+    setLoki(recentLoki());
+    AppContext context;
+    context.network = m_network;
+    LogsFeature feature(context);
+    Config config;
+    config.loki.url = m_server->url();
+    config.loki.timeout = std::chrono::milliseconds(2000);
+    feature.applyConfig(config);
+    std::unique_ptr<QWidget> page(feature.createPage());
+    auto *logsPage = qobject_cast<LogsPage *>(page.get());
+    QVERIFY(logsPage);
+    LokiLogsView *view = logsPage->lokiView();
+    QVERIFY(view);
+    QCOMPARE(logsPage->tabs()->tabText(1), u"Loki"_s);
+    logsPage->tabs()->setCurrentWidget(view);
+    page->resize(1000, 700);
+    page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+
+    // The label browser: labels on showing the page, a label's values, a value into the query.
+    QTRY_COMPARE(view->labels(), (QStringList{u"job"_s, u"level"_s}));
+    auto *labels = view->findChild<QListWidget *>(u"lokiLabels"_s);
+    labels->setCurrentRow(0);
+    QTRY_COMPARE(view->labelValues(), (QStringList{u"api"_s, u"web"_s}));
+    auto *values = view->findChild<QListWidget *>(u"lokiLabelValues"_s);
+    QListWidgetItem *api = values->item(0);
+    QTest::mouseClick(values->viewport(), Qt::LeftButton, {}, values->visualItemRect(api).center());
+    QCOMPARE(view->queryText(), uR"({job="api"})"_s);
+
+    // Run: the lines in the shared view, oldest first, levels from the stream's labels.
+    view->findChild<QPushButton *>(u"lokiRun"_s)->click();
+    LogModel *model = feature.lokiModel();
+    QTRY_COMPARE(model->rowCount(), 10);
+    QCOMPARE(view->linesView()->model(), model);
+    QCOMPARE(model->index(0).data(LogModel::TextRole).toString(), u"api line 0"_s);
+    QCOMPARE(model->index(9).data(LogModel::TextRole).toString(), u"api line 9"_s);
+    QCOMPARE(LogLevel(model->index(0).data(LogModel::LevelRole).toInt()), LogLevel::Error);
+    QVERIFY(view->messageText().isEmpty());
+    QCOMPARE(view->history().value(0), uR"({job="api"})"_s);
+    // The volume: count_over_time by level over the same selector, stacked (3, then 7 + 5).
+    QTRY_COMPARE(view->volumeChart()->maxTotal(), 12.0);
+    bool volumeAsked = false;
+    for (const Test::FaultRequest &request : m_server->requests())
+        volumeAsked = volumeAsked
+                      || request.query.queryItemValue(u"query"_s, QUrl::FullyDecoded)
+                             .startsWith(uR"(sum by (level) (count_over_time({job="api"} [)"_s);
+    QVERIFY(volumeAsked);
+    QTRY_VERIFY(view->linesView()->paintedRows() > 0);
+
+    // Search and only matching act on the same model.
+    QVERIFY(view->setSearch(u"line [3-4]"_s));
+    QCOMPARE(model->matchingCount(), 2);
+
+    // A wrong query: Loki's own text, the lines stay.
+    view->setQueryText(uR"({job="api")"_s);
+    view->run();
+    QTRY_VERIFY(!view->messageText().isEmpty());
+    QVERIFY2(view->messageText().contains(u"syntax error"_s), qPrintable(view->messageText()));
+    QCOMPARE(model->totalCount(), 10);
+    // Both queries are in the history, newest first.
+    QCOMPARE(view->history().mid(0, 2), (QStringList{uR"({job="api")"_s, uR"({job="api"})"_s}));
+
+    // Loki busy (429): it says so and keeps the last good lines.
+    FakeLoki busy = recentLoki();
+    busy.fault = FakeLoki::Fault::TooManyRequests;
+    setLoki(busy);
+    view->setQueryText(uR"({job="web"})"_s);
+    view->run();
+    QTRY_VERIFY(view->messageText().contains(u"too many outstanding requests"_s));
+    QCOMPARE(model->totalCount(), 10);
+    QCOMPARE(model->entryAt(0).text, u"api line 0"_s);
+
+    // Loki again: the new lines replace the old.
+    setLoki(recentLoki());
+    view->run();
+    QTRY_COMPARE(model->entryAt(0).text, u"web line 0"_s);
+    QTRY_VERIFY(view->messageText().isEmpty());
+
+    // The history comes back in a new view, and the page opens on the tab used last.
+    page.reset();
+    std::unique_ptr<QWidget> again(feature.createPage());
+    auto *logsAgain = qobject_cast<LogsPage *>(again.get());
+    QCOMPARE(logsAgain->tabs()->currentWidget(), logsAgain->lokiView());
+    QCOMPARE(logsAgain->lokiView()->queryText(), uR"({job="web"})"_s);
+    auto *box = logsAgain->lokiView()->findChild<QComboBox *>(u"lokiQuery"_s);
+    QCOMPARE(box->count(), 3);
+}
+
+void TestLoki::lokiTabWithoutLoki()
+{
+    AppContext context;
+    context.network = m_network;
+    LogsFeature feature(context);
+    Config config;
+    config.loki.url = QUrl();
+    feature.applyConfig(config);
+    std::unique_ptr<QWidget> page(feature.createPage());
+    LokiLogsView *view = qobject_cast<LogsPage *>(page.get())->lokiView();
+    QVERIFY(view->messageText().contains(u"endpoints.loki"_s));
+    QVERIFY(!view->findChild<QPushButton *>(u"lokiRun"_s)->isEnabled());
+    const qsizetype before = m_server->requests().size();
+    view->setQueryText(uR"({job="api"})"_s);
+    view->run();
+    QTest::qWait(50);
+    QCOMPARE(m_server->requests().size(), before);
+
+    // Configured but not reachable: the connection error is said.
+    FaultServer gone;
+    QVERIFY(gone.listen());
+    const QUrl url = gone.url();
+    gone.close();
+    config.loki.url = url;
+    config.loki.timeout = std::chrono::milliseconds(2000);
+    feature.applyConfig(config);
+    QVERIFY(view->findChild<QPushButton *>(u"lokiRun"_s)->isEnabled());
+    QVERIFY(view->messageText().isEmpty());
+    view->run();
+    QTRY_VERIFY(!view->messageText().isEmpty());
+    QVERIFY2(
+        view->messageText().contains(url.port() > 0 ? QString::number(url.port()) : url.host()),
+        qPrintable(view->messageText()));
+}
+
+void TestLoki::logsPanelUsesTheLinesView()
+{
+    Panel panel;
+    panel.type = Panel::Type::Logs;
+    panel.title = u"API lines"_s;
+    PanelWidget widget(panel);
+    auto *lines = widget.findChild<LogLinesView *>(u"panelLogLines"_s);
+    QVERIFY(lines);
+    PanelData data;
+    data.logSources = {LogSource{u"{job=\"api\"}"_s, {{u"job"_s, u"api"_s}}}};
+    for (int i = 0; i < 5; ++i)
+        data.logEntries.append(LogEntry{kBase + (5 - i) * kSecond,
+                                        u"level=error msg=\"line %1\" \x1b[31mred"_s.arg(i), 0,
+                                        LogLevel::Unknown, 0});
+    widget.setData(data);
+    LogModel *model = lines->model();
+    QCOMPARE(model->rowCount(), 5);
+    // Newest first as answered; the level read from the line, escapes stripped.
+    QCOMPARE(model->entryAt(0).timeNs, kBase + 5 * kSecond);
+    QCOMPARE(LogLevel(model->index(0).data(LogModel::LevelRole).toInt()), LogLevel::Error);
+    QVERIFY(!model->entryAt(0).text.contains(u'\x1b'));
+    QCOMPARE(model->index(0).data(LogModel::SourceNameRole).toString(), u"{job=\"api\"}"_s);
+    // A new answer replaces the lines.
+    data.logEntries.resize(2);
+    widget.setData(data);
+    QCOMPARE(model->rowCount(), 2);
 }
 
 QTEST_MAIN(TestLoki)

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/metrics/panelwidget.h"
+
 #include "models/common/format.h"
 #include "models/common/palette.h"
+#include "models/logs/logmodel.h"
 #include "models/metrics/legendmodel.h"
 #include "models/metrics/paneltime.h"
 #include "models/metrics/seriestablemodel.h"
+#include "ui/logs/loglinesview.h"
 #include "ui/metrics/bargaugeview.h"
 #include "ui/metrics/heatmapview.h"
 #include "ui/metrics/histogramview.h"
@@ -20,7 +23,6 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -369,12 +371,12 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         break;
     }
     case Type::Logs:
-        // A minimal read-only display of the lines until the shared log view takes over.
-        m_logLines = new QPlainTextEdit(this);
+        // The Logs page's lines view: levels, stream tags in colour, selection and copy.
+        m_logModel = new LogModel(this);
+        m_logModel->setCap(kMaxLogLinesShown);
+        m_logLines = new LogLinesView(this);
         m_logLines->setObjectName(u"panelLogLines"_s);
-        m_logLines->setReadOnly(true);
-        m_logLines->setLineWrapMode(QPlainTextEdit::NoWrap);
-        m_logLines->setMaximumBlockCount(kMaxLogLinesShown);
+        m_logLines->setModel(m_logModel);
         layout->addWidget(m_logLines, 1);
         break;
     case Type::Text:
@@ -566,18 +568,18 @@ void PanelWidget::setData(const PanelData &data)
 
 void PanelWidget::showLogLines(const PanelData &data)
 {
-    // Lines as text: control characters and escapes made visible, never interpreted.
-    QString text;
-    const auto count = std::min<qsizetype>(data.logEntries.size(), kMaxLogLinesShown);
-    for (qsizetype i = 0; i < count; ++i) {
-        const LogEntry &entry = data.logEntries.at(i);
-        const QDateTime time = QDateTime::fromMSecsSinceEpoch(entry.timeNs / 1000000);
-        text += time.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s) + u"  "_s;
-        if (entry.source >= 0 && entry.source < data.logSources.size())
-            text += Format::visible(data.logSources.at(entry.source).name) + u"  "_s;
-        text += Format::visible(entry.text.left(kMaxLogLineChars)) + u'\n';
-    }
-    m_logLines->setPlainText(text);
+    // Newest first, as the panel's query answered; the lines are text (escapes stripped,
+    // control characters made visible when painted), never markup.
+    QList<int> sourceIndex;
+    for (const LogSource &source : data.logSources)
+        sourceIndex.append(m_logModel->addSource(source));
+    QList<LogEntry> entries
+        = data.logEntries.mid(0, std::min<qsizetype>(data.logEntries.size(), kMaxLogLinesShown));
+    for (LogEntry &entry : entries)
+        entry.source = sourceIndex.value(entry.source, -1);
+    m_logModel->clear();
+    m_logModel->append(std::move(entries));
+    m_logLines->scrollToRow(0);
 }
 
 } // namespace Stackscope

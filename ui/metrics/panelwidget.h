@@ -7,12 +7,14 @@
 #include <QFrame>
 
 class QLabel;
-class QPlainTextEdit;
 class QTableView;
 class QToolButton;
 class QVBoxLayout;
 
 namespace Stackscope {
+
+class LogLinesView;
+class LogModel;
 
 class LegendModel;
 class SeriesTableModel;
@@ -133,9 +135,9 @@ private:
     HistogramView *m_histogram = nullptr;
     SeriesTableModel *m_table = nullptr;
     TextPanelView *m_text = nullptr;
-    QPlainTextEdit *m_logLines = nullptr; ///< logs panels
+    LogLinesView *m_logLines = nullptr; ///< logs panels, over m_logModel
+    LogModel *m_logModel = nullptr;
     static constexpr int kMaxLogLinesShown = 1000;
-    static constexpr int kMaxLogLineChars = 4096; ///< of a huge line, the start is shown
     LegendModel *m_legend = nullptr;
     QTableView *m_legendView = nullptr;
     QToolButton *m_rowButton = nullptr;
