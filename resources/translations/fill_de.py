@@ -1397,6 +1397,24 @@ DE = {
     'Save the logs shown': 'Die gezeigten Logs speichern',
     'Log files (*.log *.txt);;All files (*)': 'Log-Dateien (*.log *.txt);;Alle Dateien (*)',
     'The logs could not be saved to %1: %2': 'Die Logs konnten nicht in %1 gespeichert werden: %2',
+    # The Logs page's Loki tab (issue 17).
+    'No lines in this range': 'Keine Zeilen in diesem Zeitraum',
+    'no level': 'ohne Stufe',
+    'No Loki is configured: set endpoints.loki in the settings to query its logs': 'Kein Loki eingestellt: endpoints.loki in den Einstellungen setzen, um seine Logs abzufragen',
+    "Loki's labels could not be read: %1": 'Lokis Labels konnten nicht gelesen werden: %1',
+    'This is a metric query: the Loki tab shows log lines; draw metric queries on a dashboard': 'Das ist eine Metrik-Abfrage: Der Loki-Tab zeigt Logzeilen; Metrik-Abfragen auf einem Dashboard zeichnen',
+    'Loki': 'Loki',
+    'LogQL, e.g. {job="api"} |= "error"': 'LogQL, z. B. {job="api"} |= "error"',
+    'A LogQL log query; the drop-down holds the recent ones': 'Eine LogQL-Log-Abfrage; die Liste enthält die letzten',
+    'limit ': 'Limit ',
+    'Lines at most': 'Höchstens so viele Zeilen',
+    'Newest lines': 'Neueste Zeilen',
+    'Oldest lines': 'Älteste Zeilen',
+    'Which lines the limit keeps': 'Welche Zeilen das Limit behält',
+    'Labels: choose one to see its values': 'Labels: eines wählen, um seine Werte zu sehen',
+    'Values: click one to add it to the query': 'Werte: einen anklicken, um ihn der Abfrage hinzuzufügen',
+    "Read Loki's labels again": 'Lokis Labels neu lesen',
+    'Type a LogQL query, such as {job="api"}, or build one from the labels': 'Eine LogQL-Abfrage eingeben, etwa {job="api"}, oder eine aus den Labels bauen',
 }
 
 # The same English needing different German in one context.
