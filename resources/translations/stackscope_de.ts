@@ -2840,6 +2840,14 @@ Umschalt-Klick: sie ausblenden</translation>
         <source>%1 matching</source>
         <translation>%1 passend</translation>
     </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
 </context>
 <context>
     <name>Stackscope::LokiParser</name>

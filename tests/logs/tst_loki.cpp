@@ -775,6 +775,11 @@ void TestLoki::lokiTabRunsQueries()
     QVERIFY(volumeAsked);
     QTRY_VERIFY(view->linesView()->paintedRows() > 0);
 
+    // The current line's stream labels beside the lines.
+    view->linesView()->selectRows(0, 0);
+    QCOMPARE(view->shownFields(),
+             (QList<std::pair<QString, QString>>{{u"job"_s, u"api"_s}, {u"level"_s, u"error"_s}}));
+
     // Search and only matching act on the same model.
     QVERIFY(view->setSearch(u"line [3-4]"_s));
     QCOMPARE(model->matchingCount(), 2);

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -20,6 +21,7 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -184,6 +186,7 @@ LokiLogsView::LokiLogsView(LogModel *model, QWidget *parent)
     , m_onlyMatching(new QCheckBox(tr("Only matching"), this))
     , m_counts(new QLabel(this))
     , m_lines(new LogLinesView(this))
+    , m_fields(new QTableWidget(0, 2, this))
 {
     setObjectName(u"lokiLogsView"_s);
     m_query->setObjectName(u"lokiQuery"_s);
@@ -293,12 +296,27 @@ LokiLogsView::LokiLogsView(LogModel *model, QWidget *parent)
     connect(m_model, &LogModel::countsChanged, this, &LokiLogsView::updateCounts);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LokiLogsView::updateCounts);
 
+    m_fields->setObjectName(u"lokiFields"_s);
+    m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
+    m_fields->horizontalHeader()->setStretchLastSection(true);
+    m_fields->verticalHeader()->hide();
+    m_fields->verticalHeader()->setDefaultSectionSize(m_fields->fontMetrics().height() + 6);
+    m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_fields->hide();
+    connect(m_lines, &LogLinesView::currentRowChanged, this, &LokiLogsView::showFields);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { showFields(-1); });
+    auto *linesSplitter = new QSplitter(Qt::Horizontal, this);
+    linesSplitter->addWidget(m_lines);
+    linesSplitter->addWidget(m_fields);
+    linesSplitter->setStretchFactor(0, 4);
+    linesSplitter->setStretchFactor(1, 1);
+
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_volume);
     rightLayout->addLayout(searchRow);
-    rightLayout->addWidget(m_lines, 1);
+    rightLayout->addWidget(linesSplitter, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(browser);
@@ -478,6 +496,41 @@ bool LokiLogsView::setSearch(const QString &pattern)
     m_search->setText(pattern);
     applyFilter();
     return !m_model->filter().pattern().isEmpty() || pattern.isEmpty();
+}
+
+void LokiLogsView::showFields(int row)
+{
+    QList<std::pair<QString, QString>> rows;
+    if (row >= 0 && row < m_model->rowCount()) {
+        const int source = m_model->entryAt(row).source;
+        if (source >= 0 && source < m_model->sources().size())
+            rows = m_model->sources().at(source).labels;
+        for (const QVariant &field : m_model->index(row).data(LogModel::FieldsRole).toList()) {
+            const QStringList kv = field.toStringList();
+            rows.append({kv.value(0), kv.value(1)});
+        }
+    }
+    m_fields->setRowCount(0);
+    m_fields->setVisible(!rows.isEmpty());
+    m_fields->setRowCount(int(rows.size()));
+    for (int i = 0; i < rows.size(); ++i) {
+        auto *key = new QTableWidgetItem(Format::visible(rows.at(i).first));
+        auto *value = new QTableWidgetItem(Format::elided(rows.at(i).second, 4000));
+        value->setToolTip(Format::elided(rows.at(i).second, 2000));
+        key->setData(Qt::UserRole, rows.at(i).first);
+        value->setData(Qt::UserRole, rows.at(i).second);
+        m_fields->setItem(i, 0, key);
+        m_fields->setItem(i, 1, value);
+    }
+}
+
+QList<std::pair<QString, QString>> LokiLogsView::shownFields() const
+{
+    QList<std::pair<QString, QString>> out;
+    for (int i = 0; i < m_fields->rowCount(); ++i)
+        out.append({m_fields->item(i, 0)->data(Qt::UserRole).toString(),
+                    m_fields->item(i, 1)->data(Qt::UserRole).toString()});
+    return out;
 }
 
 void LokiLogsView::applyFilter()

@@ -13,6 +13,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QTableWidget;
 
 namespace Stackscope {
 
@@ -65,7 +66,8 @@ private:
 /// The Loki tab of the Logs page, for LogQL as Grafana Explore users use it: a query box that
 /// remembers recent queries, a label browser (labels, then their values; a value adds a matcher
 /// to the query), the time range, limit and direction, Run; the log volume by level above the
-/// lines, and the lines in a LogLinesView over a LogModel (search, only matching, copy, save).
+/// lines, and the lines in a LogLinesView over a LogModel (search, only matching, copy, save)
+/// with a pane for the current line's stream labels and fields.
 /// It never speaks HTTP: it emits requests, the feature answers through the setters.
 class LokiLogsView : public QWidget
 {
@@ -103,6 +105,9 @@ public:
     /// Whether Run is possible (false with `why` shown: Loki not configured).
     void setAvailable(bool available, const QString &why = {});
     bool setSearch(const QString &pattern);
+    /// The pane beside the lines for the current line: its stream's labels, then the fields of a
+    /// JSON or logfmt line, as (key, value).
+    QList<std::pair<QString, QString>> shownFields() const;
 
 public Q_SLOTS:
     void run();
@@ -116,6 +121,7 @@ private:
     void applyFilter();
     void updateCounts();
     void remember(const QString &query);
+    void showFields(int row);
 
     LogModel *m_model;
     QComboBox *m_query;
@@ -131,6 +137,7 @@ private:
     QCheckBox *m_onlyMatching;
     QLabel *m_counts;
     LogLinesView *m_lines;
+    QTableWidget *m_fields;
     QString m_valuesLabel;
     QString m_unavailableText;
     bool m_available = true;
