@@ -110,6 +110,8 @@ QStringList BackendStatusBar::unverifiedTlsBackends(const Config &config)
     }
     if (unverified(config.jaeger))
         ids << u"jaeger"_s;
+    if (unverified(config.loki))
+        ids << u"loki"_s;
     return ids;
 }
 

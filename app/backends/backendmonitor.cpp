@@ -118,6 +118,10 @@ void BackendMonitor::setConfig(const Config &config)
                                 [](HttpClient *c) { return makeJaegerProbe(c, nullptr); }),
                       config.jaeger.url.isEmpty() ? notConfigured : QString(),
                       endpointOriginText(config.jaeger)});
+    wanted.push_back(
+        {u"loki"_s, u"Loki"_s, signatureOf(config.loki, config),
+         httpEntry(u"loki"_s, config.loki, [](HttpClient *c) { return new LokiProbe(c, nullptr); }),
+         config.loki.url.isEmpty() ? notConfigured : QString(), endpointOriginText(config.loki)});
 
     // Keep the entries whose settings did not change, build the rest.
     std::vector<std::unique_ptr<Entry>> old;

@@ -120,6 +120,43 @@ HttpApiProbe *makeJaegerProbe(HttpClient *client, QObject *parent)
         parent);
 }
 
+LokiProbe::LokiProbe(HttpClient *client, QObject *parent)
+    : BackendProbe(u"loki"_s, u"Loki"_s, parent)
+    , m_client(client)
+{}
+
+QString LokiProbe::endpointText() const
+{
+    return m_client->endpoint().url.toString();
+}
+
+QPair<QString, quint16> LokiProbe::watchAddress() const
+{
+    const QUrl &url = m_client->endpoint().url;
+    return {url.host(), quint16(url.port(url.scheme() == "https"_L1 ? 443 : 80))};
+}
+
+void LokiProbe::check(Callback done)
+{
+    HttpRequest request;
+    request.path = u"/ready"_s;
+    request.accept = "text/plain";
+    m_client->send(request, this, [done](const HttpResponse &response) {
+        if (response.error.isError()) {
+            done(failure(response.error, response.elapsedMs));
+            return;
+        }
+        ProbeResult r;
+        r.latencyMs = response.elapsedMs;
+        if (looksLikeHtml(response.body, response.contentType)
+            || !response.body.trimmed().startsWith("ready"))
+            r.reason = QObject::tr("answered, but not as Loki's /ready does");
+        else
+            r.up = true;
+        done(r);
+    });
+}
+
 DockerProbe::DockerProbe(const DockerEndpoint &endpoint, QNetworkAccessManager *network,
                          std::chrono::milliseconds timeout, QObject *parent)
     : BackendProbe(u"docker"_s, u"Docker"_s, parent)

@@ -76,6 +76,22 @@ HttpApiProbe *makeAlertmanagerProbe(const QString &id, const QString &displayNam
 /// Jaeger: /api/services answers {"data":[...]} (data may be null); the UI's HTML is not an answer.
 HttpApiProbe *makeJaegerProbe(HttpClient *client, QObject *parent);
 
+/// Loki: GET /ready answers 200 "ready" (text); while it starts, 503 with the reason
+/// ("Ingester not ready: waiting for 15s after being ready"). HTML is not an answer.
+class LokiProbe : public BackendProbe
+{
+    Q_OBJECT
+public:
+    LokiProbe(HttpClient *client, QObject *parent = nullptr);
+
+    QString endpointText() const override;
+    QPair<QString, quint16> watchAddress() const override;
+    void check(Callback done) override;
+
+private:
+    HttpClient *m_client;
+};
+
 /// Docker: GET /_ping on the daemon's unix socket (or tcp:// through HttpClient) answers "OK"
 /// with an Api-Version header.
 class DockerProbe : public BackendProbe

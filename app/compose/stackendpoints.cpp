@@ -546,6 +546,7 @@ Config applyDiscoveredEndpoints(const Config &config, const QList<DiscoveredEndp
     fill(result.prometheus, Kind::Prometheus);
     fill(result.jaeger, Kind::Jaeger);
     fill(result.grafana, Kind::Grafana);
+    fill(result.loki, Kind::Loki);
 
     // The Alertmanagers go as one list (an HA pair is two services): all from the file, or all
     // from the stack. An empty list is the file's (the defaults hold one).
@@ -599,6 +600,7 @@ QList<ConfigEdit> discoveredEndpointEdits(const Config &config,
     }
     edit(effective.jaeger, u"jaeger"_s);
     edit(effective.grafana, u"grafana"_s);
+    edit(effective.loki, u"loki"_s);
     return edits;
 }
 

@@ -259,6 +259,7 @@ private:
                  }},
                 {u"jaeger"_s, endpoint(m_config.jaeger, u"endpoints.jaeger"_s)},
                 {u"grafana"_s, endpoint(m_config.grafana, u"endpoints.grafana"_s)},
+                {u"loki"_s, endpoint(m_config.loki, u"endpoints.loki"_s)},
             });
     }
 
@@ -598,6 +599,7 @@ Config configDefaults(const QString &stackDir)
     config.alertmanagers = {alertmanager};
     config.jaeger.url = QUrl(u"http://127.0.0.1:16686"_s);
     config.grafana.url = QUrl(u"http://127.0.0.1:3000"_s);
+    config.loki.url = QUrl(u"http://127.0.0.1:3100"_s);
     return config;
 }
 

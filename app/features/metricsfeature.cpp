@@ -6,6 +6,7 @@
 #include "app/compose/stackfilewatcher.h"
 #include "app/compose/stackprovisioning.h"
 #include "app/config/configmanager.h"
+#include "app/loki/lokiclient.h"
 #include "app/prometheus/dashboardstore.h"
 #include "app/prometheus/metricscontroller.h"
 #include "app/prometheus/prometheusclient.h"
@@ -31,13 +32,19 @@ MetricsFeature::MetricsFeature(const AppContext &context, QObject *parent)
     , m_http(new HttpClient(u"prometheus"_s, context.network, this))
     , m_client(new PrometheusClient(m_http, this))
     , m_controller(new MetricsController(m_client, this))
+    , m_lokiHttp(new HttpClient(u"loki"_s, context.network, this))
+    , m_loki(new LokiClient(m_lokiHttp, this))
     , m_stackWatcher(new StackFileWatcher(this))
 {
     connect(m_stackWatcher, &StackFileWatcher::changed, this,
             [this] { reloadStackDashboards(true); });
-    if (context.selfMetrics)
+    m_controller->setLokiClient(m_loki);
+    if (context.selfMetrics) {
         connect(m_http, &HttpClient::requestFinished, context.selfMetrics,
                 &SelfMetrics::recordRequest);
+        connect(m_lokiHttp, &HttpClient::requestFinished, context.selfMetrics,
+                &SelfMetrics::recordRequest);
+    }
 }
 
 MetricsFeature::~MetricsFeature()
@@ -167,6 +174,13 @@ void MetricsFeature::applyConfig(const Config &config)
         m_controller->endpointChanged();
     }
     m_http->setMaxBodyBytes(config.http.maxBodyBytes);
+    if (m_lokiHttp->endpoint() != config.loki) {
+        m_lokiHttp->abortAll();
+        m_lokiHttp->setEndpoint(config.loki);
+        if (!changed)
+            m_controller->refreshNow();
+    }
+    m_lokiHttp->setMaxBodyBytes(config.http.maxBodyBytes);
     m_controller->setRefreshInterval(config.refresh.metrics);
     if (m_page)
         m_page->setRefreshInterval(config.refresh.metrics);

@@ -16,6 +16,7 @@ class HttpClient;
 class StackFileWatcher;
 class MetricsController;
 class PrometheusClient;
+class LokiClient;
 
 /// The Metrics page joined with its core objects: one HttpClient for Prometheus, the API client,
 /// the controller that runs dashboards, Explore and the targets, and the dashboards from
@@ -64,6 +65,8 @@ private:
     HttpClient *m_http;
     PrometheusClient *m_client;
     MetricsController *m_controller;
+    HttpClient *m_lokiHttp;
+    LokiClient *m_loki;
     QPointer<MetricsPage> m_page;
     StackFileWatcher *m_stackWatcher;
     QList<ComposeService> m_stackServices;

@@ -56,6 +56,8 @@ Panel::Type panelType(const QString &type)
         return Panel::Type::Row;
     if (type == "text"_L1)
         return Panel::Type::Text;
+    if (type == "logs"_L1)
+        return Panel::Type::Logs;
     return Panel::Type::Unsupported;
 }
 
@@ -205,11 +207,14 @@ Panel grafanaPanel(const QJsonObject &object, const Datasources &datasources, QS
                              : panelSource;
         if (source == "mixed"_L1)
             source = panelSource == "mixed"_L1 ? QString() : panelSource;
-        if (!source.isEmpty() && source != "mixed"_L1) {
+        // Loki is queried (LogQL); a datasource Stackscope cannot query is said on the panel.
+        if (!source.isEmpty() && source != "mixed"_L1 && source != "loki"_L1) {
             foreign = source;
             continue;
         }
         PanelQuery query;
+        if (source == "loki"_L1)
+            query.datasource = source;
         query.expr = target.value("expr"_L1).toString();
         query.legendFormat = target.value("legendFormat"_L1).toString();
         query.refId = target.value("refId"_L1).toString();

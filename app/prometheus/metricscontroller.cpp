@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/prometheus/metricscontroller.h"
+#include "app/loki/lokiclient.h"
 #include "app/prometheus/querytime.h"
 #include "models/metrics/dashboardgrid.h"
 #include "models/metrics/panelrepeat.h"
@@ -19,6 +20,8 @@ using namespace std::chrono_literals;
 namespace Stackscope {
 
 namespace {
+/// How many lines a logs panel asks Loki for (Grafana's default maxLines).
+constexpr int kLogsPanelLines = 1000;
 constexpr auto offInterval = std::chrono::hours(24 * 365);
 } // namespace
 
@@ -438,7 +441,7 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
             if (!panelRun->errors.isEmpty()) {
                 panelRun->errors.removeDuplicates();
                 data.error = panelRun->errors.join(u'\n');
-                if (state.hasGood && data.series.isEmpty()) {
+                if (state.hasGood && data.series.isEmpty() && data.logEntries.isEmpty()) {
                     const QString error = data.error;
                     data = state.lastGood;
                     data.error = error;
@@ -486,6 +489,68 @@ void MetricsController::queryPanels(const QList<int> &panels, Poller::Report rep
                 complete();
                 finishOne();
             };
+            if (query.datasource == "loki"_L1) {
+                // LogQL to Loki: a metric query answers the same series a chart draws; a logs
+                // panel's log query answers lines.
+                const bool logs = panel.type == Panel::Type::Logs;
+                auto lokiDone = [done, logs, panelRun](const LokiReply &reply) {
+                    QueryReply r;
+                    r.error = reply.error;
+                    r.elapsedMs = reply.elapsedMs;
+                    if (reply.ok() && reply.result.type == LokiResult::Type::Streams) {
+                        if (logs) {
+                            const auto offset = int(panelRun->data.logSources.size());
+                            panelRun->data.logSources += reply.result.sources;
+                            for (LogEntry entry : reply.result.entries) {
+                                entry.source += offset;
+                                panelRun->data.logEntries.append(entry);
+                            }
+                            // Loki groups lines by stream; a log panel reads newest first.
+                            std::stable_sort(panelRun->data.logEntries.begin(),
+                                             panelRun->data.logEntries.end(),
+                                             [](const LogEntry &a, const LogEntry &b) {
+                                                 return a.timeNs > b.timeNs;
+                                             });
+                        } else {
+                            r.error.kind = HttpError::Kind::UnexpectedBody;
+                            r.error.message = tr("a log query answers lines, not numbers: this "
+                                                 "panel needs a metric query such as "
+                                                 "count_over_time()");
+                        }
+                    } else if (reply.ok()) {
+                        r.result = reply.result.series;
+                    }
+                    done(r);
+                };
+                if (!m_loki || m_loki->http()->endpoint().url.isEmpty()) {
+                    QueryReply r;
+                    r.error.kind = HttpError::Kind::Config;
+                    r.error.message = tr("no Loki is configured (endpoints.loki)");
+                    // Asynchronous as an answer would be, so the refresh is reported once.
+                    QMetaObject::invokeMethod(
+                        this, [done, r] { done(r); }, Qt::QueuedConnection);
+                    continue;
+                }
+                if (logs) {
+                    LokiQuery lines;
+                    lines.expr = expr;
+                    lines.start = start;
+                    lines.end = end;
+                    lines.limit = kLogsPanelLines;
+                    m_loki->queryRange(lines, this, lokiDone);
+                } else if (query.instant || panel.type == Panel::Type::Table) {
+                    m_loki->query(expr, m_absolute || ownTime ? end : QDateTime(), 100, this,
+                                  lokiDone);
+                } else {
+                    LokiQuery metric;
+                    metric.expr = expr;
+                    metric.start = start;
+                    metric.end = end;
+                    metric.stepSeconds = step;
+                    m_loki->queryRange(metric, this, lokiDone);
+                }
+                continue;
+            }
             if (query.instant || panel.type == Panel::Type::Table) {
                 m_client->query(expr, m_absolute || ownTime ? end : QDateTime(), this, done);
                 continue;

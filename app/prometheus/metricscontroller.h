@@ -15,6 +15,8 @@
 
 namespace Stackscope {
 
+class LokiClient;
+
 /// The Metrics page's engine, without widgets: runs the current dashboard's queries on a Poller
 /// (no overlap, back-off), computes each panel's step from its pixel width, resolves template
 /// variables, runs Explore queries and polls the scrape targets. Results of a superseded
@@ -26,6 +28,9 @@ public:
     explicit MetricsController(PrometheusClient *client, QObject *parent = nullptr);
 
     PrometheusClient *client() const { return m_client; }
+    /// Where the queries of Loki panels go; without one they say that no Loki is configured.
+    void setLokiClient(LokiClient *loki) { m_loki = loki; }
+    LokiClient *lokiClient() const { return m_loki; }
     TargetsModel *targetsModel() { return &m_targets; }
 
     /// The client's endpoint changed: watch its port while it is down, and query again.
@@ -131,6 +136,7 @@ private:
     double panelStep(const Panel &panel, int width, double rangeSeconds) const;
 
     PrometheusClient *m_client;
+    LokiClient *m_loki = nullptr;
     Poller m_poller;
     Poller m_targetsPoller;
     TargetsModel m_targets;

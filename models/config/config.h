@@ -25,7 +25,7 @@ struct AuthConfig
     friend bool operator==(const AuthConfig &, const AuthConfig &) = default;
 };
 
-/// One HTTP backend (Prometheus, one Alertmanager, Jaeger, Grafana).
+/// One HTTP backend (Prometheus, one Alertmanager, Jaeger, Grafana, Loki).
 struct EndpointConfig
 {
     /// Where `url` comes from. An endpoint the user's file sets always wins over one found in the
@@ -140,6 +140,7 @@ struct Config
     QList<EndpointConfig> alertmanagers; ///< several for an HA pair; may be empty
     EndpointConfig jaeger;
     EndpointConfig grafana;
+    EndpointConfig loki;
     RefreshConfig refresh;
     NotificationConfig notifications;
     AlertsConfig alerts;

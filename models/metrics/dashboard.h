@@ -18,7 +18,7 @@
 
 namespace Stackscope {
 
-/// One PromQL query of a panel.
+/// One query of a panel: PromQL, or LogQL for a Loki datasource.
 struct PanelQuery
 {
     QString expr;
@@ -30,6 +30,9 @@ struct PanelQuery
     bool heatmap = false;
     /// Grafana's `exemplar`: the query's exemplars are fetched too and drawn over its lines.
     bool exemplar = false;
+    /// Where it goes: empty for Prometheus, "loki" for Loki (the panel's or the query's own
+    /// datasource, by `__inputs`, `${DS_…}`, a datasource variable or `type: loki`).
+    QString datasource{};
 
     friend bool operator==(const PanelQuery &, const PanelQuery &) = default;
 };
@@ -82,6 +85,7 @@ struct Panel
         Table,
         Row,
         Text,
+        Logs, ///< Grafana's `logs`: the lines of its Loki queries
         Unsupported
     };
     Type type = Type::TimeSeries;

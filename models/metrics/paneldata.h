@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/logs/logentry.h"
 #include "models/metrics/chartband.h"
 #include "models/metrics/exemplar.h"
 #include "models/metrics/fieldconfig.h"
@@ -34,6 +35,10 @@ struct PanelData
     /// over the lines; `exemplarError` says why some could not be fetched.
     QList<Exemplar> exemplars;
     QString exemplarError;
+    /// Logs panels: the lines of their Loki queries (entries point into logSources), newest
+    /// first.
+    QList<LogSource> logSources;
+    QList<LogEntry> logEntries;
 };
 
 } // namespace Stackscope

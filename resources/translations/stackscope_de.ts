@@ -645,6 +645,10 @@
         <source>cluster %1</source>
         <translation>Cluster %1</translation>
     </message>
+    <message>
+        <source>answered, but not as Loki's /ready does</source>
+        <translation>antwortet, aber nicht wie Lokis /ready</translation>
+    </message>
 </context>
 <context>
     <name>ServiceStatus</name>
@@ -2619,10 +2623,33 @@ Umschalt-Klick: sie ausblenden</translation>
     </message>
 </context>
 <context>
+    <name>Stackscope::LogVolumeChart</name>
+    <message>
+        <source>No lines in this range</source>
+        <translation>Keine Zeilen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>no level</source>
+        <translation>ohne Stufe</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::LogsFeature</name>
     <message>
         <source>Logs</source>
         <translation>Logs</translation>
+    </message>
+    <message>
+        <source>No Loki is configured: set endpoints.loki in the settings to query its logs</source>
+        <translation>Kein Loki eingestellt: endpoints.loki in den Einstellungen setzen, um seine Logs abzufragen</translation>
+    </message>
+    <message>
+        <source>Loki's labels could not be read: %1</source>
+        <translation>Lokis Labels konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This is a metric query: the Loki tab shows log lines; draw metric queries on a dashboard</source>
+        <translation>Das ist eine Metrik-Abfrage: Der Loki-Tab zeigt Logzeilen; Metrik-Abfragen auf einem Dashboard zeichnen</translation>
     </message>
 </context>
 <context>
@@ -2630,6 +2657,255 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>Stack</source>
         <translation>Stack</translation>
+    </message>
+    <message>
+        <source>Loki</source>
+        <translation>Loki</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::LokiClient</name>
+    <message>
+        <source>%1 answered HTML, not the Loki API (is this Loki's address?)</source>
+        <translation>%1 antwortet mit HTML, nicht als Loki-API (ist das Lokis Adresse?)</translation>
+    </message>
+    <message>
+        <source>%1 answered with an empty body, not the Loki API</source>
+        <translation>%1 antwortet ohne Inhalt, nicht als Loki-API</translation>
+    </message>
+    <message>
+        <source>the answer of %1 could not be read: %2</source>
+        <translation>die Antwort von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Loki at %1 did not answer in time; the query may be too large</source>
+        <translation>Loki unter %1 hat nicht rechtzeitig geantwortet; die Abfrage ist vielleicht zu groß</translation>
+    </message>
+    <message>
+        <source>Narrow the time range or the label selector.</source>
+        <translation>Grenzen Sie den Zeitraum oder den Label-Selektor ein.</translation>
+    </message>
+    <message>
+        <source>Loki rejected the query</source>
+        <translation>Loki hat die Abfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>Loki rejected the query: %1</source>
+        <translation>Loki hat die Abfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Loki at %1 is busy (too many outstanding requests)</source>
+        <translation>Loki unter %1 ist ausgelastet (zu viele offene Anfragen)</translation>
+    </message>
+    <message>
+        <source>Try again in a moment, or ask for a shorter time range.</source>
+        <translation>Versuchen Sie es gleich noch einmal oder fragen Sie einen kürzeren Zeitraum ab.</translation>
+    </message>
+    <message>
+        <source>the query timed out at %1 (HTTP %2)</source>
+        <translation>die Abfrage bei %1 hat das Zeitlimit überschritten (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>the query timed out at %1: %2</source>
+        <translation>die Abfrage bei %1 hat das Zeitlimit überschritten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::LokiLogsView</name>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 1 hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Only matching</source>
+        <translation>Nur Treffer</translation>
+    </message>
+    <message>
+        <source>LogQL, e.g. {job="api"} |= "error"</source>
+        <translation>LogQL, z. B. {job="api"} |= "error"</translation>
+    </message>
+    <message>
+        <source>A LogQL log query; the drop-down holds the recent ones</source>
+        <translation>Eine LogQL-Log-Abfrage; die Liste enthält die letzten</translation>
+    </message>
+    <message>
+        <source>limit </source>
+        <translation>Limit </translation>
+    </message>
+    <message>
+        <source>Lines at most</source>
+        <translation>Höchstens so viele Zeilen</translation>
+    </message>
+    <message>
+        <source>Newest lines</source>
+        <translation>Neueste Zeilen</translation>
+    </message>
+    <message>
+        <source>Oldest lines</source>
+        <translation>Älteste Zeilen</translation>
+    </message>
+    <message>
+        <source>Which lines the limit keeps</source>
+        <translation>Welche Zeilen das Limit behält</translation>
+    </message>
+    <message>
+        <source>Labels: choose one to see its values</source>
+        <translation>Labels: eines wählen, um seine Werte zu sehen</translation>
+    </message>
+    <message>
+        <source>Values: click one to add it to the query</source>
+        <translation>Werte: einen anklicken, um ihn der Abfrage hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Read Loki's labels again</source>
+        <translation>Lokis Labels neu lesen</translation>
+    </message>
+    <message>
+        <source>Search (regular expression, Ctrl+F)</source>
+        <translation>Suchen (regulärer Ausdruck, Strg+F)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected lines (Ctrl+C)</source>
+        <translation>Die ausgewählten Zeilen kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the lines shown to a file</source>
+        <translation>Die gezeigten Zeilen in eine Datei speichern</translation>
+    </message>
+    <message>
+        <source>Save the logs shown</source>
+        <translation>Die gezeigten Logs speichern</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>Log-Dateien (*.log *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The logs could not be saved to %1: %2</source>
+        <translation>Die Logs konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Type a LogQL query, such as {job="api"}, or build one from the labels</source>
+        <translation>Eine LogQL-Abfrage eingeben, etwa {job="api"}, oder eine aus den Labels bauen</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression: %1</source>
+        <translation>Kein gültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 matching</source>
+        <translation>%1 passend</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>Stackscope::LokiParser</name>
+    <message>
+        <source>the answer is not JSON</source>
+        <translation>die Antwort ist kein JSON</translation>
+    </message>
+    <message>
+        <source>Loki answered with an error</source>
+        <translation>Loki hat mit einem Fehler geantwortet</translation>
+    </message>
+    <message>
+        <source>the answer is JSON, but not the Loki API</source>
+        <translation>die Antwort ist JSON, aber nicht die Loki-API</translation>
+    </message>
+    <message>
+        <source>a series without its labels</source>
+        <translation>eine Zeitreihe ohne ihre Labels</translation>
+    </message>
+    <message>
+        <source>a sample that is not [time, "value"]</source>
+        <translation>ein Messwert, der nicht [Zeit, "Wert"] ist</translation>
+    </message>
+    <message>
+        <source>a series without values</source>
+        <translation>eine Zeitreihe ohne Werte</translation>
+    </message>
+    <message>
+        <source>a stream without its labels</source>
+        <translation>ein Stream ohne seine Labels</translation>
+    </message>
+    <message>
+        <source>a stream without values</source>
+        <translation>ein Stream ohne Werte</translation>
+    </message>
+    <message>
+        <source>a log line that is not ["nanoseconds", "line"]</source>
+        <translation>eine Logzeile, die nicht ["Nanosekunden", "Zeile"] ist</translation>
+    </message>
+    <message>
+        <source>a log line whose time is not a count of nanoseconds</source>
+        <translation>eine Logzeile, deren Zeit keine Anzahl von Nanosekunden ist</translation>
+    </message>
+    <message>
+        <source>the answer has no result</source>
+        <translation>die Antwort hat kein result</translation>
+    </message>
+    <message>
+        <source>an unknown result type "%1"</source>
+        <translation>ein unbekannter Ergebnistyp „%1“</translation>
+    </message>
+    <message>
+        <source>the answer's data is not a list</source>
+        <translation>die Daten der Antwort sind keine Liste</translation>
+    </message>
+    <message>
+        <source>the list holds something other than names</source>
+        <translation>die Liste enthält etwas anderes als Namen</translation>
     </message>
 </context>
 <context>
@@ -2711,6 +2987,14 @@ Umschalt-Klick: sie ausblenden</translation>
     <message numerus="yes">
         <source>%n native histogram sample(s) not drawn</source>
         <translation><numerusform>%n Sample eines nativen Histogramms nicht gezeichnet</numerusform><numerusform>%n Samples nativer Histogramme nicht gezeichnet</numerusform></translation>
+    </message>
+    <message>
+        <source>a log query answers lines, not numbers: this panel needs a metric query such as count_over_time()</source>
+        <translation>eine Log-Abfrage liefert Zeilen, keine Zahlen: Dieses Panel braucht eine Metrik-Abfrage wie count_over_time()</translation>
+    </message>
+    <message>
+        <source>no Loki is configured (endpoints.loki)</source>
+        <translation>kein Loki eingestellt (endpoints.loki)</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,7 @@ void compareConfig(const Config &actual, const Config &expected)
     if (QTest::currentTestFailed())
         return;
     compareEndpoint(actual.grafana, expected.grafana);
+    compareEndpoint(actual.loki, expected.loki);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(actual.refresh.status.count(), expected.refresh.status.count());

@@ -91,10 +91,14 @@ private Q_SLOTS:
             "GET", u"/api/services"_s,
             FaultServer::json(
                 R"({"data":["frontend","driver"],"total":2,"limit":0,"offset":0,"errors":null})"));
+        FaultServer loki; // Loki's /ready answers plain text
+        QVERIFY(loki.listen());
+        loki.setRoute("GET", u"/ready"_s, FaultServer::text("ready\n"));
         FakeDockerSocket docker;
         QVERIFY(docker.listen(m_dir.filePath(u"docker.sock"_s)));
 
         Config config = baseConfig();
+        config.loki.url = loki.url();
         config.prometheus.url = prometheus.url();
         config.alertmanagers = {EndpointConfig{}};
         config.alertmanagers[0].url = alertmanager.url();
@@ -106,9 +110,9 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         BackendMonitor monitor(&network, &model);
         monitor.setConfig(config);
-        QCOMPARE(monitor.backendIds(),
-                 (QStringList{u"docker"_s, u"prometheus"_s, u"alertmanager-0"_s, u"jaeger"_s}));
-        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(monitor.backendIds(), (QStringList{u"docker"_s, u"prometheus"_s,
+                                                    u"alertmanager-0"_s, u"jaeger"_s, u"loki"_s}));
+        QCOMPARE(model.rowCount(), 5);
         QCOMPARE(statusOf(model, u"prometheus"_s).state, BackendStatus::State::Unknown);
         monitor.start();
 
@@ -120,6 +124,7 @@ private Q_SLOTS:
         QCOMPARE(statusOf(model, u"alertmanager-0"_s).version, u"0.25.0"_s);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(model, u"jaeger"_s).state, BackendStatus::State::Up,
                                   5000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(model, u"loki"_s).state, BackendStatus::State::Up, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(model, u"docker"_s).state, BackendStatus::State::Up,
                                   5000);
         QVERIFY(statusOf(model, u"docker"_s).endpoint.contains(u"docker.sock (configuration"_s));

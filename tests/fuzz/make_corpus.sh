@@ -127,9 +127,12 @@ if [ -n "$shared" ] && [ -d "$shared/seeds" ]; then
 fi
 dict dashboard_json json "$src"/app/prometheus/dashboardloader.cpp
 
+seed loki_parser "$data"/loki/*.json
+dict loki_parser json "$src"/app/loki/lokiparser.cpp
+
 # Every target has a corpus folder, even when its fixtures are absent.
 for t in prom_parser alerts_json jaeger_traces docker_events docker_json docker_logs http_reader \
-    compose_yaml dotenv config_yaml dashboard_json dashboard_yaml; do
+    compose_yaml dotenv config_yaml dashboard_json dashboard_yaml loki_parser; do
     mkdir -p "$out/$t"
     [ -n "$(ls -A "$out/$t")" ] || printf '{}' >"$out/$t/empty-object"
 done

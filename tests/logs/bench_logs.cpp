@@ -3,16 +3,22 @@
 // bench_logs: the combined stack logs at their cap. 200,000 lines from 8 services appended in
 // bursts (as StackLogs delivers them) into the LogModel behind a shown StackLogsView: the worst
 // GUI stall (StallWatchdog). Then a regular expression over the 200,000 lines, the result shown
-// (filter applied, rows counted, the view repainted).
+// (filter applied, rows counted, the view repainted). Last, the Loki tab: a 5,000-line
+// query_range answer from the stand-in, parsed, put in the model and painted (Run to painted).
+#include "app/features/logsfeature.h"
 #include "models/logs/logmodel.h"
+#include "tests/logs/fakeloki.h"
 #include "tests/support/benchfigures.h"
 #include "tests/support/stallwatchdog.h"
 #include "ui/logs/loglinesview.h"
+#include "ui/logs/logspage.h"
+#include "ui/logs/lokilogsview.h"
 #include "ui/logs/stacklogsview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -117,5 +123,60 @@ int main(int argc, char **argv)
                        .arg(times.last(), 0, 'f', 1));
     }
     Bench::figure("logs_search_200k_ms", *std::max_element(times.begin(), times.end()), "ms");
+
+    // Loki: 5,000 lines in 5 streams of the last hour, realistic lengths; Run to painted.
+    Test::FakeLoki loki;
+    const qint64 nowNs = QDateTime::currentMSecsSinceEpoch() * 1000000;
+    for (int s = 0; s < 5; ++s) {
+        Test::FakeLoki::Stream stream{{{u"env"_s, u"prod"_s}, {u"job"_s, u"service-%1"_s.arg(s)}},
+                                      {}};
+        for (int i = 0; i < 1000; ++i)
+            stream.lines.append(
+                {nowNs - qint64(i * 5 + s) * 700000000LL, lineFor(i * 5 + s, random).toUtf8()});
+        loki.streams.append(stream);
+    }
+    Test::FaultServer server;
+    server.setHandler(loki.handler());
+    if (!server.listen())
+        return 1;
+    QNetworkAccessManager network;
+    AppContext context;
+    context.network = &network;
+    LogsFeature feature(context);
+    Config config;
+    config.loki.url = server.url();
+    feature.applyConfig(config);
+    std::unique_ptr<QWidget> page(feature.createPage());
+    auto *logsPage = static_cast<LogsPage *>(page.get());
+    LokiLogsView *lokiView = logsPage->lokiView();
+    logsPage->tabs()->setCurrentWidget(lokiView);
+    page->resize(1300, 800);
+    page->show();
+    lokiView->setLimit(5000);
+    lokiView->setQueryText(u"{env=\"prod\"}"_s);
+    QList<double> lokiTimes;
+    for (int run = 0; run < 7; ++run) {
+        feature.lokiModel()->clear();
+        QElapsedTimer t;
+        t.start();
+        lokiView->run();
+        QEventLoop wait;
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &wait, [&] {
+            if (feature.lokiModel()->rowCount() == 5000 || t.elapsed() > 10000)
+                wait.quit();
+        });
+        poll.start(0);
+        wait.exec();
+        lokiView->linesView()->viewport()->repaint();
+        lokiTimes.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(lokiTimes.begin(), lokiTimes.end());
+    Bench::say(u"# Loki: %1 lines shown, %2 painted; runs %3 ms (fastest) to %4 ms"_s
+                   .arg(feature.lokiModel()->rowCount())
+                   .arg(lokiView->linesView()->paintedRows())
+                   .arg(lokiTimes.first(), 0, 'f', 1)
+                   .arg(lokiTimes.last(), 0, 'f', 1));
+    Bench::figure("loki_5000_lines_to_paint_ms", lokiTimes.at(lokiTimes.size() / 2), "ms");
     return 0;
 }

@@ -512,15 +512,15 @@ void TestDashboardLayout::manyVariablesDoNotWidenTheWindow()
 void TestDashboardLayout::foreignDatasourceNamed()
 {
     const QByteArray json = R"json({"title": "logs", "uid": "logs", "panels": [
-        {"type": "timeseries", "title": "Errors", "datasource": {"type": "loki", "uid": "l"},
+        {"type": "timeseries", "title": "Errors", "datasource": {"type": "elasticsearch", "uid": "e"},
          "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8},
-         "targets": [{"expr": "rate({app=\"x\"}[1m])", "refId": "A"}]}]})json";
+         "targets": [{"query": "level:error", "refId": "A"}]}]})json";
     Dashboard d;
     QString error;
     QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
     m_page->setDashboards({d}, d.uid);
     QCOMPARE(m_page->panelWidgets().size(), 1);
-    QVERIFY2(m_page->panelWidgets().first()->statusText().contains(u"loki"_s),
+    QVERIFY2(m_page->panelWidgets().first()->statusText().contains(u"elasticsearch"_s),
              qPrintable(m_page->panelWidgets().first()->statusText()));
     settle();
     QCOMPARE(rangeQueries(), 0);

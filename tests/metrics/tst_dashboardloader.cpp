@@ -513,21 +513,26 @@ void TestDashboardLoader::foreignDatasources()
     QString error;
     QVERIFY2(DashboardLoader::fromGrafanaJson(json, &d, &error), qPrintable(error));
     QCOMPARE(d.panels.size(), 6);
-    QCOMPARE(d.panels.at(0).foreignDatasource, u"loki"_s);
-    QCOMPARE(d.panels.at(1).foreignDatasource, u"loki"_s);
+    // Loki's panels are queried, as LogQL to Loki; Elasticsearch's are not queried at all.
+    for (int i : {0, 1, 3}) {
+        QVERIFY(d.panels.at(i).foreignDatasource.isEmpty());
+        QCOMPARE(d.panels.at(i).queries.size(), 1);
+        QCOMPARE(d.panels.at(i).queries.at(0).datasource, u"loki"_s);
+    }
+    QCOMPARE(d.panels.at(1).type, Panel::Type::Logs);
     QCOMPARE(d.panels.at(2).foreignDatasource, u"elasticsearch"_s);
-    QCOMPARE(d.panels.at(3).foreignDatasource, u"loki"_s);
-    for (int i = 0; i < 4; ++i)
-        QVERIFY(d.panels.at(i).queries.isEmpty());
+    QVERIFY(d.panels.at(2).queries.isEmpty());
     QVERIFY(d.panels.at(4).foreignDatasource.isEmpty());
-    QCOMPARE(d.panels.at(4).queries.size(), 1);
+    QCOMPARE(d.panels.at(4).queries.size(), 2);
     QCOMPARE(d.panels.at(4).queries.at(0).expr, u"up"_s);
+    QVERIFY(d.panels.at(4).queries.at(0).datasource.isEmpty());
+    QCOMPARE(d.panels.at(4).queries.at(1).datasource, u"loki"_s);
     QVERIFY(d.panels.at(5).foreignDatasource.isEmpty());
     QCOMPARE(d.panels.at(5).queries.size(), 1);
-    // Each foreign panel is named once in the notes, with its datasource.
-    QCOMPARE(d.warnings.size(), 4);
-    QVERIFY(d.warnings.at(2).contains(u"by name"_s)
-            && d.warnings.at(2).contains(u"elasticsearch"_s));
+    // The panel that is not queried is named once in the notes, with its datasource.
+    QCOMPARE(d.warnings.size(), 1);
+    QVERIFY(d.warnings.at(0).contains(u"by name"_s)
+            && d.warnings.at(0).contains(u"elasticsearch"_s));
 }
 
 void TestDashboardLoader::exemplarFlag()

@@ -755,9 +755,9 @@ void TestStackEndpoints::sourceText()
              u"from the stack: prometheus → 127.0.0.1:9091/prom"_s);
     QCOMPARE(endpointOriginText(config.jaeger), u"from the stack: tracing → [::1]:16686"_s);
     QCOMPARE(config.jaeger.url, QUrl(u"http://[::1]:16686"_s));
-    // Loki is found but has no endpoint in the configuration.
     QCOMPARE(found.at(2).kind, Kind::Loki);
     QCOMPARE(found.at(2).url, QUrl(u"http://127.0.0.1:3100"_s));
+    QCOMPARE(endpointOriginText(config.loki), u"from the stack: logs → 127.0.0.1:3100"_s);
 
     // Applying twice, or to an already effective configuration, changes nothing more.
     QCOMPARE(applyDiscoveredEndpoints(config, found), config);

@@ -41,7 +41,7 @@ private Q_SLOTS:
         BackendMonitor monitor(&network, &model);
         monitor.setConfig(config);
         BackendStatusBar bar(&model);
-        bar.resize(1400, 30);
+        bar.resize(1700, 30); // five indicators: Docker, Prometheus, Alertmanager, Jaeger, Loki
         bar.show();
         QVERIFY(QTest::qWaitForWindowExposed(&bar));
         monitor.start();

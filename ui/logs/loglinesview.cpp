@@ -27,7 +27,9 @@ namespace {
 /// Characters of a line painted at most: a 20 MB line is elided, never laid out whole.
 constexpr qsizetype kPaintChars = 2000;
 
-QColor levelColor(int level)
+} // namespace
+
+QColor LogLinesView::levelColor(int level)
 {
     switch (LogLevel(level)) {
     case LogLevel::Trace:
@@ -45,8 +47,6 @@ QColor levelColor(int level)
     }
     return {};
 }
-
-} // namespace
 
 LogLinesView::LogLinesView(QWidget *parent)
     : QAbstractScrollArea(parent)

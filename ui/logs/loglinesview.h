@@ -41,6 +41,10 @@ public:
     /// Writes every row of the view (as filtered) to `path`; false with `error` when it cannot.
     bool saveTo(const QString &path, QString *error) const;
 
+    /// The colour a level is painted in (the lines, the Loki tab's volume chart); invalid for
+    /// Unknown.
+    static QColor levelColor(int level);
+
     int rowHeight() const { return m_rowHeight; }
     /// The first row on screen and how many fit.
     int firstVisibleRow() const;

@@ -8,17 +8,21 @@ class QTabWidget;
 namespace Stackscope {
 
 class LogModel;
+class LokiLogsView;
 class StackLogsView;
 
-/// The Logs page: tabs of log views; the first is the stack's combined Docker logs (another,
-/// Loki's, can be added with addTab()).
+/// The Logs page: tabs of log views: the stack's combined Docker logs ("Stack") and, given a
+/// model for it, Grafana Loki's ("Loki"). The tab used last is shown again (QSettings).
 class LogsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit LogsPage(LogModel *stackModel, QWidget *parent = nullptr);
+    explicit LogsPage(LogModel *stackModel, LogModel *lokiModel = nullptr,
+                      QWidget *parent = nullptr);
 
     StackLogsView *stackView() const { return m_stack; }
+    /// The Loki tab; null without a Loki model.
+    LokiLogsView *lokiView() const { return m_loki; }
     QTabWidget *tabs() const { return m_tabs; }
     void showStackTab();
 
@@ -33,6 +37,7 @@ protected:
 private:
     QTabWidget *m_tabs;
     StackLogsView *m_stack;
+    LokiLogsView *m_loki = nullptr;
     bool m_shown = false;
 };
 

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/metrics/panelwidget.h"
+
 #include "models/common/format.h"
 #include "models/common/palette.h"
+#include "models/logs/logmodel.h"
 #include "models/metrics/legendmodel.h"
 #include "models/metrics/paneltime.h"
 #include "models/metrics/seriestablemodel.h"
+#include "ui/logs/loglinesview.h"
 #include "ui/metrics/bargaugeview.h"
 #include "ui/metrics/heatmapview.h"
 #include "ui/metrics/histogramview.h"
@@ -367,6 +370,15 @@ PanelWidget::PanelWidget(const Stackscope::Panel &panel, QWidget *parent)
         layout->addWidget(view, 1);
         break;
     }
+    case Type::Logs:
+        // The Logs page's lines view: levels, stream tags in colour, selection and copy.
+        m_logModel = new LogModel(this);
+        m_logModel->setCap(kMaxLogLinesShown);
+        m_logLines = new LogLinesView(this);
+        m_logLines->setObjectName(u"panelLogLines"_s);
+        m_logLines->setModel(m_logModel);
+        layout->addWidget(m_logLines, 1);
+        break;
     case Type::Text:
         m_text = new TextPanelView(this);
         m_text->setContent(panel.content, panel.contentMode);
@@ -522,7 +534,7 @@ void PanelWidget::setData(const PanelData &data)
     if (!data.error.isEmpty()) {
         status = data.stale ? tr("stale: %1").arg(data.error) : data.error;
         tip = data.error;
-    } else if (data.series.isEmpty()) {
+    } else if (data.series.isEmpty() && data.logEntries.isEmpty()) {
         status = tr("no data");
     } else if (!data.warnings.isEmpty()) {
         status = tr("warning");
@@ -550,6 +562,24 @@ void PanelWidget::setData(const PanelData &data)
         m_histogram->setData(data);
     if (m_table)
         m_table->setSeries(data.series, data.names, m_panel.unit, data.fields);
+    if (m_logLines)
+        showLogLines(data);
+}
+
+void PanelWidget::showLogLines(const PanelData &data)
+{
+    // Newest first, as the panel's query answered; the lines are text (escapes stripped,
+    // control characters made visible when painted), never markup.
+    QList<int> sourceIndex;
+    for (const LogSource &source : data.logSources)
+        sourceIndex.append(m_logModel->addSource(source));
+    QList<LogEntry> entries
+        = data.logEntries.mid(0, std::min<qsizetype>(data.logEntries.size(), kMaxLogLinesShown));
+    for (LogEntry &entry : entries)
+        entry.source = sourceIndex.value(entry.source, -1);
+    m_logModel->clear();
+    m_logModel->append(std::move(entries));
+    m_logLines->scrollToRow(0);
 }
 
 } // namespace Stackscope

@@ -13,6 +13,9 @@ class QVBoxLayout;
 
 namespace Stackscope {
 
+class LogLinesView;
+class LogModel;
+
 class LegendModel;
 class SeriesTableModel;
 class BarGaugeView;
@@ -118,6 +121,7 @@ protected:
 
 private:
     void buildLegendTable(QVBoxLayout *layout);
+    void showLogLines(const PanelData &data);
 
     Stackscope::Panel m_panel; // qualified: QFrame has an enum value named Panel
     QLabel *m_title;
@@ -131,6 +135,9 @@ private:
     HistogramView *m_histogram = nullptr;
     SeriesTableModel *m_table = nullptr;
     TextPanelView *m_text = nullptr;
+    LogLinesView *m_logLines = nullptr; ///< logs panels, over m_logModel
+    LogModel *m_logModel = nullptr;
+    static constexpr int kMaxLogLinesShown = 1000;
     LegendModel *m_legend = nullptr;
     QTableView *m_legendView = nullptr;
     QToolButton *m_rowButton = nullptr;
