@@ -218,7 +218,10 @@ void StackLogs::open(const QString &name, Service &s)
             [this, name](const QList<LogLine> &lines) { onLines(name, lines); });
     connect(stream, &DockerLogStream::ended, this,
             [this, name, stream](const HttpError &error) { onEnded(name, stream, error); });
-    if (!resume && m_loadStartMs < 0)
+    // A resumed stream (after a restart) is held as a first read is: its first lines come after
+    // the event, an inspect and a round trip, later than the reorder window, and would otherwise
+    // land after newer lines of the other services.
+    if (m_loadStartMs < 0)
         m_loadStartMs = m_clock.elapsed();
     stream->start();
     if (!follow)
@@ -240,6 +243,10 @@ void StackLogs::onLines(const QString &name, const QList<LogLine> &lines)
         s.lastMs = std::max(s.lastMs, t);
         m_pending.append({now, t, m_arrivals++, source, line});
     }
+    // A first read of "all" lines from several services must not pile up beyond what the model
+    // keeps while it waits for the streams to go quiet.
+    if (m_pending.size() > m_model->cap())
+        flushNow();
 }
 
 void StackLogs::onEnded(const QString &name, DockerLogStream *stream, const HttpError &error)

@@ -169,12 +169,16 @@ void LogsFeature::runLokiQuery(const LokiLogsRequest &request)
     m_lokiLogs->run(query);
 
     // The volume by level over the same range, about 60 bars, for a log query only.
-    if (!request.expr.trimmed().startsWith(u'{'))
+    if (!request.expr.trimmed().startsWith(u'{')) {
+        ++m_volumeGeneration; // an answer still under way for an earlier query is not drawn
+        if (view)
+            view->setVolume({}, 0, 0, 1);
         return;
+    }
     const qint64 rangeSeconds = std::max<qint64>(1, request.start.secsTo(request.end));
     const qint64 step = std::max<qint64>(1, (rangeSeconds + 59) / 60);
     LokiQuery volume;
-    volume.expr = u"sum by (level) (count_over_time(%1 [%2s]))"_s.arg(request.expr).arg(step);
+    volume.expr = u"sum by (level) (count_over_time(%1 [%2s]))"_s.arg(request.expr, QString::number(step));
     volume.start = request.start;
     volume.end = request.end;
     volume.stepSeconds = double(step);
@@ -191,7 +195,9 @@ void LogsFeature::runLokiQuery(const LokiLogsRequest &request)
                     LogVolumeSeries bar;
                     bar.level = int(LogText::levelFromWord(series.labels.value(u"level"_s)));
                     for (qsizetype i = 0; i < series.size(); ++i)
-                        if (std::isfinite(series.values.at(i)))
+                        if (std::isfinite(series.values.at(i))
+                            && series.times.at(i) >= startMs - step * 1000
+                            && series.times.at(i) <= endMs + step * 1000)
                             bar.points.append(
                                 {series.times.at(i) - step * 1000, series.values.at(i)});
                     bars.append(bar);

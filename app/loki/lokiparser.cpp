@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/loki/lokiparser.h"
 
+#include "models/logs/logtext.h"
+
 #include <QCoreApplication>
 
 #include <simdjson.h>
@@ -277,24 +279,13 @@ bool parseStringList(const QByteArray &body, QStringList *values, QString *probl
 
 LogLevel levelFromLabels(const QList<std::pair<QString, QString>> &labels)
 {
+    // The one level vocabulary (LogText), so that the volume chart's bars and the lines' colours
+    // agree.
     for (const auto &[name, value] : labels) {
         if (name != "level"_L1 && name != "severity"_L1 && name != "detected_level"_L1
             && name != "lvl"_L1)
             continue;
-        const QString v = value.toLower();
-        if (v.startsWith("trace"_L1))
-            return LogLevel::Trace;
-        if (v.startsWith("debug"_L1) || v == "dbug"_L1)
-            return LogLevel::Debug;
-        if (v.startsWith("info"_L1) || v == "notice"_L1)
-            return LogLevel::Info;
-        if (v.startsWith("warn"_L1))
-            return LogLevel::Warn;
-        if (v.startsWith("err"_L1) || v == "eror"_L1)
-            return LogLevel::Error;
-        if (v == "fatal"_L1 || v == "critical"_L1 || v == "crit"_L1 || v == "panic"_L1
-            || v == "emerg"_L1 || v == "alert"_L1)
-            return LogLevel::Fatal;
+        return LogText::levelFromWord(value);
     }
     return LogLevel::Unknown;
 }

@@ -68,7 +68,10 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return LogText::levelName(e.level);
     case MatchesRole: {
         QVariantList out;
-        for (const auto &[start, length] : m_filter.matchesIn(e.text))
+        // Only as far as a view paints a line (ui/logs/loglinesview.cpp keeps 2,000 characters):
+        // this runs for every visible row on every paint.
+        constexpr qsizetype kMatchChars = 2048;
+        for (const auto &[start, length] : m_filter.matchesIn(e.text, kMatchChars))
             out.append(QPoint(int(start), int(length)));
         return out;
     }
@@ -153,8 +156,10 @@ void LogModel::append(QList<LogEntry> entries)
 {
     if (entries.isEmpty())
         return;
-    if (entries.size() > m_cap)
+    if (entries.size() > m_cap) {
+        m_dropped += entries.size() - m_cap; // never shown, but dropped all the same
         entries.remove(0, entries.size() - m_cap);
+    }
     for (LogEntry &e : entries) {
         e.text = LogText::stripEscapes(e.text);
         if (e.level == LogLevel::Unknown)

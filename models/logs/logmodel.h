@@ -30,7 +30,7 @@ public:
         LevelRole,                   ///< int (LogLevel)
         LevelNameRole,               ///< QString "ERROR", empty when unknown
         TextRole,                    ///< QString, the whole line
-        MatchesRole,                 ///< QVariantList of QPoint(start, length) in the first 64 Ki
+        MatchesRole,                 ///< QVariantList of QPoint(start, length) in the first 2 Ki
         FieldsRole,                  ///< QVariantList of QStringList{key, value} (JSON, logfmt)
         StreamRole,                  ///< int: 1 stdout, 2 stderr, 0 unknown
     };

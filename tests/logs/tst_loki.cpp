@@ -463,10 +463,13 @@ void TestLoki::staleAnswersAreDropped()
             response->delayMs = 400;
         return response;
     });
+    QSignalSpy finished(m_http, &HttpClient::requestFinished);
     logs.run(slow);
     logs.run(fast);
     QTRY_COMPARE(changed.size(), 1);
-    QTest::qWait(600);
+    // Both answers have arrived (the slow one too), and only the newer query's was taken.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QCoreApplication::processEvents();
     QCOMPARE(changed.size(), 1);
     QCOMPARE(logs.sources().first().labels.first().second, u"web"_s);
 }

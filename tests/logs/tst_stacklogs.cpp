@@ -322,10 +322,7 @@ void TestStackLogs::hugeLineElidedButCopiedWhole()
     QString huge(20 * 1024 * 1024, u'x');
     huge.replace(100, 1, u'\x01'); // a control character, shown visibly
     model.append({entry(1, huge)});
-    QElapsedTimer timer;
-    timer.start();
-    view.grab();
-    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    view.grab(); // how long this takes is bench_logs' business, not a unit test's
     QCOMPARE(view.paintedRows(), 1);
     view.selectRows(0, 0);
     const QString copied = view.selectedText();

@@ -221,7 +221,7 @@ void LogLinesView::selectRows(int first, int last)
 
 void LogLinesView::setCurrent(int row, bool extend)
 {
-    if (!m_model || row < 0)
+    if (!m_model || row < 0 || m_model->rowCount() == 0)
         return;
     row = std::clamp(row, 0, m_model->rowCount() - 1);
     if (!extend || m_anchor < 0)
