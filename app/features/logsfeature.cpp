@@ -178,7 +178,8 @@ void LogsFeature::runLokiQuery(const LokiLogsRequest &request)
     const qint64 rangeSeconds = std::max<qint64>(1, request.start.secsTo(request.end));
     const qint64 step = std::max<qint64>(1, (rangeSeconds + 59) / 60);
     LokiQuery volume;
-    volume.expr = u"sum by (level) (count_over_time(%1 [%2s]))"_s.arg(request.expr, QString::number(step));
+    volume.expr
+        = u"sum by (level) (count_over_time(%1 [%2s]))"_s.arg(request.expr, QString::number(step));
     volume.start = request.start;
     volume.end = request.end;
     volume.stepSeconds = double(step);
