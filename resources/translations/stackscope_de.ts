@@ -2549,6 +2549,17 @@ Umschalt-Klick: sie ausblenden</translation>
     </message>
 </context>
 <context>
+    <name>Stackscope::LogFieldsTable</name>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
     <name>Stackscope::LogLinesView</name>
     <message>
         <source>%1 more characters (copy the line to see them)</source>
@@ -2839,14 +2850,6 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>%1 matching</source>
         <translation>%1 passend</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Feld</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -4543,14 +4546,6 @@ Umschalt-Klick: sie ausblenden</translation>
     <message>
         <source>Save the lines shown to a file</source>
         <translation>Die gezeigten Zeilen in eine Datei speichern</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Feld</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
     </message>
     <message>
         <source>%1 services</source>

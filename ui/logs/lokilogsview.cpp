@@ -5,6 +5,7 @@
 #include "models/common/palette.h"
 #include "models/logs/logmodel.h"
 #include "models/logs/logtext.h"
+#include "ui/logs/logfieldstable.h"
 #include "ui/logs/loglinesview.h"
 
 #include <QCheckBox>
@@ -21,7 +22,6 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -186,7 +186,7 @@ LokiLogsView::LokiLogsView(LogModel *model, QWidget *parent)
     , m_onlyMatching(new QCheckBox(tr("Only matching"), this))
     , m_counts(new QLabel(this))
     , m_lines(new LogLinesView(this))
-    , m_fields(new QTableWidget(0, 2, this))
+    , m_fields(new LogFieldsTable(this))
 {
     setObjectName(u"lokiLogsView"_s);
     m_query->setObjectName(u"lokiQuery"_s);
@@ -297,12 +297,6 @@ LokiLogsView::LokiLogsView(LogModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &LokiLogsView::updateCounts);
 
     m_fields->setObjectName(u"lokiFields"_s);
-    m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
-    m_fields->horizontalHeader()->setStretchLastSection(true);
-    m_fields->verticalHeader()->hide();
-    m_fields->verticalHeader()->setDefaultSectionSize(m_fields->fontMetrics().height() + 6);
-    m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_fields->hide();
     connect(m_lines, &LogLinesView::currentRowChanged, this, &LokiLogsView::showFields);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { showFields(-1); });
     auto *linesSplitter = new QSplitter(Qt::Horizontal, this);
@@ -510,27 +504,12 @@ void LokiLogsView::showFields(int row)
             rows.append({kv.value(0), kv.value(1)});
         }
     }
-    m_fields->setRowCount(0);
-    m_fields->setVisible(!rows.isEmpty());
-    m_fields->setRowCount(int(rows.size()));
-    for (int i = 0; i < rows.size(); ++i) {
-        auto *key = new QTableWidgetItem(Format::visible(rows.at(i).first));
-        auto *value = new QTableWidgetItem(Format::elided(rows.at(i).second, 4000));
-        value->setToolTip(Format::elided(rows.at(i).second, 2000));
-        key->setData(Qt::UserRole, rows.at(i).first);
-        value->setData(Qt::UserRole, rows.at(i).second);
-        m_fields->setItem(i, 0, key);
-        m_fields->setItem(i, 1, value);
-    }
+    m_fields->setFields(rows);
 }
 
 QList<std::pair<QString, QString>> LokiLogsView::shownFields() const
 {
-    QList<std::pair<QString, QString>> out;
-    for (int i = 0; i < m_fields->rowCount(); ++i)
-        out.append({m_fields->item(i, 0)->data(Qt::UserRole).toString(),
-                    m_fields->item(i, 1)->data(Qt::UserRole).toString()});
-    return out;
+    return m_fields->fields();
 }
 
 void LokiLogsView::applyFilter()

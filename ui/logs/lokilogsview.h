@@ -13,9 +13,10 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
-class QTableWidget;
 
 namespace Stackscope {
+
+class LogFieldsTable;
 
 class LogLinesView;
 class LogModel;
@@ -137,7 +138,7 @@ private:
     QCheckBox *m_onlyMatching;
     QLabel *m_counts;
     LogLinesView *m_lines;
-    QTableWidget *m_fields;
+    LogFieldsTable *m_fields;
     QString m_valuesLabel;
     QString m_unavailableText;
     bool m_available = true;

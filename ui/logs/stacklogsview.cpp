@@ -5,6 +5,7 @@
 #include "models/common/palette.h"
 #include "models/logs/logmodel.h"
 #include "models/logs/logtext.h"
+#include "ui/logs/logfieldstable.h"
 #include "ui/logs/loglinesview.h"
 
 #include <QCheckBox>
@@ -19,7 +20,6 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -46,7 +46,7 @@ StackLogsView::StackLogsView(LogModel *model, QWidget *parent)
     , m_searchError(new QLabel(this))
     , m_counts(new QLabel(this))
     , m_status(new QLabel(this))
-    , m_fields(new QTableWidget(0, 2, this))
+    , m_fields(new LogFieldsTable(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
 {
     m_lines->setObjectName(u"logLines"_s);
@@ -152,12 +152,6 @@ StackLogsView::StackLogsView(LogModel *model, QWidget *parent)
     connect(save, &QToolButton::clicked, this, [this] { saveView(); });
 
     m_fields->setObjectName(u"logFields"_s);
-    m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
-    m_fields->horizontalHeader()->setStretchLastSection(true);
-    m_fields->verticalHeader()->hide();
-    m_fields->verticalHeader()->setDefaultSectionSize(m_fields->fontMetrics().height() + 6);
-    m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_fields->hide();
     connect(m_lines, &LogLinesView::currentRowChanged, this, &StackLogsView::showFields);
 
     m_status->setObjectName(u"logStatus"_s);
@@ -357,33 +351,18 @@ void StackLogsView::updateCounts()
 
 void StackLogsView::showFields(int row)
 {
-    m_fields->setRowCount(0);
-    const QVariantList fields = row >= 0 && row < m_model->rowCount()
-                                    ? m_model->index(row).data(LogModel::FieldsRole).toList()
-                                    : QVariantList();
-    m_fields->setVisible(!fields.isEmpty());
-    m_fields->setRowCount(int(fields.size()));
-    for (int i = 0; i < fields.size(); ++i) {
-        const QStringList kv = fields.at(i).toStringList();
-        auto *key = new QTableWidgetItem(Format::visible(kv.value(0)));
-        auto *value = new QTableWidgetItem(Format::elided(kv.value(1), 4000));
-        value->setToolTip(Format::elided(kv.value(1), 2000));
-        key->setData(Qt::UserRole, kv.value(0));
-        value->setData(Qt::UserRole, kv.value(1));
-        m_fields->setItem(i, 0, key);
-        m_fields->setItem(i, 1, value);
-    }
+    QList<std::pair<QString, QString>> fields;
+    if (row >= 0 && row < m_model->rowCount())
+        for (const QVariant &field : m_model->index(row).data(LogModel::FieldsRole).toList()) {
+            const QStringList kv = field.toStringList();
+            fields.append({kv.value(0), kv.value(1)});
+        }
+    m_fields->setFields(fields);
 }
 
 QList<std::pair<QString, QString>> StackLogsView::shownFields() const
 {
-    QList<std::pair<QString, QString>> out;
-    if (m_fields->isHidden())
-        return out;
-    for (int i = 0; i < m_fields->rowCount(); ++i)
-        out.append({m_fields->item(i, 0)->data(Qt::UserRole).toString(),
-                    m_fields->item(i, 1)->data(Qt::UserRole).toString()});
-    return out;
+    return m_fields->fields();
 }
 
 void StackLogsView::saveView(const QString &given)

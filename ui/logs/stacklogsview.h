@@ -12,10 +12,11 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QSplitter;
-class QTableWidget;
 class QToolButton;
 
 namespace Stackscope {
+
+class LogFieldsTable;
 
 class LogLinesView;
 class LogModel;
@@ -95,7 +96,7 @@ private:
     QLabel *m_searchError;
     QLabel *m_counts;
     QLabel *m_status;
-    QTableWidget *m_fields;
+    LogFieldsTable *m_fields;
     QSplitter *m_splitter;
     QStringList m_services;
     QStringList m_chosen;
