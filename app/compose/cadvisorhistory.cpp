@@ -3,6 +3,7 @@
 #include "app/http/httpclient.h"
 #include "app/prometheus/prometheusclient.h"
 #include "models/common/format.h"
+#include "models/common/querystring.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -17,14 +18,6 @@ namespace {
 
 const QString kProjectLabel = u"container_label_com_docker_compose_project"_s;
 const QString kServiceLabel = u"container_label_com_docker_compose_service"_s;
-
-/// A PromQL string literal: backslashes and double quotes escaped.
-QString quoted(const QString &value)
-{
-    QString v = value;
-    v.replace(u'\\', "\\\\"_L1).replace(u'"', "\\\""_L1);
-    return u'"' + v + u'"';
-}
 
 QHash<QString, SampleHistory> byService(const QueryResult &result, qint64 rangeMsecs,
                                         qint64 stepMsecs)
@@ -111,13 +104,13 @@ QString CadvisorHistory::cpuQuery(const QString &project, const QString &rateWin
 {
     // Percent of one core, as the Stack page shows Docker's own figure.
     return u"sum by (%1) (rate(container_cpu_usage_seconds_total{%2=%3, %1!=\"\"}[%4])) * 100"_s
-        .arg(kServiceLabel, kProjectLabel, quoted(project), rateWindow);
+        .arg(kServiceLabel, kProjectLabel, queryStringLiteral(project), rateWindow);
 }
 
 QString CadvisorHistory::memoryQuery(const QString &project)
 {
     const QString selector
-        = u"{%1=%2, %3!=\"\"}"_s.arg(kProjectLabel, quoted(project), kServiceLabel);
+        = u"{%1=%2, %3!=\"\"}"_s.arg(kProjectLabel, queryStringLiteral(project), kServiceLabel);
     return u"sum by (%1) (container_memory_working_set_bytes%2) or sum by (%1) "
            "(container_memory_usage_bytes%2)"_s.arg(kServiceLabel, selector);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/loki/lokiparser.h"
 
+#include "models/common/querystring.h"
 #include "models/logs/logtext.h"
 
 #include <QCoreApplication>
@@ -296,9 +297,7 @@ QString labelsText(const QList<std::pair<QString, QString>> &labels)
     for (qsizetype i = 0; i < labels.size(); ++i) {
         if (i)
             text += u", "_s;
-        QString value = labels.at(i).second;
-        value.replace(u'\\', "\\\\"_L1).replace(u'"', "\\\""_L1);
-        text += labels.at(i).first + u"=\""_s + value + u'"';
+        text += labels.at(i).first + u'=' + queryStringLiteral(labels.at(i).second);
     }
     return text + u'}';
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/metrics/chartband.h"
 
+#include "models/common/querystring.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -12,14 +14,6 @@ using namespace Qt::StringLiterals;
 namespace Stackscope {
 
 namespace {
-
-QString promQuoted(QString value)
-{
-    value.replace(u'\\', u"\\\\"_s);
-    value.replace(u'"', u"\\\""_s);
-    value.replace(u'\n', u"\\n"_s);
-    return u'"' + value + u'"';
-}
 
 /// Whether the ALERTS series is this alert's: each of its labels but the state and the metric
 /// name is one of the alert's.
@@ -41,7 +35,7 @@ bool belongsTo(const Labels &series, const Labels &alert)
 
 QString alertsSelector(const Labels &alert)
 {
-    return u"ALERTS{alertname=%1}"_s.arg(promQuoted(alert.value(u"alertname"_s)));
+    return u"ALERTS{alertname=%1}"_s.arg(queryStringLiteral(alert.value(u"alertname"_s)));
 }
 
 QList<ChartBand> alertBands(const QList<Series> &alertsSeries, const Labels &alert,

@@ -3,6 +3,7 @@
 
 #include "models/common/format.h"
 #include "models/common/palette.h"
+#include "models/common/querystring.h"
 #include "models/logs/logmodel.h"
 #include "models/logs/logtext.h"
 #include "ui/logs/logfieldstable.h"
@@ -52,13 +53,6 @@ constexpr RangeChoice kRanges[] = {
     {QT_TRANSLATE_NOOP("Stackscope::LokiLogsView", "Last 24 hours"), 24 * 3600},
     {QT_TRANSLATE_NOOP("Stackscope::LokiLogsView", "Last 7 days"), 7 * 24 * 3600},
 };
-
-QString escapeValue(const QString &value)
-{
-    QString out = value;
-    out.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
-    return out;
-}
 
 } // namespace
 
@@ -386,7 +380,7 @@ void LokiLogsView::run()
 
 QString LokiLogsView::withMatcher(const QString &query, const QString &label, const QString &value)
 {
-    const QString matcher = label + u"=\""_s + escapeValue(value) + u'"';
+    const QString matcher = label + u'=' + queryStringLiteral(value);
     const qsizetype open = query.indexOf(u'{');
     if (open < 0)
         return u'{' + matcher + u'}'
